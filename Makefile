@@ -1,0 +1,73 @@
+# r1540 build. `make` builds ./r1540; `make run` sets up and runs it; `make test`
+# runs every test (plain and ASan+UBSan builds); `make bench` runs the benchmarks.
+
+PKGS     := sqlite3 jansson libsodium xlsxwriter
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+
+CC       ?= cc
+WARN     := -Wall -Wextra -Wstrict-prototypes -Wshadow -Wformat=2 -Werror
+CFLAGS   ?= -O2 -g
+ALL_CFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) $(CFLAGS) $(PKG_CFLAGS) -MMD -MP
+SAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+
+DB       ?= var/r1540.db
+SRC      := $(shell find src -name '*.c' ! -path src/main.c | sort)
+UNIT     := $(sort $(wildcard tests/unit/test_*.c))
+
+OBJ      := $(SRC:%.c=build/rel/%.o)
+SAN_OBJ  := $(SRC:%.c=build/san/%.o)
+UNIT_BIN := $(UNIT:tests/unit/%.c=build/rel/tests/%)
+SAN_UNIT := $(UNIT:tests/unit/%.c=build/san/tests/%)
+
+.PHONY: all run test bench deps clean unit-bins
+all: r1540
+
+r1540: build/rel/src/main.o $(OBJ)
+	$(CC) $(CFLAGS) -o $@ $^ $(PKG_LIBS)
+
+build/san/r1540: build/san/src/main.o $(SAN_OBJ)
+	@echo "  CC $@"; $(CC) $(SAN_FLAGS) -o $@ $^ $(PKG_LIBS)
+
+build/rel/%.o: %.c
+	@mkdir -p $(dir $@)
+	@echo "  CC $@"; $(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+build/san/%.o: %.c
+	@mkdir -p $(dir $@)
+	@echo "  CC $@"; $(CC) $(ALL_CFLAGS) $(SAN_FLAGS) -c -o $@ $<
+
+build/rel/tests/%: tests/unit/%.c $(OBJ) tests/unit/tap.h
+	@mkdir -p $(dir $@)
+	@echo "  CC $@"; $(CC) $(ALL_CFLAGS) -o $@ $< $(OBJ) $(PKG_LIBS)
+
+build/san/tests/%: tests/unit/%.c $(SAN_OBJ) tests/unit/tap.h
+	@mkdir -p $(dir $@)
+	@echo "  CC $@"; $(CC) $(ALL_CFLAGS) $(SAN_FLAGS) -o $@ $< $(SAN_OBJ) $(PKG_LIBS)
+
+unit-bins: $(UNIT_BIN) $(SAN_UNIT) build/san/r1540
+
+deps:
+	sh scripts/install-deps.sh
+
+$(DB): | r1540
+	@mkdir -p $(dir $(DB))
+	./r1540 --db $(DB) init --demo
+
+run: deps
+	$(MAKE) r1540
+	$(MAKE) $(DB)
+	./r1540 --db $(DB) status
+
+test: deps
+	$(MAKE) r1540 unit-bins
+	sh tests/run.sh
+
+bench: deps
+	$(MAKE) r1540
+	sh bench/run.sh
+
+clean:
+	rm -rf build r1540
+
+-include $(shell find build -name '*.d' 2>/dev/null)

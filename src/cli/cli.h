@@ -1,0 +1,52 @@
+/*
+ * What every subcommand shares: the global options, the per-run arena, the
+ * error context, the lazily opened store, and small helpers for option parsing
+ * and output. Each subcommand lives in its own cmd_*.c file.
+ */
+#ifndef R1540_CLI_CLI_H
+#define R1540_CLI_CLI_H
+
+#include <getopt.h>
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "../store/store.h"
+#include "../util/buf.h"
+#include "../util/err.h"
+#include "../util/mem.h"
+
+typedef struct {
+    const char *db_path; /* --db, R1540_DB or var/r1540.db */
+    const char *data_dir; /* reference data folder: R1540_DATA or ./data */
+    store_t *store;      /* owned; opened by cli_store() */
+    arena_t arena;       /* owned; freed when the run ends */
+    err_t err;
+} cli_t;
+
+typedef struct {
+    const char *name;
+    const char *summary;
+    rc_t (*run)(cli_t *c, int argc, char **argv);
+} cli_command_t;
+
+extern const cli_command_t cli_commands[];
+
+/* Opens the database (once) in the given mode. */
+rc_t cli_store(cli_t *c, store_open_mode_t mode, store_t **out);
+
+/* Resolves a state code (alpha-2 or alpha-3, any case) to a stored state. */
+rc_t cli_state(cli_t *c, const char *code, state_t *out);
+/* Parses "json" or "text" from --format; R_USAGE otherwise. */
+rc_t cli_format_json(cli_t *c, const char *format, bool *json);
+/* Parses a positive integer argument naming `what`; R_USAGE on anything else. */
+rc_t cli_int(cli_t *c, const char *s, const char *what, long long min, long long max,
+             long long *out);
+/* Writes the whole buffer to stdout; R_FAIL if it was cut by its cap or the write fails. */
+rc_t cli_print(cli_t *c, buf_t *b);
+/* Prints the usage text and returns R_USAGE with a message. */
+rc_t cli_usage_error(cli_t *c, const char *usage, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* True if argv holds -h or --help anywhere. */
+bool cli_wants_help(int argc, char **argv);
+
+#endif

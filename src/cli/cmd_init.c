@@ -1,0 +1,65 @@
+/*
+ * `r1540 init [--demo] [--max-document-bytes N]`: creates the database if
+ * needed, applies migrations, (re)loads the reference data, and with --demo
+ * fills it with the deterministic demo data set. All in one transaction.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "../io/demo.h"
+#include "../io/refdata.h"
+#include "commands.h"
+
+static const char usage[] =
+    "usage: r1540 init [--demo] [--max-document-bytes N]\n"
+    "\n"
+    "Creates the database (--db) if it does not exist and loads the reference data\n"
+    "from data/ (or $R1540_DATA): the 193 UN member states, M49 regions, UN regional\n"
+    "groups and the matrix template. Running it again reloads the reference data.\n"
+    "\n"
+    "  --demo                   add the demo data set (reports and matrices), marked\n"
+    "                           as demo; refused if the database already holds data\n"
+    "  --max-document-bytes N   largest document the store accepts (default 26214400)\n";
+
+rc_t cmd_init(cli_t *c, int argc, char **argv)
+{
+    static const struct option opts[] = {{"demo", no_argument, NULL, 'd'},
+                                         {"max-document-bytes", required_argument, NULL, 'm'},
+                                         {"help", no_argument, NULL, 'h'},
+                                         {NULL, 0, NULL, 0}};
+    bool demo = false;
+    long long max_doc = -1;
+    optind = 0;
+    for (int o; (o = getopt_long(argc, argv, "h", opts, NULL)) != -1;) {
+        if (o == 'h')
+            return fputs(usage, stdout), R_OK;
+        if (o == 'd')
+            demo = true;
+        else if (o == 'm') {
+            if (cli_int(c, optarg, "--max-document-bytes", 1, 1LL << 31, &max_doc) != R_OK)
+                return R_USAGE;
+        } else
+            return cli_usage_error(c, usage, "unknown option");
+    }
+    if (optind < argc)
+        return cli_usage_error(c, usage, "unexpected argument '%s'", argv[optind]);
+    store_t *st;
+    rc_t rc = cli_store(c, STORE_OPEN_CREATE, &st);
+    if (rc != R_OK || (rc = store_begin(st, &c->err)) != R_OK)
+        return rc;
+    char *value;
+    if (max_doc > 0 || store_meta_get(st, "max_document_bytes", &c->arena, &value, NULL) != R_OK) {
+        char v[32];
+        snprintf(v, sizeof v, "%lld", max_doc > 0 ? max_doc : (long long)REPORT_DEFAULT_MAX_DOCUMENT);
+        if ((rc = store_meta_set(st, "max_document_bytes", v, &c->err)) != R_OK)
+            return rc;
+    }
+    if ((rc = refdata_load(st, c->data_dir, &c->arena, &c->err)) != R_OK)
+        return rc;
+    if (demo && (rc = demo_generate(st, &c->arena, &c->err)) != R_OK)
+        return rc;
+    if ((rc = store_commit(st, &c->err)) != R_OK)
+        return rc;
+    printf("%s: initialized%s\n", c->db_path, demo ? " with demo data" : "");
+    return R_OK;
+}

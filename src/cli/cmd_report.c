@@ -1,0 +1,2 @@
+#include "commands.h"
+rc_t cmd_report(cli_t *c, int argc, char **argv) { (void)argc; (void)argv; return err_set(&c->err, R_FAIL, "todo"); }

@@ -1,0 +1,16 @@
+/*
+ * The table of subcommands, in the order `r1540 --help` lists them.
+ */
+#include "commands.h"
+
+const cli_command_t cli_commands[] = {
+    {"init", "create the database and load reference data (--demo: demo data too)", cmd_init},
+    {"status", "reporting and matrix coverage summary", cmd_status},
+    {"state", "list and show the UN member states", cmd_state},
+    {"report", "add, list and get national reports and other documents", cmd_report},
+    {"matrix", "show, edit, compare and approve a state's matrix versions", cmd_matrix},
+    {"template", "list the items of the matrix template", cmd_template},
+    {"import", "import a JSON file, a CSV file or a folder of CSV files", cmd_import},
+    {"export", "export to JSON, CSV or XLSX", cmd_export},
+    {NULL, NULL, NULL},
+};

@@ -1,0 +1,18 @@
+/*
+ * One entry point per subcommand; each lives in cli/cmd_NAME.c.
+ */
+#ifndef R1540_CLI_COMMANDS_H
+#define R1540_CLI_COMMANDS_H
+
+#include "cli.h"
+
+rc_t cmd_init(cli_t *c, int argc, char **argv);
+rc_t cmd_status(cli_t *c, int argc, char **argv);
+rc_t cmd_state(cli_t *c, int argc, char **argv);
+rc_t cmd_report(cli_t *c, int argc, char **argv);
+rc_t cmd_matrix(cli_t *c, int argc, char **argv);
+rc_t cmd_template(cli_t *c, int argc, char **argv);
+rc_t cmd_import(cli_t *c, int argc, char **argv);
+rc_t cmd_export(cli_t *c, int argc, char **argv);
+
+#endif

@@ -1,0 +1,116 @@
+/*
+ * Matrix marks, the version workflow and version comparison.
+ */
+#include "matrix.h"
+
+#include <string.h>
+
+#include "../util/mem.h"
+#include "../util/text.h"
+
+static const char *const marks[] = {"", "X", "?", "NA"};
+static const char *const statuses[] = {"draft", "with-state", "approved", "published"};
+
+const char *matrix_mark_str(mark_t m)
+{
+    return (unsigned)m < 4 ? marks[m] : "";
+}
+
+int matrix_mark_parse(const char *s)
+{
+    for (int i = 0; i < 4; i++)
+        if (s && strcmp(s, marks[i]) == 0)
+            return i;
+    return -1;
+}
+
+const char *matrix_status_str(mv_status_t s)
+{
+    return (unsigned)s < 4 ? statuses[s] : "";
+}
+
+int matrix_status_parse(const char *s)
+{
+    for (int i = 0; i < 4; i++)
+        if (s && strcmp(s, statuses[i]) == 0)
+            return i;
+    return -1;
+}
+
+bool matrix_status_transition_ok(mv_status_t from, mv_status_t to)
+{
+    return (from == MV_DRAFT && to == MV_WITH_STATE) ||
+           (from == MV_WITH_STATE && (to == MV_DRAFT || to == MV_APPROVED)) ||
+           (from == MV_APPROVED && to == MV_PUBLISHED);
+}
+
+bool matrix_status_frozen(mv_status_t s)
+{
+    return s == MV_APPROVED || s == MV_PUBLISHED;
+}
+
+rc_t matrix_entry_validate(const matrix_entry_t *en, err_t *e)
+{
+    if (!text_multi_line_ok(en->legal_reference, MATRIX_TEXT_MAX))
+        return err_set(e, R_INPUT, "legal_reference: must be UTF-8 text of at most %d bytes",
+                       MATRIX_TEXT_MAX);
+    if (!text_single_line_ok(en->page, 100))
+        return err_set(e, R_INPUT, "page: must be one line of at most 100 bytes");
+    if (!text_multi_line_ok(en->remark, MATRIX_TEXT_MAX))
+        return err_set(e, R_INPUT, "remark: must be UTF-8 text of at most %d bytes",
+                       MATRIX_TEXT_MAX);
+    if (en->source_report < 0)
+        return err_set(e, R_INPUT, "source_report: must be a report id");
+    return R_OK;
+}
+
+bool matrix_entry_empty(const matrix_entry_t *en)
+{
+    return en->mark == MARK_BLANK && !*en->legal_reference && !en->source_report && !*en->page &&
+           !*en->remark;
+}
+
+static bool entry_equal(const matrix_entry_t *a, const matrix_entry_t *b)
+{
+    if (!a || !b)
+        return (!a || matrix_entry_empty(a)) && (!b || matrix_entry_empty(b));
+    return a->mark == b->mark && a->source_report == b->source_report &&
+           strcmp(a->legal_reference, b->legal_reference) == 0 && strcmp(a->page, b->page) == 0 &&
+           strcmp(a->remark, b->remark) == 0;
+}
+
+/*
+ * Both lists come from the store in the same template order, but items can be
+ * absent from either; a merge by position needs that order, so we merge on the
+ * index of each item in the union walked through both lists (items are unique).
+ */
+matrix_change_t *matrix_diff(const matrix_entry_t *a, size_t na, const matrix_entry_t *b,
+                             size_t nb, size_t *nchanges)
+{
+    matrix_change_t *out = xcalloc(na + nb, sizeof *out);
+    size_t n = 0, i = 0, j = 0;
+    while (i < na || j < nb) {
+        const matrix_entry_t *ea = i < na ? &a[i] : NULL, *eb = j < nb ? &b[j] : NULL;
+        if (ea && eb && strcmp(ea->item, eb->item) != 0) {
+            /* The item that is missing from the other list comes first in one of them:
+             * look ahead in b for a's item; if absent, a's item is a removal. */
+            bool a_in_b = false;
+            for (size_t k = j; k < nb && !a_in_b; k++)
+                a_in_b = strcmp(b[k].item, ea->item) == 0;
+            if (a_in_b)
+                ea = NULL;
+            else
+                eb = NULL;
+        }
+        if (!entry_equal(ea, eb)) {
+            out[n].item = ea ? ea->item : eb->item;
+            out[n].old = ea;
+            out[n].new = eb;
+            n++;
+        }
+        i += ea != NULL;
+        j += eb != NULL;
+    }
+    *nchanges = n;
+    return out;
+}

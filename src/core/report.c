@@ -1,0 +1,72 @@
+/*
+ * Report kinds and metadata validation.
+ */
+#include "report.h"
+
+#include <ctype.h>
+#include <sodium.h>
+#include <string.h>
+
+#include "../util/date.h"
+#include "../util/text.h"
+
+const char *const report_kinds[] = {"first-report", "additional-information", "action-plan",
+                                    "peer-review", "letter"};
+
+const char *report_kind_parse(const char *s)
+{
+    for (int i = 0; i < REPORT_KIND_COUNT; i++)
+        if (s && strcmp(s, report_kinds[i]) == 0)
+            return report_kinds[i];
+    return NULL;
+}
+
+static bool language_ok(const char *l)
+{
+    size_t n = strlen(l);
+    if (n < 2 || n > 3)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if (!islower((unsigned char)l[i]))
+            return false;
+    return true;
+}
+
+static bool sha_ok(const char *h)
+{
+    if (strlen(h) != 64)
+        return false;
+    for (int i = 0; i < 64; i++)
+        if (!isxdigit((unsigned char)h[i]) || isupper((unsigned char)h[i]))
+            return false;
+    return true;
+}
+
+rc_t report_validate(const report_t *r, err_t *e)
+{
+    if (!r->kind)
+        return err_set(e, R_INPUT, "kind: must be one of first-report, additional-information, "
+                                   "action-plan, peer-review, letter");
+    if (!date_valid(r->date))
+        return err_set(e, R_INPUT, "date: '%s' is not a date (YYYY-MM-DD)", r->date);
+    if (strcmp(r->date, "2004-04-28") < 0)
+        return err_set(e, R_INPUT, "date: %s is before resolution 1540 was adopted (2004-04-28)",
+                       r->date);
+    if (!language_ok(r->language))
+        return err_set(e, R_INPUT, "language: '%s' is not an ISO 639 code", r->language);
+    if (!r->title || !*r->title || !text_single_line_ok(r->title, REPORT_TITLE_MAX))
+        return err_set(e, R_INPUT, "title: must be 1 to %d characters of text on one line",
+                       REPORT_TITLE_MAX);
+    if (r->filename && !text_filename_ok(r->filename))
+        return err_set(e, R_INPUT, "filename: '%s' is not a plain file name", r->filename);
+    if (r->size >= 0 && !sha_ok(r->sha256))
+        return err_set(e, R_INPUT, "sha256: must be 64 lowercase hex digits");
+    return R_OK;
+}
+
+void report_sha256_hex(const void *doc, size_t len, char out[65])
+{
+    unsigned char h[crypto_hash_sha256_BYTES];
+    crypto_hash_sha256(h, doc, len);
+    sodium_bin2hex(out, 65, h, sizeof h);
+}

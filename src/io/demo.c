@@ -1,0 +1,294 @@
+/*
+ * Demo data generator. Each state gets a latent "capacity" from its regional
+ * group and LDC/SIDS status plus noise; the eight lowest never report. The rest
+ * file a first report (most in 2004), additional information over the years,
+ * sometimes an action plan, a peer review or a letter. Matrix versions follow
+ * the review cycles after the first report; each item has a per-state
+ * threshold, so a measure once marked X tends to stay X while coverage grows
+ * from version to version, faster for treaties (OP 1) than for financing or
+ * brokering controls. The random stream is seeded from the state's code, so the
+ * data does not depend on the order states are loaded in.
+ */
+#include "demo.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#define NEVER_REPORTED 8
+
+typedef struct {
+    unsigned long long s;
+} rng_t;
+
+static unsigned long long rng_next(rng_t *r)
+{
+    unsigned long long z = (r->s += 0x9e3779b97f4a7c15ULL);
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+    return z ^ (z >> 31);
+}
+
+static double rng_unit(rng_t *r)
+{
+    return (double)(rng_next(r) >> 11) / 9007199254740992.0;
+}
+
+static int rng_int(rng_t *r, int lo, int hi) /* inclusive */
+{
+    return lo + (int)(rng_unit(r) * (hi - lo + 1));
+}
+
+static rng_t rng_for(const char *key, unsigned salt)
+{
+    unsigned long long h = 1469598103934665603ULL ^ salt;
+    for (const char *p = key; *p; p++)
+        h = (h ^ (unsigned char)*p) * 1099511628211ULL;
+    return (rng_t){h};
+}
+
+/* Days since 1970-01-01 <-> YYYY-MM-DD. */
+static long date_days(int y, int m, int d)
+{
+    struct tm tm = {.tm_year = y - 1900, .tm_mon = m - 1, .tm_mday = d, .tm_hour = 12};
+    return (long)(timegm(&tm) / 86400);
+}
+
+static void days_date(long days, char out[11])
+{
+    time_t t = (time_t)days * 86400;
+    struct tm tm;
+    gmtime_r(&t, &tm);
+    strftime(out, 11, "%Y-%m-%d", &tm);
+}
+
+
+static double capacity(const state_t *s)
+{
+    static const struct { const char *group; double base; } bases[] = {
+        {"WEOG", 0.82}, {"EEG", 0.70}, {"GRULAC", 0.52}, {"APG", 0.50}, {"AFR", 0.36}};
+    double c = 0.45;
+    for (size_t i = 0; i < sizeof bases / sizeof *bases; i++)
+        if (strcmp(s->un_group, bases[i].group) == 0)
+            c = bases[i].base;
+    c -= s->ldc ? 0.14 : 0;
+    c -= s->sids ? 0.10 : 0;
+    rng_t r = rng_for(s->alpha3, 1);
+    c += (rng_unit(&r) - 0.5) * 0.3;
+    return c < 0.05 ? 0.05 : c > 0.97 ? 0.97 : c;
+}
+
+static const char *state_language(const state_t *s)
+{
+    static const char arabic[] = "DZA BHR COM DJI EGY IRQ JOR KWT LBN LBY MRT MAR OMN QAT SAU "
+                                 "SOM SDN SYR TUN ARE YEM";
+    static const char french[] = "BEN BFA BDI CMR CAF TCD COG COD CIV GAB GIN HTI MDG MLI MCO "
+                                 "NER RWA SEN TGO FRA BEL LUX";
+    static const char spanish[] = "ARG BOL CHL COL CRI CUB DOM ECU SLV GTM HND MEX NIC PAN PRY "
+                                  "PER URY VEN ESP GNQ";
+    static const char russian[] = "RUS BLR KAZ KGZ TJK UZB TKM ARM AZE";
+    if (strstr(arabic, s->alpha3))
+        return "ar";
+    if (strstr(french, s->alpha3))
+        return "fr";
+    if (strstr(spanish, s->alpha3))
+        return "es";
+    if (strstr(russian, s->alpha3))
+        return "ru";
+    return strcmp(s->alpha3, "CHN") == 0 ? "zh" : "en";
+}
+
+typedef struct {
+    store_t *st;
+    arena_t *a;
+    err_t *e;
+    const template_item_t *items;
+    size_t nitems;
+    int template_version;
+} demo_t;
+
+static const char *const kind_titles[] = {
+    "National report on the implementation of resolution 1540 (2004)",
+    "Additional information on the implementation of resolution 1540 (2004)",
+    "Voluntary national implementation action plan",
+    "Peer review of the implementation of resolution 1540 (2004)",
+    "Letter to the Chair of the 1540 Committee",
+};
+
+static rc_t add_report(demo_t *d, const state_t *s, int kind, long day, long long *id)
+{
+    report_t r = {.kind = report_kinds[kind], .size = 0};
+    snprintf(r.state, sizeof r.state, "%s", s->alpha3);
+    days_date(day, r.date);
+    snprintf(r.language, sizeof r.language, "%s", state_language(s));
+    r.title = (char *)kind_titles[kind];
+    char fname[96], doc[600];
+    snprintf(fname, sizeof fname, "%s-%s-%s.txt", s->alpha3, r.date, r.kind);
+    int n = snprintf(doc, sizeof doc,
+                     "DEMO DATA - not a real submission.\n\n%s\n\nState: %s (%s)\nDate: %s\n"
+                     "Kind: %s\n\nThis placeholder stands for the document a state submits to "
+                     "the 1540 Committee.\n",
+                     r.title, s->name[LANG_EN], s->alpha3, r.date, r.kind);
+    r.filename = fname;
+    r.media_type = "text/plain; charset=utf-8";
+    r.size = n;
+    r.has_document = true;
+    report_sha256_hex(doc, (size_t)n, r.sha256);
+    rc_t rc = store_report_insert(d->st, &r, doc, (size_t)n, d->e);
+    *id = r.id;
+    return rc;
+}
+
+/* Probability that an item is marked X for a state of capacity c at review cycle k. */
+static double item_weight(const template_item_t *it)
+{
+    double w = 1.0;
+    if (strcmp(it->section, "OP1") == 0)
+        w = 1.35;
+    else if (strcmp(it->section, "OP3AB") == 0)
+        w = 0.85;
+    else if (strcmp(it->section, "OP3CD") == 0)
+        w = 0.78;
+    if (strcmp(it->weapon, "biological") == 0)
+        w *= 0.82;
+    else if (strcmp(it->weapon, "delivery") == 0)
+        w *= 0.65;
+    static const char *const weak[] = {"financing", "brokering", "transit-transshipment",
+                                       "technology-transfer", "end-user-controls"};
+    for (size_t i = 0; i < sizeof weak / sizeof *weak; i++)
+        if (template_has_theme(it->themes, weak[i]))
+            w *= 0.7;
+    return w;
+}
+
+static rc_t add_version(demo_t *d, const state_t *s, int number, long day, int cycle,
+                        double cap, long long source, int last)
+{
+    matrix_version_t v = {.number = number, .template_version = d->template_version, .note = ""};
+    snprintf(v.state, sizeof v.state, "%s", s->alpha3);
+    days_date(day, v.created);
+    rc_t rc = store_version_insert(d->st, &v, d->e);
+    if (rc != R_OK)
+        return rc;
+    double level = cap * (0.45 + 0.15 * cycle);
+    rng_t thresholds = rng_for(s->alpha3, 7); /* same per-item thresholds in every version */
+    rng_t noise = rng_for(s->alpha3, 100 + (unsigned)number);
+    char ref[120], page[16];
+    for (size_t i = 0; i < d->nitems; i++) {
+        const template_item_t *it = &d->items[i];
+        double u = rng_unit(&thresholds), p = level * item_weight(it);
+        matrix_entry_t en = {.item = it->id, .legal_reference = "", .page = "", .remark = ""};
+        if (u > 0.985)
+            en.mark = MARK_NA;
+        else if (u < p)
+            en.mark = MARK_X;
+        else if (u < p + 0.05)
+            en.mark = MARK_UNSURE;
+        else
+            continue;
+        if (en.mark != MARK_NA) {
+            snprintf(ref, sizeof ref, "Demo Act No. %d of %d, art. %d", 1 + (int)(u * 40),
+                     1995 + (int)(u * 25), rng_int(&noise, 1, 60));
+            snprintf(page, sizeof page, "p. %d", rng_int(&noise, 2, 40));
+            en.legal_reference = ref;
+            en.page = page;
+            en.source_report = source;
+        }
+        if (en.mark == MARK_UNSURE)
+            en.remark = "Reference may be incomplete (demo)";
+        if ((rc = store_entry_put(d->st, v.id, &en, d->e)) != R_OK)
+            return rc;
+    }
+    /* Older versions went the whole way; the newest is somewhere in the workflow. */
+    rng_t r = rng_for(s->alpha3, 50);
+    double stage = last ? rng_unit(&r) : 0;
+    char approved[11], published[11];
+    days_date(day + rng_int(&noise, 60, 180), approved);
+    days_date(day + rng_int(&noise, 190, 240), published);
+    if (stage < 0.9 && (rc = store_version_set_status(d->st, v.id, MV_WITH_STATE, NULL, d->e)))
+        return rc;
+    if (stage < 0.75 && (rc = store_version_set_status(d->st, v.id, MV_APPROVED, approved, d->e)))
+        return rc;
+    if (stage < 0.6 && (rc = store_version_set_status(d->st, v.id, MV_PUBLISHED, published, d->e)))
+        return rc;
+    return R_OK;
+}
+
+static const int cycles[] = {2006, 2010, 2014, 2019, 2025};
+enum { CYCLES = sizeof cycles / sizeof *cycles };
+
+static rc_t demo_state(demo_t *d, const state_t *s, double cap)
+{
+    rng_t r = rng_for(s->alpha3, 2);
+    int year = rng_unit(&r) < 0.35 + 0.45 * cap ? 2004 : 2005 + (int)(rng_unit(&r) * 12 * (1 - cap));
+    long first = year == 2004 ? date_days(2004, 6, 1) + rng_int(&r, 0, 210)
+                              : date_days(year, 1, 1) + rng_int(&r, 0, 360);
+    long long id, latest_report;
+    rc_t rc = add_report(d, s, 0, first, &latest_report);
+    /* Later documents, in date order: additional information, plan, peer review, letter. */
+    long day = first;
+    int addenda = rng_unit(&r) < 0.4 + 0.45 * cap ? 1 + (int)(rng_unit(&r) * 5 * cap) : 0;
+    long report_days[8];
+    long long report_ids[8];
+    int nreports = 0;
+    for (int k = 0; rc == R_OK && k < addenda + 3; k++) {
+        int kind = k < addenda ? 1 : k - addenda + 2;
+        double p = kind == 1 ? 1 : kind == 2 ? 0.22 : kind == 3 ? 0.03 : 0.3;
+        if (kind > 1 && rng_unit(&r) >= p)
+            continue;
+        day += rng_int(&r, 200, 1400);
+        if (day > date_days(2026, 11, 1)) /* fixed, so the data never changes */
+            break;
+        rc = add_report(d, s, kind, day, &id);
+        report_days[nreports] = day;
+        report_ids[nreports++] = id;
+    }
+    int number = 0;
+    for (int k = 0; rc == R_OK && k < CYCLES; k++) {
+        if (cycles[k] <= year)
+            continue;
+        long created = date_days(cycles[k], 3, 1) + rng_int(&r, 0, 200);
+        for (int j = 0; j < nreports; j++)
+            if (report_days[j] < created)
+                latest_report = report_ids[j];
+        rc = add_version(d, s, ++number, created, k, cap, latest_report, k == CYCLES - 1);
+    }
+    return rc;
+}
+
+rc_t demo_generate(store_t *st, arena_t *a, err_t *e)
+{
+    state_t *states;
+    report_t *reports;
+    matrix_version_t *versions;
+    size_t nstates, nreports, nversions;
+    char *tv;
+    rc_t rc;
+    if ((rc = store_state_list(st, a, &states, &nstates, e)) != R_OK ||
+        (rc = store_report_list(st, NULL, a, &reports, &nreports, e)) != R_OK ||
+        (rc = store_version_list(st, NULL, a, &versions, &nversions, e)) != R_OK ||
+        (rc = store_meta_get(st, "template_version", a, &tv, e)) != R_OK)
+        return rc;
+    if (nreports || nversions)
+        return err_set(e, R_REFUSED, "the database already holds reports or matrices; "
+                                     "demo data goes only into a new database");
+    demo_t d = {.st = st, .a = a, .e = e, .template_version = (int)strtol(tv, NULL, 10)};
+    if ((rc = store_template_items(st, d.template_version, a, (template_item_t **)&d.items,
+                                   &d.nitems, e)) != R_OK)
+        return rc;
+    /* The NEVER_REPORTED states with the lowest capacity stay silent. */
+    double *caps = arena_alloc(a, nstates * sizeof *caps);
+    for (size_t i = 0; i < nstates; i++)
+        caps[i] = capacity(&states[i]);
+    for (size_t i = 0; rc == R_OK && i < nstates; i++) {
+        size_t lower = 0;
+        for (size_t j = 0; j < nstates; j++)
+            lower += caps[j] < caps[i] || (caps[j] == caps[i] && j < i);
+        if (lower >= NEVER_REPORTED)
+            rc = demo_state(&d, &states[i], caps[i]);
+    }
+    if (rc == R_OK)
+        rc = store_meta_set(st, "demo", "1", e);
+    return rc;
+}

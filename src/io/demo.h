@@ -1,0 +1,16 @@
+/*
+ * The demo data set: deterministic, plausible national reports and matrix
+ * versions for the member states, so every view has something to show before
+ * real data is imported. The database is marked (meta demo=1) so that every
+ * view can say the figures are not real.
+ */
+#ifndef R1540_IO_DEMO_H
+#define R1540_IO_DEMO_H
+
+#include "../store/store.h"
+
+/* Generates the demo data into a database that has reference data but no
+ * reports or matrices (R_REFUSED otherwise). Same output on every run. */
+rc_t demo_generate(store_t *st, arena_t *a, err_t *e);
+
+#endif

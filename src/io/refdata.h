@@ -1,0 +1,17 @@
+/*
+ * Loading the reference data under data/ into the store: the 193 member
+ * states with their names (iso-codes, with the UN-name overrides applied), M49
+ * regions, UN regional groups, and every version of the matrix template with
+ * its sections, headings and themes. Used by `r1540 init`; idempotent.
+ */
+#ifndef R1540_IO_REFDATA_H
+#define R1540_IO_REFDATA_H
+
+#include "../store/store.h"
+
+/* Loads everything from data_dir inside the caller's transaction. Sets the
+ * meta key template_version to the newest template version found. Errors name
+ * the file, line and field. */
+rc_t refdata_load(store_t *st, const char *data_dir, arena_t *a, err_t *e);
+
+#endif

@@ -1,0 +1,754 @@
+/*
+ * The SQLite backend of the store. One connection per store, WAL journal,
+ * foreign keys on, synchronous=FULL so a commit survives a power cut. Hot
+ * statements are prepared once and reused. SQLite's error codes are turned
+ * into r1540's result codes here and nowhere else.
+ */
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sqlite_schema.h"
+#include "store.h"
+
+enum {
+    Q_META_GET, Q_META_SET, Q_VOCAB_PUT, Q_VOCAB_LIST, Q_STATE_PUT, Q_STATE_GET, Q_STATE_LIST,
+    Q_ITEM_PUT, Q_ITEM_LIST, Q_REPORT_INSERT, Q_REPORT_GET, Q_REPORT_LIST, Q_REPORT_LIST_ALL,
+    Q_REPORT_DOC, Q_VERSION_INSERT, Q_VERSION_GET, Q_VERSION_LIST, Q_VERSION_LIST_ALL,
+    Q_VERSION_STATUS, Q_ENTRY_PUT, Q_ENTRY_DELETE, Q_ENTRIES, Q_COUNT
+};
+
+#define STATE_COLS "alpha3, alpha2, numeric, un_group, m49_region, m49_subregion, " \
+    "m49_intermediate, ldc, lldc, sids, name_ar, name_zh, name_en, name_fr, name_ru, name_es"
+#define REPORT_COLS "id, state, kind, date, language, title, filename, media_type, size, " \
+    "sha256, document IS NOT NULL"
+#define VERSION_COLS "id, state, number, template_version, status, created, approved, " \
+    "published, note"
+
+static const char *const queries[Q_COUNT] = {
+    [Q_META_GET] = "SELECT value FROM meta WHERE key = ?",
+    [Q_META_SET] = "INSERT INTO meta (key, value) VALUES (?, ?)"
+                   " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+    [Q_VOCAB_PUT] = "INSERT OR REPLACE INTO vocab (kind, code, parent, seq, name_ar, name_zh,"
+                    " name_en, name_fr, name_ru, name_es) VALUES (?,?,?,?,?,?,?,?,?,?)",
+    [Q_VOCAB_LIST] = "SELECT kind, code, parent, seq, name_ar, name_zh, name_en, name_fr,"
+                     " name_ru, name_es FROM vocab WHERE kind = ? ORDER BY seq, code",
+    [Q_STATE_PUT] = "INSERT INTO state (" STATE_COLS ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+                    " ON CONFLICT (alpha3) DO UPDATE SET alpha2 = excluded.alpha2,"
+                    " numeric = excluded.numeric, un_group = excluded.un_group,"
+                    " m49_region = excluded.m49_region, m49_subregion = excluded.m49_subregion,"
+                    " m49_intermediate = excluded.m49_intermediate, ldc = excluded.ldc,"
+                    " lldc = excluded.lldc, sids = excluded.sids, name_ar = excluded.name_ar,"
+                    " name_zh = excluded.name_zh, name_en = excluded.name_en,"
+                    " name_fr = excluded.name_fr, name_ru = excluded.name_ru,"
+                    " name_es = excluded.name_es",
+    [Q_STATE_GET] = "SELECT " STATE_COLS " FROM state WHERE alpha3 = upper(?1) OR alpha2 = upper(?1)",
+    [Q_STATE_LIST] = "SELECT " STATE_COLS " FROM state ORDER BY alpha3",
+    [Q_ITEM_PUT] = "INSERT OR REPLACE INTO template_item (template_version, id, seq, section,"
+                   " heading, weapon, themes, label_ar, label_zh, label_en, label_fr, label_ru,"
+                   " label_es) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+    [Q_ITEM_LIST] = "SELECT id, seq, section, heading, weapon, themes, label_ar, label_zh,"
+                    " label_en, label_fr, label_ru, label_es FROM template_item"
+                    " WHERE template_version = ? ORDER BY seq",
+    [Q_REPORT_INSERT] = "INSERT INTO report (id, state, kind, date, language, title, filename,"
+                        " media_type, size, sha256, document) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+    [Q_REPORT_GET] = "SELECT " REPORT_COLS " FROM report WHERE id = ?",
+    [Q_REPORT_LIST] = "SELECT " REPORT_COLS " FROM report WHERE state = ? ORDER BY date, id",
+    [Q_REPORT_LIST_ALL] = "SELECT " REPORT_COLS " FROM report ORDER BY state, date, id",
+    [Q_REPORT_DOC] = "SELECT document FROM report WHERE id = ?",
+    [Q_VERSION_INSERT] = "INSERT INTO matrix_version (state, number, template_version, status,"
+                         " created, note) VALUES (?, ?, ?, 'draft', ?, ?)",
+    [Q_VERSION_GET] = "SELECT " VERSION_COLS " FROM matrix_version WHERE state = ? AND number = ?",
+    [Q_VERSION_LIST] = "SELECT " VERSION_COLS " FROM matrix_version WHERE state = ? ORDER BY number",
+    [Q_VERSION_LIST_ALL] = "SELECT " VERSION_COLS " FROM matrix_version ORDER BY state, number",
+    [Q_VERSION_STATUS] = "UPDATE matrix_version SET status = ?2,"
+                         " approved = CASE WHEN ?2 = 'approved' THEN ?3 ELSE approved END,"
+                         " published = CASE WHEN ?2 = 'published' THEN ?3 ELSE published END"
+                         " WHERE id = ?1",
+    [Q_ENTRY_PUT] = "INSERT INTO matrix_entry (version_id, item, mark, legal_reference,"
+                    " source_report, page, remark) VALUES (?,?,?,?,?,?,?)"
+                    " ON CONFLICT (version_id, item) DO UPDATE SET mark = excluded.mark,"
+                    " legal_reference = excluded.legal_reference,"
+                    " source_report = excluded.source_report, page = excluded.page,"
+                    " remark = excluded.remark",
+    [Q_ENTRY_DELETE] = "DELETE FROM matrix_entry WHERE version_id = ? AND item = ?",
+    [Q_ENTRIES] = "SELECT e.item, e.mark, e.legal_reference, e.source_report, e.page, e.remark"
+                  " FROM matrix_entry e JOIN matrix_version v ON v.id = e.version_id"
+                  " JOIN template_item t ON t.template_version = v.template_version"
+                  " AND t.id = e.item WHERE e.version_id = ? ORDER BY t.seq",
+};
+
+typedef struct {
+    sqlite3 *db;
+    char *path;                  /* owned, for messages */
+    sqlite3_stmt *stmt[Q_COUNT]; /* owned, prepared on first use */
+} sqlite_store_t;
+
+/* Turns the last SQLite failure into an rc and a message. Trigger refusals
+ * ("r1540: ...") become R_REFUSED; locks and unreadable files R_DB;
+ * other constraint failures R_INPUT. */
+static rc_t db_fail(sqlite_store_t *h, int src, err_t *e)
+{
+    const char *msg = sqlite3_errmsg(h->db);
+    int primary = src & 0xff;
+    if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED)
+        return err_set(e, R_DB, "%s: the database is locked by another process; try again later",
+                       h->path);
+    if (primary == SQLITE_NOTADB)
+        return err_set(e, R_DB, "%s: not an SQLite database", h->path);
+    if (primary == SQLITE_CORRUPT)
+        return err_set(e, R_DB, "%s: the database file is damaged (%s)", h->path, msg);
+    if (primary == SQLITE_READONLY || primary == SQLITE_CANTOPEN || primary == SQLITE_IOERR ||
+        primary == SQLITE_FULL)
+        return err_set(e, R_DB, "%s: %s", h->path, msg);
+    if (strncmp(msg, "r1540: ", 7) == 0)
+        return err_set(e, R_REFUSED, "%s", msg + 7);
+    if (primary == SQLITE_CONSTRAINT) {
+        if (src == SQLITE_CONSTRAINT_FOREIGNKEY)
+            return err_set(e, R_INPUT, "a referenced state, report or version does not exist");
+        return err_set(e, R_INPUT, "%s", msg);
+    }
+    return err_set(e, R_FAIL, "%s: database error: %s", h->path, msg);
+}
+
+static sqlite3_stmt *q(sqlite_store_t *h, int which)
+{
+    sqlite3_stmt *s = h->stmt[which];
+    if (s) {
+        sqlite3_reset(s);
+        sqlite3_clear_bindings(s);
+        return s;
+    }
+    if (sqlite3_prepare_v3(h->db, queries[which], -1, SQLITE_PREPARE_PERSISTENT, &h->stmt[which],
+                           NULL) != SQLITE_OK)
+        return NULL;
+    return h->stmt[which];
+}
+
+/* Runs a prepared statement that returns no rows. */
+static rc_t run(sqlite_store_t *h, sqlite3_stmt *s, err_t *e)
+{
+    int src = sqlite3_step(s);
+    if (src != SQLITE_DONE && src != SQLITE_ROW) {
+        src = sqlite3_extended_errcode(h->db);
+        rc_t rc = db_fail(h, src, e);
+        sqlite3_reset(s);
+        return rc;
+    }
+    sqlite3_reset(s);
+    return R_OK;
+}
+
+static rc_t exec(sqlite_store_t *h, const char *sql, err_t *e)
+{
+    if (sqlite3_exec(h->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+        return db_fail(h, sqlite3_extended_errcode(h->db), e);
+    return R_OK;
+}
+
+#define PREPARE(h, s, which, e)                                                               \
+    sqlite3_stmt *s = q(h, which);                                                              \
+    if (!s)                                                                                     \
+        return db_fail(h, sqlite3_extended_errcode((h)->db), e);
+
+static void bind_text(sqlite3_stmt *s, int i, const char *v)
+{
+    if (v)
+        sqlite3_bind_text(s, i, v, -1, SQLITE_STATIC);
+    else
+        sqlite3_bind_null(s, i);
+}
+
+static char *col_text(arena_t *a, sqlite3_stmt *s, int i)
+{
+    const unsigned char *t = sqlite3_column_text(s, i);
+    return arena_strndup(a, t ? (const char *)t : "", (size_t)sqlite3_column_bytes(s, i));
+}
+
+static void col_copy(sqlite3_stmt *s, int i, char *dst, size_t size)
+{
+    const unsigned char *t = sqlite3_column_text(s, i);
+    size_t n = (size_t)sqlite3_column_bytes(s, i);
+    if (!t || n >= size)
+        n = 0;
+    memcpy(dst, t ? (const char *)t : "", n);
+    dst[n] = '\0';
+}
+
+/* Grows an arena array by doubling; the abandoned copy stays in the arena. */
+static void *grow(arena_t *a, void *arr, size_t n, size_t *cap, size_t elem)
+{
+    if (n < *cap)
+        return arr;
+    size_t nc = *cap ? *cap * 2 : 32;
+    void *p = arena_alloc(a, nc * elem);
+    if (n)
+        memcpy(p, arr, n * elem);
+    *cap = nc;
+    return p;
+}
+
+/* Steps a row-returning statement; SQLITE_ROW -> 1, SQLITE_DONE -> 0, error -> -1. */
+static int step_row(sqlite_store_t *h, sqlite3_stmt *s, rc_t *rc, err_t *e)
+{
+    int src = sqlite3_step(s);
+    if (src == SQLITE_ROW)
+        return 1;
+    if (src == SQLITE_DONE)
+        return 0;
+    *rc = db_fail(h, sqlite3_extended_errcode(h->db), e);
+    return -1;
+}
+
+/* ---- open, migrate, close ---------------------------------------------- */
+
+static void sqlite_close(void *hv)
+{
+    sqlite_store_t *h = hv;
+    if (!h)
+        return;
+    for (int i = 0; i < Q_COUNT; i++)
+        sqlite3_finalize(h->stmt[i]);
+    sqlite3_close(h->db);
+    free(h->path);
+    free(h);
+}
+
+static rc_t check_is_r1540(sqlite_store_t *h, int *version, err_t *e)
+{
+    sqlite3_stmt *s;
+    int src = sqlite3_prepare_v2(h->db, "PRAGMA user_version", -1, &s, NULL);
+    if (src != SQLITE_OK)
+        return db_fail(h, sqlite3_extended_errcode(h->db), e);
+    src = sqlite3_step(s);
+    *version = src == SQLITE_ROW ? sqlite3_column_int(s, 0) : -1;
+    sqlite3_finalize(s);
+    if (src != SQLITE_ROW)
+        return db_fail(h, sqlite3_extended_errcode(h->db), e);
+    if (*version > sqlite_migration_count)
+        return err_set(e, R_DB, "%s: made by a newer r1540 (schema %d, this one knows %d)",
+                       h->path, *version, sqlite_migration_count);
+    if (*version == 0) {
+        src = sqlite3_prepare_v2(h->db, "SELECT count(*) FROM sqlite_schema", -1, &s, NULL);
+        if (src != SQLITE_OK)
+            return db_fail(h, sqlite3_extended_errcode(h->db), e);
+        int tables = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int(s, 0) : 0;
+        sqlite3_finalize(s);
+        if (tables > 0)
+            return err_set(e, R_DB, "%s: an SQLite database, but not an r1540 one", h->path);
+    }
+    return R_OK;
+}
+
+static rc_t migrate(sqlite_store_t *h, int from, err_t *e)
+{
+    for (int v = from; v < sqlite_migration_count; v++) {
+        rc_t rc = exec(h, "BEGIN IMMEDIATE", e);
+        if (rc != R_OK)
+            return rc;
+        char pragma[64];
+        snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", v + 1);
+        if ((rc = exec(h, sqlite_migrations[v], e)) != R_OK ||
+            (rc = exec(h, pragma, e)) != R_OK || (rc = exec(h, "COMMIT", e)) != R_OK) {
+            sqlite3_exec(h->db, "ROLLBACK", NULL, NULL, NULL);
+            err_prefix(e, "schema migration %d: ", v + 1);
+            return rc;
+        }
+    }
+    return R_OK;
+}
+
+rc_t store_sqlite_open(const char *path, store_open_mode_t mode, void **handle, err_t *e)
+{
+    /* Before the library initializes: no global allocation statistics (a mutex per malloc). */
+    static bool configured;
+    if (!configured) {
+        sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+        configured = true;
+    }
+    sqlite_store_t *h = xcalloc(1, sizeof *h);
+    h->path = xstrdup(path);
+    int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
+    if (mode == STORE_OPEN_CREATE)
+        flags |= SQLITE_OPEN_CREATE;
+    int src = sqlite3_open_v2(path, &h->db, flags, NULL);
+    rc_t rc = R_OK;
+    if (src != SQLITE_OK) {
+        if (mode == STORE_OPEN_EXISTING && (src & 0xff) == SQLITE_CANTOPEN)
+            rc = err_set(e, R_DB, "%s: no database there (create one with `r1540 init`)", path);
+        else
+            rc = db_fail(h, src, e);
+        sqlite_close(h);
+        return rc;
+    }
+    const char *timeout = getenv("R1540_BUSY_TIMEOUT_MS");
+    sqlite3_busy_timeout(h->db, timeout ? (int)strtol(timeout, NULL, 10) : 5000);
+    sqlite3_extended_result_codes(h->db, 1);
+    int version = 0;
+    if ((rc = check_is_r1540(h, &version, e)) != R_OK ||
+        (rc = exec(h, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL; PRAGMA cache_size = -65536", e)) != R_OK ||
+        (version == 0 && (rc = exec(h, "PRAGMA journal_mode = WAL", e)) != R_OK) ||
+        (rc = migrate(h, version, e)) != R_OK) {
+        sqlite_close(h);
+        return rc;
+    }
+    *handle = h;
+    return R_OK;
+}
+
+/* ---- transactions and meta ------------------------------------------------ */
+
+static rc_t sqlite_begin(void *h, err_t *e) { return exec(h, "BEGIN IMMEDIATE", e); }
+static rc_t sqlite_commit(void *h, err_t *e) { return exec(h, "COMMIT", e); }
+
+static void sqlite_rollback(void *hv)
+{
+    sqlite_store_t *h = hv;
+    if (!sqlite3_get_autocommit(h->db))
+        sqlite3_exec(h->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+static rc_t sqlite_meta_get(void *hv, const char *key, arena_t *a, char **value, err_t *e)
+{
+    sqlite_store_t *h = hv;
+    PREPARE(h, s, Q_META_GET, e);
+    bind_text(s, 1, key);
+    rc_t rc = R_OK;
+    int r = step_row(h, s, &rc, e);
+    if (r == 1)
+        *value = col_text(a, s, 0);
+    else if (r == 0)
+        rc = err_set(e, R_NOTFOUND, "no setting '%s'", key);
+    sqlite3_reset(s);
+    return rc;
+}
+
+static rc_t sqlite_meta_set(void *hv, const char *key, const char *value, err_t *e)
+{
+    sqlite_store_t *h = hv;
+    PREPARE(h, s, Q_META_SET, e);
+    bind_text(s, 1, key);
+    bind_text(s, 2, value);
+    return run(h, s, e);
+}
+
+/* ---- vocabulary, states, template ------------------------------------------- */
+
+static rc_t sqlite_vocab_put(void *hv, const vocab_t *v, err_t *e)
+{
+    sqlite_store_t *h = hv;
+    PREPARE(h, s, Q_VOCAB_PUT, e);
+    bind_text(s, 1, v->kind);
+    bind_text(s, 2, v->code);
+    bind_text(s, 3, v->parent ? v->parent : "");
+    sqlite3_bind_int(s, 4, v->seq);
+    for (int l = 0; l < LANG_COUNT; l++)
+        bind_text(s, 5 + l, v->name[l]);
+    return run(h, s, e);
+}
+
+static rc_t sqlite_vocab_list(void *hv, const char *kind, arena_t *a, vocab_t **out, size_t *n,
+                              err_t *e)
+{
+    sqlite_store_t *h = hv;
+    PREPARE(h, s, Q_VOCAB_LIST, e);
+    bind_text(s, 1, kind);
+    vocab_t *arr = NULL;
+    size_t cnt = 0, cap = 0;
+    rc_t rc = R_OK;
+    while (step_row(h, s, &rc, e) == 1) {
+        arr = grow(a, arr, cnt, &cap, sizeof *arr);
+        vocab_t *v = &arr[cnt++];
+        v->kind = col_text(a, s, 0);
+        v->code = col_text(a, s, 1);
+        v->parent = col_text(a, s, 2);
+        v->seq = sqlite3_column_int(s, 3);
+        for (int l = 0; l < LANG_COUNT; l++)
+            v->name[l] = col_text(a, s, 4 + l);
+    }
+    sqlite3_reset(s);
+    *out = arr;
+    *n = cnt;
+    return rc;
+}
+
+static rc_t sqlite_state_put(void *hv, const state_t *st, err_t *e)
+{
+    sqlite_store_t *h = hv;
+    PREPARE(h, s, Q_STATE_PUT, e);
+    bind_text(s, 1, st->alpha3);
+    bind_text(s, 2, st->alpha2);
+    bind_text(s, 3, st->numeric);
+    bind_text(s, 4, st->un_group);
+    bind_text(s, 5, st->m49_region);
+    bind_text(s, 6, st->m49_subregion);
+    bind_text(s, 7, st->m49_intermediate);
+    sqlite3_bind_int(s, 8, st->ldc);
+    sqlite3_bind_int(s, 9, st->lldc);
+    sqlite3_bind_int(s, 10, st->sids);
+    for (int l = 0; l < LANG_COUNT; l++)
+        bind_text(s, 11 + l, st->name[l]);
+    return run(h, s, e);
+}
+
+static void read_state(arena_t *a, sqlite3_stmt *s, state_t *st)
+{
+    memset(st, 0, sizeof *st);
+    col_copy(s, 0, st->alpha3, sizeof st->alpha3);
+    col_copy(s, 1, st->alpha2, sizeof st->alpha2);
+    col_copy(s, 2, st->numeric, sizeof st->numeric);
+    col_copy(s, 3, st->un_group, sizeof st->un_group);
+    col_copy(s, 4, st->m49_region, sizeof st->m49_region);
+    col_copy(s, 5, st->m49_subregion, sizeof st->m49_subregion);
+    col_copy(s, 6, st->m49_intermediate, sizeof st->m49_intermediate);
+    st->ldc = sqlite3_column_int(s, 7);
+    st->lldc = sqlite3_column_int(s, 8);
+    st->sids = sqlite3_column_int(s, 9);
+    for (int l = 0; l < LANG_COUNT; l++)
+        st->name[l] = col_text(a, s, 10 + l);
+}
+
+static rc_t sqlite_state_get(void *hv, const char *code, arena_t *a, state_t *out, err_t *e)
+{
+    sqlite_store_t *h = hv;
+    PREPARE(h, s, Q_STATE_GET, e);
+    bind_text(s, 1, code);
+    rc_t rc = R_OK;
+    int r = step_row(h, s, &rc, e);
+    if (r == 1)
+        read_state(a, s, out);
+    else if (r == 0)
+        rc = err_set(e, R_NOTFOUND, "unknown state '%s' (give an ISO alpha-2 or alpha-3 code)",
+                     code);
+    sqlite3_reset(s);
+    return rc;
+}
+
+static rc_t sqlite_state_list(void *hv, arena_t *a, state_t **out, size_t *n, err_t *e)
+{
+    sqlite_store_t *h = hv;
+    PREPARE(h, s, Q_STATE_LIST, e);
+    state_t *arr = NULL;
+    size_t cnt = 0, cap = 0;
+    rc_t rc = R_OK;
+    while (step_row(h, s, &rc, e) == 1) {
+        arr = grow(a, arr, cnt, &cap, sizeof *arr);
+        read_state(a, s, &arr[cnt++]);
+    }
+    sqlite3_reset(s);
+    *out = arr;
+    *n = cnt;
+    return rc;
+}
+
+static rc_t sqlite_template_item_put(void *hv, int version, const template_item_t *it, err_t *e)
+{
+    sqlite_store_t *h = hv;
+    PREPARE(h, s, Q_ITEM_PUT, e);
+    sqlite3_bind_int(s, 1, version);
+    bind_text(s, 2, it->id);
+    sqlite3_bind_int(s, 3, it->seq);
+    bind_text(s, 4, it->section);
+    bind_text(s, 5, it->heading);
+    bind_text(s, 6, it->weapon);
+    bind_text(s, 7, it->themes);
+    for (int l = 0; l < LANG_COUNT; l++)
+        bind_text(s, 8 + l, it->label[l]);
+    return run(h, s, e);
+}
+
+static rc_t sqlite_template_items(void *hv, int version, arena_t *a, template_item_t **out,
+                                  size_t *n, err_t *e)
+{
+    sqlite_store_t *h = hv;
+    PREPARE(h, s, Q_ITEM_LIST, e);
+    sqlite3_bind_int(s, 1, version);
+    template_item_t *arr = NULL;
+    size_t cnt = 0, cap = 0;
+    rc_t rc = R_OK;
+    while (step_row(h, s, &rc, e) == 1) {
+        arr = grow(a, arr, cnt, &cap, sizeof *arr);
+        template_item_t *it = &arr[cnt++];
+        it->id = col_text(a, s, 0);
+        it->seq = sqlite3_column_int(s, 1);
+        it->section = col_text(a, s, 2);
+        it->heading = col_text(a, s, 3);
+        it->weapon = col_text(a, s, 4);
+        it->themes = col_text(a, s, 5);
+        for (int l = 0; l < LANG_COUNT; l++)
+            it->label[l] = col_text(a, s, 6 + l);
+    }
+    sqlite3_reset(s);
+    *out = arr;
+    *n = cnt;
+    return rc;
+}
+
+/* ---- reports -------------------------------------------------------------- */
+
+static rc_t sqlite_report_insert(void *hv, report_t *r, const void *doc, size_t len, err_t *e)
+{
+    sqlite_store_t *h = hv;
+    PREPARE(h, s, Q_REPORT_INSERT, e);
+    if (r->id > 0)
+        sqlite3_bind_int64(s, 1, r->id);
+    bind_text(s, 2, r->state);
+    bind_text(s, 3, r->kind);
+    bind_text(s, 4, r->date);
+    bind_text(s, 5, r->language);
+    bind_text(s, 6, r->title);
+    bind_text(s, 7, r->filename);
+    bind_text(s, 8, r->media_type);
+    sqlite3_bind_int64(s, 9, r->size);
+    bind_text(s, 10, r->sha256);
+    if (doc)
+        sqlite3_bind_blob64(s, 11, doc, len, SQLITE_STATIC);
+    rc_t rc = run(h, s, e);
+    if (rc == R_OK && r->id <= 0)
+        r->id = sqlite3_last_insert_rowid(h->db);
+    if (rc == R_INPUT && strstr(e->msg, "report.id"))
+        err_set(e, R_INPUT, "a report with id %lld already exists", r->id);
+    return rc;
+}
+
+static void read_report(arena_t *a, sqlite3_stmt *s, report_t *r)
+{
+    memset(r, 0, sizeof *r);
+    r->id = sqlite3_column_int64(s, 0);
+    col_copy(s, 1, r->state, sizeof r->state);
+    r->kind = report_kind_parse((const char *)sqlite3_column_text(s, 2));
+    col_copy(s, 3, r->date, sizeof r->date);
+    col_copy(s, 4, r->language, sizeof r->language);
+    r->title = col_text(a, s, 5);
+    r->filename = sqlite3_column_type(s, 6) == SQLITE_NULL ? NULL : col_text(a, s, 6);
+    r->media_type = sqlite3_column_type(s, 7) == SQLITE_NULL ? NULL : col_text(a, s, 7);
+    r->size = sqlite3_column_int64(s, 8);
+    col_copy(s, 9, r->sha256, sizeof r->sha256);
+    r->has_document = sqlite3_column_int(s, 10);
+}
+
+static rc_t sqlite_report_get(void *hv, long long id, arena_t *a, report_t *out, err_t *e)
+{
+    sqlite_store_t *h = hv;
+    PREPARE(h, s, Q_REPORT_GET, e);
+    sqlite3_bind_int64(s, 1, id);
+    rc_t rc = R_OK;
+    int r = step_row(h, s, &rc, e);
+    if (r == 1)
+        read_report(a, s, out);
+    else if (r == 0)
+        rc = err_set(e, R_NOTFOUND, "no report with id %lld", id);
+    sqlite3_reset(s);
+    return rc;
+}
+
+static rc_t sqlite_report_list(void *hv, const char *state, arena_t *a, report_t **out,
+                               size_t *n, err_t *e)
+{
+    sqlite_store_t *h = hv;
+    PREPARE(h, s, state ? Q_REPORT_LIST : Q_REPORT_LIST_ALL, e);
+    if (state)
+        bind_text(s, 1, state);
+    report_t *arr = NULL;
+    size_t cnt = 0, cap = 0;
+    rc_t rc = R_OK;
+    while (step_row(h, s, &rc, e) == 1) {
+        arr = grow(a, arr, cnt, &cap, sizeof *arr);
+        read_report(a, s, &arr[cnt++]);
+    }
+    sqlite3_reset(s);
+    *out = arr;
+    *n = cnt;
+    return rc;
+}
+
+static rc_t sqlite_report_document(void *hv, long long id, arena_t *a, void **doc, size_t *len,
+                                   err_t *e)
+{
+    sqlite_store_t *h = hv;
+    PREPARE(h, s, Q_REPORT_DOC, e);
+    sqlite3_bind_int64(s, 1, id);
+    rc_t rc = R_OK;
+    int r = step_row(h, s, &rc, e);
+    if (r == 0)
+        rc = err_set(e, R_NOTFOUND, "no report with id %lld", id);
+    else if (r == 1 && sqlite3_column_type(s, 0) == SQLITE_NULL)
+        rc = err_set(e, R_NOTFOUND, "report %lld has no stored file", id);
+    else if (r == 1) {
+        *len = (size_t)sqlite3_column_bytes(s, 0);
+        *doc = arena_alloc(a, *len);
+        if (*len)
+            memcpy(*doc, sqlite3_column_blob(s, 0), *len);
+    }
+    sqlite3_reset(s);
+    return rc;
+}
+
+/* ---- matrix versions and entries ------------------------------------------- */
+
+static rc_t sqlite_version_insert(void *hv, matrix_version_t *v, err_t *e)
+{
+    sqlite_store_t *h = hv;
+    PREPARE(h, s, Q_VERSION_INSERT, e);
+    bind_text(s, 1, v->state);
+    sqlite3_bind_int(s, 2, v->number);
+    sqlite3_bind_int(s, 3, v->template_version);
+    bind_text(s, 4, v->created);
+    bind_text(s, 5, v->note ? v->note : "");
+    rc_t rc = run(h, s, e);
+    if (rc == R_OK) {
+        v->id = sqlite3_last_insert_rowid(h->db);
+        v->status = MV_DRAFT;
+    } else if (rc == R_INPUT && strstr(e->msg, "UNIQUE")) {
+        err_set(e, R_INPUT, "%s already has a matrix version %d", v->state, v->number);
+    }
+    return rc;
+}
+
+static void read_version(arena_t *a, sqlite3_stmt *s, matrix_version_t *v)
+{
+    memset(v, 0, sizeof *v);
+    v->id = sqlite3_column_int64(s, 0);
+    col_copy(s, 1, v->state, sizeof v->state);
+    v->number = sqlite3_column_int(s, 2);
+    v->template_version = sqlite3_column_int(s, 3);
+    int st = matrix_status_parse((const char *)sqlite3_column_text(s, 4));
+    v->status = st < 0 ? MV_DRAFT : (mv_status_t)st;
+    col_copy(s, 5, v->created, sizeof v->created);
+    col_copy(s, 6, v->approved, sizeof v->approved);
+    col_copy(s, 7, v->published, sizeof v->published);
+    v->note = col_text(a, s, 8);
+}
+
+static rc_t sqlite_version_get(void *hv, const char *state, int number, arena_t *a,
+                               matrix_version_t *out, err_t *e)
+{
+    sqlite_store_t *h = hv;
+    PREPARE(h, s, Q_VERSION_GET, e);
+    bind_text(s, 1, state);
+    sqlite3_bind_int(s, 2, number);
+    rc_t rc = R_OK;
+    int r = step_row(h, s, &rc, e);
+    if (r == 1)
+        read_version(a, s, out);
+    else if (r == 0)
+        rc = err_set(e, R_NOTFOUND, "%s has no matrix version %d", state, number);
+    sqlite3_reset(s);
+    return rc;
+}
+
+static rc_t sqlite_version_list(void *hv, const char *state, arena_t *a, matrix_version_t **out,
+                                size_t *n, err_t *e)
+{
+    sqlite_store_t *h = hv;
+    PREPARE(h, s, state ? Q_VERSION_LIST : Q_VERSION_LIST_ALL, e);
+    if (state)
+        bind_text(s, 1, state);
+    matrix_version_t *arr = NULL;
+    size_t cnt = 0, cap = 0;
+    rc_t rc = R_OK;
+    while (step_row(h, s, &rc, e) == 1) {
+        arr = grow(a, arr, cnt, &cap, sizeof *arr);
+        read_version(a, s, &arr[cnt++]);
+    }
+    sqlite3_reset(s);
+    *out = arr;
+    *n = cnt;
+    return rc;
+}
+
+static rc_t sqlite_version_set_status(void *hv, long long id, mv_status_t status,
+                                      const char *date, err_t *e)
+{
+    sqlite_store_t *h = hv;
+    PREPARE(h, s, Q_VERSION_STATUS, e);
+    sqlite3_bind_int64(s, 1, id);
+    bind_text(s, 2, matrix_status_str(status));
+    bind_text(s, 3, date ? date : "");
+    rc_t rc = run(h, s, e);
+    if (rc == R_OK && sqlite3_changes(h->db) == 0)
+        rc = err_set(e, R_NOTFOUND, "no matrix version with id %lld", id);
+    return rc;
+}
+
+static rc_t sqlite_entry_put(void *hv, long long version_id, const matrix_entry_t *en, err_t *e)
+{
+    sqlite_store_t *h = hv;
+    PREPARE(h, s, Q_ENTRY_PUT, e);
+    sqlite3_bind_int64(s, 1, version_id);
+    bind_text(s, 2, en->item);
+    bind_text(s, 3, matrix_mark_str(en->mark));
+    bind_text(s, 4, en->legal_reference);
+    if (en->source_report > 0)
+        sqlite3_bind_int64(s, 5, en->source_report);
+    bind_text(s, 6, en->page);
+    bind_text(s, 7, en->remark);
+    rc_t rc = run(h, s, e);
+    if (rc == R_REFUSED || rc == R_INPUT)
+        err_prefix(e, "item %s: ", en->item);
+    return rc;
+}
+
+static rc_t sqlite_entry_delete(void *hv, long long version_id, const char *item, err_t *e)
+{
+    sqlite_store_t *h = hv;
+    PREPARE(h, s, Q_ENTRY_DELETE, e);
+    sqlite3_bind_int64(s, 1, version_id);
+    bind_text(s, 2, item);
+    return run(h, s, e);
+}
+
+static rc_t sqlite_entries(void *hv, long long version_id, arena_t *a, matrix_entry_t **out,
+                           size_t *n, err_t *e)
+{
+    sqlite_store_t *h = hv;
+    PREPARE(h, s, Q_ENTRIES, e);
+    sqlite3_bind_int64(s, 1, version_id);
+    matrix_entry_t *arr = NULL;
+    size_t cnt = 0, cap = 0;
+    rc_t rc = R_OK;
+    while (step_row(h, s, &rc, e) == 1) {
+        arr = grow(a, arr, cnt, &cap, sizeof *arr);
+        matrix_entry_t *en = &arr[cnt++];
+        en->item = col_text(a, s, 0);
+        int m = matrix_mark_parse((const char *)sqlite3_column_text(s, 1));
+        en->mark = m < 0 ? MARK_BLANK : (mark_t)m;
+        en->legal_reference = col_text(a, s, 2);
+        en->source_report = sqlite3_column_int64(s, 3);
+        en->page = col_text(a, s, 4);
+        en->remark = col_text(a, s, 5);
+    }
+    sqlite3_reset(s);
+    *out = arr;
+    *n = cnt;
+    return rc;
+}
+
+const store_backend_t store_sqlite_backend = {
+    .name = "sqlite",
+    .close = sqlite_close,
+    .begin = sqlite_begin,
+    .commit = sqlite_commit,
+    .rollback = sqlite_rollback,
+    .meta_get = sqlite_meta_get,
+    .meta_set = sqlite_meta_set,
+    .vocab_put = sqlite_vocab_put,
+    .vocab_list = sqlite_vocab_list,
+    .state_put = sqlite_state_put,
+    .state_get = sqlite_state_get,
+    .state_list = sqlite_state_list,
+    .template_item_put = sqlite_template_item_put,
+    .template_items = sqlite_template_items,
+    .report_insert = sqlite_report_insert,
+    .report_get = sqlite_report_get,
+    .report_list = sqlite_report_list,
+    .report_document = sqlite_report_document,
+    .version_insert = sqlite_version_insert,
+    .version_get = sqlite_version_get,
+    .version_list = sqlite_version_list,
+    .version_set_status = sqlite_version_set_status,
+    .entry_put = sqlite_entry_put,
+    .entry_delete = sqlite_entry_delete,
+    .entries = sqlite_entries,
+};

@@ -1,0 +1,125 @@
+/*
+ * SQLite migrations. Rules that must hold whatever a caller does live here as
+ * constraints and triggers, so the store refuses them even if a future caller
+ * forgets to check: an approved or published matrix version and its entries are
+ * frozen; status changes follow the workflow; an entry names an item of its
+ * version's template and a source report of its own state; a document is no
+ * larger than the configured maximum. Trigger messages start with "r1540:" so
+ * the backend can tell a refusal from a plain constraint failure.
+ */
+#include "sqlite_schema.h"
+
+#define FROZEN "('approved','published')"
+#define REFUSE(msg) "SELECT RAISE(ABORT, 'r1540: " msg "');"
+#define NAMES(p) p "_ar TEXT NOT NULL, " p "_zh TEXT NOT NULL, " p "_en TEXT NOT NULL, " \
+    p "_fr TEXT NOT NULL, " p "_ru TEXT NOT NULL, " p "_es TEXT NOT NULL"
+
+static const char migration_1[] =
+    "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;"
+
+    "CREATE TABLE vocab (kind TEXT NOT NULL, code TEXT NOT NULL, parent TEXT NOT NULL,"
+    " seq INTEGER NOT NULL, " NAMES("name") ", PRIMARY KEY (kind, code)) WITHOUT ROWID;"
+
+    "CREATE TABLE state ("
+    " alpha3 TEXT PRIMARY KEY CHECK (alpha3 GLOB '[A-Z][A-Z][A-Z]'),"
+    " alpha2 TEXT NOT NULL UNIQUE CHECK (alpha2 GLOB '[A-Z][A-Z]'),"
+    " numeric TEXT NOT NULL UNIQUE CHECK (numeric GLOB '[0-9][0-9][0-9]'),"
+    " un_group TEXT NOT NULL CHECK (un_group IN ('AFR','APG','EEG','GRULAC','WEOG','NONE')),"
+    " m49_region TEXT NOT NULL, m49_subregion TEXT NOT NULL, m49_intermediate TEXT NOT NULL,"
+    " ldc INTEGER NOT NULL CHECK (ldc IN (0,1)), lldc INTEGER NOT NULL CHECK (lldc IN (0,1)),"
+    " sids INTEGER NOT NULL CHECK (sids IN (0,1)), " NAMES("name") ") WITHOUT ROWID;"
+
+    "CREATE TABLE template_item ("
+    " template_version INTEGER NOT NULL, id TEXT NOT NULL, seq INTEGER NOT NULL,"
+    " section TEXT NOT NULL, heading TEXT NOT NULL, weapon TEXT NOT NULL, themes TEXT NOT NULL,"
+    " " NAMES("label") ", PRIMARY KEY (template_version, id)) WITHOUT ROWID;"
+
+    "CREATE TABLE report ("
+    " id INTEGER PRIMARY KEY CHECK (id > 0),"
+    " state TEXT NOT NULL REFERENCES state (alpha3),"
+    " kind TEXT NOT NULL CHECK (kind IN ('first-report','additional-information',"
+    "   'action-plan','peer-review','letter')),"
+    " date TEXT NOT NULL, language TEXT NOT NULL, title TEXT NOT NULL,"
+    " filename TEXT, media_type TEXT, size INTEGER NOT NULL, sha256 TEXT NOT NULL,"
+    " document BLOB);"
+    "CREATE INDEX report_by_state ON report (state, date, id);"
+    "CREATE TRIGGER report_document_size BEFORE INSERT ON report"
+    " WHEN length(NEW.document) > (SELECT CAST(value AS INTEGER) FROM meta"
+    "   WHERE key = 'max_document_bytes')"
+    " BEGIN " REFUSE("the document is larger than the maximum document size") " END;"
+    "CREATE TRIGGER report_document_size_update BEFORE UPDATE OF document ON report"
+    " WHEN length(NEW.document) > (SELECT CAST(value AS INTEGER) FROM meta"
+    "   WHERE key = 'max_document_bytes')"
+    " BEGIN " REFUSE("the document is larger than the maximum document size") " END;"
+
+    "CREATE TABLE matrix_version ("
+    " id INTEGER PRIMARY KEY,"
+    " state TEXT NOT NULL REFERENCES state (alpha3),"
+    " number INTEGER NOT NULL CHECK (number > 0),"
+    " template_version INTEGER NOT NULL,"
+    " status TEXT NOT NULL CHECK (status IN ('draft','with-state','approved','published')),"
+    " created TEXT NOT NULL, approved TEXT NOT NULL DEFAULT '',"
+    " published TEXT NOT NULL DEFAULT '', note TEXT NOT NULL DEFAULT '',"
+    " UNIQUE (state, number));"
+    "CREATE TRIGGER matrix_version_born_draft BEFORE INSERT ON matrix_version"
+    " WHEN NEW.status <> 'draft'"
+    " BEGIN " REFUSE("a new matrix version starts as a draft") " END;"
+    "CREATE TRIGGER matrix_version_workflow BEFORE UPDATE OF status ON matrix_version"
+    " WHEN NEW.status <> OLD.status AND NOT ("
+    "   (OLD.status = 'draft' AND NEW.status = 'with-state') OR"
+    "   (OLD.status = 'with-state' AND NEW.status IN ('draft','approved')) OR"
+    "   (OLD.status = 'approved' AND NEW.status = 'published'))"
+    " BEGIN " REFUSE("the workflow does not allow that status change") " END;"
+    "CREATE TRIGGER matrix_version_frozen BEFORE UPDATE ON matrix_version"
+    " WHEN OLD.status IN " FROZEN " AND NOT ("
+    "   OLD.status = 'approved' AND NEW.status = 'published' AND NEW.id = OLD.id"
+    "   AND NEW.state = OLD.state AND NEW.number = OLD.number"
+    "   AND NEW.template_version = OLD.template_version AND NEW.created = OLD.created"
+    "   AND NEW.approved = OLD.approved AND NEW.note = OLD.note)"
+    " BEGIN " REFUSE("an approved matrix version cannot change; make a new version") " END;"
+    "CREATE TRIGGER matrix_version_frozen_delete BEFORE DELETE ON matrix_version"
+    " WHEN OLD.status IN " FROZEN
+    " BEGIN " REFUSE("an approved matrix version cannot be deleted") " END;"
+
+    "CREATE TABLE matrix_entry ("
+    " version_id INTEGER NOT NULL REFERENCES matrix_version (id),"
+    " item TEXT NOT NULL,"
+    " mark TEXT NOT NULL CHECK (mark IN ('X','?','NA','')),"
+    " legal_reference TEXT NOT NULL, source_report INTEGER REFERENCES report (id),"
+    " page TEXT NOT NULL, remark TEXT NOT NULL,"
+    " PRIMARY KEY (version_id, item)) WITHOUT ROWID;"
+    /* One trigger for the insert checks: a trigger program per check costs
+     * more than the checks themselves on bulk imports. */
+    "CREATE TRIGGER matrix_entry_insert_checks BEFORE INSERT ON matrix_entry BEGIN"
+    " SELECT RAISE(ABORT, 'r1540: an approved matrix version cannot change; make a new version')"
+    "  WHERE (SELECT status FROM matrix_version WHERE id = NEW.version_id) IN " FROZEN ";"
+    " SELECT RAISE(ABORT, 'r1540: unknown template item')"
+    "  WHERE NOT EXISTS (SELECT 1 FROM matrix_version v JOIN template_item t"
+    "   ON t.template_version = v.template_version AND t.id = NEW.item"
+    "   WHERE v.id = NEW.version_id);"
+    " SELECT RAISE(ABORT, 'r1540: the source report is not a report of this state')"
+    "  WHERE NEW.source_report IS NOT NULL AND (SELECT state FROM report"
+    "   WHERE id = NEW.source_report) IS NOT (SELECT state FROM matrix_version"
+    "   WHERE id = NEW.version_id);"
+    " END;"
+    "CREATE TRIGGER matrix_entry_frozen_update BEFORE UPDATE ON matrix_entry"
+    " WHEN (SELECT status FROM matrix_version WHERE id = OLD.version_id) IN " FROZEN
+    "   OR (SELECT status FROM matrix_version WHERE id = NEW.version_id) IN " FROZEN
+    " BEGIN " REFUSE("an approved matrix version cannot change; make a new version") " END;"
+    "CREATE TRIGGER matrix_entry_frozen_delete BEFORE DELETE ON matrix_entry"
+    " WHEN (SELECT status FROM matrix_version WHERE id = OLD.version_id) IN " FROZEN
+    " BEGIN " REFUSE("an approved matrix version cannot change; make a new version") " END;"
+    "CREATE TRIGGER matrix_entry_item_known_update BEFORE UPDATE OF item ON matrix_entry"
+    " WHEN NOT EXISTS (SELECT 1 FROM matrix_version v JOIN template_item t"
+    "   ON t.template_version = v.template_version AND t.id = NEW.item"
+    "   WHERE v.id = NEW.version_id)"
+    " BEGIN " REFUSE("unknown template item") " END;"
+    "CREATE TRIGGER matrix_entry_source_state_update BEFORE UPDATE OF source_report"
+    " ON matrix_entry"
+    " WHEN NEW.source_report IS NOT NULL AND (SELECT state FROM report"
+    "   WHERE id = NEW.source_report) IS NOT (SELECT state FROM matrix_version"
+    "   WHERE id = NEW.version_id)"
+    " BEGIN " REFUSE("the source report is not a report of this state") " END;";
+
+const char *const sqlite_migrations[] = {migration_1};
+const int sqlite_migration_count = sizeof sqlite_migrations / sizeof *sqlite_migrations;

@@ -1,0 +1,12 @@
+/*
+ * The SQLite schema as numbered migrations. Migration i (1-based) brings a
+ * database from PRAGMA user_version i-1 to i; they are applied in order, each
+ * in its own transaction, when a database is opened.
+ */
+#ifndef R1540_STORE_SQLITE_SCHEMA_H
+#define R1540_STORE_SQLITE_SCHEMA_H
+
+extern const char *const sqlite_migrations[];
+extern const int sqlite_migration_count;
+
+#endif

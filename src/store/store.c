@@ -1,0 +1,151 @@
+/*
+ * Backend dispatch: picks the backend from the database path and forwards each
+ * operation to it. Nothing here knows SQL.
+ */
+#include "store.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct store {
+    const store_backend_t *be;
+    void *h; /* owned by the backend; freed by be->close */
+};
+
+rc_t store_open(const char *path, store_open_mode_t mode, store_t **out, err_t *e)
+{
+    *out = NULL;
+    if (strncmp(path, "postgres:", 9) == 0 || strncmp(path, "postgresql:", 11) == 0)
+        return err_set(e, R_DB, "%s: the PostgreSQL backend is not built yet", path);
+    if (strncmp(path, "sqlite:", 7) == 0)
+        path += 7;
+    void *h = NULL;
+    rc_t rc = store_sqlite_open(path, mode, &h, e);
+    if (rc != R_OK)
+        return rc;
+    store_t *st = xmalloc(sizeof *st);
+    st->be = &store_sqlite_backend;
+    st->h = h;
+    *out = st;
+    return R_OK;
+}
+
+void store_close(store_t *st)
+{
+    if (!st)
+        return;
+    st->be->close(st->h);
+    free(st);
+}
+
+rc_t store_begin(store_t *st, err_t *e) { return st->be->begin(st->h, e); }
+rc_t store_commit(store_t *st, err_t *e) { return st->be->commit(st->h, e); }
+void store_rollback(store_t *st) { st->be->rollback(st->h); }
+
+rc_t store_meta_get(store_t *st, const char *key, arena_t *a, char **value, err_t *e)
+{
+    return st->be->meta_get(st->h, key, a, value, e);
+}
+
+rc_t store_meta_set(store_t *st, const char *key, const char *value, err_t *e)
+{
+    return st->be->meta_set(st->h, key, value, e);
+}
+
+rc_t store_vocab_put(store_t *st, const vocab_t *v, err_t *e)
+{
+    return st->be->vocab_put(st->h, v, e);
+}
+
+rc_t store_vocab_list(store_t *st, const char *kind, arena_t *a, vocab_t **out, size_t *n,
+                      err_t *e)
+{
+    return st->be->vocab_list(st->h, kind, a, out, n, e);
+}
+
+rc_t store_state_put(store_t *st, const state_t *s, err_t *e)
+{
+    return st->be->state_put(st->h, s, e);
+}
+
+rc_t store_state_get(store_t *st, const char *code, arena_t *a, state_t *out, err_t *e)
+{
+    return st->be->state_get(st->h, code, a, out, e);
+}
+
+rc_t store_state_list(store_t *st, arena_t *a, state_t **out, size_t *n, err_t *e)
+{
+    return st->be->state_list(st->h, a, out, n, e);
+}
+
+rc_t store_template_item_put(store_t *st, int version, const template_item_t *it, err_t *e)
+{
+    return st->be->template_item_put(st->h, version, it, e);
+}
+
+rc_t store_template_items(store_t *st, int version, arena_t *a, template_item_t **out,
+                          size_t *n, err_t *e)
+{
+    return st->be->template_items(st->h, version, a, out, n, e);
+}
+
+rc_t store_report_insert(store_t *st, report_t *r, const void *doc, size_t len, err_t *e)
+{
+    return st->be->report_insert(st->h, r, doc, len, e);
+}
+
+rc_t store_report_get(store_t *st, long long id, arena_t *a, report_t *out, err_t *e)
+{
+    return st->be->report_get(st->h, id, a, out, e);
+}
+
+rc_t store_report_list(store_t *st, const char *state, arena_t *a, report_t **out, size_t *n,
+                       err_t *e)
+{
+    return st->be->report_list(st->h, state, a, out, n, e);
+}
+
+rc_t store_report_document(store_t *st, long long id, arena_t *a, void **doc, size_t *len,
+                           err_t *e)
+{
+    return st->be->report_document(st->h, id, a, doc, len, e);
+}
+
+rc_t store_version_insert(store_t *st, matrix_version_t *v, err_t *e)
+{
+    return st->be->version_insert(st->h, v, e);
+}
+
+rc_t store_version_get(store_t *st, const char *state, int number, arena_t *a,
+                       matrix_version_t *out, err_t *e)
+{
+    return st->be->version_get(st->h, state, number, a, out, e);
+}
+
+rc_t store_version_list(store_t *st, const char *state, arena_t *a, matrix_version_t **out,
+                        size_t *n, err_t *e)
+{
+    return st->be->version_list(st->h, state, a, out, n, e);
+}
+
+rc_t store_version_set_status(store_t *st, long long version_id, mv_status_t status,
+                              const char *date, err_t *e)
+{
+    return st->be->version_set_status(st->h, version_id, status, date, e);
+}
+
+rc_t store_entry_put(store_t *st, long long version_id, const matrix_entry_t *en, err_t *e)
+{
+    return st->be->entry_put(st->h, version_id, en, e);
+}
+
+rc_t store_entry_delete(store_t *st, long long version_id, const char *item, err_t *e)
+{
+    return st->be->entry_delete(st->h, version_id, item, e);
+}
+
+rc_t store_entries(store_t *st, long long version_id, arena_t *a, matrix_entry_t **out,
+                   size_t *n, err_t *e)
+{
+    return st->be->entries(st->h, version_id, a, out, n, e);
+}

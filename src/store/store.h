@@ -1,0 +1,149 @@
+/*
+ * The storage interface. Every read and write of r1540's data goes through
+ * these functions; no caller sees SQL or a database handle, so a second backend
+ * (PostgreSQL) plugs in behind store_backend_t without touching callers.
+ *
+ * Conventions: every function returns an rc_t and writes its message to `e`.
+ * Records returned by list/get functions are allocated in the caller's arena.
+ * Writes outside store_begin/store_commit are committed one by one; callers
+ * that must be all-or-nothing (imports, init) wrap them in one transaction.
+ * The store itself refuses what must never happen whatever the caller does:
+ * changing an approved matrix version, an unknown template item, a document
+ * over the configured size.
+ */
+#ifndef R1540_STORE_STORE_H
+#define R1540_STORE_STORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "../core/matrix.h"
+#include "../core/report.h"
+#include "../core/state.h"
+#include "../core/template.h"
+#include "../util/err.h"
+#include "../util/mem.h"
+
+typedef struct store store_t;
+
+typedef enum {
+    STORE_OPEN_EXISTING, /* the database must exist and be an r1540 database */
+    STORE_OPEN_CREATE,   /* create the file if missing */
+} store_open_mode_t;
+
+/* A translated label of reference vocabulary: M49 regions, UN groups, template
+ * sections, headings and themes. */
+typedef struct {
+    char *kind;   /* region, group, section, heading, theme */
+    char *code;   /* the key within its kind */
+    char *parent; /* region: parent region code; heading: section; else "" */
+    int seq;      /* display order within its kind */
+    char *name[LANG_COUNT];
+} vocab_t;
+
+/* Opens the database at path ("sqlite:" prefix optional). Applies pending
+ * schema migrations. R_DB when the file is not an r1540 SQLite database,
+ * is locked, or (STORE_OPEN_EXISTING) does not exist. */
+rc_t store_open(const char *path, store_open_mode_t mode, store_t **out, err_t *e);
+/* Closes and frees; NULL is a no-op. */
+void store_close(store_t *st);
+
+rc_t store_begin(store_t *st, err_t *e);
+rc_t store_commit(store_t *st, err_t *e);
+/* Rolls back the open transaction, if any. */
+void store_rollback(store_t *st);
+
+/* Settings and dataset facts (demo flag, template version, size limit). R_NOTFOUND if absent. */
+rc_t store_meta_get(store_t *st, const char *key, arena_t *a, char **value, err_t *e);
+rc_t store_meta_set(store_t *st, const char *key, const char *value, err_t *e);
+
+rc_t store_vocab_put(store_t *st, const vocab_t *v, err_t *e);
+rc_t store_vocab_list(store_t *st, const char *kind, arena_t *a, vocab_t **out, size_t *n,
+                      err_t *e);
+
+/* Inserts or replaces a state (keyed by alpha-3). */
+rc_t store_state_put(store_t *st, const state_t *s, err_t *e);
+/* Finds a state by alpha-2 or alpha-3 code, any case. R_NOTFOUND if none. */
+rc_t store_state_get(store_t *st, const char *code, arena_t *a, state_t *out, err_t *e);
+/* All states, ordered by alpha-3. */
+rc_t store_state_list(store_t *st, arena_t *a, state_t **out, size_t *n, err_t *e);
+
+/* Inserts or replaces one item of a template version. */
+rc_t store_template_item_put(store_t *st, int version, const template_item_t *it, err_t *e);
+/* A template version's items in display order. */
+rc_t store_template_items(store_t *st, int version, arena_t *a, template_item_t **out,
+                          size_t *n, err_t *e);
+
+/* Inserts a report. r->id == 0 assigns a new id (written back); a given id is
+ * kept (imports). doc may be NULL (metadata only). R_REFUSED if doc exceeds the
+ * configured maximum document size. */
+rc_t store_report_insert(store_t *st, report_t *r, const void *doc, size_t len, err_t *e);
+rc_t store_report_get(store_t *st, long long id, arena_t *a, report_t *out, err_t *e);
+/* Reports of one state (alpha-3), or of all when state is NULL; by state, date, id. */
+rc_t store_report_list(store_t *st, const char *state, arena_t *a, report_t **out, size_t *n,
+                       err_t *e);
+/* The stored file; R_NOTFOUND if the report has no file. */
+rc_t store_report_document(store_t *st, long long id, arena_t *a, void **doc, size_t *len,
+                           err_t *e);
+
+/* Inserts a new version (status draft) and writes its id into v->id. */
+rc_t store_version_insert(store_t *st, matrix_version_t *v, err_t *e);
+rc_t store_version_get(store_t *st, const char *state, int number, arena_t *a,
+                       matrix_version_t *out, err_t *e);
+/* Versions of one state (alpha-3), or of all when NULL; by state and number. */
+rc_t store_version_list(store_t *st, const char *state, arena_t *a, matrix_version_t **out,
+                        size_t *n, err_t *e);
+/* Moves a version to a new status, with the date for approved/published. */
+rc_t store_version_set_status(store_t *st, long long version_id, mv_status_t status,
+                              const char *date, err_t *e);
+
+/* Inserts or replaces an entry of a version that is not frozen. */
+rc_t store_entry_put(store_t *st, long long version_id, const matrix_entry_t *en, err_t *e);
+/* Removes an entry (makes the item blank) of a version that is not frozen. */
+rc_t store_entry_delete(store_t *st, long long version_id, const char *item, err_t *e);
+/* A version's stored entries in template order. */
+rc_t store_entries(store_t *st, long long version_id, arena_t *a, matrix_entry_t **out,
+                   size_t *n, err_t *e);
+
+/* The backend: one function per operation above, with the backend's own handle. */
+typedef struct {
+    const char *name;
+    void (*close)(void *h);
+    rc_t (*begin)(void *h, err_t *e);
+    rc_t (*commit)(void *h, err_t *e);
+    void (*rollback)(void *h);
+    rc_t (*meta_get)(void *h, const char *key, arena_t *a, char **value, err_t *e);
+    rc_t (*meta_set)(void *h, const char *key, const char *value, err_t *e);
+    rc_t (*vocab_put)(void *h, const vocab_t *v, err_t *e);
+    rc_t (*vocab_list)(void *h, const char *kind, arena_t *a, vocab_t **out, size_t *n,
+                       err_t *e);
+    rc_t (*state_put)(void *h, const state_t *s, err_t *e);
+    rc_t (*state_get)(void *h, const char *code, arena_t *a, state_t *out, err_t *e);
+    rc_t (*state_list)(void *h, arena_t *a, state_t **out, size_t *n, err_t *e);
+    rc_t (*template_item_put)(void *h, int version, const template_item_t *it, err_t *e);
+    rc_t (*template_items)(void *h, int version, arena_t *a, template_item_t **out, size_t *n,
+                           err_t *e);
+    rc_t (*report_insert)(void *h, report_t *r, const void *doc, size_t len, err_t *e);
+    rc_t (*report_get)(void *h, long long id, arena_t *a, report_t *out, err_t *e);
+    rc_t (*report_list)(void *h, const char *state, arena_t *a, report_t **out, size_t *n,
+                        err_t *e);
+    rc_t (*report_document)(void *h, long long id, arena_t *a, void **doc, size_t *len,
+                            err_t *e);
+    rc_t (*version_insert)(void *h, matrix_version_t *v, err_t *e);
+    rc_t (*version_get)(void *h, const char *state, int number, arena_t *a,
+                        matrix_version_t *out, err_t *e);
+    rc_t (*version_list)(void *h, const char *state, arena_t *a, matrix_version_t **out,
+                         size_t *n, err_t *e);
+    rc_t (*version_set_status)(void *h, long long id, mv_status_t status, const char *date,
+                               err_t *e);
+    rc_t (*entry_put)(void *h, long long version_id, const matrix_entry_t *en, err_t *e);
+    rc_t (*entry_delete)(void *h, long long version_id, const char *item, err_t *e);
+    rc_t (*entries)(void *h, long long version_id, arena_t *a, matrix_entry_t **out, size_t *n,
+                    err_t *e);
+} store_backend_t;
+
+/* The SQLite backend's constructor (store/sqlite.c). */
+rc_t store_sqlite_open(const char *path, store_open_mode_t mode, void **handle, err_t *e);
+extern const store_backend_t store_sqlite_backend;
+
+#endif

@@ -1,0 +1,15 @@
+/*
+ * Calendar dates as ISO 8601 strings (YYYY-MM-DD). Strings compare in date order,
+ * so the store keeps them as text.
+ */
+#ifndef R1540_UTIL_DATE_H
+#define R1540_UTIL_DATE_H
+
+#include <stdbool.h>
+
+/* True for a real date in YYYY-MM-DD form (leap years checked). */
+bool date_valid(const char *s);
+/* Writes today's UTC date into out[11]. */
+void date_today(char out[11]);
+
+#endif

@@ -1,0 +1,31 @@
+/*
+ * Result codes and the error context. Functions return an rc_t; the human
+ * message (what was wrong and where: file, line, field) is written once, at the
+ * point of failure, into an err_t that the caller passed down. The CLI prints
+ * it and turns the code into the process exit status (docs/cli.md lists them).
+ */
+#ifndef R1540_UTIL_ERR_H
+#define R1540_UTIL_ERR_H
+
+typedef enum {
+    R_OK = 0,
+    R_FAIL = 1,     /* unexpected failure (I/O, internal) */
+    R_USAGE = 2,    /* bad command line */
+    R_NOTFOUND = 3, /* a named state, report, version or item does not exist */
+    R_INPUT = 4,    /* malformed or invalid input (import file, field value) */
+    R_REFUSED = 5,  /* the change is not allowed (approved matrix, size limit) */
+    R_DB = 6,       /* the database cannot be used (not SQLite, locked, missing) */
+} rc_t;
+
+typedef struct {
+    rc_t rc;
+    char msg[1024];
+} err_t;
+
+/* Records rc and a formatted message in e (if e is not NULL); returns rc. */
+rc_t err_set(err_t *e, rc_t rc, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* Prefixes the existing message with a formatted context ("file.json: "). */
+void err_prefix(err_t *e, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void err_clear(err_t *e);
+
+#endif

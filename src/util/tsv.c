@@ -1,0 +1,114 @@
+/*
+ * Tab-separated reference data reader.
+ */
+#include "tsv.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "text.h"
+
+rc_t file_read_all(const char *path, size_t limit, arena_t *a, char **data, size_t *len,
+                   err_t *e)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return err_set(e, errno == ENOENT ? R_NOTFOUND : R_FAIL, "%s: %s", path,
+                       strerror(errno));
+    struct stat sb;
+    if (fstat(fileno(f), &sb) != 0 || !S_ISREG(sb.st_mode)) {
+        fclose(f);
+        return err_set(e, R_INPUT, "%s: not a regular file", path);
+    }
+    if ((unsigned long long)sb.st_size > limit) {
+        fclose(f);
+        return err_set(e, R_REFUSED, "%s: %lld bytes is more than the limit of %zu bytes", path,
+                       (long long)sb.st_size, limit);
+    }
+    size_t n = (size_t)sb.st_size;
+    char *buf = arena_alloc(a, n + 1);
+    size_t got = n ? fread(buf, 1, n, f) : 0;
+    int failed = ferror(f);
+    fclose(f);
+    if (failed || got != n)
+        return err_set(e, R_FAIL, "%s: read failed", path);
+    buf[n] = '\0';
+    *data = buf;
+    *len = n;
+    return R_OK;
+}
+
+/* Splits one line (already NUL-terminated) on tabs into at most max fields. */
+static size_t split(char *line, char **fields, size_t max)
+{
+    size_t n = 0;
+    for (char *p = line;; p++) {
+        if (n < max)
+            fields[n] = p;
+        n++;
+        p = strchr(p, '\t');
+        if (!p)
+            break;
+        *p = '\0';
+    }
+    return n;
+}
+
+rc_t tsv_read(const char *path, arena_t *a, tsv_t *out, err_t *e)
+{
+    memset(out, 0, sizeof *out);
+    out->path = path;
+    char *data;
+    size_t len;
+    rc_t rc = file_read_all(path, 64u << 20, a, &data, &len, e);
+    if (rc != R_OK)
+        return rc;
+    if (!text_utf8_ok(data, len))
+        return err_set(e, R_INPUT, "%s: not valid UTF-8 text", path);
+    size_t lines = 1;
+    for (size_t i = 0; i < len; i++)
+        lines += data[i] == '\n';
+    out->rows = arena_alloc(a, lines * sizeof *out->rows);
+    out->line = arena_alloc(a, lines * sizeof *out->line);
+    char *p = data;
+    for (int lineno = 1; p && *p; lineno++) {
+        char *nl = strchr(p, '\n');
+        if (nl)
+            *nl = '\0';
+        size_t l = strlen(p);
+        if (l && p[l - 1] == '\r')
+            p[l - 1] = '\0';
+        if (*p && *p != '#') {
+            size_t cap = out->ncols ? out->ncols : 64;
+            char **fields = arena_alloc(a, cap * sizeof *fields);
+            size_t n = split(p, fields, cap);
+            if (!out->header) {
+                if (n > cap)
+                    return err_set(e, R_INPUT, "%s:%d: too many columns", path, lineno);
+                out->header = fields;
+                out->ncols = n;
+            } else if (n != out->ncols) {
+                return err_set(e, R_INPUT, "%s:%d: expected %zu fields, found %zu", path, lineno,
+                               out->ncols, n);
+            } else {
+                out->line[out->nrows] = lineno;
+                out->rows[out->nrows++] = fields;
+            }
+        }
+        p = nl ? nl + 1 : NULL;
+    }
+    if (!out->header)
+        return err_set(e, R_INPUT, "%s: no header line", path);
+    return R_OK;
+}
+
+int tsv_col(const tsv_t *t, const char *name, err_t *e)
+{
+    for (size_t i = 0; i < t->ncols; i++)
+        if (strcmp(t->header[i], name) == 0)
+            return (int)i;
+    err_set(e, R_INPUT, "%s: no column '%s'", t->path, name);
+    return -1;
+}
