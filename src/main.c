@@ -37,7 +37,7 @@ int main(int argc, char **argv)
     c.data_dir = getenv("R1540_DATA") ? getenv("R1540_DATA") : "data";
     if (sodium_init() < 0) {
         fputs("r1540: libsodium failed to initialize\n", stderr);
-        return R_FAIL;
+        return RC_FAIL;
     }
     int i = 1;
     for (; i < argc && argv[i][0] == '-'; i++) {
@@ -47,19 +47,19 @@ int main(int argc, char **argv)
             c.db_path = argv[i] + 5;
         } else if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
             print_usage(stdout);
-            return R_OK;
+            return RC_OK;
         } else if (strcmp(argv[i], "--version") == 0) {
             puts("r1540 0.1.0");
-            return R_OK;
+            return RC_OK;
         } else {
             fprintf(stderr, "r1540: unknown option '%s'\n", argv[i]);
             print_usage(stderr);
-            return R_USAGE;
+            return RC_USAGE;
         }
     }
     if (i == argc) {
         print_usage(stderr);
-        return R_USAGE;
+        return RC_USAGE;
     }
     const cli_command_t *cmd = cli_commands;
     while (cmd->name && strcmp(cmd->name, argv[i]) != 0)
@@ -67,10 +67,10 @@ int main(int argc, char **argv)
     if (!cmd->name) {
         fprintf(stderr, "r1540: unknown command '%s'\n", argv[i]);
         print_usage(stderr);
-        return R_USAGE;
+        return RC_USAGE;
     }
     rc_t rc = cmd->run(&c, argc - i, argv + i);
-    if (rc != R_OK) {
+    if (rc != RC_OK) {
         fprintf(stderr, "r1540 %s: %s\n", cmd->name, c.err.msg[0] ? c.err.msg : "failed");
     }
     store_close(c.store);

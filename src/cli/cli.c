@@ -12,21 +12,21 @@ rc_t cli_store(cli_t *c, store_open_mode_t mode, store_t **out)
 {
     if (!c->store) {
         rc_t rc = store_open(c->db_path, mode, &c->store, &c->err);
-        if (rc != R_OK)
+        if (rc != RC_OK)
             return rc;
     }
     *out = c->store;
-    return R_OK;
+    return RC_OK;
 }
 
 rc_t cli_state(cli_t *c, const char *code, state_t *out)
 {
     if (!state_code_syntax_ok(code))
-        return err_set(&c->err, R_NOTFOUND,
+        return err_set(&c->err, RC_NOTFOUND,
                        "unknown state '%s' (give an ISO alpha-2 or alpha-3 code)", code);
     store_t *st;
     rc_t rc = cli_store(c, STORE_OPEN_EXISTING, &st);
-    if (rc != R_OK)
+    if (rc != RC_OK)
         return rc;
     return store_state_get(st, code, &c->arena, out, &c->err);
 }
@@ -38,8 +38,8 @@ rc_t cli_format_json(cli_t *c, const char *format, bool *json)
     else if (strcmp(format, "json") == 0)
         *json = true;
     else
-        return err_set(&c->err, R_USAGE, "--format: '%s' is not text or json", format);
-    return R_OK;
+        return err_set(&c->err, RC_USAGE, "--format: '%s' is not text or json", format);
+    return RC_OK;
 }
 
 rc_t cli_int(cli_t *c, const char *s, const char *what, long long min, long long max,
@@ -49,19 +49,19 @@ rc_t cli_int(cli_t *c, const char *s, const char *what, long long min, long long
     errno = 0;
     long long v = s ? strtoll(s, &end, 10) : 0;
     if (!s || !*s || *end || errno || v < min || v > max)
-        return err_set(&c->err, R_USAGE, "%s: '%s' is not a number from %lld to %lld", what,
+        return err_set(&c->err, RC_USAGE, "%s: '%s' is not a number from %lld to %lld", what,
                        s ? s : "", min, max);
     *out = v;
-    return R_OK;
+    return RC_OK;
 }
 
 rc_t cli_print(cli_t *c, buf_t *b)
 {
     if (b->overflow)
-        return err_set(&c->err, R_FAIL, "output too large");
+        return err_set(&c->err, RC_FAIL, "output too large");
     if (b->len && fwrite(b->data, 1, b->len, stdout) != b->len)
-        return err_set(&c->err, R_FAIL, "cannot write to standard output");
-    return R_OK;
+        return err_set(&c->err, RC_FAIL, "cannot write to standard output");
+    return RC_OK;
 }
 
 rc_t cli_usage_error(cli_t *c, const char *usage, const char *fmt, ...)
@@ -70,9 +70,9 @@ rc_t cli_usage_error(cli_t *c, const char *usage, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(c->err.msg, sizeof c->err.msg, fmt, ap);
     va_end(ap);
-    c->err.rc = R_USAGE;
+    c->err.rc = RC_USAGE;
     fputs(usage, stderr);
-    return R_USAGE;
+    return RC_USAGE;
 }
 
 bool cli_wants_help(int argc, char **argv)

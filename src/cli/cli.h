@@ -36,14 +36,14 @@ rc_t cli_store(cli_t *c, store_open_mode_t mode, store_t **out);
 
 /* Resolves a state code (alpha-2 or alpha-3, any case) to a stored state. */
 rc_t cli_state(cli_t *c, const char *code, state_t *out);
-/* Parses "json" or "text" from --format; R_USAGE otherwise. */
+/* Parses "json" or "text" from --format; RC_USAGE otherwise. */
 rc_t cli_format_json(cli_t *c, const char *format, bool *json);
-/* Parses a positive integer argument naming `what`; R_USAGE on anything else. */
+/* Parses a positive integer argument naming `what`; RC_USAGE on anything else. */
 rc_t cli_int(cli_t *c, const char *s, const char *what, long long min, long long max,
              long long *out);
-/* Writes the whole buffer to stdout; R_FAIL if it was cut by its cap or the write fails. */
+/* Writes the whole buffer to stdout; RC_FAIL if it was cut by its cap or the write fails. */
 rc_t cli_print(cli_t *c, buf_t *b);
-/* Prints the usage text and returns R_USAGE with a message. */
+/* Prints the usage text and returns RC_USAGE with a message. */
 rc_t cli_usage_error(cli_t *c, const char *usage, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 /* True if argv holds -h or --help anywhere. */

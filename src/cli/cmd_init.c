@@ -32,12 +32,12 @@ rc_t cmd_init(cli_t *c, int argc, char **argv)
     optind = 0;
     for (int o; (o = getopt_long(argc, argv, "h", opts, NULL)) != -1;) {
         if (o == 'h')
-            return fputs(usage, stdout), R_OK;
+            return fputs(usage, stdout), RC_OK;
         if (o == 'd')
             demo = true;
         else if (o == 'm') {
-            if (cli_int(c, optarg, "--max-document-bytes", 1, 1LL << 31, &max_doc) != R_OK)
-                return R_USAGE;
+            if (cli_int(c, optarg, "--max-document-bytes", 1, 1LL << 31, &max_doc) != RC_OK)
+                return RC_USAGE;
         } else
             return cli_usage_error(c, usage, "unknown option");
     }
@@ -45,21 +45,21 @@ rc_t cmd_init(cli_t *c, int argc, char **argv)
         return cli_usage_error(c, usage, "unexpected argument '%s'", argv[optind]);
     store_t *st;
     rc_t rc = cli_store(c, STORE_OPEN_CREATE, &st);
-    if (rc != R_OK || (rc = store_begin(st, &c->err)) != R_OK)
+    if (rc != RC_OK || (rc = store_begin(st, &c->err)) != RC_OK)
         return rc;
     char *value;
-    if (max_doc > 0 || store_meta_get(st, "max_document_bytes", &c->arena, &value, NULL) != R_OK) {
+    if (max_doc > 0 || store_meta_get(st, "max_document_bytes", &c->arena, &value, NULL) != RC_OK) {
         char v[32];
         snprintf(v, sizeof v, "%lld", max_doc > 0 ? max_doc : (long long)REPORT_DEFAULT_MAX_DOCUMENT);
-        if ((rc = store_meta_set(st, "max_document_bytes", v, &c->err)) != R_OK)
+        if ((rc = store_meta_set(st, "max_document_bytes", v, &c->err)) != RC_OK)
             return rc;
     }
-    if ((rc = refdata_load(st, c->data_dir, &c->arena, &c->err)) != R_OK)
+    if ((rc = refdata_load(st, c->data_dir, &c->arena, &c->err)) != RC_OK)
         return rc;
-    if (demo && (rc = demo_generate(st, &c->arena, &c->err)) != R_OK)
+    if (demo && (rc = demo_generate(st, &c->arena, &c->err)) != RC_OK)
         return rc;
-    if ((rc = store_commit(st, &c->err)) != R_OK)
+    if ((rc = store_commit(st, &c->err)) != RC_OK)
         return rc;
     printf("%s: initialized%s\n", c->db_path, demo ? " with demo data" : "");
-    return R_OK;
+    return RC_OK;
 }

@@ -169,7 +169,7 @@ static rc_t add_version(demo_t *d, const state_t *s, int number, long day, int c
     snprintf(v.state, sizeof v.state, "%s", s->alpha3);
     days_date(day, v.created);
     rc_t rc = store_version_insert(d->st, &v, d->e);
-    if (rc != R_OK)
+    if (rc != RC_OK)
         return rc;
     double level = cap * (0.45 + 0.15 * cycle);
     rng_t thresholds = rng_for(s->alpha3, 7); /* same per-item thresholds in every version */
@@ -197,7 +197,7 @@ static rc_t add_version(demo_t *d, const state_t *s, int number, long day, int c
         }
         if (en.mark == MARK_UNSURE)
             en.remark = "Reference may be incomplete (demo)";
-        if ((rc = store_entry_put(d->st, v.id, &en, d->e)) != R_OK)
+        if ((rc = store_entry_put(d->st, v.id, &en, d->e)) != RC_OK)
             return rc;
     }
     /* Older versions went the whole way; the newest is somewhere in the workflow. */
@@ -212,7 +212,7 @@ static rc_t add_version(demo_t *d, const state_t *s, int number, long day, int c
         return rc;
     if (stage < 0.6 && (rc = store_version_set_status(d->st, v.id, MV_PUBLISHED, published, d->e)))
         return rc;
-    return R_OK;
+    return RC_OK;
 }
 
 static const int cycles[] = {2006, 2010, 2014, 2019, 2025};
@@ -232,7 +232,7 @@ static rc_t demo_state(demo_t *d, const state_t *s, double cap)
     long report_days[8];
     long long report_ids[8];
     int nreports = 0;
-    for (int k = 0; rc == R_OK && k < addenda + 3; k++) {
+    for (int k = 0; rc == RC_OK && k < addenda + 3; k++) {
         int kind = k < addenda ? 1 : k - addenda + 2;
         double p = kind == 1 ? 1 : kind == 2 ? 0.22 : kind == 3 ? 0.03 : 0.3;
         if (kind > 1 && rng_unit(&r) >= p)
@@ -245,7 +245,7 @@ static rc_t demo_state(demo_t *d, const state_t *s, double cap)
         report_ids[nreports++] = id;
     }
     int number = 0;
-    for (int k = 0; rc == R_OK && k < CYCLES; k++) {
+    for (int k = 0; rc == RC_OK && k < CYCLES; k++) {
         if (cycles[k] <= year)
             continue;
         long created = date_days(cycles[k], 3, 1) + rng_int(&r, 0, 200);
@@ -265,30 +265,30 @@ rc_t demo_generate(store_t *st, arena_t *a, err_t *e)
     size_t nstates, nreports, nversions;
     char *tv;
     rc_t rc;
-    if ((rc = store_state_list(st, a, &states, &nstates, e)) != R_OK ||
-        (rc = store_report_list(st, NULL, a, &reports, &nreports, e)) != R_OK ||
-        (rc = store_version_list(st, NULL, a, &versions, &nversions, e)) != R_OK ||
-        (rc = store_meta_get(st, "template_version", a, &tv, e)) != R_OK)
+    if ((rc = store_state_list(st, a, &states, &nstates, e)) != RC_OK ||
+        (rc = store_report_list(st, NULL, a, &reports, &nreports, e)) != RC_OK ||
+        (rc = store_version_list(st, NULL, a, &versions, &nversions, e)) != RC_OK ||
+        (rc = store_meta_get(st, "template_version", a, &tv, e)) != RC_OK)
         return rc;
     if (nreports || nversions)
-        return err_set(e, R_REFUSED, "the database already holds reports or matrices; "
+        return err_set(e, RC_REFUSED, "the database already holds reports or matrices; "
                                      "demo data goes only into a new database");
     demo_t d = {.st = st, .a = a, .e = e, .template_version = (int)strtol(tv, NULL, 10)};
     if ((rc = store_template_items(st, d.template_version, a, (template_item_t **)&d.items,
-                                   &d.nitems, e)) != R_OK)
+                                   &d.nitems, e)) != RC_OK)
         return rc;
     /* The NEVER_REPORTED states with the lowest capacity stay silent. */
     double *caps = arena_alloc(a, nstates * sizeof *caps);
     for (size_t i = 0; i < nstates; i++)
         caps[i] = capacity(&states[i]);
-    for (size_t i = 0; rc == R_OK && i < nstates; i++) {
+    for (size_t i = 0; rc == RC_OK && i < nstates; i++) {
         size_t lower = 0;
         for (size_t j = 0; j < nstates; j++)
             lower += caps[j] < caps[i] || (caps[j] == caps[i] && j < i);
         if (lower >= NEVER_REPORTED)
             rc = demo_state(&d, &states[i], caps[i]);
     }
-    if (rc == R_OK)
+    if (rc == RC_OK)
         rc = store_meta_set(st, "demo", "1", e);
     return rc;
 }

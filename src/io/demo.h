@@ -10,7 +10,7 @@
 #include "../store/store.h"
 
 /* Generates the demo data into a database that has reference data but no
- * reports or matrices (R_REFUSED otherwise). Same output on every run. */
+ * reports or matrices (RC_REFUSED otherwise). Same output on every run. */
 rc_t demo_generate(store_t *st, arena_t *a, err_t *e);
 
 #endif

@@ -26,13 +26,13 @@ static rc_t lang_cols(const tsv_t *t, int cols[LANG_COUNT], err_t *e)
 {
     for (int l = 0; l < LANG_COUNT; l++)
         if ((cols[l] = tsv_col(t, lang_code(l), e)) < 0)
-            return R_INPUT;
-    return R_OK;
+            return RC_INPUT;
+    return RC_OK;
 }
 
 static rc_t row_error(const tsv_t *t, size_t row, err_t *e, const char *what, const char *value)
 {
-    return err_set(e, R_INPUT, "%s:%d: %s '%s'", t->path, t->line[row], what, value);
+    return err_set(e, RC_INPUT, "%s:%d: %s '%s'", t->path, t->line[row], what, value);
 }
 
 /* Loads a vocabulary file with columns code [parent] and the six languages. */
@@ -42,14 +42,14 @@ static rc_t load_vocab(store_t *st, const char *path, const char *kind, const ch
     tsv_t t;
     int names[LANG_COUNT];
     rc_t rc = tsv_read(path, a, &t, e);
-    if (rc != R_OK || (rc = lang_cols(&t, names, e)) != R_OK)
+    if (rc != RC_OK || (rc = lang_cols(&t, names, e)) != RC_OK)
         return rc;
     int code = tsv_col(&t, strcmp(kind, "region") == 0 || strcmp(kind, "group") == 0 ? "code"
                                                                                        : "key",
                        e);
     int parent = parent_col ? tsv_col(&t, parent_col, e) : -1;
     if (code < 0 || (parent_col && parent < 0))
-        return R_INPUT;
+        return RC_INPUT;
     for (size_t r = 0; r < t.nrows; r++) {
         vocab_t v = {.kind = (char *)kind, .code = t.rows[r][code], .seq = (int)r + 1};
         v.parent = parent >= 0 ? t.rows[r][parent] : "";
@@ -58,12 +58,12 @@ static rc_t load_vocab(store_t *st, const char *path, const char *kind, const ch
         for (int l = 0; l < LANG_COUNT; l++)
             if (!*(v.name[l] = t.rows[r][names[l]]))
                 return row_error(&t, r, e, "missing name in", lang_code(l));
-        if ((rc = store_vocab_put(st, &v, e)) != R_OK) {
+        if ((rc = store_vocab_put(st, &v, e)) != RC_OK) {
             err_prefix(e, "%s:%d: ", path, t.line[r]);
             return rc;
         }
     }
-    return R_OK;
+    return RC_OK;
 }
 
 static bool flag_ok(const char *s)
@@ -81,11 +81,11 @@ static rc_t apply_overrides(const char *dir, state_t *states, size_t n, arena_t 
 {
     tsv_t t;
     rc_t rc = tsv_read(path_join(a, dir, "name-overrides.tsv"), a, &t, e);
-    int c3 = rc == R_OK ? tsv_col(&t, "alpha3", e) : -1;
-    int cl = rc == R_OK ? tsv_col(&t, "lang", e) : -1;
-    int cn = rc == R_OK ? tsv_col(&t, "name", e) : -1;
-    if (rc != R_OK || c3 < 0 || cl < 0 || cn < 0)
-        return rc != R_OK ? rc : R_INPUT;
+    int c3 = rc == RC_OK ? tsv_col(&t, "alpha3", e) : -1;
+    int cl = rc == RC_OK ? tsv_col(&t, "lang", e) : -1;
+    int cn = rc == RC_OK ? tsv_col(&t, "name", e) : -1;
+    if (rc != RC_OK || c3 < 0 || cl < 0 || cn < 0)
+        return rc != RC_OK ? rc : RC_INPUT;
     for (size_t r = 0; r < t.nrows; r++) {
         int l = lang_parse(t.rows[r][cl]);
         if (l < 0)
@@ -99,25 +99,25 @@ static rc_t apply_overrides(const char *dir, state_t *states, size_t n, arena_t 
             return row_error(&t, r, e, "empty name for", t.rows[r][c3]);
         states[i].name[l] = t.rows[r][cn];
     }
-    return R_OK;
+    return RC_OK;
 }
 
 static rc_t load_states(store_t *st, const char *dir, arena_t *a, err_t *e)
 {
     tsv_t t, nt;
     rc_t rc = tsv_read(path_join(a, dir, "states.tsv"), a, &t, e);
-    if (rc != R_OK || (rc = tsv_read(path_join(a, dir, "names.tsv"), a, &nt, e)) != R_OK)
+    if (rc != RC_OK || (rc = tsv_read(path_join(a, dir, "names.tsv"), a, &nt, e)) != RC_OK)
         return rc;
     static const char *const cols[] = {"alpha2", "alpha3", "numeric", "un_group", "m49_region",
                                        "m49_subregion", "m49_intermediate", "ldc", "lldc", "sids"};
     int c[10], names[LANG_COUNT], n3 = tsv_col(&nt, "alpha3", e);
     for (int i = 0; i < 10; i++)
         if ((c[i] = tsv_col(&t, cols[i], e)) < 0)
-            return R_INPUT;
-    if (n3 < 0 || (rc = lang_cols(&nt, names, e)) != R_OK)
-        return R_INPUT;
+            return RC_INPUT;
+    if (n3 < 0 || (rc = lang_cols(&nt, names, e)) != RC_OK)
+        return RC_INPUT;
     if (t.nrows != EXPECTED_STATES)
-        return err_set(e, R_INPUT, "%s: %zu states, expected the %d UN member states", t.path,
+        return err_set(e, RC_INPUT, "%s: %zu states, expected the %d UN member states", t.path,
                        t.nrows, EXPECTED_STATES);
     state_t *states = arena_alloc(a, t.nrows * sizeof *states);
     for (size_t r = 0; r < t.nrows; r++) {
@@ -147,17 +147,17 @@ static rc_t load_states(store_t *st, const char *dir, arena_t *a, err_t *e)
                     s->name[l] = nt.rows[k][names[l]];
         for (int l = 0; l < LANG_COUNT; l++)
             if (!s->name[l] || !*s->name[l])
-                return err_set(e, R_INPUT, "%s: no %s name for %s", nt.path, lang_code(l),
+                return err_set(e, RC_INPUT, "%s: no %s name for %s", nt.path, lang_code(l),
                                s->alpha3);
     }
-    if ((rc = apply_overrides(dir, states, t.nrows, a, e)) != R_OK)
+    if ((rc = apply_overrides(dir, states, t.nrows, a, e)) != RC_OK)
         return rc;
     for (size_t r = 0; r < t.nrows; r++)
-        if ((rc = store_state_put(st, &states[r], e)) != R_OK) {
+        if ((rc = store_state_put(st, &states[r], e)) != RC_OK) {
             err_prefix(e, "%s:%d: ", t.path, t.line[r]);
             return rc;
         }
-    return R_OK;
+    return RC_OK;
 }
 
 static rc_t load_template_version(store_t *st, const char *dir, int version, arena_t *a,
@@ -165,14 +165,14 @@ static rc_t load_template_version(store_t *st, const char *dir, int version, are
 {
     rc_t rc = load_vocab(st, path_join(a, dir, "headings.tsv"), "heading", "section", a, e);
     tsv_t t;
-    if (rc != R_OK || (rc = tsv_read(path_join(a, dir, "items.tsv"), a, &t, e)) != R_OK)
+    if (rc != RC_OK || (rc = tsv_read(path_join(a, dir, "items.tsv"), a, &t, e)) != RC_OK)
         return rc;
     static const char *const cols[] = {"id", "section", "heading", "weapon", "themes"};
     int c[5], labels[LANG_COUNT];
     for (int i = 0; i < 5; i++)
         if ((c[i] = tsv_col(&t, cols[i], e)) < 0)
-            return R_INPUT;
-    if ((rc = lang_cols(&t, labels, e)) != R_OK)
+            return RC_INPUT;
+    if ((rc = lang_cols(&t, labels, e)) != RC_OK)
         return rc;
     for (size_t r = 0; r < t.nrows; r++) {
         char **f = t.rows[r];
@@ -189,29 +189,29 @@ static rc_t load_template_version(store_t *st, const char *dir, int version, are
         for (int l = 0; l < LANG_COUNT; l++)
             if (!*(it.label[l] = f[labels[l]]))
                 return row_error(&t, r, e, "missing label for", it.id);
-        if ((rc = store_template_item_put(st, version, &it, e)) != R_OK) {
+        if ((rc = store_template_item_put(st, version, &it, e)) != RC_OK) {
             err_prefix(e, "%s:%d: ", t.path, t.line[r]);
             return rc;
         }
     }
     if (t.nrows == 0)
-        return err_set(e, R_INPUT, "%s: no items", t.path);
-    return R_OK;
+        return err_set(e, RC_INPUT, "%s: no items", t.path);
+    return RC_OK;
 }
 
 /* Loads data/template/vN for every N present; returns the newest N. */
 static rc_t load_templates(store_t *st, const char *dir, arena_t *a, int *newest, err_t *e)
 {
     rc_t rc = load_vocab(st, path_join(a, dir, "sections.tsv"), "section", NULL, a, e);
-    if (rc != R_OK ||
-        (rc = load_vocab(st, path_join(a, dir, "themes.tsv"), "theme", NULL, a, e)) != R_OK)
+    if (rc != RC_OK ||
+        (rc = load_vocab(st, path_join(a, dir, "themes.tsv"), "theme", NULL, a, e)) != RC_OK)
         return rc;
     DIR *d = opendir(dir);
     if (!d)
-        return err_set(e, R_FAIL, "%s: cannot read the folder", dir);
+        return err_set(e, RC_FAIL, "%s: cannot read the folder", dir);
     *newest = 0;
     struct dirent *de;
-    while (rc == R_OK && (de = readdir(d))) {
+    while (rc == RC_OK && (de = readdir(d))) {
         char *end;
         long v = de->d_name[0] == 'v' ? strtol(de->d_name + 1, &end, 10) : 0;
         if (v <= 0 || v > 1000 || *end)
@@ -221,8 +221,8 @@ static rc_t load_templates(store_t *st, const char *dir, arena_t *a, int *newest
             *newest = (int)v;
     }
     closedir(d);
-    if (rc == R_OK && *newest == 0)
-        rc = err_set(e, R_INPUT, "%s: no template version folder (v1, v2, ...)", dir);
+    if (rc == RC_OK && *newest == 0)
+        rc = err_set(e, RC_INPUT, "%s: no template version folder (v1, v2, ...)", dir);
     return rc;
 }
 
@@ -233,11 +233,11 @@ rc_t refdata_load(store_t *st, const char *data_dir, arena_t *a, err_t *e)
     int newest = 0;
     rc_t rc;
     if ((rc = load_vocab(st, path_join(a, states, "m49-regions.tsv"), "region", "parent", a,
-                         e)) != R_OK ||
+                         e)) != RC_OK ||
         (rc = load_vocab(st, path_join(a, states, "un-groups.tsv"), "group", NULL, a, e)) !=
-            R_OK ||
-        (rc = load_states(st, states, a, e)) != R_OK ||
-        (rc = load_templates(st, tmpl, a, &newest, e)) != R_OK)
+            RC_OK ||
+        (rc = load_states(st, states, a, e)) != RC_OK ||
+        (rc = load_templates(st, tmpl, a, &newest, e)) != RC_OK)
         return rc;
     char v[16];
     snprintf(v, sizeof v, "%d", newest);

@@ -86,30 +86,35 @@ typedef struct {
 } sqlite_store_t;
 
 /* Turns the last SQLite failure into an rc and a message. Trigger refusals
- * ("r1540: ...") become R_REFUSED; locks and unreadable files R_DB;
- * other constraint failures R_INPUT. */
+ * ("r1540: ...") become RC_REFUSED; locks and unreadable files RC_DB;
+ * other constraint failures RC_INPUT. */
 static rc_t db_fail(sqlite_store_t *h, int src, err_t *e)
 {
     const char *msg = sqlite3_errmsg(h->db);
     int primary = src & 0xff;
     if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED)
-        return err_set(e, R_DB, "%s: the database is locked by another process; try again later",
+        return err_set(e, RC_DB, "%s: the database is locked by another process; try again later",
                        h->path);
     if (primary == SQLITE_NOTADB)
-        return err_set(e, R_DB, "%s: not an SQLite database", h->path);
+        return err_set(e, RC_DB, "%s: not an SQLite database", h->path);
     if (primary == SQLITE_CORRUPT)
-        return err_set(e, R_DB, "%s: the database file is damaged (%s)", h->path, msg);
+        return err_set(e, RC_DB, "%s: the database file is damaged (%s)", h->path, msg);
     if (primary == SQLITE_READONLY || primary == SQLITE_CANTOPEN || primary == SQLITE_IOERR ||
         primary == SQLITE_FULL)
-        return err_set(e, R_DB, "%s: %s", h->path, msg);
-    if (strncmp(msg, "r1540: ", 7) == 0)
-        return err_set(e, R_REFUSED, "%s", msg + 7);
+        return err_set(e, RC_DB, "%s: %s", h->path, msg);
+    if (strncmp(msg, "r1540: ", 7) == 0) { /* our triggers: see sqlite_schema.c */
+        msg += 7;
+        rc_t rc = strncmp(msg, "unknown ", 8) == 0            ? RC_NOTFOUND
+                  : strncmp(msg, "the source report", 17) == 0 ? RC_INPUT
+                                                                : RC_REFUSED;
+        return err_set(e, rc, "%s", msg);
+    }
     if (primary == SQLITE_CONSTRAINT) {
         if (src == SQLITE_CONSTRAINT_FOREIGNKEY)
-            return err_set(e, R_INPUT, "a referenced state, report or version does not exist");
-        return err_set(e, R_INPUT, "%s", msg);
+            return err_set(e, RC_INPUT, "a referenced state, report or version does not exist");
+        return err_set(e, RC_INPUT, "%s", msg);
     }
-    return err_set(e, R_FAIL, "%s: database error: %s", h->path, msg);
+    return err_set(e, RC_FAIL, "%s: database error: %s", h->path, msg);
 }
 
 static sqlite3_stmt *q(sqlite_store_t *h, int which)
@@ -137,14 +142,14 @@ static rc_t run(sqlite_store_t *h, sqlite3_stmt *s, err_t *e)
         return rc;
     }
     sqlite3_reset(s);
-    return R_OK;
+    return RC_OK;
 }
 
 static rc_t exec(sqlite_store_t *h, const char *sql, err_t *e)
 {
     if (sqlite3_exec(h->db, sql, NULL, NULL, NULL) != SQLITE_OK)
         return db_fail(h, sqlite3_extended_errcode(h->db), e);
-    return R_OK;
+    return RC_OK;
 }
 
 #define PREPARE(h, s, which, e)                                                               \
@@ -227,7 +232,7 @@ static rc_t check_is_r1540(sqlite_store_t *h, int *version, err_t *e)
     if (src != SQLITE_ROW)
         return db_fail(h, sqlite3_extended_errcode(h->db), e);
     if (*version > sqlite_migration_count)
-        return err_set(e, R_DB, "%s: made by a newer r1540 (schema %d, this one knows %d)",
+        return err_set(e, RC_DB, "%s: made by a newer r1540 (schema %d, this one knows %d)",
                        h->path, *version, sqlite_migration_count);
     if (*version == 0) {
         src = sqlite3_prepare_v2(h->db, "SELECT count(*) FROM sqlite_schema", -1, &s, NULL);
@@ -236,27 +241,27 @@ static rc_t check_is_r1540(sqlite_store_t *h, int *version, err_t *e)
         int tables = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int(s, 0) : 0;
         sqlite3_finalize(s);
         if (tables > 0)
-            return err_set(e, R_DB, "%s: an SQLite database, but not an r1540 one", h->path);
+            return err_set(e, RC_DB, "%s: an SQLite database, but not an r1540 one", h->path);
     }
-    return R_OK;
+    return RC_OK;
 }
 
 static rc_t migrate(sqlite_store_t *h, int from, err_t *e)
 {
     for (int v = from; v < sqlite_migration_count; v++) {
         rc_t rc = exec(h, "BEGIN IMMEDIATE", e);
-        if (rc != R_OK)
+        if (rc != RC_OK)
             return rc;
         char pragma[64];
         snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", v + 1);
-        if ((rc = exec(h, sqlite_migrations[v], e)) != R_OK ||
-            (rc = exec(h, pragma, e)) != R_OK || (rc = exec(h, "COMMIT", e)) != R_OK) {
+        if ((rc = exec(h, sqlite_migrations[v], e)) != RC_OK ||
+            (rc = exec(h, pragma, e)) != RC_OK || (rc = exec(h, "COMMIT", e)) != RC_OK) {
             sqlite3_exec(h->db, "ROLLBACK", NULL, NULL, NULL);
             err_prefix(e, "schema migration %d: ", v + 1);
             return rc;
         }
     }
-    return R_OK;
+    return RC_OK;
 }
 
 rc_t store_sqlite_open(const char *path, store_open_mode_t mode, void **handle, err_t *e)
@@ -273,10 +278,10 @@ rc_t store_sqlite_open(const char *path, store_open_mode_t mode, void **handle, 
     if (mode == STORE_OPEN_CREATE)
         flags |= SQLITE_OPEN_CREATE;
     int src = sqlite3_open_v2(path, &h->db, flags, NULL);
-    rc_t rc = R_OK;
+    rc_t rc = RC_OK;
     if (src != SQLITE_OK) {
         if (mode == STORE_OPEN_EXISTING && (src & 0xff) == SQLITE_CANTOPEN)
-            rc = err_set(e, R_DB, "%s: no database there (create one with `r1540 init`)", path);
+            rc = err_set(e, RC_DB, "%s: no database there (create one with `r1540 init`)", path);
         else
             rc = db_fail(h, src, e);
         sqlite_close(h);
@@ -286,15 +291,15 @@ rc_t store_sqlite_open(const char *path, store_open_mode_t mode, void **handle, 
     sqlite3_busy_timeout(h->db, timeout ? (int)strtol(timeout, NULL, 10) : 5000);
     sqlite3_extended_result_codes(h->db, 1);
     int version = 0;
-    if ((rc = check_is_r1540(h, &version, e)) != R_OK ||
-        (rc = exec(h, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL; PRAGMA cache_size = -65536", e)) != R_OK ||
-        (version == 0 && (rc = exec(h, "PRAGMA journal_mode = WAL", e)) != R_OK) ||
-        (rc = migrate(h, version, e)) != R_OK) {
+    if ((rc = check_is_r1540(h, &version, e)) != RC_OK ||
+        (rc = exec(h, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL; PRAGMA cache_size = -65536", e)) != RC_OK ||
+        (version == 0 && (rc = exec(h, "PRAGMA journal_mode = WAL", e)) != RC_OK) ||
+        (rc = migrate(h, version, e)) != RC_OK) {
         sqlite_close(h);
         return rc;
     }
     *handle = h;
-    return R_OK;
+    return RC_OK;
 }
 
 /* ---- transactions and meta ------------------------------------------------ */
@@ -314,12 +319,12 @@ static rc_t sqlite_meta_get(void *hv, const char *key, arena_t *a, char **value,
     sqlite_store_t *h = hv;
     PREPARE(h, s, Q_META_GET, e);
     bind_text(s, 1, key);
-    rc_t rc = R_OK;
+    rc_t rc = RC_OK;
     int r = step_row(h, s, &rc, e);
     if (r == 1)
         *value = col_text(a, s, 0);
     else if (r == 0)
-        rc = err_set(e, R_NOTFOUND, "no setting '%s'", key);
+        rc = err_set(e, RC_NOTFOUND, "no setting '%s'", key);
     sqlite3_reset(s);
     return rc;
 }
@@ -356,7 +361,7 @@ static rc_t sqlite_vocab_list(void *hv, const char *kind, arena_t *a, vocab_t **
     bind_text(s, 1, kind);
     vocab_t *arr = NULL;
     size_t cnt = 0, cap = 0;
-    rc_t rc = R_OK;
+    rc_t rc = RC_OK;
     while (step_row(h, s, &rc, e) == 1) {
         arr = grow(a, arr, cnt, &cap, sizeof *arr);
         vocab_t *v = &arr[cnt++];
@@ -414,12 +419,12 @@ static rc_t sqlite_state_get(void *hv, const char *code, arena_t *a, state_t *ou
     sqlite_store_t *h = hv;
     PREPARE(h, s, Q_STATE_GET, e);
     bind_text(s, 1, code);
-    rc_t rc = R_OK;
+    rc_t rc = RC_OK;
     int r = step_row(h, s, &rc, e);
     if (r == 1)
         read_state(a, s, out);
     else if (r == 0)
-        rc = err_set(e, R_NOTFOUND, "unknown state '%s' (give an ISO alpha-2 or alpha-3 code)",
+        rc = err_set(e, RC_NOTFOUND, "unknown state '%s' (give an ISO alpha-2 or alpha-3 code)",
                      code);
     sqlite3_reset(s);
     return rc;
@@ -431,7 +436,7 @@ static rc_t sqlite_state_list(void *hv, arena_t *a, state_t **out, size_t *n, er
     PREPARE(h, s, Q_STATE_LIST, e);
     state_t *arr = NULL;
     size_t cnt = 0, cap = 0;
-    rc_t rc = R_OK;
+    rc_t rc = RC_OK;
     while (step_row(h, s, &rc, e) == 1) {
         arr = grow(a, arr, cnt, &cap, sizeof *arr);
         read_state(a, s, &arr[cnt++]);
@@ -466,7 +471,7 @@ static rc_t sqlite_template_items(void *hv, int version, arena_t *a, template_it
     sqlite3_bind_int(s, 1, version);
     template_item_t *arr = NULL;
     size_t cnt = 0, cap = 0;
-    rc_t rc = R_OK;
+    rc_t rc = RC_OK;
     while (step_row(h, s, &rc, e) == 1) {
         arr = grow(a, arr, cnt, &cap, sizeof *arr);
         template_item_t *it = &arr[cnt++];
@@ -505,10 +510,10 @@ static rc_t sqlite_report_insert(void *hv, report_t *r, const void *doc, size_t 
     if (doc)
         sqlite3_bind_blob64(s, 11, doc, len, SQLITE_STATIC);
     rc_t rc = run(h, s, e);
-    if (rc == R_OK && r->id <= 0)
+    if (rc == RC_OK && r->id <= 0)
         r->id = sqlite3_last_insert_rowid(h->db);
-    if (rc == R_INPUT && strstr(e->msg, "report.id"))
-        err_set(e, R_INPUT, "a report with id %lld already exists", r->id);
+    if (rc == RC_INPUT && strstr(e->msg, "report.id"))
+        err_set(e, RC_INPUT, "a report with id %lld already exists", r->id);
     return rc;
 }
 
@@ -533,12 +538,12 @@ static rc_t sqlite_report_get(void *hv, long long id, arena_t *a, report_t *out,
     sqlite_store_t *h = hv;
     PREPARE(h, s, Q_REPORT_GET, e);
     sqlite3_bind_int64(s, 1, id);
-    rc_t rc = R_OK;
+    rc_t rc = RC_OK;
     int r = step_row(h, s, &rc, e);
     if (r == 1)
         read_report(a, s, out);
     else if (r == 0)
-        rc = err_set(e, R_NOTFOUND, "no report with id %lld", id);
+        rc = err_set(e, RC_NOTFOUND, "no report with id %lld", id);
     sqlite3_reset(s);
     return rc;
 }
@@ -552,7 +557,7 @@ static rc_t sqlite_report_list(void *hv, const char *state, arena_t *a, report_t
         bind_text(s, 1, state);
     report_t *arr = NULL;
     size_t cnt = 0, cap = 0;
-    rc_t rc = R_OK;
+    rc_t rc = RC_OK;
     while (step_row(h, s, &rc, e) == 1) {
         arr = grow(a, arr, cnt, &cap, sizeof *arr);
         read_report(a, s, &arr[cnt++]);
@@ -569,12 +574,12 @@ static rc_t sqlite_report_document(void *hv, long long id, arena_t *a, void **do
     sqlite_store_t *h = hv;
     PREPARE(h, s, Q_REPORT_DOC, e);
     sqlite3_bind_int64(s, 1, id);
-    rc_t rc = R_OK;
+    rc_t rc = RC_OK;
     int r = step_row(h, s, &rc, e);
     if (r == 0)
-        rc = err_set(e, R_NOTFOUND, "no report with id %lld", id);
+        rc = err_set(e, RC_NOTFOUND, "no report with id %lld", id);
     else if (r == 1 && sqlite3_column_type(s, 0) == SQLITE_NULL)
-        rc = err_set(e, R_NOTFOUND, "report %lld has no stored file", id);
+        rc = err_set(e, RC_NOTFOUND, "report %lld has no stored file", id);
     else if (r == 1) {
         *len = (size_t)sqlite3_column_bytes(s, 0);
         *doc = arena_alloc(a, *len);
@@ -597,11 +602,11 @@ static rc_t sqlite_version_insert(void *hv, matrix_version_t *v, err_t *e)
     bind_text(s, 4, v->created);
     bind_text(s, 5, v->note ? v->note : "");
     rc_t rc = run(h, s, e);
-    if (rc == R_OK) {
+    if (rc == RC_OK) {
         v->id = sqlite3_last_insert_rowid(h->db);
         v->status = MV_DRAFT;
-    } else if (rc == R_INPUT && strstr(e->msg, "UNIQUE")) {
-        err_set(e, R_INPUT, "%s already has a matrix version %d", v->state, v->number);
+    } else if (rc == RC_INPUT && strstr(e->msg, "UNIQUE")) {
+        err_set(e, RC_INPUT, "%s already has a matrix version %d", v->state, v->number);
     }
     return rc;
 }
@@ -628,12 +633,12 @@ static rc_t sqlite_version_get(void *hv, const char *state, int number, arena_t 
     PREPARE(h, s, Q_VERSION_GET, e);
     bind_text(s, 1, state);
     sqlite3_bind_int(s, 2, number);
-    rc_t rc = R_OK;
+    rc_t rc = RC_OK;
     int r = step_row(h, s, &rc, e);
     if (r == 1)
         read_version(a, s, out);
     else if (r == 0)
-        rc = err_set(e, R_NOTFOUND, "%s has no matrix version %d", state, number);
+        rc = err_set(e, RC_NOTFOUND, "%s has no matrix version %d", state, number);
     sqlite3_reset(s);
     return rc;
 }
@@ -647,7 +652,7 @@ static rc_t sqlite_version_list(void *hv, const char *state, arena_t *a, matrix_
         bind_text(s, 1, state);
     matrix_version_t *arr = NULL;
     size_t cnt = 0, cap = 0;
-    rc_t rc = R_OK;
+    rc_t rc = RC_OK;
     while (step_row(h, s, &rc, e) == 1) {
         arr = grow(a, arr, cnt, &cap, sizeof *arr);
         read_version(a, s, &arr[cnt++]);
@@ -667,8 +672,8 @@ static rc_t sqlite_version_set_status(void *hv, long long id, mv_status_t status
     bind_text(s, 2, matrix_status_str(status));
     bind_text(s, 3, date ? date : "");
     rc_t rc = run(h, s, e);
-    if (rc == R_OK && sqlite3_changes(h->db) == 0)
-        rc = err_set(e, R_NOTFOUND, "no matrix version with id %lld", id);
+    if (rc == RC_OK && sqlite3_changes(h->db) == 0)
+        rc = err_set(e, RC_NOTFOUND, "no matrix version with id %lld", id);
     return rc;
 }
 
@@ -685,7 +690,7 @@ static rc_t sqlite_entry_put(void *hv, long long version_id, const matrix_entry_
     bind_text(s, 6, en->page);
     bind_text(s, 7, en->remark);
     rc_t rc = run(h, s, e);
-    if (rc == R_REFUSED || rc == R_INPUT)
+    if (rc == RC_REFUSED || rc == RC_INPUT)
         err_prefix(e, "item %s: ", en->item);
     return rc;
 }
@@ -707,7 +712,7 @@ static rc_t sqlite_entries(void *hv, long long version_id, arena_t *a, matrix_en
     sqlite3_bind_int64(s, 1, version_id);
     matrix_entry_t *arr = NULL;
     size_t cnt = 0, cap = 0;
-    rc_t rc = R_OK;
+    rc_t rc = RC_OK;
     while (step_row(h, s, &rc, e) == 1) {
         arr = grow(a, arr, cnt, &cap, sizeof *arr);
         matrix_entry_t *en = &arr[cnt++];

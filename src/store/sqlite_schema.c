@@ -99,7 +99,7 @@ static const char migration_1[] =
     "   WHERE v.id = NEW.version_id);"
     " SELECT RAISE(ABORT, 'r1540: the source report is not a report of this state')"
     "  WHERE NEW.source_report IS NOT NULL AND (SELECT state FROM report"
-    "   WHERE id = NEW.source_report) IS NOT (SELECT state FROM matrix_version"
+    "   WHERE id = NEW.source_report) <> (SELECT state FROM matrix_version"
     "   WHERE id = NEW.version_id);"
     " END;"
     "CREATE TRIGGER matrix_entry_frozen_update BEFORE UPDATE ON matrix_entry"
@@ -117,7 +117,7 @@ static const char migration_1[] =
     "CREATE TRIGGER matrix_entry_source_state_update BEFORE UPDATE OF source_report"
     " ON matrix_entry"
     " WHEN NEW.source_report IS NOT NULL AND (SELECT state FROM report"
-    "   WHERE id = NEW.source_report) IS NOT (SELECT state FROM matrix_version"
+    "   WHERE id = NEW.source_report) <> (SELECT state FROM matrix_version"
     "   WHERE id = NEW.version_id)"
     " BEGIN " REFUSE("the source report is not a report of this state") " END;";
 

@@ -16,18 +16,18 @@ rc_t store_open(const char *path, store_open_mode_t mode, store_t **out, err_t *
 {
     *out = NULL;
     if (strncmp(path, "postgres:", 9) == 0 || strncmp(path, "postgresql:", 11) == 0)
-        return err_set(e, R_DB, "%s: the PostgreSQL backend is not built yet", path);
+        return err_set(e, RC_DB, "%s: the PostgreSQL backend is not built yet", path);
     if (strncmp(path, "sqlite:", 7) == 0)
         path += 7;
     void *h = NULL;
     rc_t rc = store_sqlite_open(path, mode, &h, e);
-    if (rc != R_OK)
+    if (rc != RC_OK)
         return rc;
     store_t *st = xmalloc(sizeof *st);
     st->be = &store_sqlite_backend;
     st->h = h;
     *out = st;
-    return R_OK;
+    return RC_OK;
 }
 
 void store_close(store_t *st)

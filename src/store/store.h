@@ -42,7 +42,7 @@ typedef struct {
 } vocab_t;
 
 /* Opens the database at path ("sqlite:" prefix optional). Applies pending
- * schema migrations. R_DB when the file is not an r1540 SQLite database,
+ * schema migrations. RC_DB when the file is not an r1540 SQLite database,
  * is locked, or (STORE_OPEN_EXISTING) does not exist. */
 rc_t store_open(const char *path, store_open_mode_t mode, store_t **out, err_t *e);
 /* Closes and frees; NULL is a no-op. */
@@ -53,7 +53,7 @@ rc_t store_commit(store_t *st, err_t *e);
 /* Rolls back the open transaction, if any. */
 void store_rollback(store_t *st);
 
-/* Settings and dataset facts (demo flag, template version, size limit). R_NOTFOUND if absent. */
+/* Settings and dataset facts (demo flag, template version, size limit). RC_NOTFOUND if absent. */
 rc_t store_meta_get(store_t *st, const char *key, arena_t *a, char **value, err_t *e);
 rc_t store_meta_set(store_t *st, const char *key, const char *value, err_t *e);
 
@@ -63,7 +63,7 @@ rc_t store_vocab_list(store_t *st, const char *kind, arena_t *a, vocab_t **out, 
 
 /* Inserts or replaces a state (keyed by alpha-3). */
 rc_t store_state_put(store_t *st, const state_t *s, err_t *e);
-/* Finds a state by alpha-2 or alpha-3 code, any case. R_NOTFOUND if none. */
+/* Finds a state by alpha-2 or alpha-3 code, any case. RC_NOTFOUND if none. */
 rc_t store_state_get(store_t *st, const char *code, arena_t *a, state_t *out, err_t *e);
 /* All states, ordered by alpha-3. */
 rc_t store_state_list(store_t *st, arena_t *a, state_t **out, size_t *n, err_t *e);
@@ -75,14 +75,14 @@ rc_t store_template_items(store_t *st, int version, arena_t *a, template_item_t 
                           size_t *n, err_t *e);
 
 /* Inserts a report. r->id == 0 assigns a new id (written back); a given id is
- * kept (imports). doc may be NULL (metadata only). R_REFUSED if doc exceeds the
+ * kept (imports). doc may be NULL (metadata only). RC_REFUSED if doc exceeds the
  * configured maximum document size. */
 rc_t store_report_insert(store_t *st, report_t *r, const void *doc, size_t len, err_t *e);
 rc_t store_report_get(store_t *st, long long id, arena_t *a, report_t *out, err_t *e);
 /* Reports of one state (alpha-3), or of all when state is NULL; by state, date, id. */
 rc_t store_report_list(store_t *st, const char *state, arena_t *a, report_t **out, size_t *n,
                        err_t *e);
-/* The stored file; R_NOTFOUND if the report has no file. */
+/* The stored file; RC_NOTFOUND if the report has no file. */
 rc_t store_report_document(store_t *st, long long id, arena_t *a, void **doc, size_t *len,
                            err_t *e);
 

@@ -40,6 +40,6 @@ void err_prefix(err_t *e, const char *fmt, ...)
 
 void err_clear(err_t *e)
 {
-    e->rc = R_OK;
+    e->rc = RC_OK;
     e->msg[0] = '\0';
 }

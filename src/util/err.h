@@ -8,13 +8,13 @@
 #define R1540_UTIL_ERR_H
 
 typedef enum {
-    R_OK = 0,
-    R_FAIL = 1,     /* unexpected failure (I/O, internal) */
-    R_USAGE = 2,    /* bad command line */
-    R_NOTFOUND = 3, /* a named state, report, version or item does not exist */
-    R_INPUT = 4,    /* malformed or invalid input (import file, field value) */
-    R_REFUSED = 5,  /* the change is not allowed (approved matrix, size limit) */
-    R_DB = 6,       /* the database cannot be used (not SQLite, locked, missing) */
+    RC_OK = 0,
+    RC_FAIL = 1,     /* unexpected failure (I/O, internal) */
+    RC_USAGE = 2,    /* bad command line */
+    RC_NOTFOUND = 3, /* a named state, report, version or item does not exist */
+    RC_INPUT = 4,    /* malformed or invalid input (import file, field value) */
+    RC_REFUSED = 5,  /* the change is not allowed (approved matrix, size limit) */
+    RC_DB = 6,       /* the database cannot be used (not SQLite, locked, missing) */
 } rc_t;
 
 typedef struct {

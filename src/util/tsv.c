@@ -15,16 +15,16 @@ rc_t file_read_all(const char *path, size_t limit, arena_t *a, char **data, size
 {
     FILE *f = fopen(path, "rb");
     if (!f)
-        return err_set(e, errno == ENOENT ? R_NOTFOUND : R_FAIL, "%s: %s", path,
+        return err_set(e, errno == ENOENT ? RC_NOTFOUND : RC_FAIL, "%s: %s", path,
                        strerror(errno));
     struct stat sb;
     if (fstat(fileno(f), &sb) != 0 || !S_ISREG(sb.st_mode)) {
         fclose(f);
-        return err_set(e, R_INPUT, "%s: not a regular file", path);
+        return err_set(e, RC_INPUT, "%s: not a regular file", path);
     }
     if ((unsigned long long)sb.st_size > limit) {
         fclose(f);
-        return err_set(e, R_REFUSED, "%s: %lld bytes is more than the limit of %zu bytes", path,
+        return err_set(e, RC_REFUSED, "%s: %lld bytes is more than the limit of %zu bytes", path,
                        (long long)sb.st_size, limit);
     }
     size_t n = (size_t)sb.st_size;
@@ -33,11 +33,11 @@ rc_t file_read_all(const char *path, size_t limit, arena_t *a, char **data, size
     int failed = ferror(f);
     fclose(f);
     if (failed || got != n)
-        return err_set(e, R_FAIL, "%s: read failed", path);
+        return err_set(e, RC_FAIL, "%s: read failed", path);
     buf[n] = '\0';
     *data = buf;
     *len = n;
-    return R_OK;
+    return RC_OK;
 }
 
 /* Splits one line (already NUL-terminated) on tabs into at most max fields. */
@@ -63,10 +63,10 @@ rc_t tsv_read(const char *path, arena_t *a, tsv_t *out, err_t *e)
     char *data;
     size_t len;
     rc_t rc = file_read_all(path, 64u << 20, a, &data, &len, e);
-    if (rc != R_OK)
+    if (rc != RC_OK)
         return rc;
     if (!text_utf8_ok(data, len))
-        return err_set(e, R_INPUT, "%s: not valid UTF-8 text", path);
+        return err_set(e, RC_INPUT, "%s: not valid UTF-8 text", path);
     size_t lines = 1;
     for (size_t i = 0; i < len; i++)
         lines += data[i] == '\n';
@@ -86,11 +86,11 @@ rc_t tsv_read(const char *path, arena_t *a, tsv_t *out, err_t *e)
             size_t n = split(p, fields, cap);
             if (!out->header) {
                 if (n > cap)
-                    return err_set(e, R_INPUT, "%s:%d: too many columns", path, lineno);
+                    return err_set(e, RC_INPUT, "%s:%d: too many columns", path, lineno);
                 out->header = fields;
                 out->ncols = n;
             } else if (n != out->ncols) {
-                return err_set(e, R_INPUT, "%s:%d: expected %zu fields, found %zu", path, lineno,
+                return err_set(e, RC_INPUT, "%s:%d: expected %zu fields, found %zu", path, lineno,
                                out->ncols, n);
             } else {
                 out->line[out->nrows] = lineno;
@@ -100,8 +100,8 @@ rc_t tsv_read(const char *path, arena_t *a, tsv_t *out, err_t *e)
         p = nl ? nl + 1 : NULL;
     }
     if (!out->header)
-        return err_set(e, R_INPUT, "%s: no header line", path);
-    return R_OK;
+        return err_set(e, RC_INPUT, "%s: no header line", path);
+    return RC_OK;
 }
 
 int tsv_col(const tsv_t *t, const char *name, err_t *e)
@@ -109,6 +109,6 @@ int tsv_col(const tsv_t *t, const char *name, err_t *e)
     for (size_t i = 0; i < t->ncols; i++)
         if (strcmp(t->header[i], name) == 0)
             return (int)i;
-    err_set(e, R_INPUT, "%s: no column '%s'", t->path, name);
+    err_set(e, RC_INPUT, "%s: no column '%s'", t->path, name);
     return -1;
 }

@@ -1,0 +1,40 @@
+/*
+ * Document type detection by magic bytes. National reports come as PDF, Word
+ * (old and new), OpenDocument or plain text; anything else (executables,
+ * archives of unknown content) is refused at upload.
+ */
+#include "media.h"
+
+#include <string.h>
+#include <strings.h>
+
+#include "../util/text.h"
+
+static int has_suffix(const char *name, const char *suffix)
+{
+    size_t n = name ? strlen(name) : 0, m = strlen(suffix);
+    return n >= m && strcasecmp(name + n - m, suffix) == 0;
+}
+
+const char *media_type_detect(const void *doc, size_t len, const char *filename)
+{
+    const unsigned char *p = doc;
+    if (len >= 5 && memcmp(p, "%PDF-", 5) == 0)
+        return "application/pdf";
+    if (len >= 8 && memcmp(p, "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", 8) == 0)
+        return "application/msword";
+    if (len >= 4 && memcmp(p, "PK\x03\x04", 4) == 0) {
+        if (has_suffix(filename, ".docx"))
+            return "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+        if (has_suffix(filename, ".xlsx"))
+            return "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+        if (has_suffix(filename, ".odt"))
+            return "application/vnd.oasis.opendocument.text";
+        return NULL;
+    }
+    if (text_utf8_ok(doc, len) && memchr(doc, '\0', len) == NULL)
+        return has_suffix(filename, ".html") || has_suffix(filename, ".htm")
+                   ? "text/html; charset=utf-8"
+                   : "text/plain; charset=utf-8";
+    return NULL;
+}

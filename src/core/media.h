@@ -1,0 +1,14 @@
+/*
+ * Recognising the type of an uploaded document from its first bytes, so a
+ * report's media type is what the file is, not what its name claims.
+ */
+#ifndef R1540_CORE_MEDIA_H
+#define R1540_CORE_MEDIA_H
+
+#include <stddef.h>
+
+/* Returns the media type of the bytes: PDF, OOXML (docx/xlsx) or ODF by name,
+ * legacy MS Office, UTF-8 text, HTML; NULL for anything else (refused). */
+const char *media_type_detect(const void *doc, size_t len, const char *filename);
+
+#endif

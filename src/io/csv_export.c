@@ -1,0 +1,188 @@
+/*
+ * Writing a dataset as CSV files. Each file is built in memory and then
+ * written to a temporary name and renamed, the usual way to make a file appear
+ * whole or not at all.
+ */
+#include "csv_export.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "../util/buf.h"
+#include "csv.h"
+
+const char *const csv_states_cols[] = {
+    "alpha3",           "alpha2",  "numeric", "un_group", "m49_region", "m49_subregion",
+    "m49_intermediate", "ldc",     "lldc",    "sids",     "name_ar",    "name_zh",
+    "name_en",          "name_fr", "name_ru", "name_es"};
+const char *const csv_reports_cols[] = {"id",    "state",    "kind",       "date", "language",
+                                        "title", "filename", "media_type", "size", "sha256"};
+const char *const csv_versions_cols[] = {"state",   "version",  "template_version", "status",
+                                         "created", "approved", "published",        "note"};
+const char *const csv_entries_cols[] = {"state",           "version",       "item", "mark",
+                                        "legal_reference", "source_report", "page", "remark"};
+
+static void write_header(buf_t *b, const char *const *cols, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        csv_write_field(b, cols[i]);
+    csv_end_row(b);
+}
+
+static void write_ll(buf_t *b, long long v)
+{
+    char s[24];
+    snprintf(s, sizeof s, "%lld", v);
+    csv_write_field(b, s);
+}
+
+static void write_states(buf_t *b, const dataset_t *ds)
+{
+    write_header(b, csv_states_cols, CSV_STATES_NCOLS);
+    for (size_t i = 0; i < ds->nstates; i++) {
+        const state_t *s = &ds->states[i].state;
+        const char *const codes[] = {s->alpha3,          s->alpha2,     s->numeric,
+                                     s->un_group,        s->m49_region, s->m49_subregion,
+                                     s->m49_intermediate};
+        for (size_t k = 0; k < sizeof codes / sizeof *codes; k++)
+            csv_write_field(b, codes[k]);
+        csv_write_field(b, s->ldc ? "1" : "0");
+        csv_write_field(b, s->lldc ? "1" : "0");
+        csv_write_field(b, s->sids ? "1" : "0");
+        for (int l = 0; l < LANG_COUNT; l++)
+            csv_write_field(b, s->name[l]);
+        csv_end_row(b);
+    }
+}
+
+static void write_reports(buf_t *b, const dataset_t *ds)
+{
+    write_header(b, csv_reports_cols, CSV_REPORTS_NCOLS);
+    for (size_t i = 0; i < ds->nreports; i++) {
+        const report_t *r = &ds->reports[i].meta;
+        write_ll(b, r->id);
+        csv_write_field(b, r->state);
+        csv_write_field(b, r->kind);
+        csv_write_field(b, r->date);
+        csv_write_field(b, r->language);
+        csv_write_field(b, r->title);
+        csv_write_field(b, r->filename);
+        csv_write_field(b, r->media_type);
+        write_ll(b, r->size);
+        csv_write_field(b, r->size < 0 ? "" : r->sha256);
+        csv_end_row(b);
+    }
+}
+
+static void write_versions(buf_t *b, const dataset_t *ds)
+{
+    write_header(b, csv_versions_cols, CSV_VERSIONS_NCOLS);
+    for (size_t i = 0; i < ds->nmatrices; i++) {
+        const matrix_version_t *v = &ds->matrices[i].v;
+        csv_write_field(b, v->state);
+        write_ll(b, v->number);
+        write_ll(b, v->template_version);
+        csv_write_field(b, matrix_status_str(v->status));
+        csv_write_field(b, v->created);
+        csv_write_field(b, v->approved);
+        csv_write_field(b, v->published);
+        csv_write_field(b, v->note);
+        csv_end_row(b);
+    }
+}
+
+static void write_entries(buf_t *b, const dataset_t *ds)
+{
+    write_header(b, csv_entries_cols, CSV_ENTRIES_NCOLS);
+    for (size_t i = 0; i < ds->nmatrices; i++) {
+        const ds_matrix_t *m = &ds->matrices[i];
+        for (size_t k = 0; k < m->nentries; k++) {
+            const matrix_entry_t *en = &m->entries[k];
+            csv_write_field(b, m->v.state);
+            write_ll(b, m->v.number);
+            csv_write_field(b, en->item);
+            csv_write_field(b, matrix_mark_str(en->mark));
+            csv_write_field(b, en->legal_reference);
+            if (en->source_report)
+                write_ll(b, en->source_report);
+            else
+                csv_write_field(b, "");
+            csv_write_field(b, en->page);
+            csv_write_field(b, en->remark);
+            csv_end_row(b);
+        }
+    }
+}
+
+/* Writes len bytes to path, all or nothing; on failure the file does not exist. */
+static rc_t write_whole(const char *path, const char *data, size_t len, err_t *e)
+{
+    FILE *f = fopen(path, "wb");
+    if (!f)
+        return err_set(e, RC_FAIL, "%s: %s", path, strerror(errno));
+    bool ok = fwrite(data, 1, len, f) == len && fflush(f) == 0;
+    int saved = errno;
+    if (fclose(f) != 0 && ok) {
+        ok = false;
+        saved = errno;
+    }
+    if (ok)
+        return RC_OK;
+    remove(path);
+    return err_set(e, RC_FAIL, "%s: write failed: %s", path, strerror(saved));
+}
+
+/* Writes b into dir/name through dir/name.tmp. */
+static rc_t write_file(const char *dir, const char *name, buf_t *b, err_t *e)
+{
+    char path[4096], tmp[sizeof path + 8];
+    int n = snprintf(path, sizeof path, "%s/%s", dir, name);
+    if (n < 0 || (size_t)n >= sizeof path)
+        return err_set(e, RC_FAIL, "%s: path too long", dir);
+    snprintf(tmp, sizeof tmp, "%s.tmp", path);
+    if (b->overflow)
+        return err_set(e, RC_FAIL, "%s: export larger than %zu bytes", path, b->limit);
+    rc_t rc = write_whole(tmp, buf_str(b), b->len, e);
+    if (rc != RC_OK)
+        return rc;
+    if (rename(tmp, path) != 0) {
+        int saved = errno;
+        remove(tmp);
+        return err_set(e, RC_FAIL, "%s: %s", path, strerror(saved));
+    }
+    return RC_OK;
+}
+
+static rc_t make_dir(const char *dir, err_t *e)
+{
+    struct stat sb;
+    if (mkdir(dir, 0755) == 0)
+        return RC_OK;
+    if (errno == EEXIST && stat(dir, &sb) == 0 && S_ISDIR(sb.st_mode))
+        return RC_OK;
+    if (errno == EEXIST)
+        return err_set(e, RC_FAIL, "%s: exists and is not a folder", dir);
+    return err_set(e, RC_FAIL, "%s: %s", dir, strerror(errno));
+}
+
+rc_t csv_export_dir(const dataset_t *ds, const char *dir, err_t *e)
+{
+    static const struct {
+        const char *name;
+        void (*write)(buf_t *b, const dataset_t *ds);
+    } files[] = {{"states.csv", write_states},
+                 {"reports.csv", write_reports},
+                 {"matrix_versions.csv", write_versions},
+                 {"matrix_entries.csv", write_entries}};
+    rc_t rc = make_dir(dir, e);
+    for (size_t i = 0; rc == RC_OK && i < sizeof files / sizeof *files; i++) {
+        buf_t b;
+        buf_init(&b, BUF_DEFAULT_LIMIT);
+        files[i].write(&b, ds);
+        rc = write_file(dir, files[i].name, &b, e);
+        buf_free(&b);
+    }
+    return rc;
+}

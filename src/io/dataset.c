@@ -1,0 +1,414 @@
+/*
+ * Moving datasets in and out of the store. dataset_apply is the single gate
+ * for imported data: whatever the file format, records are checked here
+ * (references, duplicates, template items, workflow) before one transaction
+ * writes them, and the first problem aborts the whole import.
+ */
+#include "dataset.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../util/date.h"
+#include "../util/text.h"
+
+/* ---- load --------------------------------------------------------------- */
+
+static rc_t load_matrices(store_t *st, const char *state, arena_t *a, dataset_t *out, err_t *e)
+{
+    matrix_version_t *vs;
+    size_t n;
+    rc_t rc = store_version_list(st, state, a, &vs, &n, e);
+    if (rc != RC_OK)
+        return rc;
+    out->matrices = arena_alloc(a, (n ? n : 1) * sizeof *out->matrices);
+    out->nmatrices = n;
+    for (size_t i = 0; i < n && rc == RC_OK; i++) {
+        out->matrices[i].v = vs[i];
+        rc = store_entries(st, vs[i].id, a, &out->matrices[i].entries,
+                           &out->matrices[i].nentries, e);
+    }
+    return rc;
+}
+
+rc_t dataset_load(store_t *st, const char *state, bool with_documents, arena_t *a,
+                  dataset_t *out, err_t *e)
+{
+    memset(out, 0, sizeof *out);
+    char *value;
+    out->has_demo = true;
+    out->demo = store_meta_get(st, "demo", a, &value, NULL) == RC_OK && strcmp(value, "1") == 0;
+    if (store_meta_get(st, "template_version", a, &value, NULL) == RC_OK)
+        out->template_version = (int)strtol(value, NULL, 10);
+    state_t *states, one;
+    size_t n = 1;
+    rc_t rc = state ? store_state_get(st, state, a, &one, e)
+                    : store_state_list(st, a, &states, &n, e);
+    if (rc != RC_OK)
+        return rc;
+    out->states = arena_alloc(a, (n ? n : 1) * sizeof *out->states);
+    out->nstates = n;
+    for (size_t i = 0; i < n; i++)
+        out->states[i].state = state ? one : states[i];
+    report_t *reports;
+    if ((rc = store_report_list(st, state ? one.alpha3 : NULL, a, &reports, &n, e)) != RC_OK)
+        return rc;
+    out->reports = arena_alloc(a, (n ? n : 1) * sizeof *out->reports);
+    out->nreports = n;
+    for (size_t i = 0; i < n && rc == RC_OK; i++) {
+        out->reports[i].meta = reports[i];
+        if (with_documents && reports[i].has_document)
+            rc = store_report_document(st, reports[i].id, a, (void **)&out->reports[i].doc,
+                                       &out->reports[i].doc_len, e);
+    }
+    return rc == RC_OK ? load_matrices(st, state ? one.alpha3 : NULL, a, out, e) : rc;
+}
+
+/* ---- apply: states --------------------------------------------------------- */
+
+static rc_t fail_at(err_t *e, const char *where, rc_t rc)
+{
+    if (where)
+        err_prefix(e, "%s: ", where);
+    return rc;
+}
+
+static rc_t state_check(const state_t *s, err_t *e)
+{
+    if (strlen(s->alpha3) != 3 || strlen(s->alpha2) != 2 || strlen(s->numeric) != 3)
+        return err_set(e, RC_INPUT, "state codes must be alpha-3, alpha-2 and 3-digit numeric");
+    if (!state_group_valid(s->un_group))
+        return err_set(e, RC_INPUT, "un_group: '%s' is not a UN regional group", s->un_group);
+    for (int l = 0; l < LANG_COUNT; l++)
+        if (!s->name[l] || !*s->name[l] || !text_single_line_ok(s->name[l], 200))
+            return err_set(e, RC_INPUT, "name_%s: must be one line of 1 to 200 bytes",
+                           lang_code(l));
+    return RC_OK;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Finds the first duplicate among n keys; returns its index in keys or -1. */
+static long first_duplicate(const char **keys, size_t n)
+{
+    const char **sorted = xmalloc((n ? n : 1) * sizeof *sorted);
+    memcpy(sorted, keys, n * sizeof *sorted);
+    qsort(sorted, n, sizeof *sorted, cmp_str);
+    const char *dup = NULL;
+    for (size_t i = 1; i < n && !dup; i++)
+        if (strcmp(sorted[i - 1], sorted[i]) == 0)
+            dup = sorted[i];
+    free(sorted);
+    long at = -1;
+    for (size_t i = 0; dup && i < n && at < 0; i++)
+        if (strcmp(keys[i], dup) == 0 && keys[i] != dup)
+            at = (long)i;
+    for (size_t i = 0; dup && i < n && at < 0; i++)
+        if (keys[i] == dup)
+            at = (long)i;
+    return at;
+}
+
+static rc_t apply_states(store_t *st, const dataset_t *ds, arena_t *a, err_t *e)
+{
+    const char **keys = arena_alloc(a, (ds->nstates + 1) * sizeof *keys);
+    for (size_t i = 0; i < ds->nstates; i++)
+        keys[i] = ds->states[i].state.alpha3;
+    long dup = first_duplicate(keys, ds->nstates);
+    if (dup >= 0) {
+        err_set(e, RC_INPUT, "state %s appears twice", keys[dup]);
+        return fail_at(e, ds->states[dup].where, RC_INPUT);
+    }
+    for (size_t i = 0; i < ds->nstates; i++) {
+        rc_t rc = state_check(&ds->states[i].state, e);
+        if (rc == RC_OK)
+            rc = store_state_put(st, &ds->states[i].state, e);
+        if (rc != RC_OK)
+            return fail_at(e, ds->states[i].where, rc);
+    }
+    return RC_OK;
+}
+
+/* ---- apply: reports --------------------------------------------------------- */
+
+static bool same_str(const char *a, const char *b)
+{
+    return strcmp(a ? a : "", b ? b : "") == 0;
+}
+
+static bool report_same(const report_t *x, const report_t *y)
+{
+    return strcmp(x->state, y->state) == 0 && same_str(x->kind, y->kind) &&
+           strcmp(x->date, y->date) == 0 && strcmp(x->language, y->language) == 0 &&
+           same_str(x->title, y->title) && same_str(x->filename, y->filename) &&
+           same_str(x->media_type, y->media_type) && x->size == y->size &&
+           strcmp(x->sha256, y->sha256) == 0;
+}
+
+static rc_t report_check(store_t *st, const ds_report_t *r, arena_t *a, err_t *e)
+{
+    rc_t rc = report_validate(&r->meta, e);
+    if (rc != RC_OK)
+        return rc;
+    if (r->meta.id <= 0)
+        return err_set(e, RC_INPUT, "id: must be a positive integer");
+    state_t s;
+    if (store_state_get(st, r->meta.state, a, &s, e) != RC_OK || strcmp(s.alpha3, r->meta.state))
+        return err_set(e, RC_NOTFOUND, "state: unknown state '%s'", r->meta.state);
+    if (r->doc) {
+        char hex[65];
+        report_sha256_hex(r->doc, r->doc_len, hex);
+        if ((long long)r->doc_len != r->meta.size)
+            return err_set(e, RC_INPUT, "size: %lld, but the document has %zu bytes",
+                           r->meta.size, r->doc_len);
+        if (strcmp(hex, r->meta.sha256) != 0)
+            return err_set(e, RC_INPUT, "sha256: does not match the document");
+    }
+    return RC_OK;
+}
+
+static rc_t apply_reports(store_t *st, const dataset_t *ds, arena_t *a, err_t *e)
+{
+    const char **keys = arena_alloc(a, (ds->nreports + 1) * sizeof *keys);
+    for (size_t i = 0; i < ds->nreports; i++) {
+        char id[24];
+        snprintf(id, sizeof id, "%lld", ds->reports[i].meta.id);
+        keys[i] = arena_strdup(a, id);
+    }
+    long dup = first_duplicate(keys, ds->nreports);
+    if (dup >= 0) {
+        err_set(e, RC_INPUT, "report id %s appears twice", keys[dup]);
+        return fail_at(e, ds->reports[dup].where, RC_INPUT);
+    }
+    for (size_t i = 0; i < ds->nreports; i++) {
+        const ds_report_t *r = &ds->reports[i];
+        report_t old;
+        rc_t rc = report_check(st, r, a, e);
+        if (rc == RC_OK && store_report_get(st, r->meta.id, a, &old, NULL) == RC_OK) {
+            if (!report_same(&old, &r->meta))
+                rc = err_set(e, RC_INPUT, "report %lld already exists with other content",
+                             r->meta.id);
+        } else if (rc == RC_OK) {
+            report_t copy = r->meta;
+            rc = store_report_insert(st, &copy, r->doc, r->doc_len, e);
+        }
+        if (rc != RC_OK)
+            return fail_at(e, r->where, rc);
+    }
+    return RC_OK;
+}
+
+/* ---- apply: matrices --------------------------------------------------------- */
+
+/* The item ids of one template version, sorted, for membership checks. */
+typedef struct {
+    int version;
+    const char **ids;
+    size_t n;
+} item_set_t;
+
+static rc_t item_set_load(store_t *st, int version, arena_t *a, item_set_t *set, err_t *e)
+{
+    template_item_t *items;
+    rc_t rc = store_template_items(st, version, a, &items, &set->n, e);
+    if (rc != RC_OK)
+        return rc;
+    if (set->n == 0)
+        return err_set(e, RC_INPUT, "template_version: %d is not a known template version",
+                       version);
+    set->version = version;
+    set->ids = arena_alloc(a, set->n * sizeof *set->ids);
+    for (size_t i = 0; i < set->n; i++)
+        set->ids[i] = items[i].id;
+    qsort(set->ids, set->n, sizeof *set->ids, cmp_str);
+    return RC_OK;
+}
+
+static bool item_set_has(const item_set_t *set, const char *id)
+{
+    return bsearch(&id, set->ids, set->n, sizeof *set->ids, cmp_str) != NULL;
+}
+
+static rc_t version_check(const matrix_version_t *v, err_t *e)
+{
+    if (v->number <= 0)
+        return err_set(e, RC_INPUT, "version: must be a positive integer");
+    if (!date_valid(v->created))
+        return err_set(e, RC_INPUT, "created: '%s' is not a date", v->created);
+    bool approved = v->status == MV_APPROVED || v->status == MV_PUBLISHED;
+    if (approved != (v->approved[0] != '\0') || (approved && !date_valid(v->approved)))
+        return err_set(e, RC_INPUT, "approved: a date exactly when the status is approved "
+                                   "or published");
+    bool published = v->status == MV_PUBLISHED;
+    if (published != (v->published[0] != '\0') || (published && !date_valid(v->published)))
+        return err_set(e, RC_INPUT, "published: a date exactly when the status is published");
+    if ((approved && strcmp(v->approved, v->created) < 0) ||
+        (published && strcmp(v->published, v->approved) < 0))
+        return err_set(e, RC_INPUT, "dates: created <= approved <= published");
+    if (!text_multi_line_ok(v->note ? v->note : "", MATRIX_TEXT_MAX))
+        return err_set(e, RC_INPUT, "note: must be UTF-8 text of at most %d bytes",
+                       MATRIX_TEXT_MAX);
+    return RC_OK;
+}
+
+static rc_t entries_check(const ds_matrix_t *m, const item_set_t *set, arena_t *a, err_t *e)
+{
+    const char **keys = arena_alloc(a, (m->nentries + 1) * sizeof *keys);
+    for (size_t i = 0; i < m->nentries; i++) {
+        const matrix_entry_t *en = &m->entries[i];
+        if (!item_set_has(set, en->item))
+            return err_set(e, RC_INPUT, "entries[%zu].item: '%s' is not an item of template "
+                                       "version %d", i, en->item, set->version);
+        rc_t rc = matrix_entry_validate(en, e);
+        if (rc != RC_OK) {
+            err_prefix(e, "entries[%zu] (%s).", i, en->item);
+            return rc;
+        }
+        keys[i] = en->item;
+    }
+    long dup = first_duplicate(keys, m->nentries);
+    if (dup >= 0)
+        return err_set(e, RC_INPUT, "entries[%ld]: item %s appears twice", dup, keys[dup]);
+    return RC_OK;
+}
+
+/* Moves a version along the workflow from `from` to `to`, one allowed step at a time. */
+static rc_t walk_status(store_t *st, const matrix_version_t *v, mv_status_t from, err_t *e)
+{
+    mv_status_t to = v->status;
+    if (from == to)
+        return RC_OK;
+    if (from == MV_WITH_STATE && to == MV_DRAFT)
+        return store_version_set_status(st, v->id, MV_DRAFT, NULL, e);
+    if (to < from)
+        return err_set(e, RC_REFUSED, "status: cannot go back from %s to %s",
+                       matrix_status_str(from), matrix_status_str(to));
+    for (int s = (int)from + 1; s <= (int)to; s++) {
+        const char *date = s == MV_APPROVED ? v->approved : s == MV_PUBLISHED ? v->published : NULL;
+        rc_t rc = store_version_set_status(st, v->id, (mv_status_t)s, date, e);
+        if (rc != RC_OK)
+            return rc;
+    }
+    return RC_OK;
+}
+
+static bool entries_same(const matrix_entry_t *a, size_t na, const ds_matrix_t *m)
+{
+    if (na != m->nentries)
+        return false;
+    size_t n = 0;
+    matrix_change_t *c = matrix_diff(a, na, m->entries, m->nentries, &n);
+    free(c);
+    return n == 0;
+}
+
+/* An existing frozen version may only be imported again unchanged (or published). */
+static rc_t apply_frozen(store_t *st, const matrix_version_t *old, ds_matrix_t *m, arena_t *a,
+                         err_t *e)
+{
+    matrix_entry_t *entries;
+    size_t n;
+    rc_t rc = store_entries(st, old->id, a, &entries, &n, e);
+    if (rc != RC_OK)
+        return rc;
+    /* The store returns entries in template order; order the imported ones alike by
+     * comparing through the diff, which needs both in the same order. */
+    bool same = old->template_version == m->v.template_version &&
+                strcmp(old->created, m->v.created) == 0 &&
+                strcmp(old->approved, m->v.approved) == 0 && same_str(old->note, m->v.note) &&
+                entries_same(entries, n, m);
+    bool publish = old->status == MV_APPROVED && m->v.status == MV_PUBLISHED;
+    if (!same || (old->status != m->v.status && !publish))
+        return err_set(e, RC_REFUSED, "%s version %d is %s and cannot change; import it as a "
+                                     "new version", old->state, old->number,
+                       matrix_status_str(old->status));
+    m->v.id = old->id;
+    return walk_status(st, &m->v, old->status, e);
+}
+
+static rc_t apply_open(store_t *st, const matrix_version_t *old, ds_matrix_t *m, arena_t *a,
+                       err_t *e)
+{
+    matrix_entry_t *entries;
+    size_t n;
+    rc_t rc = store_entries(st, old->id, a, &entries, &n, e);
+    for (size_t i = 0; i < n && rc == RC_OK; i++)
+        rc = store_entry_delete(st, old->id, entries[i].item, e);
+    m->v.id = old->id;
+    for (size_t i = 0; i < m->nentries && rc == RC_OK; i++)
+        if (!matrix_entry_empty(&m->entries[i]))
+            rc = store_entry_put(st, old->id, &m->entries[i], e);
+    return rc == RC_OK ? walk_status(st, &m->v, old->status, e) : rc;
+}
+
+static rc_t apply_new(store_t *st, ds_matrix_t *m, err_t *e)
+{
+    mv_status_t target = m->v.status;
+    rc_t rc = store_version_insert(st, &m->v, e); /* born a draft */
+    m->v.status = target;
+    for (size_t i = 0; i < m->nentries && rc == RC_OK; i++)
+        if (!matrix_entry_empty(&m->entries[i]))
+            rc = store_entry_put(st, m->v.id, &m->entries[i], e);
+    return rc == RC_OK ? walk_status(st, &m->v, MV_DRAFT, e) : rc;
+}
+
+static rc_t apply_matrix(store_t *st, ds_matrix_t *m, item_set_t *set, arena_t *a, err_t *e)
+{
+    state_t s;
+    rc_t rc = version_check(&m->v, e);
+    if (rc != RC_OK)
+        return rc;
+    if (store_state_get(st, m->v.state, a, &s, e) != RC_OK || strcmp(s.alpha3, m->v.state))
+        return err_set(e, RC_NOTFOUND, "state: unknown state '%s'", m->v.state);
+    if (set->version != m->v.template_version &&
+        (rc = item_set_load(st, m->v.template_version, a, set, e)) != RC_OK)
+        return rc;
+    if ((rc = entries_check(m, set, a, e)) != RC_OK)
+        return rc;
+    matrix_version_t old;
+    if (store_version_get(st, m->v.state, m->v.number, a, &old, NULL) != RC_OK)
+        return apply_new(st, m, e);
+    return matrix_status_frozen(old.status) ? apply_frozen(st, &old, m, a, e)
+                                            : apply_open(st, &old, m, a, e);
+}
+
+static rc_t apply_matrices(store_t *st, const dataset_t *ds, arena_t *a, err_t *e)
+{
+    const char **keys = arena_alloc(a, (ds->nmatrices + 1) * sizeof *keys);
+    for (size_t i = 0; i < ds->nmatrices; i++) {
+        char k[32];
+        snprintf(k, sizeof k, "%s version %d", ds->matrices[i].v.state, ds->matrices[i].v.number);
+        keys[i] = arena_strdup(a, k);
+    }
+    long dup = first_duplicate(keys, ds->nmatrices);
+    if (dup >= 0) {
+        err_set(e, RC_INPUT, "%s appears twice", keys[dup]);
+        return fail_at(e, ds->matrices[dup].where, RC_INPUT);
+    }
+    item_set_t set = {0};
+    for (size_t i = 0; i < ds->nmatrices; i++) {
+        rc_t rc = apply_matrix(st, &ds->matrices[i], &set, a, e);
+        if (rc != RC_OK)
+            return fail_at(e, ds->matrices[i].where, rc);
+    }
+    return RC_OK;
+}
+
+rc_t dataset_apply(store_t *st, const dataset_t *ds, arena_t *a, err_t *e)
+{
+    rc_t rc = store_begin(st, e);
+    if (rc != RC_OK)
+        return rc;
+    if ((rc = apply_states(st, ds, a, e)) != RC_OK || (rc = apply_reports(st, ds, a, e)) != RC_OK ||
+        (rc = apply_matrices(st, ds, a, e)) != RC_OK ||
+        (ds->has_demo && ds->demo && (rc = store_meta_set(st, "demo", "1", e)) != RC_OK) ||
+        (rc = store_commit(st, e)) != RC_OK) {
+        store_rollback(st);
+        return rc;
+    }
+    return RC_OK;
+}

@@ -1,0 +1,62 @@
+/*
+ * A dataset is what import and export move: states, reports (with or without
+ * their files) and matrix versions with their entries, held in memory. Every
+ * file format reads into a dataset and writes from one, so there is exactly one
+ * place that checks imported data against the store and writes it
+ * (dataset_apply) and one place that reads it out (dataset_load).
+ */
+#ifndef R1540_IO_DATASET_H
+#define R1540_IO_DATASET_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "../store/store.h"
+
+typedef struct {
+    report_t meta;
+    const void *doc; /* the file's bytes, or NULL (metadata only) */
+    size_t doc_len;
+    const char *where; /* position in the source file, for messages ("line 12") */
+} ds_report_t;
+
+typedef struct {
+    matrix_version_t v; /* v.id unused on import */
+    matrix_entry_t *entries;
+    size_t nentries;
+    const char *where;
+} ds_matrix_t;
+
+typedef struct {
+    state_t state;
+    const char *where;
+} ds_state_t;
+
+typedef struct {
+    bool demo;            /* the data is demo data */
+    bool has_demo;        /* the source said whether it is (JSON does; CSV does not) */
+    int template_version; /* as exported; 0 if unknown */
+    ds_state_t *states;
+    size_t nstates;
+    ds_report_t *reports;
+    size_t nreports;
+    ds_matrix_t *matrices;
+    size_t nmatrices;
+} dataset_t; /* everything arena-owned */
+
+/* Reads the store into a dataset: all of it, or one state (alpha-3) when
+ * `state` is given. Documents are loaded when with_documents is set. */
+rc_t dataset_load(store_t *st, const char *state, bool with_documents, arena_t *a,
+                  dataset_t *out, err_t *e);
+
+/*
+ * Checks the dataset and writes it into the store, all or nothing, inside one
+ * transaction that this function opens and commits. States are inserted or
+ * updated. A report or matrix version that already exists must be identical
+ * (an import can be repeated) — except a matrix version that is still a draft
+ * or with the state, whose entries are replaced. Errors are prefixed with the
+ * record's `where`; on error nothing is written.
+ */
+rc_t dataset_apply(store_t *st, const dataset_t *ds, arena_t *a, err_t *e);
+
+#endif

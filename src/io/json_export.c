@@ -1,0 +1,152 @@
+/*
+ * JSON export. Files are written straight from the dataset with the escaping
+ * writer in util/json_out.c; the layout is documented in docs/formats.md.
+ */
+#include "json_export.h"
+
+#include <errno.h>
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../util/json_out.h"
+
+void json_write_state(buf_t *b, const state_t *s)
+{
+    buf_putc(b, '{');
+    json_out_kv(b, 0, "alpha3", s->alpha3);
+    json_out_kv(b, 1, "alpha2", s->alpha2);
+    json_out_kv(b, 1, "numeric", s->numeric);
+    json_out_kv(b, 1, "un_group", s->un_group);
+    json_out_kv(b, 1, "m49_region", s->m49_region);
+    json_out_kv(b, 1, "m49_subregion", s->m49_subregion);
+    json_out_kv(b, 1, "m49_intermediate", s->m49_intermediate);
+    buf_printf(b, ",\"ldc\":%s,\"lldc\":%s,\"sids\":%s,\"names\":{", s->ldc ? "true" : "false",
+               s->lldc ? "true" : "false", s->sids ? "true" : "false");
+    for (int l = 0; l < LANG_COUNT; l++)
+        json_out_kv(b, l > 0, lang_code(l), s->name[l]);
+    buf_puts(b, "}}");
+}
+
+void json_write_report(buf_t *b, const report_t *r, const void *doc, size_t doc_len)
+{
+    buf_putc(b, '{');
+    json_out_kll(b, 0, "id", r->id);
+    json_out_kv(b, 1, "state", r->state);
+    json_out_kv(b, 1, "kind", r->kind);
+    json_out_kv(b, 1, "date", r->date);
+    json_out_kv(b, 1, "language", r->language);
+    json_out_kv(b, 1, "title", r->title);
+    json_out_kv(b, 1, "filename", r->filename);
+    json_out_kv(b, 1, "media_type", r->media_type);
+    json_out_kll(b, 1, "size", r->size);
+    json_out_kv(b, 1, "sha256", r->sha256);
+    if (doc) {
+        size_t n = sodium_base64_encoded_len(doc_len, sodium_base64_VARIANT_ORIGINAL);
+        char *b64 = xmalloc(n);
+        sodium_bin2base64(b64, n, doc, doc_len, sodium_base64_VARIANT_ORIGINAL);
+        buf_puts(b, ",\"document\":\"");
+        buf_puts(b, b64); /* base64 needs no escaping */
+        buf_putc(b, '"');
+        free(b64);
+    }
+    buf_putc(b, '}');
+}
+
+void json_write_version(buf_t *b, const matrix_version_t *v)
+{
+    json_out_kv(b, 0, "state", v->state);
+    json_out_kll(b, 1, "version", v->number);
+    json_out_kll(b, 1, "template_version", v->template_version);
+    json_out_kv(b, 1, "status", matrix_status_str(v->status));
+    json_out_kv(b, 1, "created", v->created);
+    json_out_kv(b, 1, "approved", v->approved);
+    json_out_kv(b, 1, "published", v->published);
+    json_out_kv(b, 1, "note", v->note);
+}
+
+void json_write_entry(buf_t *b, const matrix_entry_t *en)
+{
+    buf_putc(b, '{');
+    json_out_kv(b, 0, "item", en->item);
+    json_out_kv(b, 1, "mark", matrix_mark_str(en->mark));
+    json_out_kv(b, 1, "legal_reference", en->legal_reference);
+    if (en->source_report > 0)
+        json_out_kll(b, 1, "source_report", en->source_report);
+    else
+        buf_puts(b, ",\"source_report\":null");
+    json_out_kv(b, 1, "page", en->page);
+    json_out_kv(b, 1, "remark", en->remark);
+    buf_putc(b, '}');
+}
+
+/* Appends the whole dataset; flushes b to f whenever it grows past a few MB. */
+static rc_t write_all(const dataset_t *ds, buf_t *b, FILE *f)
+{
+#define FLUSH()                                                                                 \
+    do {                                                                                        \
+        if (b->len > (4u << 20)) {                                                              \
+            if (fwrite(b->data, 1, b->len, f) != b->len)                                        \
+                return RC_FAIL;                                                                  \
+            buf_reset(b);                                                                       \
+        }                                                                                       \
+    } while (0)
+    buf_printf(b, "{\"format\":\"r1540\",\"format_version\":1,\"demo\":%s,\"template_version\":%d,"
+                  "\n\"states\":[",
+               ds->demo ? "true" : "false", ds->template_version);
+    for (size_t i = 0; i < ds->nstates; i++) {
+        buf_puts(b, i ? ",\n" : "\n");
+        json_write_state(b, &ds->states[i].state);
+    }
+    buf_puts(b, "\n],\n\"reports\":[");
+    for (size_t i = 0; i < ds->nreports; i++) {
+        buf_puts(b, i ? ",\n" : "\n");
+        const ds_report_t *r = &ds->reports[i];
+        json_write_report(b, &r->meta, r->doc, r->doc_len);
+        FLUSH();
+    }
+    buf_puts(b, "\n],\n\"matrices\":[");
+    for (size_t i = 0; i < ds->nmatrices; i++) {
+        const ds_matrix_t *m = &ds->matrices[i];
+        buf_puts(b, i ? ",\n{" : "\n{");
+        json_write_version(b, &m->v);
+        buf_puts(b, ",\"entries\":[");
+        for (size_t k = 0; k < m->nentries; k++) {
+            buf_puts(b, k ? ",\n" : "\n");
+            json_write_entry(b, &m->entries[k]);
+        }
+        buf_puts(b, m->nentries ? "\n]}" : "]}");
+        FLUSH();
+    }
+    buf_puts(b, "\n]}\n");
+#undef FLUSH
+    return b->overflow || fwrite(b->data, 1, b->len, f) != b->len ? RC_FAIL : RC_OK;
+}
+
+rc_t json_export_file(const dataset_t *ds, const char *path, err_t *e)
+{
+    bool to_stdout = strcmp(path, "-") == 0;
+    char tmp[4096];
+    if (!to_stdout && snprintf(tmp, sizeof tmp, "%s.tmp", path) >= (int)sizeof tmp)
+        return err_set(e, RC_USAGE, "%s: path too long", path);
+    FILE *f = to_stdout ? stdout : fopen(tmp, "wb");
+    if (!f)
+        return err_set(e, RC_FAIL, "%s: %s", tmp, strerror(errno));
+    buf_t b;
+    buf_init(&b, 64u << 20);
+    rc_t rc = write_all(ds, &b, f);
+    buf_free(&b);
+    if (to_stdout)
+        return rc == RC_OK && fflush(f) == 0 ? RC_OK
+                                            : err_set(e, RC_FAIL, "cannot write standard output");
+    if (fclose(f) != 0 || rc != RC_OK) {
+        remove(tmp);
+        return err_set(e, RC_FAIL, "%s: write failed", path);
+    }
+    if (rename(tmp, path) != 0) {
+        remove(tmp);
+        return err_set(e, RC_FAIL, "%s: %s", path, strerror(errno));
+    }
+    return RC_OK;
+}

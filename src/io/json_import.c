@@ -1,0 +1,314 @@
+/*
+ * JSON import with jansson. jansson reports line and column for syntax
+ * errors; for content errors we name the path to the value instead
+ * (jansson keeps no positions for decoded values).
+ */
+#include "json_import.h"
+
+#include <jansson.h>
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "../util/text.h"
+
+typedef struct {
+    arena_t *a;
+    err_t *e;
+    char where[160]; /* the record being read, e.g. "reports[4]" */
+} reader_t;
+
+static rc_t bad(reader_t *r, const char *key, const char *why)
+{
+    return err_set(r->e, RC_INPUT, "%s.%s: %s", r->where, key, why);
+}
+
+/* Checks that obj has only the allowed keys (a NULL-terminated list). */
+static rc_t only_keys(reader_t *r, json_t *obj, const char *const *allowed)
+{
+    if (!json_is_object(obj))
+        return err_set(r->e, RC_INPUT, "%s: must be an object", r->where);
+    const char *key;
+    json_t *v;
+    json_object_foreach(obj, key, v)
+    {
+        const char *const *k = allowed;
+        while (*k && strcmp(*k, key) != 0)
+            k++;
+        if (!*k)
+            return bad(r, key, "unknown key");
+    }
+    return RC_OK;
+}
+
+/* A required string (or null when nullable) copied into the arena. */
+static rc_t get_str(reader_t *r, json_t *obj, const char *key, bool nullable, char **out)
+{
+    json_t *v = json_object_get(obj, key);
+    if (nullable && (!v || json_is_null(v))) {
+        *out = NULL;
+        return RC_OK;
+    }
+    if (!json_is_string(v))
+        return bad(r, key, v ? "must be a string" : "missing");
+    size_t n = json_string_length(v);
+    const char *s = json_string_value(v);
+    if (strlen(s) != n || !text_utf8_ok(s, n))
+        return bad(r, key, "must be text without control characters or NUL");
+    *out = arena_strndup(r->a, s, n);
+    return RC_OK;
+}
+
+/* A string copied into a fixed buffer of the exact expected maximum length. */
+static rc_t get_code(reader_t *r, json_t *obj, const char *key, char *dst, size_t size)
+{
+    char *s;
+    rc_t rc = get_str(r, obj, key, false, &s);
+    if (rc != RC_OK)
+        return rc;
+    if (strlen(s) >= size)
+        return bad(r, key, "too long");
+    memcpy(dst, s, strlen(s) + 1);
+    return RC_OK;
+}
+
+static rc_t get_int(reader_t *r, json_t *obj, const char *key, bool nullable, long long min,
+                    long long max, long long *out)
+{
+    json_t *v = json_object_get(obj, key);
+    if (nullable && (!v || json_is_null(v))) {
+        *out = 0;
+        return RC_OK;
+    }
+    if (!json_is_integer(v))
+        return bad(r, key, v ? "must be an integer" : "missing");
+    long long n = json_integer_value(v);
+    if (n < min || n > max) {
+        char why[96];
+        snprintf(why, sizeof why, "must be from %lld to %lld", min, max);
+        return bad(r, key, why);
+    }
+    *out = n;
+    return RC_OK;
+}
+
+static rc_t get_bool(reader_t *r, json_t *obj, const char *key, bool *out)
+{
+    json_t *v = json_object_get(obj, key);
+    if (!json_is_boolean(v))
+        return bad(r, key, v ? "must be true or false" : "missing");
+    *out = json_is_true(v);
+    return RC_OK;
+}
+
+static rc_t read_state(reader_t *r, json_t *o, state_t *s)
+{
+    static const char *const keys[] = {"alpha3", "alpha2", "numeric", "un_group", "m49_region",
+                                       "m49_subregion", "m49_intermediate", "ldc", "lldc",
+                                       "sids", "names", NULL};
+    static const char *const langs[] = {"ar", "zh", "en", "fr", "ru", "es", NULL};
+    rc_t rc;
+    if ((rc = only_keys(r, o, keys)) != RC_OK ||
+        (rc = get_code(r, o, "alpha3", s->alpha3, sizeof s->alpha3)) != RC_OK ||
+        (rc = get_code(r, o, "alpha2", s->alpha2, sizeof s->alpha2)) != RC_OK ||
+        (rc = get_code(r, o, "numeric", s->numeric, sizeof s->numeric)) != RC_OK ||
+        (rc = get_code(r, o, "un_group", s->un_group, sizeof s->un_group)) != RC_OK ||
+        (rc = get_code(r, o, "m49_region", s->m49_region, sizeof s->m49_region)) != RC_OK ||
+        (rc = get_code(r, o, "m49_subregion", s->m49_subregion, sizeof s->m49_subregion)) !=
+            RC_OK ||
+        (rc = get_code(r, o, "m49_intermediate", s->m49_intermediate,
+                       sizeof s->m49_intermediate)) != RC_OK ||
+        (rc = get_bool(r, o, "ldc", &s->ldc)) != RC_OK ||
+        (rc = get_bool(r, o, "lldc", &s->lldc)) != RC_OK ||
+        (rc = get_bool(r, o, "sids", &s->sids)) != RC_OK)
+        return rc;
+    json_t *names = json_object_get(o, "names");
+    size_t len = strlen(r->where);
+    snprintf(r->where + len, sizeof r->where - len, ".names");
+    if ((rc = only_keys(r, names, langs)) != RC_OK)
+        return rc;
+    for (int l = 0; l < LANG_COUNT && rc == RC_OK; l++)
+        rc = get_str(r, names, lang_code(l), false, &s->name[l]);
+    r->where[len] = '\0';
+    return rc;
+}
+
+static rc_t read_document(reader_t *r, json_t *o, ds_report_t *dr)
+{
+    json_t *v = json_object_get(o, "document");
+    if (!v || json_is_null(v))
+        return RC_OK;
+    if (!json_is_string(v))
+        return bad(r, "document", "must be a base64 string");
+    size_t n = json_string_length(v), len = 0;
+    unsigned char *bin = arena_alloc(r->a, n / 4 * 3 + 3);
+    if (sodium_base642bin(bin, n / 4 * 3 + 3, json_string_value(v), n, NULL, &len, NULL,
+                          sodium_base64_VARIANT_ORIGINAL) != 0)
+        return bad(r, "document", "is not valid base64");
+    dr->doc = bin;
+    dr->doc_len = len;
+    return RC_OK;
+}
+
+static rc_t read_report(reader_t *r, json_t *o, ds_report_t *dr)
+{
+    static const char *const keys[] = {"id", "state", "kind", "date", "language", "title",
+                                       "filename", "media_type", "size", "sha256", "document",
+                                       NULL};
+    report_t *m = &dr->meta;
+    char *kind;
+    rc_t rc;
+    if ((rc = only_keys(r, o, keys)) != RC_OK ||
+        (rc = get_int(r, o, "id", false, 1, (1LL << 53), &m->id)) != RC_OK ||
+        (rc = get_code(r, o, "state", m->state, sizeof m->state)) != RC_OK ||
+        (rc = get_str(r, o, "kind", false, &kind)) != RC_OK ||
+        (rc = get_code(r, o, "date", m->date, sizeof m->date)) != RC_OK ||
+        (rc = get_code(r, o, "language", m->language, sizeof m->language)) != RC_OK ||
+        (rc = get_str(r, o, "title", false, &m->title)) != RC_OK ||
+        (rc = get_str(r, o, "filename", true, &m->filename)) != RC_OK ||
+        (rc = get_str(r, o, "media_type", true, &m->media_type)) != RC_OK ||
+        (rc = get_int(r, o, "size", false, -1, 1LL << 40, &m->size)) != RC_OK ||
+        (rc = get_code(r, o, "sha256", m->sha256, sizeof m->sha256)) != RC_OK ||
+        (rc = read_document(r, o, dr)) != RC_OK)
+        return rc;
+    if (!(m->kind = report_kind_parse(kind)))
+        return bad(r, "kind", "must be first-report, additional-information, action-plan, "
+                              "peer-review or letter");
+    m->has_document = dr->doc != NULL;
+    rc = report_validate(m, r->e);
+    if (rc != RC_OK)
+        err_prefix(r->e, "%s.", r->where);
+    return rc;
+}
+
+static rc_t read_entry(reader_t *r, json_t *o, matrix_entry_t *en)
+{
+    static const char *const keys[] = {"item", "mark", "legal_reference", "source_report",
+                                       "page", "remark", NULL};
+    char *mark;
+    rc_t rc;
+    if ((rc = only_keys(r, o, keys)) != RC_OK ||
+        (rc = get_str(r, o, "item", false, &en->item)) != RC_OK ||
+        (rc = get_str(r, o, "mark", false, &mark)) != RC_OK ||
+        (rc = get_str(r, o, "legal_reference", false, &en->legal_reference)) != RC_OK ||
+        (rc = get_int(r, o, "source_report", true, 1, 1LL << 53, &en->source_report)) != RC_OK ||
+        (rc = get_str(r, o, "page", false, &en->page)) != RC_OK ||
+        (rc = get_str(r, o, "remark", false, &en->remark)) != RC_OK)
+        return rc;
+    int m = matrix_mark_parse(mark);
+    if (m < 0)
+        return bad(r, "mark", "must be \"X\", \"?\", \"NA\" or \"\"");
+    en->mark = (mark_t)m;
+    return RC_OK;
+}
+
+static rc_t read_matrix(reader_t *r, json_t *o, ds_matrix_t *dm)
+{
+    static const char *const keys[] = {"state", "version", "template_version", "status",
+                                       "created", "approved", "published", "note", "entries",
+                                       NULL};
+    matrix_version_t *v = &dm->v;
+    long long number, tv;
+    char *status;
+    rc_t rc;
+    if ((rc = only_keys(r, o, keys)) != RC_OK ||
+        (rc = get_code(r, o, "state", v->state, sizeof v->state)) != RC_OK ||
+        (rc = get_int(r, o, "version", false, 1, 1000000, &number)) != RC_OK ||
+        (rc = get_int(r, o, "template_version", false, 1, 1000, &tv)) != RC_OK ||
+        (rc = get_str(r, o, "status", false, &status)) != RC_OK ||
+        (rc = get_code(r, o, "created", v->created, sizeof v->created)) != RC_OK ||
+        (rc = get_code(r, o, "approved", v->approved, sizeof v->approved)) != RC_OK ||
+        (rc = get_code(r, o, "published", v->published, sizeof v->published)) != RC_OK ||
+        (rc = get_str(r, o, "note", false, &v->note)) != RC_OK)
+        return rc;
+    int st = matrix_status_parse(status);
+    if (st < 0)
+        return bad(r, "status", "must be draft, with-state, approved or published");
+    v->status = (mv_status_t)st;
+    v->number = (int)number;
+    v->template_version = (int)tv;
+    json_t *entries = json_object_get(o, "entries");
+    if (!json_is_array(entries))
+        return bad(r, "entries", entries ? "must be an array" : "missing");
+    dm->nentries = json_array_size(entries);
+    dm->entries = arena_alloc(r->a, (dm->nentries + 1) * sizeof *dm->entries);
+    size_t len = strlen(r->where);
+    for (size_t i = 0; i < dm->nentries && rc == RC_OK; i++) {
+        snprintf(r->where + len, sizeof r->where - len, ".entries[%zu]", i);
+        rc = read_entry(r, json_array_get(entries, i), &dm->entries[i]);
+    }
+    r->where[len] = '\0';
+    return rc;
+}
+
+/* Reads one top-level array with a per-element reader. */
+#define READ_ARRAY(r, root, name, arr, count, reader)                                          \
+    do {                                                                                        \
+        json_t *list_ = json_object_get(root, name);                                            \
+        if (!json_is_array(list_))                                                              \
+            return err_set((r)->e, RC_INPUT, "%s: %s", name,                                     \
+                           list_ ? "must be an array" : "missing");                             \
+        count = json_array_size(list_);                                                         \
+        arr = arena_alloc((r)->a, (count + 1) * sizeof *arr);                                   \
+        for (size_t i_ = 0; i_ < count; i_++) {                                                 \
+            snprintf((r)->where, sizeof (r)->where, "%s[%zu]", name, i_);                       \
+            arr[i_].where = arena_strdup((r)->a, (r)->where);                                   \
+            rc_t rc_ = reader(r, json_array_get(list_, i_), &arr[i_]);                          \
+            if (rc_ != RC_OK)                                                                    \
+                return rc_;                                                                     \
+        }                                                                                       \
+    } while (0)
+
+static rc_t read_state_rec(reader_t *r, json_t *o, ds_state_t *ds)
+{
+    return read_state(r, o, &ds->state);
+}
+
+static rc_t read_root(reader_t *r, json_t *root, dataset_t *out)
+{
+    static const char *const keys[] = {"format", "format_version", "demo", "template_version",
+                                       "states", "reports", "matrices", NULL};
+    snprintf(r->where, sizeof r->where, "(top level)");
+    json_t *format = json_object_get(root, "format");
+    long long version, tv;
+    rc_t rc = only_keys(r, root, keys);
+    if (rc != RC_OK)
+        return rc;
+    if (!json_is_string(format) || strcmp(json_string_value(format), "r1540") != 0)
+        return err_set(r->e, RC_INPUT, "format: not an r1540 export (\"format\": \"r1540\")");
+    if ((rc = get_int(r, root, "format_version", false, 1, 1, &version)) != RC_OK ||
+        (rc = get_bool(r, root, "demo", &out->demo)) != RC_OK ||
+        (rc = get_int(r, root, "template_version", false, 0, 1000, &tv)) != RC_OK)
+        return rc;
+    out->has_demo = true;
+    out->template_version = (int)tv;
+    READ_ARRAY(r, root, "states", out->states, out->nstates, read_state_rec);
+    READ_ARRAY(r, root, "reports", out->reports, out->nreports, read_report);
+    READ_ARRAY(r, root, "matrices", out->matrices, out->nmatrices, read_matrix);
+    return RC_OK;
+}
+
+rc_t json_import_file(const char *path, arena_t *a, dataset_t *out, err_t *e)
+{
+    memset(out, 0, sizeof *out);
+    const char *env = getenv("R1540_IMPORT_MAX_BYTES");
+    unsigned long long max = env ? strtoull(env, NULL, 10) : JSON_IMPORT_DEFAULT_MAX;
+    struct stat sb;
+    if (stat(path, &sb) != 0)
+        return err_set(e, RC_NOTFOUND, "%s: no such file", path);
+    if ((unsigned long long)sb.st_size > max)
+        return err_set(e, RC_REFUSED, "%s: %lld bytes is more than the import limit of %llu",
+                       path, (long long)sb.st_size, max);
+    json_error_t je;
+    json_t *root = json_load_file(path, JSON_REJECT_DUPLICATES, &je);
+    if (!root)
+        return err_set(e, RC_INPUT, "%s:%d:%d: %s", path, je.line, je.column, je.text);
+    reader_t r = {.a = a, .e = e};
+    rc_t rc = read_root(&r, root, out);
+    json_decref(root);
+    if (rc != RC_OK)
+        err_prefix(e, "%s: ", path);
+    return rc;
+}

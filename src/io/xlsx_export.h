@@ -1,0 +1,32 @@
+/*
+ * Spreadsheet (.xlsx) views for people outside r1540: one state's matrix as
+ * the Committee lays it out, and an overview of all states. These are reports,
+ * not a data exchange format: nothing reads them back (CSV and JSON do that).
+ * Every sheet carries the caveat that the matrix is a reference tool, not a
+ * measure of compliance, and a warning row when the database holds demo data.
+ */
+#ifndef R1540_IO_XLSX_EXPORT_H
+#define R1540_IO_XLSX_EXPORT_H
+
+#include "../store/store.h"
+
+/*
+ * Writes the matrix of state `alpha3`, version `version` (0 = the latest), in
+ * language `lang`, to path as a workbook with one sheet "Matrix": title,
+ * caveat, a header row and one row per item of the version's template, blank
+ * where the version has no entry. RC_NOTFOUND if the state or version does not
+ * exist; RC_FAIL with the path when the file cannot be written (no partial file
+ * is left at path).
+ */
+rc_t xlsx_export_matrix(store_t *st, const char *alpha3, int version, lang_t lang, const char *path,
+                        arena_t *a, err_t *e);
+
+/*
+ * Writes one sheet "States" to path: a row per state with its groups and
+ * flags, its first report date and report count, its latest matrix version and
+ * status, and the X / ? / NA counts of its latest approved or published version
+ * against the number of template items. Errors as for xlsx_export_matrix.
+ */
+rc_t xlsx_export_overview(store_t *st, lang_t lang, const char *path, arena_t *a, err_t *e);
+
+#endif

@@ -1,0 +1,116 @@
+# Import and export: JSON and CSV round trips, XLSX, and every kind of bad file.
+. tests/cli/lib.sh
+init_db --demo
+DEMO=$DB
+r status >"$T/status"
+expect_match "status says the data is demo data" "$T/status" "^DEMO DATA"
+expect_match "status carries the compliance caveat" "$T/status" "not a measure of compliance"
+expect_match "status counts the never-reporting states" "$T/status" "never reported: 8"
+r status --format json >"$T/status.json"
+expect_eq "status --format json" "$(/usr/bin/python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(d["states"], d["demo"], len(d["never_reported"]))' "$T/status.json")" "193 True 8"
+
+expect_ok "export json" r export --format json -o "$T/a.json"
+expect_ok "export csv" r export --format csv -o "$T/csv1"
+DB=$T/second.db
+init_db
+h0=$(db_hash)
+expect_ok "import the json export into an empty database" r import "$T/a.json"
+expect_ok "export it again" r export --format json -o "$T/b.json"
+expect_eq "json export -> import -> export is byte-identical" "$(cmp "$T/a.json" "$T/b.json" && echo same)" "same"
+h1=$(db_hash)
+expect_ok "importing the same file again is allowed" r import "$T/a.json"
+expect_eq "and changes nothing" "$(db_hash)" "$h1"
+
+DB=$T/third.db
+init_db
+expect_ok "import the csv folder into an empty database" r import "$T/csv1"
+expect_ok "export csv again" r export --format csv -o "$T/csv2"
+for f in states reports matrix_versions matrix_entries; do
+    expect_eq "csv round trip of $f.csv is byte-identical" "$(cmp "$T/csv1/$f.csv" "$T/csv2/$f.csv" && echo same)" "same"
+done
+
+expect_ok "export one state as json" "$BIN" --db "$DEMO" export --format json --state fr -o "$T/fra.json"
+expect_eq "one state's export holds only that state" "$(/usr/bin/python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(len(d["states"]), {m["state"] for m in d["matrices"]})' "$T/fra.json")" "1 {'FRA'}"
+expect_ok "export json to standard output" r export --format json --no-documents -o -
+expect_match "without documents" "$T/out" '"sha256"'
+expect_eq "no document bytes" "$(grep -c '"document"' "$T/out")" "0"
+
+expect_ok "xlsx of one state's matrix" r export --format xlsx --state FRA -o "$T/fra.xlsx"
+expect_eq "the xlsx is a workbook" "$(unzip -l "$T/fra.xlsx" | grep -c 'xl/worksheets/sheet1.xml')" "1"
+unzip -p "$T/fra.xlsx" xl/sharedStrings.xml >"$T/fra.strings"
+expect_match "the matrix workbook names the state" "$T/fra.strings" "France"
+expect_match "the matrix workbook carries the caveat" "$T/fra.strings" "not a measure of compliance"
+expect_ok "xlsx overview of all states in Chinese" r export --format xlsx --lang zh -o "$T/all.xlsx"
+unzip -p "$T/all.xlsx" xl/sharedStrings.xml >"$T/all.strings"
+expect_match "the overview has Chinese state names" "$T/all.strings" "法国"
+expect_fail "xlsx in an unknown language" 2 "not ar, zh" r export --format xlsx --lang de -o "$T/x.xlsx"
+expect_fail "export in an unknown format" 2 "not json, csv or xlsx" r export --format pdf -o "$T/x.pdf"
+
+# Every bad import names the file and the place, exits non-zero, and changes nothing.
+DB=$T/second.db
+h=$(db_hash)
+bad() { # NAME CODE PATTERN FILE
+    expect_fail "$1" "$2" "$3" r import "$4"
+    expect_eq "$1: database unchanged" "$(db_hash)" "$h"
+}
+head -c 100000 "$T/a.json" >"$T/truncated.json"
+bad "truncated json" 4 "truncated.json:[0-9]+:[0-9]+:" "$T/truncated.json"
+printf '{"format":"r1540",,}' >"$T/syntax.json"
+bad "malformed json" 4 "syntax.json:1:[0-9]+:" "$T/syntax.json"
+printf '' >"$T/empty.json"
+bad "empty file" 4 "empty.json" "$T/empty.json"
+printf '[1,2,3]' >"$T/array.json"
+bad "json that is not an r1540 export" 4 "must be an object|not an r1540 export" "$T/array.json"
+
+# Edits of the valid export, made with Debian's python, each breaking one thing.
+edit() { # OUT PYTHON-STATEMENTS (d is the parsed export)
+    /usr/bin/python3 -c "
+import json, sys
+d = json.load(open(sys.argv[1]))
+$2
+json.dump(d, open(sys.argv[2], 'w'), ensure_ascii=False)
+" "$T/fra.json" "$T/$1"
+}
+edit unknown_state.json 'd["matrices"][0]["state"] = "ZZZ"'
+bad "unknown state code" 3 "matrices\\[0\\].*unknown state 'ZZZ'" "$T/unknown_state.json"
+edit unknown_item.json 'd["matrices"][0]["entries"][0]["item"] = "OP9-NOTHING"'
+bad "unknown template item" 4 "matrices\\[0\\]: entries\\[0\\].item: 'OP9-NOTHING' is not an item" "$T/unknown_item.json"
+edit dup_entry.json 'd["matrices"][0]["entries"].append(dict(d["matrices"][0]["entries"][0]))'
+bad "duplicate entries" 4 "appears twice" "$T/dup_entry.json"
+edit dup_report.json 'd["reports"].append(dict(d["reports"][0]))'
+bad "duplicate report ids" 4 "report id [0-9]+ appears twice" "$T/dup_report.json"
+edit bad_mark.json 'd["matrices"][0]["entries"][0]["mark"] = "maybe"'
+bad "a bad mark" 4 "entries\\[0\\].mark: must be" "$T/bad_mark.json"
+edit unknown_key.json 'd["reports"][0]["colour"] = "red"'
+bad "an unknown key (a typo)" 4 "reports\\[0\\].colour: unknown key" "$T/unknown_key.json"
+edit wrong_type.json 'd["matrices"][0]["version"] = "one"'
+bad "a wrong type" 4 "matrices\\[0\\].version: must be an integer" "$T/wrong_type.json"
+edit bad_sha.json 'd["reports"][0]["sha256"] = "0" * 64; d["reports"][0]["id"] = 999999'
+bad "a document whose sha256 does not match" 4 "sha256: does not match" "$T/bad_sha.json"
+edit bad_b64.json 'd["reports"][0]["document"] = "!!!not base64"'
+bad "a document that is not base64" 4 "not valid base64" "$T/bad_b64.json"
+edit changed_approved.json '
+m = [m for m in d["matrices"] if m["status"] == "published"][0]
+m["entries"][0]["mark"] = "NA" if m["entries"][0]["mark"] != "NA" else "X"'
+bad "a change to an approved version" 5 "is published and cannot change" "$T/changed_approved.json"
+edit late_error.json 'd["matrices"][-1]["entries"][-1]["item"] = "OP9-LATE"'
+bad "an error in the last record rolls back the whole file" 4 "OP9-LATE" "$T/late_error.json"
+edit hostile.json 'd["reports"][0]["title"] = "x\u0000y"'
+bad "a NUL byte in a string" 4 "hostile.json:1:[0-9]+: .*NUL" "$T/hostile.json"
+R1540_IMPORT_MAX_BYTES=1000 expect_fail "an oversized import file" 5 "more than the import limit" r import "$T/a.json"
+expect_eq "oversized: database unchanged" "$(db_hash)" "$h"
+expect_fail "a file of another type" 2 "give a .json file" r import "$T/fra.xlsx"
+expect_fail "a missing file" 3 "no such file" r import "$T/nothing.json"
+
+# CSV: malformed files.
+mkdir "$T/badcsv"
+cp "$T/csv1/matrix_versions.csv" "$T/csv1/matrix_entries.csv" "$T/badcsv/"
+printf 'state,version,item,mark,legal_reference,source_report,page,remark\r\nFRA,1,OP1-NPT,X,"unterminated,,,\r\n' >"$T/badcsv/matrix_entries.csv"
+bad "csv with an unterminated quote" 4 "matrix_entries.csv:2:" "$T/badcsv"
+printf 'alpha3,colour\r\nFRA,red\r\n' >"$T/weird.csv"
+bad "csv with an unknown header" 4 "weird.csv:1: unrecognised header" "$T/weird.csv"
+head -c 300 "$T/csv1/matrix_entries.csv" >"$T/badcsv/matrix_entries.csv"
+printf '\n' >>"$T/badcsv/matrix_entries.csv"
+bad "a truncated csv" 4 "matrix_entries.csv:[0-9]+" "$T/badcsv"
+
+done_testing

@@ -1,0 +1,66 @@
+# Shared helpers for the CLI tests: each test script sources this file, runs
+# the real r1540 binary ($R1540_BIN) against databases in a fresh temporary
+# folder, and prints TAP lines ("ok N - ...", "not ok N - ...").
+set -u
+BIN=${R1540_BIN:-./r1540}
+case $BIN in /*) ;; *) BIN="$PWD/$BIN" ;; esac
+ROOT=$PWD
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+DB=$T/test.db
+N=0
+export R1540_DATA="$ROOT/data"
+export R1540_BUSY_TIMEOUT_MS=200
+
+r() { "$BIN" --db "$DB" "$@"; }
+
+ok() { N=$((N + 1)); echo "ok $N - $1"; }
+not_ok() { N=$((N + 1)); echo "not ok $N - $1"; shift; for l in "$@"; do echo "#   $l"; done; }
+
+# expect_ok NAME CMD...: the command succeeds.
+expect_ok() {
+    name=$1; shift
+    if "$@" >"$T/out" 2>"$T/err"; then ok "$name"; else not_ok "$name" "exit $?" "$(head -c 600 "$T/err")"; fi
+}
+
+# expect_fail NAME CODE PATTERN CMD...: exits with CODE and stderr matches PATTERN (grep -E).
+expect_fail() {
+    name=$1; code=$2; pattern=$3; shift 3
+    "$@" >"$T/out" 2>"$T/err"
+    rc=$?
+    if [ "$rc" -eq "$code" ] && grep -qE -- "$pattern" "$T/err"; then
+        ok "$name"
+    else
+        not_ok "$name" "exit $rc (wanted $code)" "stderr: $(head -c 600 "$T/err")" "wanted: $pattern"
+    fi
+}
+
+# expect_sql_refused NAME PATTERN SQL: the sqlite3 tool, bypassing r1540, is refused by the store.
+expect_sql_refused() {
+    name=$1; pattern=$2; shift 2
+    sqlite3 "$DB" "$@" >"$T/out" 2>"$T/err"
+    rc=$?
+    if [ "$rc" -ne 0 ] && grep -qE -- "$pattern" "$T/err"; then
+        ok "$name"
+    else
+        not_ok "$name" "exit $rc" "stderr: $(head -c 600 "$T/err")" "wanted: $pattern"
+    fi
+}
+
+# expect_eq NAME ACTUAL EXPECTED
+expect_eq() {
+    if [ "$2" = "$3" ]; then ok "$1"; else not_ok "$1" "got:  $2" "want: $3"; fi
+}
+
+# expect_match NAME FILE PATTERN: the file matches the pattern (grep -E).
+expect_match() {
+    if grep -qE -- "$3" "$2"; then ok "$1"; else not_ok "$1" "no match for $3 in:" "$(head -c 600 "$2")"; fi
+}
+
+# A fingerprint of everything in a database, to prove a failed command changed nothing.
+db_hash() { sqlite3 "${1:-$DB}" .dump | sha256sum | cut -c1-64; }
+
+# The standard setup: a database with reference data only, or with demo data.
+init_db() { r init "$@" >/dev/null 2>"$T/init.err" || { cat "$T/init.err"; exit 1; }; }
+
+done_testing() { echo "1..$N"; }

@@ -1,0 +1,54 @@
+#!/bin/sh
+# Runs every test: the unit tests (plain and ASan+UBSan builds) and the CLI
+# tests (against ./r1540 and against the sanitizer build). Each test prints
+# TAP lines; this script counts them and ends with "N passed, N failed".
+set -u
+cd "$(dirname "$0")/.." || exit 2
+mkdir -p tests/out
+pass=0
+fail=0
+
+# Runs one test command, shows its failures, and adds up its ok / not ok lines.
+run_one() {
+    name=$1
+    shift
+    log="tests/out/$(echo "$name" | tr '/ ' '__').log"
+    "$@" >"$log" 2>&1
+    rc=$?
+    p=$(grep -c '^ok ' "$log")
+    f=$(grep -c '^not ok ' "$log")
+    if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
+        f=1 # a crash, a sanitizer report or a leak
+        echo "not ok - $name exited with status $rc"
+    fi
+    if [ "$f" -gt 0 ]; then
+        echo "FAIL $name ($f failed) — log: $log"
+        grep -A3 '^not ok' "$log" | head -40
+        tail -20 "$log"
+    else
+        echo "ok   $name ($p checks)"
+    fi
+    pass=$((pass + p))
+    fail=$((fail + f))
+}
+
+export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:exitcode=99
+export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+
+for t in build/rel/tests/test_* build/san/tests/test_*; do
+    [ -x "$t" ] || continue
+    run_one "$t" "$t"
+done
+
+for t in tests/cli/[0-9]*.sh; do
+    run_one "$t" env R1540_BIN=./r1540 sh "$t"
+done
+for t in tests/cli/[0-9]*.sh; do
+    run_one "$t (asan)" env R1540_BIN=build/san/r1540 sh "$t"
+done
+
+run_one "banned functions" sh tests/check_banned.sh
+run_one "reference data generators" sh tests/check_refdata.sh
+
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]

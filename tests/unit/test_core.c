@@ -1,0 +1,145 @@
+/*
+ * Unit tests for the domain rules and small utilities: dates, text checks,
+ * marks and the workflow, matrix comparison, template ids, JSON escaping and
+ * document type detection.
+ */
+#include <stdlib.h>
+
+#include "../../src/core/matrix.h"
+#include "../../src/core/media.h"
+#include "../../src/core/report.h"
+#include "../../src/core/state.h"
+#include "../../src/util/buf.h"
+#include "../../src/util/date.h"
+#include "../../src/util/json_out.h"
+#include "../../src/util/text.h"
+#include "tap.h"
+
+static void test_dates(void)
+{
+    TAP_CHECK(date_valid("2004-04-28"), "a plain date");
+    TAP_CHECK(date_valid("2024-02-29"), "29 February in a leap year");
+    TAP_CHECK(!date_valid("2023-02-29"), "no 29 February in 2023");
+    TAP_CHECK(!date_valid("1900-02-29"), "1900 was not a leap year");
+    TAP_CHECK(date_valid("2000-02-29"), "2000 was a leap year");
+    TAP_CHECK(!date_valid("2004-13-01"), "month 13");
+    TAP_CHECK(!date_valid("2004-4-28"), "missing zero");
+    TAP_CHECK(!date_valid("2004-04-28T00"), "trailing text");
+    TAP_CHECK(!date_valid(""), "empty");
+    TAP_CHECK(!date_valid(NULL), "NULL");
+}
+
+static void test_text(void)
+{
+    TAP_CHECK(text_utf8_ok("Côte d'Ivoire 中国 العربية", 30), "UTF-8 in three scripts");
+    TAP_CHECK(!text_utf8_ok("\xc0\xaf", 2), "overlong encoding");
+    TAP_CHECK(!text_utf8_ok("\xed\xa0\x80", 3), "UTF-16 surrogate");
+    TAP_CHECK(!text_utf8_ok("\xe4\xb8", 2), "truncated sequence");
+    TAP_CHECK(!text_utf8_ok("a\x01" "b", 3), "control character");
+    TAP_CHECK(text_single_line_ok("one line", 10), "single line");
+    TAP_CHECK(!text_single_line_ok("two\nlines", 100), "newline in a single line");
+    TAP_CHECK(!text_single_line_ok("too long", 5), "length limit");
+    TAP_CHECK(text_filename_ok("report 2004.pdf"), "a file name");
+    TAP_CHECK(!text_filename_ok("../etc/passwd"), "a path is not a file name");
+    TAP_CHECK(!text_filename_ok(".."), "dot-dot");
+}
+
+static void test_marks_and_workflow(void)
+{
+    TAP_CHECK(matrix_mark_parse("X") == MARK_X && matrix_mark_parse("?") == MARK_UNSURE &&
+                  matrix_mark_parse("NA") == MARK_NA && matrix_mark_parse("") == MARK_BLANK,
+              "the four marks parse");
+    TAP_CHECK(matrix_mark_parse("x") < 0 && matrix_mark_parse("Y") < 0, "no other marks");
+    TAP_CHECK(matrix_status_transition_ok(MV_DRAFT, MV_WITH_STATE), "draft -> with-state");
+    TAP_CHECK(matrix_status_transition_ok(MV_WITH_STATE, MV_DRAFT), "returned with comments");
+    TAP_CHECK(matrix_status_transition_ok(MV_WITH_STATE, MV_APPROVED), "approved");
+    TAP_CHECK(matrix_status_transition_ok(MV_APPROVED, MV_PUBLISHED), "published");
+    TAP_CHECK(!matrix_status_transition_ok(MV_DRAFT, MV_APPROVED), "no approval of a draft");
+    TAP_CHECK(!matrix_status_transition_ok(MV_APPROVED, MV_DRAFT), "approved never goes back");
+    TAP_CHECK(!matrix_status_transition_ok(MV_PUBLISHED, MV_APPROVED), "published is final");
+    TAP_CHECK(matrix_status_frozen(MV_APPROVED) && matrix_status_frozen(MV_PUBLISHED) &&
+                  !matrix_status_frozen(MV_DRAFT) && !matrix_status_frozen(MV_WITH_STATE),
+              "frozen statuses");
+}
+
+#define E(id, m, ref) {.item = id, .mark = m, .legal_reference = ref, .page = "", .remark = ""}
+
+static void test_diff(void)
+{
+    matrix_entry_t a[] = {E("A", MARK_X, "law 1"), E("C", MARK_UNSURE, ""), E("D", MARK_NA, "")};
+    matrix_entry_t b[] = {E("A", MARK_X, "law 1"), E("B", MARK_X, ""), E("C", MARK_X, "")};
+    size_t n;
+    matrix_change_t *c = matrix_diff(a, 3, b, 3, &n);
+    TAP_CHECK(n == 3, "three changes");
+    TAP_CHECK(n == 3 && strcmp(c[0].item, "B") == 0 && !c[0].old && c[0].new,
+              "an added item, in template order");
+    TAP_CHECK(n == 3 && strcmp(c[1].item, "C") == 0 && c[1].old->mark == MARK_UNSURE &&
+                  c[1].new->mark == MARK_X,
+              "a changed mark");
+    TAP_CHECK(n == 3 && strcmp(c[2].item, "D") == 0 && c[2].old && !c[2].new, "a removed item");
+    free(c);
+    c = matrix_diff(a, 3, a, 3, &n);
+    TAP_CHECK(n == 0, "a version equals itself");
+    free(c);
+    matrix_entry_t blank[] = {E("A", MARK_BLANK, "")};
+    c = matrix_diff(blank, 1, NULL, 0, &n);
+    TAP_CHECK(n == 0, "a stored blank entry equals an absent one");
+    free(c);
+    c = matrix_diff(NULL, 0, NULL, 0, &n);
+    TAP_CHECK(n == 0, "two empty versions");
+    free(c);
+}
+
+static void test_codes(void)
+{
+    TAP_CHECK(template_item_id_ok("OP2-NW-MANUFACTURE-LAW"), "an item id");
+    TAP_CHECK(!template_item_id_ok("op1-npt"), "lower case is not an id");
+    TAP_CHECK(!template_item_id_ok("-OP1"), "an id starts with a letter or digit");
+    TAP_CHECK(!template_item_id_ok("OP1-THIS-ID-IS-FAR-TOO-LONG-TO-BE-OK"), "at most 32");
+    TAP_CHECK(template_has_theme("legislation,export-control", "export-control"), "theme list");
+    TAP_CHECK(!template_has_theme("legislation,export-control", "export"), "no prefix match");
+    TAP_CHECK(state_code_syntax_ok("fr") && state_code_syntax_ok("FRA"), "state codes");
+    TAP_CHECK(!state_code_syntax_ok("F1") && !state_code_syntax_ok("FRAN"), "bad state codes");
+    TAP_CHECK(report_kind_parse("peer-review") != NULL && !report_kind_parse("memo"),
+              "report kinds");
+}
+
+static void test_json_out(void)
+{
+    buf_t b;
+    buf_init(&b, 0);
+    json_out_str(&b, "a\"b\\c\n\x01 中");
+    TAP_STREQ(buf_str(&b), "\"a\\\"b\\\\c\\n\\u0001 中\"", "JSON escaping");
+    buf_reset(&b);
+    json_out_str(&b, NULL);
+    TAP_STREQ(buf_str(&b), "null", "NULL is null");
+    buf_free(&b);
+    buf_t capped;
+    buf_init(&capped, 4);
+    buf_puts(&capped, "abc");
+    buf_puts(&capped, "de");
+    TAP_CHECK(capped.overflow && capped.len == 3, "a capped buffer refuses what does not fit");
+    buf_free(&capped);
+}
+
+static void test_media(void)
+{
+    TAP_STREQ(media_type_detect("%PDF-1.7\n", 9, "r.pdf"), "application/pdf", "PDF");
+    TAP_CHECK(media_type_detect("PK\x03\x04zz", 6, "r.docx") != NULL, "docx");
+    TAP_CHECK(media_type_detect("PK\x03\x04zz", 6, "r.zip") == NULL, "a bare zip is refused");
+    TAP_CHECK(media_type_detect("\x7f" "ELF\x02\x01", 6, "r.pdf") == NULL, "an executable");
+    TAP_CHECK(strncmp(media_type_detect("plain text", 10, "r.txt"), "text/plain", 10) == 0,
+              "text");
+}
+
+int main(void)
+{
+    test_dates();
+    test_text();
+    test_marks_and_workflow();
+    test_diff();
+    test_codes();
+    test_json_out();
+    test_media();
+    return tap_done();
+}
