@@ -256,9 +256,8 @@ static rc_t matrix_new(cli_t *c, const state_t *s, const matrix_opts_t *o)
     if (rc != RC_OK || (rc = store_begin(st, &c->err)) != RC_OK ||
         (rc = store_version_insert(st, &v, &c->err)) != RC_OK)
         return rc;
-    for (size_t i = 0; i < ne && rc == RC_OK; i++)
-        rc = store_entry_put(st, v.id, &es[i], &c->err);
-    if (rc != RC_OK || (rc = store_commit(st, &c->err)) != RC_OK)
+    if ((rc = store_entries_insert(st, v.id, es, ne, &c->err)) != RC_OK ||
+        (rc = store_commit(st, &c->err)) != RC_OK)
         return rc;
     printf("%s version %d: draft with %zu entries\n", s->alpha3, v.number, ne);
     return RC_OK;

@@ -306,6 +306,17 @@ static bool entries_same(const matrix_entry_t *a, size_t na, const ds_matrix_t *
     return n == 0;
 }
 
+/* Writes the non-empty entries of m into its (new or emptied) version. */
+static rc_t insert_entries(store_t *st, const ds_matrix_t *m, arena_t *a, err_t *e)
+{
+    matrix_entry_t *kept = arena_alloc(a, (m->nentries + 1) * sizeof *kept);
+    size_t n = 0;
+    for (size_t i = 0; i < m->nentries; i++)
+        if (!matrix_entry_empty(&m->entries[i]))
+            kept[n++] = m->entries[i];
+    return store_entries_insert(st, m->v.id, kept, n, e);
+}
+
 /* An existing frozen version may only be imported again unchanged (or published). */
 static rc_t apply_frozen(store_t *st, const matrix_version_t *old, ds_matrix_t *m, arena_t *a,
                          err_t *e)
@@ -339,20 +350,18 @@ static rc_t apply_open(store_t *st, const matrix_version_t *old, ds_matrix_t *m,
     for (size_t i = 0; i < n && rc == RC_OK; i++)
         rc = store_entry_delete(st, old->id, entries[i].item, e);
     m->v.id = old->id;
-    for (size_t i = 0; i < m->nentries && rc == RC_OK; i++)
-        if (!matrix_entry_empty(&m->entries[i]))
-            rc = store_entry_put(st, old->id, &m->entries[i], e);
+    if (rc == RC_OK)
+        rc = insert_entries(st, m, a, e);
     return rc == RC_OK ? walk_status(st, &m->v, old->status, e) : rc;
 }
 
-static rc_t apply_new(store_t *st, ds_matrix_t *m, err_t *e)
+static rc_t apply_new(store_t *st, ds_matrix_t *m, arena_t *a, err_t *e)
 {
     mv_status_t target = m->v.status;
     rc_t rc = store_version_insert(st, &m->v, e); /* born a draft */
     m->v.status = target;
-    for (size_t i = 0; i < m->nentries && rc == RC_OK; i++)
-        if (!matrix_entry_empty(&m->entries[i]))
-            rc = store_entry_put(st, m->v.id, &m->entries[i], e);
+    if (rc == RC_OK)
+        rc = insert_entries(st, m, a, e);
     return rc == RC_OK ? walk_status(st, &m->v, MV_DRAFT, e) : rc;
 }
 
@@ -371,7 +380,7 @@ static rc_t apply_matrix(store_t *st, ds_matrix_t *m, item_set_t *set, arena_t *
         return rc;
     matrix_version_t old;
     if (store_version_get(st, m->v.state, m->v.number, a, &old, NULL) != RC_OK)
-        return apply_new(st, m, e);
+        return apply_new(st, m, a, e);
     return matrix_status_frozen(old.status) ? apply_frozen(st, &old, m, a, e)
                                             : apply_open(st, &old, m, a, e);
 }

@@ -174,7 +174,9 @@ static rc_t add_version(demo_t *d, const state_t *s, int number, long day, int c
     double level = cap * (0.45 + 0.15 * cycle);
     rng_t thresholds = rng_for(s->alpha3, 7); /* same per-item thresholds in every version */
     rng_t noise = rng_for(s->alpha3, 100 + (unsigned)number);
-    char ref[120], page[16];
+    char refs[d->nitems][64], pages[d->nitems][16];
+    matrix_entry_t *entries = arena_alloc(d->a, d->nitems * sizeof *entries);
+    size_t n = 0;
     for (size_t i = 0; i < d->nitems; i++) {
         const template_item_t *it = &d->items[i];
         double u = rng_unit(&thresholds), p = level * item_weight(it);
@@ -188,18 +190,19 @@ static rc_t add_version(demo_t *d, const state_t *s, int number, long day, int c
         else
             continue;
         if (en.mark != MARK_NA) {
-            snprintf(ref, sizeof ref, "Demo Act No. %d of %d, art. %d", 1 + (int)(u * 40),
-                     1995 + (int)(u * 25), rng_int(&noise, 1, 60));
-            snprintf(page, sizeof page, "p. %d", rng_int(&noise, 2, 40));
-            en.legal_reference = ref;
-            en.page = page;
+            snprintf(refs[n], sizeof refs[n], "Demo Act No. %d of %d, art. %d",
+                     1 + (int)(u * 40), 1995 + (int)(u * 25), rng_int(&noise, 1, 60));
+            snprintf(pages[n], sizeof pages[n], "p. %d", rng_int(&noise, 2, 40));
+            en.legal_reference = refs[n];
+            en.page = pages[n];
             en.source_report = source;
         }
         if (en.mark == MARK_UNSURE)
             en.remark = "Reference may be incomplete (demo)";
-        if ((rc = store_entry_put(d->st, v.id, &en, d->e)) != RC_OK)
-            return rc;
+        entries[n++] = en;
     }
+    if ((rc = store_entries_insert(d->st, v.id, entries, n, d->e)) != RC_OK)
+        return rc;
     /* Older versions went the whole way; the newest is somewhere in the workflow. */
     rng_t r = rng_for(s->alpha3, 50);
     double stage = last ? rng_unit(&r) : 0;

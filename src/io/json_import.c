@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 
 #include "../util/text.h"
+#include "../util/tsv.h"
 
 typedef struct {
     arena_t *a;
@@ -57,7 +58,7 @@ static rc_t get_str(reader_t *r, json_t *obj, const char *key, bool nullable, ch
     const char *s = json_string_value(v);
     if (strlen(s) != n || !text_utf8_ok(s, n))
         return bad(r, key, "must be text without control characters or NUL");
-    *out = arena_strndup(r->a, s, n);
+    *out = (char *)s; /* jansson's strings live in the run's arena (json_import_file) */
     return RC_OK;
 }
 
@@ -290,6 +291,23 @@ static rc_t read_root(reader_t *r, json_t *root, dataset_t *out)
     return RC_OK;
 }
 
+/* jansson's allocations during one parse come from the caller's arena and are
+ * dropped with it: freeing a tree of a million small objects one by one costs
+ * more than parsing it, and the dataset can point into jansson's strings
+ * instead of copying them. jansson's allocator is global, so imports are not
+ * reentrant (the CLI parses one file per run). */
+static arena_t *json_arena;
+
+static void *json_arena_malloc(size_t n)
+{
+    return arena_alloc_raw(json_arena, n);
+}
+
+static void json_arena_free(void *p)
+{
+    (void)p;
+}
+
 rc_t json_import_file(const char *path, arena_t *a, dataset_t *out, err_t *e)
 {
     memset(out, 0, sizeof *out);
@@ -301,14 +319,24 @@ rc_t json_import_file(const char *path, arena_t *a, dataset_t *out, err_t *e)
     if ((unsigned long long)sb.st_size > max)
         return err_set(e, RC_REFUSED, "%s: %lld bytes is more than the import limit of %llu",
                        path, (long long)sb.st_size, max);
-    json_error_t je;
-    json_t *root = json_load_file(path, JSON_REJECT_DUPLICATES, &je);
-    if (!root)
-        return err_set(e, RC_INPUT, "%s:%d:%d: %s", path, je.line, je.column, je.text);
-    reader_t r = {.a = a, .e = e};
-    rc_t rc = read_root(&r, root, out);
-    json_decref(root);
+    char *text;
+    size_t len;
+    rc_t rc = file_read_all(path, (size_t)max, a, &text, &len, e);
     if (rc != RC_OK)
-        err_prefix(e, "%s: ", path);
+        return rc;
+    json_error_t je;
+    json_arena = a;
+    json_set_alloc_funcs(json_arena_malloc, json_arena_free);
+    json_t *root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &je);
+    if (!root) {
+        rc = err_set(e, RC_INPUT, "%s:%d:%d: %s", path, je.line, je.column, je.text);
+    } else {
+        reader_t r = {.a = a, .e = e};
+        rc = read_root(&r, root, out);
+        if (rc != RC_OK)
+            err_prefix(e, "%s: ", path);
+    }
+    json_set_alloc_funcs(malloc, free);
+    json_arena = NULL;
     return rc;
 }

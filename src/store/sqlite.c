@@ -16,7 +16,8 @@ enum {
     Q_META_GET, Q_META_SET, Q_VOCAB_PUT, Q_VOCAB_LIST, Q_STATE_PUT, Q_STATE_GET, Q_STATE_LIST,
     Q_ITEM_PUT, Q_ITEM_LIST, Q_REPORT_INSERT, Q_REPORT_GET, Q_REPORT_LIST, Q_REPORT_LIST_ALL,
     Q_REPORT_DOC, Q_VERSION_INSERT, Q_VERSION_GET, Q_VERSION_LIST, Q_VERSION_LIST_ALL,
-    Q_VERSION_STATUS, Q_ENTRY_PUT, Q_ENTRY_DELETE, Q_ENTRIES, Q_COUNT
+    Q_VERSION_STATUS, Q_VERSION_OWNER, Q_ITEM_KNOWN, Q_ENTRY_PUT, Q_ENTRY_DELETE, Q_ENTRIES,
+    Q_COUNT
 };
 
 #define STATE_COLS "alpha3, alpha2, numeric, un_group, m49_region, m49_subregion, " \
@@ -66,8 +67,10 @@ static const char *const queries[Q_COUNT] = {
                          " approved = CASE WHEN ?2 = 'approved' THEN ?3 ELSE approved END,"
                          " published = CASE WHEN ?2 = 'published' THEN ?3 ELSE published END"
                          " WHERE id = ?1",
-    [Q_ENTRY_PUT] = "INSERT INTO matrix_entry (version_id, item, mark, legal_reference,"
-                    " source_report, page, remark) VALUES (?,?,?,?,?,?,?)"
+    [Q_VERSION_OWNER] = "SELECT state, template_version FROM matrix_version WHERE id = ?",
+    [Q_ITEM_KNOWN] = "SELECT 1 FROM template_item WHERE template_version = ? AND id = ?",
+    [Q_ENTRY_PUT] = "INSERT INTO matrix_entry (version_id, state, template_version, item, mark,"
+                    " legal_reference, source_report, page, remark) VALUES (?,?,?,?,?,?,?,?,?)"
                     " ON CONFLICT (version_id, item) DO UPDATE SET mark = excluded.mark,"
                     " legal_reference = excluded.legal_reference,"
                     " source_report = excluded.source_report, page = excluded.page,"
@@ -79,10 +82,16 @@ static const char *const queries[Q_COUNT] = {
                   " AND t.id = e.item WHERE e.version_id = ? ORDER BY t.seq",
 };
 
+/* Entries go in chunks of 64, 16, 4 and 1 rows: a statement per row costs
+ * more in set-up and end-of-statement checks than the insert itself. */
+enum { ENTRY_COLS = 9, BULK_SIZES = 4 };
+static const int bulk_rows[BULK_SIZES] = {64, 16, 4, 1};
+
 typedef struct {
     sqlite3 *db;
     char *path;                  /* owned, for messages */
     sqlite3_stmt *stmt[Q_COUNT]; /* owned, prepared on first use */
+    sqlite3_stmt *bulk[BULK_SIZES]; /* owned: multi-row entry inserts, by bulk_rows */
 } sqlite_store_t;
 
 /* Turns the last SQLite failure into an rc and a message. Trigger refusals
@@ -117,6 +126,20 @@ static rc_t db_fail(sqlite_store_t *h, int src, err_t *e)
     return err_set(e, RC_FAIL, "%s: database error: %s", h->path, msg);
 }
 
+
+static char *bulk_insert_sql(int rows)
+{
+    size_t size = (size_t)rows * 24 + 200;
+    char *sql = xmalloc(size);
+    size_t n = (size_t)snprintf(sql, size,
+                                "INSERT INTO matrix_entry (version_id, state, template_version,"
+                                " item, mark, legal_reference, source_report, page, remark)"
+                                " VALUES ");
+    for (int i = 0; i < rows; i++)
+        n += (size_t)snprintf(sql + n, size - n, "%s(?,?,?,?,?,?,?,?,?)", i ? "," : "");
+    return sql;
+}
+
 static sqlite3_stmt *q(sqlite_store_t *h, int which)
 {
     sqlite3_stmt *s = h->stmt[which];
@@ -125,8 +148,8 @@ static sqlite3_stmt *q(sqlite_store_t *h, int which)
         sqlite3_clear_bindings(s);
         return s;
     }
-    if (sqlite3_prepare_v3(h->db, queries[which], -1, SQLITE_PREPARE_PERSISTENT, &h->stmt[which],
-                           NULL) != SQLITE_OK)
+    if (sqlite3_prepare_v3(h->db, queries[which], -1, SQLITE_PREPARE_PERSISTENT,
+                           &h->stmt[which], NULL) != SQLITE_OK)
         return NULL;
     return h->stmt[which];
 }
@@ -215,6 +238,8 @@ static void sqlite_close(void *hv)
         return;
     for (int i = 0; i < Q_COUNT; i++)
         sqlite3_finalize(h->stmt[i]);
+    for (int i = 0; i < BULK_SIZES; i++)
+        sqlite3_finalize(h->bulk[i]);
     sqlite3_close(h->db);
     free(h->path);
     free(h);
@@ -677,21 +702,132 @@ static rc_t sqlite_version_set_status(void *hv, long long id, mv_status_t status
     return rc;
 }
 
-static rc_t sqlite_entry_put(void *hv, long long version_id, const matrix_entry_t *en, err_t *e)
+/* The version an entry belongs to, with the columns an entry repeats from it. */
+typedef struct {
+    long long id;
+    char state[4];
+    int template_version;
+} entry_owner_t;
+
+static rc_t entry_owner(sqlite_store_t *h, long long version_id, entry_owner_t *o, err_t *e)
 {
-    sqlite_store_t *h = hv;
-    PREPARE(h, s, Q_ENTRY_PUT, e);
+    PREPARE(h, s, Q_VERSION_OWNER, e);
     sqlite3_bind_int64(s, 1, version_id);
-    bind_text(s, 2, en->item);
-    bind_text(s, 3, matrix_mark_str(en->mark));
-    bind_text(s, 4, en->legal_reference);
+    rc_t rc = RC_OK;
+    int r = step_row(h, s, &rc, e);
+    if (r == 1) {
+        o->id = version_id;
+        col_copy(s, 0, o->state, sizeof o->state);
+        o->template_version = sqlite3_column_int(s, 1);
+    } else if (r == 0) {
+        rc = err_set(e, RC_NOTFOUND, "no matrix version with id %lld", version_id);
+    }
+    sqlite3_reset(s);
+    return rc;
+}
+
+static void bind_entry(sqlite3_stmt *s, int base, const entry_owner_t *o,
+                       const matrix_entry_t *en)
+{
+    sqlite3_bind_int64(s, base + 1, o->id);
+    bind_text(s, base + 2, o->state);
+    sqlite3_bind_int(s, base + 3, o->template_version);
+    bind_text(s, base + 4, en->item);
+    bind_text(s, base + 5, matrix_mark_str(en->mark));
+    bind_text(s, base + 6, en->legal_reference);
     if (en->source_report > 0)
-        sqlite3_bind_int64(s, 5, en->source_report);
-    bind_text(s, 6, en->page);
-    bind_text(s, 7, en->remark);
+        sqlite3_bind_int64(s, base + 7, en->source_report);
+    bind_text(s, base + 8, en->page);
+    bind_text(s, base + 9, en->remark);
+}
+
+/* After a foreign key failure on an entry: says which reference was wrong. */
+static rc_t entry_fk_failure(sqlite_store_t *h, const entry_owner_t *o, const matrix_entry_t *en,
+                             err_t *e)
+{
+    PREPARE(h, s, Q_ITEM_KNOWN, e);
+    sqlite3_bind_int(s, 1, o->template_version);
+    bind_text(s, 2, en->item);
+    rc_t rc = RC_OK;
+    int known = step_row(h, s, &rc, e);
+    sqlite3_reset(s);
+    if (known == 0)
+        return err_set(e, RC_NOTFOUND, "item %s: unknown template item", en->item);
+    PREPARE(h, r, Q_REPORT_GET, e);
+    sqlite3_bind_int64(r, 1, en->source_report);
+    int found = step_row(h, r, &rc, e);
+    sqlite3_reset(r);
+    if (found == 0)
+        return err_set(e, RC_INPUT, "item %s: no report with id %lld", en->item,
+                       en->source_report);
+    return err_set(e, RC_INPUT, "item %s: the source report is not a report of %s", en->item,
+                   o->state);
+}
+
+static rc_t entry_put(sqlite_store_t *h, const entry_owner_t *o, const matrix_entry_t *en,
+                      err_t *e)
+{
+    PREPARE(h, s, Q_ENTRY_PUT, e);
+    bind_entry(s, 0, o, en);
     rc_t rc = run(h, s, e);
+    if (rc == RC_INPUT && sqlite3_extended_errcode(h->db) == SQLITE_CONSTRAINT_FOREIGNKEY)
+        return entry_fk_failure(h, o, en, e);
     if (rc == RC_REFUSED || rc == RC_INPUT)
         err_prefix(e, "item %s: ", en->item);
+    return rc;
+}
+
+static rc_t sqlite_entry_put(void *hv, long long version_id, const matrix_entry_t *en, err_t *e)
+{
+    entry_owner_t o;
+    rc_t rc = entry_owner(hv, version_id, &o, e);
+    return rc == RC_OK ? entry_put(hv, &o, en, e) : rc;
+}
+
+/* One insert per entry, so a failure names its item. */
+static rc_t entries_each(sqlite_store_t *h, const entry_owner_t *o, const matrix_entry_t *entries,
+                         size_t n, err_t *e)
+{
+    for (size_t i = 0; i < n; i++) {
+        rc_t rc = entry_put(h, o, &entries[i], e);
+        if (rc != RC_OK)
+            return rc;
+    }
+    return RC_OK;
+}
+
+static sqlite3_stmt *bulk_stmt(sqlite_store_t *h, int k)
+{
+    if (h->bulk[k]) {
+        sqlite3_reset(h->bulk[k]);
+        sqlite3_clear_bindings(h->bulk[k]);
+        return h->bulk[k];
+    }
+    char *sql = bulk_insert_sql(bulk_rows[k]);
+    int src = sqlite3_prepare_v3(h->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &h->bulk[k], NULL);
+    free(sql);
+    return src == SQLITE_OK ? h->bulk[k] : NULL;
+}
+
+static rc_t sqlite_entries_insert(void *hv, long long version_id, const matrix_entry_t *entries,
+                                  size_t n, err_t *e)
+{
+    sqlite_store_t *h = hv;
+    entry_owner_t o;
+    rc_t rc = entry_owner(h, version_id, &o, e);
+    size_t i = 0;
+    for (int k = 0; k < BULK_SIZES && rc == RC_OK; k++) {
+        size_t rows = (size_t)bulk_rows[k];
+        for (; i + rows <= n && rc == RC_OK; i += rows) {
+            sqlite3_stmt *s = bulk_stmt(h, k);
+            if (!s)
+                return db_fail(h, sqlite3_extended_errcode(h->db), e);
+            for (size_t r = 0; r < rows; r++)
+                bind_entry(s, (int)r * ENTRY_COLS, &o, &entries[i + r]);
+            if (run(h, s, e) != RC_OK) /* the chunk was undone: insert it row by row to */
+                rc = entries_each(h, &o, entries + i, rows, e); /* name the culprit */
+        }
+    }
     return rc;
 }
 
@@ -754,6 +890,7 @@ const store_backend_t store_sqlite_backend = {
     .version_list = sqlite_version_list,
     .version_set_status = sqlite_version_set_status,
     .entry_put = sqlite_entry_put,
+    .entries_insert = sqlite_entries_insert,
     .entry_delete = sqlite_entry_delete,
     .entries = sqlite_entries,
 };

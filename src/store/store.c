@@ -139,6 +139,12 @@ rc_t store_entry_put(store_t *st, long long version_id, const matrix_entry_t *en
     return st->be->entry_put(st->h, version_id, en, e);
 }
 
+rc_t store_entries_insert(store_t *st, long long version_id, const matrix_entry_t *entries,
+                          size_t n, err_t *e)
+{
+    return st->be->entries_insert(st->h, version_id, entries, n, e);
+}
+
 rc_t store_entry_delete(store_t *st, long long version_id, const char *item, err_t *e)
 {
     return st->be->entry_delete(st->h, version_id, item, e);

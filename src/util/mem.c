@@ -53,7 +53,7 @@ struct arena_block {
 
 enum { ARENA_BLOCK = 64 * 1024 };
 
-void *arena_alloc(arena_t *a, size_t n)
+void *arena_alloc_raw(arena_t *a, size_t n)
 {
     n = (n + 15) & ~(size_t)15;
     arena_block_t *b = a->head;
@@ -67,13 +67,17 @@ void *arena_alloc(arena_t *a, size_t n)
     }
     void *p = b->bytes + b->used;
     b->used += n;
-    memset(p, 0, n);
     return p;
+}
+
+void *arena_alloc(arena_t *a, size_t n)
+{
+    return memset(arena_alloc_raw(a, n), 0, n);
 }
 
 char *arena_strndup(arena_t *a, const char *s, size_t n)
 {
-    char *p = arena_alloc(a, n + 1);
+    char *p = arena_alloc_raw(a, n + 1);
     memcpy(p, s, n);
     p[n] = '\0';
     return p;

@@ -26,6 +26,8 @@ typedef struct {
 
 /* Returns n zeroed bytes that live until arena_free(); aligned for any type. */
 void *arena_alloc(arena_t *a, size_t n);
+/* Like arena_alloc, but the bytes are not zeroed (for callers that fill them). */
+void *arena_alloc_raw(arena_t *a, size_t n);
 /* Copies s into the arena; NULL stays NULL. */
 char *arena_strdup(arena_t *a, const char *s);
 /* Copies n bytes of s and adds a terminating NUL. */

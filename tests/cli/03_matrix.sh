@@ -10,8 +10,8 @@ expect_ok "mark CWC ?" r matrix set DEU 1 OP1-CWC '?' --remark "to be checked"
 expect_ok "mark an item NA" r matrix set DEU 1 OP1-BWC NA
 expect_fail "an unknown template item" 3 "unknown template item" r matrix set DEU 1 OP1-NOPE X
 expect_fail "an unknown mark" 4 "not X, \\?, NA" r matrix set DEU 1 OP1-NPT Y
-expect_fail "a source report of another state" 4 "not a report of this state" sh -c "r() { \"$BIN\" --db \"$DB\" \"\$@\"; }; r report add FRA --kind letter --date 2006-01-01 --language fr --title x >/dev/null; r matrix set DEU 1 OP1-NPT X --source 2"
-expect_fail "a source report that does not exist" 4 "does not exist" r matrix set DEU 1 OP1-NPT X --source 999
+expect_fail "a source report of another state" 4 "not a report of DEU" sh -c "r() { \"$BIN\" --db \"$DB\" \"\$@\"; }; r report add FRA --kind letter --date 2006-01-01 --language fr --title x >/dev/null; r matrix set DEU 1 OP1-NPT X --source 2"
+expect_fail "a source report that does not exist" 4 "no report with id 999" r matrix set DEU 1 OP1-NPT X --source 999
 expect_fail "no version 7" 3 "no matrix version 7" r matrix set DEU 7 OP1-NPT X
 
 r matrix show DEU --format json >"$T/v1.json"
@@ -30,7 +30,7 @@ h=$(db_hash)
 expect_fail "an approved version cannot change" 5 "approved and cannot change" r matrix set DEU 1 OP1-NPT NA
 expect_sql_refused "the store refuses an UPDATE of an approved entry" "approved matrix version cannot change" "update matrix_entry set mark='NA' where item='OP1-NPT'"
 expect_sql_refused "the store refuses a DELETE of an approved entry" "approved matrix version cannot change" "delete from matrix_entry"
-expect_sql_refused "the store refuses an INSERT into an approved version" "approved matrix version cannot change" "insert into matrix_entry values (1,'OP1-CTBT','X','','', '', '')"
+expect_sql_refused "the store refuses an INSERT into an approved version" "approved matrix version cannot change" "insert into matrix_entry values (1,'DEU',1,'OP1-CTBT','X','',NULL,'','')"
 expect_sql_refused "the store refuses to delete an approved version" "cannot be deleted" "delete from matrix_version"
 expect_sql_refused "the store refuses to rewrite an approved version" "cannot change" "update matrix_version set created='2001-01-01'"
 expect_sql_refused "the store refuses to move an approved version back" "cannot change|workflow does not allow" "update matrix_version set status='draft'"

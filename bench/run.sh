@@ -1,0 +1,6 @@
+#!/bin/sh
+# All benchmarks. Each prints its figures and the ratio to a baseline run
+# side by side in the same script.
+set -eu
+cd "$(dirname "$0")/.."
+sh bench/import_export.sh
