@@ -20,7 +20,7 @@ SAN_OBJ  := $(SRC:%.c=build/san/%.o)
 UNIT_BIN := $(UNIT:tests/unit/%.c=build/rel/tests/%)
 SAN_UNIT := $(UNIT:tests/unit/%.c=build/san/tests/%)
 
-.PHONY: all run test bench deps clean unit-bins
+.PHONY: all run test bench deps clean unit-bins fuzz-bins
 all: r1540
 
 r1540: build/rel/src/main.o $(OBJ)
@@ -60,7 +60,7 @@ run: deps
 	./r1540 --db $(DB) status
 
 test: deps
-	$(MAKE) r1540 unit-bins
+	$(MAKE) r1540 unit-bins fuzz-bins
 	sh tests/run.sh
 
 bench: deps
@@ -71,3 +71,12 @@ clean:
 	rm -rf build r1540
 
 -include $(shell find build -name '*.d' 2>/dev/null)
+
+# libFuzzer drivers (clang), one per parser, built from the sources with clang.
+FUZZ_FLAGS := -g -O1 -fsanitize=fuzzer,address,undefined
+FUZZ_SRC   := $(filter-out src/main.c,$(SRC))
+build/fuzz/%: tests/fuzz/%.c $(FUZZ_SRC)
+	@mkdir -p $(dir $@)
+	clang -std=c11 -D_GNU_SOURCE $(FUZZ_FLAGS) $(PKG_CFLAGS) -o $@ $< $(FUZZ_SRC) $(PKG_LIBS)
+
+fuzz-bins: build/fuzz/fuzz_csv build/fuzz/fuzz_json

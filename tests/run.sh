@@ -47,6 +47,7 @@ for t in tests/cli/[0-9]*.sh; do
     run_one "$t (asan)" env R1540_BIN=build/san/r1540 sh "$t"
 done
 
+run_one "fuzzing (libFuzzer)" sh tests/fuzz/run.sh
 run_one "banned functions" sh tests/check_banned.sh
 run_one "reference data generators" sh tests/check_refdata.sh
 

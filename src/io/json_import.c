@@ -308,6 +308,28 @@ static void json_arena_free(void *p)
     (void)p;
 }
 
+rc_t json_import_text(const char *path, const char *text, size_t len, arena_t *a,
+                      dataset_t *out, err_t *e)
+{
+    memset(out, 0, sizeof *out);
+    json_error_t je;
+    json_arena = a;
+    json_set_alloc_funcs(json_arena_malloc, json_arena_free);
+    json_t *root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &je);
+    rc_t rc;
+    if (!root) {
+        rc = err_set(e, RC_INPUT, "%s:%d:%d: %s", path, je.line, je.column, je.text);
+    } else {
+        reader_t r = {.a = a, .e = e};
+        rc = read_root(&r, root, out);
+        if (rc != RC_OK)
+            err_prefix(e, "%s: ", path);
+    }
+    json_set_alloc_funcs(malloc, free);
+    json_arena = NULL;
+    return rc;
+}
+
 rc_t json_import_file(const char *path, arena_t *a, dataset_t *out, err_t *e)
 {
     memset(out, 0, sizeof *out);
@@ -322,21 +344,5 @@ rc_t json_import_file(const char *path, arena_t *a, dataset_t *out, err_t *e)
     char *text;
     size_t len;
     rc_t rc = file_read_all(path, (size_t)max, a, &text, &len, e);
-    if (rc != RC_OK)
-        return rc;
-    json_error_t je;
-    json_arena = a;
-    json_set_alloc_funcs(json_arena_malloc, json_arena_free);
-    json_t *root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &je);
-    if (!root) {
-        rc = err_set(e, RC_INPUT, "%s:%d:%d: %s", path, je.line, je.column, je.text);
-    } else {
-        reader_t r = {.a = a, .e = e};
-        rc = read_root(&r, root, out);
-        if (rc != RC_OK)
-            err_prefix(e, "%s: ", path);
-    }
-    json_set_alloc_funcs(malloc, free);
-    json_arena = NULL;
-    return rc;
+    return rc == RC_OK ? json_import_text(path, text, len, a, out, e) : rc;
 }

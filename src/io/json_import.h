@@ -14,5 +14,8 @@
 /* Parses path into out. Errors name the file and the line and column (syntax)
  * or the record and field (content), e.g. "f.json: matrices[3].entries[7].mark: ...". */
 rc_t json_import_file(const char *path, arena_t *a, dataset_t *out, err_t *e);
+/* The same for text already in memory; path only names it in messages. */
+rc_t json_import_text(const char *path, const char *text, size_t len, arena_t *a,
+                      dataset_t *out, err_t *e);
 
 #endif
