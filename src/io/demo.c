@@ -162,8 +162,20 @@ static double item_weight(const template_item_t *it)
     return w;
 }
 
+static const int cycles[] = {2006, 2010, 2014, 2019, 2025};
+enum { CYCLES = sizeof cycles / sizeof *cycles };
+
+static double cycle_level(double cap, int cycle)
+{
+    return cap * (0.45 + 0.15 * cycle);
+}
+
+/* The version of one review cycle. An item keeps the legal reference and
+ * source it got in the cycle where it first appeared (sources[] holds the
+ * latest report before each cycle's version, 0 where there was none), so
+ * comparing versions shows what really changed. */
 static rc_t add_version(demo_t *d, const state_t *s, int number, long day, int cycle,
-                        double cap, long long source, int last)
+                        double cap, const long long sources[CYCLES], int last)
 {
     matrix_version_t v = {.number = number, .template_version = d->template_version, .note = ""};
     snprintf(v.state, sizeof v.state, "%s", s->alpha3);
@@ -171,7 +183,7 @@ static rc_t add_version(demo_t *d, const state_t *s, int number, long day, int c
     rc_t rc = store_version_insert(d->st, &v, d->e);
     if (rc != RC_OK)
         return rc;
-    double level = cap * (0.45 + 0.15 * cycle);
+    double level = cycle_level(cap, cycle);
     rng_t thresholds = rng_for(s->alpha3, 7); /* same per-item thresholds in every version */
     rng_t noise = rng_for(s->alpha3, 100 + (unsigned)number);
     char refs[d->nitems][64], pages[d->nitems][16];
@@ -190,12 +202,16 @@ static rc_t add_version(demo_t *d, const state_t *s, int number, long day, int c
         else
             continue;
         if (en.mark != MARK_NA) {
-            snprintf(refs[n], sizeof refs[n], "Demo Act No. %d of %d, art. %d",
-                     1 + (int)(u * 40), 1995 + (int)(u * 25), rng_int(&noise, 1, 60));
-            snprintf(pages[n], sizeof pages[n], "p. %d", rng_int(&noise, 2, 40));
+            int since = 0;
+            while (!sources[since] || u >= cycle_level(cap, since) * item_weight(it) + 0.05)
+                since++;
+            unsigned h = (unsigned)(u * 1e6);
+            snprintf(refs[n], sizeof refs[n], "Demo Act No. %u of %u, art. %u", 1 + h % 40,
+                     1990 + h % 15, 1 + h % 60);
+            snprintf(pages[n], sizeof pages[n], "p. %u", 2 + h % 39);
             en.legal_reference = refs[n];
             en.page = pages[n];
-            en.source_report = source;
+            en.source_report = sources[since];
         }
         if (en.mark == MARK_UNSURE)
             en.remark = "Reference may be incomplete (demo)";
@@ -217,9 +233,6 @@ static rc_t add_version(demo_t *d, const state_t *s, int number, long day, int c
         return rc;
     return RC_OK;
 }
-
-static const int cycles[] = {2006, 2010, 2014, 2019, 2025};
-enum { CYCLES = sizeof cycles / sizeof *cycles };
 
 static rc_t demo_state(demo_t *d, const state_t *s, double cap)
 {
@@ -248,6 +261,7 @@ static rc_t demo_state(demo_t *d, const state_t *s, double cap)
         report_ids[nreports++] = id;
     }
     int number = 0;
+    long long sources[CYCLES] = {0};
     for (int k = 0; rc == RC_OK && k < CYCLES; k++) {
         if (cycles[k] <= year)
             continue;
@@ -255,7 +269,8 @@ static rc_t demo_state(demo_t *d, const state_t *s, double cap)
         for (int j = 0; j < nreports; j++)
             if (report_days[j] < created)
                 latest_report = report_ids[j];
-        rc = add_version(d, s, ++number, created, k, cap, latest_report, k == CYCLES - 1);
+        sources[k] = latest_report;
+        rc = add_version(d, s, ++number, created, k, cap, sources, k == CYCLES - 1);
     }
     return rc;
 }
