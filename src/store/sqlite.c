@@ -229,6 +229,26 @@ static int step_row(sqlite_store_t *h, sqlite3_stmt *s, rc_t *rc, err_t *e)
     return -1;
 }
 
+/* Reads every row of a prepared statement into an arena array of elem-sized
+ * records, one read_row call per row. */
+typedef void (*row_reader_t)(arena_t *a, sqlite3_stmt *s, void *record);
+
+static rc_t collect(sqlite_store_t *h, sqlite3_stmt *s, arena_t *a, size_t elem,
+                    row_reader_t read_row, void *out, size_t *n, err_t *e)
+{
+    unsigned char *arr = NULL;
+    size_t cnt = 0, cap = 0;
+    rc_t rc = RC_OK;
+    while (step_row(h, s, &rc, e) == 1) {
+        arr = grow(a, arr, cnt, &cap, elem);
+        read_row(a, s, arr + cnt++ * elem);
+    }
+    sqlite3_reset(s);
+    memcpy(out, &arr, sizeof arr);
+    *n = cnt;
+    return rc;
+}
+
 /* ---- open, migrate, close ---------------------------------------------- */
 
 static void sqlite_close(void *hv)
@@ -378,29 +398,24 @@ static rc_t sqlite_vocab_put(void *hv, const vocab_t *v, err_t *e)
     return run(h, s, e);
 }
 
+static void read_vocab(arena_t *a, sqlite3_stmt *s, void *record)
+{
+    vocab_t *v = record;
+    v->kind = col_text(a, s, 0);
+    v->code = col_text(a, s, 1);
+    v->parent = col_text(a, s, 2);
+    v->seq = sqlite3_column_int(s, 3);
+    for (int l = 0; l < LANG_COUNT; l++)
+        v->name[l] = col_text(a, s, 4 + l);
+}
+
 static rc_t sqlite_vocab_list(void *hv, const char *kind, arena_t *a, vocab_t **out, size_t *n,
                               err_t *e)
 {
     sqlite_store_t *h = hv;
     PREPARE(h, s, Q_VOCAB_LIST, e);
     bind_text(s, 1, kind);
-    vocab_t *arr = NULL;
-    size_t cnt = 0, cap = 0;
-    rc_t rc = RC_OK;
-    while (step_row(h, s, &rc, e) == 1) {
-        arr = grow(a, arr, cnt, &cap, sizeof *arr);
-        vocab_t *v = &arr[cnt++];
-        v->kind = col_text(a, s, 0);
-        v->code = col_text(a, s, 1);
-        v->parent = col_text(a, s, 2);
-        v->seq = sqlite3_column_int(s, 3);
-        for (int l = 0; l < LANG_COUNT; l++)
-            v->name[l] = col_text(a, s, 4 + l);
-    }
-    sqlite3_reset(s);
-    *out = arr;
-    *n = cnt;
-    return rc;
+    return collect(h, s, a, sizeof **out, read_vocab, out, n, e);
 }
 
 static rc_t sqlite_state_put(void *hv, const state_t *st, err_t *e)
@@ -422,8 +437,9 @@ static rc_t sqlite_state_put(void *hv, const state_t *st, err_t *e)
     return run(h, s, e);
 }
 
-static void read_state(arena_t *a, sqlite3_stmt *s, state_t *st)
+static void read_state(arena_t *a, sqlite3_stmt *s, void *record)
 {
+    state_t *st = record;
     memset(st, 0, sizeof *st);
     col_copy(s, 0, st->alpha3, sizeof st->alpha3);
     col_copy(s, 1, st->alpha2, sizeof st->alpha2);
@@ -459,17 +475,7 @@ static rc_t sqlite_state_list(void *hv, arena_t *a, state_t **out, size_t *n, er
 {
     sqlite_store_t *h = hv;
     PREPARE(h, s, Q_STATE_LIST, e);
-    state_t *arr = NULL;
-    size_t cnt = 0, cap = 0;
-    rc_t rc = RC_OK;
-    while (step_row(h, s, &rc, e) == 1) {
-        arr = grow(a, arr, cnt, &cap, sizeof *arr);
-        read_state(a, s, &arr[cnt++]);
-    }
-    sqlite3_reset(s);
-    *out = arr;
-    *n = cnt;
-    return rc;
+    return collect(h, s, a, sizeof **out, read_state, out, n, e);
 }
 
 static rc_t sqlite_template_item_put(void *hv, int version, const template_item_t *it, err_t *e)
@@ -488,31 +494,26 @@ static rc_t sqlite_template_item_put(void *hv, int version, const template_item_
     return run(h, s, e);
 }
 
+static void read_item(arena_t *a, sqlite3_stmt *s, void *record)
+{
+    template_item_t *it = record;
+    it->id = col_text(a, s, 0);
+    it->seq = sqlite3_column_int(s, 1);
+    it->section = col_text(a, s, 2);
+    it->heading = col_text(a, s, 3);
+    it->weapon = col_text(a, s, 4);
+    it->themes = col_text(a, s, 5);
+    for (int l = 0; l < LANG_COUNT; l++)
+        it->label[l] = col_text(a, s, 6 + l);
+}
+
 static rc_t sqlite_template_items(void *hv, int version, arena_t *a, template_item_t **out,
                                   size_t *n, err_t *e)
 {
     sqlite_store_t *h = hv;
     PREPARE(h, s, Q_ITEM_LIST, e);
     sqlite3_bind_int(s, 1, version);
-    template_item_t *arr = NULL;
-    size_t cnt = 0, cap = 0;
-    rc_t rc = RC_OK;
-    while (step_row(h, s, &rc, e) == 1) {
-        arr = grow(a, arr, cnt, &cap, sizeof *arr);
-        template_item_t *it = &arr[cnt++];
-        it->id = col_text(a, s, 0);
-        it->seq = sqlite3_column_int(s, 1);
-        it->section = col_text(a, s, 2);
-        it->heading = col_text(a, s, 3);
-        it->weapon = col_text(a, s, 4);
-        it->themes = col_text(a, s, 5);
-        for (int l = 0; l < LANG_COUNT; l++)
-            it->label[l] = col_text(a, s, 6 + l);
-    }
-    sqlite3_reset(s);
-    *out = arr;
-    *n = cnt;
-    return rc;
+    return collect(h, s, a, sizeof **out, read_item, out, n, e);
 }
 
 /* ---- reports -------------------------------------------------------------- */
@@ -542,8 +543,9 @@ static rc_t sqlite_report_insert(void *hv, report_t *r, const void *doc, size_t 
     return rc;
 }
 
-static void read_report(arena_t *a, sqlite3_stmt *s, report_t *r)
+static void read_report(arena_t *a, sqlite3_stmt *s, void *record)
 {
+    report_t *r = record;
     memset(r, 0, sizeof *r);
     r->id = sqlite3_column_int64(s, 0);
     col_copy(s, 1, r->state, sizeof r->state);
@@ -580,17 +582,7 @@ static rc_t sqlite_report_list(void *hv, const char *state, arena_t *a, report_t
     PREPARE(h, s, state ? Q_REPORT_LIST : Q_REPORT_LIST_ALL, e);
     if (state)
         bind_text(s, 1, state);
-    report_t *arr = NULL;
-    size_t cnt = 0, cap = 0;
-    rc_t rc = RC_OK;
-    while (step_row(h, s, &rc, e) == 1) {
-        arr = grow(a, arr, cnt, &cap, sizeof *arr);
-        read_report(a, s, &arr[cnt++]);
-    }
-    sqlite3_reset(s);
-    *out = arr;
-    *n = cnt;
-    return rc;
+    return collect(h, s, a, sizeof **out, read_report, out, n, e);
 }
 
 static rc_t sqlite_report_document(void *hv, long long id, arena_t *a, void **doc, size_t *len,
@@ -636,8 +628,9 @@ static rc_t sqlite_version_insert(void *hv, matrix_version_t *v, err_t *e)
     return rc;
 }
 
-static void read_version(arena_t *a, sqlite3_stmt *s, matrix_version_t *v)
+static void read_version(arena_t *a, sqlite3_stmt *s, void *record)
 {
+    matrix_version_t *v = record;
     memset(v, 0, sizeof *v);
     v->id = sqlite3_column_int64(s, 0);
     col_copy(s, 1, v->state, sizeof v->state);
@@ -675,17 +668,7 @@ static rc_t sqlite_version_list(void *hv, const char *state, arena_t *a, matrix_
     PREPARE(h, s, state ? Q_VERSION_LIST : Q_VERSION_LIST_ALL, e);
     if (state)
         bind_text(s, 1, state);
-    matrix_version_t *arr = NULL;
-    size_t cnt = 0, cap = 0;
-    rc_t rc = RC_OK;
-    while (step_row(h, s, &rc, e) == 1) {
-        arr = grow(a, arr, cnt, &cap, sizeof *arr);
-        read_version(a, s, &arr[cnt++]);
-    }
-    sqlite3_reset(s);
-    *out = arr;
-    *n = cnt;
-    return rc;
+    return collect(h, s, a, sizeof **out, read_version, out, n, e);
 }
 
 static rc_t sqlite_version_set_status(void *hv, long long id, mv_status_t status,
@@ -840,30 +823,25 @@ static rc_t sqlite_entry_delete(void *hv, long long version_id, const char *item
     return run(h, s, e);
 }
 
+static void read_entry(arena_t *a, sqlite3_stmt *s, void *record)
+{
+    matrix_entry_t *en = record;
+    en->item = col_text(a, s, 0);
+    int m = matrix_mark_parse((const char *)sqlite3_column_text(s, 1));
+    en->mark = m < 0 ? MARK_BLANK : (mark_t)m;
+    en->legal_reference = col_text(a, s, 2);
+    en->source_report = sqlite3_column_int64(s, 3);
+    en->page = col_text(a, s, 4);
+    en->remark = col_text(a, s, 5);
+}
+
 static rc_t sqlite_entries(void *hv, long long version_id, arena_t *a, matrix_entry_t **out,
                            size_t *n, err_t *e)
 {
     sqlite_store_t *h = hv;
     PREPARE(h, s, Q_ENTRIES, e);
     sqlite3_bind_int64(s, 1, version_id);
-    matrix_entry_t *arr = NULL;
-    size_t cnt = 0, cap = 0;
-    rc_t rc = RC_OK;
-    while (step_row(h, s, &rc, e) == 1) {
-        arr = grow(a, arr, cnt, &cap, sizeof *arr);
-        matrix_entry_t *en = &arr[cnt++];
-        en->item = col_text(a, s, 0);
-        int m = matrix_mark_parse((const char *)sqlite3_column_text(s, 1));
-        en->mark = m < 0 ? MARK_BLANK : (mark_t)m;
-        en->legal_reference = col_text(a, s, 2);
-        en->source_report = sqlite3_column_int64(s, 3);
-        en->page = col_text(a, s, 4);
-        en->remark = col_text(a, s, 5);
-    }
-    sqlite3_reset(s);
-    *out = arr;
-    *n = cnt;
-    return rc;
+    return collect(h, s, a, sizeof **out, read_entry, out, n, e);
 }
 
 const store_backend_t store_sqlite_backend = {
