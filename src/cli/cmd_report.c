@@ -7,7 +7,6 @@
 
 #include "../core/media.h"
 #include "../io/json_export.h"
-#include "../util/date.h"
 #include "../util/tsv.h"
 #include "commands.h"
 
@@ -42,12 +41,11 @@ static rc_t report_add(cli_t *c, const char *code, const report_opts_t *o)
     memcpy(r.state, s.alpha3, sizeof r.state);
     snprintf(r.date, sizeof r.date, "%s", o->date);
     snprintf(r.language, sizeof r.language, "%s", o->language);
-    if (strlen(o->date) != 10 || strlen(o->language) > 3)
-        return err_set(&c->err, RC_INPUT, "--date must be YYYY-MM-DD and --language an ISO code");
-    char today[11];
-    date_today(today);
-    if (date_valid(r.date) && strcmp(r.date, today) > 0)
-        return err_set(&c->err, RC_INPUT, "date: %s is in the future", r.date);
+    /* The fixed-size fields would silently cut longer values: refuse them here. */
+    if (strlen(o->date) >= sizeof r.date)
+        return err_set(&c->err, RC_INPUT, "date: '%s' is not a date (YYYY-MM-DD)", o->date);
+    if (strlen(o->language) >= sizeof r.language)
+        return err_set(&c->err, RC_INPUT, "language: '%s' is not an ISO 639 code", o->language);
     char *doc = NULL, *max;
     size_t len = 0;
     if (o->file) {

@@ -52,6 +52,10 @@ rc_t report_validate(const report_t *r, err_t *e)
     if (strcmp(r->date, "2004-04-28") < 0)
         return err_set(e, RC_INPUT, "date: %s is before resolution 1540 was adopted (2004-04-28)",
                        r->date);
+    char today[11];
+    date_today(today);
+    if (strcmp(r->date, today) > 0)
+        return err_set(e, RC_INPUT, "date: %s is in the future", r->date);
     if (!language_ok(r->language))
         return err_set(e, RC_INPUT, "language: '%s' is not an ISO 639 code", r->language);
     if (!r->title || !*r->title || !text_single_line_ok(r->title, REPORT_TITLE_MAX))

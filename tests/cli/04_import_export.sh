@@ -95,6 +95,8 @@ m["entries"][0]["mark"] = "NA" if m["entries"][0]["mark"] != "NA" else "X"'
 bad "a change to an approved version" 5 "is published and cannot change" "$T/changed_approved.json"
 edit late_error.json 'd["matrices"][-1]["entries"][-1]["item"] = "OP9-LATE"'
 bad "an error in the last record rolls back the whole file" 4 "OP9-LATE" "$T/late_error.json"
+edit future.json 'd["reports"][0]["date"] = "2999-01-01"; d["reports"][0]["id"] = 999998'
+bad "a report dated in the future" 4 "reports\\[0\\].date: 2999-01-01 is in the future" "$T/future.json"
 edit hostile.json 'd["reports"][0]["title"] = "x\u0000y"'
 bad "a NUL byte in a string" 4 "hostile.json:1:[0-9]+: .*NUL" "$T/hostile.json"
 R1540_IMPORT_MAX_BYTES=1000 expect_fail "an oversized import file" 5 "more than the import limit" r import "$T/a.json"
