@@ -19,7 +19,7 @@ static const char XLSX_CAVEAT[] =
 static const char XLSX_DEMO[] = "DEMO DATA \xe2\x80\x94 not real submissions";
 
 typedef struct {
-    lxw_format *title, *caveat, *demo, *header, *wrap;
+    lxw_format *title, *caveat, *demo, *header, *wrap, *top;
 } xlsx_formats_t; /* owned by the workbook */
 
 typedef struct {
@@ -45,6 +45,8 @@ static void formats_make(lxw_workbook *wb, xlsx_formats_t *f)
     format_set_bottom(f->header, LXW_BORDER_THIN);
     format_set_text_wrap(f->header);
     format_set_align(f->header, LXW_ALIGN_VERTICAL_TOP);
+    f->top = workbook_add_format(wb); /* cells beside wrapped text start at the top too */
+    format_set_align(f->top, LXW_ALIGN_VERTICAL_TOP);
     f->wrap = workbook_add_format(wb);
     format_set_text_wrap(f->wrap);
     format_set_align(f->wrap, LXW_ALIGN_VERTICAL_TOP);
@@ -73,7 +75,10 @@ static void write_table_header(lxw_worksheet *ws, const xlsx_formats_t *f, lxw_r
                              cols[i].wrap ? f->wrap : NULL);
         worksheet_write_string(ws, row, (lxw_col_t)i, cols[i].label, f->header);
     }
+    worksheet_set_row(ws, row, 30, NULL); /* room for two-line column names */
     worksheet_freeze_panes(ws, row + 1, 0);
+    worksheet_set_landscape(ws);
+    worksheet_fit_to_pages(ws, 1, 0); /* printed: all columns on the page width */
 }
 
 /* A text cell; empty text leaves the cell empty. */
@@ -197,22 +202,52 @@ static const matrix_entry_t *entry_for(const matrix_sheet_t *m, const char *item
     return NULL;
 }
 
+/* Lines a wrapped text needs in a column of `width` characters (UTF-8 aware). */
+static unsigned wrapped_lines(const char *s, double width)
+{
+    size_t chars = 0;
+    for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p; p++)
+        chars += (*p & 0xc0) != 0x80;
+    unsigned lines = (unsigned)((double)chars / (width * 0.95)) + 1;
+    return lines;
+}
+
+/* Spreadsheet programs do not grow a row for wrapped text by themselves when
+ * the file is generated, so the row height is set from the longest cell. */
+static void fit_row(lxw_worksheet *ws, lxw_row_t row, const char *const *texts,
+                    const double *widths, size_t n)
+{
+    unsigned lines = 1;
+    for (size_t i = 0; i < n; i++) {
+        unsigned l = wrapped_lines(texts[i], widths[i]);
+        lines = l > lines ? l : lines;
+    }
+    if (lines > 1)
+        worksheet_set_row(ws, row, 15.0 * lines, NULL);
+}
+
 static void write_matrix_row(lxw_worksheet *ws, const xlsx_formats_t *f, lxw_row_t row,
                              const matrix_sheet_t *m, const template_item_t *it, lang_t lang)
 {
-    put_text(ws, row, 0, it->id, NULL);
-    put_text(ws, row, 1, it->section, NULL); /* OP1..OP3CD read the same in every language */
+    const matrix_entry_t *found = entry_for(m, it->id);
+    const char *texts[] = {vocab_name(m->headings, m->nheadings, it->heading, lang),
+                           it->label[lang] ? it->label[lang] : it->label[LANG_EN],
+                           found ? found->legal_reference : "", found ? found->remark : ""};
+    static const double widths[] = {24, 60, 45, 40}; /* the wrapped columns below */
+    fit_row(ws, row, texts, widths, 4);
+    put_text(ws, row, 0, it->id, f->top);
+    put_text(ws, row, 1, it->section, f->top); /* OP1..OP3CD read the same in every language */
     put_text(ws, row, 2, vocab_name(m->headings, m->nheadings, it->heading, lang), f->wrap);
-    put_text(ws, row, 3, it->weapon, NULL);
+    put_text(ws, row, 3, it->weapon, f->top);
     put_text(ws, row, 4, it->label[lang] ? it->label[lang] : it->label[LANG_EN], f->wrap);
     const matrix_entry_t *en = entry_for(m, it->id);
     if (!en)
         return;
-    put_text(ws, row, 5, matrix_mark_str(en->mark), NULL);
+    put_text(ws, row, 5, matrix_mark_str(en->mark), f->top);
     put_text(ws, row, 6, en->legal_reference, f->wrap);
     if (en->source_report)
-        worksheet_write_number(ws, row, 7, (double)en->source_report, NULL);
-    put_text(ws, row, 8, en->page, NULL);
+        worksheet_write_number(ws, row, 7, (double)en->source_report, f->top);
+    put_text(ws, row, 8, en->page, f->top);
     put_text(ws, row, 9, en->remark, f->wrap);
 }
 
