@@ -2,6 +2,10 @@
 . tests/cli/lib.sh
 init_db --demo
 DEMO=$DB
+h=$(db_hash)
+expect_fail "demo data goes only into a new database" 5 "already holds reports" r init --demo
+expect_eq "the refused demo run changed nothing" "$(db_hash)" "$h"
+expect_fail "a bad --max-document-bytes" 2 "not a number" r init --max-document-bytes lots
 r status >"$T/status"
 expect_match "status says the data is demo data" "$T/status" "^DEMO DATA"
 expect_match "status carries the compliance caveat" "$T/status" "not a measure of compliance"
