@@ -21,7 +21,8 @@ static const char usage[] =
     "                  --version N); without: the all-states overview\n"
     "  --state CODE    only this state (alpha-2 or alpha-3)\n"
     "  --no-documents  JSON without the files' bytes (metadata and sha256 only)\n"
-    "  --lang L        XLSX labels in ar, zh, en, fr, ru or es (default en)\n"
+    "  --lang L        XLSX state names and item labels in ar, zh, en, fr, ru or es\n"
+    "                  (default en; column titles are in English for now)\n"
     "Formats are described in docs/formats.md.\n";
 
 rc_t cmd_export(cli_t *c, int argc, char **argv)

@@ -47,8 +47,13 @@ rc_t cmd_import(cli_t *c, int argc, char **argv)
         rc = json_import_file(path, &c->arena, &ds, &c->err);
     else
         return err_set(&c->err, RC_USAGE, "%s: give a .json file, a .csv file or a folder", path);
-    if (rc != RC_OK || (rc = dataset_apply(st, &ds, &c->arena, &c->err)) != RC_OK)
+    if (rc != RC_OK)
         return rc;
+    if ((rc = dataset_apply(st, &ds, &c->arena, &c->err)) != RC_OK) {
+        if (!S_ISDIR(sb.st_mode) && !ends_with(path, ".csv")) /* CSV records name file:line */
+            err_prefix(&c->err, "%s: ", path);
+        return rc;
+    }
     printf("imported %zu states, %zu reports, %zu matrix versions from %s\n", ds.nstates,
            ds.nreports, ds.nmatrices, path);
     return RC_OK;

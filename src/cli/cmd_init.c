@@ -5,6 +5,7 @@
  */
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "../io/demo.h"
 #include "../io/refdata.h"
@@ -20,6 +21,39 @@ static const char usage[] =
     "  --demo                   add the demo data set (reports and matrices), marked\n"
     "                           as demo; refused if the database already holds data\n"
     "  --max-document-bytes N   largest document the store accepts (default 26214400)\n";
+
+/* Removes the database file and its WAL companions after a failed first init. */
+static void remove_database(cli_t *c)
+{
+    store_close(c->store);
+    c->store = NULL;
+    static const char *const suffixes[] = {"", "-wal", "-shm", "-journal"};
+    for (int i = 0; i < 4; i++) {
+        char path[4096];
+        if (snprintf(path, sizeof path, "%s%s", c->db_path, suffixes[i]) < (int)sizeof path)
+            remove(path);
+    }
+}
+
+static rc_t init_store(cli_t *c, long long max_doc, bool demo)
+{
+    store_t *st;
+    rc_t rc = cli_store(c, STORE_OPEN_CREATE, &st);
+    if (rc != RC_OK || (rc = store_begin(st, &c->err)) != RC_OK)
+        return rc;
+    char *value;
+    if (max_doc > 0 || store_meta_get(st, "max_document_bytes", &c->arena, &value, NULL) != RC_OK) {
+        char v[32];
+        snprintf(v, sizeof v, "%lld", max_doc > 0 ? max_doc : (long long)REPORT_DEFAULT_MAX_DOCUMENT);
+        if ((rc = store_meta_set(st, "max_document_bytes", v, &c->err)) != RC_OK)
+            return rc;
+    }
+    if ((rc = refdata_load(st, c->data_dir, &c->arena, &c->err)) != RC_OK)
+        return rc;
+    if (demo && (rc = demo_generate(st, &c->arena, &c->err)) != RC_OK)
+        return rc;
+    return store_commit(st, &c->err);
+}
 
 rc_t cmd_init(cli_t *c, int argc, char **argv)
 {
@@ -43,23 +77,11 @@ rc_t cmd_init(cli_t *c, int argc, char **argv)
     }
     if (optind < argc)
         return cli_usage_error(c, usage, "unexpected argument '%s'", argv[optind]);
-    store_t *st;
-    rc_t rc = cli_store(c, STORE_OPEN_CREATE, &st);
-    if (rc != RC_OK || (rc = store_begin(st, &c->err)) != RC_OK)
-        return rc;
-    char *value;
-    if (max_doc > 0 || store_meta_get(st, "max_document_bytes", &c->arena, &value, NULL) != RC_OK) {
-        char v[32];
-        snprintf(v, sizeof v, "%lld", max_doc > 0 ? max_doc : (long long)REPORT_DEFAULT_MAX_DOCUMENT);
-        if ((rc = store_meta_set(st, "max_document_bytes", v, &c->err)) != RC_OK)
-            return rc;
-    }
-    if ((rc = refdata_load(st, c->data_dir, &c->arena, &c->err)) != RC_OK)
-        return rc;
-    if (demo && (rc = demo_generate(st, &c->arena, &c->err)) != RC_OK)
-        return rc;
-    if ((rc = store_commit(st, &c->err)) != RC_OK)
-        return rc;
-    printf("%s: initialized%s\n", c->db_path, demo ? " with demo data" : "");
-    return RC_OK;
+    bool existed = access(c->db_path, F_OK) == 0;
+    rc_t rc = init_store(c, max_doc, demo);
+    if (rc != RC_OK && !existed) /* leave no half-made database behind */
+        remove_database(c);
+    if (rc == RC_OK)
+        printf("%s: initialized%s\n", c->db_path, demo ? " with demo data" : "");
+    return rc;
 }

@@ -263,6 +263,19 @@ static rc_t matrix_new(cli_t *c, const state_t *s, const matrix_opts_t *o)
     return RC_OK;
 }
 
+/* RC_NOTFOUND unless item is an item of the version's template. */
+static rc_t check_item(cli_t *c, store_t *st, const matrix_version_t *v, const char *item)
+{
+    template_item_t *items;
+    size_t n;
+    rc_t rc = store_template_items(st, v->template_version, &c->arena, &items, &n, &c->err);
+    for (size_t i = 0; rc == RC_OK && i < n; i++)
+        if (strcmp(items[i].id, item) == 0)
+            return RC_OK;
+    return rc == RC_OK ? err_set(&c->err, RC_NOTFOUND, "item %s: unknown template item", item)
+                       : rc;
+}
+
 static rc_t matrix_set(cli_t *c, const state_t *s, char **args, const matrix_opts_t *o)
 {
     store_t *st;
@@ -281,7 +294,8 @@ static rc_t matrix_set(cli_t *c, const state_t *s, char **args, const matrix_opt
     if (o->source &&
         (rc = cli_int(c, o->source, "--source", 1, 1LL << 53, &en.source_report)) != RC_OK)
         return rc;
-    if ((rc = matrix_entry_validate(&en, &c->err)) != RC_OK)
+    if ((rc = matrix_entry_validate(&en, &c->err)) != RC_OK ||
+        (rc = check_item(c, st, &v, en.item)) != RC_OK)
         return rc;
     if (matrix_status_frozen(v.status))
         return err_set(&c->err, RC_REFUSED, "%s version %d is %s and cannot change; "

@@ -70,7 +70,7 @@ bool matrix_entry_empty(const matrix_entry_t *en)
            !*en->remark;
 }
 
-static bool entry_equal(const matrix_entry_t *a, const matrix_entry_t *b)
+bool matrix_entry_equal(const matrix_entry_t *a, const matrix_entry_t *b)
 {
     if (!a || !b)
         return (!a || matrix_entry_empty(a)) && (!b || matrix_entry_empty(b));
@@ -102,7 +102,7 @@ matrix_change_t *matrix_diff(const matrix_entry_t *a, size_t na, const matrix_en
             else
                 eb = NULL;
         }
-        if (!entry_equal(ea, eb)) {
+        if (!matrix_entry_equal(ea, eb)) {
             out[n].item = ea ? ea->item : eb->item;
             out[n].old = ea;
             out[n].new = eb;

@@ -55,6 +55,8 @@ bool matrix_status_transition_ok(mv_status_t from, mv_status_t to);
 bool matrix_status_frozen(mv_status_t s);
 /* Checks the text fields of an entry (lengths, UTF-8); message names the field. */
 rc_t matrix_entry_validate(const matrix_entry_t *en, err_t *e);
+/* True if two entries say the same (NULL counts as an empty entry). */
+bool matrix_entry_equal(const matrix_entry_t *a, const matrix_entry_t *b);
 /* True if an entry carries nothing (blank mark, no text, no source): not stored. */
 bool matrix_entry_empty(const matrix_entry_t *en);
 

@@ -1,7 +1,7 @@
 /*
  * Document type detection by magic bytes. National reports come as PDF, Word
  * (old and new), OpenDocument or plain text; anything else (executables,
- * archives of unknown content) is refused at upload.
+ * spreadsheets, archives of unknown content) is refused at upload.
  */
 #include "media.h"
 
@@ -26,15 +26,12 @@ const char *media_type_detect(const void *doc, size_t len, const char *filename)
     if (len >= 4 && memcmp(p, "PK\x03\x04", 4) == 0) {
         if (has_suffix(filename, ".docx"))
             return "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-        if (has_suffix(filename, ".xlsx"))
-            return "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
         if (has_suffix(filename, ".odt"))
             return "application/vnd.oasis.opendocument.text";
         return NULL;
     }
+    /* Text is stored as plain text whatever its name says, so it is never shown as HTML. */
     if (text_utf8_ok(doc, len) && memchr(doc, '\0', len) == NULL)
-        return has_suffix(filename, ".html") || has_suffix(filename, ".htm")
-                   ? "text/html; charset=utf-8"
-                   : "text/plain; charset=utf-8";
+        return "text/plain; charset=utf-8";
     return NULL;
 }

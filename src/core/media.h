@@ -7,8 +7,8 @@
 
 #include <stddef.h>
 
-/* Returns the media type of the bytes: PDF, OOXML (docx/xlsx) or ODF by name,
- * legacy MS Office, UTF-8 text, HTML; NULL for anything else (refused). */
+/* Returns the media type of the bytes: PDF, Word (.doc, or .docx by name),
+ * OpenDocument text (.odt by name), UTF-8 text; NULL for anything else. */
 const char *media_type_detect(const void *doc, size_t len, const char *filename);
 
 #endif

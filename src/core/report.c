@@ -59,12 +59,17 @@ rc_t report_validate(const report_t *r, err_t *e)
     if (!language_ok(r->language))
         return err_set(e, RC_INPUT, "language: '%s' is not an ISO 639 code", r->language);
     if (!r->title || !*r->title || !text_single_line_ok(r->title, REPORT_TITLE_MAX))
-        return err_set(e, RC_INPUT, "title: must be 1 to %d characters of text on one line",
+        return err_set(e, RC_INPUT, "title: must be 1 to %d bytes of text on one line",
                        REPORT_TITLE_MAX);
     if (r->filename && !text_filename_ok(r->filename))
         return err_set(e, RC_INPUT, "filename: '%s' is not a plain file name", r->filename);
     if (r->size >= 0 && !sha_ok(r->sha256))
         return err_set(e, RC_INPUT, "sha256: must be 64 lowercase hex digits");
+    if (r->size < 0 && (r->sha256[0] || r->filename || r->media_type))
+        return err_set(e, RC_INPUT, "size: -1 (no file) goes with no filename, media type "
+                                    "or sha256");
+    if (r->media_type && (!*r->media_type || !text_single_line_ok(r->media_type, 100)))
+        return err_set(e, RC_INPUT, "media_type: must be one line of 1 to 100 bytes");
     return RC_OK;
 }
 

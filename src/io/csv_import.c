@@ -22,7 +22,7 @@
 #include "csv.h"
 #include "csv_export.h"
 
-#define STATE_NAME_MAX 300 /* bytes; the longest UN short names are about 120 */
+#define STATE_NAME_MAX 200 /* bytes, as in dataset.c; the longest UN short names are about 120 */
 #define MEDIA_TYPE_MAX 255
 
 typedef enum { KIND_STATES, KIND_REPORTS, KIND_VERSIONS, KIND_ENTRIES, KIND_COUNT } kind_t;
@@ -183,6 +183,7 @@ typedef struct {
     arena_t *a; /* the caller's: what the dataset keeps */
     dataset_t *ds;
     keymap_t versions; /* "AAA/N" -> index in ds->matrices */
+    bool had_versions, had_entries; /* which of the two matrix files were read */
     err_t *e;
 } importer_t;
 
@@ -569,8 +570,10 @@ static rc_t import_table(importer_t *im, kind_t kind, const csv_t *t)
     case KIND_REPORTS:
         return import_reports(im, t);
     case KIND_VERSIONS:
+        im->had_versions = true;
         return import_versions(im, t);
     default:
+        im->had_entries = true;
         return import_entries(im, t);
     }
 }
@@ -637,6 +640,12 @@ rc_t csv_import_path(const char *path, arena_t *a, dataset_t *out, err_t *e)
         return err_set(e, errno == ENOENT ? RC_NOTFOUND : RC_FAIL, "%s: %s", path, strerror(errno));
     importer_t im = {.a = a, .ds = out, .e = e};
     rc_t rc = S_ISDIR(sb.st_mode) ? import_dir(&im, path) : import_file(&im, path, -1);
+    /* An import replaces the entries of the draft versions it names; without the
+     * entries file that would silently empty them, so the two go together. */
+    if (rc == RC_OK && im.had_versions && !im.had_entries)
+        rc = err_set(e, RC_INPUT, "%s: matrix_versions.csv needs its matrix_entries.csv beside "
+                                  "it (with just the header line if the versions have no "
+                                  "entries)", path);
     keymap_free(&im.versions);
     return rc;
 }

@@ -74,10 +74,21 @@ static rc_t fail_at(err_t *e, const char *where, rc_t rc)
     return rc;
 }
 
+static bool m49_ok(const char *code, bool may_be_empty)
+{
+    if (!*code)
+        return may_be_empty;
+    return strlen(code) == 3 && strspn(code, "0123456789") == 3;
+}
+
 static rc_t state_check(const state_t *s, err_t *e)
 {
     if (strlen(s->alpha3) != 3 || strlen(s->alpha2) != 2 || strlen(s->numeric) != 3)
         return err_set(e, RC_INPUT, "state codes must be alpha-3, alpha-2 and 3-digit numeric");
+    if (!m49_ok(s->m49_region, false) || !m49_ok(s->m49_subregion, false) ||
+        !m49_ok(s->m49_intermediate, true))
+        return err_set(e, RC_INPUT, "m49: region and sub-region are 3-digit codes, the "
+                                    "intermediate region one or empty");
     if (!state_group_valid(s->un_group))
         return err_set(e, RC_INPUT, "un_group: '%s' is not a UN regional group", s->un_group);
     for (int l = 0; l < LANG_COUNT; l++)
@@ -92,24 +103,30 @@ static int cmp_str(const void *a, const void *b)
     return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-/* Finds the first duplicate among n keys; returns its index in keys or -1. */
+/* Index order for sorting keys; equal keys keep their file order. */
+static const char **sort_keys;
+
+static int cmp_key_index(const void *a, const void *b)
+{
+    size_t i = *(const size_t *)a, j = *(const size_t *)b;
+    int c = strcmp(sort_keys[i], sort_keys[j]);
+    return c ? c : (i > j) - (i < j);
+}
+
+/* Returns the index of the first record (in file order) whose key repeats an
+ * earlier one, or -1 when all n keys differ. */
 static long first_duplicate(const char **keys, size_t n)
 {
-    const char **sorted = xmalloc((n ? n : 1) * sizeof *sorted);
-    memcpy(sorted, keys, n * sizeof *sorted);
-    qsort(sorted, n, sizeof *sorted, cmp_str);
-    const char *dup = NULL;
-    for (size_t i = 1; i < n && !dup; i++)
-        if (strcmp(sorted[i - 1], sorted[i]) == 0)
-            dup = sorted[i];
-    free(sorted);
+    size_t *idx = xmalloc((n ? n : 1) * sizeof *idx);
+    for (size_t i = 0; i < n; i++)
+        idx[i] = i;
+    sort_keys = keys;
+    qsort(idx, n, sizeof *idx, cmp_key_index);
     long at = -1;
-    for (size_t i = 0; dup && i < n && at < 0; i++)
-        if (strcmp(keys[i], dup) == 0 && keys[i] != dup)
-            at = (long)i;
-    for (size_t i = 0; dup && i < n && at < 0; i++)
-        if (keys[i] == dup)
-            at = (long)i;
+    for (size_t i = 1; i < n; i++)
+        if (strcmp(keys[idx[i - 1]], keys[idx[i]]) == 0 && (at < 0 || (size_t)at > idx[i]))
+            at = (long)idx[i];
+    free(idx);
     return at;
 }
 
@@ -192,6 +209,8 @@ static rc_t apply_reports(store_t *st, const dataset_t *ds, arena_t *a, err_t *e
             if (!report_same(&old, &r->meta))
                 rc = err_set(e, RC_INPUT, "report %lld already exists with other content",
                              r->meta.id);
+            else if (r->doc && !old.has_document) /* metadata came first, e.g. from CSV */
+                rc = store_report_attach(st, r->meta.id, r->doc, r->doc_len, e);
         } else if (rc == RC_OK) {
             report_t copy = r->meta;
             rc = store_report_insert(st, &copy, r->doc, r->doc_len, e);
@@ -296,14 +315,38 @@ static rc_t walk_status(store_t *st, const matrix_version_t *v, mv_status_t from
     return RC_OK;
 }
 
-static bool entries_same(const matrix_entry_t *a, size_t na, const ds_matrix_t *m)
+static int cmp_entry_item(const void *a, const void *b)
 {
-    if (na != m->nentries)
+    return strcmp(((const matrix_entry_t *)a)->item, ((const matrix_entry_t *)b)->item);
+}
+
+/* The non-empty entries of m, sorted by item id, in a new arena array. */
+static matrix_entry_t *entries_by_item(const matrix_entry_t *es, size_t n, arena_t *a,
+                                       size_t *kept)
+{
+    matrix_entry_t *out = arena_alloc(a, (n + 1) * sizeof *out);
+    *kept = 0;
+    for (size_t i = 0; i < n; i++)
+        if (!matrix_entry_empty(&es[i]))
+            out[(*kept)++] = es[i];
+    qsort(out, *kept, sizeof *out, cmp_entry_item);
+    return out;
+}
+
+/* True if the stored entries and the imported ones say the same, whatever
+ * order the import lists them in and whether it spells out blank items. */
+static bool entries_same(const matrix_entry_t *stored, size_t ns, const ds_matrix_t *m,
+                         arena_t *a)
+{
+    size_t n1, n2;
+    matrix_entry_t *x = entries_by_item(stored, ns, a, &n1);
+    matrix_entry_t *y = entries_by_item(m->entries, m->nentries, a, &n2);
+    if (n1 != n2)
         return false;
-    size_t n = 0;
-    matrix_change_t *c = matrix_diff(a, na, m->entries, m->nentries, &n);
-    free(c);
-    return n == 0;
+    for (size_t i = 0; i < n1; i++)
+        if (strcmp(x[i].item, y[i].item) != 0 || !matrix_entry_equal(&x[i], &y[i]))
+            return false;
+    return true;
 }
 
 /* Writes the non-empty entries of m into its (new or emptied) version. */
@@ -326,12 +369,11 @@ static rc_t apply_frozen(store_t *st, const matrix_version_t *old, ds_matrix_t *
     rc_t rc = store_entries(st, old->id, a, &entries, &n, e);
     if (rc != RC_OK)
         return rc;
-    /* The store returns entries in template order; order the imported ones alike by
-     * comparing through the diff, which needs both in the same order. */
     bool same = old->template_version == m->v.template_version &&
                 strcmp(old->created, m->v.created) == 0 &&
                 strcmp(old->approved, m->v.approved) == 0 && same_str(old->note, m->v.note) &&
-                entries_same(entries, n, m);
+                (old->status != MV_PUBLISHED || strcmp(old->published, m->v.published) == 0) &&
+                entries_same(entries, n, m, a);
     bool publish = old->status == MV_APPROVED && m->v.status == MV_PUBLISHED;
     if (!same || (old->status != m->v.status && !publish))
         return err_set(e, RC_REFUSED, "%s version %d is %s and cannot change; import it as a "
@@ -350,6 +392,8 @@ static rc_t apply_open(store_t *st, const matrix_version_t *old, ds_matrix_t *m,
     for (size_t i = 0; i < n && rc == RC_OK; i++)
         rc = store_entry_delete(st, old->id, entries[i].item, e);
     m->v.id = old->id;
+    if (rc == RC_OK) /* the import's template, date and note replace the stored ones */
+        rc = store_version_update(st, &m->v, e);
     if (rc == RC_OK)
         rc = insert_entries(st, m, a, e);
     return rc == RC_OK ? walk_status(st, &m->v, old->status, e) : rc;

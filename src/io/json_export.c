@@ -134,7 +134,7 @@ rc_t json_export_file(const dataset_t *ds, const char *path, err_t *e)
     if (!f)
         return err_set(e, RC_FAIL, "%s: %s", tmp, strerror(errno));
     buf_t b;
-    buf_init(&b, 64u << 20);
+    buf_init(&b, 0); /* flushed every few MB; one record may be a large document */
     rc_t rc = write_all(ds, &b, f);
     buf_free(&b);
     if (to_stdout)

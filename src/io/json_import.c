@@ -334,7 +334,10 @@ rc_t json_import_file(const char *path, arena_t *a, dataset_t *out, err_t *e)
 {
     memset(out, 0, sizeof *out);
     const char *env = getenv("R1540_IMPORT_MAX_BYTES");
-    unsigned long long max = env ? strtoull(env, NULL, 10) : JSON_IMPORT_DEFAULT_MAX;
+    char *end;
+    unsigned long long max = env && *env ? strtoull(env, &end, 10) : 0;
+    if (!env || !*env || *end || max == 0)
+        max = JSON_IMPORT_DEFAULT_MAX;
     struct stat sb;
     if (stat(path, &sb) != 0)
         return err_set(e, RC_NOTFOUND, "%s: no such file", path);

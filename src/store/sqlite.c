@@ -15,7 +15,7 @@
 enum {
     Q_META_GET, Q_META_SET, Q_VOCAB_PUT, Q_VOCAB_LIST, Q_STATE_PUT, Q_STATE_GET, Q_STATE_LIST,
     Q_ITEM_PUT, Q_ITEM_LIST, Q_REPORT_INSERT, Q_REPORT_GET, Q_REPORT_LIST, Q_REPORT_LIST_ALL,
-    Q_REPORT_DOC, Q_VERSION_INSERT, Q_VERSION_GET, Q_VERSION_LIST, Q_VERSION_LIST_ALL,
+    Q_REPORT_DOC, Q_REPORT_ATTACH, Q_VERSION_INSERT, Q_VERSION_UPDATE, Q_VERSION_GET, Q_VERSION_LIST, Q_VERSION_LIST_ALL,
     Q_VERSION_STATUS, Q_VERSION_OWNER, Q_ITEM_KNOWN, Q_ENTRY_PUT, Q_ENTRY_DELETE, Q_ENTRIES,
     Q_COUNT
 };
@@ -58,6 +58,9 @@ static const char *const queries[Q_COUNT] = {
     [Q_REPORT_LIST] = "SELECT " REPORT_COLS " FROM report WHERE state = ? ORDER BY date, id",
     [Q_REPORT_LIST_ALL] = "SELECT " REPORT_COLS " FROM report ORDER BY state, date, id",
     [Q_REPORT_DOC] = "SELECT document FROM report WHERE id = ?",
+    [Q_REPORT_ATTACH] = "UPDATE report SET document = ? WHERE id = ? AND document IS NULL",
+    [Q_VERSION_UPDATE] = "UPDATE matrix_version SET template_version = ?, created = ?, note = ?"
+                         " WHERE id = ?",
     [Q_VERSION_INSERT] = "INSERT INTO matrix_version (state, number, template_version, status,"
                          " created, note) VALUES (?, ?, ?, 'draft', ?, ?)",
     [Q_VERSION_GET] = "SELECT " VERSION_COLS " FROM matrix_version WHERE state = ? AND number = ?",
@@ -111,13 +114,8 @@ static rc_t db_fail(sqlite_store_t *h, int src, err_t *e)
     if (primary == SQLITE_READONLY || primary == SQLITE_CANTOPEN || primary == SQLITE_IOERR ||
         primary == SQLITE_FULL)
         return err_set(e, RC_DB, "%s: %s", h->path, msg);
-    if (strncmp(msg, "r1540: ", 7) == 0) { /* our triggers: see sqlite_schema.c */
-        msg += 7;
-        rc_t rc = strncmp(msg, "unknown ", 8) == 0            ? RC_NOTFOUND
-                  : strncmp(msg, "the source report", 17) == 0 ? RC_INPUT
-                                                                : RC_REFUSED;
-        return err_set(e, rc, "%s", msg);
-    }
+    if (strncmp(msg, "r1540: ", 7) == 0) /* our triggers: see sqlite_schema.c */
+        return err_set(e, RC_REFUSED, "%s", msg + 7);
     if (primary == SQLITE_CONSTRAINT) {
         if (src == SQLITE_CONSTRAINT_FOREIGNKEY)
             return err_set(e, RC_INPUT, "a referenced state, report or version does not exist");
@@ -309,6 +307,16 @@ static rc_t migrate(sqlite_store_t *h, int from, err_t *e)
     return RC_OK;
 }
 
+/* How long to wait for another process's lock: R1540_BUSY_TIMEOUT_MS if it is a
+ * sensible number of milliseconds, else 5 s. */
+static int busy_timeout_ms(void)
+{
+    const char *v = getenv("R1540_BUSY_TIMEOUT_MS");
+    char *end;
+    long ms = v ? strtol(v, &end, 10) : -1;
+    return v && *v && !*end && ms >= 0 && ms <= 600000 ? (int)ms : 5000;
+}
+
 rc_t store_sqlite_open(const char *path, store_open_mode_t mode, void **handle, err_t *e)
 {
     /* Before the library initializes: no global allocation statistics (a mutex per malloc). */
@@ -332,11 +340,14 @@ rc_t store_sqlite_open(const char *path, store_open_mode_t mode, void **handle, 
         sqlite_close(h);
         return rc;
     }
-    const char *timeout = getenv("R1540_BUSY_TIMEOUT_MS");
-    sqlite3_busy_timeout(h->db, timeout ? (int)strtol(timeout, NULL, 10) : 5000);
+    sqlite3_busy_timeout(h->db, busy_timeout_ms());
     sqlite3_extended_result_codes(h->db, 1);
     int version = 0;
-    if ((rc = check_is_r1540(h, &version, e)) != RC_OK ||
+    if ((rc = check_is_r1540(h, &version, e)) == RC_OK && version == 0 &&
+        mode == STORE_OPEN_EXISTING)
+        rc = err_set(e, RC_DB, "%s: an empty file, not an r1540 database (create one with "
+                               "`r1540 init`)", path);
+    if (rc != RC_OK ||
         (rc = exec(h, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL; PRAGMA cache_size = -65536", e)) != RC_OK ||
         (version == 0 && (rc = exec(h, "PRAGMA journal_mode = WAL", e)) != RC_OK) ||
         (rc = migrate(h, version, e)) != RC_OK) {
@@ -607,6 +618,18 @@ static rc_t sqlite_report_document(void *hv, long long id, arena_t *a, void **do
     return rc;
 }
 
+static rc_t sqlite_report_attach(void *hv, long long id, const void *doc, size_t len, err_t *e)
+{
+    sqlite_store_t *h = hv;
+    PREPARE(h, s, Q_REPORT_ATTACH, e);
+    sqlite3_bind_blob64(s, 1, doc, len, SQLITE_STATIC);
+    sqlite3_bind_int64(s, 2, id);
+    rc_t rc = run(h, s, e);
+    if (rc == RC_OK && sqlite3_changes(h->db) == 0)
+        rc = err_set(e, RC_REFUSED, "report %lld already has a file, or does not exist", id);
+    return rc;
+}
+
 /* ---- matrix versions and entries ------------------------------------------- */
 
 static rc_t sqlite_version_insert(void *hv, matrix_version_t *v, err_t *e)
@@ -669,6 +692,17 @@ static rc_t sqlite_version_list(void *hv, const char *state, arena_t *a, matrix_
     if (state)
         bind_text(s, 1, state);
     return collect(h, s, a, sizeof **out, read_version, out, n, e);
+}
+
+static rc_t sqlite_version_update(void *hv, const matrix_version_t *v, err_t *e)
+{
+    sqlite_store_t *h = hv;
+    PREPARE(h, s, Q_VERSION_UPDATE, e);
+    sqlite3_bind_int(s, 1, v->template_version);
+    bind_text(s, 2, v->created);
+    bind_text(s, 3, v->note ? v->note : "");
+    sqlite3_bind_int64(s, 4, v->id);
+    return run(h, s, e);
 }
 
 static rc_t sqlite_version_set_status(void *hv, long long id, mv_status_t status,
@@ -747,10 +781,12 @@ static rc_t entry_fk_failure(sqlite_store_t *h, const entry_owner_t *o, const ma
                    o->state);
 }
 
-static rc_t entry_put(sqlite_store_t *h, const entry_owner_t *o, const matrix_entry_t *en,
-                      err_t *e)
+/* Runs a one-row entry statement (upsert or plain insert) for en. */
+static rc_t entry_write(sqlite_store_t *h, sqlite3_stmt *s, const entry_owner_t *o,
+                        const matrix_entry_t *en, err_t *e)
 {
-    PREPARE(h, s, Q_ENTRY_PUT, e);
+    if (!s)
+        return db_fail(h, sqlite3_extended_errcode(h->db), e);
     bind_entry(s, 0, o, en);
     rc_t rc = run(h, s, e);
     if (rc == RC_INPUT && sqlite3_extended_errcode(h->db) == SQLITE_CONSTRAINT_FOREIGNKEY)
@@ -764,15 +800,17 @@ static rc_t sqlite_entry_put(void *hv, long long version_id, const matrix_entry_
 {
     entry_owner_t o;
     rc_t rc = entry_owner(hv, version_id, &o, e);
-    return rc == RC_OK ? entry_put(hv, &o, en, e) : rc;
+    return rc == RC_OK ? entry_write(hv, q(hv, Q_ENTRY_PUT), &o, en, e) : rc;
 }
 
-/* One insert per entry, so a failure names its item. */
+static sqlite3_stmt *bulk_stmt(sqlite_store_t *h, int k);
+
+/* One plain insert per entry, so a failure names its item. */
 static rc_t entries_each(sqlite_store_t *h, const entry_owner_t *o, const matrix_entry_t *entries,
                          size_t n, err_t *e)
 {
     for (size_t i = 0; i < n; i++) {
-        rc_t rc = entry_put(h, o, &entries[i], e);
+        rc_t rc = entry_write(h, bulk_stmt(h, BULK_SIZES - 1), o, &entries[i], e);
         if (rc != RC_OK)
             return rc;
     }
@@ -862,10 +900,12 @@ const store_backend_t store_sqlite_backend = {
     .report_insert = sqlite_report_insert,
     .report_get = sqlite_report_get,
     .report_list = sqlite_report_list,
+    .report_attach = sqlite_report_attach,
     .report_document = sqlite_report_document,
     .version_insert = sqlite_version_insert,
     .version_get = sqlite_version_get,
     .version_list = sqlite_version_list,
+    .version_update = sqlite_version_update,
     .version_set_status = sqlite_version_set_status,
     .entry_put = sqlite_entry_put,
     .entries_insert = sqlite_entries_insert,

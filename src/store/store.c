@@ -105,6 +105,11 @@ rc_t store_report_list(store_t *st, const char *state, arena_t *a, report_t **ou
     return st->be->report_list(st->h, state, a, out, n, e);
 }
 
+rc_t store_report_attach(store_t *st, long long id, const void *doc, size_t len, err_t *e)
+{
+    return st->be->report_attach(st->h, id, doc, len, e);
+}
+
 rc_t store_report_document(store_t *st, long long id, arena_t *a, void **doc, size_t *len,
                            err_t *e)
 {
@@ -126,6 +131,11 @@ rc_t store_version_list(store_t *st, const char *state, arena_t *a, matrix_versi
                         size_t *n, err_t *e)
 {
     return st->be->version_list(st->h, state, a, out, n, e);
+}
+
+rc_t store_version_update(store_t *st, const matrix_version_t *v, err_t *e)
+{
+    return st->be->version_update(st->h, v, e);
 }
 
 rc_t store_version_set_status(store_t *st, long long version_id, mv_status_t status,

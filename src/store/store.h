@@ -82,6 +82,9 @@ rc_t store_report_get(store_t *st, long long id, arena_t *a, report_t *out, err_
 /* Reports of one state (alpha-3), or of all when state is NULL; by state, date, id. */
 rc_t store_report_list(store_t *st, const char *state, arena_t *a, report_t **out, size_t *n,
                        err_t *e);
+/* Stores the file of a report recorded without one (a CSV import, say);
+ * RC_REFUSED if the report already has a file or the file is too large. */
+rc_t store_report_attach(store_t *st, long long id, const void *doc, size_t len, err_t *e);
 /* The stored file; RC_NOTFOUND if the report has no file. */
 rc_t store_report_document(store_t *st, long long id, arena_t *a, void **doc, size_t *len,
                            err_t *e);
@@ -93,6 +96,9 @@ rc_t store_version_get(store_t *st, const char *state, int number, arena_t *a,
 /* Versions of one state (alpha-3), or of all when NULL; by state and number. */
 rc_t store_version_list(store_t *st, const char *state, arena_t *a, matrix_version_t **out,
                         size_t *n, err_t *e);
+/* Rewrites the template version, creation date and note of a version that is
+ * not frozen (its entries must be gone first if the template changes). */
+rc_t store_version_update(store_t *st, const matrix_version_t *v, err_t *e);
 /* Moves a version to a new status, with the date for approved/published. */
 rc_t store_version_set_status(store_t *st, long long version_id, mv_status_t status,
                               const char *date, err_t *e);
@@ -131,6 +137,7 @@ typedef struct {
     rc_t (*report_get)(void *h, long long id, arena_t *a, report_t *out, err_t *e);
     rc_t (*report_list)(void *h, const char *state, arena_t *a, report_t **out, size_t *n,
                         err_t *e);
+    rc_t (*report_attach)(void *h, long long id, const void *doc, size_t len, err_t *e);
     rc_t (*report_document)(void *h, long long id, arena_t *a, void **doc, size_t *len,
                             err_t *e);
     rc_t (*version_insert)(void *h, matrix_version_t *v, err_t *e);
@@ -138,6 +145,7 @@ typedef struct {
                         matrix_version_t *out, err_t *e);
     rc_t (*version_list)(void *h, const char *state, arena_t *a, matrix_version_t **out,
                          size_t *n, err_t *e);
+    rc_t (*version_update)(void *h, const matrix_version_t *v, err_t *e);
     rc_t (*version_set_status)(void *h, long long id, mv_status_t status, const char *date,
                                err_t *e);
     rc_t (*entry_put)(void *h, long long version_id, const matrix_entry_t *en, err_t *e);

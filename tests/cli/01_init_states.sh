@@ -50,6 +50,11 @@ sqlite3 "$T/other.db" 'create table t(x); insert into t values (1);'
 expect_fail "an SQLite database of another program" 6 "not an r1540 one" "$BIN" --db "$T/other.db" init
 expect_eq "the other database is untouched" "$(sqlite3 "$T/other.db" 'select count(*) from sqlite_schema')" "1"
 expect_fail "a database in a missing folder" 6 "" "$BIN" --db "$T/missing/dir/x.db" init
+: >"$T/empty.db"
+expect_fail "an empty file is not a database" 6 "an empty file" "$BIN" --db "$T/empty.db" status
+expect_eq "the empty file stays empty" "$(wc -c <"$T/empty.db")" "0"
+expect_fail "init with missing reference data fails" 3 "m49-regions.tsv" env R1540_DATA="$T/nodata" "$BIN" --db "$T/new.db" init
+expect_eq "and leaves no half-made database" "$(ls "$T" | grep -c '^new.db')" "0"
 
 # A database locked by another process: a writer holds the write lock for 2 seconds.
 /usr/bin/python3 -c '

@@ -9,6 +9,7 @@ expect_ok "mark NPT X with a legal reference" r matrix set DEU 1 OP1-NPT X --ref
 expect_ok "mark CWC ?" r matrix set DEU 1 OP1-CWC '?' --remark "to be checked"
 expect_ok "mark an item NA" r matrix set DEU 1 OP1-BWC NA
 expect_fail "an unknown template item" 3 "unknown template item" r matrix set DEU 1 OP1-NOPE X
+expect_fail "blanking an unknown template item" 3 "unknown template item" r matrix set DEU 1 OP1-NOPE -
 expect_fail "an unknown mark" 4 "not X, \\?, NA" r matrix set DEU 1 OP1-NPT Y
 expect_fail "a source report of another state" 4 "not a report of DEU" sh -c "r() { \"$BIN\" --db \"$DB\" \"\$@\"; }; r report add FRA --kind letter --date 2006-01-01 --language fr --title x >/dev/null; r matrix set DEU 1 OP1-NPT X --source 2"
 expect_fail "a source report that does not exist" 4 "no report with id 999" r matrix set DEU 1 OP1-NPT X --source 999

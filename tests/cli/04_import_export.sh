@@ -78,7 +78,7 @@ json.dump(d, open(sys.argv[2], 'w'), ensure_ascii=False)
 edit unknown_state.json 'd["matrices"][0]["state"] = "ZZZ"'
 bad "unknown state code" 3 "matrices\\[0\\].*unknown state 'ZZZ'" "$T/unknown_state.json"
 edit unknown_item.json 'd["matrices"][0]["entries"][0]["item"] = "OP9-NOTHING"'
-bad "unknown template item" 4 "matrices\\[0\\]: entries\\[0\\].item: 'OP9-NOTHING' is not an item" "$T/unknown_item.json"
+bad "unknown template item" 4 "unknown_item.json: matrices\\[0\\]: entries\\[0\\].item: 'OP9-NOTHING' is not an item" "$T/unknown_item.json"
 edit dup_entry.json 'd["matrices"][0]["entries"].append(dict(d["matrices"][0]["entries"][0]))'
 bad "duplicate entries" 4 "appears twice" "$T/dup_entry.json"
 edit dup_report.json 'd["reports"].append(dict(d["reports"][0]))'
@@ -108,6 +108,23 @@ expect_eq "oversized: database unchanged" "$(db_hash)" "$h"
 expect_fail "a file of another type" 2 "give a .json file" r import "$T/fra.xlsx"
 expect_fail "a missing file" 3 "no such file" r import "$T/nothing.json"
 
+edit shuffled.json '
+for m in d["matrices"]:
+    m["entries"].reverse()
+    m["entries"].append({"item": "OP1-NPT" if all(e["item"] != "OP1-NPT" for e in m["entries"]) else "OP9-X", "mark": "", "legal_reference": "", "source_report": None, "page": "", "remark": ""})
+d["matrices"] = [m for m in d["matrices"] if all(e["item"] != "OP9-X" for e in m["entries"])]'
+expect_ok "re-importing approved versions listed in another order, with blank items spelled out" r import "$T/shuffled.json"
+expect_eq "is accepted and changes nothing" "$(db_hash)" "$h"
+
+# A report imported first without its file (CSV) gets the file from a later JSON import.
+DB=$T/third.db
+rid=$(/usr/bin/python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["reports"][0]["id"])' "$T/fra.json")
+expect_fail "a CSV-imported report has no file" 3 "has no stored file" r report get "$rid" -o "$T/doc1"
+expect_ok "import the JSON with the files" r import "$T/fra.json"
+expect_ok "now the file is there" r report get "$rid" -o "$T/doc1"
+expect_match "and it is the document" "$T/doc1" "DEMO DATA"
+DB=$T/second.db
+
 # CSV: malformed files.
 mkdir "$T/badcsv"
 cp "$T/csv1/matrix_versions.csv" "$T/csv1/matrix_entries.csv" "$T/badcsv/"
@@ -118,5 +135,7 @@ bad "csv with an unknown header" 4 "weird.csv:1: unrecognised header" "$T/weird.
 head -c 300 "$T/csv1/matrix_entries.csv" >"$T/badcsv/matrix_entries.csv"
 printf '\n' >>"$T/badcsv/matrix_entries.csv"
 bad "a truncated csv" 4 "matrix_entries.csv:[0-9]+" "$T/badcsv"
+rm "$T/badcsv/matrix_entries.csv"
+bad "matrix versions without their entries file" 4 "needs its matrix_entries.csv" "$T/badcsv"
 
 done_testing

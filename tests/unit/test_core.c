@@ -127,6 +127,9 @@ static void test_media(void)
     TAP_STREQ(media_type_detect("%PDF-1.7\n", 9, "r.pdf"), "application/pdf", "PDF");
     TAP_CHECK(media_type_detect("PK\x03\x04zz", 6, "r.docx") != NULL, "docx");
     TAP_CHECK(media_type_detect("PK\x03\x04zz", 6, "r.zip") == NULL, "a bare zip is refused");
+    TAP_CHECK(media_type_detect("PK\x03\x04zz", 6, "r.xlsx") == NULL, "a spreadsheet is refused");
+    TAP_CHECK(strncmp(media_type_detect("<html>x</html>", 14, "r.html"), "text/plain", 10) == 0,
+              "HTML is kept as plain text, never served as a page");
     TAP_CHECK(media_type_detect("\x7f" "ELF\x02\x01", 6, "r.pdf") == NULL, "an executable");
     TAP_CHECK(strncmp(media_type_detect("plain text", 10, "r.txt"), "text/plain", 10) == 0,
               "text");
