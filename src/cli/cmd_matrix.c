@@ -228,6 +228,9 @@ static rc_t date_opt(cli_t *c, const char *given, char out[11])
     }
     if (!date_valid(given))
         return err_set(&c->err, RC_INPUT, "--date: '%s' is not a date (YYYY-MM-DD)", given);
+    date_today(out);
+    if (strcmp(given, out) > 0)
+        return err_set(&c->err, RC_INPUT, "--date: %s is in the future", given);
     memcpy(out, given, 11);
     return RC_OK;
 }

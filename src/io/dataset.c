@@ -268,6 +268,12 @@ static rc_t version_check(const matrix_version_t *v, err_t *e)
     if ((approved && strcmp(v->approved, v->created) < 0) ||
         (published && strcmp(v->published, v->approved) < 0))
         return err_set(e, RC_INPUT, "dates: created <= approved <= published");
+    char today[11];
+    date_today(today);
+    if (strcmp(v->created, today) > 0 || strcmp(v->approved, today) > 0 ||
+        strcmp(v->published, today) > 0)
+        return err_set(e, RC_INPUT, "dates: a version cannot be created, approved or "
+                                    "published in the future");
     if (!text_multi_line_ok(v->note ? v->note : "", MATRIX_TEXT_MAX))
         return err_set(e, RC_INPUT, "note: must be UTF-8 text of at most %d bytes",
                        MATRIX_TEXT_MAX);

@@ -25,6 +25,7 @@ expect_ok "send to the state" r matrix send DEU 1 --date 2005-04-01
 expect_ok "the state returns it with comments" r matrix return DEU 1
 expect_ok "send again" r matrix send DEU 1 --date 2005-05-01
 expect_fail "approval dated before creation" 4 "before the version was created" r matrix approve DEU 1 --date 2004-01-01
+expect_fail "approval dated in the future" 4 "in the future" r matrix approve DEU 1 --date 2999-06-01
 expect_ok "the Committee approves" r matrix approve DEU 1 --date 2005-06-01
 
 h=$(db_hash)
