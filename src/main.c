@@ -43,6 +43,10 @@ int main(int argc, char **argv)
     for (; i < argc && argv[i][0] == '-'; i++) {
         if (strcmp(argv[i], "--db") == 0 && i + 1 < argc) {
             c.db_path = argv[++i];
+        } else if (strcmp(argv[i], "--db") == 0) {
+            fputs("r1540: --db needs a PATH\n", stderr);
+            print_usage(stderr);
+            return RC_USAGE;
         } else if (strncmp(argv[i], "--db=", 5) == 0) {
             c.db_path = argv[i] + 5;
         } else if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {

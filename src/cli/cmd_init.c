@@ -23,14 +23,14 @@ static const char usage[] =
     "  --max-document-bytes N   largest document the store accepts (default 26214400)\n";
 
 /* Removes the database file and its WAL companions after a failed first init. */
-static void remove_database(cli_t *c)
+static void remove_database(cli_t *c, const char *file)
 {
     store_close(c->store);
     c->store = NULL;
     static const char *const suffixes[] = {"", "-wal", "-shm", "-journal"};
     for (int i = 0; i < 4; i++) {
         char path[4096];
-        if (snprintf(path, sizeof path, "%s%s", c->db_path, suffixes[i]) < (int)sizeof path)
+        if (snprintf(path, sizeof path, "%s%s", file, suffixes[i]) < (int)sizeof path)
             remove(path);
     }
 }
@@ -77,10 +77,11 @@ rc_t cmd_init(cli_t *c, int argc, char **argv)
     }
     if (optind < argc)
         return cli_usage_error(c, usage, "unexpected argument '%s'", argv[optind]);
-    bool existed = access(c->db_path, F_OK) == 0;
+    const char *file = strncmp(c->db_path, "sqlite:", 7) == 0 ? c->db_path + 7 : c->db_path;
+    bool existed = access(file, F_OK) == 0;
     rc_t rc = init_store(c, max_doc, demo);
     if (rc != RC_OK && !existed) /* leave no half-made database behind */
-        remove_database(c);
+        remove_database(c, file);
     if (rc == RC_OK)
         printf("%s: initialized%s\n", c->db_path, demo ? " with demo data" : "");
     return rc;

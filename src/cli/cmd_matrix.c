@@ -173,7 +173,8 @@ static rc_t matrix_diff_cmd(cli_t *c, const state_t *s, const char *a1, const ch
     store_t *st;
     matrix_version_t v1, v2;
     matrix_entry_t *e1, *e2;
-    size_t n1, n2, nc;
+    template_item_t *items;
+    size_t n1, n2, ni, nc;
     rc_t rc = version_arg(c, s, a1, &v1);
     if (rc != RC_OK || (rc = version_arg(c, s, a2, &v2)) != RC_OK ||
         (rc = cli_store(c, STORE_OPEN_EXISTING, &st)) != RC_OK ||
@@ -183,7 +184,9 @@ static rc_t matrix_diff_cmd(cli_t *c, const state_t *s, const char *a1, const ch
     if (v1.template_version != v2.template_version)
         return err_set(&c->err, RC_INPUT, "versions %d and %d use different templates (%d, %d)",
                        v1.number, v2.number, v1.template_version, v2.template_version);
-    matrix_change_t *ch = matrix_diff(e1, n1, e2, n2, &nc);
+    if ((rc = store_template_items(st, v1.template_version, &c->arena, &items, &ni, &c->err)))
+        return rc;
+    matrix_change_t *ch = matrix_diff(items, ni, e1, n1, e2, n2, &nc);
     buf_t b;
     buf_init(&b, 0);
     if (json)
@@ -256,12 +259,14 @@ static rc_t matrix_new(cli_t *c, const state_t *s, const matrix_opts_t *o)
         v.template_version = from.template_version;
         rc = store_entries(st, from.id, &c->arena, &es, &ne, &c->err);
     }
-    if (rc != RC_OK || (rc = store_begin(st, &c->err)) != RC_OK ||
-        (rc = store_version_insert(st, &v, &c->err)) != RC_OK)
+    if (rc != RC_OK || (rc = store_begin(st, &c->err)) != RC_OK)
         return rc;
-    if ((rc = store_entries_insert(st, v.id, es, ne, &c->err)) != RC_OK ||
-        (rc = store_commit(st, &c->err)) != RC_OK)
+    if ((rc = store_version_insert(st, &v, &c->err)) != RC_OK ||
+        (rc = store_entries_insert(st, v.id, es, ne, &c->err)) != RC_OK ||
+        (rc = store_commit(st, &c->err)) != RC_OK) {
+        store_rollback(st); /* no version without its entries */
         return rc;
+    }
     printf("%s version %d: draft with %zu entries\n", s->alpha3, v.number, ne);
     return RC_OK;
 }

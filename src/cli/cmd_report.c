@@ -53,6 +53,8 @@ static rc_t report_add(cli_t *c, const char *code, const report_opts_t *o)
             (rc = file_read_all(o->file, strtoull(max, NULL, 10), &c->arena, &doc, &len,
                                 &c->err)) != RC_OK)
             return rc;
+        if (len == 0)
+            return err_set(&c->err, RC_INPUT, "%s: the file is empty", o->file);
         char *copy = arena_strdup(&c->arena, o->file);
         r.filename = basename(copy);
         r.media_type = (char *)media_type_detect(doc, len, r.filename);

@@ -80,36 +80,25 @@ bool matrix_entry_equal(const matrix_entry_t *a, const matrix_entry_t *b)
 }
 
 /*
- * Both lists come from the store in the same template order, but items can be
- * absent from either; a merge by position needs that order, so we merge on the
- * index of each item in the union walked through both lists (items are unique).
+ * Both lists come from the store in template order, but items can be absent
+ * from either, and two items present in one list only cannot be ordered from
+ * the lists alone: walk the template and take each list's entry when it is the
+ * template's current item.
  */
-matrix_change_t *matrix_diff(const matrix_entry_t *a, size_t na, const matrix_entry_t *b,
-                             size_t nb, size_t *nchanges)
+matrix_change_t *matrix_diff(const template_item_t *items, size_t nitems, const matrix_entry_t *a,
+                             size_t na, const matrix_entry_t *b, size_t nb, size_t *nchanges)
 {
     matrix_change_t *out = xcalloc(na + nb, sizeof *out);
     size_t n = 0, i = 0, j = 0;
-    while (i < na || j < nb) {
-        const matrix_entry_t *ea = i < na ? &a[i] : NULL, *eb = j < nb ? &b[j] : NULL;
-        if (ea && eb && strcmp(ea->item, eb->item) != 0) {
-            /* The item that is missing from the other list comes first in one of them:
-             * look ahead in b for a's item; if absent, a's item is a removal. */
-            bool a_in_b = false;
-            for (size_t k = j; k < nb && !a_in_b; k++)
-                a_in_b = strcmp(b[k].item, ea->item) == 0;
-            if (a_in_b)
-                ea = NULL;
-            else
-                eb = NULL;
-        }
+    for (size_t k = 0; k < nitems && (i < na || j < nb); k++) {
+        const matrix_entry_t *ea = i < na && strcmp(a[i].item, items[k].id) == 0 ? &a[i++] : NULL;
+        const matrix_entry_t *eb = j < nb && strcmp(b[j].item, items[k].id) == 0 ? &b[j++] : NULL;
         if (!matrix_entry_equal(ea, eb)) {
-            out[n].item = ea ? ea->item : eb->item;
+            out[n].item = items[k].id;
             out[n].old = ea;
             out[n].new = eb;
             n++;
         }
-        i += ea != NULL;
-        j += eb != NULL;
     }
     *nchanges = n;
     return out;

@@ -66,11 +66,12 @@ typedef struct {
 } matrix_change_t;
 
 /*
- * Compares two versions' entries (each sorted in template order) and returns
- * the changed items in template order; the caller frees the array. An entry
- * that is absent counts as blank.
+ * Compares two versions' entries (each sorted in the order of `items`, their
+ * template) and returns the changed items in template order; the caller frees
+ * the array. An entry that is absent counts as blank; every entry's item must
+ * be one of `items` (the store only returns such entries).
  */
-matrix_change_t *matrix_diff(const matrix_entry_t *a, size_t na, const matrix_entry_t *b,
-                             size_t nb, size_t *nchanges);
+matrix_change_t *matrix_diff(const template_item_t *items, size_t nitems, const matrix_entry_t *a,
+                             size_t na, const matrix_entry_t *b, size_t nb, size_t *nchanges);
 
 #endif

@@ -41,7 +41,7 @@ static const char migration_1[] =
     "   'action-plan','peer-review','letter')),"
     " date TEXT NOT NULL, language TEXT NOT NULL, title TEXT NOT NULL,"
     " filename TEXT, media_type TEXT, size INTEGER NOT NULL, sha256 TEXT NOT NULL,"
-    " document BLOB, UNIQUE (id, state));"
+    " document BLOB CHECK (document IS NULL OR length(document) > 0), UNIQUE (id, state));"
     "CREATE INDEX report_by_state ON report (state, date, id);"
     "CREATE TRIGGER report_document_size BEFORE INSERT ON report"
     " WHEN length(NEW.document) > (SELECT CAST(value AS INTEGER) FROM meta"

@@ -19,6 +19,9 @@ rc_t store_open(const char *path, store_open_mode_t mode, store_t **out, err_t *
         return err_set(e, RC_DB, "%s: the PostgreSQL backend is not built yet", path);
     if (strncmp(path, "sqlite:", 7) == 0)
         path += 7;
+    /* SQLite would open a private temporary database for these: nothing would be kept. */
+    if (!*path || strcmp(path, ":memory:") == 0)
+        return err_set(e, RC_DB, "'%s': not a database file name", path);
     void *h = NULL;
     rc_t rc = store_sqlite_open(path, mode, &h, e);
     if (rc != RC_OK)

@@ -55,6 +55,8 @@ expect_fail "an empty file is not a database" 6 "an empty file" "$BIN" --db "$T/
 expect_eq "the empty file stays empty" "$(wc -c <"$T/empty.db")" "0"
 expect_fail "init with missing reference data fails" 3 "m49-regions.tsv" env R1540_DATA="$T/nodata" "$BIN" --db "$T/new.db" init
 expect_eq "and leaves no half-made database" "$(ls "$T" | grep -c '^new.db')" "0"
+expect_fail "the same through a sqlite: path" 3 "m49-regions.tsv" env R1540_DATA="$T/nodata" "$BIN" --db "sqlite:$T/new2.db" init
+expect_eq "leaves no half-made database either" "$(ls "$T" | grep -c '^new2.db')" "0"
 
 # A database locked by another process: a writer holds the write lock for 2 seconds.
 /usr/bin/python3 -c '
@@ -69,5 +71,10 @@ expect_fail "a database locked by another process" 6 "locked by another process"
 wait $holder
 expect_eq "the locked write left nothing" "$(sqlite3 "$DB" 'select count(*) from report')" "$h"
 expect_ok "after the lock is gone the write works" r report add FRA --kind letter --date 2020-01-01 --language fr --title "Lettre"
+
+# An empty or in-memory database path would make SQLite use a throw-away database.
+expect_fail "--db '' is refused, not a throw-away database" 6 "not a database file name" "$BIN" --db '' init
+expect_fail "--db :memory: is refused" 6 "not a database file name" "$BIN" --db sqlite::memory: init
+expect_fail "--db without a PATH" 2 "--db needs a PATH" "$BIN" --db
 
 done_testing

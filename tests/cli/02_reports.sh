@@ -26,6 +26,8 @@ head -c 5000 /dev/zero | tr '\0' 'a' >"$T/big.txt"
 expect_fail "an oversized document is refused" 5 "more than the limit of 4096" r report add FRA --kind letter --date 2011-01-01 --language en --title "Big" --file "$T/big.txt"
 printf '\177ELF\002\001\001\000\000\000\000\000' >"$T/program.pdf"
 expect_fail "a binary that is not a document is refused" 4 "not a PDF, Word" r report add FRA --kind letter --date 2011-01-01 --language en --title "Bin" --file "$T/program.pdf"
+: >"$T/empty.pdf"
+expect_fail "an empty file is refused" 4 "the file is empty" r report add FRA --kind letter --date 2011-01-01 --language en --title "Empty" --file "$T/empty.pdf"
 expect_fail "unknown kind" 4 "kind: must be one of" r report add FRA --kind memo --date 2011-01-01 --language en --title "x"
 expect_fail "impossible date" 4 "not a date" r report add FRA --kind letter --date 2011-02-30 --language en --title "x"
 expect_fail "date before resolution 1540" 4 "before resolution 1540" r report add FRA --kind letter --date 2003-01-01 --language en --title "x"
@@ -48,5 +50,7 @@ expect_fail "the file of a report without one" 3 "has no stored file" r report g
 # The store itself refuses an oversized document, whatever the caller.
 big=$(head -c 5000 /dev/zero | tr '\0' 'b')
 expect_sql_refused "the store's size limit holds for direct SQL" "larger than the maximum document size" "insert into report (state, kind, date, language, title, size, sha256, document) values ('FRA','letter','2011-01-01','en','x',5000,'', cast('$big' as blob))"
+
+expect_sql_refused "the store refuses an empty document" "CHECK constraint failed" "insert into report (state, kind, date, language, title, size, sha256, document) values ('FRA','letter','2011-01-01','en','x',0,'', zeroblob(0))"
 
 done_testing

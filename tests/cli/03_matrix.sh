@@ -57,4 +57,20 @@ r matrix list DEU >"$T/list"
 expect_match "list shows both versions" "$T/list" "v2 +draft"
 expect_fail "publish a draft is refused" 5 "cannot become published" r matrix publish DEU 2
 
+# Two items each present in one version only: the diff lists them in template order
+# (OP1-NPT comes before OP1-CWC in the template).
+r matrix new FRA --date 2005-01-01 >/dev/null
+r matrix set FRA 1 OP1-CWC X >/dev/null
+r matrix new FRA --date 2005-01-02 >/dev/null
+r matrix set FRA 2 OP1-CWC - >/dev/null
+r matrix set FRA 2 OP1-NPT X >/dev/null
+expect_eq "diff lists items in template order" "$(r matrix diff FRA 1 2 | grep -v '^ ' | tail -n +2 | tr '\n' ' ')" "OP1-NPT OP1-CWC "
+
+# `matrix new` writes a version and its entries in one transaction.
+sqlite3 "$DB" "create trigger inject_failure before insert on matrix_entry begin select raise(abort, 'injected failure'); end;"
+h=$(db_hash)
+expect_fail "matrix new fails when its entries cannot be written" 4 "injected failure" r matrix new FRA --date 2005-02-01
+expect_eq "the failed matrix new left no version behind" "$(db_hash)" "$h"
+sqlite3 "$DB" "drop trigger inject_failure"
+
 done_testing

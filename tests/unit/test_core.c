@@ -64,12 +64,15 @@ static void test_marks_and_workflow(void)
 
 #define E(id, m, ref) {.item = id, .mark = m, .legal_reference = ref, .page = "", .remark = ""}
 
+#define I(x) {.id = x}
+
 static void test_diff(void)
 {
+    template_item_t t[] = {I("A"), I("B"), I("C"), I("D")};
     matrix_entry_t a[] = {E("A", MARK_X, "law 1"), E("C", MARK_UNSURE, ""), E("D", MARK_NA, "")};
     matrix_entry_t b[] = {E("A", MARK_X, "law 1"), E("B", MARK_X, ""), E("C", MARK_X, "")};
     size_t n;
-    matrix_change_t *c = matrix_diff(a, 3, b, 3, &n);
+    matrix_change_t *c = matrix_diff(t, 4, a, 3, b, 3, &n);
     TAP_CHECK(n == 3, "three changes");
     TAP_CHECK(n == 3 && strcmp(c[0].item, "B") == 0 && !c[0].old && c[0].new,
               "an added item, in template order");
@@ -78,15 +81,27 @@ static void test_diff(void)
               "a changed mark");
     TAP_CHECK(n == 3 && strcmp(c[2].item, "D") == 0 && c[2].old && !c[2].new, "a removed item");
     free(c);
-    c = matrix_diff(a, 3, a, 3, &n);
+    c = matrix_diff(t, 4, a, 3, a, 3, &n);
     TAP_CHECK(n == 0, "a version equals itself");
     free(c);
     matrix_entry_t blank[] = {E("A", MARK_BLANK, "")};
-    c = matrix_diff(blank, 1, NULL, 0, &n);
+    c = matrix_diff(t, 4, blank, 1, NULL, 0, &n);
     TAP_CHECK(n == 0, "a stored blank entry equals an absent one");
     free(c);
-    c = matrix_diff(NULL, 0, NULL, 0, &n);
+    c = matrix_diff(t, 4, NULL, 0, NULL, 0, &n);
     TAP_CHECK(n == 0, "two empty versions");
+    free(c);
+    /* Each version has an item the other lacks; the later item comes first in the lists. */
+    matrix_entry_t only_d[] = {E("D", MARK_X, "")}, only_b[] = {E("B", MARK_X, "")};
+    c = matrix_diff(t, 4, only_d, 1, only_b, 1, &n);
+    TAP_CHECK(n == 2 && strcmp(c[0].item, "B") == 0 && !c[0].old && c[0].new &&
+                  strcmp(c[1].item, "D") == 0 && c[1].old && !c[1].new,
+              "an added and a removed item, in template order");
+    free(c);
+    c = matrix_diff(t, 4, only_b, 1, only_d, 1, &n);
+    TAP_CHECK(n == 2 && strcmp(c[0].item, "B") == 0 && c[0].old && !c[0].new &&
+                  strcmp(c[1].item, "D") == 0 && !c[1].old && c[1].new,
+              "a removed and an added item, in template order");
     free(c);
 }
 
