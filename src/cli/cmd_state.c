@@ -65,6 +65,18 @@ static rc_t state_list(cli_t *c, const state_filter_t *f, bool json)
     return rc;
 }
 
+/* The English name of a region or group code, or the code itself if unknown. */
+static const char *vocab_en(cli_t *c, store_t *st, const char *kind, const char *code)
+{
+    vocab_t *v;
+    size_t n;
+    if (store_vocab_list(st, kind, &c->arena, &v, &n, NULL) == RC_OK)
+        for (size_t i = 0; i < n; i++)
+            if (strcmp(v[i].code, code) == 0)
+                return v[i].name[LANG_EN];
+    return code;
+}
+
 static rc_t state_show(cli_t *c, const char *code, bool json)
 {
     store_t *st;
@@ -95,12 +107,16 @@ static rc_t state_show(cli_t *c, const char *code, bool json)
         }
         buf_puts(&b, "]}\n");
     } else {
-        buf_printf(&b, "%s (%s, %s, %s)\nUN regional group: %s\nM49: region %s, sub-region %s%s%s\n"
-                       "LDC: %s  LLDC: %s  SIDS: %s\n",
-                   s.name[LANG_EN], s.alpha3, s.alpha2, s.numeric, s.un_group, s.m49_region,
-                   s.m49_subregion, *s.m49_intermediate ? ", intermediate " : "",
-                   s.m49_intermediate, s.ldc ? "yes" : "no", s.lldc ? "yes" : "no",
-                   s.sids ? "yes" : "no");
+        buf_printf(&b, "%s (%s, %s, %s)\nUN regional group: %s (%s)\n", s.name[LANG_EN],
+                   s.alpha3, s.alpha2, s.numeric, vocab_en(c, st, "group", s.un_group),
+                   s.un_group);
+        buf_printf(&b, "M49: %s (%s), %s (%s)", vocab_en(c, st, "region", s.m49_region),
+                   s.m49_region, vocab_en(c, st, "region", s.m49_subregion), s.m49_subregion);
+        if (*s.m49_intermediate)
+            buf_printf(&b, ", %s (%s)", vocab_en(c, st, "region", s.m49_intermediate),
+                       s.m49_intermediate);
+        buf_printf(&b, "\nLDC: %s  LLDC: %s  SIDS: %s\n", s.ldc ? "yes" : "no",
+                   s.lldc ? "yes" : "no", s.sids ? "yes" : "no");
         for (int l = 0; l < LANG_COUNT; l++)
             buf_printf(&b, "  %s: %s\n", lang_code(l), s.name[l]);
         buf_printf(&b, "Reports (%zu):\n", nr);

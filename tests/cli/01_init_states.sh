@@ -12,6 +12,8 @@ expect_match "UN short name override: Türkiye" "$T/out" "Türkiye"
 r state show kor >"$T/kor"
 expect_match "UN short name: Republic of Korea" "$T/kor" "^Republic of Korea \\(KOR"
 expect_match "Chinese name from iso-codes" "$T/kor" "zh: 大韩民国|zh: 韩国"
+expect_match "region and group names" "$T/kor" "UN regional group: Group of Asia-Pacific States \\(APG\\)"
+expect_match "M49 names" "$T/kor" "M49: Asia \\(142\\), Eastern Asia \\(030\\)"
 r state show BOL >"$T/bol"
 expect_match "UN short name: Bolivia (Plurinational State of)" "$T/bol" "Bolivia \\(Plurinational State of\\)"
 r state show CIV >"$T/civ"
@@ -49,6 +51,9 @@ expect_eq "the non-SQLite file is untouched" "$(head -c 17 "$T/notdb.db")" "this
 sqlite3 "$T/other.db" 'create table t(x); insert into t values (1);'
 expect_fail "an SQLite database of another program" 6 "not an r1540 one" "$BIN" --db "$T/other.db" init
 expect_eq "the other database is untouched" "$(sqlite3 "$T/other.db" 'select count(*) from sqlite_schema')" "1"
+cp "$DB" "$T/newer.db"
+sqlite3 "$T/newer.db" "PRAGMA user_version = 99"
+expect_fail "a database made by a newer r1540" 6 "made by a newer r1540" "$BIN" --db "$T/newer.db" status
 expect_fail "a database in a missing folder" 6 "" "$BIN" --db "$T/missing/dir/x.db" init
 : >"$T/empty.db"
 expect_fail "an empty file is not a database" 6 "an empty file" "$BIN" --db "$T/empty.db" status
