@@ -242,21 +242,29 @@ static rc_t demo_state(demo_t *d, const state_t *s, double cap)
                               : date_days(year, 1, 1) + rng_int(&r, 0, 360);
     long long id, latest_report;
     rc_t rc = add_report(d, s, 0, first, &latest_report);
-    /* Later documents, in date order: additional information, plan, peer review, letter. */
-    long day = first;
-    int addenda = rng_unit(&r) < 0.4 + 0.45 * cap ? 1 + (int)(rng_unit(&r) * 5 * cap) : 0;
-    long report_days[8];
-    long long report_ids[8];
+    /* Later documents, in date order: additional information, an action plan
+     * (sometimes revised: plans have versions), a peer review, a letter. */
+    int kinds[12], nk = 0;
+    int addenda = rng_unit(&r) < 0.47 + 0.45 * cap ? 1 + (int)(rng_unit(&r) * 5 * cap) : 0;
+    while (nk < addenda)
+        kinds[nk++] = 1;
+    if (rng_unit(&r) < 0.16) {
+        kinds[nk++] = 2;
+        if (rng_unit(&r) < 0.25)
+            kinds[nk++] = 2;
+    }
+    if (rng_unit(&r) < 0.03)
+        kinds[nk++] = 3;
+    if (rng_unit(&r) < 0.3)
+        kinds[nk++] = 4;
+    long day = first, report_days[12];
+    long long report_ids[12];
     int nreports = 0;
-    for (int k = 0; rc == RC_OK && k < addenda + 3; k++) {
-        int kind = k < addenda ? 1 : k - addenda + 2;
-        double p = kind == 1 ? 1 : kind == 2 ? 0.22 : kind == 3 ? 0.03 : 0.3;
-        if (kind > 1 && rng_unit(&r) >= p)
-            continue;
+    for (int k = 0; rc == RC_OK && k < nk; k++) {
         day += rng_int(&r, 200, 1400);
         if (day > date_days(2026, 11, 1)) /* fixed, so the data never changes */
             break;
-        rc = add_report(d, s, kind, day, &id);
+        rc = add_report(d, s, kinds[k], day, &id);
         report_days[nreports] = day;
         report_ids[nreports++] = id;
     }
