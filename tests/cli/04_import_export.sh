@@ -14,6 +14,9 @@ r status --format json >"$T/status.json"
 expect_eq "status --format json" "$(/usr/bin/python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(d["states"], d["demo"], len(d["never_reported"]))' "$T/status.json")" "193 True 8"
 
 expect_ok "export json" r export --format json -o "$T/a.json"
+"$BIN" --db "$T/demo2.db" init --demo >/dev/null
+"$BIN" --db "$T/demo2.db" export --format json -o "$T/demo2.json"
+expect_eq "the demo data is deterministic: a second database exports the same bytes" "$(cmp "$T/a.json" "$T/demo2.json" && echo same)" "same"
 expect_ok "export csv" r export --format csv -o "$T/csv1"
 DB=$T/second.db
 init_db
