@@ -23,7 +23,7 @@
 #include "csv_export.h"
 
 #define STATE_NAME_MAX 200 /* bytes, as in dataset.c; the longest UN short names are about 120 */
-#define MEDIA_TYPE_MAX 255
+#define MEDIA_TYPE_MAX 100 /* as report_validate allows */
 
 typedef enum { KIND_STATES, KIND_REPORTS, KIND_VERSIONS, KIND_ENTRIES, KIND_COUNT } kind_t;
 
