@@ -7,7 +7,7 @@
 
 #include "../core/media.h"
 #include "../io/json_export.h"
-#include "../util/tsv.h"
+#include "../util/file.h"
 #include "commands.h"
 
 static const char usage[] =

@@ -13,7 +13,7 @@
 #include <string.h>
 
 #include "../util/text.h"
-#include "../util/tsv.h"
+#include "../util/file.h"
 
 /* ---- writer ---- */
 

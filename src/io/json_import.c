@@ -13,7 +13,7 @@
 #include <sys/stat.h>
 
 #include "../util/text.h"
-#include "../util/tsv.h"
+#include "../util/file.h"
 
 typedef struct {
     arena_t *a;

@@ -25,8 +25,5 @@ typedef struct {
 rc_t tsv_read(const char *path, arena_t *a, tsv_t *out, err_t *e);
 /* Index of a named column, or -1 (and an error naming file and column). */
 int tsv_col(const tsv_t *t, const char *name, err_t *e);
-/* Reads a whole file into the arena (NUL-terminated); size limit in bytes. */
-rc_t file_read_all(const char *path, size_t limit, arena_t *a, char **data, size_t *len,
-                   err_t *e);
 
 #endif
