@@ -103,13 +103,50 @@ static int cmp_str(const void *a, const void *b)
     return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-/* Index order for sorting keys; equal keys keep their file order. */
-static const char **sort_keys;
+/* A sorted set of ids (state codes, template items) for membership checks:
+ * loaded once per import instead of one store query per record. */
+typedef struct {
+    const char **ids;
+    size_t n;
+} id_set_t;
 
-static int cmp_key_index(const void *a, const void *b)
+static void id_set_init(id_set_t *set, size_t n, arena_t *a)
 {
+    set->ids = arena_alloc(a, (n + 1) * sizeof *set->ids);
+    set->n = n;
+}
+
+static void id_set_sort(id_set_t *set)
+{
+    qsort(set->ids, set->n, sizeof *set->ids, cmp_str);
+}
+
+static bool id_set_has(const id_set_t *set, const char *id)
+{
+    return bsearch(&id, set->ids, set->n, sizeof *set->ids, cmp_str) != NULL;
+}
+
+/* The member states in the store (after the import's own states are written). */
+static rc_t state_set_load(store_t *st, arena_t *a, id_set_t *set, err_t *e)
+{
+    state_t *states;
+    size_t n;
+    rc_t rc = store_state_list(st, a, &states, &n, e);
+    if (rc != RC_OK)
+        return rc;
+    id_set_init(set, n, a);
+    for (size_t i = 0; i < n; i++)
+        set->ids[i] = states[i].alpha3;
+    id_set_sort(set);
+    return RC_OK;
+}
+
+/* Index order for sorting keys; equal keys keep their file order. */
+static int cmp_key_index(const void *a, const void *b, void *keys_v)
+{
+    const char **keys = keys_v;
     size_t i = *(const size_t *)a, j = *(const size_t *)b;
-    int c = strcmp(sort_keys[i], sort_keys[j]);
+    int c = strcmp(keys[i], keys[j]);
     return c ? c : (i > j) - (i < j);
 }
 
@@ -120,8 +157,7 @@ static long first_duplicate(const char **keys, size_t n)
     size_t *idx = xmalloc((n ? n : 1) * sizeof *idx);
     for (size_t i = 0; i < n; i++)
         idx[i] = i;
-    sort_keys = keys;
-    qsort(idx, n, sizeof *idx, cmp_key_index);
+    qsort_r(idx, n, sizeof *idx, cmp_key_index, (void *)keys);
     long at = -1;
     for (size_t i = 1; i < n; i++)
         if (strcmp(keys[idx[i - 1]], keys[idx[i]]) == 0 && (at < 0 || (size_t)at > idx[i]))
@@ -166,15 +202,14 @@ static bool report_same(const report_t *x, const report_t *y)
            strcmp(x->sha256, y->sha256) == 0;
 }
 
-static rc_t report_check(store_t *st, const ds_report_t *r, arena_t *a, err_t *e)
+static rc_t report_check(const id_set_t *states, const ds_report_t *r, err_t *e)
 {
     rc_t rc = report_validate(&r->meta, e);
     if (rc != RC_OK)
         return rc;
     if (r->meta.id <= 0)
         return err_set(e, RC_INPUT, "id: must be a positive integer");
-    state_t s;
-    if (store_state_get(st, r->meta.state, a, &s, e) != RC_OK || strcmp(s.alpha3, r->meta.state))
+    if (!id_set_has(states, r->meta.state))
         return err_set(e, RC_NOTFOUND, "state: unknown state '%s'", r->meta.state);
     if (r->doc) {
         char hex[65];
@@ -188,7 +223,8 @@ static rc_t report_check(store_t *st, const ds_report_t *r, arena_t *a, err_t *e
     return RC_OK;
 }
 
-static rc_t apply_reports(store_t *st, const dataset_t *ds, arena_t *a, err_t *e)
+static rc_t apply_reports(store_t *st, const dataset_t *ds, const id_set_t *states, arena_t *a,
+                          err_t *e)
 {
     const char **keys = arena_alloc(a, (ds->nreports + 1) * sizeof *keys);
     for (size_t i = 0; i < ds->nreports; i++) {
@@ -204,7 +240,7 @@ static rc_t apply_reports(store_t *st, const dataset_t *ds, arena_t *a, err_t *e
     for (size_t i = 0; i < ds->nreports; i++) {
         const ds_report_t *r = &ds->reports[i];
         report_t old;
-        rc_t rc = report_check(st, r, a, e);
+        rc_t rc = report_check(states, r, e);
         if (rc == RC_OK && store_report_get(st, r->meta.id, a, &old, NULL) == RC_OK) {
             if (!report_same(&old, &r->meta))
                 rc = err_set(e, RC_INPUT, "report %lld already exists with other content",
@@ -226,30 +262,25 @@ static rc_t apply_reports(store_t *st, const dataset_t *ds, arena_t *a, err_t *e
 /* The item ids of one template version, sorted, for membership checks. */
 typedef struct {
     int version;
-    const char **ids;
-    size_t n;
+    id_set_t ids;
 } item_set_t;
 
 static rc_t item_set_load(store_t *st, int version, arena_t *a, item_set_t *set, err_t *e)
 {
     template_item_t *items;
-    rc_t rc = store_template_items(st, version, a, &items, &set->n, e);
+    size_t n;
+    rc_t rc = store_template_items(st, version, a, &items, &n, e);
     if (rc != RC_OK)
         return rc;
-    if (set->n == 0)
+    if (n == 0)
         return err_set(e, RC_INPUT, "template_version: %d is not a known template version",
                        version);
     set->version = version;
-    set->ids = arena_alloc(a, set->n * sizeof *set->ids);
-    for (size_t i = 0; i < set->n; i++)
-        set->ids[i] = items[i].id;
-    qsort(set->ids, set->n, sizeof *set->ids, cmp_str);
+    id_set_init(&set->ids, n, a);
+    for (size_t i = 0; i < n; i++)
+        set->ids.ids[i] = items[i].id;
+    id_set_sort(&set->ids);
     return RC_OK;
-}
-
-static bool item_set_has(const item_set_t *set, const char *id)
-{
-    return bsearch(&id, set->ids, set->n, sizeof *set->ids, cmp_str) != NULL;
 }
 
 static rc_t version_check(const matrix_version_t *v, err_t *e)
@@ -285,7 +316,7 @@ static rc_t entries_check(const ds_matrix_t *m, const item_set_t *set, arena_t *
     const char **keys = arena_alloc(a, (m->nentries + 1) * sizeof *keys);
     for (size_t i = 0; i < m->nentries; i++) {
         const matrix_entry_t *en = &m->entries[i];
-        if (!item_set_has(set, en->item))
+        if (!id_set_has(&set->ids, en->item))
             return err_set(e, RC_INPUT, "entries[%zu].item: '%s' is not an item of template "
                                        "version %d", i, en->item, set->version);
         rc_t rc = matrix_entry_validate(en, e);
@@ -415,13 +446,13 @@ static rc_t apply_new(store_t *st, ds_matrix_t *m, arena_t *a, err_t *e)
     return rc == RC_OK ? walk_status(st, &m->v, MV_DRAFT, e) : rc;
 }
 
-static rc_t apply_matrix(store_t *st, ds_matrix_t *m, item_set_t *set, arena_t *a, err_t *e)
+static rc_t apply_matrix(store_t *st, ds_matrix_t *m, const id_set_t *states, item_set_t *set,
+                         arena_t *a, err_t *e)
 {
-    state_t s;
     rc_t rc = version_check(&m->v, e);
     if (rc != RC_OK)
         return rc;
-    if (store_state_get(st, m->v.state, a, &s, e) != RC_OK || strcmp(s.alpha3, m->v.state))
+    if (!id_set_has(states, m->v.state))
         return err_set(e, RC_NOTFOUND, "state: unknown state '%s'", m->v.state);
     if (set->version != m->v.template_version &&
         (rc = item_set_load(st, m->v.template_version, a, set, e)) != RC_OK)
@@ -435,7 +466,8 @@ static rc_t apply_matrix(store_t *st, ds_matrix_t *m, item_set_t *set, arena_t *
                                             : apply_open(st, &old, m, a, e);
 }
 
-static rc_t apply_matrices(store_t *st, const dataset_t *ds, arena_t *a, err_t *e)
+static rc_t apply_matrices(store_t *st, const dataset_t *ds, const id_set_t *states, arena_t *a,
+                           err_t *e)
 {
     const char **keys = arena_alloc(a, (ds->nmatrices + 1) * sizeof *keys);
     for (size_t i = 0; i < ds->nmatrices; i++) {
@@ -450,7 +482,7 @@ static rc_t apply_matrices(store_t *st, const dataset_t *ds, arena_t *a, err_t *
     }
     item_set_t set = {0};
     for (size_t i = 0; i < ds->nmatrices; i++) {
-        rc_t rc = apply_matrix(st, &ds->matrices[i], &set, a, e);
+        rc_t rc = apply_matrix(st, &ds->matrices[i], states, &set, a, e);
         if (rc != RC_OK)
             return fail_at(e, ds->matrices[i].where, rc);
     }
@@ -462,8 +494,11 @@ rc_t dataset_apply(store_t *st, const dataset_t *ds, arena_t *a, err_t *e)
     rc_t rc = store_begin(st, e);
     if (rc != RC_OK)
         return rc;
-    if ((rc = apply_states(st, ds, a, e)) != RC_OK || (rc = apply_reports(st, ds, a, e)) != RC_OK ||
-        (rc = apply_matrices(st, ds, a, e)) != RC_OK ||
+    id_set_t states;
+    if ((rc = apply_states(st, ds, a, e)) != RC_OK ||
+        (rc = state_set_load(st, a, &states, e)) != RC_OK ||
+        (rc = apply_reports(st, ds, &states, a, e)) != RC_OK ||
+        (rc = apply_matrices(st, ds, &states, a, e)) != RC_OK ||
         (ds->has_demo && ds->demo && (rc = store_meta_set(st, "demo", "1", e)) != RC_OK) ||
         (rc = store_commit(st, e)) != RC_OK) {
         store_rollback(st);
