@@ -29,6 +29,9 @@ typedef struct {
     char never[200][4];
     size_t nnever;
     bool demo;
+    int template_version;    /* of the items below, loaded once and reused */
+    template_item_t *items;
+    size_t nitems;
 } status_t;
 
 static int section_index(const char *s)
@@ -69,11 +72,16 @@ static rc_t count_matrix(cli_t *c, store_t *st, const state_t *state, status_t *
     if (!latest)
         return RC_OK;
     matrix_entry_t *es;
-    template_item_t *items;
-    if ((rc = store_entries(st, latest->id, &c->arena, &es, &ne, &c->err)) != RC_OK ||
-        (rc = store_template_items(st, latest->template_version, &c->arena, &items, &ni,
-                                   &c->err)) != RC_OK)
+    if ((rc = store_entries(st, latest->id, &c->arena, &es, &ne, &c->err)) != RC_OK)
         return rc;
+    if (s->template_version != latest->template_version) {
+        if ((rc = store_template_items(st, latest->template_version, &c->arena, &s->items,
+                                       &s->nitems, &c->err)) != RC_OK)
+            return rc;
+        s->template_version = latest->template_version;
+    }
+    const template_item_t *items = s->items;
+    ni = s->nitems;
     s->with_matrix++;
     size_t x = 0, j = 0;
     for (size_t i = 0; i < ni; i++) { /* both lists are in template order */

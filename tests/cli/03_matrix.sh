@@ -38,6 +38,12 @@ expect_sql_refused "the store refuses to rewrite an approved version" "cannot ch
 expect_sql_refused "the store refuses to move an approved version back" "cannot change|workflow does not allow" "update matrix_version set status='draft'"
 expect_eq "nothing changed" "$(db_hash)" "$h"
 
+op1=$(r template list --section OP1 | wc -l)
+r status --format json >"$T/status.json"
+expect_eq "status counts the approved version: X, ? and NA fields of OP1" "$(/usr/bin/python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+print(d["states_with_matrix"], d["coverage"]["OP1"]["x"], d["coverage"]["OP1"]["applicable"], d["unsure_fields"], d["coverage"]["OP2"]["x"])' "$T/status.json")" "1 1 $((op1 - 1)) 1 0"
 expect_ok "publish" r matrix publish DEU 1 --date 2005-07-01
 expect_ok "a new draft copies version 1" r matrix new DEU --date 2008-01-01 --note "second round"
 expect_match "the copy has the three entries" "$T/out" "version 2: draft with 3 entries"
