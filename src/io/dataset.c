@@ -423,11 +423,7 @@ static rc_t apply_frozen(store_t *st, const matrix_version_t *old, ds_matrix_t *
 static rc_t apply_open(store_t *st, const matrix_version_t *old, ds_matrix_t *m, arena_t *a,
                        err_t *e)
 {
-    matrix_entry_t *entries;
-    size_t n;
-    rc_t rc = store_entries(st, old->id, a, &entries, &n, e);
-    for (size_t i = 0; i < n && rc == RC_OK; i++)
-        rc = store_entry_delete(st, old->id, entries[i].item, e);
+    rc_t rc = store_entries_clear(st, old->id, e);
     m->v.id = old->id;
     if (rc == RC_OK) /* the import's template, date and note replace the stored ones */
         rc = store_version_update(st, &m->v, e);

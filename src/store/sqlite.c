@@ -16,7 +16,7 @@ enum {
     Q_META_GET, Q_META_SET, Q_VOCAB_PUT, Q_VOCAB_LIST, Q_STATE_PUT, Q_STATE_GET, Q_STATE_LIST,
     Q_ITEM_PUT, Q_ITEM_LIST, Q_REPORT_INSERT, Q_REPORT_GET, Q_REPORT_LIST, Q_REPORT_LIST_ALL,
     Q_REPORT_DOC, Q_REPORT_ATTACH, Q_VERSION_INSERT, Q_VERSION_UPDATE, Q_VERSION_GET, Q_VERSION_LIST, Q_VERSION_LIST_ALL,
-    Q_VERSION_STATUS, Q_VERSION_OWNER, Q_ITEM_KNOWN, Q_ENTRY_PUT, Q_ENTRY_DELETE, Q_ENTRIES,
+    Q_VERSION_STATUS, Q_VERSION_OWNER, Q_ITEM_KNOWN, Q_ENTRY_PUT, Q_ENTRIES_CLEAR, Q_ENTRY_DELETE, Q_ENTRIES,
     Q_COUNT
 };
 
@@ -78,6 +78,7 @@ static const char *const queries[Q_COUNT] = {
                     " legal_reference = excluded.legal_reference,"
                     " source_report = excluded.source_report, page = excluded.page,"
                     " remark = excluded.remark",
+    [Q_ENTRIES_CLEAR] = "DELETE FROM matrix_entry WHERE version_id = ?",
     [Q_ENTRY_DELETE] = "DELETE FROM matrix_entry WHERE version_id = ? AND item = ?",
     [Q_ENTRIES] = "SELECT e.item, e.mark, e.legal_reference, e.source_report, e.page, e.remark"
                   " FROM matrix_entry e JOIN matrix_version v ON v.id = e.version_id"
@@ -852,6 +853,14 @@ static rc_t sqlite_entries_insert(void *hv, long long version_id, const matrix_e
     return rc;
 }
 
+static rc_t sqlite_entries_clear(void *hv, long long version_id, err_t *e)
+{
+    sqlite_store_t *h = hv;
+    PREPARE(h, s, Q_ENTRIES_CLEAR, e);
+    sqlite3_bind_int64(s, 1, version_id);
+    return run(h, s, e);
+}
+
 static rc_t sqlite_entry_delete(void *hv, long long version_id, const char *item, err_t *e)
 {
     sqlite_store_t *h = hv;
@@ -909,6 +918,7 @@ const store_backend_t store_sqlite_backend = {
     .version_set_status = sqlite_version_set_status,
     .entry_put = sqlite_entry_put,
     .entries_insert = sqlite_entries_insert,
+    .entries_clear = sqlite_entries_clear,
     .entry_delete = sqlite_entry_delete,
     .entries = sqlite_entries,
 };

@@ -158,6 +158,11 @@ rc_t store_entries_insert(store_t *st, long long version_id, const matrix_entry_
     return st->be->entries_insert(st->h, version_id, entries, n, e);
 }
 
+rc_t store_entries_clear(store_t *st, long long version_id, err_t *e)
+{
+    return st->be->entries_clear(st->h, version_id, e);
+}
+
 rc_t store_entry_delete(store_t *st, long long version_id, const char *item, err_t *e)
 {
     return st->be->entry_delete(st->h, version_id, item, e);

@@ -109,6 +109,8 @@ rc_t store_entry_put(store_t *st, long long version_id, const matrix_entry_t *en
  * these items yet (a new or emptied version): faster than one put per entry. */
 rc_t store_entries_insert(store_t *st, long long version_id, const matrix_entry_t *entries,
                           size_t n, err_t *e);
+/* Removes every entry of a version that is not frozen (before it is refilled). */
+rc_t store_entries_clear(store_t *st, long long version_id, err_t *e);
 /* Removes an entry (makes the item blank) of a version that is not frozen. */
 rc_t store_entry_delete(store_t *st, long long version_id, const char *item, err_t *e);
 /* A version's stored entries in template order. */
@@ -151,6 +153,7 @@ typedef struct {
     rc_t (*entry_put)(void *h, long long version_id, const matrix_entry_t *en, err_t *e);
     rc_t (*entries_insert)(void *h, long long version_id, const matrix_entry_t *entries,
                            size_t n, err_t *e);
+    rc_t (*entries_clear)(void *h, long long version_id, err_t *e);
     rc_t (*entry_delete)(void *h, long long version_id, const char *item, err_t *e);
     rc_t (*entries)(void *h, long long version_id, arena_t *a, matrix_entry_t **out, size_t *n,
                     err_t *e);

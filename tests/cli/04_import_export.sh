@@ -119,6 +119,23 @@ d["matrices"] = [m for m in d["matrices"] if all(e["item"] != "OP9-X" for e in m
 expect_ok "re-importing approved versions listed in another order, with blank items spelled out" r import "$T/shuffled.json"
 expect_eq "is accepted and changes nothing" "$(db_hash)" "$h"
 
+# A draft in the database takes the import's entries and note.
+/usr/bin/python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+m = [m for m in d["matrices"] if m["status"] == "draft"][0]
+m["note"] = "revised by import"
+m["entries"] = m["entries"][1:]
+d["matrices"] = [m]; d["reports"] = []; d["states"] = []
+json.dump(d, open(sys.argv[2], "w"))
+print(m["state"], m["version"], len(m["entries"]))' "$T/a.json" "$T/draft.json" >"$T/draft.key"
+read dstate dver dn <"$T/draft.key"
+expect_ok "re-import a draft with one entry less and a new note" r import "$T/draft.json"
+expect_eq "the draft holds the imported entries" "$(r matrix show "$dstate" "$dver" --format json | /usr/bin/python3 -c 'import json,sys; print(len(json.load(sys.stdin)["entries"]))')" "$dn"
+r matrix list "$dstate" >"$T/dlist"
+expect_match "and the imported note" "$T/dlist" "revised by import"
+h=$(db_hash)
+
 # A report imported first without its file (CSV) gets the file from a later JSON import.
 DB=$T/third.db
 rid=$(/usr/bin/python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["reports"][0]["id"])' "$T/fra.json")
