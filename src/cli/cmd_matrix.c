@@ -18,7 +18,8 @@ static const char usage[] =
     "       r1540 matrix new STATE [--from VERSION] [--date D] [--note TEXT]\n"
     "       r1540 matrix set STATE VERSION ITEM MARK [--ref TEXT] [--source ID]\n"
     "                        [--page P] [--remark TEXT]\n"
-    "       r1540 matrix send|return|approve|publish STATE VERSION [--date D]\n"
+    "       r1540 matrix send|return STATE VERSION\n"
+    "       r1540 matrix approve|publish STATE VERSION [--date D]\n"
     "       (list, show and diff take --format text|json)\n"
     "\n"
     "MARK is X (measure reported or legal basis found), ? (references incomplete\n"
@@ -319,6 +320,8 @@ static rc_t matrix_move(cli_t *c, const state_t *s, const char *varg, mv_status_
     store_t *st;
     matrix_version_t v;
     char date[11];
+    if (o->date && to != MV_APPROVED && to != MV_PUBLISHED) /* only those dates are kept */
+        return err_set(&c->err, RC_USAGE, "--date goes with approve and publish");
     rc_t rc = version_arg(c, s, varg, &v);
     if (rc != RC_OK || (rc = cli_store(c, STORE_OPEN_EXISTING, &st)) != RC_OK ||
         (rc = date_opt(c, o->date, date)) != RC_OK)

@@ -21,9 +21,11 @@ r matrix show DEU --all >"$T/all"
 expect_eq "show --all lists every template item" "$(($(wc -l <"$T/all") >= 300))" "1"
 
 expect_fail "approve straight from draft is refused" 5 "cannot become approved" r matrix approve DEU 1
-expect_ok "send to the state" r matrix send DEU 1 --date 2005-04-01
+expect_fail "send takes no date (none is kept)" 2 "--date goes with approve and publish" r matrix send DEU 1 --date 2005-04-01
+expect_fail "matrix new from a missing version" 3 "no matrix version 9" r matrix new DEU --from 9
+expect_ok "send to the state" r matrix send DEU 1
 expect_ok "the state returns it with comments" r matrix return DEU 1
-expect_ok "send again" r matrix send DEU 1 --date 2005-05-01
+expect_ok "send again" r matrix send DEU 1
 expect_fail "approval dated before creation" 4 "before the version was created" r matrix approve DEU 1 --date 2004-01-01
 expect_fail "approval dated in the future" 4 "in the future" r matrix approve DEU 1 --date 2999-06-01
 expect_ok "the Committee approves" r matrix approve DEU 1 --date 2005-06-01

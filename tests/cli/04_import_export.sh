@@ -52,6 +52,13 @@ unzip -p "$T/all.xlsx" xl/sharedStrings.xml >"$T/all.strings"
 expect_match "the overview has Chinese state names" "$T/all.strings" "法国"
 expect_fail "xlsx in an unknown language" 2 "not ar, zh" r export --format xlsx --lang de -o "$T/x.xlsx"
 expect_fail "export in an unknown format" 2 "not json, csv or xlsx" r export --format pdf -o "$T/x.pdf"
+expect_fail "xlsx of a version that does not exist" 3 "no matrix version 99" r export --format xlsx --state FRA --version 99 -o "$T/x.xlsx"
+expect_fail "json export into a missing folder" 1 "No such file" r export --format json -o "$T/nowhere/x.json"
+: >"$T/plainfile"
+expect_fail "csv export onto a file that is not a folder" 1 "not a folder" r export --format csv -o "$T/plainfile"
+expect_fail "template list of a version that does not exist" 3 "no template version 99" r template list --version 99
+mkdir "$T/emptydir"
+expect_fail "import of a folder without CSV files" 4 "no states.csv" r import "$T/emptydir"
 
 # Every bad import names the file and the place, exits non-zero, and changes nothing.
 DB=$T/second.db
