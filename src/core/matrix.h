@@ -15,7 +15,6 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "../util/buf.h"
 #include "../util/err.h"
 #include "template.h"
 
