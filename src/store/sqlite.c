@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sqlite_private.h"
 #include "sqlite_schema.h"
 #include "store.h"
 
@@ -891,6 +892,16 @@ static rc_t sqlite_entries(void *hv, long long version_id, arena_t *a, matrix_en
     return collect(h, s, a, sizeof **out, read_entry, out, n, e);
 }
 
+/* ---- for the backend's other files (sqlite_private.h) ------------------- */
+
+sqlite3 *sqlite_store_db(void *hv) { return ((sqlite_store_t *)hv)->db; }
+
+rc_t sqlite_store_fail(void *hv, err_t *e)
+{
+    sqlite_store_t *h = hv;
+    return db_fail(h, sqlite3_extended_errcode(h->db), e);
+}
+
 const store_backend_t store_sqlite_backend = {
     .name = "sqlite",
     .close = sqlite_close,
@@ -921,4 +932,8 @@ const store_backend_t store_sqlite_backend = {
     .entries_clear = sqlite_entries_clear,
     .entry_delete = sqlite_entry_delete,
     .entries = sqlite_entries,
+    .marks_each = sqlite_marks_each,
+    .event_insert = sqlite_event_insert,
+    .event_get = sqlite_event_get,
+    .event_list = sqlite_event_list,
 };

@@ -9,4 +9,7 @@
 extern const char *const sqlite_migrations[];
 extern const int sqlite_migration_count;
 
+/* 2: outreach events (sqlite_schema_event.c). */
+extern const char sqlite_migration_event[];
+
 #endif

@@ -173,3 +173,26 @@ rc_t store_entries(store_t *st, long long version_id, arena_t *a, matrix_entry_t
 {
     return st->be->entries(st->h, version_id, a, out, n, e);
 }
+
+/* ---- review and outreach events (issue 5) ---- */
+
+rc_t store_marks_each(store_t *st, store_mark_fn fn, void *ctx, err_t *e)
+{
+    return st->be->marks_each(st->h, fn, ctx, e);
+}
+
+rc_t store_event_insert(store_t *st, event_t *ev, err_t *e)
+{
+    return st->be->event_insert(st->h, ev, e);
+}
+
+rc_t store_event_get(store_t *st, long long id, arena_t *a, event_t *out, err_t *e)
+{
+    return st->be->event_get(st->h, id, a, out, e);
+}
+
+rc_t store_event_list(store_t *st, const char *state, arena_t *a, event_t **out, size_t *n,
+                      err_t *e)
+{
+    return st->be->event_list(st->h, state, a, out, n, e);
+}

@@ -17,6 +17,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "../core/event.h"
 #include "../core/matrix.h"
 #include "../core/report.h"
 #include "../core/state.h"
@@ -157,10 +158,35 @@ typedef struct {
     rc_t (*entry_delete)(void *h, long long version_id, const char *item, err_t *e);
     rc_t (*entries)(void *h, long long version_id, arena_t *a, matrix_entry_t **out, size_t *n,
                     err_t *e);
+    /* ---- review and outreach events (issue 5) ---- */
+    rc_t (*marks_each)(void *h, void (*fn)(void *, long long, const char *, mark_t), void *ctx,
+                       err_t *e);
+    rc_t (*event_insert)(void *h, event_t *ev, err_t *e);
+    rc_t (*event_get)(void *h, long long id, arena_t *a, event_t *out, err_t *e);
+    rc_t (*event_list)(void *h, const char *state, arena_t *a, event_t **out, size_t *n,
+                       err_t *e);
 } store_backend_t;
 
 /* The SQLite backend's constructor (store/sqlite.c). */
 rc_t store_sqlite_open(const char *path, store_open_mode_t mode, void **handle, err_t *e);
 extern const store_backend_t store_sqlite_backend;
+
+/* ---- review and outreach events (issue 5) -------------------------------- */
+
+/* Called once per stored entry of an approved or published version. */
+typedef void (*store_mark_fn)(void *ctx, long long version_id, const char *item, mark_t mark);
+/* Streams the marks of every frozen (approved or published) version, by version
+ * id: one query, no per-version round trip, for the review analytics. */
+rc_t store_marks_each(store_t *st, store_mark_fn fn, void *ctx, err_t *e);
+
+/* Inserts an event with its states and themes; assigns ev->id when it is 0.
+ * RC_INPUT (message names the field) for an unknown state or invalid field. */
+rc_t store_event_insert(store_t *st, event_t *ev, err_t *e);
+/* One event with its states and themes; RC_NOTFOUND if there is none. */
+rc_t store_event_get(store_t *st, long long id, arena_t *a, event_t *out, err_t *e);
+/* Events by start date and id; only those with `state` among their
+ * participants when state is not NULL. */
+rc_t store_event_list(store_t *st, const char *state, arena_t *a, event_t **out, size_t *n,
+                      err_t *e);
 
 #endif

@@ -1,0 +1,59 @@
+/*
+ * States grouped by the similarity of their gaps, and the regional workshops
+ * those groups suggest.
+ *
+ * Method (docs/review.md): each state's gap set is the set of applicable items
+ * of its version in force that are not marked X (blank or ?). The distance of
+ * two states is the Jaccard distance of their gap sets, 1 - |A n B| / |A u B|
+ * (0 when both are empty). Agglomerative clustering with average linkage
+ * merges, from one group per state, the two closest groups until k remain.
+ * States are first put in alpha-3 order and every tie goes to the pair met
+ * first in that order, so the result does not depend on the input order.
+ */
+#ifndef R1540_REVIEW_CLUSTER_H
+#define R1540_REVIEW_CLUSTER_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "metrics.h"
+
+/* Jaccard distance of two bit sets of `words` 64-bit words. */
+double cluster_jaccard(const uint64_t *a, const uint64_t *b, size_t words);
+
+/*
+ * Clusters n sets (set i is words 64-bit words at sets + i * words, keyed by
+ * keys[i], keys distinct) into min(k, n) groups. Writes each set's group into
+ * group[i]; groups are numbered 0, 1, ... in the order of their smallest key.
+ */
+void cluster_agglomerate(const char *const *keys, const uint64_t *sets, size_t n, size_t words,
+                         size_t k, size_t *group);
+
+/* The number of groups the review uses for n states: round(sqrt(n / 2)), 2 to 12. */
+size_t cluster_default_k(size_t n);
+
+#define WORKSHOP_THEMES 3
+
+/* A proposed regional workshop: the states of one group within one M49 region. */
+typedef struct {
+    size_t group;                  /* the similar-gap group it comes from */
+    size_t region;                 /* index into review_data_t.regions */
+    size_t *states;                /* state indices, alpha-3 order */
+    size_t nstates;
+    size_t *gaps;                  /* shared gap items, most shared first */
+    size_t ngaps;
+    size_t themes[WORKSHOP_THEMES]; /* the group's lowest-coverage themes */
+    size_t nthemes;
+} review_workshop_t;
+
+/*
+ * Groups the states with a version in force on s->as_of into k groups (0: the
+ * default), writing each state's group into group_of (-1: no version in force),
+ * and proposes one workshop per (group, region) with at least two states, in
+ * group then region order. A shared gap is an item missing for at least two
+ * thirds of the workshop's states where it applies.
+ */
+review_workshop_t *review_workshops(const review_data_t *d, const review_snapshot_t *s, size_t k,
+                                    arena_t *a, long *group_of, size_t *ngroups, size_t *n);
+
+#endif
