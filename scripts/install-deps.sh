@@ -4,8 +4,8 @@
 set -e
 PKGS="build-essential pkg-config libsqlite3-dev libjansson-dev libsodium-dev
 libxlsxwriter-dev sqlite3 iso-codes gettext unicode-cldr-core unzip python3 clang
-libclang-rt-14-dev libcairo2-dev libpango1.0-dev libicu-dev fonts-noto-core fonts-noto-cjk
-poppler-utils"
+libclang-rt-14-dev libgettextpo-dev libmicrohttpd-dev libicu-dev libcairo2-dev libpango1.0-dev
+fonts-noto-core fonts-noto-cjk poppler-utils"
 missing=""
 for p in $PKGS; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing="$missing $p"

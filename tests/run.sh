@@ -34,6 +34,7 @@ run_one() {
 
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:exitcode=99
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+export LSAN_OPTIONS="suppressions=$(pwd)/tests/lsan.supp:print_suppressions=0"
 
 for t in build/rel/tests/test_* build/san/tests/test_*; do
     [ -x "$t" ] || continue
