@@ -12,5 +12,7 @@ const cli_command_t cli_commands[] = {
     {"template", "list the items of the matrix template", cmd_template},
     {"import", "import a JSON file, a CSV file or a folder of CSV files", cmd_import},
     {"export", "export to JSON, CSV or XLSX", cmd_export},
+    {"review", "the review report (coverage, gaps, similar-gap groups, workshops)", cmd_review},
+    {"event", "add, list and show outreach events (workshops, training courses, ...)", cmd_event},
     {NULL, NULL, NULL},
 };

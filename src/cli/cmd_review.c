@@ -1,0 +1,191 @@
+/*
+ * `r1540 review`: the comprehensive review report (JSON, HTML, PDF or XLSX in
+ * any of the six languages, as of any date since 2004), and `r1540 review
+ * workshops`: the regional workshops the gap-similarity groups suggest,
+ * numbered as `r1540 event add --from-workshop N` takes them.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "../review/review.h"
+#include "../util/i18n.h"
+#include "../util/json_out.h"
+#include "commands.h"
+
+static const char usage[] =
+    "usage: r1540 review [--format json|html|pdf|xlsx] [-o FILE] [--lang L]\n"
+    "                    [--as-of DATE] [--since DATE] [--groups K]\n"
+    "       r1540 review workshops [--as-of DATE] [--groups K] [--lang L] [--format text|json]\n"
+    "\n"
+    "The review of coverage of matrix fields: by state, section, weapon type, theme,\n"
+    "region, UN regional group and LDC/LLDC/SIDS; its trend; the items and themes with\n"
+    "the lowest coverage and how they moved since --since; groups of states with similar\n"
+    "gaps and the regional workshops they suggest. Formulas: docs/review.md.\n"
+    "\n"
+    "  --format F    json (default), html, pdf or xlsx; pdf and xlsx need -o\n"
+    "  -o FILE       write to FILE (default: standard output for json and html)\n"
+    "  --lang L      ar, zh, en (default), fr, ru or es\n"
+    "  --as-of DATE  the matrices in force on DATE (default today): per state, the\n"
+    "                approved version with the latest approval date on or before DATE\n"
+    "  --since DATE  the comparison date for gap movements (default five years earlier)\n"
+    "  --groups K    the number of similar-gap groups (default round(sqrt(states/2)))\n"
+    "\n"
+    "The matrices are indicators of fact, not a measure of compliance.\n";
+
+typedef struct {
+    review_opts_t o;
+    const char *format, *out;
+    bool workshops;
+    bool help; /* --help: print the usage and do nothing else */
+} review_args_t;
+
+static rc_t parse_args(cli_t *c, int argc, char **argv, review_args_t *a)
+{
+    static const struct option opts[] = {
+        {"format", required_argument, NULL, 'f'}, {"output", required_argument, NULL, 'o'},
+        {"lang", required_argument, NULL, 'l'},   {"as-of", required_argument, NULL, 'a'},
+        {"since", required_argument, NULL, 's'},  {"groups", required_argument, NULL, 'g'},
+        {"help", no_argument, NULL, 'h'},         {NULL, 0, NULL, 0}};
+    const char *lang = "en";
+    long long k;
+    optind = 0;
+    for (int o; (o = getopt_long(argc, argv, "ho:", opts, NULL)) != -1;) {
+        switch (o) {
+        case 'h': a->help = true; return RC_OK;
+        case 'f': a->format = optarg; break;
+        case 'o': a->out = optarg; break;
+        case 'l': lang = optarg; break;
+        case 'a': snprintf(a->o.as_of, sizeof a->o.as_of, "%.10s", optarg); break;
+        case 's': snprintf(a->o.since, sizeof a->o.since, "%.10s", optarg); break;
+        case 'g':
+            if (cli_int(c, optarg, "--groups", 1, 50, &k) != RC_OK)
+                return RC_USAGE;
+            a->o.groups = (size_t)k;
+            break;
+        default: return cli_usage_error(c, usage, "unknown option");
+        }
+        if ((o == 'a' || o == 's') && strlen(optarg) > 10)
+            return err_set(&c->err, RC_USAGE, "--%s: '%s' is not a date (YYYY-MM-DD)",
+                           o == 'a' ? "as-of" : "since", optarg);
+    }
+    if (optind < argc && strcmp(argv[optind], "workshops") == 0) {
+        a->workshops = true;
+        optind++;
+    }
+    if (optind < argc)
+        return cli_usage_error(c, usage, "unexpected argument '%s'", argv[optind]);
+    int l = lang_parse(lang);
+    if (l < 0)
+        return err_set(&c->err, RC_USAGE, "--lang: '%s' is not ar, zh, en, fr, ru or es", lang);
+    a->o.lang = (lang_t)l;
+    return RC_OK;
+}
+
+/* Writes a built buffer to the file (or standard output). */
+static rc_t write_buf(cli_t *c, buf_t *b, const char *path)
+{
+    if (!path || strcmp(path, "-") == 0)
+        return cli_print(c, b);
+    FILE *f = fopen(path, "wb");
+    if (!f)
+        return err_set(&c->err, RC_FAIL, "%s: cannot write the report", path);
+    bool ok = !b->overflow && fwrite(b->data, 1, b->len, f) == b->len;
+    if (fclose(f) != 0 || !ok) {
+        remove(path);
+        return err_set(&c->err, RC_FAIL, "%s: cannot write the report", path);
+    }
+    return RC_OK;
+}
+
+static void print_workshops_text(const review_t *r, buf_t *b)
+{
+    const review_data_t *d = &r->d;
+    lang_t l = r->lang;
+    buf_printf(b, "%s\n\n", review_caveat(l));
+    buf_printf(b, "%s: %s. %s: %zu\n", i18n_tr(l, "As of"), r->now.as_of,
+               i18n_tr(l, "Groups of states with similar gaps"), r->ngroups);
+    for (size_t i = 0; i < r->nworkshops; i++) {
+        const review_workshop_t *w = &r->workshops[i];
+        buf_printf(b, "\n%s %zu: %s (%s %zu)\n", i18n_tr(l, "Proposed workshop"), i + 1,
+                   d->regions[w->region].name[l], i18n_tr(l, "group"), w->group + 1);
+        buf_printf(b, "  %s:", i18n_tr(l, "States"));
+        for (size_t k = 0; k < w->nstates; k++)
+            buf_printf(b, " %s", d->states[w->states[k]].alpha3);
+        buf_printf(b, "\n  %s:", i18n_tr(l, "Themes"));
+        for (size_t t = 0; t < w->nthemes; t++)
+            buf_printf(b, "%s %s", t ? "," : "", d->themes[w->themes[t]].name[l]);
+        buf_printf(b, "\n  %s: %zu\n", i18n_tr(l, "Shared gaps"), w->ngaps);
+    }
+}
+
+static rc_t run_workshops(cli_t *c, const review_t *r, const review_args_t *a)
+{
+    bool json;
+    if (cli_format_json(c, a->format, &json) != RC_OK)
+        return RC_USAGE;
+    buf_t b;
+    buf_init(&b, 0);
+    if (json) {
+        buf_putc(&b, '{');
+        json_out_kv(&b, 0, "as_of", r->now.as_of);
+        buf_putc(&b, ',');
+        review_render_workshops_json(r, &b);
+        buf_puts(&b, "}\n");
+    } else {
+        print_workshops_text(r, &b);
+    }
+    rc_t rc = write_buf(c, &b, a->out);
+    buf_free(&b);
+    return rc;
+}
+
+static rc_t run_report(cli_t *c, const review_t *r, const review_args_t *a)
+{
+    const char *f = a->format ? a->format : "json";
+    if (strcmp(f, "pdf") == 0)
+        return review_render_pdf(r, a->out, &c->err);
+    if (strcmp(f, "xlsx") == 0)
+        return review_render_xlsx(r, a->out, &c->err);
+    buf_t b;
+    buf_init(&b, 0);
+    (strcmp(f, "html") == 0 ? review_render_html : review_render_json)(r, &b);
+    rc_t rc = write_buf(c, &b, a->out);
+    buf_free(&b);
+    return rc;
+}
+
+/* Checks the format before anything is loaded, so a bad command line fails fast. */
+static rc_t check_format(cli_t *c, const review_args_t *a)
+{
+    static const char *const formats[] = {"json", "html", "pdf", "xlsx", "text"};
+    const char *f = a->format ? a->format : "json";
+    size_t n = a->workshops ? 5 : 4, i = 0;
+    while (i < n && strcmp(f, formats[i]) != 0)
+        i++;
+    if (i == n)
+        return err_set(&c->err, RC_USAGE, "--format: '%s' is not %s", f,
+                       a->workshops ? "text or json" : "json, html, pdf or xlsx");
+    if (!a->workshops && (i == 2 || i == 3) && (!a->out || strcmp(a->out, "-") == 0))
+        return err_set(&c->err, RC_USAGE, "--format %s needs -o FILE", f);
+    return RC_OK;
+}
+
+rc_t cmd_review(cli_t *c, int argc, char **argv)
+{
+    review_args_t a = {0};
+    rc_t rc = parse_args(c, argc, argv, &a);
+    if (rc != RC_OK || a.help)
+        return a.help ? fputs(usage, stdout), RC_OK : rc;
+    if ((rc = check_format(c, &a)) != RC_OK)
+        return rc;
+    char po[4096];
+    snprintf(po, sizeof po, "%s/po", c->data_dir);
+    store_t *st;
+    review_t *r = arena_alloc(&c->arena, sizeof *r);
+    if ((rc = i18n_load(po, &c->err)) == RC_OK &&
+        (rc = cli_store(c, STORE_OPEN_EXISTING, &st)) == RC_OK &&
+        (rc = review_build(st, &a.o, &c->arena, r, &c->err)) == RC_OK)
+        rc = a.workshops ? run_workshops(c, r, &a) : run_report(c, r, &a);
+    i18n_free();
+    return rc;
+}

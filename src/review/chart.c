@@ -1,0 +1,248 @@
+/*
+ * Bar, line and heat-map charts on cairo. Layout is deliberately plain: one
+ * label column, a 0-100 % scale, thin grid lines; colours from a fixed
+ * colour-blind-safe palette (Okabe-Ito) so that every rendering is the same.
+ */
+#include "chart.h"
+
+#include <cairo-svg.h>
+#include <pango/pangocairo.h>
+#include <stdio.h>
+#include <string.h>
+
+#define FONT_SIZE 7.5
+#define ROW 12.0
+#define LABEL_W 0.34 /* share of the width for labels */
+
+static const double palette[][3] = {
+    {0.000, 0.447, 0.698}, {0.902, 0.624, 0.000}, {0.000, 0.620, 0.451}, {0.800, 0.475, 0.655},
+    {0.337, 0.706, 0.914}, {0.835, 0.369, 0.000}, {0.941, 0.894, 0.259}, {0.3, 0.3, 0.3}};
+enum { PALETTE = sizeof palette / sizeof *palette };
+
+const char *chart_font_family(lang_t lang)
+{
+    switch (lang) {
+    case LANG_AR: return "Noto Naskh Arabic, Noto Sans";
+    case LANG_ZH: return "Noto Sans CJK SC, Noto Sans";
+    default: return "Noto Sans, Noto Sans CJK SC, Noto Naskh Arabic";
+    }
+}
+
+/* Draws text at (x, y) within width w; align 0 left, 1 right, 2 centre. */
+static void text(cairo_t *cr, lang_t lang, const char *s, double x, double y, double w, int align)
+{
+    PangoLayout *l = pango_cairo_create_layout(cr);
+    char font[128];
+    snprintf(font, sizeof font, "%s %.1f", chart_font_family(lang), FONT_SIZE);
+    PangoFontDescription *fd = pango_font_description_from_string(font);
+    pango_layout_set_font_description(l, fd);
+    pango_font_description_free(fd);
+    pango_context_set_language(pango_layout_get_context(l),
+                               pango_language_from_string(lang == LANG_ZH ? "zh-cn"
+                                                                          : lang_code(lang)));
+    pango_layout_set_width(l, (int)(w * PANGO_SCALE));
+    pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
+    pango_layout_set_auto_dir(l, FALSE); /* align as asked, whatever the script */
+    pango_layout_set_alignment(l, align == 1 ? PANGO_ALIGN_RIGHT
+                                  : align == 2 ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT);
+    pango_layout_set_text(l, s, -1);
+    cairo_move_to(cr, x, y);
+    pango_cairo_show_layout(cr, l);
+    g_object_unref(l);
+}
+
+static void rect(cairo_t *cr, double x, double y, double w, double h, const double rgb[3])
+{
+    cairo_set_source_rgb(cr, rgb[0], rgb[1], rgb[2]);
+    cairo_rectangle(cr, x, y, w, h);
+    cairo_fill(cr);
+}
+
+static void grid(cairo_t *cr, lang_t lang, double x0, double y0, double w, double h)
+{
+    static const double grey[3] = {0.8, 0.8, 0.8};
+    cairo_set_line_width(cr, 0.4);
+    for (int p = 0; p <= 100; p += 25) {
+        double x = x0 + w * p / 100.0;
+        cairo_set_source_rgb(cr, grey[0], grey[1], grey[2]);
+        cairo_move_to(cr, x, y0);
+        cairo_line_to(cr, x, y0 + h);
+        cairo_stroke(cr);
+        char s[8];
+        snprintf(s, sizeof s, "%d%%", p);
+        cairo_set_source_rgb(cr, 0.3, 0.3, 0.3);
+        text(cr, lang, s, x - 20, y0 + h + 1, 40, 2);
+    }
+}
+
+static void draw_bars(cairo_t *cr, const chart_t *c, double width)
+{
+    double lw = width * LABEL_W, bw = width - lw - 30;
+    for (size_t i = 0; i < c->nlabels; i++) {
+        double y = i * ROW, v = c->values[i];
+        cairo_set_source_rgb(cr, 0, 0, 0);
+        text(cr, c->lang, c->labels[i], 0, y, lw - 4, 1);
+        if (v >= 0)
+            rect(cr, lw, y + 2, bw * v / 100.0, ROW - 4, palette[0]);
+        char s[16];
+        snprintf(s, sizeof s, v >= 0 ? "%.1f%%" : "–", v);
+        cairo_set_source_rgb(cr, 0, 0, 0);
+        text(cr, c->lang, s, lw + (v > 0 ? bw * v / 100.0 : 0) + 2, y, 40, 0);
+    }
+    grid(cr, c->lang, lw, 0, bw, c->nlabels * ROW);
+}
+
+static void draw_lines(cairo_t *cr, const chart_t *c, double width)
+{
+    double lw = width * 0.22, pw = width - lw - 10, ph = 150;
+    for (int p = 0; p <= 100; p += 25) { /* horizontal grid, y axis labels */
+        double y = ph - ph * p / 100.0;
+        cairo_set_source_rgb(cr, 0.85, 0.85, 0.85);
+        cairo_set_line_width(cr, 0.4);
+        cairo_move_to(cr, lw, y);
+        cairo_line_to(cr, lw + pw, y);
+        cairo_stroke(cr);
+        char s[8];
+        snprintf(s, sizeof s, "%d%%", p);
+        cairo_set_source_rgb(cr, 0.3, 0.3, 0.3);
+        text(cr, c->lang, s, lw - 34, y - 5, 30, 1);
+    }
+    double step = c->nlabels > 1 ? pw / (double)(c->nlabels - 1) : 0;
+    for (size_t i = 0; i < c->nlabels; i += c->nlabels > 12 ? 2 : 1)
+        text(cr, c->lang, c->labels[i], lw + step * i - 20, ph + 2, 40, 2);
+    for (size_t s = 0; s < c->nseries; s++) {
+        const double *rgb = palette[s % PALETTE];
+        cairo_set_source_rgb(cr, rgb[0], rgb[1], rgb[2]);
+        cairo_set_line_width(cr, s == 0 ? 2.0 : 1.0);
+        bool pen = false;
+        for (size_t i = 0; i < c->nlabels; i++) {
+            double v = c->values[s * c->nlabels + i];
+            if (v < 0) {
+                pen = false;
+                continue;
+            }
+            double x = lw + step * i, y = ph - ph * v / 100.0;
+            pen ? cairo_line_to(cr, x, y) : cairo_move_to(cr, x, y);
+            pen = true;
+        }
+        cairo_stroke(cr);
+        double ly = ph + 16 + s * ROW; /* legend */
+        rect(cr, 0, ly + 3, 10, 5, rgb);
+        cairo_set_source_rgb(cr, 0, 0, 0);
+        text(cr, c->lang, c->series[s], 14, ly, width - 14, 0);
+    }
+}
+
+/* White (0 %) to the palette's blue (100 %); grey hatch for nothing applicable. */
+static void heat_colour(double v, double rgb[3])
+{
+    if (v < 0) {
+        rgb[0] = rgb[1] = rgb[2] = 0.92;
+        return;
+    }
+    double t = v / 100.0;
+    rgb[0] = 1.0 - t * (1.0 - palette[0][0]);
+    rgb[1] = 1.0 - t * (1.0 - palette[0][1]);
+    rgb[2] = 1.0 - t * (1.0 - palette[0][2]);
+}
+
+static double heat_header(const chart_t *c) { return c->nseries ? 110.0 : 0; }
+
+static void draw_heat(cairo_t *cr, const chart_t *c, double width)
+{
+    double lw = width * 0.25, cw = (width - lw) / (double)(c->nseries ? c->nseries : 1);
+    double top = heat_header(c), rh = 8.0;
+    for (size_t j = 0; j < c->nseries; j++) { /* column titles, turned upright */
+        cairo_save(cr);
+        cairo_translate(cr, lw + cw * j + cw / 2 - 5, top - 2);
+        cairo_rotate(cr, -1.5707963);
+        cairo_set_source_rgb(cr, 0, 0, 0);
+        text(cr, c->lang, c->series[j], 0, 0, top - 4, 0);
+        cairo_restore(cr);
+    }
+    for (size_t i = 0; i < c->nlabels; i++) {
+        double y = top + rh * i;
+        cairo_set_source_rgb(cr, 0, 0, 0);
+        cairo_save(cr);
+        cairo_translate(cr, 0, y - 2.5);
+        cairo_scale(cr, 0.8, 0.8);
+        text(cr, c->lang, c->labels[i], 0, 0, (lw - 4) / 0.8, 1);
+        cairo_restore(cr);
+        for (size_t j = 0; j < c->nseries; j++) {
+            double rgb[3];
+            heat_colour(c->values[i * c->nseries + j], rgb);
+            rect(cr, lw + cw * j, y, cw - 0.5, rh - 0.5, rgb);
+        }
+    }
+}
+
+double chart_height(const chart_t *c, double width)
+{
+    (void)width;
+    switch (c->kind) {
+    case CHART_BARS: return c->nlabels * ROW + 14;
+    case CHART_LINES: return 150 + 18 + c->nseries * ROW;
+    case CHART_HEAT: return heat_header(c) + 8.0 * c->nlabels + 4;
+    }
+    return 0;
+}
+
+void chart_draw(cairo_t *cr, const chart_t *c, double width)
+{
+    cairo_save(cr);
+    switch (c->kind) {
+    case CHART_BARS: draw_bars(cr, c, width); break;
+    case CHART_LINES: draw_lines(cr, c, width); break;
+    case CHART_HEAT: draw_heat(cr, c, width); break;
+    }
+    cairo_restore(cr);
+}
+
+static cairo_status_t to_buf(void *closure, const unsigned char *data, unsigned int len)
+{
+    buf_append(closure, data, len);
+    return CAIRO_STATUS_SUCCESS;
+}
+
+/* Copies svg into b, prefixing every id and reference to one with `prefix`:
+ * several charts inline in one HTML page would otherwise share cairo's glyph
+ * ids ("glyph0-1") and show each other's letters. */
+static void svg_prefix_ids(buf_t *b, const char *svg, const char *prefix)
+{
+    static const char *const marks[] = {"id=\"", "href=\"#", "url(#"};
+    const char *p = svg;
+    while (*p) {
+        const char *best = NULL;
+        size_t blen = 0;
+        for (size_t i = 0; i < sizeof marks / sizeof *marks; i++) {
+            const char *h = strstr(p, marks[i]);
+            if (h && (!best || h < best)) {
+                best = h;
+                blen = strlen(marks[i]);
+            }
+        }
+        if (!best) {
+            buf_puts(b, p);
+            return;
+        }
+        buf_append(b, p, (size_t)(best - p) + blen);
+        buf_puts(b, prefix);
+        p = best + blen;
+    }
+}
+
+void chart_svg(buf_t *b, const chart_t *c, double width, const char *id_prefix)
+{
+    buf_t raw;
+    buf_init(&raw, 0);
+    double h = chart_height(c, width);
+    cairo_surface_t *s = cairo_svg_surface_create_for_stream(to_buf, &raw, width, h);
+    cairo_t *cr = cairo_create(s);
+    chart_draw(cr, c, width);
+    cairo_destroy(cr);
+    cairo_surface_finish(s);
+    cairo_surface_destroy(s);
+    const char *svg = strstr(buf_str(&raw), "<svg"); /* no XML declaration inline */
+    svg_prefix_ids(b, svg ? svg : "", id_prefix);
+    buf_free(&raw);
+}

@@ -1,0 +1,381 @@
+/*
+ * What the review report says, in order: how the figures are made, reporting,
+ * coverage by every grouping, trend, gaps, the heat map of states by themes,
+ * and the proposed workshops. States are listed in the collation order of the
+ * report's language (never by coverage: the review does not rank states).
+ */
+#include "report_doc.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "../util/i18n.h"
+
+typedef struct {
+    const review_t *r;
+    review_doc_t *doc;
+    arena_t *a;
+    lang_t l;
+} ctx_t;
+
+static const char *afmt(arena_t *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static const char *afmt(arena_t *a, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    char *s = arena_alloc(a, (size_t)(n > 0 ? n : 0) + 1);
+    va_start(ap, fmt);
+    vsnprintf(s, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    return s;
+}
+
+static const char *pct(arena_t *a, double v) { return v < 0 ? "–" : afmt(a, "%.1f%%", v); }
+
+static doc_block_t *add(ctx_t *c, doc_kind_t kind, const char *text)
+{
+    review_doc_t *d = c->doc;
+    if (d->n == d->cap) {
+        d->cap = d->cap ? d->cap * 2 : 64;
+        doc_block_t *nb = arena_alloc(c->a, d->cap * sizeof *nb);
+        if (d->n)
+            memcpy(nb, d->blocks, d->n * sizeof *nb);
+        d->blocks = nb;
+    }
+    doc_block_t *b = &d->blocks[d->n++];
+    memset(b, 0, sizeof *b);
+    b->kind = kind;
+    b->text = text;
+    return b;
+}
+
+static doc_block_t *table(ctx_t *c, const char *key, const char *caption, size_t ncols,
+                          size_t nrows)
+{
+    doc_block_t *b = add(c, DOC_TABLE, caption);
+    b->key = key;
+    b->ncols = ncols;
+    b->nrows = nrows;
+    b->cells = arena_alloc(c->a, (nrows + 1) * ncols * sizeof *b->cells);
+    return b;
+}
+
+/* The translation of msgid; format_arg lets the compiler check a translated
+ * format's arguments against the English one. xgettext finds these strings
+ * with --keyword=tr:2 (data/po/README.md). */
+static const char *tr(ctx_t *c, const char *msgid) __attribute__((format_arg(2)));
+static const char *tr(ctx_t *c, const char *msgid) { return i18n_tr(c->l, msgid); }
+
+/* A coverage table: one row per named aggregate, plus its bar chart. */
+static void cov_table(ctx_t *c, const char *key, const char *caption, const char *first_col,
+                      const char *const *names, const cov_t *cov, size_t n, bool chart)
+{
+    doc_block_t *t = table(c, key, caption, 6, n);
+    const char *head[6] = {first_col, tr(c, "Fields marked X"), tr(c, "Marked ?"),
+                           tr(c, "Blank"), tr(c, "Applicable"), tr(c, "Coverage")};
+    memcpy(t->cells, head, sizeof head);
+    double *v = arena_alloc(c->a, (n + 1) * sizeof *v);
+    for (size_t i = 0; i < n; i++) {
+        const char **row = t->cells + (i + 1) * 6;
+        v[i] = cov_pct(&cov[i]);
+        row[0] = names[i];
+        row[1] = afmt(c->a, "%u", cov[i].x);
+        row[2] = afmt(c->a, "%u", cov[i].unsure);
+        row[3] = afmt(c->a, "%u", cov[i].blank);
+        row[4] = afmt(c->a, "%u", cov_applicable(&cov[i]));
+        row[5] = pct(c->a, v[i]);
+    }
+    if (chart)
+        add(c, DOC_CHART, caption)->chart =
+            (chart_t){.kind = CHART_BARS, .lang = c->l, .labels = names, .nlabels = n, .values = v};
+}
+
+static const char **vocab_names(ctx_t *c, const vocab_t *v, size_t n)
+{
+    const char **names = arena_alloc(c->a, (n + 1) * sizeof *names);
+    for (size_t i = 0; i < n; i++)
+        names[i] = v[i].name[c->l];
+    return names;
+}
+
+/* The states' names, comma-separated, in the language's collation order. */
+static const char *state_names(ctx_t *c, const size_t *idx, size_t n)
+{
+    size_t *sorted = arena_alloc(c->a, (n + 1) * sizeof *sorted);
+    memcpy(sorted, idx, n * sizeof *sorted);
+    review_sort_states(&c->r->d, c->l, sorted, n);
+    buf_t b;
+    buf_init(&b, 0);
+    for (size_t i = 0; i < n; i++)
+        buf_printf(&b, "%s%s", i ? tr(c, ", ") : "", c->r->d.states[sorted[i]].name[c->l]);
+    const char *s = arena_strdup(c->a, buf_str(&b));
+    buf_free(&b);
+    return s;
+}
+
+static void section_method(ctx_t *c)
+{
+    add(c, DOC_HEADING, tr(c, "How the figures are computed"));
+    add(c, DOC_PARA, tr(c, "Coverage is the share of applicable matrix fields marked X. A field "
+                           "marked NA is not applicable; blank fields and fields marked ? are "
+                           "applicable and not covered (fields marked ? are shown apart). Each "
+                           "state counts with its matrix in force on the review date: its "
+                           "approved version with the latest approval date on or before that "
+                           "date. The formulas are in docs/review.md; every figure can be "
+                           "recomputed from the open-data export."));
+}
+
+static void section_reporting(ctx_t *c)
+{
+    const review_data_t *d = &c->r->d;
+    const review_snapshot_t *s = &c->r->now;
+    static const int bounds[] = {1, 5, 10};
+    size_t bucket[4] = {0}, nn = 0;
+    size_t *never = arena_alloc(c->a, (d->nstates + 1) * sizeof *never);
+    for (size_t k = 0; k < d->nstates; k++) {
+        if (!d->first_report[k][0] || strcmp(d->first_report[k], s->as_of) > 0)
+            never[nn++] = k;
+        if (s->years_since[k] >= 0) {
+            int i = 0;
+            while (i < 3 && s->years_since[k] >= bounds[i])
+                i++;
+            bucket[i]++;
+        }
+    }
+    add(c, DOC_HEADING, tr(c, "Reporting"));
+    doc_block_t *t = table(c, "reporting", tr(c, "Reporting status"), 2, 7);
+    const char *labels[] = {tr(c, "Member states"), tr(c, "Submitted a first national report"),
+                            tr(c, "Never reported"), tr(c, "Last report less than 1 year ago"),
+                            tr(c, "Last report 1 to 4 years ago"),
+                            tr(c, "Last report 5 to 9 years ago"),
+                            tr(c, "Last report 10 years ago or more")};
+    size_t values[] = {d->nstates, s->reported, s->never, bucket[0], bucket[1], bucket[2],
+                       bucket[3]};
+    t->cells[0] = tr(c, "Status");
+    t->cells[1] = tr(c, "States");
+    for (size_t i = 0; i < 7; i++) {
+        t->cells[(i + 1) * 2] = labels[i];
+        t->cells[(i + 1) * 2 + 1] = afmt(c->a, "%zu", values[i]);
+    }
+    if (nn)
+        add(c, DOC_PARA, afmt(c->a, "%s %s", tr(c, "States that have never reported:"),
+                              state_names(c, never, nn)));
+}
+
+static void section_coverage(ctx_t *c)
+{
+    const review_data_t *d = &c->r->d;
+    const review_snapshot_t *s = &c->r->now;
+    add(c, DOC_HEADING, tr(c, "Coverage of matrix fields"));
+    add(c, DOC_PARA, afmt(c->a, tr(c, "States with a matrix in force: %zu. Fields marked X: %u "
+                                      "of %u applicable (%.1f%%); fields marked ?: %u."),
+                          s->with_matrix, s->total.x, cov_applicable(&s->total),
+                          cov_pct(&s->total), s->total.unsure));
+    const char *weapons[REVIEW_WEAPONS] = {tr(c, "Nuclear weapons"), tr(c, "Chemical weapons"),
+                                           tr(c, "Biological weapons"),
+                                           tr(c, "Means of delivery")};
+    const char **wn = arena_alloc(c->a, sizeof weapons), **fn = arena_alloc(c->a, 3 * sizeof *fn);
+    memcpy(wn, weapons, sizeof weapons);
+    fn[0] = tr(c, "Least developed countries (LDC)");
+    fn[1] = tr(c, "Landlocked developing countries (LLDC)");
+    fn[2] = tr(c, "Small island developing States (SIDS)");
+    cov_table(c, "by_section", tr(c, "Coverage by operative paragraph"),
+              tr(c, "Operative paragraph"), vocab_names(c, d->sections, d->nsections),
+              s->by_section, d->nsections, false);
+    cov_table(c, "by_weapon", tr(c, "Coverage by weapon type"), tr(c, "Weapon type"), wn,
+              s->by_weapon, REVIEW_WEAPONS, false);
+    cov_table(c, "by_region", tr(c, "Coverage by region"), tr(c, "Region"),
+              vocab_names(c, d->regions, d->nregions), s->by_region, d->nregions, true);
+    cov_table(c, "by_group", tr(c, "Coverage by UN regional group"), tr(c, "Regional group"),
+              vocab_names(c, d->groups, d->ngroups), s->by_group, d->ngroups, false);
+    cov_table(c, "by_flag", tr(c, "Coverage in LDC, LLDC and SIDS"), tr(c, "Category"), fn,
+              s->by_flag, REVIEW_FLAGS, false);
+    cov_table(c, "by_theme", tr(c, "Coverage by theme"), tr(c, "Theme"),
+              vocab_names(c, d->themes, d->nthemes), s->by_theme, d->nthemes, true);
+}
+
+static void section_trend(ctx_t *c)
+{
+    const review_t *r = c->r;
+    size_t np = r->ntrend, ns = r->d.nregions + 1;
+    const char **dates = arena_alloc(c->a, (np + 1) * sizeof *dates);
+    const char **series = arena_alloc(c->a, (ns + 1) * sizeof *series);
+    double *v = arena_alloc(c->a, (np * ns + 1) * sizeof *v);
+    series[0] = tr(c, "All states");
+    for (size_t g = 0; g < r->d.nregions; g++)
+        series[g + 1] = r->d.regions[g].name[c->l];
+    doc_block_t *t = table(c, "trend", tr(c, "Coverage over time"), ns + 1, np);
+    t->cells[0] = tr(c, "Date");
+    memcpy(t->cells + 1, series, ns * sizeof *series);
+    for (size_t i = 0; i < np; i++) {
+        const review_trend_point_t *p = &r->trend[i];
+        dates[i] = afmt(c->a, "%.4s", p->date);
+        t->cells[(i + 1) * (ns + 1)] = p->date;
+        for (size_t g = 0; g < ns; g++) {
+            v[g * np + i] = cov_pct(g ? &p->by_region[g - 1] : &p->total);
+            t->cells[(i + 1) * (ns + 1) + 1 + g] = pct(c->a, v[g * np + i]);
+        }
+    }
+    add(c, DOC_HEADING, tr(c, "Coverage over time"));
+    add(c, DOC_PARA, tr(c, "One point per year end, from the matrices in force on that date; "
+                           "the last point is the review date."));
+    add(c, DOC_CHART, tr(c, "Coverage over time"))->chart =
+        (chart_t){.kind = CHART_LINES, .lang = c->l, .labels = dates, .nlabels = np,
+                  .series = series, .nseries = ns, .values = v};
+    /* the table goes after the chart: move it */
+    doc_block_t tb = *t;
+    memmove(t, t + 1, 3 * sizeof *t);
+    c->doc->blocks[c->doc->n - 1] = tb;
+}
+
+static void gap_table(ctx_t *c, const char *key, const char *caption, const review_gap_t *g,
+                      size_t n, bool items)
+{
+    const review_data_t *d = &c->r->d;
+    doc_block_t *t = table(c, key, caption, 5, n);
+    const char *head[5] = {tr(c, "Rank"), items ? tr(c, "Field") : tr(c, "Theme"),
+                           tr(c, "Coverage"), tr(c, "Earlier coverage"),
+                           tr(c, "Change (points)")};
+    memcpy(t->cells, head, sizeof head);
+    for (size_t i = 0; i < n; i++) {
+        const char **row = t->cells + (i + 1) * 5;
+        row[0] = afmt(c->a, "%zu", i + 1);
+        row[1] = items ? afmt(c->a, "%s — %s", d->items[g[i].index].id,
+                              d->items[g[i].index].label[c->l])
+                       : d->themes[g[i].index].name[c->l];
+        row[2] = pct(c->a, g[i].pct);
+        row[3] = pct(c->a, g[i].pct_since);
+        row[4] = g[i].pct_since < 0 ? "–" : afmt(c->a, "%+.1f", g[i].pct - g[i].pct_since);
+    }
+}
+
+static void section_gaps(ctx_t *c)
+{
+    const review_t *r = c->r;
+    add(c, DOC_HEADING, tr(c, "Where implementation most needs strengthening"));
+    add(c, DOC_PARA, afmt(c->a, tr(c, "The fields and themes with the lowest coverage, lowest "
+                                      "first, and the change in percentage points since %s."),
+                          r->then.as_of));
+    gap_table(c, "gap_fields", tr(c, "Fields with the lowest coverage"), r->item_gaps,
+              r->nitem_gaps, true);
+    gap_table(c, "gap_themes", tr(c, "Themes with the lowest coverage"), r->theme_gaps,
+              r->ntheme_gaps, false);
+    for (size_t g = 0; g < r->d.nregions; g++)
+        gap_table(c, afmt(c->a, "gap_themes_%s", r->d.regions[g].code),
+                  afmt(c->a, "%s: %s", tr(c, "Themes with the lowest coverage"),
+                       r->d.regions[g].name[c->l]),
+                  r->region_theme_gaps[g], r->nregion_theme_gaps[g] < 5 ? r->nregion_theme_gaps[g] : 5,
+                  false);
+}
+
+static void section_heat(ctx_t *c)
+{
+    const review_t *r = c->r;
+    const review_data_t *d = &r->d;
+    size_t n = 0, nt = d->nthemes;
+    const char **rows = arena_alloc(c->a, (d->nstates + 1) * sizeof *rows);
+    double *v = arena_alloc(c->a, (d->nstates * nt + 1) * sizeof *v);
+    for (size_t i = 0; i < d->nstates; i++) {
+        size_t k = r->state_order[i];
+        if (r->now.in_force[k] < 0)
+            continue;
+        rows[n] = d->states[k].name[c->l];
+        for (size_t t = 0; t < nt; t++)
+            v[n * nt + t] = cov_pct(&r->now.state_theme[k * nt + t]);
+        n++;
+    }
+    add(c, DOC_HEADING, tr(c, "Coverage by state and theme"));
+    add(c, DOC_PARA, tr(c, "Each cell is the share of a state's applicable fields of one theme "
+                           "marked X: darker is higher, grey is nothing applicable. States are "
+                           "in alphabetical order."));
+    add(c, DOC_CHART, tr(c, "Coverage by state and theme"))->chart =
+        (chart_t){.kind = CHART_HEAT, .lang = c->l, .labels = rows, .nlabels = n,
+                  .series = vocab_names(c, d->themes, nt), .nseries = nt, .values = v};
+}
+
+static void section_states(ctx_t *c)
+{
+    const review_t *r = c->r;
+    const review_data_t *d = &r->d;
+    doc_block_t *t = table(c, "by_state", tr(c, "Coverage per state"), 7, r->now.with_matrix);
+    const char *head[7] = {tr(c, "State"), tr(c, "Matrix version"), tr(c, "Approved"),
+                           tr(c, "Fields marked X"), tr(c, "Marked ?"), tr(c, "Applicable"),
+                           tr(c, "Coverage")};
+    memcpy(t->cells, head, sizeof head);
+    for (size_t i = 0, row = 1; i < d->nstates; i++) {
+        size_t k = r->state_order[i];
+        if (r->now.in_force[k] < 0)
+            continue;
+        const review_version_t *v = &d->versions[r->now.in_force[k]];
+        const cov_t *cv = &r->now.by_state[k];
+        const char **cell = t->cells + row++ * 7;
+        cell[0] = d->states[k].name[c->l];
+        cell[1] = afmt(c->a, "%d", v->number);
+        cell[2] = v->approved;
+        cell[3] = afmt(c->a, "%u", cv->x);
+        cell[4] = afmt(c->a, "%u", cv->unsure);
+        cell[5] = afmt(c->a, "%u", cov_applicable(cv));
+        cell[6] = pct(c->a, cov_pct(cv));
+    }
+}
+
+static void section_workshops(ctx_t *c)
+{
+    const review_t *r = c->r;
+    const review_data_t *d = &r->d;
+    add(c, DOC_HEADING, tr(c, "Groups of states with similar gaps"));
+    add(c, DOC_PARA, afmt(c->a, tr(c, "States are grouped by the similarity of their gaps "
+                                      "(Jaccard distance between their sets of applicable fields "
+                                      "not marked X; agglomerative clustering with average "
+                                      "linkage; %zu groups). Each group is split by region; "
+                                      "each part with at least two states is a proposed "
+                                      "regional workshop on the themes where its coverage is "
+                                      "lowest."), r->ngroups));
+    for (size_t i = 0; i < r->nworkshops; i++) {
+        const review_workshop_t *w = &r->workshops[i];
+        buf_t b;
+        buf_init(&b, 0);
+        for (size_t t = 0; t < w->nthemes; t++)
+            buf_printf(&b, "%s%s", t ? tr(c, ", ") : "", d->themes[w->themes[t]].name[c->l]);
+        for (size_t g = 0; g < w->ngaps && g < 5; g++)
+            buf_printf(&b, "%s%s", g ? tr(c, ", ") : "\n", d->items[w->gaps[g]].id);
+        const char *themes = arena_strdup(c->a, buf_str(&b));
+        buf_free(&b);
+        add(c, DOC_PARA, afmt(c->a, "%s %zu — %s (%s %zu)\n%s: %s\n%s: %s\n%s: %zu",
+                              tr(c, "Proposed workshop"), i + 1, d->regions[w->region].name[c->l],
+                              tr(c, "group"), w->group + 1, tr(c, "States"),
+                              state_names(c, w->states, w->nstates), tr(c, "Themes"), themes,
+                              tr(c, "Shared gaps"), w->ngaps));
+    }
+}
+
+void review_doc_build(const review_t *r, arena_t *a, review_doc_t *doc)
+{
+    memset(doc, 0, sizeof *doc);
+    ctx_t c = {r, doc, a, r->lang};
+    doc->lang = r->lang;
+    doc->demo = r->d.demo;
+    doc->title = tr(&c, "Review of the coverage of 1540 matrix fields");
+    doc->caveat = review_caveat(r->lang);
+    doc->short_caveat = tr(&c, "Indicators of fact, not a measure of compliance.");
+    doc->demo_note = r->d.demo ? tr(&c, "DEMO DATA: the figures below come from generated demo "
+                                        "data.")
+                               : "";
+    add(&c, DOC_TITLE, doc->title);
+    add(&c, DOC_PARA, afmt(a, tr(&c, "As of %s; movements since %s."), r->now.as_of,
+                           r->then.as_of));
+    if (r->d.demo)
+        add(&c, DOC_PARA, doc->demo_note);
+    add(&c, DOC_PARA, doc->caveat);
+    section_method(&c);
+    section_reporting(&c);
+    section_coverage(&c);
+    section_trend(&c);
+    section_gaps(&c);
+    section_heat(&c);
+    section_workshops(&c);
+    section_states(&c);
+}

@@ -1,0 +1,38 @@
+/*
+ * The review report as a list of blocks (title, headings, paragraphs, tables,
+ * charts) with every string already in the report's language. HTML, PDF and
+ * XLSX render the same blocks, so the three formats say the same thing and a
+ * string is translated in one place.
+ */
+#ifndef R1540_REVIEW_REPORT_DOC_H
+#define R1540_REVIEW_REPORT_DOC_H
+
+#include "chart.h"
+#include "review.h"
+
+typedef enum { DOC_TITLE, DOC_HEADING, DOC_PARA, DOC_TABLE, DOC_CHART } doc_kind_t;
+
+typedef struct {
+    doc_kind_t kind;
+    const char *text;    /* the title, heading or paragraph; a table's or chart's caption */
+    const char *key;     /* table: a short English name (XLSX sheet) */
+    size_t ncols, nrows; /* table: columns, rows after the header row */
+    const char **cells;  /* table: (nrows + 1) x ncols strings, row 0 the header */
+    chart_t chart;       /* chart */
+} doc_block_t;
+
+typedef struct {
+    lang_t lang;
+    bool demo;
+    const char *title;
+    const char *caveat;       /* the full sentence, shown near the top */
+    const char *short_caveat; /* for page footers */
+    const char *demo_note;    /* "" when the data is real */
+    doc_block_t *blocks;      /* arena-owned */
+    size_t n, cap;
+} review_doc_t;
+
+/* Builds the report's blocks from the review, in the arena. */
+void review_doc_build(const review_t *r, arena_t *a, review_doc_t *doc);
+
+#endif

@@ -1,0 +1,115 @@
+/*
+ * The review as an XLSX workbook (libxlsxwriter): a first sheet with the
+ * title, dates, caveat and the text of the report, then one sheet per table,
+ * numbers as numbers so that they can be recomputed and charted in a
+ * spreadsheet. Sheets run right to left for Arabic. Written to PATH.tmp and
+ * renamed, so a failure leaves no half-written file.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <xlsxwriter.h>
+
+#include "report_doc.h"
+
+typedef struct {
+    lxw_format *title, *bold, *caveat, *demo, *wrap;
+} formats_t;
+
+static void formats(lxw_workbook *wb, formats_t *f)
+{
+    f->title = workbook_add_format(wb);
+    format_set_bold(f->title);
+    format_set_font_size(f->title, 14);
+    f->bold = workbook_add_format(wb);
+    format_set_bold(f->bold);
+    f->caveat = workbook_add_format(wb);
+    format_set_italic(f->caveat);
+    f->demo = workbook_add_format(wb);
+    format_set_bold(f->demo);
+    format_set_font_color(f->demo, LXW_COLOR_RED);
+    f->wrap = workbook_add_format(wb);
+    format_set_text_wrap(f->wrap);
+    format_set_align(f->wrap, LXW_ALIGN_VERTICAL_TOP);
+}
+
+/* A cell: a number when the whole text is one ("12", "43.5%" as 43.5). */
+static void cell(lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const char *s, lxw_format *f)
+{
+    char *end;
+    double v = strtod(s, &end);
+    if (end != s && (*end == '\0' || (end[0] == '%' && end[1] == '\0')) && s[0] != '+')
+        worksheet_write_number(ws, row, col, v, f);
+    else
+        worksheet_write_string(ws, row, col, s, f);
+}
+
+static void table_sheet(lxw_workbook *wb, const review_doc_t *doc, const doc_block_t *t,
+                        const formats_t *f)
+{
+    char name[32];
+    snprintf(name, sizeof name, "%.31s", t->key);
+    lxw_worksheet *ws = workbook_add_worksheet(wb, name);
+    if (doc->lang == LANG_AR)
+        worksheet_right_to_left(ws);
+    worksheet_write_string(ws, 0, 0, t->text, f->title);
+    worksheet_write_string(ws, 1, 0, doc->caveat, f->caveat);
+    worksheet_set_column(ws, 0, 0, 40, NULL);
+    worksheet_set_column(ws, 1, (lxw_col_t)(t->ncols ? t->ncols - 1 : 0), 14, NULL);
+    for (size_t i = 0; i <= t->nrows; i++)
+        for (size_t j = 0; j < t->ncols; j++)
+            cell(ws, (lxw_row_t)(i + 3), (lxw_col_t)j, t->cells[i * t->ncols + j],
+                 i == 0 ? f->bold : NULL);
+    worksheet_freeze_panes(ws, 4, 1);
+}
+
+static void text_sheet(lxw_workbook *wb, const review_doc_t *doc, const formats_t *f)
+{
+    lxw_worksheet *ws = workbook_add_worksheet(wb, "review");
+    if (doc->lang == LANG_AR)
+        worksheet_right_to_left(ws);
+    worksheet_set_column(ws, 0, 0, 110, NULL);
+    lxw_row_t row = 0;
+    for (size_t i = 0; i < doc->n; i++) {
+        const doc_block_t *k = &doc->blocks[i];
+        if (k->kind == DOC_TABLE || k->kind == DOC_CHART)
+            continue;
+        lxw_format *fmt = k->kind == DOC_TITLE     ? f->title
+                          : k->kind == DOC_HEADING ? f->bold
+                          : k->text == doc->caveat ? f->caveat
+                          : k->text == doc->demo_note ? f->demo : f->wrap;
+        worksheet_write_string(ws, row++, 0, k->text, fmt);
+    }
+}
+
+rc_t review_render_xlsx(const review_t *r, const char *path, err_t *e)
+{
+    arena_t a = ARENA_INIT;
+    review_doc_t doc;
+    review_doc_build(r, &a, &doc);
+    size_t n = strlen(path) + 5;
+    char *tmp = arena_alloc(&a, n);
+    snprintf(tmp, n, "%s.tmp", path);
+    lxw_workbook *wb = workbook_new(tmp);
+    if (!wb) {
+        arena_free(&a);
+        return err_set(e, RC_FAIL, "%s: cannot create the workbook", path);
+    }
+    formats_t f;
+    formats(wb, &f);
+    text_sheet(wb, &doc, &f);
+    for (size_t i = 0; i < doc.n; i++)
+        if (doc.blocks[i].kind == DOC_TABLE)
+            table_sheet(wb, &doc, &doc.blocks[i], &f);
+    lxw_error err = workbook_close(wb);
+    rc_t rc = RC_OK;
+    if (err != LXW_NO_ERROR)
+        rc = err_set(e, RC_FAIL, "%s: %s", path, lxw_strerror(err));
+    else if (rename(tmp, path) != 0)
+        rc = err_set(e, RC_FAIL, "%s: %s", path, strerror(errno));
+    if (rc != RC_OK)
+        remove(tmp);
+    arena_free(&a);
+    return rc;
+}

@@ -1,0 +1,127 @@
+/*
+ * Assembling the review: dates, snapshots, trend, gaps, groups, and the
+ * per-language order of state names (ICU collation: "Égypte" sorts with the
+ * E's in French, Chinese names by pinyin, Arabic by its alphabet).
+ */
+#include "review.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unicode/ucol.h>
+
+#include "../util/date.h"
+#include "../util/i18n.h"
+
+const char *review_caveat(lang_t lang)
+{
+    return i18n_tr(lang, "The matrices are indicators of fact, not a measure of any state's "
+                         "compliance: these figures are coverage of matrix fields, not "
+                         "compliance scores, and they do not rank states.");
+}
+
+typedef struct {
+    const review_data_t *d;
+    lang_t lang;
+    UCollator *coll;
+} collate_ctx_t;
+
+static int cmp_name(const void *pa, const void *pb, void *ctx)
+{
+    const collate_ctx_t *c = ctx;
+    const state_t *a = &c->d->states[*(const size_t *)pa], *b = &c->d->states[*(const size_t *)pb];
+    UErrorCode err = U_ZERO_ERROR;
+    int r = c->coll ? ucol_strcollUTF8(c->coll, a->name[c->lang], -1, b->name[c->lang], -1, &err)
+                    : strcmp(a->name[c->lang], b->name[c->lang]);
+    return r ? r : strcmp(a->alpha3, b->alpha3);
+}
+
+void review_sort_states(const review_data_t *d, lang_t lang, size_t *idx, size_t n)
+{
+    UErrorCode err = U_ZERO_ERROR;
+    collate_ctx_t c = {d, lang, ucol_open(lang_code(lang), &err)};
+    if (U_FAILURE(err)) { /* no collation data: byte order is still deterministic */
+        ucol_close(c.coll);
+        c.coll = NULL;
+    }
+    qsort_r(idx, n, sizeof *idx, cmp_name, &c);
+    ucol_close(c.coll);
+}
+
+/* as_of defaults to today, since to five years earlier (not before 1540). */
+static rc_t review_dates(const review_opts_t *o, char as_of[11], char since[11], err_t *e)
+{
+    if (o->as_of[0]) {
+        memcpy(as_of, o->as_of, 11);
+        rc_t rc = review_date_check(as_of, "--as-of", e);
+        if (rc != RC_OK)
+            return rc;
+    } else {
+        date_today(as_of);
+    }
+    if (o->since[0]) {
+        memcpy(since, o->since, 11);
+        rc_t rc = review_date_check(since, "--since", e);
+        if (rc != RC_OK)
+            return rc;
+        if (strcmp(since, as_of) > 0)
+            return err_set(e, RC_USAGE, "--since: %s is after the review date %s", since, as_of);
+        return RC_OK;
+    }
+    char tmp[32];
+    snprintf(tmp, sizeof tmp, "%04d%s", (int)strtol(as_of, NULL, 10) - 5, as_of + 4);
+    memcpy(since, tmp, 10);
+    since[10] = '\0';
+    if (!date_valid(since)) /* 29 February five years earlier */
+        memcpy(since + 5, "02-28", 5);
+    if (strcmp(since, REVIEW_FIRST_DATE) < 0)
+        memcpy(since, REVIEW_FIRST_DATE, 11);
+    return RC_OK;
+}
+
+static void review_gaps(review_t *r, arena_t *a)
+{
+    const review_data_t *d = &r->d;
+    size_t nr = d->nregions, ni = d->nitems, nt = d->nthemes;
+    r->item_gaps = review_gaps_rank(r->now.by_item, r->then.by_item, ni, REVIEW_TOP_GAPS, a,
+                                    &r->nitem_gaps);
+    r->theme_gaps = review_gaps_rank(r->now.by_theme, r->then.by_theme, nt, REVIEW_TOP_GAPS, a,
+                                     &r->ntheme_gaps);
+    r->region_item_gaps = arena_alloc(a, (nr + 1) * sizeof *r->region_item_gaps);
+    r->region_theme_gaps = arena_alloc(a, (nr + 1) * sizeof *r->region_theme_gaps);
+    r->nregion_item_gaps = arena_alloc(a, (nr + 1) * sizeof *r->nregion_item_gaps);
+    r->nregion_theme_gaps = arena_alloc(a, (nr + 1) * sizeof *r->nregion_theme_gaps);
+    for (size_t g = 0; g < nr; g++) {
+        r->region_item_gaps[g] =
+            review_gaps_rank(r->now.region_item + g * ni, r->then.region_item + g * ni, ni,
+                             REVIEW_TOP_GAPS, a, &r->nregion_item_gaps[g]);
+        r->region_theme_gaps[g] =
+            review_gaps_rank(r->now.region_theme + g * nt, r->then.region_theme + g * nt, nt,
+                             REVIEW_TOP_GAPS, a, &r->nregion_theme_gaps[g]);
+    }
+}
+
+rc_t review_build(store_t *st, const review_opts_t *o, arena_t *a, review_t *r, err_t *e)
+{
+    memset(r, 0, sizeof *r);
+    r->lang = o->lang;
+    char as_of[11], since[11];
+    rc_t rc = review_dates(o, as_of, since, e);
+    if (rc != RC_OK || (rc = review_data_load(st, a, &r->d, e)) != RC_OK)
+        return rc;
+    review_snapshot(&r->d, as_of, a, &r->now);
+    review_snapshot(&r->d, since, a, &r->then);
+    if (r->now.with_matrix == 0)
+        return err_set(e, RC_INPUT, "no state had an approved matrix on %s: nothing to review"
+                       " (the first approval is later; choose a later --as-of)", as_of);
+    r->trend = review_trend(&r->d, as_of, a, &r->ntrend);
+    review_gaps(r, a);
+    r->group_of = arena_alloc(a, (r->d.nstates + 1) * sizeof *r->group_of);
+    r->workshops = review_workshops(&r->d, &r->now, o->groups, a, r->group_of, &r->ngroups,
+                                    &r->nworkshops);
+    r->state_order = arena_alloc(a, (r->d.nstates + 1) * sizeof *r->state_order);
+    for (size_t i = 0; i < r->d.nstates; i++)
+        r->state_order[i] = i;
+    review_sort_states(&r->d, r->lang, r->state_order, r->d.nstates);
+    return RC_OK;
+}
