@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../review/chart.h"
 #include "../review/review.h"
 #include "../util/i18n.h"
 #include "../util/json_out.h"
@@ -187,5 +188,7 @@ rc_t cmd_review(cli_t *c, int argc, char **argv)
         (rc = review_build(st, &a.o, &c->arena, r, &c->err)) == RC_OK)
         rc = a.workshops ? run_workshops(c, r, &a) : run_report(c, r, &a);
     i18n_free();
+    if (a.format && (strcmp(a.format, "pdf") == 0 || strcmp(a.format, "html") == 0))
+        chart_fonts_release();
     return rc;
 }

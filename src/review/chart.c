@@ -6,6 +6,7 @@
 #include "chart.h"
 
 #include <cairo-svg.h>
+#include <fontconfig/fontconfig.h>
 #include <pango/pangocairo.h>
 #include <stdio.h>
 #include <string.h>
@@ -18,6 +19,13 @@ static const double palette[][3] = {
     {0.000, 0.447, 0.698}, {0.902, 0.624, 0.000}, {0.000, 0.620, 0.451}, {0.800, 0.475, 0.655},
     {0.337, 0.706, 0.914}, {0.835, 0.369, 0.000}, {0.941, 0.894, 0.259}, {0.3, 0.3, 0.3}};
 enum { PALETTE = sizeof palette / sizeof *palette };
+
+void chart_fonts_release(void)
+{
+    pango_cairo_font_map_set_default(NULL);
+    cairo_debug_reset_static_data();
+    FcFini();
+}
 
 const char *chart_font_family(lang_t lang)
 {
@@ -68,7 +76,7 @@ static void grid(cairo_t *cr, lang_t lang, double x0, double y0, double w, doubl
         cairo_move_to(cr, x, y0);
         cairo_line_to(cr, x, y0 + h);
         cairo_stroke(cr);
-        char s[8];
+        char s[16];
         snprintf(s, sizeof s, "%d%%", p);
         cairo_set_source_rgb(cr, 0.3, 0.3, 0.3);
         text(cr, lang, s, x - 20, y0 + h + 1, 40, 2);
@@ -102,7 +110,7 @@ static void draw_lines(cairo_t *cr, const chart_t *c, double width)
         cairo_move_to(cr, lw, y);
         cairo_line_to(cr, lw + pw, y);
         cairo_stroke(cr);
-        char s[8];
+        char s[16];
         snprintf(s, sizeof s, "%d%%", p);
         cairo_set_source_rgb(cr, 0.3, 0.3, 0.3);
         text(cr, c->lang, s, lw - 34, y - 5, 30, 1);

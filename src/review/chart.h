@@ -35,6 +35,10 @@ void chart_draw(cairo_t *cr, const chart_t *c, double width);
  * with id_prefix (distinct per chart on a page). */
 void chart_svg(buf_t *b, const chart_t *c, double width, const char *id_prefix);
 
+/* Frees pango's, cairo's and fontconfig's process-wide font caches, so that a
+ * run ends with nothing allocated (LeakSanitizer). Call once, at the end. */
+void chart_fonts_release(void);
+
 /* The pango font family list for text in a language (Noto, by script). */
 const char *chart_font_family(lang_t lang);
 

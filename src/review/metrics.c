@@ -434,7 +434,7 @@ review_trend_point_t *review_trend(const review_data_t *d, const char *as_of, ar
     review_trend_point_t *p = arena_alloc(a, (size_t)(y1 - y0 + 2) * sizeof *p);
     size_t n = 0;
     for (int y = y0; y < y1; y++) {
-        char date[16];
+        char date[24];
         snprintf(date, sizeof date, "%04d-12-31", y);
         trend_point(d, date, a, &p[n++]);
     }

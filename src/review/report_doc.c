@@ -174,14 +174,12 @@ static void section_coverage(ctx_t *c)
                                       "of %u applicable (%.1f%%); fields marked ?: %u."),
                           s->with_matrix, s->total.x, cov_applicable(&s->total),
                           cov_pct(&s->total), s->total.unsure));
-    const char *weapons[REVIEW_WEAPONS] = {tr(c, "Nuclear weapons"), tr(c, "Chemical weapons"),
-                                           tr(c, "Biological weapons"),
-                                           tr(c, "Means of delivery")};
-    const char **wn = arena_alloc(c->a, sizeof weapons), **fn = arena_alloc(c->a, 3 * sizeof *fn);
-    memcpy(wn, weapons, sizeof weapons);
-    fn[0] = tr(c, "Least developed countries (LDC)");
-    fn[1] = tr(c, "Landlocked developing countries (LLDC)");
-    fn[2] = tr(c, "Small island developing States (SIDS)");
+    const char **wn = arena_alloc(c->a, REVIEW_WEAPONS * sizeof *wn);
+    const char **fn = arena_alloc(c->a, REVIEW_FLAGS * sizeof *fn);
+    for (int w = 0; w < REVIEW_WEAPONS; w++)
+        wn[w] = review_weapon_name(c->l, w);
+    for (int f = 0; f < REVIEW_FLAGS; f++)
+        fn[f] = review_flag_name(c->l, f);
     cov_table(c, "by_section", tr(c, "Coverage by operative paragraph"),
               tr(c, "Operative paragraph"), vocab_names(c, d->sections, d->nsections),
               s->by_section, d->nsections, false);

@@ -6,7 +6,6 @@
  */
 #include <string.h>
 
-#include "../util/i18n.h"
 #include "../util/json_out.h"
 #include "review.h"
 
@@ -57,14 +56,14 @@ static void put_coverage(const review_t *r, buf_t *b)
     buf_puts(b, ",\"by_weapon\":[");
     for (int w = 0; w < REVIEW_WEAPONS; w++)
         put_named(b, w > 0, review_weapon_keys[w],
-                  i18n_trc(l, "weapon", review_weapon_keys[w]), &s->by_weapon[w]);
+                  review_weapon_name(l, w), &s->by_weapon[w]);
     buf_putc(b, ']');
     put_vocab_list(b, "by_theme", d->themes, d->nthemes, s->by_theme, l);
     put_vocab_list(b, "by_region", d->regions, d->nregions, s->by_region, l);
     put_vocab_list(b, "by_group", d->groups, d->ngroups, s->by_group, l);
     buf_puts(b, ",\"by_flag\":[");
     for (int f = 0; f < REVIEW_FLAGS; f++)
-        put_named(b, f > 0, review_flag_keys[f], i18n_trc(l, "flag", review_flag_keys[f]),
+        put_named(b, f > 0, review_flag_keys[f], review_flag_name(l, f),
                   &s->by_flag[f]);
     buf_puts(b, "],\"by_state\":[");
     for (size_t k = 0, first = 1; k < d->nstates; k++) {

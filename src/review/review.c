@@ -20,6 +20,25 @@ const char *review_caveat(lang_t lang)
                          "compliance scores, and they do not rank states.");
 }
 
+const char *review_weapon_name(lang_t lang, int w)
+{
+    switch (w) {
+    case 0: return i18n_tr(lang, "Nuclear weapons");
+    case 1: return i18n_tr(lang, "Chemical weapons");
+    case 2: return i18n_tr(lang, "Biological weapons");
+    default: return i18n_tr(lang, "Means of delivery");
+    }
+}
+
+const char *review_flag_name(lang_t lang, int f)
+{
+    switch (f) {
+    case 0: return i18n_tr(lang, "Least developed countries (LDC)");
+    case 1: return i18n_tr(lang, "Landlocked developing countries (LLDC)");
+    default: return i18n_tr(lang, "Small island developing States (SIDS)");
+    }
+}
+
 typedef struct {
     const review_data_t *d;
     lang_t lang;

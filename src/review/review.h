@@ -45,6 +45,9 @@ rc_t review_build(store_t *st, const review_opts_t *o, arena_t *a, review_t *r, 
 
 /* The line every page with figures carries, in r->lang. */
 const char *review_caveat(lang_t lang);
+/* The names of weapon type w (review_weapon_keys) and flag f (review_flag_keys). */
+const char *review_weapon_name(lang_t lang, int w);
+const char *review_flag_name(lang_t lang, int f);
 /* Sorts the n state indices in idx by the states' names in lang (ICU collation). */
 void review_sort_states(const review_data_t *d, lang_t lang, size_t *idx, size_t n);
 

@@ -138,8 +138,10 @@ static void catalog_take(i18n_catalog_t *c, lang_t lang, po_message_t m)
  * plural lookups would pick the wrong form. */
 static rc_t check_plural_header(po_file_t f, lang_t lang, const char *path, err_t *e)
 {
-    const char *header = po_file_domain_header(f, NULL);
+    /* libgettextpo returns a fresh copy of the header: ours to free. */
+    char *header = (char *)po_file_domain_header(f, NULL);
     char *forms = header ? po_header_field(header, "Plural-Forms") : NULL;
+    free(header);
     if (!forms)
         return RC_OK;
     const char *p = strstr(forms, "nplurals=");

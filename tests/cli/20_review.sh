@@ -1,0 +1,98 @@
+# The review report: figures against one SQL query on the same database, as-of
+# dates, the six languages in PDF (rendered, fonts embedded, text extracted),
+# HTML and XLSX, workshops, and bad input that changes nothing.
+. tests/cli/lib.sh
+PY=/usr/bin/python3
+
+init_db
+expect_fail "an empty database: nothing to review" 4 "no approved matrix" r review
+rm -f "$DB"
+init_db --demo
+
+# Coverage totals as of DATE straight from SQL: per state the approved version
+# with the latest approval date on or before DATE; applicable = items - NA.
+sql_totals() {
+    sqlite3 "$DB" "WITH v AS (SELECT id, row_number() OVER (PARTITION BY state ORDER BY
+        CASE WHEN approved <> '' THEN approved ELSE published END DESC, number DESC) AS rn
+        FROM matrix_version WHERE status IN ('approved','published')
+        AND CASE WHEN approved <> '' THEN approved ELSE published END <= '$1')
+      SELECT coalesce(sum(e.mark = 'X'), 0) || ' ' || coalesce(sum(e.mark = '?'), 0) || ' ' ||
+        ((SELECT count(*) FROM v WHERE rn = 1) * (SELECT count(*) FROM template_item
+          WHERE template_version = 1) - coalesce(sum(e.mark = 'NA'), 0))
+      FROM v JOIN matrix_entry e ON e.version_id = v.id WHERE v.rn = 1"
+}
+json_totals() {
+    $PY -c 'import json,sys; t=json.load(open(sys.argv[1]))["coverage"]["total"]; print(t["x"], t["unsure"], t["applicable"])' "$1"
+}
+
+h=$(db_hash)
+expect_ok "review --format json (stdout)" r review --as-of 2026-01-01
+cp "$T/out" "$T/r.json"
+expect_eq "totals as of 2026-01-01 equal one SQL query" "$(json_totals "$T/r.json")" "$(sql_totals 2026-01-01)"
+r review --as-of 2009-06-30 -o "$T/r2009.json"
+expect_eq "totals as of 2009-06-30 equal one SQL query" "$(json_totals "$T/r2009.json")" "$(sql_totals 2009-06-30)"
+expect_eq "fewer states had a matrix in 2009" "$($PY -c 'import json,sys; a=json.load(open(sys.argv[1])); b=json.load(open(sys.argv[2])); print(a["states_with_matrix"] < b["states_with_matrix"])' "$T/r2009.json" "$T/r.json")" "True"
+expect_match "JSON carries the caveat" "$T/r.json" '"caveat":"The matrices are indicators of fact, not a measure'
+expect_eq "section totals add up to the total" "$($PY -c '
+import json, sys
+d = json.load(open(sys.argv[1]))["coverage"]
+print(sum(s["x"] for s in d["by_section"]) == d["total"]["x"],
+      sum(s["applicable"] for s in d["by_state"]) == d["total"]["applicable"])' "$T/r.json")" "True True"
+expect_eq "gaps are ranked lowest first" "$($PY -c '
+import json, sys
+g = json.load(open(sys.argv[1]))["gaps"]["themes"]
+print(all(a["coverage"] <= b["coverage"] for a, b in zip(g, g[1:])), len(g))' "$T/r.json")" "True 10"
+r review --as-of 2026-01-01 -o "$T/again.json"
+expect_eq "the same review twice: byte-identical JSON" "$(cmp -s "$T/r.json" "$T/again.json" && echo same)" "same"
+
+for lg in ar zh en fr ru es; do
+    expect_ok "PDF in $lg" r review --format pdf --lang $lg --as-of 2026-01-01 -o "$T/r-$lg.pdf"
+    pdftoppm -r 20 -png -f 1 -l 2 "$T/r-$lg.pdf" "$T/page-$lg" 2>"$T/ppm.err"
+    expect_eq "PDF in $lg renders (pdftoppm)" "$(ls "$T"/page-$lg-*.png 2>/dev/null | wc -l) $(wc -c <"$T/ppm.err")" "2 0"
+    pdffonts "$T/r-$lg.pdf" | tail -n +3 >"$T/fonts-$lg"
+    expect_eq "PDF in $lg embeds all its fonts, all Noto" "$(awk '$0 !~ / yes +yes +yes / || $1 !~ /Noto/' "$T/fonts-$lg" | wc -l) $(($(wc -l <"$T/fonts-$lg") > 0))" "0 1"
+    pdftotext "$T/r-$lg.pdf" "$T/text-$lg.txt"
+done
+expect_match "Arabic PDF: Naskh font" "$T/fonts-ar" "NotoNaskhArabic"
+expect_match "Chinese PDF: CJK SC font" "$T/fonts-zh" "NotoSansCJKsc"
+expect_match "text round trip: Arabic title" "$T/text-ar.txt" "استعراض"
+expect_match "text round trip: Chinese title" "$T/text-zh.txt" "矩阵字段覆盖情况审查"
+expect_match "text round trip: English caveat" "$T/text-en.txt" "The matrices are indicators of fact"
+expect_match "text round trip: French" "$T/text-fr.txt" "Examen de la couverture des champs"
+expect_match "text round trip: Russian" "$T/text-ru.txt" "Обзор охвата полей матрицы"
+expect_match "text round trip: Spanish" "$T/text-es.txt" "Examen de la cobertura de los campos"
+expect_match "text round trip: Chinese caveat" "$T/text-zh.txt" "矩阵是事实指标"
+expect_eq "no English sentence in the Chinese PDF" "$(grep -cE 'Coverage|States|indicators of fact|Proposed workshop' "$T/text-zh.txt")" "0"
+
+expect_ok "HTML in Arabic" r review --format html --lang ar --as-of 2026-01-01 -o "$T/r.html"
+expect_match "HTML: right to left" "$T/r.html" '<html lang="ar" dir="rtl">'
+expect_match "HTML: inline SVG charts" "$T/r.html" '<svg'
+expect_match "HTML: the caveat, in Arabic" "$T/r.html" 'class=caveat>المصفوفات مؤشرات على وقائع'
+expect_eq "HTML: chart ids do not collide" "$(grep -o 'id="[^"]*"' "$T/r.html" | sort | uniq -d | wc -l)" "0"
+expect_ok "XLSX" r review --format xlsx --lang fr --as-of 2026-01-01 -o "$T/r.xlsx"
+expect_eq "XLSX: a text sheet and one sheet per table" "$($PY -c '
+import sys, zipfile
+n = [x for x in zipfile.ZipFile(sys.argv[1]).namelist() if x.startswith("xl/worksheets/sheet")]
+print(len(n) > 10)' "$T/r.xlsx")" "True"
+
+r review workshops --as-of 2026-01-01 --format json >"$T/w1.json"
+r review workshops --as-of 2026-01-01 --format json >"$T/w2.json"
+expect_eq "workshops: deterministic" "$(cmp -s "$T/w1.json" "$T/w2.json" && echo same)" "same"
+expect_eq "workshops: each has states of one region, themes, and a group" "$($PY -c '
+import json, sys
+w = json.load(open(sys.argv[1]))
+print(len(w["workshops"]) > 0 and all(len(x["states"]) >= 2 and len(x["themes"]) == 3 for x in w["workshops"]),
+      sum(len(g["states"]) for g in w["groups"]))' "$T/w1.json")" "True 185"
+expect_ok "workshops as text" r review workshops --lang es --as-of 2026-01-01
+expect_match "workshops text in Spanish" "$T/out" "Taller propuesto 1"
+
+expect_fail "an unknown language" 2 "--lang: 'xx' is not ar, zh, en, fr, ru or es" r review --lang xx
+expect_fail "a date before 2004" 2 "before resolution 1540 was adopted" r review --as-of 2003-12-31
+expect_fail "a date in the future" 2 "in the future" r review --as-of 2999-01-01
+expect_fail "not a date" 2 "not a date" r review --as-of 2020-02-30
+expect_fail "--since after --as-of" 2 "after the review date" r review --as-of 2010-01-01 --since 2012-01-01
+expect_fail "an unknown format" 2 "is not json, html, pdf or xlsx" r review --format doc
+expect_fail "PDF needs -o" 2 "needs -o FILE" r review --format pdf
+expect_fail "an unwritable PDF" 1 "cannot write" r review --format pdf -o /nonexistent/r.pdf
+expect_eq "the review changed nothing" "$(db_hash)" "$h"
+done_testing

@@ -1,0 +1,40 @@
+# Outreach events: add, list, show; a proposed workshop becomes a planned event;
+# bad input gets a clear error and changes nothing.
+. tests/cli/lib.sh
+PY=/usr/bin/python3
+init_db --demo
+
+expect_ok "add a training course" r event add --kind training-course --title "PoC training, Latin America and the Caribbean" --start 2016-05-10 --end 2016-05-12 --place "Lima" --organizer "UNODA, UNLIREC" --status held --state PER,col --state BRA --theme border-control,export-control-regimes
+expect_match "the new event's id" "$T/out" "^event 1: training-course 2016-05-10, 3 states"
+r event show 1 --format json >"$T/e1.json"
+expect_eq "show: states sorted as alpha-3, themes sorted" "$($PY -c '
+import json, sys
+e = json.load(open(sys.argv[1]))
+print(e["states"], e["themes"], e["status"], e["end"])' "$T/e1.json")" "['BRA', 'COL', 'PER'] ['border-control', 'export-control-regimes'] held 2016-05-12"
+expect_ok "a peer-review visit" r event add --kind peer-review-visit --title "Peer review" --start 2024-03-01 --state PHL --state SGP
+expect_eq "list: two events by date" "$(r event list | wc -l)" "2"
+expect_eq "list --state SGP: one" "$(r event list --state sg | cut -d' ' -f1)" "2"
+
+h=$(db_hash)
+expect_fail "an unknown kind" 4 "kind: 'party' is not one of" r event add --kind party --title x --start 2020-01-01 --state FRA
+expect_fail "end before start" 4 "end: '2020-01-01' is not a date on or after the start 2020-02-01" r event add --kind round-table --title x --start 2020-02-01 --end 2020-01-01 --state FRA
+expect_fail "before 1540" 4 "start: '2003-01-01'" r event add --kind round-table --title x --start 2003-01-01 --state FRA
+expect_fail "no state" 4 "at least one participating state" r event add --kind round-table --title x --start 2020-01-01
+expect_fail "an unknown state" 4 "--state: unknown state 'XX'" r event add --kind round-table --title x --start 2020-01-01 --state XX
+expect_fail "an unknown theme" 4 "themes: unknown theme 'parties'" r event add --kind round-table --title x --start 2020-01-01 --state FRA --theme parties
+expect_fail "no title" 4 "title:" r event add --kind round-table --start 2020-01-01 --state FRA
+expect_fail "no such event" 3 "no event with id 99" r event show 99
+expect_fail "no such workshop" 3 "no proposed workshop 999" r event add --from-workshop 999 --as-of 2026-01-01 --title x --start 2027-01-01
+expect_fail "a workshop brings its own states" 2 "leave out --state" r event add --from-workshop 1 --state FRA --title x --start 2027-01-01
+expect_eq "failed adds changed nothing" "$(db_hash)" "$h"
+
+r review workshops --as-of 2026-01-01 --format json >"$T/w.json"
+expect_ok "a proposed workshop becomes a planned event" r event add --from-workshop 2 --as-of 2026-01-01 --title "Regional workshop" --start 2027-03-01 --place "Suva"
+r event show 3 --format json >"$T/e3.json"
+expect_eq "its states and themes are the proposal's" "$($PY -c '
+import json, sys
+w = json.load(open(sys.argv[1]))["workshops"][1]
+e = json.load(open(sys.argv[2]))
+print(e["states"] == sorted(w["states"]), e["themes"] == sorted(w["themes"]), e["kind"], e["status"])' "$T/w.json" "$T/e3.json")" "True True regional-workshop planned"
+expect_sql_refused "the schema refuses an unknown kind" "CHECK constraint failed" "insert into event (kind, status, title, start, end, place, organizer) values ('party','planned','x','2020-01-01','2020-01-01','','')"
+done_testing
