@@ -76,8 +76,8 @@ SQL
 
 for s in 1 10; do
     db=$O/x$s.db
-    eval "v$s=\$(sqlite3 $db 'select count(*) from matrix_version where status in (\"approved\",\"published\")')"
-    eval "e$s=\$(sqlite3 $db 'select count(*) from matrix_entry')"
+    eval "v$s=$(sqlite3 "$db" "select count(*) from matrix_version where status in ('approved','published')")"
+    eval "e$s=$(sqlite3 "$db" "select count(*) from matrix_entry")"
     eval "json$s=\$(best \"$BIN --db $db review --as-of $ASOF -o $O/r$s.json\")"
     eval "sql$s=\$(best \"sqlite3 $db <$O/baseline.sql\")"
 done

@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "../review/review.h"
-#include "../util/json_out.h"
+#include "../io/json_export.h"
 #include "commands.h"
 
 static const char usage[] =
@@ -146,29 +146,6 @@ static rc_t event_add(cli_t *c, int argc, char **argv)
     return RC_OK;
 }
 
-static void put_json(buf_t *b, const event_t *ev)
-{
-    buf_printf(b, "{\"id\":%lld", ev->id);
-    json_out_kv(b, 1, "kind", ev->kind);
-    json_out_kv(b, 1, "status", ev->status);
-    json_out_kv(b, 1, "title", ev->title);
-    json_out_kv(b, 1, "start", ev->start);
-    json_out_kv(b, 1, "end", ev->end);
-    json_out_kv(b, 1, "place", ev->place);
-    json_out_kv(b, 1, "organizer", ev->organizer);
-    buf_puts(b, ",\"states\":[");
-    for (size_t i = 0; i < ev->nstates; i++) {
-        buf_puts(b, i ? "," : "");
-        json_out_str(b, ev->states[i]);
-    }
-    buf_puts(b, "],\"themes\":[");
-    for (size_t i = 0; i < ev->nthemes; i++) {
-        buf_puts(b, i ? "," : "");
-        json_out_str(b, ev->themes[i]);
-    }
-    buf_puts(b, "]}");
-}
-
 static void put_text(buf_t *b, const event_t *ev, bool full)
 {
     buf_printf(b, "%lld  %s..%s  %-17s %-9s %s", ev->id, ev->start, ev->end, ev->kind,
@@ -229,7 +206,7 @@ static rc_t event_read(cli_t *c, int argc, char **argv, bool show)
     for (size_t i = 0; i < n; i++) {
         if (json) {
             buf_puts(&b, i ? ",\n" : "");
-            put_json(&b, &evs[i]);
+            json_write_event(&b, &evs[i]);
         } else {
             put_text(&b, &evs[i], show);
         }

@@ -32,6 +32,21 @@ static rc_t load_matrices(store_t *st, const char *state, arena_t *a, dataset_t 
     return rc;
 }
 
+/* Events of all states, or those a state took part in. */
+static rc_t load_events(store_t *st, const char *state, arena_t *a, dataset_t *out, err_t *e)
+{
+    event_t *evs;
+    size_t n;
+    rc_t rc = store_event_list(st, state, a, &evs, &n, e);
+    if (rc != RC_OK)
+        return rc;
+    out->events = arena_alloc(a, (n ? n : 1) * sizeof *out->events);
+    out->nevents = n;
+    for (size_t i = 0; i < n; i++)
+        out->events[i].ev = evs[i];
+    return RC_OK;
+}
+
 rc_t dataset_load(store_t *st, const char *state, bool with_documents, arena_t *a,
                   dataset_t *out, err_t *e)
 {
@@ -62,7 +77,9 @@ rc_t dataset_load(store_t *st, const char *state, bool with_documents, arena_t *
             rc = store_report_document(st, reports[i].id, a, (void **)&out->reports[i].doc,
                                        &out->reports[i].doc_len, e);
     }
-    return rc == RC_OK ? load_matrices(st, state ? one.alpha3 : NULL, a, out, e) : rc;
+    if (rc == RC_OK)
+        rc = load_matrices(st, state ? one.alpha3 : NULL, a, out, e);
+    return rc == RC_OK ? load_events(st, state ? one.alpha3 : NULL, a, out, e) : rc;
 }
 
 /* ---- apply: states --------------------------------------------------------- */
@@ -485,6 +502,51 @@ static rc_t apply_matrices(store_t *st, const dataset_t *ds, const id_set_t *sta
     return RC_OK;
 }
 
+/* ---- events ---- */
+
+static bool event_same(const event_t *x, const event_t *y)
+{
+    if (strcmp(x->kind, y->kind) || strcmp(x->status, y->status) || strcmp(x->title, y->title) ||
+        strcmp(x->start, y->start) || strcmp(x->end, y->end) || strcmp(x->place, y->place) ||
+        strcmp(x->organizer, y->organizer) || x->nstates != y->nstates ||
+        x->nthemes != y->nthemes)
+        return false;
+    for (size_t i = 0; i < x->nstates; i++)
+        if (strcmp(x->states[i], y->states[i]))
+            return false;
+    for (size_t i = 0; i < x->nthemes; i++)
+        if (strcmp(x->themes[i], y->themes[i]))
+            return false;
+    return true;
+}
+
+/* A new event is inserted with its id; one that exists must be identical. */
+static rc_t apply_event(store_t *st, ds_event_t *d, arena_t *a, err_t *e)
+{
+    event_t old, ev = d->ev;
+    rc_t rc = event_validate(&ev, e); /* sorts states and themes, as stored */
+    if (rc != RC_OK)
+        return rc;
+    rc = store_event_get(st, ev.id, a, &old, e);
+    if (rc == RC_NOTFOUND) {
+        err_clear(e);
+        return store_event_insert(st, &ev, e);
+    }
+    if (rc == RC_OK && !event_same(&old, &ev))
+        rc = err_set(e, RC_INPUT, "event %lld already exists with different content", ev.id);
+    return rc;
+}
+
+static rc_t apply_events(store_t *st, const dataset_t *ds, arena_t *a, err_t *e)
+{
+    for (size_t i = 0; i < ds->nevents; i++) {
+        rc_t rc = apply_event(st, &ds->events[i], a, e);
+        if (rc != RC_OK)
+            return fail_at(e, ds->events[i].where, rc);
+    }
+    return RC_OK;
+}
+
 rc_t dataset_apply(store_t *st, const dataset_t *ds, arena_t *a, err_t *e)
 {
     rc_t rc = store_begin(st, e);
@@ -495,6 +557,7 @@ rc_t dataset_apply(store_t *st, const dataset_t *ds, arena_t *a, err_t *e)
         (rc = state_set_load(st, a, &states, e)) != RC_OK ||
         (rc = apply_reports(st, ds, &states, a, e)) != RC_OK ||
         (rc = apply_matrices(st, ds, &states, a, e)) != RC_OK ||
+        (rc = apply_events(st, ds, a, e)) != RC_OK ||
         (ds->has_demo && ds->demo && (rc = store_meta_set(st, "demo", "1", e)) != RC_OK) ||
         (rc = store_commit(st, e)) != RC_OK) {
         store_rollback(st);

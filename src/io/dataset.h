@@ -33,6 +33,11 @@ typedef struct {
 } ds_state_t;
 
 typedef struct {
+    event_t ev;        /* ev.id kept on import */
+    const char *where;
+} ds_event_t;
+
+typedef struct {
     bool demo;            /* the data is demo data */
     bool has_demo;        /* the source said whether it is (JSON does; CSV does not) */
     int template_version; /* as exported; 0 if unknown */
@@ -42,6 +47,8 @@ typedef struct {
     size_t nreports;
     ds_matrix_t *matrices;
     size_t nmatrices;
+    ds_event_t *events; /* outreach events (JSON only; CSV has none) */
+    size_t nevents;
 } dataset_t; /* everything arena-owned */
 
 /* Reads the store into a dataset: all of it, or one state (alpha-3) when
@@ -52,7 +59,7 @@ rc_t dataset_load(store_t *st, const char *state, bool with_documents, arena_t *
 /*
  * Checks the dataset and writes it into the store, all or nothing, inside one
  * transaction that this function opens and commits. States are inserted or
- * updated. A report or matrix version that already exists must be identical
+ * updated. A report, matrix version or event that already exists must be identical
  * (an import can be repeated) — except a matrix version that is still a draft
  * or with the state, whose entries are replaced. Errors are prefixed with the
  * record's `where`; on error nothing is written.

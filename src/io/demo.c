@@ -11,6 +11,8 @@
  */
 #include "demo.h"
 
+#include "demo_event.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -314,6 +316,8 @@ rc_t demo_generate(store_t *st, arena_t *a, err_t *e)
         if (lower >= NEVER_REPORTED)
             rc = demo_state(&d, &states[i], caps[i]);
     }
+    if (rc == RC_OK)
+        rc = demo_events_generate(st, states, nstates, a, e);
     if (rc == RC_OK)
         rc = store_meta_set(st, "demo", "1", e);
     return rc;

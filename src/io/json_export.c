@@ -81,6 +81,30 @@ void json_write_entry(buf_t *b, const matrix_entry_t *en)
     buf_putc(b, '}');
 }
 
+void json_write_event(buf_t *b, const event_t *ev)
+{
+    buf_putc(b, '{');
+    json_out_kll(b, 0, "id", ev->id);
+    json_out_kv(b, 1, "kind", ev->kind);
+    json_out_kv(b, 1, "status", ev->status);
+    json_out_kv(b, 1, "title", ev->title);
+    json_out_kv(b, 1, "start", ev->start);
+    json_out_kv(b, 1, "end", ev->end);
+    json_out_kv(b, 1, "place", ev->place);
+    json_out_kv(b, 1, "organizer", ev->organizer);
+    buf_puts(b, ",\"states\":[");
+    for (size_t i = 0; i < ev->nstates; i++) {
+        buf_puts(b, i ? "," : "");
+        json_out_str(b, ev->states[i]);
+    }
+    buf_puts(b, "],\"themes\":[");
+    for (size_t i = 0; i < ev->nthemes; i++) {
+        buf_puts(b, i ? "," : "");
+        json_out_str(b, ev->themes[i]);
+    }
+    buf_puts(b, "]}");
+}
+
 /* Appends the whole dataset; flushes b to f whenever it grows past a few MB. */
 static rc_t write_all(const dataset_t *ds, buf_t *b, FILE *f)
 {
@@ -118,6 +142,11 @@ static rc_t write_all(const dataset_t *ds, buf_t *b, FILE *f)
         }
         buf_puts(b, m->nentries ? "\n]}" : "]}");
         FLUSH();
+    }
+    buf_puts(b, "\n],\n\"events\":[");
+    for (size_t i = 0; i < ds->nevents; i++) {
+        buf_puts(b, i ? ",\n" : "\n");
+        json_write_event(b, &ds->events[i].ev);
     }
     buf_puts(b, "\n]}\n");
 #undef FLUSH

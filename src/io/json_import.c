@@ -244,6 +244,64 @@ static rc_t read_matrix(reader_t *r, json_t *o, ds_matrix_t *dm)
     return rc;
 }
 
+/* A list of strings of at most max bytes each, copied into the arena; each
+ * string is written into dst (an arena array of n elements of size `size`
+ * when fixed is set, else an array of char pointers). */
+static rc_t get_str_list(reader_t *r, json_t *o, const char *key, size_t max, void **dst,
+                         size_t *n, bool fixed)
+{
+    json_t *list = json_object_get(o, key);
+    if (!json_is_array(list))
+        return bad(r, key, list ? "must be an array" : "missing");
+    *n = json_array_size(list);
+    char (*codes)[4] = fixed ? arena_alloc(r->a, (*n + 1) * sizeof *codes) : NULL;
+    char **strs = fixed ? NULL : arena_alloc(r->a, (*n + 1) * sizeof *strs);
+    for (size_t i = 0; i < *n; i++) {
+        json_t *v = json_array_get(list, i);
+        const char *s = json_is_string(v) ? json_string_value(v) : NULL;
+        if (!s || strlen(s) > max || !text_single_line_ok(s, max))
+            return bad(r, key, fixed ? "must hold alpha-3 codes" : "must hold theme keys");
+        if (fixed)
+            memcpy(codes[i], s, strlen(s) + 1);
+        else
+            strs[i] = (char *)s;
+    }
+    *dst = fixed ? (void *)codes : (void *)strs;
+    return RC_OK;
+}
+
+static rc_t read_event(reader_t *r, json_t *o, ds_event_t *de)
+{
+    static const char *const keys[] = {"id", "kind", "status", "title", "start", "end", "place",
+                                       "organizer", "states", "themes", NULL};
+    event_t *ev = &de->ev;
+    char *kind, *status;
+    void *states, *themes;
+    rc_t rc;
+    if ((rc = only_keys(r, o, keys)) != RC_OK ||
+        (rc = get_int(r, o, "id", false, 1, (1LL << 53), &ev->id)) != RC_OK ||
+        (rc = get_str(r, o, "kind", false, &kind)) != RC_OK ||
+        (rc = get_str(r, o, "status", false, &status)) != RC_OK ||
+        (rc = get_str(r, o, "title", false, &ev->title)) != RC_OK ||
+        (rc = get_code(r, o, "start", ev->start, sizeof ev->start)) != RC_OK ||
+        (rc = get_code(r, o, "end", ev->end, sizeof ev->end)) != RC_OK ||
+        (rc = get_str(r, o, "place", false, &ev->place)) != RC_OK ||
+        (rc = get_str(r, o, "organizer", false, &ev->organizer)) != RC_OK ||
+        (rc = get_str_list(r, o, "states", 3, &states, &ev->nstates, true)) != RC_OK ||
+        (rc = get_str_list(r, o, "themes", 64, &themes, &ev->nthemes, false)) != RC_OK)
+        return rc;
+    ev->states = states;
+    ev->themes = themes;
+    ev->kind = event_kind_parse(kind);
+    ev->status = event_status_parse(status);
+    if (!ev->kind)
+        return bad(r, "kind", "must be training-course, regional-workshop, peer-review-visit "
+                              "or round-table");
+    if (!ev->status)
+        return bad(r, "status", "must be planned, held or cancelled");
+    return RC_OK;
+}
+
 /* Reads one top-level array with a per-element reader. */
 #define READ_ARRAY(r, root, name, arr, count, reader)                                          \
     do {                                                                                        \
@@ -270,7 +328,7 @@ static rc_t read_state_rec(reader_t *r, json_t *o, ds_state_t *ds)
 static rc_t read_root(reader_t *r, json_t *root, dataset_t *out)
 {
     static const char *const keys[] = {"format", "format_version", "demo", "template_version",
-                                       "states", "reports", "matrices", NULL};
+                                       "states", "reports", "matrices", "events", NULL};
     snprintf(r->where, sizeof r->where, "(top level)");
     json_t *format = json_object_get(root, "format");
     long long version, tv;
@@ -288,6 +346,8 @@ static rc_t read_root(reader_t *r, json_t *root, dataset_t *out)
     READ_ARRAY(r, root, "states", out->states, out->nstates, read_state_rec);
     READ_ARRAY(r, root, "reports", out->reports, out->nreports, read_report);
     READ_ARRAY(r, root, "matrices", out->matrices, out->nmatrices, read_matrix);
+    if (json_object_get(root, "events")) /* files from before events have none */
+        READ_ARRAY(r, root, "events", out->events, out->nevents, read_event);
     return RC_OK;
 }
 

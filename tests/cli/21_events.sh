@@ -3,17 +3,19 @@
 . tests/cli/lib.sh
 PY=/usr/bin/python3
 init_db --demo
+base=$(r event list | wc -l)
+expect_eq "the demo data has events" "$((base > 20))" "1"
 
 expect_ok "add a training course" r event add --kind training-course --title "PoC training, Latin America and the Caribbean" --start 2016-05-10 --end 2016-05-12 --place "Lima" --organizer "UNODA, UNLIREC" --status held --state PER,col --state BRA --theme border-control,export-control-regimes
-expect_match "the new event's id" "$T/out" "^event 1: training-course 2016-05-10, 3 states"
-r event show 1 --format json >"$T/e1.json"
+expect_match "the new event's id" "$T/out" "^event $((base + 1)): training-course 2016-05-10, 3 states"
+r event show $((base + 1)) --format json >"$T/e1.json"
 expect_eq "show: states sorted as alpha-3, themes sorted" "$($PY -c '
 import json, sys
 e = json.load(open(sys.argv[1]))
 print(e["states"], e["themes"], e["status"], e["end"])' "$T/e1.json")" "['BRA', 'COL', 'PER'] ['border-control', 'export-control-regimes'] held 2016-05-12"
 expect_ok "a peer-review visit" r event add --kind peer-review-visit --title "Peer review" --start 2024-03-01 --state PHL --state SGP
-expect_eq "list: two events by date" "$(r event list | wc -l)" "2"
-expect_eq "list --state SGP: one" "$(r event list --state sg | cut -d' ' -f1)" "2"
+expect_eq "list: two more events" "$(r event list | wc -l)" "$((base + 2))"
+expect_eq "list --state SGP: the new one among them" "$(r event list --state sg | grep -c "^$((base + 2)) ")" "1"
 
 h=$(db_hash)
 expect_fail "an unknown kind" 4 "kind: 'party' is not one of" r event add --kind party --title x --start 2020-01-01 --state FRA
@@ -30,11 +32,23 @@ expect_eq "failed adds changed nothing" "$(db_hash)" "$h"
 
 r review workshops --as-of 2026-01-01 --format json >"$T/w.json"
 expect_ok "a proposed workshop becomes a planned event" r event add --from-workshop 2 --as-of 2026-01-01 --title "Regional workshop" --start 2027-03-01 --place "Suva"
-r event show 3 --format json >"$T/e3.json"
+r event show $((base + 3)) --format json >"$T/e3.json"
 expect_eq "its states and themes are the proposal's" "$($PY -c '
 import json, sys
 w = json.load(open(sys.argv[1]))["workshops"][1]
 e = json.load(open(sys.argv[2]))
 print(e["states"] == sorted(w["states"]), e["themes"] == sorted(w["themes"]), e["kind"], e["status"])' "$T/w.json" "$T/e3.json")" "True True regional-workshop planned"
+r export --format json -o "$T/all.json"
+expect_match "events are in the JSON export" "$T/all.json" '^"events":\[$'
+rm -f "$T/copy.db"
+"$BIN" --db "$T/copy.db" init >/dev/null
+expect_ok "import the export into a fresh database" "$BIN" --db "$T/copy.db" import "$T/all.json"
+"$BIN" --db "$T/copy.db" export --format json -o "$T/again.json"
+expect_eq "JSON round trip with events: byte-identical" "$(cmp -s "$T/all.json" "$T/again.json" && echo same)" "same"
+expect_ok "importing it again changes nothing" "$BIN" --db "$T/copy.db" import "$T/all.json"
+sed 's/"title":"Peer review"/"title":"Peer review, changed"/' "$T/all.json" >"$T/changed.json"
+h=$(db_hash "$T/copy.db")
+expect_fail "an event that exists with other content is refused" 4 "events\\[[0-9]+\\]: event [0-9]+ already exists with different content" "$BIN" --db "$T/copy.db" import "$T/changed.json"
+expect_eq "and the refused import changed nothing" "$(db_hash "$T/copy.db")" "$h"
 expect_sql_refused "the schema refuses an unknown kind" "CHECK constraint failed" "insert into event (kind, status, title, start, end, place, organizer) values ('party','planned','x','2020-01-01','2020-01-01','','')"
 done_testing
