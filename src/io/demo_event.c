@@ -45,12 +45,20 @@ typedef struct {
     err_t *e;
 } gen_t;
 
+static void put_date(char out[11], int year, int month, int day)
+{
+    char tmp[40];
+    snprintf(tmp, sizeof tmp, "%04d-%02d-%02d", year, month, day);
+    memcpy(out, tmp, 10);
+    out[10] = '\0';
+}
+
 /* Fills dates (a month, a few days) and up to three themes, then stores it. */
 static rc_t add(gen_t *g, event_t *ev, int year, int days, unsigned long long *s)
 {
     int month = 1 + (int)(next(s) % 11), day = 1 + (int)(next(s) % 20);
-    snprintf(ev->start, sizeof ev->start, "%04d-%02d-%02d", year % 10000, month, day);
-    snprintf(ev->end, sizeof ev->end, "%04d-%02d-%02d", year % 10000, month, day + days);
+    put_date(ev->start, year, month, day);
+    put_date(ev->end, year, month, day + days);
     ev->status = strcmp(ev->start, DEMO_TODAY) > 0 ? "planned" : "held";
     char **themes = arena_alloc(g->a, 3 * sizeof *themes);
     for (size_t i = 0; i < 3; i++)

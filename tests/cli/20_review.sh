@@ -42,6 +42,18 @@ expect_eq "gaps are ranked lowest first" "$($PY -c '
 import json, sys
 g = json.load(open(sys.argv[1]))["gaps"]["themes"]
 print(all(a["coverage"] <= b["coverage"] for a, b in zip(g, g[1:])), len(g))' "$T/r.json")" "True 10"
+r export --format json --no-documents -o "$T/export.json"
+$PY scripts/review_from_export.py "$T/export.json" data/template/v1/items.tsv 2026-01-01 >"$T/from-export"
+$PY -c '
+import json, sys
+d = json.load(open(sys.argv[1]))["coverage"]
+rows = [("total", d["total"])]
+rows += [("region:" + r["key"], r) for r in d["by_region"]]
+rows += [("section:" + r["key"], r) for r in d["by_section"]]
+rows += [("theme:" + r["key"], r) for r in d["by_theme"] if r["applicable"]]
+for k, r in sorted(rows):
+    print(k, r["x"], r["applicable"])' "$T/r.json" >"$T/from-review"
+expect_eq "every total, region, section and theme figure recomputed from the open-data export (docs/review.md)" "$(diff "$T/from-export" "$T/from-review" && wc -l <"$T/from-export")" "$(wc -l <"$T/from-review")"
 r review --as-of 2026-01-01 -o "$T/again.json"
 expect_eq "the same review twice: byte-identical JSON" "$(cmp -s "$T/r.json" "$T/again.json" && echo same)" "same"
 
