@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sqlite_private.h"
 #include "sqlite_schema.h"
 #include "store.h"
 
@@ -91,12 +92,13 @@ static const char *const queries[Q_COUNT] = {
 enum { ENTRY_COLS = 9, BULK_SIZES = 4 };
 static const int bulk_rows[BULK_SIZES] = {64, 16, 4, 1};
 
-typedef struct {
+struct sqlite_store {
     sqlite3 *db;
     char *path;                  /* owned, for messages */
     sqlite3_stmt *stmt[Q_COUNT]; /* owned, prepared on first use */
     sqlite3_stmt *bulk[BULK_SIZES]; /* owned: multi-row entry inserts, by bulk_rows */
-} sqlite_store_t;
+    sqlite3_stmt *extra[SQLITE_EXTRA_STMTS]; /* owned: the other files' statements */
+};
 
 /* Turns the last SQLite failure into an rc and a message. Trigger refusals
  * ("r1540: ...") become RC_REFUSED; locks and unreadable files RC_DB;
@@ -248,6 +250,48 @@ static rc_t collect(sqlite_store_t *h, sqlite3_stmt *s, arena_t *a, size_t elem,
     return rc;
 }
 
+/* ---- shared with the other files of the backend (sqlite_private.h) ------- */
+
+sqlite3_stmt *sqlite_store_stmt(sqlite_store_t *h, int slot, const char *sql)
+{
+    if (slot < 0 || slot >= SQLITE_EXTRA_STMTS)
+        return NULL;
+    sqlite3_stmt *s = h->extra[slot];
+    if (s) {
+        sqlite3_reset(s);
+        sqlite3_clear_bindings(s);
+        return s;
+    }
+    if (sqlite3_prepare_v3(h->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &h->extra[slot], NULL) !=
+        SQLITE_OK)
+        return NULL;
+    return h->extra[slot];
+}
+
+rc_t sqlite_store_fail(sqlite_store_t *h, err_t *e)
+{
+    return db_fail(h, sqlite3_extended_errcode(h->db), e);
+}
+
+rc_t sqlite_store_run(sqlite_store_t *h, sqlite3_stmt *s, err_t *e) { return run(h, s, e); }
+
+int sqlite_store_step(sqlite_store_t *h, sqlite3_stmt *s, rc_t *rc, err_t *e)
+{
+    return step_row(h, s, rc, e);
+}
+
+rc_t sqlite_store_collect(sqlite_store_t *h, sqlite3_stmt *s, arena_t *a, size_t elem,
+                          sqlite_row_reader_t read_row, void *out, size_t *n, err_t *e)
+{
+    return collect(h, s, a, elem, read_row, out, n, e);
+}
+
+long long sqlite_store_last_id(sqlite_store_t *h) { return sqlite3_last_insert_rowid(h->db); }
+int sqlite_store_changes(sqlite_store_t *h) { return sqlite3_changes(h->db); }
+int sqlite_store_errcode(sqlite_store_t *h) { return sqlite3_extended_errcode(h->db); }
+void sqlite_bind_text(sqlite3_stmt *s, int i, const char *v) { bind_text(s, i, v); }
+char *sqlite_col_text(arena_t *a, sqlite3_stmt *s, int i) { return col_text(a, s, i); }
+
 /* ---- open, migrate, close ---------------------------------------------- */
 
 static void sqlite_close(void *hv)
@@ -259,6 +303,8 @@ static void sqlite_close(void *hv)
         sqlite3_finalize(h->stmt[i]);
     for (int i = 0; i < BULK_SIZES; i++)
         sqlite3_finalize(h->bulk[i]);
+    for (int i = 0; i < SQLITE_EXTRA_STMTS; i++)
+        sqlite3_finalize(h->extra[i]);
     sqlite3_close(h->db);
     free(h->path);
     free(h);
@@ -921,4 +967,5 @@ const store_backend_t store_sqlite_backend = {
     .entries_clear = sqlite_entries_clear,
     .entry_delete = sqlite_entry_delete,
     .entries = sqlite_entries,
+    SQLITE_ACCOUNT_OPS,
 };

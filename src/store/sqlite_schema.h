@@ -9,4 +9,7 @@
 extern const char *const sqlite_migrations[];
 extern const int sqlite_migration_count;
 
+/* The migrations kept in files of their own (sqlite_schema_accounts.c). */
+extern const char sqlite_migration_accounts[];
+
 #endif
