@@ -143,10 +143,10 @@ static rc_t check_plural_header(po_file_t f, lang_t lang, const char *path, err_
     if (!forms)
         return RC_OK;
     const char *p = strstr(forms, "nplurals=");
-    int n = p ? atoi(p + 9) : 0;
+    long n = p ? strtol(p + 9, NULL, 10) : 0;
     free(forms);
     if (n != i18n_plural_count(lang))
-        return err_set(e, RC_INPUT, "%s: Plural-Forms says nplurals=%d, %s has %d", path, n,
+        return err_set(e, RC_INPUT, "%s: Plural-Forms says nplurals=%ld, %s has %d", path, n,
                        lang_code(lang), i18n_plural_count(lang));
     return RC_OK;
 }
