@@ -244,7 +244,13 @@ def pot_text(msgs):
            '"Content-Transfer-Encoding: 8bit\\n"',
            '']
     for msgid in sorted(msgs):
-        out.append("#: " + " ".join(msgs[msgid]))
+        line = "#:"
+        for ref in msgs[msgid]:  # wrapped as msgmerge wraps them
+            if line != "#:" and len(line) + 1 + len(ref) > 79:
+                out.append(line)
+                line = "#:"
+            line += " " + ref
+        out.append(line)
         if re.search(r"%[-+ #0]*[0-9*]*(?:\.[0-9*]+)?[a-zA-Z]", msgid):
             out.append("#, no-c-format")
         out.append("msgid " + po_quote(msgid))
