@@ -7,6 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "../core/authz.h"
 #include "../core/matrix.h"
 #include "../io/csv_export.h"
 #include "../io/dataset.h"
@@ -238,6 +239,11 @@ rc_t h_state(web_req_t *r, json_t *m, err_t *e)
         json_array_append_new(reps, model_report(r, &reports[i]));
     bool drafts = model_sees_drafts(r, s.alpha3);
     const matrix_version_t *pub = NULL;
+    bool open_draft = false;
+    for (size_t i = 0; i < nv; i++)
+        open_draft |= versions[i].status == MV_DRAFT || versions[i].status == MV_WITH_STATE;
+    json_object_set_new(m, "can_new", json_boolean(!open_draft &&
+                                                   authz_allowed(r->user, ACT_MATRIX_EDIT, s.alpha3)));
     json_t *newer = NULL; /* each listed version links to its changes since the one below it */
     for (size_t i = nv; i-- > 0;) {
         if (versions[i].status == MV_PUBLISHED && !pub)
