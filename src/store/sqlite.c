@@ -441,6 +441,21 @@ static rc_t sqlite_meta_set(void *hv, const char *key, const char *value, err_t 
     return run(h, s, e);
 }
 
+static rc_t sqlite_data_version(void *hv, long long *out, err_t *e)
+{
+    sqlite_store_t *h = hv;
+    sqlite3_stmt *s;
+    if (sqlite3_prepare_v2(h->db, "PRAGMA data_version", -1, &s, NULL) != SQLITE_OK)
+        return err_set(e, RC_DB, "%s: %s", h->path, sqlite3_errmsg(h->db));
+    rc_t rc = RC_OK;
+    if (sqlite3_step(s) == SQLITE_ROW)
+        *out = sqlite3_column_int64(s, 0);
+    else
+        rc = err_set(e, RC_DB, "%s: %s", h->path, sqlite3_errmsg(h->db));
+    sqlite3_finalize(s);
+    return rc;
+}
+
 /* ---- vocabulary, states, template ------------------------------------------- */
 
 static rc_t sqlite_vocab_put(void *hv, const vocab_t *v, err_t *e)
@@ -945,6 +960,7 @@ const store_backend_t store_sqlite_backend = {
     .rollback = sqlite_rollback,
     .meta_get = sqlite_meta_get,
     .meta_set = sqlite_meta_set,
+    .data_version = sqlite_data_version,
     .vocab_put = sqlite_vocab_put,
     .vocab_list = sqlite_vocab_list,
     .state_put = sqlite_state_put,

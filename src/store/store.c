@@ -55,6 +55,11 @@ rc_t store_meta_set(store_t *st, const char *key, const char *value, err_t *e)
     return st->be->meta_set(st->h, key, value, e);
 }
 
+rc_t store_data_version(store_t *st, long long *out, err_t *e)
+{
+    return st->be->data_version(st->h, out, e);
+}
+
 rc_t store_vocab_put(store_t *st, const vocab_t *v, err_t *e)
 {
     return st->be->vocab_put(st->h, v, e);

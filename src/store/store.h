@@ -59,6 +59,9 @@ void store_rollback(store_t *st);
 /* Settings and dataset facts (demo flag, template version, size limit). RC_NOTFOUND if absent. */
 rc_t store_meta_get(store_t *st, const char *key, arena_t *a, char **value, err_t *e);
 rc_t store_meta_set(store_t *st, const char *key, const char *value, err_t *e);
+/* A number that changes whenever another connection or process commits a
+ * change to the database (a page cache compares it to know it is stale). */
+rc_t store_data_version(store_t *st, long long *out, err_t *e);
 
 rc_t store_vocab_put(store_t *st, const vocab_t *v, err_t *e);
 rc_t store_vocab_list(store_t *st, const char *kind, arena_t *a, vocab_t **out, size_t *n,
@@ -129,6 +132,7 @@ typedef struct {
     void (*rollback)(void *h);
     rc_t (*meta_get)(void *h, const char *key, arena_t *a, char **value, err_t *e);
     rc_t (*meta_set)(void *h, const char *key, const char *value, err_t *e);
+    rc_t (*data_version)(void *h, long long *out, err_t *e);
     rc_t (*vocab_put)(void *h, const vocab_t *v, err_t *e);
     rc_t (*vocab_list)(void *h, const char *kind, arena_t *a, vocab_t **out, size_t *n,
                        err_t *e);
