@@ -50,6 +50,7 @@ done
 
 run_one "fuzzing (libFuzzer)" sh tests/fuzz/run.sh
 run_one "banned functions" sh tests/check_banned.sh
+run_one "translation catalogs" sh tests/check_i18n.sh
 run_one "reference data generators" sh tests/check_refdata.sh
 
 echo "$pass passed, $fail failed"

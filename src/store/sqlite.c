@@ -92,12 +92,13 @@ static const char *const queries[Q_COUNT] = {
 enum { ENTRY_COLS = 9, BULK_SIZES = 4 };
 static const int bulk_rows[BULK_SIZES] = {64, 16, 4, 1};
 
-typedef struct {
+struct sqlite_store {
     sqlite3 *db;
     char *path;                  /* owned, for messages */
     sqlite3_stmt *stmt[Q_COUNT]; /* owned, prepared on first use */
     sqlite3_stmt *bulk[BULK_SIZES]; /* owned: multi-row entry inserts, by bulk_rows */
-} sqlite_store_t;
+    sqlite3_stmt *extra[SQLITE_EXTRA_STMTS]; /* owned: the other files' statements */
+};
 
 /* Turns the last SQLite failure into an rc and a message. Trigger refusals
  * ("r1540: ...") become RC_REFUSED; locks and unreadable files RC_DB;
@@ -249,6 +250,48 @@ static rc_t collect(sqlite_store_t *h, sqlite3_stmt *s, arena_t *a, size_t elem,
     return rc;
 }
 
+/* ---- shared with the other files of the backend (sqlite_private.h) ------- */
+
+sqlite3_stmt *sqlite_store_stmt(sqlite_store_t *h, int slot, const char *sql)
+{
+    if (slot < 0 || slot >= SQLITE_EXTRA_STMTS)
+        return NULL;
+    sqlite3_stmt *s = h->extra[slot];
+    if (s) {
+        sqlite3_reset(s);
+        sqlite3_clear_bindings(s);
+        return s;
+    }
+    if (sqlite3_prepare_v3(h->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &h->extra[slot], NULL) !=
+        SQLITE_OK)
+        return NULL;
+    return h->extra[slot];
+}
+
+rc_t sqlite_store_fail(sqlite_store_t *h, err_t *e)
+{
+    return db_fail(h, sqlite3_extended_errcode(h->db), e);
+}
+
+rc_t sqlite_store_run(sqlite_store_t *h, sqlite3_stmt *s, err_t *e) { return run(h, s, e); }
+
+int sqlite_store_step(sqlite_store_t *h, sqlite3_stmt *s, rc_t *rc, err_t *e)
+{
+    return step_row(h, s, rc, e);
+}
+
+rc_t sqlite_store_collect(sqlite_store_t *h, sqlite3_stmt *s, arena_t *a, size_t elem,
+                          sqlite_row_reader_t read_row, void *out, size_t *n, err_t *e)
+{
+    return collect(h, s, a, elem, read_row, out, n, e);
+}
+
+long long sqlite_store_last_id(sqlite_store_t *h) { return sqlite3_last_insert_rowid(h->db); }
+int sqlite_store_changes(sqlite_store_t *h) { return sqlite3_changes(h->db); }
+int sqlite_store_errcode(sqlite_store_t *h) { return sqlite3_extended_errcode(h->db); }
+void sqlite_bind_text(sqlite3_stmt *s, int i, const char *v) { bind_text(s, i, v); }
+char *sqlite_col_text(arena_t *a, sqlite3_stmt *s, int i) { return col_text(a, s, i); }
+
 /* ---- open, migrate, close ---------------------------------------------- */
 
 static void sqlite_close(void *hv)
@@ -260,6 +303,8 @@ static void sqlite_close(void *hv)
         sqlite3_finalize(h->stmt[i]);
     for (int i = 0; i < BULK_SIZES; i++)
         sqlite3_finalize(h->bulk[i]);
+    for (int i = 0; i < SQLITE_EXTRA_STMTS; i++)
+        sqlite3_finalize(h->extra[i]);
     sqlite3_close(h->db);
     free(h->path);
     free(h);
@@ -394,6 +439,21 @@ static rc_t sqlite_meta_set(void *hv, const char *key, const char *value, err_t 
     bind_text(s, 1, key);
     bind_text(s, 2, value);
     return run(h, s, e);
+}
+
+static rc_t sqlite_data_version(void *hv, long long *out, err_t *e)
+{
+    sqlite_store_t *h = hv;
+    sqlite3_stmt *s;
+    if (sqlite3_prepare_v2(h->db, "PRAGMA data_version", -1, &s, NULL) != SQLITE_OK)
+        return err_set(e, RC_DB, "%s: %s", h->path, sqlite3_errmsg(h->db));
+    rc_t rc = RC_OK;
+    if (sqlite3_step(s) == SQLITE_ROW)
+        *out = sqlite3_column_int64(s, 0);
+    else
+        rc = err_set(e, RC_DB, "%s: %s", h->path, sqlite3_errmsg(h->db));
+    sqlite3_finalize(s);
+    return rc;
 }
 
 /* ---- vocabulary, states, template ------------------------------------------- */
@@ -896,12 +956,6 @@ static rc_t sqlite_entries(void *hv, long long version_id, arena_t *a, matrix_en
 
 sqlite3 *sqlite_store_db(void *hv) { return ((sqlite_store_t *)hv)->db; }
 
-rc_t sqlite_store_fail(void *hv, err_t *e)
-{
-    sqlite_store_t *h = hv;
-    return db_fail(h, sqlite3_extended_errcode(h->db), e);
-}
-
 const store_backend_t store_sqlite_backend = {
     .name = "sqlite",
     .close = sqlite_close,
@@ -910,6 +964,7 @@ const store_backend_t store_sqlite_backend = {
     .rollback = sqlite_rollback,
     .meta_get = sqlite_meta_get,
     .meta_set = sqlite_meta_set,
+    .data_version = sqlite_data_version,
     .vocab_put = sqlite_vocab_put,
     .vocab_list = sqlite_vocab_list,
     .state_put = sqlite_state_put,
@@ -932,6 +987,7 @@ const store_backend_t store_sqlite_backend = {
     .entries_clear = sqlite_entries_clear,
     .entry_delete = sqlite_entry_delete,
     .entries = sqlite_entries,
+    SQLITE_ACCOUNT_OPS,
     .marks_each = sqlite_marks_each,
     .event_insert = sqlite_event_insert,
     .event_get = sqlite_event_get,

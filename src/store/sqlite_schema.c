@@ -110,5 +110,6 @@ static const char migration_1[] =
     " BEGIN " REFUSE("an approved matrix version cannot change; make a new version") " END;";
 
 /* Later migrations live in their own files (sqlite_schema_*.c). */
-const char *const sqlite_migrations[] = {migration_1, sqlite_migration_event};
+const char *const sqlite_migrations[] = {migration_1, sqlite_migration_accounts,
+                                         sqlite_migration_event};
 const int sqlite_migration_count = sizeof sqlite_migrations / sizeof *sqlite_migrations;

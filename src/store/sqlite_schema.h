@@ -9,6 +9,8 @@
 extern const char *const sqlite_migrations[];
 extern const int sqlite_migration_count;
 
+/* The migrations kept in files of their own (sqlite_schema_accounts.c). */
+extern const char sqlite_migration_accounts[];
 /* 2: outreach events (sqlite_schema_event.c). */
 extern const char sqlite_migration_event[];
 

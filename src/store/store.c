@@ -55,6 +55,11 @@ rc_t store_meta_set(store_t *st, const char *key, const char *value, err_t *e)
     return st->be->meta_set(st->h, key, value, e);
 }
 
+rc_t store_data_version(store_t *st, long long *out, err_t *e)
+{
+    return st->be->data_version(st->h, out, e);
+}
+
 rc_t store_vocab_put(store_t *st, const vocab_t *v, err_t *e)
 {
     return st->be->vocab_put(st->h, v, e);
@@ -172,6 +177,121 @@ rc_t store_entries(store_t *st, long long version_id, arena_t *a, matrix_entry_t
                    size_t *n, err_t *e)
 {
     return st->be->entries(st->h, version_id, a, out, n, e);
+}
+
+/* ---- accounts, sessions, audit (web) ---- */
+
+rc_t store_user_insert(store_t *st, user_t *u, err_t *e) { return st->be->user_insert(st->h, u, e); }
+
+rc_t store_user_get(store_t *st, const char *name, arena_t *a, user_t *out, err_t *e)
+{
+    return st->be->user_get(st->h, name, a, out, e);
+}
+
+rc_t store_user_get_id(store_t *st, long long id, arena_t *a, user_t *out, err_t *e)
+{
+    return st->be->user_get_id(st->h, id, a, out, e);
+}
+
+rc_t store_user_list(store_t *st, arena_t *a, user_t **out, size_t *n, err_t *e)
+{
+    return st->be->user_list(st->h, a, out, n, e);
+}
+
+rc_t store_user_set_password(store_t *st, long long id, const char *pw_hash, err_t *e)
+{
+    return st->be->user_set_password(st->h, id, pw_hash, e);
+}
+
+rc_t store_user_set_disabled(store_t *st, long long id, bool disabled, err_t *e)
+{
+    return st->be->user_set_disabled(st->h, id, disabled, e);
+}
+
+rc_t store_session_insert(store_t *st, const session_t *s, err_t *e)
+{
+    return st->be->session_insert(st->h, s, e);
+}
+
+rc_t store_session_get(store_t *st, const char *token_hash, arena_t *a, session_t *out,
+                       err_t *e)
+{
+    return st->be->session_get(st->h, token_hash, a, out, e);
+}
+
+rc_t store_session_touch(store_t *st, const char *token_hash, long long now, err_t *e)
+{
+    return st->be->session_touch(st->h, token_hash, now, e);
+}
+
+rc_t store_session_delete(store_t *st, const char *token_hash, err_t *e)
+{
+    return st->be->session_delete(st->h, token_hash, e);
+}
+
+rc_t store_session_delete_user(store_t *st, long long user_id, err_t *e)
+{
+    return st->be->session_delete_user(st->h, user_id, e);
+}
+
+rc_t store_session_purge(store_t *st, long long idle_before, long long created_before,
+                         err_t *e)
+{
+    return st->be->session_purge(st->h, idle_before, created_before, e);
+}
+
+rc_t store_login_failure_add(store_t *st, const char *key, long long at, err_t *e)
+{
+    return st->be->login_failure_add(st->h, key, at, e);
+}
+
+rc_t store_login_failure_count(store_t *st, const char *key, long long since, int *count,
+                               err_t *e)
+{
+    return st->be->login_failure_count(st->h, key, since, count, e);
+}
+
+rc_t store_login_failure_clear(store_t *st, const char *key, err_t *e)
+{
+    return st->be->login_failure_clear(st->h, key, e);
+}
+
+rc_t store_audit_insert(store_t *st, const audit_entry_t *en, err_t *e)
+{
+    return st->be->audit_insert(st->h, en, e);
+}
+
+rc_t store_audit_last(store_t *st, arena_t *a, audit_entry_t *out, err_t *e)
+{
+    return st->be->audit_last(st->h, a, out, e);
+}
+
+rc_t store_audit_list(store_t *st, long long from_seq, size_t limit, arena_t *a,
+                      audit_entry_t **out, size_t *n, err_t *e)
+{
+    return st->be->audit_list(st->h, from_seq, limit, a, out, n, e);
+}
+
+rc_t store_comment_insert(store_t *st, matrix_comment_t *c, err_t *e)
+{
+    return st->be->comment_insert(st->h, c, e);
+}
+
+rc_t store_comments(store_t *st, long long version_id, arena_t *a, matrix_comment_t **out,
+                    size_t *n, err_t *e)
+{
+    return st->be->comments(st->h, version_id, a, out, n, e);
+}
+
+rc_t store_review_set(store_t *st, const matrix_review_t *r, err_t *e)
+{
+    return st->be->review_set(st->h, r, e);
+}
+
+rc_t store_review_get(store_t *st, long long version_id, arena_t *a, matrix_review_t *out,
+                      err_t *e)
+{
+    return st->be->review_get(st->h, version_id, a, out, e);
 }
 
 /* ---- review and outreach events (issue 5) ---- */

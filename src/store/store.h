@@ -17,11 +17,14 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "../core/audit.h"
 #include "../core/event.h"
 #include "../core/matrix.h"
 #include "../core/report.h"
+#include "../core/review.h"
 #include "../core/state.h"
 #include "../core/template.h"
+#include "../core/user.h"
 #include "../util/err.h"
 #include "../util/mem.h"
 
@@ -57,6 +60,9 @@ void store_rollback(store_t *st);
 /* Settings and dataset facts (demo flag, template version, size limit). RC_NOTFOUND if absent. */
 rc_t store_meta_get(store_t *st, const char *key, arena_t *a, char **value, err_t *e);
 rc_t store_meta_set(store_t *st, const char *key, const char *value, err_t *e);
+/* A number that changes whenever another connection or process commits a
+ * change to the database (a page cache compares it to know it is stale). */
+rc_t store_data_version(store_t *st, long long *out, err_t *e);
 
 rc_t store_vocab_put(store_t *st, const vocab_t *v, err_t *e);
 rc_t store_vocab_list(store_t *st, const char *kind, arena_t *a, vocab_t **out, size_t *n,
@@ -127,6 +133,7 @@ typedef struct {
     void (*rollback)(void *h);
     rc_t (*meta_get)(void *h, const char *key, arena_t *a, char **value, err_t *e);
     rc_t (*meta_set)(void *h, const char *key, const char *value, err_t *e);
+    rc_t (*data_version)(void *h, long long *out, err_t *e);
     rc_t (*vocab_put)(void *h, const vocab_t *v, err_t *e);
     rc_t (*vocab_list)(void *h, const char *kind, arena_t *a, vocab_t **out, size_t *n,
                        err_t *e);
@@ -158,6 +165,32 @@ typedef struct {
     rc_t (*entry_delete)(void *h, long long version_id, const char *item, err_t *e);
     rc_t (*entries)(void *h, long long version_id, arena_t *a, matrix_entry_t **out, size_t *n,
                     err_t *e);
+    /* accounts, sessions, audit (web) */
+    rc_t (*user_insert)(void *h, user_t *u, err_t *e);
+    rc_t (*user_get)(void *h, const char *name, arena_t *a, user_t *out, err_t *e);
+    rc_t (*user_get_id)(void *h, long long id, arena_t *a, user_t *out, err_t *e);
+    rc_t (*user_list)(void *h, arena_t *a, user_t **out, size_t *n, err_t *e);
+    rc_t (*user_set_password)(void *h, long long id, const char *pw_hash, err_t *e);
+    rc_t (*user_set_disabled)(void *h, long long id, bool disabled, err_t *e);
+    rc_t (*session_insert)(void *h, const session_t *s, err_t *e);
+    rc_t (*session_get)(void *h, const char *token_hash, arena_t *a, session_t *out, err_t *e);
+    rc_t (*session_touch)(void *h, const char *token_hash, long long now, err_t *e);
+    rc_t (*session_delete)(void *h, const char *token_hash, err_t *e);
+    rc_t (*session_delete_user)(void *h, long long user_id, err_t *e);
+    rc_t (*session_purge)(void *h, long long idle_before, long long created_before, err_t *e);
+    rc_t (*login_failure_add)(void *h, const char *key, long long at, err_t *e);
+    rc_t (*login_failure_count)(void *h, const char *key, long long since, int *count, err_t *e);
+    rc_t (*login_failure_clear)(void *h, const char *key, err_t *e);
+    rc_t (*audit_insert)(void *h, const audit_entry_t *en, err_t *e);
+    rc_t (*audit_last)(void *h, arena_t *a, audit_entry_t *out, err_t *e);
+    rc_t (*audit_list)(void *h, long long from_seq, size_t limit, arena_t *a,
+                       audit_entry_t **out, size_t *n, err_t *e);
+    rc_t (*comment_insert)(void *h, matrix_comment_t *c, err_t *e);
+    rc_t (*comments)(void *h, long long version_id, arena_t *a, matrix_comment_t **out,
+                     size_t *n, err_t *e);
+    rc_t (*review_set)(void *h, const matrix_review_t *r, err_t *e);
+    rc_t (*review_get)(void *h, long long version_id, arena_t *a, matrix_review_t *out,
+                       err_t *e);
     /* ---- review and outreach events (issue 5) ---- */
     rc_t (*marks_each)(void *h, void (*fn)(void *, long long, const char *, mark_t), void *ctx,
                        err_t *e);
@@ -170,6 +203,65 @@ typedef struct {
 /* The SQLite backend's constructor (store/sqlite.c). */
 rc_t store_sqlite_open(const char *path, store_open_mode_t mode, void **handle, err_t *e);
 extern const store_backend_t store_sqlite_backend;
+
+/* ---- accounts, sessions, audit (web) ----------------------------------------
+ * role_t, user_t and session_t are in core/user.h; audit_entry_t in
+ * core/audit.h; matrix_comment_t and matrix_review_t in core/review.h. */
+
+/* Inserts a user and writes its id into u->id; created is filled when empty.
+ * RC_INPUT for a duplicate name, a bad name, role, state or org combination;
+ * RC_INPUT naming the state if it is unknown. */
+rc_t store_user_insert(store_t *st, user_t *u, err_t *e);
+/* The user with that exact name. RC_NOTFOUND if none. */
+rc_t store_user_get(store_t *st, const char *name, arena_t *a, user_t *out, err_t *e);
+rc_t store_user_get_id(store_t *st, long long id, arena_t *a, user_t *out, err_t *e);
+/* Every user, by name. */
+rc_t store_user_list(store_t *st, arena_t *a, user_t **out, size_t *n, err_t *e);
+/* RC_NOTFOUND if no user has that id. Sessions are the caller's business. */
+rc_t store_user_set_password(store_t *st, long long id, const char *pw_hash, err_t *e);
+rc_t store_user_set_disabled(store_t *st, long long id, bool disabled, err_t *e);
+
+/* RC_INPUT if the token hash is taken or the user does not exist. */
+rc_t store_session_insert(store_t *st, const session_t *s, err_t *e);
+/* RC_NOTFOUND if there is no such session (ended, purged or never made). */
+rc_t store_session_get(store_t *st, const char *token_hash, arena_t *a, session_t *out,
+                       err_t *e);
+/* Sets last_seen; a missing session is not an error (it was ended meanwhile). */
+rc_t store_session_touch(store_t *st, const char *token_hash, long long now, err_t *e);
+rc_t store_session_delete(store_t *st, const char *token_hash, err_t *e);
+/* Ends all of a user's sessions (password change, disabling). */
+rc_t store_session_delete_user(store_t *st, long long user_id, err_t *e);
+/* Deletes sessions idle since before idle_before or created before created_before. */
+rc_t store_session_purge(store_t *st, long long idle_before, long long created_before,
+                         err_t *e);
+
+/* Failed sign-ins, keyed "user:NAME" or "addr:IP", for throttling. */
+rc_t store_login_failure_add(store_t *st, const char *key, long long at, err_t *e);
+/* Failures of key at or after `since`. */
+rc_t store_login_failure_count(store_t *st, const char *key, long long since, int *count,
+                               err_t *e);
+rc_t store_login_failure_clear(store_t *st, const char *key, err_t *e);
+
+/* Stores an entry as given (seq and hashes from audit_append, which callers
+ * use instead). RC_INPUT if the seq is taken. */
+rc_t store_audit_insert(store_t *st, const audit_entry_t *en, err_t *e);
+/* The entry with the highest seq. RC_NOTFOUND when the log is empty. */
+rc_t store_audit_last(store_t *st, arena_t *a, audit_entry_t *out, err_t *e);
+/* At most limit entries with seq >= from_seq, by seq. */
+rc_t store_audit_list(store_t *st, long long from_seq, size_t limit, arena_t *a,
+                      audit_entry_t **out, size_t *n, err_t *e);
+
+/* Inserts a comment and writes its id into c->id; created is filled when empty.
+ * RC_INPUT for an unknown version or user or a text outside 1..4000 characters. */
+rc_t store_comment_insert(store_t *st, matrix_comment_t *c, err_t *e);
+/* A version's comments in the order they were made, with their authors' names. */
+rc_t store_comments(store_t *st, long long version_id, arena_t *a, matrix_comment_t **out,
+                    size_t *n, err_t *e);
+/* Inserts or replaces the state's answer to a version; at is filled when empty. */
+rc_t store_review_set(store_t *st, const matrix_review_t *r, err_t *e);
+/* RC_NOTFOUND if the version has no answer yet. */
+rc_t store_review_get(store_t *st, long long version_id, arena_t *a, matrix_review_t *out,
+                      err_t *e);
 
 /* ---- review and outreach events (issue 5) -------------------------------- */
 

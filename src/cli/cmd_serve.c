@@ -1,0 +1,82 @@
+/*
+ * r1540 serve: the web interface and the JSON API.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "../util/collate.h"
+#include "../util/i18n.h"
+#include "../web/static.h"
+#include "../web/web.h"
+#include "commands.h"
+
+static const char usage[] =
+    "usage: r1540 serve [--listen ADDR:PORT] [--threads N] [--web DIR] [--secure-cookies]\n"
+    "\n"
+    "Serves the web interface and the JSON API (/api/v1/, docs/api.md) until\n"
+    "SIGINT or SIGTERM; requests in flight are answered before it stops.\n"
+    "\n"
+    "  --listen ADDR:PORT  where to listen (default 127.0.0.1:8540; port 0 picks one)\n"
+    "  --threads N         worker threads (default 4)\n"
+    "  --web DIR           templates and static files (default $R1540_WEB, else web)\n"
+    "  --secure-cookies    mark cookies Secure (when a TLS proxy is in front)\n";
+
+/* Loads what the server reads but never changes: catalogs, collators,
+ * templates, static files. */
+static rc_t serve_prepare(cli_t *c, web_app_t *app)
+{
+    char po[4096], dir[4096];
+    snprintf(po, sizeof po, "%s/po", c->data_dir);
+    rc_t rc = i18n_load(po, &c->err);
+    if (rc == RC_OK)
+        rc = collate_init(&c->err);
+    snprintf(dir, sizeof dir, "%s/templates", app->web_dir);
+    if (rc == RC_OK)
+        rc = tmpl_load(dir, &app->tmpl, &c->err);
+    snprintf(dir, sizeof dir, "%s/static", app->web_dir);
+    if (rc == RC_OK)
+        rc = static_load(dir, &c->err);
+    char *max;
+    store_t *st;
+    if (rc == RC_OK && (rc = cli_store(c, STORE_OPEN_EXISTING, &st)) == RC_OK &&
+        (rc = store_meta_get(st, "max_document_bytes", &c->arena, &max, &c->err)) == RC_OK)
+        app->max_upload = strtoll(max, NULL, 10);
+    return rc;
+}
+
+rc_t cmd_serve(cli_t *c, int argc, char **argv)
+{
+    web_app_t app = {.db_path = c->db_path, .data_dir = c->data_dir,
+                     .web_dir = getenv("R1540_WEB") ? getenv("R1540_WEB") : "web",
+                     .listen = "127.0.0.1:8540", .threads = 4};
+    static const struct option opts[] = {
+        {"listen", required_argument, NULL, 'l'}, {"threads", required_argument, NULL, 't'},
+        {"web", required_argument, NULL, 'w'}, {"secure-cookies", no_argument, NULL, 's'},
+        {"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}};
+    long long threads = 4;
+    optind = 0;
+    for (int o; (o = getopt_long(argc, argv, "h", opts, NULL)) != -1;) {
+        switch (o) {
+        case 'h': return fputs(usage, stdout), RC_OK;
+        case 'l': app.listen = optarg; break;
+        case 't':
+            if (cli_int(c, optarg, "--threads", 1, 64, &threads) != RC_OK)
+                return RC_USAGE;
+            break;
+        case 'w': app.web_dir = optarg; break;
+        case 's': app.secure_cookies = true; break;
+        default: return cli_usage_error(c, usage, "unknown option");
+        }
+    }
+    if (optind < argc)
+        return cli_usage_error(c, usage, "unexpected argument '%s'", argv[optind]);
+    app.threads = (int)threads;
+    rc_t rc = serve_prepare(c, &app);
+    if (rc == RC_OK)
+        rc = web_serve(&app, &c->err);
+    tmpl_free(app.tmpl);
+    static_free();
+    collate_free();
+    i18n_free();
+    return rc;
+}

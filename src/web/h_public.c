@@ -1,0 +1,491 @@
+/*
+ * Public pages: home, the states, a state with its published matrix, reports
+ * and versions, version comparisons, and the open-data downloads.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "../core/authz.h"
+#include "../core/matrix.h"
+#include "../io/csv_export.h"
+#include "../io/dataset.h"
+#include "../io/json_export.h"
+#include "../io/xlsx_export.h"
+#include "../util/collate.h"
+#include "../util/file.h"
+#include "handlers.h"
+#include "model.h"
+#include "web.h"
+
+/* ---- home ------------------------------------------------------------------ */
+
+/* The newest published version of each state, indexed like `states`. */
+static const matrix_version_t **latest_published(web_req_t *r, const state_t *states,
+                                                 size_t ns, const matrix_version_t *v,
+                                                 size_t nv)
+{
+    const matrix_version_t **out = arena_alloc(&r->arena, (ns + 1) * sizeof *out);
+    size_t k = 0;
+    for (size_t i = 0; i < nv; i++) {
+        while (k < ns && strcmp(states[k].alpha3, v[i].state) < 0)
+            k++;
+        if (k < ns && strcmp(states[k].alpha3, v[i].state) == 0 && v[i].status == MV_PUBLISHED)
+            out[k] = &v[i]; /* versions come by state and number: the last wins */
+    }
+    return out;
+}
+
+/* Coverage of one published matrix: fields marked X over the fields that
+ * apply (all template items but those marked NA). */
+static void coverage_add(web_req_t *r, const matrix_version_t *v, size_t nitems, long *x,
+                         long *applicable)
+{
+    matrix_entry_t *en;
+    size_t n;
+    err_t e = {0};
+    if (store_entries(r->st, v->id, &r->arena, &en, &n, &e) != RC_OK)
+        return;
+    long na = 0;
+    for (size_t i = 0; i < n; i++) {
+        *x += en[i].mark == MARK_X;
+        na += en[i].mark == MARK_NA;
+    }
+    *applicable += (long)nitems - na;
+}
+
+static json_t *pct(long num, long den)
+{
+    return json_real(den ? 100.0 * (double)num / (double)den : 0.0);
+}
+
+rc_t h_home(web_req_t *r, json_t *m, err_t *e)
+{
+    state_t *states;
+    report_t *reports;
+    matrix_version_t *versions;
+    template_item_t *items;
+    size_t ns, nr, nv, ni;
+    rc_t rc = store_state_list(r->st, &r->arena, &states, &ns, e);
+    if (rc == RC_OK)
+        rc = store_report_list(r->st, NULL, &r->arena, &reports, &nr, e);
+    if (rc == RC_OK)
+        rc = store_version_list(r->st, NULL, &r->arena, &versions, &nv, e);
+    if (rc == RC_OK)
+        rc = store_template_items(r->st, 1, &r->arena, &items, &ni, e);
+    if (rc != RC_OK)
+        return rc;
+    const matrix_version_t **pub = latest_published(r, states, ns, versions, nv);
+    json_t *regions = json_array();
+    long reported = 0, published = 0, x = 0, applicable = 0;
+    size_t k = 0;
+    for (size_t i = 0; i < ns; i++) {
+        bool has = false;
+        while (k < nr && strcmp(reports[k].state, states[i].alpha3) < 0)
+            k++;
+        has = k < nr && strcmp(reports[k].state, states[i].alpha3) == 0;
+        reported += has;
+        if (pub[i]) {
+            published++;
+            coverage_add(r, pub[i], ni, &x, &applicable);
+        }
+    }
+    /* per region, in the vocabulary's order */
+    vocab_t *voc;
+    size_t nvoc;
+    if (store_vocab_list(r->st, "region", &r->arena, &voc, &nvoc, e) == RC_OK)
+        for (size_t g = 0; g < nvoc; g++) {
+            if (strcmp(voc[g].parent, "001") != 0)
+                continue; /* only the regions right under World: Africa, Americas, ... */
+            long sn = 0, srep = 0, spub = 0, sx = 0, sapp = 0;
+            size_t kr = 0;
+            for (size_t i = 0; i < ns; i++) {
+                while (kr < nr && strcmp(reports[kr].state, states[i].alpha3) < 0)
+                    kr++;
+                if (strcmp(states[i].m49_region, voc[g].code) != 0)
+                    continue;
+                sn++;
+                srep += kr < nr && strcmp(reports[kr].state, states[i].alpha3) == 0;
+                if (pub[i]) {
+                    spub++;
+                    coverage_add(r, pub[i], ni, &sx, &sapp);
+                }
+            }
+            if (sn)
+                json_array_append_new(regions, json_pack("{s:s,s:s,s:i,s:i,s:i,s:o}", "code",
+                                                         voc[g].code, "name",
+                                                         voc[g].name[r->lang], "states", (int)sn,
+                                                         "reported", (int)srep, "published",
+                                                         (int)spub, "coverage", pct(sx, sapp)));
+        }
+    json_object_set_new(m, "states", json_integer((json_int_t)ns));
+    json_object_set_new(m, "reported", json_integer(reported));
+    json_object_set_new(m, "never_reported", json_integer((json_int_t)ns - reported));
+    json_object_set_new(m, "published", json_integer(published));
+    json_object_set_new(m, "reports", json_integer((json_int_t)nr));
+    json_object_set_new(m, "coverage", pct(x, applicable));
+    json_object_set_new(m, "regions", regions);
+    return RC_OK;
+}
+
+/* ---- states ---------------------------------------------------------------- */
+
+static int state_name_cmp(const void *a, const void *b, void *lang)
+{
+    const char *na = json_string_value(json_object_get(*(json_t *const *)a, "name"));
+    const char *nb = json_string_value(json_object_get(*(json_t *const *)b, "name"));
+    return collate_cmp(*(lang_t *)lang, na, nb);
+}
+
+static bool state_passes(const state_t *s, const char *region, const char *group,
+                         const char *flag)
+{
+    if (region && *region && strcmp(s->m49_region, region) != 0 &&
+        strcmp(s->m49_subregion, region) != 0)
+        return false;
+    if (group && *group && strcmp(s->un_group, group) != 0)
+        return false;
+    if (flag && *flag &&
+        !((strcmp(flag, "ldc") == 0 && s->ldc) || (strcmp(flag, "lldc") == 0 && s->lldc) ||
+          (strcmp(flag, "sids") == 0 && s->sids)))
+        return false;
+    return true;
+}
+
+/* The filter's choices, each marked when it is the one in force. */
+static json_t *choices(web_req_t *r, const char *kind, const char *current, bool top_only)
+{
+    json_t *a = json_array();
+    vocab_t *v;
+    size_t n;
+    err_t e = {0};
+    if (store_vocab_list(r->st, kind, &r->arena, &v, &n, &e) != RC_OK)
+        return a;
+    for (size_t i = 0; i < n; i++)
+        if (!top_only || !*v[i].parent)
+            json_array_append_new(a, json_pack("{s:s,s:s,s:b}", "code", v[i].code, "name",
+                                               v[i].name[r->lang], "selected",
+                                               current && strcmp(current, v[i].code) == 0));
+    return a;
+}
+
+rc_t h_states(web_req_t *r, json_t *m, err_t *e)
+{
+    const char *region = web_query(r, "region"), *group = web_query(r, "group"),
+               *flag = web_query(r, "flag");
+    state_t *states;
+    report_t *reports;
+    size_t ns, nr;
+    rc_t rc = store_state_list(r->st, &r->arena, &states, &ns, e);
+    if (rc == RC_OK)
+        rc = store_report_list(r->st, NULL, &r->arena, &reports, &nr, e);
+    if (rc != RC_OK)
+        return rc;
+    json_t **rows = arena_alloc(&r->arena, (ns + 1) * sizeof *rows);
+    size_t n = 0, k = 0;
+    for (size_t i = 0; i < ns; i++) {
+        const char *last = "";
+        int count = 0;
+        while (k < nr && strcmp(reports[k].state, states[i].alpha3) < 0)
+            k++;
+        for (; k < nr && strcmp(reports[k].state, states[i].alpha3) == 0; k++, count++)
+            last = reports[k].date; /* by date within a state: the last is the newest */
+        if (!state_passes(&states[i], region, group, flag))
+            continue;
+        json_t *o = model_state(r, &states[i]);
+        json_object_set_new(o, "reports", json_integer(count));
+        json_object_set_new(o, "last_report", json_string(last));
+        rows[n++] = o;
+    }
+    qsort_r(rows, n, sizeof *rows, state_name_cmp, &r->lang);
+    json_t *list = json_array();
+    for (size_t i = 0; i < n; i++)
+        json_array_append_new(list, rows[i]);
+    json_object_set_new(m, "states", list);
+    json_object_set_new(m, "count", json_integer((json_int_t)n));
+    json_object_set_new(m, "regions", choices(r, "region", region, false));
+    json_object_set_new(m, "groups", choices(r, "group", group, false));
+    json_t *flags = json_array();
+    static const char *const fl[][2] = {{"ldc", "Least developed countries"},
+                                         {"lldc", "Landlocked developing countries"},
+                                         {"sids", "Small island developing States"}};
+    for (size_t i = 0; i < 3; i++)
+        json_array_append_new(flags, json_pack("{s:s,s:s,s:b}", "code", fl[i][0], "name",
+                                               web_tr(r, fl[i][1]), "selected",
+                                               flag && strcmp(flag, fl[i][0]) == 0));
+    json_object_set_new(m, "flags", flags);
+    return RC_OK;
+}
+
+/* ---- a state --------------------------------------------------------------- */
+
+rc_t h_state(web_req_t *r, json_t *m, err_t *e)
+{
+    state_t s;
+    report_t *reports;
+    matrix_version_t *versions;
+    size_t nr, nv;
+    rc_t rc = model_state_arg(r, r->args[0], &s, e);
+    if (rc == RC_OK)
+        rc = store_report_list(r->st, s.alpha3, &r->arena, &reports, &nr, e);
+    if (rc == RC_OK)
+        rc = store_version_list(r->st, s.alpha3, &r->arena, &versions, &nv, e);
+    if (rc != RC_OK)
+        return rc;
+    json_object_set_new(m, "state", model_state(r, &s));
+    json_t *reps = json_array(), *vers = json_array();
+    for (size_t i = nr; i-- > 0;) /* newest first */
+        json_array_append_new(reps, model_report(r, &reports[i]));
+    bool drafts = model_sees_drafts(r, s.alpha3);
+    const matrix_version_t *pub = NULL;
+    bool open_draft = false;
+    for (size_t i = 0; i < nv; i++)
+        open_draft |= versions[i].status == MV_DRAFT || versions[i].status == MV_WITH_STATE;
+    json_object_set_new(m, "can_new", json_boolean(!open_draft &&
+                                                   authz_allowed(r->user, ACT_MATRIX_EDIT, s.alpha3)));
+    json_t *newer = NULL; /* each listed version links to its changes since the one below it */
+    for (size_t i = nv; i-- > 0;) {
+        if (versions[i].status == MV_PUBLISHED && !pub)
+            pub = &versions[i];
+        if (versions[i].status != MV_PUBLISHED && !drafts)
+            continue;
+        json_t *o = model_version(r, &versions[i]);
+        if (newer)
+            json_object_set_new(newer, "previous", json_integer(versions[i].number));
+        json_array_append_new(vers, o);
+        newer = o;
+    }
+    json_object_set_new(m, "reports", reps);
+    json_object_set_new(m, "versions", vers);
+    json_object_set_new(m, "has_versions", json_boolean(json_array_size(vers) > 1));
+    if (pub) {
+        json_t *mx;
+        if ((rc = model_matrix(r, pub, &mx, e)) != RC_OK)
+            return rc;
+        json_object_set_new(m, "published", model_version(r, pub));
+        json_object_set_new(m, "matrix", mx);
+    }
+    if (drafts)
+        r->no_cache = true;
+    return RC_OK;
+}
+
+/* ---- a version, and the changes between two ------------------------------- */
+
+rc_t h_version(web_req_t *r, json_t *m, err_t *e)
+{
+    state_t s;
+    matrix_version_t v;
+    rc_t rc = model_state_arg(r, r->args[0], &s, e);
+    if (rc == RC_OK)
+        rc = model_version_arg(r, &s, r->args[1], &v, e);
+    json_t *mx;
+    if (rc == RC_OK)
+        rc = model_matrix(r, &v, &mx, e);
+    if (rc != RC_OK)
+        return rc;
+    json_object_set_new(m, "state", model_state(r, &s));
+    json_object_set_new(m, "version", model_version(r, &v));
+    json_object_set_new(m, "matrix", mx);
+    return h_version_workflow(r, &s, &v, m, e);
+}
+
+static json_t *entry_side(const matrix_entry_t *en)
+{
+    return json_pack("{s:s,s:s,s:s,s:s}", "mark", en ? matrix_mark_str(en->mark) : "",
+                     "legal_reference", en ? en->legal_reference : "", "page",
+                     en ? en->page : "", "remark", en ? en->remark : "");
+}
+
+rc_t h_diff(web_req_t *r, json_t *m, err_t *e)
+{
+    state_t s;
+    matrix_version_t a, b;
+    rc_t rc = model_state_arg(r, r->args[0], &s, e);
+    if (rc == RC_OK)
+        rc = model_version_arg(r, &s, web_query(r, "from"), &a, e);
+    if (rc == RC_OK)
+        rc = model_version_arg(r, &s, web_query(r, "to"), &b, e);
+    if (rc != RC_OK)
+        return rc;
+    if (a.template_version != b.template_version)
+        return web_fail(r, e, 422, RC_INPUT, "%s",
+                        web_tr(r, "These versions use different templates."));
+    template_item_t *items;
+    matrix_entry_t *ea, *eb;
+    size_t ni, na, nb, nc;
+    if ((rc = store_template_items(r->st, a.template_version, &r->arena, &items, &ni, e)) ||
+        (rc = store_entries(r->st, a.id, &r->arena, &ea, &na, e)) ||
+        (rc = store_entries(r->st, b.id, &r->arena, &eb, &nb, e)))
+        return rc;
+    matrix_change_t *ch = matrix_diff(items, ni, ea, na, eb, nb, &nc);
+    json_t *list = json_array();
+    for (size_t i = 0, k = 0; i < nc; i++) {
+        while (k < ni && strcmp(items[k].id, ch[i].item) != 0)
+            k++;
+        json_array_append_new(list, json_pack("{s:s,s:s,s:o,s:o}", "item", ch[i].item, "label",
+                                              k < ni ? items[k].label[r->lang] : ch[i].item,
+                                              "old", entry_side(ch[i].old), "new",
+                                              entry_side(ch[i].new)));
+    }
+    free(ch);
+    json_object_set_new(m, "state", model_state(r, &s));
+    json_object_set_new(m, "from", model_version(r, &a));
+    json_object_set_new(m, "to", model_version(r, &b));
+    json_object_set_new(m, "changes", list);
+    json_object_set_new(m, "count", json_integer((json_int_t)nc));
+    if (model_sees_drafts(r, s.alpha3))
+        r->no_cache = true;
+    return RC_OK;
+}
+
+/* ---- reports ---------------------------------------------------------------- */
+
+static rc_t report_arg(web_req_t *r, report_t *rep, err_t *e)
+{
+    char *end;
+    long long id = strtoll(r->args[0], &end, 10);
+    rc_t rc = RC_NOTFOUND;
+    if (*r->args[0] && !*end && id > 0)
+        rc = store_report_get(r->st, id, &r->arena, rep, e);
+    if (rc == RC_NOTFOUND)
+        return web_fail(r, e, 404, RC_NOTFOUND, "%s", web_tr(r, "There is no such report."));
+    return rc;
+}
+
+rc_t h_report(web_req_t *r, json_t *m, err_t *e)
+{
+    report_t rep;
+    state_t s;
+    rc_t rc = report_arg(r, &rep, e);
+    if (rc == RC_OK)
+        rc = model_state_arg(r, rep.state, &s, e);
+    if (rc != RC_OK)
+        return rc;
+    json_object_set_new(m, "report", model_report(r, &rep));
+    json_object_set_new(m, "state", model_state(r, &s));
+    return RC_OK;
+}
+
+/* A file name safe inside a quoted Content-Disposition: ASCII letters,
+ * digits and . _ - only; anything else becomes '_'. */
+static char *safe_filename(arena_t *a, const char *name)
+{
+    char *s = arena_strdup(a, name && *name ? name : "report");
+    for (char *p = s; *p; p++)
+        if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+              *p == '.' || *p == '_' || *p == '-'))
+            *p = '_';
+    return s;
+}
+
+static void download(web_req_t *r, const char *name, const char *type, const void *data,
+                     size_t len)
+{
+    size_t n = strlen(name) + 32;
+    char *d = arena_alloc(&r->arena, n);
+    snprintf(d, n, "attachment; filename=\"%s\"", safe_filename(&r->arena, name));
+    r->download = d;
+    r->file = data;
+    r->file_len = len;
+    r->file_type = type;
+}
+
+rc_t h_report_file(web_req_t *r, json_t *m, err_t *e)
+{
+    (void)m;
+    report_t rep;
+    void *doc;
+    size_t len;
+    rc_t rc = report_arg(r, &rep, e);
+    if (rc == RC_OK)
+        rc = store_report_document(r->st, rep.id, &r->arena, &doc, &len, e);
+    if (rc == RC_NOTFOUND)
+        return web_fail(r, e, 404, RC_NOTFOUND, "%s",
+                        web_tr(r, "This report has no stored file."));
+    if (rc != RC_OK)
+        return rc;
+    download(r, rep.filename, rep.media_type ? rep.media_type : "application/octet-stream", doc,
+             len);
+    return RC_OK;
+}
+
+/* ---- open data --------------------------------------------------------------- */
+
+static const struct {
+    const char *name, *type, *what;
+} data_files[] = {
+    {"r1540.json", "application/json", "All public data as one JSON file (one record per line)"},
+    {"states.csv", "text/csv; charset=utf-8", "States (CSV)"},
+    {"reports.csv", "text/csv; charset=utf-8", "Reports (CSV)"},
+    {"matrix_versions.csv", "text/csv; charset=utf-8", "Published matrix versions (CSV)"},
+    {"matrix_entries.csv", "text/csv; charset=utf-8", "Entries of the published matrices (CSV)"},
+    {"overview.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+     "Overview of the published matrices of all states (XLSX)"},
+};
+
+rc_t h_data(web_req_t *r, json_t *m, err_t *e)
+{
+    (void)e;
+    json_t *files = json_array();
+    for (size_t i = 0; i < sizeof data_files / sizeof *data_files; i++)
+        json_array_append_new(files, json_pack("{s:s,s:s}", "name", data_files[i].name, "what",
+                                               web_tr(r, data_files[i].what)));
+    json_object_set_new(m, "files", files);
+    return RC_OK;
+}
+
+/* The public part of the dataset: every state and report, and only the
+ * published matrix versions. */
+static rc_t public_dataset(web_req_t *r, dataset_t *ds, err_t *e)
+{
+    rc_t rc = dataset_load(r->st, NULL, false, &r->arena, ds, e);
+    if (rc != RC_OK)
+        return rc;
+    size_t k = 0;
+    for (size_t i = 0; i < ds->nmatrices; i++)
+        if (ds->matrices[i].v.status == MV_PUBLISHED)
+            ds->matrices[k++] = ds->matrices[i];
+    ds->nmatrices = k;
+    return RC_OK;
+}
+
+/* Writes the export into a private temporary folder and reads it back. */
+static rc_t data_export(web_req_t *r, const char *name, char **data, size_t *len, err_t *e)
+{
+    char dir[] = "/tmp/r1540-data-XXXXXX", path[256];
+    if (!mkdtemp(dir))
+        return err_set(e, RC_FAIL, "cannot make a temporary folder");
+    dataset_t ds;
+    rc_t rc = RC_OK;
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    if (strcmp(name, "overview.xlsx") == 0)
+        rc = xlsx_export_overview(r->st, r->lang, path, &r->arena, e);
+    else if ((rc = public_dataset(r, &ds, e)) == RC_OK)
+        rc = strcmp(name, "r1540.json") == 0 ? json_export_file(&ds, path, e)
+                                             : csv_export_dir(&ds, dir, e);
+    if (rc == RC_OK)
+        rc = file_read_all(path, (size_t)1 << 31, &r->arena, data, len, e);
+    for (size_t i = 0; i < sizeof data_files / sizeof *data_files; i++) {
+        snprintf(path, sizeof path, "%s/%s", dir, data_files[i].name);
+        unlink(path);
+    }
+    rmdir(dir);
+    return rc;
+}
+
+rc_t h_data_file(web_req_t *r, json_t *m, err_t *e)
+{
+    (void)m;
+    for (size_t i = 0; i < sizeof data_files / sizeof *data_files; i++)
+        if (strcmp(r->args[0], data_files[i].name) == 0) {
+            char *data;
+            size_t len;
+            rc_t rc = data_export(r, data_files[i].name, &data, &len, e);
+            if (rc == RC_OK)
+                download(r, data_files[i].name, data_files[i].type, data, len);
+            return rc;
+        }
+    return web_fail(r, e, 404, RC_NOTFOUND, "%s", web_tr(r, "There is no such file."));
+}

@@ -1,0 +1,250 @@
+/*
+ * Store records to JSON, in the request's language.
+ */
+#include "model.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../core/authz.h"
+#include "../util/i18n.h"
+
+/* The vocabulary lists a request has loaded, kept for its other lookups. */
+typedef struct {
+    const char *kind;
+    vocab_t *v;
+    size_t n;
+} vocab_list_t;
+
+typedef struct {
+    vocab_list_t lists[8];
+    size_t n;
+} model_cache_t;
+
+const char *model_vocab_name(web_req_t *r, const char *kind, const char *code)
+{
+    model_cache_t *c = r->model_cache;
+    if (!c)
+        c = r->model_cache = arena_alloc(&r->arena, sizeof *c);
+    vocab_list_t *l = NULL;
+    for (size_t i = 0; i < c->n && !l; i++)
+        if (strcmp(c->lists[i].kind, kind) == 0)
+            l = &c->lists[i];
+    if (!l && c->n < sizeof c->lists / sizeof *c->lists) {
+        err_t e = {0};
+        l = &c->lists[c->n++];
+        l->kind = kind;
+        if (store_vocab_list(r->st, kind, &r->arena, &l->v, &l->n, &e) != RC_OK)
+            l->n = 0;
+    }
+    for (size_t i = 0; l && i < l->n; i++)
+        if (strcmp(l->v[i].code, code) == 0)
+            return l->v[i].name[r->lang];
+    return code;
+}
+
+const char *model_state_name(web_req_t *r, const state_t *s)
+{
+    return s->name[r->lang] && *s->name[r->lang] ? s->name[r->lang] : s->name[LANG_EN];
+}
+
+rc_t model_state_arg(web_req_t *r, const char *code, state_t *out, err_t *e)
+{
+    if (!code || !state_code_syntax_ok(code))
+        return web_fail(r, e, 404, RC_NOTFOUND, "%s", web_tr(r, "There is no such state."));
+    rc_t rc = store_state_get(r->st, code, &r->arena, out, e);
+    if (rc == RC_NOTFOUND)
+        return web_fail(r, e, 404, RC_NOTFOUND, "%s", web_tr(r, "There is no such state."));
+    return rc;
+}
+
+bool model_sees_drafts(web_req_t *r, const char *alpha3)
+{
+    return authz_allowed(r->user, ACT_MATRIX_READ, alpha3);
+}
+
+rc_t model_version_arg(web_req_t *r, const state_t *s, const char *number,
+                       matrix_version_t *out, err_t *e)
+{
+    char *end;
+    long n = number ? strtol(number, &end, 10) : 0;
+    rc_t rc = RC_NOTFOUND;
+    if (number && *number && !*end && n > 0 && n < 100000)
+        rc = store_version_get(r->st, s->alpha3, (int)n, &r->arena, out, e);
+    if (rc == RC_OK && out->status != MV_PUBLISHED && !model_sees_drafts(r, s->alpha3))
+        rc = RC_NOTFOUND; /* a draft's existence is not public either */
+    if (rc == RC_NOTFOUND)
+        return web_fail(r, e, 404, RC_NOTFOUND, "%s",
+                        web_tr(r, "There is no such matrix version."));
+    return rc;
+}
+
+const char *model_role_name(web_req_t *r, role_t role)
+{
+    switch (role) {
+    case ROLE_ADMIN: return web_tr(r, "administrator");
+    case ROLE_COMMITTEE: return web_tr(r, "Committee member");
+    case ROLE_EXPERT: return web_tr(r, "expert");
+    case ROLE_POC: return web_tr(r, "point of contact");
+    case ROLE_PROVIDER: return web_tr(r, "assistance provider");
+    default: return "";
+    }
+}
+
+json_t *model_state(web_req_t *r, const state_t *s)
+{
+    json_t *o = json_object();
+    json_object_set_new(o, "code", json_string(s->alpha3));
+    json_object_set_new(o, "alpha2", json_string(s->alpha2));
+    json_object_set_new(o, "name", json_string(model_state_name(r, s)));
+    json_object_set_new(o, "group", json_string(s->un_group));
+    json_object_set_new(o, "group_name", json_string(model_vocab_name(r, "group", s->un_group)));
+    json_object_set_new(o, "region", json_string(s->m49_region));
+    json_object_set_new(o, "region_name",
+                        json_string(model_vocab_name(r, "region", s->m49_region)));
+    json_object_set_new(o, "subregion_name",
+                        json_string(model_vocab_name(r, "region", s->m49_subregion)));
+    json_object_set_new(o, "ldc", json_boolean(s->ldc));
+    json_object_set_new(o, "lldc", json_boolean(s->lldc));
+    json_object_set_new(o, "sids", json_boolean(s->sids));
+    return o;
+}
+
+static const char *report_kind_label(web_req_t *r, const char *kind)
+{
+    static const char *const labels[][2] = {
+        {"first-report", "First national report"},
+        {"additional-information", "Additional information"},
+        {"action-plan", "National implementation action plan"},
+        {"peer-review", "Peer review report"},
+        {"letter", "Letter"},
+    };
+    for (size_t i = 0; i < sizeof labels / sizeof *labels; i++)
+        if (strcmp(kind, labels[i][0]) == 0)
+            return web_tr(r, labels[i][1]);
+    return kind;
+}
+
+json_t *model_report(web_req_t *r, const report_t *rep)
+{
+    json_t *o = json_object();
+    json_object_set_new(o, "id", json_integer(rep->id));
+    json_object_set_new(o, "state", json_string(rep->state));
+    json_object_set_new(o, "kind", json_string(rep->kind));
+    json_object_set_new(o, "kind_name", json_string(report_kind_label(r, rep->kind)));
+    json_object_set_new(o, "date", json_string(rep->date));
+    json_object_set_new(o, "language", json_string(rep->language));
+    json_object_set_new(o, "title", json_string(rep->title));
+    json_object_set_new(o, "has_file", json_boolean(rep->has_document));
+    if (rep->has_document) {
+        json_object_set_new(o, "filename", json_string(rep->filename ? rep->filename : ""));
+        json_object_set_new(o, "media_type",
+                            json_string(rep->media_type ? rep->media_type : ""));
+        json_object_set_new(o, "size", json_integer(rep->size));
+        json_object_set_new(o, "sha256", json_string(rep->sha256));
+    }
+    return o;
+}
+
+static const char *status_label(web_req_t *r, mv_status_t s)
+{
+    switch (s) {
+    case MV_DRAFT: return web_tr(r, "draft");
+    case MV_WITH_STATE: return web_tr(r, "with the state for review");
+    case MV_APPROVED: return web_tr(r, "approved");
+    default: return web_tr(r, "published");
+    }
+}
+
+json_t *model_version(web_req_t *r, const matrix_version_t *v)
+{
+    json_t *o = json_object();
+    json_object_set_new(o, "state", json_string(v->state));
+    json_object_set_new(o, "number", json_integer(v->number));
+    json_object_set_new(o, "status", json_string(matrix_status_str(v->status)));
+    json_object_set_new(o, "status_name", json_string(status_label(r, v->status)));
+    json_object_set_new(o, "template_version", json_integer(v->template_version));
+    json_object_set_new(o, "created", json_string(v->created));
+    json_object_set_new(o, "approved", json_string(v->approved));
+    json_object_set_new(o, "published", json_string(v->published));
+    json_object_set_new(o, "note", json_string(v->note ? v->note : ""));
+    json_object_set_new(o, "is_draft", json_boolean(v->status == MV_DRAFT));
+    json_object_set_new(o, "is_with_state", json_boolean(v->status == MV_WITH_STATE));
+    json_object_set_new(o, "is_approved", json_boolean(v->status == MV_APPROVED));
+    json_object_set_new(o, "is_published", json_boolean(v->status == MV_PUBLISHED));
+    return o;
+}
+
+static const char *mark_class(mark_t m)
+{
+    switch (m) {
+    case MARK_X: return "x";
+    case MARK_UNSURE: return "q";
+    case MARK_NA: return "na";
+    default: return "blank";
+    }
+}
+
+static json_t *entry_json(web_req_t *r, const template_item_t *it, const matrix_entry_t *en)
+{
+    json_t *o = json_object();
+    json_object_set_new(o, "item", json_string(it->id));
+    json_object_set_new(o, "label", json_string(it->label[r->lang]));
+    json_object_set_new(o, "weapon", json_string(it->weapon));
+    json_object_set_new(o, "mark", json_string(en ? matrix_mark_str(en->mark) : ""));
+    json_object_set_new(o, "mark_class", json_string(mark_class(en ? en->mark : MARK_BLANK)));
+    json_object_set_new(o, "legal_reference", json_string(en ? en->legal_reference : ""));
+    json_object_set_new(o, "source_report",
+                        en && en->source_report ? json_integer(en->source_report) : json_null());
+    json_object_set_new(o, "page", json_string(en ? en->page : ""));
+    json_object_set_new(o, "remark", json_string(en ? en->remark : ""));
+    return o;
+}
+
+/* Appends an entry under its section and heading, opening new groups as the
+ * template order moves on (items come sorted by section and heading). */
+static void matrix_place(web_req_t *r, json_t *sections, const template_item_t *it, json_t *en)
+{
+    json_t *sec = json_array_size(sections) ? json_array_get(sections, json_array_size(sections) - 1)
+                                            : NULL;
+    if (!sec || strcmp(json_string_value(json_object_get(sec, "code")), it->section) != 0) {
+        sec = json_pack("{s:s,s:s,s:[]}", "code", it->section, "name",
+                        model_vocab_name(r, "section", it->section), "tables");
+        json_array_append_new(sections, sec);
+    }
+    json_t *tables = json_object_get(sec, "tables");
+    json_t *tab = json_array_size(tables) ? json_array_get(tables, json_array_size(tables) - 1) : NULL;
+    if (!tab || strcmp(json_string_value(json_object_get(tab, "code")), it->heading) != 0) {
+        tab = json_pack("{s:s,s:s,s:[]}", "code", it->heading, "name",
+                        model_vocab_name(r, "heading", it->heading), "entries");
+        json_array_append_new(tables, tab);
+    }
+    json_array_append_new(json_object_get(tab, "entries"), en);
+}
+
+rc_t model_matrix(web_req_t *r, const matrix_version_t *v, json_t **out, err_t *e)
+{
+    template_item_t *items;
+    matrix_entry_t *entries;
+    size_t ni, ne;
+    rc_t rc = store_template_items(r->st, v->template_version, &r->arena, &items, &ni, e);
+    if (rc == RC_OK)
+        rc = store_entries(r->st, v->id, &r->arena, &entries, &ne, e);
+    if (rc != RC_OK)
+        return rc;
+    json_t *sections = json_array();
+    int counts[4] = {0};
+    size_t k = 0;
+    for (size_t i = 0; i < ni; i++) {
+        const matrix_entry_t *en = k < ne && strcmp(entries[k].item, items[i].id) == 0
+                                       ? &entries[k++] : NULL;
+        counts[en ? en->mark : MARK_BLANK]++;
+        matrix_place(r, sections, &items[i], entry_json(r, &items[i], en));
+    }
+    *out = json_pack("{s:o,s:i,s:i,s:i,s:i,s:i}", "sections", sections, "items", (int)ni,
+                     "x", counts[MARK_X], "unsure", counts[MARK_UNSURE], "na", counts[MARK_NA],
+                     "blank", counts[MARK_BLANK]);
+    return RC_OK;
+}

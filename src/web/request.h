@@ -1,0 +1,78 @@
+/*
+ * One HTTP request as the handlers see it: the decoded path and its
+ * arguments, the language, the signed-in user (if any), the form or JSON
+ * body, and what the handler answers (a model to render or serialize, a
+ * redirect, a file, or an error). Everything lives in the request's arena.
+ */
+#ifndef R1540_WEB_REQUEST_H
+#define R1540_WEB_REQUEST_H
+
+#include <jansson.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "../core/lang.h"
+#include "../core/user.h"
+#include "../store/store.h"
+#include "../util/buf.h"
+#include "../util/err.h"
+#include "../util/mem.h"
+
+#define WEB_ARGS_MAX 4
+#define WEB_FIELDS_MAX 64
+
+typedef struct {
+    char *name;
+    char *value; /* NUL-terminated; may hold NULs when it is a file */
+    size_t len;
+    char *filename; /* a multipart file part's name; NULL otherwise */
+} web_field_t;
+
+typedef struct web_req {
+    arena_t arena;
+    store_t *st;
+    const char *method;
+    const char *path;      /* after the language or /api/v1/ prefix, no leading '/' */
+    const char *query;     /* the raw query string, "" if none */
+    const char *client;    /* the peer's address, for rate limits and the audit log */
+    const char *cookie_header; /* the raw Cookie header, or NULL */
+    const char *args[WEB_ARGS_MAX];
+    lang_t lang;
+    bool api;
+    user_t *user;       /* NULL for the public */
+    session_t *session; /* NULL for the public */
+    web_field_t fields[WEB_FIELDS_MAX];
+    size_t nfields;
+    json_t *body; /* an API call's JSON object body, or NULL */
+    void *model_cache; /* model.c's per-request lookups */
+
+    /* the answer */
+    int status;           /* 0 means 200 (or 303 with a redirect) */
+    char *redirect;       /* HTML: path after /<lang>/ to go to after a change */
+    char *flash;          /* a message for the next page ("Report uploaded") */
+    const char *download; /* a file: its bytes in file / file_len */
+    const void *file;
+    size_t file_len;
+    const char *file_type;
+    const char *set_cookie[4];
+    size_t ncookies;
+    bool no_cache; /* the answer depends on who asks */
+} web_req_t;
+
+/* A form field or JSON body member as a string; NULL when absent. */
+const char *web_param(web_req_t *r, const char *name);
+/* The same, with its length (files and strings with NULs). */
+const char *web_param_len(web_req_t *r, const char *name, size_t *len);
+/* The uploaded file of a multipart field; NULL when there is none. */
+const web_field_t *web_file(web_req_t *r, const char *name);
+/* A query-string parameter, decoded; NULL when absent. */
+const char *web_query(web_req_t *r, const char *name);
+/* Sets an error status with a message and returns rc for the handler to pass on. */
+rc_t web_fail(web_req_t *r, err_t *e, int status, rc_t rc, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+/* Adds a Set-Cookie header value to the answer. */
+void web_cookie(web_req_t *r, const char *cookie);
+/* The translation of msgid in the request's language. */
+const char *web_tr(web_req_t *r, const char *msgid);
+
+#endif

@@ -1,0 +1,436 @@
+/*
+ * The router: from a URL to a handler, through the checks every request
+ * passes in the same order — language, route, session, authorization, CSRF —
+ * and from the handler's model to the answer: a page rendered by the route's
+ * template, the same model as JSON for /api/v1/, a redirect or a download.
+ *
+ * URLs: /<lang>/<path> for pages (ar, zh, en, fr, ru, es), /api/v1/<path>
+ * for the API (language from ?lang=, the lang cookie or Accept-Language),
+ * /static/<file> for CSS and JavaScript, and / which redirects to a language.
+ */
+#include <sodium.h>
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+#include "../core/authz.h"
+#include "../util/i18n.h"
+#include "handlers.h"
+#include "model.h"
+#include "session.h"
+#include "static.h"
+#include "web.h"
+
+enum { PUBLIC_PAGE = 1, /* the same for everyone: may be cached */
+       NO_CSRF = 2 };   /* the login form checks its own token */
+
+typedef struct {
+    const char *method;
+    const char *pattern; /* '*' matches one path segment */
+    web_handler_t fn;
+    const char *template;
+    authz_action_t action;
+    int state_arg; /* which '*' names the state the action concerns; -1 none */
+    int flags;
+} route_t;
+
+static const route_t routes[] = {
+    {"GET", "", h_home, "home", ACT_PUBLIC, -1, PUBLIC_PAGE},
+    {"GET", "states", h_states, "states", ACT_PUBLIC, -1, PUBLIC_PAGE},
+    {"GET", "states/*", h_state, "state", ACT_PUBLIC, 0, PUBLIC_PAGE},
+    {"GET", "states/*/versions/*", h_version, "version", ACT_PUBLIC, 0, 0},
+    {"GET", "states/*/diff", h_diff, "diff", ACT_PUBLIC, 0, 0},
+    {"GET", "reports/*", h_report, "report", ACT_PUBLIC, -1, PUBLIC_PAGE},
+    {"GET", "reports/*/file", h_report_file, NULL, ACT_PUBLIC, -1, PUBLIC_PAGE},
+    {"GET", "data", h_data, "data", ACT_PUBLIC, -1, PUBLIC_PAGE},
+    {"GET", "data/*", h_data_file, NULL, ACT_PUBLIC, -1, PUBLIC_PAGE},
+    {"GET", "login", h_login_form, "login", ACT_PUBLIC, -1, 0},
+    {"POST", "login", h_login, "login", ACT_PUBLIC, -1, NO_CSRF},
+    {"POST", "logout", h_logout, NULL, ACT_WORKSPACE, -1, 0},
+    {"GET", "workspace", h_workspace, "workspace", ACT_WORKSPACE, -1, 0},
+    {"POST", "states/*/reports", h_report_upload, NULL, ACT_REPORT_UPLOAD, 0, 0},
+    {"POST", "states/*/versions", h_version_new, NULL, ACT_MATRIX_EDIT, 0, 0},
+    {"POST", "states/*/versions/*/entries", h_entry_set, NULL, ACT_MATRIX_EDIT, 0, 0},
+    {"POST", "states/*/versions/*/entries/*", h_entry_set, NULL, ACT_MATRIX_EDIT, 0, 0},
+    {"POST", "states/*/versions/*/send", h_version_send, NULL, ACT_MATRIX_SEND, 0, 0},
+    {"POST", "states/*/versions/*/accept", h_version_accept, NULL, ACT_MATRIX_REVIEW, 0, 0},
+    {"POST", "states/*/versions/*/comments", h_version_comment, NULL, ACT_MATRIX_REVIEW, 0, 0},
+    {"POST", "states/*/versions/*/approve", h_version_approve, NULL, ACT_MATRIX_APPROVE, 0, 0},
+    {"POST", "states/*/versions/*/publish", h_version_publish, NULL, ACT_MATRIX_PUBLISH, 0, 0},
+    {"GET", "users", h_users, "users", ACT_USER_MANAGE, -1, 0},
+    {"POST", "users", h_user_add, NULL, ACT_USER_MANAGE, -1, 0},
+    {"POST", "users/*/disable", h_user_disable, NULL, ACT_USER_MANAGE, -1, 0},
+    {"POST", "users/*/enable", h_user_enable, NULL, ACT_USER_MANAGE, -1, 0},
+    {"GET", "audit", h_audit, "audit", ACT_AUDIT_READ, -1, 0},
+};
+
+/* ---- languages and cookies ----------------------------------------------- */
+
+char *web_cookie_get(arena_t *a, const char *header, const char *name)
+{
+    size_t nl = strlen(name);
+    for (const char *p = header; p && *p;) {
+        while (*p == ' ' || *p == ';')
+            p++;
+        const char *end = strchr(p, ';');
+        size_t len = end ? (size_t)(end - p) : strlen(p);
+        if (len > nl && strncmp(p, name, nl) == 0 && p[nl] == '=')
+            return arena_strndup(a, p + nl + 1, len - nl - 1);
+        p = end;
+    }
+    return NULL;
+}
+
+lang_t web_pick_lang(const char *cookie, const char *accept_language)
+{
+    const char *c = cookie ? strstr(cookie, "r1540_lang=") : NULL;
+    if (c && (c == cookie || c[-1] == ' ' || c[-1] == ';')) {
+        char code[3] = {c[11], c[11] ? c[12] : 0, 0};
+        int l = lang_parse(code);
+        if (l >= 0)
+            return (lang_t)l;
+    }
+    /* the first of the six in the header's own order (q-values are rare in
+     * practice and browsers list by preference) */
+    for (const char *p = accept_language; p && *p;) {
+        while (*p == ' ' || *p == ',')
+            p++;
+        char code[3] = {p[0], p[0] ? p[1] : 0, 0};
+        code[0] = (char)(code[0] | 0x20), code[1] = (char)(code[1] | 0x20);
+        int l = lang_parse(code);
+        if (l >= 0)
+            return (lang_t)l;
+        p = strchr(p, ',');
+    }
+    return LANG_EN;
+}
+
+/* ---- matching ------------------------------------------------------------- */
+
+/* Matches path against pattern; fills args with the '*' segments. */
+static bool route_match(const char *pattern, const char *path, arena_t *a, const char **args)
+{
+    int n = 0;
+    while (*pattern || *path) {
+        if (*pattern == '*') {
+            size_t len = strcspn(path, "/");
+            if (len == 0 || n == WEB_ARGS_MAX)
+                return false;
+            args[n++] = arena_strndup(a, path, len);
+            path += len;
+            pattern++;
+        } else if (*pattern == *path) {
+            pattern++, path++;
+        } else {
+            return false;
+        }
+    }
+    return true;
+}
+
+static const route_t *route_find(web_req_t *r, bool *other_method)
+{
+    *other_method = false;
+    for (size_t i = 0; i < sizeof routes / sizeof *routes; i++) {
+        const char *args[WEB_ARGS_MAX] = {0};
+        if (!route_match(routes[i].pattern, r->path, &r->arena, args))
+            continue;
+        if (strcmp(routes[i].method, r->method) != 0) {
+            *other_method = true;
+            continue;
+        }
+        memcpy(r->args, args, sizeof args);
+        return &routes[i];
+    }
+    return NULL;
+}
+
+/* ---- answers -------------------------------------------------------------- */
+
+static const char *status_code(int status)
+{
+    switch (status) {
+    case 400: return "bad-request";
+    case 401: return "sign-in-required";
+    case 403: return "forbidden";
+    case 404: return "not-found";
+    case 405: return "method-not-allowed";
+    case 409: return "conflict";
+    case 413: return "too-large";
+    case 415: return "unsupported-media-type";
+    case 422: return "invalid";
+    case 429: return "too-many-attempts";
+    case 503: return "unavailable";
+    default: return "error";
+    }
+}
+
+static int status_of(rc_t rc)
+{
+    switch (rc) {
+    case RC_OK: return 200;
+    case RC_USAGE:
+    case RC_INPUT: return 422;
+    case RC_NOTFOUND: return 404;
+    case RC_REFUSED: return 409;
+    case RC_DB: return 503;
+    default: return 500;
+    }
+}
+
+static void answer_bytes(web_req_t *r, web_answer_t *out, const char *type, buf_t *b)
+{
+    out->content_type = type;
+    out->len = b->len;
+    out->body = arena_strndup(&r->arena, buf_str(b), b->len);
+    buf_free(b);
+}
+
+static void answer_json(web_req_t *r, web_answer_t *out, json_t *v)
+{
+    char *s = json_dumps(v, JSON_COMPACT | JSON_ENSURE_ASCII);
+    buf_t b;
+    buf_init(&b, BUF_DEFAULT_LIMIT);
+    buf_puts(&b, s ? s : "null");
+    buf_putc(&b, '\n');
+    free(s);
+    answer_bytes(r, out, "application/json; charset=utf-8", &b);
+}
+
+/* The keys every page's template may use: language, direction, the language
+ * switch, the signed-in user, the CSRF token, the demo marker. */
+static void page_common(web_req_t *r, json_t *m)
+{
+    static const char *const native[LANG_COUNT] = {"العربية", "中文", "English",
+                                                   "Français", "Русский", "Español"};
+    json_object_set_new(m, "lang", json_string(lang_code(r->lang)));
+    json_object_set_new(m, "dir", json_string(r->lang == LANG_AR ? "rtl" : "ltr"));
+    json_t *langs = json_array();
+    for (int l = 0; l < LANG_COUNT; l++) {
+        json_t *o = json_object();
+        json_object_set_new(o, "code", json_string(lang_code((lang_t)l)));
+        json_object_set_new(o, "name", json_string(native[l]));
+        char href[2048];
+        snprintf(href, sizeof href, "/%s/%s%s", lang_code((lang_t)l), r->path,
+                 *r->query ? r->query : "");
+        json_object_set_new(o, "href", json_string(href));
+        json_object_set_new(o, "current", json_boolean(l == (int)r->lang));
+        json_array_append_new(langs, o);
+    }
+    json_object_set_new(m, "langs", langs);
+    char base[8];
+    snprintf(base, sizeof base, "/%s/", lang_code(r->lang));
+    json_object_set_new(m, "base", json_string(base));
+    if (r->user) {
+        json_t *u = json_object();
+        json_object_set_new(u, "name", json_string(r->user->name));
+        json_object_set_new(u, "role", json_string(role_name(r->user->role)));
+        json_object_set_new(u, "role_name", json_string(model_role_name(r, r->user->role)));
+        json_object_set_new(u, "state", json_string(r->user->state ? r->user->state : ""));
+        json_object_set_new(u, "can_users", json_boolean(authz_allowed(r->user, ACT_USER_MANAGE, NULL)));
+        json_object_set_new(u, "can_audit", json_boolean(authz_allowed(r->user, ACT_AUDIT_READ, NULL)));
+        json_object_set_new(m, "me", u);
+        json_object_set_new(m, "csrf", json_string(r->session->csrf));
+    }
+    char *demo = NULL;
+    err_t e = {0};
+    if (store_meta_get(r->st, "demo", &r->arena, &demo, &e) == RC_OK && strcmp(demo, "1") == 0)
+        json_object_set_new(m, "demo", json_true());
+    const char *msg = web_query(r, "msg");
+    if (msg && *msg)
+        json_object_set_new(m, "flash", json_string(session_flash_text(r, msg)));
+}
+
+static void answer_page(web_req_t *r, web_answer_t *out, const char *template, json_t *m)
+{
+    page_common(r, m);
+    buf_t b;
+    buf_init(&b, 64u << 20);
+    err_t e = {0};
+    if (tmpl_render(web_app->tmpl, template, m, r->lang, &b, &e) != RC_OK || b.overflow) {
+        buf_reset(&b);
+        buf_printf(&b, "<!doctype html><title>500</title><p>%s</p>", "rendering failed");
+        out->status = 500;
+    }
+    answer_bytes(r, out, "text/html; charset=utf-8", &b);
+}
+
+static void answer_error(web_req_t *r, web_answer_t *out, int status, const char *msg)
+{
+    out->status = status;
+    out->cacheable = false;
+    if (r->api) {
+        json_t *o = json_pack("{s:{s:i,s:s,s:s}}", "error", "status", status, "code",
+                              status_code(status), "message", msg);
+        answer_json(r, out, o);
+        json_decref(o);
+        return;
+    }
+    json_t *m = json_pack("{s:i,s:s}", "status", status, "message", msg);
+    if (status == 401)
+        json_object_set_new(m, "signin", json_true());
+    answer_page(r, out, "error", m);
+    out->status = status;
+    json_decref(m);
+}
+
+static void answer_redirect(web_req_t *r, web_answer_t *out, const char *to)
+{
+    out->status = 303;
+    out->content_type = "text/plain; charset=utf-8";
+    out->location = to;
+    out->body = "";
+    out->len = 0;
+    (void)r;
+}
+
+static void answer_success(web_req_t *r, const route_t *rt, json_t *m, web_answer_t *out)
+{
+    out->status = r->status ? r->status : 200;
+    if (r->download) {
+        out->content_type = r->file_type;
+        out->body = r->file;
+        out->len = r->file_len;
+        out->disposition = r->download;
+    } else if (r->api) {
+        answer_json(r, out, m);
+    } else if (r->redirect) {
+        char *to = arena_alloc(&r->arena, strlen(r->redirect) + 16);
+        snprintf(to, strlen(r->redirect) + 16, "/%s/%s", lang_code(r->lang), r->redirect);
+        answer_redirect(r, out, to);
+        return;
+    } else {
+        answer_page(r, out, rt->template, m);
+    }
+    out->cacheable = (rt->flags & PUBLIC_PAGE) && !r->user && !r->no_cache && r->ncookies == 0;
+}
+
+/* ---- the checks ----------------------------------------------------------- */
+
+static bool csrf_ok(web_req_t *r, const web_headers_t *h)
+{
+    const char *token = r->api ? h->csrf : web_param(r, "csrf");
+    if (!token && r->api)
+        token = web_param(r, "csrf");
+    const char *want = r->session ? r->session->csrf : NULL;
+    return token && want && strlen(token) == strlen(want) &&
+           sodium_memcmp(token, want, strlen(want)) == 0;
+}
+
+/* Splits the URL into mode, language and path; false if it is none of ours. */
+static bool parse_url(web_req_t *r, const char *url, const web_headers_t *h)
+{
+    const char *q = strchr(url, '?');
+    r->query = q ? arena_strdup(&r->arena, q) : "";
+    char *path = arena_strndup(&r->arena, url, q ? (size_t)(q - url) : strlen(url));
+    if (strncmp(path, "/api/v1/", 8) == 0 || strcmp(path, "/api/v1") == 0) {
+        r->api = true;
+        r->path = path[7] ? path + 8 : "";
+        const char *ql = web_query(r, "lang");
+        int l = ql ? lang_parse(ql) : -1;
+        r->lang = l >= 0 ? (lang_t)l : web_pick_lang(h->cookie, h->accept_language);
+        return true;
+    }
+    char code[3] = {0};
+    if (path[0] == '/' && path[1] && path[2] && (path[3] == '/' || path[3] == 0)) {
+        code[0] = path[1], code[1] = path[2];
+        int l = lang_parse(code);
+        if (l < 0)
+            return false;
+        r->lang = (lang_t)l;
+        r->path = path[3] ? path + 4 : "";
+        return true;
+    }
+    return false;
+}
+
+static void remember_lang(web_req_t *r, const web_headers_t *h)
+{
+    if (r->api || web_pick_lang(h->cookie, NULL) == r->lang)
+        return;
+    char c[96];
+    snprintf(c, sizeof c, "r1540_lang=%s; Path=/; Max-Age=31536000; SameSite=Strict",
+             lang_code(r->lang));
+    web_cookie(r, c);
+}
+
+/* Runs the route's handler once every check has passed. */
+static void route_run(web_req_t *r, const route_t *rt, const web_headers_t *h,
+                      web_answer_t *out)
+{
+    const char *state = rt->state_arg >= 0 ? r->args[rt->state_arg] : NULL;
+    if (!authz_allowed(r->user, rt->action, state)) {
+        if (!r->user && !r->api) {
+            char *to = arena_alloc(&r->arena, strlen(r->path) + 32);
+            snprintf(to, strlen(r->path) + 32, "/%s/login?next=%s", lang_code(r->lang),
+                     r->path);
+            answer_redirect(r, out, to);
+            return;
+        }
+        answer_error(r, out, r->user ? 403 : 401,
+                     r->user ? web_tr(r, "You are not allowed to do this.")
+                             : web_tr(r, "Please sign in first."));
+        return;
+    }
+    if (strcmp(r->method, "POST") == 0 && !(rt->flags & NO_CSRF) && !csrf_ok(r, h)) {
+        answer_error(r, out, 403,
+                     web_tr(r, "The form has expired or did not come from this site. "
+                               "Please reload the page and try again."));
+        return;
+    }
+    json_t *m = json_object();
+    err_t e = {0};
+    rc_t rc = rt->fn(r, m, &e);
+    if (rc == RC_OK)
+        answer_success(r, rt, m, out);
+    else
+        answer_error(r, out, r->status ? r->status : status_of(rc), e.msg);
+    json_decref(m);
+}
+
+void web_route(web_req_t *r, const char *url, const web_headers_t *h, web_answer_t *out)
+{
+    if (strncmp(url, "/static/", 8) == 0) {
+        if (!static_find(url + 8, out))
+            out->status = 404, out->content_type = "text/plain", out->body = "not found\n",
+            out->len = 10;
+        return;
+    }
+    if (strcmp(url, "/") == 0 || strncmp(url, "/?", 2) == 0) {
+        char *to = arena_alloc(&r->arena, 8);
+        snprintf(to, 8, "/%s/", lang_code(web_pick_lang(h->cookie, h->accept_language)));
+        answer_redirect(r, out, to);
+        return;
+    }
+    err_t e = {0};
+    if (!parse_url(r, url, h)) {
+        r->lang = web_pick_lang(h->cookie, h->accept_language);
+        r->path = "";
+        if (web_store(&r->st, &e) == RC_OK)
+            answer_error(r, out, 404, web_tr(r, "There is no such page."));
+        else
+            out->status = 404, out->content_type = "text/plain", out->body = "not found\n",
+            out->len = 10;
+        return;
+    }
+    if (web_store(&r->st, &e) != RC_OK) {
+        r->api = true;
+        answer_error(r, out, 503, "the database cannot be used");
+        return;
+    }
+    web_data_check(r->st);
+    r->cookie_header = h->cookie;
+    remember_lang(r, h);
+    bool other;
+    const route_t *rt = route_find(r, &other);
+    if (session_resolve(r, h->cookie, &e) != RC_OK) {
+        answer_error(r, out, 503, e.msg);
+        return;
+    }
+    if (!rt)
+        answer_error(r, out, other ? 405 : 404,
+                     other ? web_tr(r, "This address does not take that method.")
+                           : web_tr(r, "There is no such page."));
+    else
+        route_run(r, rt, h, out);
+}

@@ -1,0 +1,455 @@
+/*
+ * The HTTP server on libmicrohttpd: a pool of worker threads on epoll with
+ * keep-alive. This file knows MHD; the router and handlers do not. It
+ * collects request bodies (forms, multipart uploads, JSON) up to a limit,
+ * keeps finished public answers in a small cache, and stops on SIGINT or
+ * SIGTERM only after the requests in flight are answered.
+ */
+#include "web.h"
+
+#include <arpa/inet.h>
+#include <microhttpd.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../util/mem.h"
+
+#define FORM_MAX (1 << 20)          /* a form or JSON body */
+#define CACHE_SLOTS 1024            /* public answers kept; a power of two */
+#define CACHE_BODY_MAX (4u << 20)   /* larger answers are not cached */
+
+web_app_t *web_app;
+
+/* ---- the thread's store -------------------------------------------------- */
+
+static pthread_key_t store_key;
+static pthread_once_t store_once = PTHREAD_ONCE_INIT;
+
+static void store_destroy(void *st) { store_close(st); }
+static void store_key_make(void) { pthread_key_create(&store_key, store_destroy); }
+
+rc_t web_store(store_t **out, err_t *e)
+{
+    pthread_once(&store_once, store_key_make);
+    store_t *st = pthread_getspecific(store_key);
+    if (!st) {
+        rc_t rc = store_open(web_app->db_path, STORE_OPEN_EXISTING, &st, e);
+        if (rc != RC_OK)
+            return rc;
+        pthread_setspecific(store_key, st);
+    }
+    *out = st;
+    return RC_OK;
+}
+
+/* ---- data generation: when it moves, cached answers are stale ----------- */
+
+static atomic_llong data_generation = 1;
+static _Thread_local long long seen_data_version = -1;
+
+void web_data_changed(void) { atomic_fetch_add(&data_generation, 1); }
+
+void web_data_check(store_t *st)
+{
+    long long v;
+    err_t e = {0};
+    if (store_data_version(st, &v, &e) != RC_OK)
+        return;
+    if (seen_data_version != -1 && v != seen_data_version)
+        web_data_changed();
+    seen_data_version = v;
+}
+
+/* ---- the cache of public answers ---------------------------------------- */
+
+typedef struct {
+    char *key;
+    long long generation;
+    struct MHD_Response *response;
+} cache_slot_t;
+
+static cache_slot_t cache[CACHE_SLOTS];
+static pthread_mutex_t cache_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static unsigned cache_hash(const char *s)
+{
+    unsigned h = 2166136261u;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 16777619u;
+    return h & (CACHE_SLOTS - 1);
+}
+
+/* Queues the cached answer for key, if a fresh one exists. The queueing
+ * happens under the lock so that no other thread frees the response first. */
+static int cache_serve(struct MHD_Connection *c, const char *key, int *served)
+{
+    *served = 0;
+    pthread_mutex_lock(&cache_lock);
+    cache_slot_t *s = &cache[cache_hash(key)];
+    int ret = MHD_YES;
+    if (s->key && strcmp(s->key, key) == 0 && s->generation == atomic_load(&data_generation)) {
+        ret = MHD_queue_response(c, MHD_HTTP_OK, s->response);
+        *served = 1;
+    }
+    pthread_mutex_unlock(&cache_lock);
+    return ret;
+}
+
+static void cache_put(const char *key, long long generation, struct MHD_Response *resp)
+{
+    pthread_mutex_lock(&cache_lock);
+    cache_slot_t *s = &cache[cache_hash(key)];
+    if (s->response)
+        MHD_destroy_response(s->response);
+    free(s->key);
+    s->key = xstrdup(key);
+    s->generation = generation;
+    s->response = resp;
+    pthread_mutex_unlock(&cache_lock);
+}
+
+static void cache_clear(void)
+{
+    for (size_t i = 0; i < CACHE_SLOTS; i++) {
+        if (cache[i].response)
+            MHD_destroy_response(cache[i].response);
+        free(cache[i].key);
+        cache[i] = (cache_slot_t){0};
+    }
+}
+
+/* ---- one connection's request ------------------------------------------- */
+
+typedef struct {
+    web_req_t req;
+    buf_t raw; /* a JSON body */
+    struct MHD_PostProcessor *pp;
+    bool too_large;
+    bool bad_body;
+    size_t body_bytes;
+} conn_t;
+
+static enum MHD_Result collect_field(void *cls, enum MHD_ValueKind kind, const char *key,
+                                     const char *filename, const char *type,
+                                     const char *encoding, const char *data, uint64_t off,
+                                     size_t size)
+{
+    (void)kind, (void)type, (void)encoding;
+    conn_t *cn = cls;
+    web_req_t *r = &cn->req;
+    web_field_t *f = r->nfields ? &r->fields[r->nfields - 1] : NULL;
+    if (!f || off == 0 || strcmp(f->name, key) != 0) {
+        if (r->nfields == WEB_FIELDS_MAX) {
+            cn->bad_body = true;
+            return MHD_NO;
+        }
+        f = &r->fields[r->nfields++];
+        *f = (web_field_t){.name = arena_strdup(&r->arena, key), .value = ""};
+        if (filename)
+            f->filename = arena_strdup(&r->arena, filename);
+    }
+    char *v = arena_alloc_raw(&r->arena, f->len + size + 1);
+    memcpy(v, f->value, f->len);
+    memcpy(v + f->len, data, size);
+    v[f->len + size] = 0;
+    f->value = v;
+    f->len += size;
+    return MHD_YES;
+}
+
+static bool is_json(const char *type)
+{
+    return type && strncmp(type, "application/json", 16) == 0;
+}
+
+/* The largest body a request may send: an upload route takes a document. */
+static size_t body_limit(const char *url)
+{
+    size_t n = strlen(url);
+    if (n >= 8 && strcmp(url + n - 8, "/reports") == 0)
+        return (size_t)web_app->max_upload + 64 * 1024;
+    return FORM_MAX;
+}
+
+static void conn_body(conn_t *cn, struct MHD_Connection *c, const char *url, const char *data,
+                      size_t size)
+{
+    cn->body_bytes += size;
+    if (cn->too_large || cn->bad_body)
+        return;
+    if (cn->body_bytes > body_limit(url)) {
+        cn->too_large = true;
+        return;
+    }
+    const char *type = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Type");
+    if (is_json(type)) {
+        buf_append(&cn->raw, data, size);
+        return;
+    }
+    if (!cn->pp)
+        cn->pp = MHD_create_post_processor(c, 64 * 1024, collect_field, cn);
+    if (!cn->pp || MHD_post_process(cn->pp, data, size) != MHD_YES)
+        cn->bad_body = true;
+}
+
+static void conn_free(conn_t *cn)
+{
+    if (cn->pp)
+        MHD_destroy_post_processor(cn->pp);
+    buf_free(&cn->raw);
+    if (cn->req.body)
+        json_decref(cn->req.body);
+    arena_free(&cn->req.arena);
+    free(cn);
+}
+
+static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
+                         enum MHD_RequestTerminationCode code)
+{
+    (void)cls, (void)c, (void)code;
+    if (*con_cls)
+        conn_free(*con_cls);
+    *con_cls = NULL;
+}
+
+/* Headers every answer carries: what the browser may load and do. */
+static void add_security_headers(struct MHD_Response *resp)
+{
+    MHD_add_response_header(resp, "Content-Security-Policy",
+                            "default-src 'none'; style-src 'self'; script-src 'self'; "
+                            "img-src 'self' data:; form-action 'self'; base-uri 'none'; "
+                            "frame-ancestors 'none'");
+    MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
+    MHD_add_response_header(resp, "X-Frame-Options", "DENY");
+    MHD_add_response_header(resp, "Referrer-Policy", "same-origin");
+    MHD_add_response_header(resp, "Cross-Origin-Opener-Policy", "same-origin");
+}
+
+static struct MHD_Response *make_response(const web_req_t *r, const web_answer_t *a)
+{
+    /* copied: the body lives in the request's arena, the response may outlive it */
+    struct MHD_Response *resp =
+        MHD_create_response_from_buffer(a->len, (void *)a->body, MHD_RESPMEM_MUST_COPY);
+    add_security_headers(resp);
+    MHD_add_response_header(resp, "Content-Type", a->content_type);
+    if (a->location)
+        MHD_add_response_header(resp, "Location", a->location);
+    if (a->disposition)
+        MHD_add_response_header(resp, "Content-Disposition", a->disposition);
+    if (a->etag)
+        MHD_add_response_header(resp, "ETag", a->etag);
+    MHD_add_response_header(resp, "Cache-Control",
+                            a->cacheable ? "public, max-age=60" : "no-store");
+    if (!a->cacheable)
+        MHD_add_response_header(resp, "Vary", "Cookie");
+    for (size_t i = 0; i < r->ncookies; i++)
+        MHD_add_response_header(resp, "Set-Cookie", r->set_cookie[i]);
+    return resp;
+}
+
+static const char *client_address(struct MHD_Connection *c, arena_t *a)
+{
+    const union MHD_ConnectionInfo *ci =
+        MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+    char addr[INET6_ADDRSTRLEN] = "?";
+    if (ci && ci->client_addr) {
+        const struct sockaddr *sa = ci->client_addr;
+        if (sa->sa_family == AF_INET)
+            inet_ntop(AF_INET, &((const struct sockaddr_in *)sa)->sin_addr, addr, sizeof addr);
+        else if (sa->sa_family == AF_INET6)
+            inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)sa)->sin6_addr, addr,
+                      sizeof addr);
+    }
+    return arena_strdup(a, addr);
+}
+
+static int answer_simple(struct MHD_Connection *c, int status, const char *text)
+{
+    struct MHD_Response *resp =
+        MHD_create_response_from_buffer(strlen(text), (void *)text, MHD_RESPMEM_PERSISTENT);
+    add_security_headers(resp);
+    MHD_add_response_header(resp, "Content-Type", "application/json");
+    int ret = MHD_queue_response(c, (unsigned)status, resp);
+    MHD_destroy_response(resp);
+    return ret;
+}
+
+/* A public GET without a session cookie can be answered from the cache. The
+ * key holds what else the answer depends on: the Accept-Language of an
+ * unprefixed URL. */
+static char *cache_key(struct MHD_Connection *c, const char *method, const char *url,
+                       arena_t *a)
+{
+    if (strcmp(method, "GET") != 0)
+        return NULL;
+    const char *cookie = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Cookie");
+    if (cookie && strstr(cookie, "r1540_session="))
+        return NULL;
+    const char *q = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "lang");
+    lang_t l = web_pick_lang(cookie, MHD_lookup_connection_value(c, MHD_HEADER_KIND,
+                                                                   "Accept-Language"));
+    char *k = arena_alloc(a, strlen(url) + 64);
+    snprintf(k, strlen(url) + 64, "%s|%d|%s", url, (int)l, q ? q : "");
+    return k;
+}
+
+/* The full URL with its query string, as the router wants it. */
+static char *full_url(struct MHD_Connection *c, const char *url, arena_t *a);
+
+static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const char *url,
+                                  const char *method, const char *version,
+                                  const char *upload, size_t *upload_size, void **con_cls)
+{
+    (void)cls, (void)version;
+    conn_t *cn = *con_cls;
+    if (!cn) {
+        cn = xcalloc(1, sizeof *cn);
+        cn->req.arena = (arena_t)ARENA_INIT;
+        buf_init(&cn->raw, FORM_MAX);
+        *con_cls = cn;
+        return MHD_YES;
+    }
+    if (*upload_size) {
+        conn_body(cn, c, url, upload, *upload_size);
+        *upload_size = 0;
+        return MHD_YES;
+    }
+    if (cn->too_large)
+        return answer_simple(c, 413,
+                             "{\"error\":{\"status\":413,\"code\":\"too-large\","
+                             "\"message\":\"the request body is too large\"}}\n");
+    web_req_t *r = &cn->req;
+    char *key = cache_key(c, method, url, &r->arena);
+    if (key) {
+        int served;
+        int ret = cache_serve(c, key, &served);
+        if (served)
+            return ret;
+    }
+    if (cn->bad_body)
+        return answer_simple(c, 400,
+                             "{\"error\":{\"status\":400,\"code\":\"bad-body\","
+                             "\"message\":\"the request body cannot be read\"}}\n");
+    r->method = method;
+    r->client = client_address(c, &r->arena);
+    web_headers_t h = {
+        .cookie = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Cookie"),
+        .accept_language = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Accept-Language"),
+        .content_type = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Type"),
+        .csrf = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "X-CSRF-Token"),
+    };
+    if (cn->raw.len) {
+        json_error_t je;
+        r->body = json_loadb(cn->raw.data, cn->raw.len, JSON_REJECT_DUPLICATES, &je);
+        if (!r->body || !json_is_object(r->body))
+            return answer_simple(c, 400,
+                                 "{\"error\":{\"status\":400,\"code\":\"bad-json\","
+                                 "\"message\":\"the body is not a JSON object\"}}\n");
+    }
+    long long generation = atomic_load(&data_generation);
+    web_answer_t a = {0};
+    web_route(r, full_url(c, url, &r->arena), &h, &a);
+    struct MHD_Response *resp = make_response(r, &a);
+    int ret = MHD_queue_response(c, (unsigned)a.status, resp);
+    if (key && a.cacheable && a.status == 200 && a.len <= CACHE_BODY_MAX)
+        cache_put(key, generation, resp);
+    else
+        MHD_destroy_response(resp);
+    return ret;
+}
+
+static enum MHD_Result add_arg(void *cls, enum MHD_ValueKind kind, const char *key,
+                               const char *value)
+{
+    (void)kind;
+    buf_t *b = cls;
+    buf_putc(b, b->len ? '&' : '?');
+    for (const char *s = key; *s; s++)
+        buf_printf(b, strchr("&=%+#", *s) || (unsigned char)*s < 0x21 ? "%%%02X" : "%c",
+                   (unsigned char)*s);
+    if (value) {
+        buf_putc(b, '=');
+        for (const char *s = value; *s; s++)
+            buf_printf(b, strchr("&=%+#", *s) || (unsigned char)*s < 0x21 ? "%%%02X" : "%c",
+                       (unsigned char)*s);
+    }
+    return MHD_YES;
+}
+
+static char *full_url(struct MHD_Connection *c, const char *url, arena_t *a)
+{
+    buf_t q;
+    buf_init(&q, 64 * 1024);
+    MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, add_arg, &q);
+    char *out = arena_alloc(a, strlen(url) + q.len + 1);
+    memcpy(out, url, strlen(url));
+    memcpy(out + strlen(url), buf_str(&q), q.len + 1);
+    buf_free(&q);
+    return out;
+}
+
+/* ---- start and stop ------------------------------------------------------ */
+
+static rc_t parse_listen(const char *listen, struct sockaddr_in *sa, err_t *e)
+{
+    char host[64];
+    const char *colon = strrchr(listen, ':');
+    if (!colon || (size_t)(colon - listen) >= sizeof host)
+        return err_set(e, RC_USAGE, "--listen '%s': expected ADDR:PORT", listen);
+    memcpy(host, listen, (size_t)(colon - listen));
+    host[colon - listen] = 0;
+    char *end;
+    long port = strtol(colon + 1, &end, 10);
+    if (*end || port < 0 || port > 65535 || end == colon + 1)
+        return err_set(e, RC_USAGE, "--listen '%s': the port must be 0 to 65535", listen);
+    *sa = (struct sockaddr_in){.sin_family = AF_INET, .sin_port = htons((uint16_t)port)};
+    if (inet_pton(AF_INET, host, &sa->sin_addr) != 1)
+        return err_set(e, RC_USAGE, "--listen '%s': '%s' is not an IPv4 address", listen,
+                       host);
+    return RC_OK;
+}
+
+rc_t web_serve(web_app_t *app, err_t *e)
+{
+    web_app = app;
+    struct sockaddr_in sa;
+    rc_t rc = parse_listen(app->listen, &sa, e);
+    if (rc != RC_OK)
+        return rc;
+    /* the workers inherit this mask, so only sigwait below sees the signals */
+    sigset_t stop;
+    sigemptyset(&stop);
+    sigaddset(&stop, SIGINT);
+    sigaddset(&stop, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &stop, NULL);
+    signal(SIGPIPE, SIG_IGN);
+    struct MHD_Daemon *d = MHD_start_daemon(
+        MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_TURBO | MHD_USE_ITC, 0, NULL, NULL,
+        on_request, NULL, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
+        MHD_OPTION_THREAD_POOL_SIZE, (unsigned)app->threads, MHD_OPTION_NOTIFY_COMPLETED,
+        on_completed, NULL, MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)30,
+        MHD_OPTION_CONNECTION_LIMIT, (unsigned)2000, MHD_OPTION_LISTEN_BACKLOG_SIZE,
+        (unsigned)1024, MHD_OPTION_END);
+    if (!d)
+        return err_set(e, RC_FAIL, "cannot listen on %s (in use, or not an address here?)",
+                       app->listen);
+    const union MHD_DaemonInfo *di = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
+    char addr[INET_ADDRSTRLEN];
+    inet_ntop(AF_INET, &sa.sin_addr, addr, sizeof addr);
+    printf("r1540 serving http://%s:%u/ (%d threads); stop with Ctrl-C or SIGTERM\n", addr,
+           di ? di->port : 0, app->threads);
+    fflush(stdout);
+    int sig = 0;
+    sigwait(&stop, &sig);
+    printf("r1540: %s received, finishing requests in flight\n",
+           sig == SIGTERM ? "SIGTERM" : "SIGINT");
+    fflush(stdout);
+    MHD_quiesce_daemon(d);
+    MHD_stop_daemon(d);
+    cache_clear();
+    return RC_OK;
+}

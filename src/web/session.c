@@ -1,0 +1,284 @@
+/*
+ * Sessions, sign-in and sign-out (see session.h for the rules).
+ */
+#include "session.h"
+
+#include <pthread.h>
+#include <sodium.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "../core/audit.h"
+#include "../util/password.h"
+#include "web.h"
+
+#define TOKEN_BYTES 32
+
+static void random_hex(char out[2 * TOKEN_BYTES + 1])
+{
+    unsigned char raw[TOKEN_BYTES];
+    randombytes_buf(raw, sizeof raw);
+    sodium_bin2hex(out, 2 * TOKEN_BYTES + 1, raw, sizeof raw);
+}
+
+static void token_hash(const char *token, char out[65])
+{
+    unsigned char h[crypto_hash_sha256_BYTES];
+    crypto_hash_sha256(h, (const unsigned char *)token, strlen(token));
+    sodium_bin2hex(out, 65, h, sizeof h);
+}
+
+static bool token_syntax_ok(const char *t)
+{
+    if (!t || strlen(t) != 2 * TOKEN_BYTES)
+        return false;
+    for (; *t; t++)
+        if (!((*t >= '0' && *t <= '9') || (*t >= 'a' && *t <= 'f')))
+            return false;
+    return true;
+}
+
+/* A hash of a random password, verified against when the user does not
+ * exist, so that a wrong name costs as much time as a wrong password. */
+static char dummy_hash[crypto_pwhash_STRBYTES];
+static pthread_once_t dummy_once = PTHREAD_ONCE_INIT;
+
+static void dummy_make(void)
+{
+    char pw[2 * TOKEN_BYTES + 1];
+    random_hex(pw);
+    err_t e = {0};
+    password_hash(pw, dummy_hash, &e);
+}
+
+static const char *password_dummy_hash(void)
+{
+    pthread_once(&dummy_once, dummy_make);
+    return dummy_hash;
+}
+
+static void cookie_set(web_req_t *r, const char *name, const char *value, bool end)
+{
+    char c[256];
+    snprintf(c, sizeof c, "%s=%s; Path=/; HttpOnly; SameSite=Strict%s%s", name, value,
+             end ? "; Max-Age=0" : "", web_app && web_app->secure_cookies ? "; Secure" : "");
+    web_cookie(r, c);
+}
+
+const char *session_actor(web_req_t *r)
+{
+    size_t n = strlen(r->user->name) + 5;
+    char *s = arena_alloc(&r->arena, n);
+    snprintf(s, n, "web:%s", r->user->name);
+    return s;
+}
+
+rc_t session_resolve(web_req_t *r, const char *cookie_header, err_t *e)
+{
+    char *token = web_cookie_get(&r->arena, cookie_header, "r1540_session");
+    if (!token)
+        return RC_OK;
+    session_t *s = arena_alloc(&r->arena, sizeof *s);
+    char hash[65];
+    rc_t rc = RC_NOTFOUND;
+    if (token_syntax_ok(token)) {
+        token_hash(token, hash);
+        rc = store_session_get(r->st, hash, &r->arena, s, e);
+    }
+    if (rc != RC_OK && rc != RC_NOTFOUND)
+        return rc;
+    long long now = time(NULL);
+    if (rc == RC_OK && (now - s->last_seen > SESSION_IDLE || now - s->created > SESSION_MAX)) {
+        store_session_delete(r->st, hash, e);
+        rc = RC_NOTFOUND;
+    }
+    user_t *u = arena_alloc(&r->arena, sizeof *u);
+    if (rc == RC_OK && (store_user_get_id(r->st, s->user_id, &r->arena, u, e) != RC_OK ||
+                        u->disabled))
+        rc = RC_NOTFOUND;
+    if (rc != RC_OK) {
+        cookie_set(r, "r1540_session", "", true);
+        return RC_OK;
+    }
+    /* a write per minute at most, not per request */
+    if (now - s->last_seen >= 60)
+        store_session_touch(r->st, hash, now, e);
+    r->session = s;
+    r->user = u;
+    r->no_cache = true;
+    return RC_OK;
+}
+
+const char *session_flash_text(web_req_t *r, const char *key)
+{
+    static const struct {
+        const char *key, *text;
+    } msgs[] = {
+        {"signed-in", "You are signed in."},
+        {"signed-out", "You are signed out."},
+        {"uploaded", "The report was uploaded."},
+        {"draft-made", "A new draft was made."},
+        {"entry-saved", "The entry was saved."},
+        {"sent", "The draft was sent to the state for review."},
+        {"accepted", "You accepted this version."},
+        {"commented", "Your comment was recorded and the version went back to the experts."},
+        {"approved", "The version was approved."},
+        {"published", "The version was published."},
+        {"user-added", "The user was added."},
+        {"user-disabled", "The user was disabled and signed out."},
+        {"user-enabled", "The user was enabled."},
+    };
+    for (size_t i = 0; i < sizeof msgs / sizeof *msgs; i++)
+        if (strcmp(msgs[i].key, key) == 0)
+            return web_tr(r, msgs[i].text);
+    return "";
+}
+
+/* ---- the sign-in form ------------------------------------------------------ */
+
+/* A browser's sign-in form carries a token that must equal its cookie (the
+ * double-submit pattern): no other site can read the cookie to forge it. */
+rc_t h_login_form(web_req_t *r, json_t *m, err_t *e)
+{
+    (void)e;
+    char t[2 * TOKEN_BYTES + 1];
+    random_hex(t);
+    cookie_set(r, "r1540_login", t, false);
+    json_object_set_new(m, "login_token", json_string(t));
+    const char *next = web_query(r, "next");
+    json_object_set_new(m, "next", json_string(next ? next : ""));
+    r->no_cache = true;
+    return RC_OK;
+}
+
+/* Where to go after signing in: a path of ours, never another site. */
+static const char *safe_next(const char *next)
+{
+    if (!next || !*next || strstr(next, "//") || strchr(next, ':') || strchr(next, '\\') ||
+        next[0] == '/' || strlen(next) > 200)
+        return "workspace";
+    for (const char *p = next; *p; p++)
+        if ((unsigned char)*p < 0x21 || *p == '"' || *p == '<' || *p == '>')
+            return "workspace";
+    return next;
+}
+
+static rc_t login_throttled(web_req_t *r, const char *name, bool *throttled, err_t *e)
+{
+    char key[128];
+    int n = 0;
+    long long since = time(NULL) - LOGIN_WINDOW;
+    snprintf(key, sizeof key, "user:%s", name);
+    rc_t rc = store_login_failure_count(r->st, key, since, &n, e);
+    *throttled = n >= LOGIN_MAX_PER_USER;
+    snprintf(key, sizeof key, "addr:%s", r->client);
+    if (rc == RC_OK && !*throttled)
+        rc = store_login_failure_count(r->st, key, since, &n, e);
+    *throttled = *throttled || n >= LOGIN_MAX_PER_ADDR;
+    return rc;
+}
+
+static rc_t login_failed(web_req_t *r, const char *name, err_t *e)
+{
+    char key[128];
+    long long now = time(NULL);
+    snprintf(key, sizeof key, "user:%s", name);
+    store_login_failure_add(r->st, key, now, e);
+    snprintf(key, sizeof key, "addr:%s", r->client);
+    store_login_failure_add(r->st, key, now, e);
+    return web_fail(r, e, 401, RC_REFUSED, "%s",
+                    web_tr(r, "The user name or the password is wrong."));
+}
+
+static rc_t session_start(web_req_t *r, user_t *u, json_t *m, err_t *e)
+{
+    char token[2 * TOKEN_BYTES + 1], csrf[2 * TOKEN_BYTES + 1], hash[65];
+    random_hex(token);
+    random_hex(csrf);
+    token_hash(token, hash);
+    long long now = time(NULL);
+    session_t s = {.token_hash = hash, .user_id = u->id, .csrf = csrf, .created = now,
+                   .last_seen = now};
+    r->user = u;
+    rc_t rc = store_begin(r->st, e);
+    if (rc == RC_OK)
+        rc = store_session_insert(r->st, &s, e);
+    if (rc == RC_OK)
+        rc = audit_append(r->st, session_actor(r), "session.start", "", r->client, e);
+    if (rc == RC_OK)
+        rc = store_commit(r->st, e);
+    if (rc != RC_OK) {
+        store_rollback(r->st);
+        r->user = NULL;
+        return rc;
+    }
+    cookie_set(r, "r1540_session", token, false);
+    cookie_set(r, "r1540_login", "", true);
+    json_object_set_new(m, "csrf", json_string(csrf));
+    json_object_set_new(m, "user", json_pack("{s:s,s:s,s:s}", "name", u->name, "role",
+                                             role_name(u->role), "state", u->state));
+    return RC_OK;
+}
+
+rc_t h_login(web_req_t *r, json_t *m, err_t *e)
+{
+    const char *name = web_param(r, "name"), *pw = web_param(r, "password");
+    if (!r->api) {
+        /* a form: the double-submitted token must match */
+        const char *form = web_param(r, "login_token");
+        char *cookie = web_cookie_get(&r->arena, r->cookie_header, "r1540_login");
+        if (!form || !cookie || strlen(form) != strlen(cookie) ||
+            sodium_memcmp(form, cookie, strlen(form)) != 0)
+            return web_fail(r, e, 403, RC_REFUSED, "%s",
+                            web_tr(r, "The sign-in form has expired. Please try again."));
+    } else if (!r->body) {
+        return web_fail(r, e, 415, RC_INPUT, "sign-in takes a JSON body");
+    }
+    if (!name || !pw || !user_name_ok(name) || strlen(pw) > PASSWORD_MAX)
+        return login_failed(r, name && user_name_ok(name) ? name : "?", e);
+    bool throttled;
+    rc_t rc = login_throttled(r, name, &throttled, e);
+    if (rc != RC_OK)
+        return rc;
+    if (throttled)
+        return web_fail(r, e, 429, RC_REFUSED, "%s",
+                        web_tr(r, "Too many failed attempts. Please wait 15 minutes."));
+    user_t *u = arena_alloc(&r->arena, sizeof *u);
+    rc = store_user_get(r->st, name, &r->arena, u, e);
+    if (rc != RC_OK && rc != RC_NOTFOUND)
+        return rc;
+    /* the same work whether or not the user exists, so timing tells nothing */
+    bool ok = password_verify(rc == RC_OK ? u->pw_hash : password_dummy_hash(), pw);
+    if (rc != RC_OK || !ok || u->disabled)
+        return login_failed(r, name, e);
+    char key[128];
+    snprintf(key, sizeof key, "user:%s", name);
+    store_login_failure_clear(r->st, key, e);
+    if ((rc = session_start(r, u, m, e)) != RC_OK)
+        return rc;
+    const char *next = safe_next(web_param(r, "next"));
+    size_t n = strlen(next) + 32;
+    r->redirect = arena_alloc(&r->arena, n);
+    snprintf(r->redirect, n, "%s%smsg=signed-in", next, strchr(next, '?') ? "&" : "?");
+    return RC_OK;
+}
+
+rc_t h_logout(web_req_t *r, json_t *m, err_t *e)
+{
+    rc_t rc = store_begin(r->st, e);
+    if (rc == RC_OK)
+        rc = store_session_delete(r->st, r->session->token_hash, e);
+    if (rc == RC_OK)
+        rc = audit_append(r->st, session_actor(r), "session.end", "", r->client, e);
+    if (rc == RC_OK)
+        rc = store_commit(r->st, e);
+    if (rc != RC_OK) {
+        store_rollback(r->st);
+        return rc;
+    }
+    cookie_set(r, "r1540_session", "", true);
+    json_object_set_new(m, "signed_out", json_true());
+    r->redirect = "?msg=signed-out";
+    return RC_OK;
+}

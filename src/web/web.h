@@ -1,0 +1,72 @@
+/*
+ * The web side of r1540: what the server, the router and the handlers share.
+ *
+ *   server.c    libmicrohttpd: connections, bodies, responses, graceful stop
+ *   router.c    the route table, sessions, authorization, CSRF, rendering
+ *   session.c   sign-in, cookies, CSRF tokens, rate limits
+ *   h_*.c       the handlers, one file per area (public, workspace, users)
+ */
+#ifndef R1540_WEB_WEB_H
+#define R1540_WEB_WEB_H
+
+#include <stdbool.h>
+
+#include "../store/store.h"
+#include "request.h"
+#include "tmpl.h"
+
+typedef struct {
+    const char *db_path;
+    const char *data_dir; /* reference data and data/po catalogs */
+    const char *web_dir;  /* web/templates and web/static */
+    const char *listen;   /* ADDR:PORT */
+    int threads;
+    bool secure_cookies; /* behind TLS: cookies get the Secure flag */
+    tmpl_set_t *tmpl;
+    long long max_upload; /* bytes of an uploaded document */
+} web_app_t;
+
+/* The running server's settings, read-only while it runs. */
+extern web_app_t *web_app;
+
+/* Runs the server until SIGINT or SIGTERM; requests in flight finish first. */
+rc_t web_serve(web_app_t *app, err_t *e);
+
+/* The thread's own database connection (SQLite connections are not shared
+ * between threads); opened on first use, closed when the thread ends. */
+rc_t web_store(store_t **out, err_t *e);
+
+/* Called after this process committed a change: cached pages are stale. */
+void web_data_changed(void);
+/* Compares the connection's data version with the last seen one, to notice
+ * changes committed by other processes (a CLI import, say). */
+void web_data_check(store_t *st);
+
+/* ---- router.c: called by server.c for each complete request ---- */
+typedef struct {
+    int status;
+    const char *content_type;
+    const void *body;
+    size_t len;
+    bool cacheable; /* public and the same for everyone who asks this URL */
+    const char *etag;
+    const char *location;
+    const char *disposition; /* Content-Disposition of a download */
+} web_answer_t;
+
+typedef struct {
+    const char *cookie;
+    const char *accept_language;
+    const char *content_type;
+    const char *csrf; /* X-CSRF-Token, for API calls */
+} web_headers_t;
+
+/* Answers one request; the answer's bytes live in r's arena. */
+void web_route(web_req_t *r, const char *url, const web_headers_t *h, web_answer_t *out);
+/* The language a request without a language prefix gets: the lang cookie,
+ * else the first of the six in Accept-Language, else English. */
+lang_t web_pick_lang(const char *cookie, const char *accept_language);
+/* The value of cookie `name` in a Cookie header, copied into a; NULL if absent. */
+char *web_cookie_get(arena_t *a, const char *header, const char *name);
+
+#endif
