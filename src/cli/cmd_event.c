@@ -8,6 +8,7 @@
 
 #include "../review/review.h"
 #include "../io/json_export.h"
+#include "../util/json_out.h"
 #include "commands.h"
 
 static const char usage[] =
@@ -140,7 +141,23 @@ static rc_t event_add(cli_t *c, int argc, char **argv)
     a->ev.themes = a->themes;
     store_t *st;
     if ((rc = cli_store(c, STORE_OPEN_EXISTING, &st)) != RC_OK ||
-        (rc = store_event_insert(st, &a->ev, &c->err)) != RC_OK)
+        (rc = store_begin(st, &c->err)) != RC_OK)
+        return rc;
+    rc = store_event_insert(st, &a->ev, &c->err);
+    char object[32];
+    snprintf(object, sizeof object, "event:%lld", a->ev.id);
+    buf_t detail;
+    buf_init(&detail, 0);
+    buf_putc(&detail, '{');
+    json_out_kv(&detail, 0, "kind", a->ev.kind);
+    json_out_kv(&detail, 1, "start", a->ev.start);
+    buf_printf(&detail, ",\"states\":%zu", a->ev.nstates);
+    if (a->workshop)
+        json_out_kll(&detail, 1, "from_workshop", a->workshop);
+    buf_putc(&detail, '}');
+    rc = cli_commit_audited(c, rc, "event.add", object, buf_str(&detail));
+    buf_free(&detail);
+    if (rc != RC_OK)
         return rc;
     printf("event %lld: %s %s, %zu states\n", a->ev.id, a->ev.kind, a->ev.start, a->ev.nstates);
     return RC_OK;

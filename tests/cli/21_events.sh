@@ -33,6 +33,8 @@ expect_eq "failed adds changed nothing" "$(db_hash)" "$h"
 r review workshops --as-of 2026-01-01 --format json >"$T/w.json"
 expect_ok "a proposed workshop becomes a planned event" r event add --from-workshop 2 --as-of 2026-01-01 --title "Regional workshop" --start 2027-03-01 --place "Suva"
 r event show $((base + 3)) --format json >"$T/e3.json"
+expect_eq "event add is in the audit log" "$(r audit list 2>/dev/null | grep -c 'event.add')" "3"
+expect_ok "and the chain verifies" r audit verify
 expect_eq "its states and themes are the proposal's" "$($PY -c '
 import json, sys
 w = json.load(open(sys.argv[1]))["workshops"][1]
