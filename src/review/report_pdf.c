@@ -175,7 +175,8 @@ static void table(pdf_t *p, const doc_block_t *t)
 static void chart(pdf_t *p, const doc_block_t *k)
 {
     chart_t c = k->chart;
-    ensure(p, 80);
+    double whole = chart_height(&c, CONTENT_W) + 20;
+    ensure(p, c.kind == CHART_HEAT || whole > BOTTOM - MARGIN ? 80 : whole); /* caption with it */
     text_block(p, k->text, 9, true, 4);
     while (true) {
         chart_t part = c;
