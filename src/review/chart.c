@@ -36,6 +36,15 @@ const char *chart_font_family(lang_t lang)
     }
 }
 
+static int unknown_glyphs; /* characters no font could show, since the last reset */
+
+int chart_unknown_glyphs(void)
+{
+    int n = unknown_glyphs;
+    unknown_glyphs = 0;
+    return n;
+}
+
 /* Draws text at (x, y) within width w; align 0 left, 1 right, 2 centre. */
 static void text(cairo_t *cr, lang_t lang, const char *s, double x, double y, double w, int align)
 {
@@ -54,6 +63,7 @@ static void text(cairo_t *cr, lang_t lang, const char *s, double x, double y, do
     pango_layout_set_alignment(l, align == 1 ? PANGO_ALIGN_RIGHT
                                   : align == 2 ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT);
     pango_layout_set_text(l, s, -1);
+    unknown_glyphs += pango_layout_get_unknown_glyphs_count(l);
     cairo_move_to(cr, x, y);
     pango_cairo_show_layout(cr, l);
     g_object_unref(l);

@@ -35,6 +35,10 @@ void chart_draw(cairo_t *cr, const chart_t *c, double width);
  * with id_prefix (distinct per chart on a page). */
 void chart_svg(buf_t *b, const chart_t *c, double width, const char *id_prefix);
 
+/* How many characters of chart text had no glyph in any font since the last
+ * call (then resets the count), so a report can refuse to show empty boxes. */
+int chart_unknown_glyphs(void);
+
 /* Frees pango's, cairo's and fontconfig's process-wide font caches, so that a
  * run ends with nothing allocated (LeakSanitizer). Call once, at the end. */
 void chart_fonts_release(void);

@@ -234,7 +234,9 @@ rc_t review_render_pdf(const review_t *r, const char *path, err_t *e)
     cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, doc.title);
     cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR, "r1540");
     pdf_t p = {.cr = cairo_create(s), .doc = &doc};
+    chart_unknown_glyphs(); /* count this report's charts only */
     render(&p);
+    p.unknown_glyphs += chart_unknown_glyphs();
     cairo_destroy(p.cr);
     cairo_surface_finish(s);
     cairo_status_t st = cairo_surface_status(s);

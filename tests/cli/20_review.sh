@@ -80,6 +80,12 @@ expect_ok "HTML in Arabic" r review --format html --lang ar --as-of 2026-01-01 -
 expect_match "HTML: right to left" "$T/r.html" '<html lang="ar" dir="rtl">'
 expect_match "HTML: inline SVG charts" "$T/r.html" '<svg'
 expect_match "HTML: the caveat, in Arabic" "$T/r.html" 'class=caveat>المصفوفات مؤشرات على وقائع'
+expect_eq "HTML: every inline SVG chart is well-formed XML" "$($PY -c '
+import re, sys, xml.etree.ElementTree as ET
+svgs = re.findall(r"<svg.*?</svg>", open(sys.argv[1], encoding="utf-8").read(), re.S)
+for s in svgs:
+    ET.fromstring(s)
+print(len(svgs))' "$T/r.html")" "4"
 expect_eq "HTML: chart ids do not collide" "$(grep -o 'id="[^"]*"' "$T/r.html" | sort | uniq -d | wc -l)" "0"
 expect_ok "XLSX" r review --format xlsx --lang fr --as-of 2026-01-01 -o "$T/r.xlsx"
 expect_eq "XLSX: a text sheet and one sheet per table" "$($PY -c '
