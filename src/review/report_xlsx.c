@@ -45,8 +45,29 @@ static void cell(lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const char *s,
         worksheet_write_string(ws, row, col, s, f);
 }
 
+/* A native chart of the table's figures: bars of the last column (coverage)
+ * for a bar chart, one line per column after the first for a line chart. */
+static void sheet_chart(lxw_workbook *wb, lxw_worksheet *ws, const char *sheet,
+                        const doc_block_t *t, chart_kind_t kind)
+{
+    lxw_chart *ch = workbook_add_chart(wb, kind == CHART_LINES ? LXW_CHART_LINE : LXW_CHART_BAR);
+    lxw_row_t first = 4, last = (lxw_row_t)(3 + t->nrows);
+    lxw_col_t from = kind == CHART_LINES ? 1 : (lxw_col_t)(t->ncols - 1);
+    for (lxw_col_t col = from; col < t->ncols; col++) {
+        lxw_chart_series *se = chart_add_series(ch, NULL, NULL);
+        chart_series_set_categories(se, sheet, first, 0, last, 0);
+        chart_series_set_values(se, sheet, first, col, last, col);
+        chart_series_set_name_range(se, sheet, 3, col);
+    }
+    chart_title_set_name(ch, t->text);
+    if (kind != CHART_LINES)
+        chart_legend_set_position(ch, LXW_CHART_LEGEND_NONE);
+    lxw_chart_options opt = {.x_scale = 1.6, .y_scale = kind == CHART_LINES ? 1.4 : 2.2};
+    worksheet_insert_chart_opt(ws, 1, (lxw_col_t)(t->ncols + 1), ch, &opt);
+}
+
 static void table_sheet(lxw_workbook *wb, const review_doc_t *doc, const doc_block_t *t,
-                        const formats_t *f)
+                        const formats_t *f, const doc_block_t *chart)
 {
     char name[32];
     snprintf(name, sizeof name, "%.31s", t->key);
@@ -62,6 +83,9 @@ static void table_sheet(lxw_workbook *wb, const review_doc_t *doc, const doc_blo
             cell(ws, (lxw_row_t)(i + 3), (lxw_col_t)j, t->cells[i * t->ncols + j],
                  i == 0 ? f->bold : NULL);
     worksheet_freeze_panes(ws, 4, 1);
+    if (chart && chart->kind == DOC_CHART && strcmp(chart->text, t->text) == 0 &&
+        chart->chart.kind != CHART_HEAT)
+        sheet_chart(wb, ws, name, t, chart->chart.kind);
 }
 
 static void text_sheet(lxw_workbook *wb, const review_doc_t *doc, const formats_t *f)
@@ -99,9 +123,14 @@ rc_t review_render_xlsx(const review_t *r, const char *path, err_t *e)
     formats_t f;
     formats(wb, &f);
     text_sheet(wb, &doc, &f);
-    for (size_t i = 0; i < doc.n; i++)
-        if (doc.blocks[i].kind == DOC_TABLE)
-            table_sheet(wb, &doc, &doc.blocks[i], &f);
+    for (size_t i = 0; i < doc.n; i++) { /* a table's chart sits just before or after it */
+        if (doc.blocks[i].kind != DOC_TABLE)
+            continue;
+        const doc_block_t *next = i + 1 < doc.n ? &doc.blocks[i + 1] : NULL;
+        const doc_block_t *prev = i > 0 ? &doc.blocks[i - 1] : NULL;
+        table_sheet(wb, &doc, &doc.blocks[i], &f,
+                    next && next->kind == DOC_CHART ? next : prev);
+    }
     lxw_error err = workbook_close(wb);
     rc_t rc = RC_OK;
     if (err != LXW_NO_ERROR)

@@ -88,10 +88,11 @@ for s in svgs:
 print(len(svgs))' "$T/r.html")" "4"
 expect_eq "HTML: chart ids do not collide" "$(grep -o 'id="[^"]*"' "$T/r.html" | sort | uniq -d | wc -l)" "0"
 expect_ok "XLSX" r review --format xlsx --lang fr --as-of 2026-01-01 -o "$T/r.xlsx"
-expect_eq "XLSX: a text sheet and one sheet per table" "$($PY -c '
+expect_eq "XLSX: a text sheet, one sheet per table, native charts of region, theme and trend" "$($PY -c '
 import sys, zipfile
 n = [x for x in zipfile.ZipFile(sys.argv[1]).namelist() if x.startswith("xl/worksheets/sheet")]
-print(len(n) > 10)' "$T/r.xlsx")" "True"
+z = zipfile.ZipFile(sys.argv[1]).namelist()
+print(len(n) > 10, len([x for x in z if x.startswith("xl/charts/chart")]))' "$T/r.xlsx")" "True 3"
 
 r review workshops --as-of 2026-01-01 --format json >"$T/w1.json"
 r review workshops --as-of 2026-01-01 --format json >"$T/w2.json"
