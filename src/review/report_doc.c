@@ -205,17 +205,10 @@ static void section_trend(ctx_t *c)
     series[0] = tr(c, "All states");
     for (size_t g = 0; g < r->d.nregions; g++)
         series[g + 1] = r->d.regions[g].name[c->l];
-    doc_block_t *t = table(c, "trend", tr(c, "Coverage over time"), ns + 1, np);
-    t->cells[0] = tr(c, "Date");
-    memcpy(t->cells + 1, series, ns * sizeof *series);
     for (size_t i = 0; i < np; i++) {
-        const review_trend_point_t *p = &r->trend[i];
-        dates[i] = afmt(c->a, "%.4s", p->date);
-        t->cells[(i + 1) * (ns + 1)] = p->date;
-        for (size_t g = 0; g < ns; g++) {
-            v[g * np + i] = cov_pct(g ? &p->by_region[g - 1] : &p->total);
-            t->cells[(i + 1) * (ns + 1) + 1 + g] = pct(c->a, v[g * np + i]);
-        }
+        dates[i] = afmt(c->a, "%.4s", r->trend[i].date);
+        for (size_t g = 0; g < ns; g++)
+            v[g * np + i] = cov_pct(g ? &r->trend[i].by_region[g - 1] : &r->trend[i].total);
     }
     add(c, DOC_HEADING, tr(c, "Coverage over time"));
     add(c, DOC_PARA, tr(c, "One point per year end, from the matrices in force on that date; "
@@ -223,10 +216,14 @@ static void section_trend(ctx_t *c)
     add(c, DOC_CHART, tr(c, "Coverage over time"))->chart =
         (chart_t){.kind = CHART_LINES, .lang = c->l, .labels = dates, .nlabels = np,
                   .series = series, .nseries = ns, .values = v};
-    /* the table goes after the chart: move it */
-    doc_block_t tb = *t;
-    memmove(t, t + 1, 3 * sizeof *t);
-    c->doc->blocks[c->doc->n - 1] = tb;
+    doc_block_t *t = table(c, "trend", tr(c, "Coverage over time"), ns + 1, np);
+    t->cells[0] = tr(c, "Date");
+    memcpy(t->cells + 1, series, ns * sizeof *series);
+    for (size_t i = 0; i < np; i++) {
+        t->cells[(i + 1) * (ns + 1)] = r->trend[i].date;
+        for (size_t g = 0; g < ns; g++)
+            t->cells[(i + 1) * (ns + 1) + 1 + g] = pct(c->a, v[g * np + i]);
+    }
 }
 
 static void gap_table(ctx_t *c, const char *key, const char *caption, const review_gap_t *g,
