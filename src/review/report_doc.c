@@ -291,6 +291,31 @@ static void section_heat(ctx_t *c)
                   .series = vocab_names(c, d->themes, nt), .nseries = nt, .values = v};
 }
 
+static void section_events(ctx_t *c)
+{
+    const review_t *r = c->r;
+    add(c, DOC_HEADING, tr(c, "Outreach events"));
+    add(c, DOC_PARA, afmt(c->a, tr(c, "Training courses for points of contact, regional "
+                                      "workshops, peer-review visits and national round tables "
+                                      "from %s to %s: %zu."),
+                          r->then.as_of, r->now.as_of, r->nevents));
+    if (r->nevents == 0)
+        return;
+    /* Titles and places are free text in the organizer's language: they are in
+     * the JSON, not in a table meant to read in one language. */
+    doc_block_t *t = table(c, "events", tr(c, "Outreach events"), 4, r->nevents);
+    const char *head[4] = {tr(c, "Date"), tr(c, "Event"), tr(c, "Status"), tr(c, "States")};
+    memcpy(t->cells, head, sizeof head);
+    for (size_t i = 0; i < r->nevents; i++) {
+        const event_t *ev = &r->events[i];
+        const char **row = t->cells + (i + 1) * 4;
+        row[0] = ev->start;
+        row[1] = review_event_kind_name(c->l, ev->kind);
+        row[2] = review_event_status_name(c->l, ev->status);
+        row[3] = afmt(c->a, "%zu", ev->nstates);
+    }
+}
+
 static void section_states(ctx_t *c)
 {
     const review_t *r = c->r;
@@ -372,5 +397,6 @@ void review_doc_build(const review_t *r, arena_t *a, review_doc_t *doc)
     section_gaps(&c);
     section_heat(&c);
     section_workshops(&c);
+    section_events(&c);
     section_states(&c);
 }

@@ -242,5 +242,15 @@ void review_render_json(const review_t *r, buf_t *b)
     put_all_gaps(r, b);
     buf_putc(b, ',');
     review_render_workshops_json(r, b);
-    buf_puts(b, "}\n");
+    buf_puts(b, ",\"events\":[");
+    for (size_t i = 0; i < r->nevents; i++) {
+        const event_t *ev = &r->events[i];
+        buf_printf(b, "%s{\"id\":%lld", i ? "," : "", ev->id);
+        json_out_kv(b, 1, "kind", ev->kind);
+        json_out_kv(b, 1, "status", ev->status);
+        json_out_kv(b, 1, "start", ev->start);
+        json_out_kv(b, 1, "title", ev->title);
+        buf_printf(b, ",\"states\":%zu}", ev->nstates);
+    }
+    buf_puts(b, "]}\n");
 }

@@ -39,6 +39,41 @@ const char *review_flag_name(lang_t lang, int f)
     }
 }
 
+const char *review_event_kind_name(lang_t lang, const char *kind)
+{
+    if (strcmp(kind, "training-course") == 0)
+        return i18n_tr(lang, "Training course for points of contact");
+    if (strcmp(kind, "regional-workshop") == 0)
+        return i18n_tr(lang, "Regional workshop");
+    if (strcmp(kind, "peer-review-visit") == 0)
+        return i18n_tr(lang, "Peer-review visit");
+    return i18n_tr(lang, "National round table");
+}
+
+const char *review_event_status_name(lang_t lang, const char *status)
+{
+    if (strcmp(status, "held") == 0)
+        return i18n_tr(lang, "held");
+    if (strcmp(status, "cancelled") == 0)
+        return i18n_tr(lang, "cancelled");
+    return i18n_tr(lang, "planned");
+}
+
+/* The events that start in [since, as_of], in start order. */
+static rc_t review_events(store_t *st, review_t *r, arena_t *a, err_t *e)
+{
+    event_t *all;
+    size_t n;
+    rc_t rc = store_event_list(st, NULL, a, &all, &n, e);
+    if (rc != RC_OK)
+        return rc;
+    r->events = arena_alloc(a, (n + 1) * sizeof *r->events);
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(all[i].start, r->then.as_of) >= 0 && strcmp(all[i].start, r->now.as_of) <= 0)
+            r->events[r->nevents++] = all[i];
+    return RC_OK;
+}
+
 typedef struct {
     const review_data_t *d;
     lang_t lang;
@@ -142,5 +177,5 @@ rc_t review_build(store_t *st, const review_opts_t *o, arena_t *a, review_t *r, 
     for (size_t i = 0; i < r->d.nstates; i++)
         r->state_order[i] = i;
     review_sort_states(&r->d, r->lang, r->state_order, r->d.nstates);
-    return RC_OK;
+    return review_events(st, r, a, e);
 }

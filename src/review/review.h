@@ -9,6 +9,7 @@
 #ifndef R1540_REVIEW_REVIEW_H
 #define R1540_REVIEW_REVIEW_H
 
+#include "../core/event.h"
 #include "../util/buf.h"
 #include "cluster.h"
 #include "gaps.h"
@@ -37,6 +38,8 @@ typedef struct {
     size_t nworkshops, ngroups;
     long *group_of;                /* per state: its similar-gap group, -1 without matrix */
     size_t *state_order;           /* state indices sorted by name in `lang` (ICU collation) */
+    event_t *events;               /* outreach events starting from `since` to `as_of` */
+    size_t nevents;
 } review_t;
 
 /* Loads and computes everything (see review_opts_t for the defaults). RC_USAGE
@@ -45,6 +48,9 @@ rc_t review_build(store_t *st, const review_opts_t *o, arena_t *a, review_t *r, 
 
 /* The line every page with figures carries, in r->lang. */
 const char *review_caveat(lang_t lang);
+/* The name of an event kind or status in lang. */
+const char *review_event_kind_name(lang_t lang, const char *kind);
+const char *review_event_status_name(lang_t lang, const char *status);
 /* The names of weapon type w (review_weapon_keys) and flag f (review_flag_keys). */
 const char *review_weapon_name(lang_t lang, int w);
 const char *review_flag_name(lang_t lang, int f);

@@ -32,6 +32,7 @@ expect_eq "totals as of 2026-01-01 equal one SQL query" "$(json_totals "$T/r.jso
 r review --as-of 2009-06-30 -o "$T/r2009.json"
 expect_eq "totals as of 2009-06-30 equal one SQL query" "$(json_totals "$T/r2009.json")" "$(sql_totals 2009-06-30)"
 expect_eq "fewer states had a matrix in 2009" "$($PY -c 'import json,sys; a=json.load(open(sys.argv[1])); b=json.load(open(sys.argv[2])); print(a["states_with_matrix"] < b["states_with_matrix"])' "$T/r2009.json" "$T/r.json")" "True"
+expect_eq "outreach events from --since to --as-of" "$($PY -c 'import json,sys; d=json.load(open(sys.argv[1])); print(len(d["events"]), d["since"])' "$T/r.json")" "$(sqlite3 "$DB" "select count(*) from event where start between '2021-01-01' and '2026-01-01'") 2021-01-01"
 expect_match "JSON carries the caveat" "$T/r.json" '"caveat":"The matrices are indicators of fact, not a measure'
 expect_eq "section totals add up to the total" "$($PY -c '
 import json, sys
