@@ -4,9 +4,13 @@
 #include "cli.h"
 
 #include <errno.h>
+#include <pwd.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+
+#include "../core/audit.h"
 
 rc_t cli_store(cli_t *c, store_open_mode_t mode, store_t **out)
 {
@@ -84,4 +88,30 @@ bool cli_wants_help(int argc, char **argv)
             return true;
     }
     return false;
+}
+
+const char *cli_actor(cli_t *c)
+{
+    struct passwd *pw = getpwuid(geteuid());
+    buf_t b;
+    buf_init(&b, 256);
+    if (pw && pw->pw_name && *pw->pw_name)
+        buf_printf(&b, "cli:%s", pw->pw_name);
+    else
+        buf_printf(&b, "cli:uid:%lu", (unsigned long)geteuid());
+    char *actor = arena_strdup(&c->arena, buf_str(&b));
+    buf_free(&b);
+    return actor;
+}
+
+rc_t cli_commit_audited(cli_t *c, rc_t rc, const char *action, const char *object,
+                        const char *detail)
+{
+    if (rc == RC_OK)
+        rc = audit_append(c->store, cli_actor(c), action, object, detail, &c->err);
+    if (rc == RC_OK)
+        rc = store_commit(c->store, &c->err);
+    if (rc != RC_OK)
+        store_rollback(c->store);
+    return rc;
 }

@@ -49,4 +49,16 @@ rc_t cli_usage_error(cli_t *c, const char *usage, const char *fmt, ...)
 /* True if argv holds -h or --help anywhere. */
 bool cli_wants_help(int argc, char **argv);
 
+/* Who this run acts as in the audit log: "cli:" and the login name of the
+ * effective user ("cli:uid:N" if it has none). Arena-owned. */
+const char *cli_actor(cli_t *c);
+/*
+ * Ends a change made inside store_begin: if rc is RC_OK, appends its audit
+ * entry (cli_actor, action, object, detail) and commits, so the change and its
+ * entry are kept together or not at all; otherwise, or if that fails, rolls
+ * back. Returns the first failure.
+ */
+rc_t cli_commit_audited(cli_t *c, rc_t rc, const char *action, const char *object,
+                        const char *detail);
+
 #endif

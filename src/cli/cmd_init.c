@@ -52,7 +52,13 @@ static rc_t init_store(cli_t *c, long long max_doc, bool demo)
         return rc;
     if (demo && (rc = demo_generate(st, &c->arena, &c->err)) != RC_OK)
         return rc;
-    return store_commit(st, &c->err);
+    char detail[96];
+    int n = snprintf(detail, sizeof detail, "{\"demo\":%s", demo ? "true" : "false");
+    if (max_doc > 0)
+        n += snprintf(detail + n, sizeof detail - (size_t)n, ",\"max_document_bytes\":%lld",
+                      max_doc);
+    snprintf(detail + n, sizeof detail - (size_t)n, "}");
+    return cli_commit_audited(c, RC_OK, "init", "database", detail);
 }
 
 rc_t cmd_init(cli_t *c, int argc, char **argv)

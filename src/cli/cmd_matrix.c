@@ -224,6 +224,14 @@ static rc_t matrix_diff_cmd(cli_t *c, const state_t *s, const char *a1, const ch
     return rc;
 }
 
+/* The audit log's name of a version: "matrix:FRA/3". */
+static const char *version_object(const state_t *s, int number, arena_t *a)
+{
+    char object[32];
+    snprintf(object, sizeof object, "matrix:%s/%d", s->alpha3, number);
+    return arena_strdup(a, object);
+}
+
 static rc_t date_opt(cli_t *c, const char *given, char out[11])
 {
     if (!given) {
@@ -262,12 +270,19 @@ static rc_t matrix_new(cli_t *c, const state_t *s, const matrix_opts_t *o)
     }
     if (rc != RC_OK || (rc = store_begin(st, &c->err)) != RC_OK)
         return rc;
-    if ((rc = store_version_insert(st, &v, &c->err)) != RC_OK ||
-        (rc = store_entries_insert(st, v.id, es, ne, &c->err)) != RC_OK ||
-        (rc = store_commit(st, &c->err)) != RC_OK) {
-        store_rollback(st); /* no version without its entries */
+    if ((rc = store_version_insert(st, &v, &c->err)) == RC_OK) /* no version without */
+        rc = store_entries_insert(st, v.id, es, ne, &c->err);  /* its entries */
+    buf_t detail;
+    buf_init(&detail, 0);
+    buf_printf(&detail, "{\"template_version\":%d,\"entries\":%zu", v.template_version, ne);
+    if (nv || o->from)
+        buf_printf(&detail, ",\"from\":%d", from.number);
+    buf_puts(&detail, "}");
+    rc = cli_commit_audited(c, rc, "matrix.new", version_object(s, v.number, &c->arena),
+                            buf_str(&detail));
+    buf_free(&detail);
+    if (rc != RC_OK)
         return rc;
-    }
     printf("%s version %d: draft with %zu entries\n", s->alpha3, v.number, ne);
     return RC_OK;
 }
@@ -310,8 +325,22 @@ static rc_t matrix_set(cli_t *c, const state_t *s, char **args, const matrix_opt
         return err_set(&c->err, RC_REFUSED, "%s version %d is %s and cannot change; "
                                            "make a new version with `matrix new`",
                        s->alpha3, v.number, matrix_status_str(v.status));
-    return matrix_entry_empty(&en) ? store_entry_delete(st, v.id, en.item, &c->err)
-                                   : store_entry_put(st, v.id, &en, &c->err);
+    if ((rc = store_begin(st, &c->err)) != RC_OK)
+        return rc;
+    rc = matrix_entry_empty(&en) ? store_entry_delete(st, v.id, en.item, &c->err)
+                                 : store_entry_put(st, v.id, &en, &c->err);
+    buf_t detail;
+    buf_init(&detail, 0);
+    buf_puts(&detail, "{");
+    json_out_kv(&detail, 0, "item", en.item);
+    json_out_kv(&detail, 1, "mark", matrix_mark_str(en.mark));
+    if (en.source_report)
+        json_out_kll(&detail, 1, "source", en.source_report);
+    buf_puts(&detail, "}");
+    rc = cli_commit_audited(c, rc, "matrix.set", version_object(s, v.number, &c->arena),
+                            buf_str(&detail));
+    buf_free(&detail);
+    return rc;
 }
 
 static rc_t matrix_move(cli_t *c, const state_t *s, const char *varg, mv_status_t to,
@@ -333,7 +362,16 @@ static rc_t matrix_move(cli_t *c, const state_t *s, const char *varg, mv_status_
         (to == MV_PUBLISHED && strcmp(date, v.approved) < 0))
         return err_set(&c->err, RC_INPUT, "--date: %s is before the version was %s", date,
                        to == MV_APPROVED ? "created" : "approved");
-    if ((rc = store_version_set_status(st, v.id, to, date, &c->err)) != RC_OK)
+    if ((rc = store_begin(st, &c->err)) != RC_OK)
+        return rc;
+    rc = store_version_set_status(st, v.id, to, date, &c->err);
+    static const char *const actions[] = {"matrix.return", "matrix.send", "matrix.approve",
+                                          "matrix.publish"};
+    char detail[80];
+    snprintf(detail, sizeof detail, "{\"from\":\"%s\",\"to\":\"%s\",\"date\":\"%s\"}",
+             matrix_status_str(v.status), matrix_status_str(to), date);
+    rc = cli_commit_audited(c, rc, actions[to], version_object(s, v.number, &c->arena), detail);
+    if (rc != RC_OK)
         return rc;
     printf("%s version %d: %s\n", s->alpha3, v.number, matrix_status_str(to));
     return RC_OK;

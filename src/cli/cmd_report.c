@@ -8,6 +8,7 @@
 #include "../core/media.h"
 #include "../io/json_export.h"
 #include "../util/file.h"
+#include "../util/json_out.h"
 #include "commands.h"
 
 static const char usage[] =
@@ -65,8 +66,22 @@ static rc_t report_add(cli_t *c, const char *code, const report_opts_t *o)
         r.has_document = true;
         report_sha256_hex(doc, len, r.sha256);
     }
-    if ((rc = report_validate(&r, &c->err)) != RC_OK ||
-        (rc = store_report_insert(st, &r, doc, len, &c->err)) != RC_OK)
+    if ((rc = report_validate(&r, &c->err)) != RC_OK || (rc = store_begin(st, &c->err)) != RC_OK)
+        return rc;
+    rc = store_report_insert(st, &r, doc, len, &c->err);
+    char object[32];
+    snprintf(object, sizeof object, "report:%lld", r.id);
+    buf_t detail;
+    buf_init(&detail, 0);
+    buf_puts(&detail, "{");
+    json_out_kv(&detail, 0, "state", r.state);
+    json_out_kv(&detail, 1, "kind", r.kind);
+    json_out_kv(&detail, 1, "date", r.date);
+    json_out_kv(&detail, 1, "sha256", r.sha256);
+    buf_puts(&detail, "}");
+    rc = cli_commit_audited(c, rc, "report.add", object, buf_str(&detail));
+    buf_free(&detail);
+    if (rc != RC_OK)
         return rc;
     printf("%lld\n", r.id);
     return RC_OK;

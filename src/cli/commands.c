@@ -13,5 +13,7 @@ const cli_command_t cli_commands[] = {
     {"import", "import a JSON file, a CSV file or a folder of CSV files", cmd_import},
     {"export", "export to JSON, CSV or XLSX", cmd_export},
     {"serve", "serve the web interface and the JSON API", cmd_serve},
+    {"user", "add, list, disable and enable the accounts of the web interface", cmd_user},
+    {"audit", "verify the hash chain of the audit log and list its entries", cmd_audit},
     {NULL, NULL, NULL},
 };

@@ -485,18 +485,25 @@ static rc_t apply_matrices(store_t *st, const dataset_t *ds, const id_set_t *sta
     return RC_OK;
 }
 
+rc_t dataset_apply_in(store_t *st, const dataset_t *ds, arena_t *a, err_t *e)
+{
+    id_set_t states;
+    rc_t rc;
+    if ((rc = apply_states(st, ds, a, e)) != RC_OK ||
+        (rc = state_set_load(st, a, &states, e)) != RC_OK ||
+        (rc = apply_reports(st, ds, &states, a, e)) != RC_OK ||
+        (rc = apply_matrices(st, ds, &states, a, e)) != RC_OK ||
+        (ds->has_demo && ds->demo && (rc = store_meta_set(st, "demo", "1", e)) != RC_OK))
+        return rc;
+    return RC_OK;
+}
+
 rc_t dataset_apply(store_t *st, const dataset_t *ds, arena_t *a, err_t *e)
 {
     rc_t rc = store_begin(st, e);
     if (rc != RC_OK)
         return rc;
-    id_set_t states;
-    if ((rc = apply_states(st, ds, a, e)) != RC_OK ||
-        (rc = state_set_load(st, a, &states, e)) != RC_OK ||
-        (rc = apply_reports(st, ds, &states, a, e)) != RC_OK ||
-        (rc = apply_matrices(st, ds, &states, a, e)) != RC_OK ||
-        (ds->has_demo && ds->demo && (rc = store_meta_set(st, "demo", "1", e)) != RC_OK) ||
-        (rc = store_commit(st, e)) != RC_OK) {
+    if ((rc = dataset_apply_in(st, ds, a, e)) != RC_OK || (rc = store_commit(st, e)) != RC_OK) {
         store_rollback(st);
         return rc;
     }

@@ -58,5 +58,8 @@ rc_t dataset_load(store_t *st, const char *state, bool with_documents, arena_t *
  * record's `where`; on error nothing is written.
  */
 rc_t dataset_apply(store_t *st, const dataset_t *ds, arena_t *a, err_t *e);
+/* The same checks and writes inside the caller's open transaction, which the
+ * caller commits (with its audit entry) or rolls back on error. */
+rc_t dataset_apply_in(store_t *st, const dataset_t *ds, arena_t *a, err_t *e);
 
 #endif

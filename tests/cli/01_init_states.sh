@@ -37,9 +37,9 @@ for c in init status state report matrix template import export; do
 done
 expect_ok "global --help" r --help
 
-h=$(db_hash)
+h=$(data_hash)
 expect_ok "init again reloads reference data" r init
-expect_eq "init twice changes nothing" "$(db_hash)" "$h"
+expect_eq "init twice changes nothing" "$(data_hash)" "$h"
 expect_eq "template has a few hundred items" "$(r template list | wc -l | awk '$1 >= 300 && $1 <= 400 {print "yes"}')" "yes"
 expect_eq "template list --section OP1 --lang zh" "$(r template list --section OP1 --lang zh | grep -c '不扩散核武器条约')" "1"
 expect_fail "template list bad section" 2 "not OP1" r template list --section OP9

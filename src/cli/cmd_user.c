@@ -1,0 +1,270 @@
+/*
+ * `r1540 user add|passwd|disable|enable|list`: the accounts that sign in to the
+ * web interface. Passwords come from standard input (never the command line,
+ * where `ps` and shell history would show them), are hashed with Argon2id and
+ * never printed. Every change is audited in the same transaction; changing a
+ * password or disabling a user ends that user's sessions.
+ */
+#include <string.h>
+
+#include "../util/json_out.h"
+#include "../util/password.h"
+#include "commands.h"
+
+static const char usage[] =
+    "usage: r1540 user add NAME --role ROLE [--state CODE] [--org CODE]\n"
+    "       r1540 user passwd NAME\n"
+    "       r1540 user disable|enable NAME\n"
+    "       r1540 user list [--format text|json]\n"
+    "\n"
+    "add      creates an account; ROLE is admin, committee, expert, poc (a state's\n"
+    "         point of contact: --state is required) or provider (--org names the\n"
+    "         organization, e.g. IAEA). NAME is 1 to 64 of A-Z a-z 0-9 . _ @ -\n"
+    "passwd   sets a new password and ends the user's sessions\n"
+    "disable  the user can no longer sign in; their sessions end. enable undoes it\n"
+    "list     every user (never their password hashes)\n"
+    "\n"
+    "add and passwd read the password from standard input: its first line,\n"
+    "without the line end; 12 to 1024 bytes of UTF-8 without control characters.\n"
+    "  echo 'a long passphrase' | r1540 user add admin --role admin\n"
+    "Exit status: 0 done, 2 usage, 3 unknown user or state, 4 bad name, role or\n"
+    "password, 6 database unusable.\n";
+
+#define ORG_MAX 32
+
+typedef struct {
+    const char *role, *state, *org, *format;
+} user_opts_t;
+
+/* Reads the password: the first line of standard input, without "\n" or "\r\n".
+ * Reads at most PASSWORD_MAX + 2 bytes of it, so a huge input is refused
+ * without being held; pw must have room for that and a NUL. */
+static rc_t read_password(cli_t *c, char pw[PASSWORD_MAX + 3])
+{
+    if (!fgets(pw, PASSWORD_MAX + 3, stdin))
+        return err_set(&c->err, RC_INPUT, "no password on standard input (give it as the "
+                                          "first line)");
+    size_t n = strlen(pw);
+    bool whole_line = n > 0 && pw[n - 1] == '\n';
+    if (!whole_line && !feof(stdin))
+        return err_set(&c->err, RC_INPUT, "the password is too long (at most %d bytes)",
+                       PASSWORD_MAX);
+    if (whole_line)
+        pw[--n] = '\0';
+    if (n > 0 && pw[n - 1] == '\r')
+        pw[--n] = '\0';
+    const char *why = password_problem(pw);
+    return why ? err_set(&c->err, RC_INPUT, "%s", why) : RC_OK;
+}
+
+/* Reads and hashes a password; the clear text is wiped before returning. */
+static rc_t new_password_hash(cli_t *c, char hash[crypto_pwhash_STRBYTES])
+{
+    char pw[PASSWORD_MAX + 3];
+    rc_t rc = read_password(c, pw);
+    if (rc == RC_OK)
+        rc = password_hash(pw, hash, &c->err);
+    sodium_memzero(pw, sizeof pw);
+    return rc;
+}
+
+static rc_t name_arg(cli_t *c, const char *name)
+{
+    if (user_name_ok(name))
+        return RC_OK;
+    return err_set(&c->err, RC_INPUT, "user name '%.80s%s': use 1 to %d of A-Z a-z 0-9 . _ @ -",
+                   name, strlen(name) > 80 ? "..." : "", USER_NAME_MAX);
+}
+
+static bool org_ok(const char *org)
+{
+    size_t n = strlen(org);
+    return n >= 1 && n <= ORG_MAX &&
+           strspn(org, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._-") == n;
+}
+
+/* Checks the role and the options that go with it. */
+static rc_t role_args(cli_t *c, const user_opts_t *o, role_t *role)
+{
+    if (!o->role)
+        return cli_usage_error(c, usage, "--role is required");
+    int r = role_parse(o->role);
+    if (r < 0)
+        return err_set(&c->err, RC_USAGE, "--role: '%.40s' is not admin, committee, expert, "
+                                          "poc or provider", o->role);
+    *role = (role_t)r;
+    if (r == ROLE_POC && !o->state)
+        return err_set(&c->err, RC_USAGE, "--state is required for a point of contact (poc)");
+    if (r != ROLE_POC && o->state)
+        return err_set(&c->err, RC_USAGE, "--state goes only with --role poc");
+    if (o->org && r != ROLE_PROVIDER)
+        return err_set(&c->err, RC_USAGE, "--org goes only with --role provider");
+    if (o->org && !org_ok(o->org))
+        return err_set(&c->err, RC_INPUT, "--org: '%.40s' is not a code of 1 to %d of "
+                                          "A-Z a-z 0-9 . _ -", o->org, ORG_MAX);
+    return RC_OK;
+}
+
+static rc_t user_add(cli_t *c, const char *name, const user_opts_t *o)
+{
+    role_t role = ROLE_ADMIN;
+    state_t s;
+    store_t *st;
+    char hash[crypto_pwhash_STRBYTES];
+    rc_t rc = name_arg(c, name);
+    if (rc != RC_OK || (rc = role_args(c, o, &role)) != RC_OK ||
+        (o->state && (rc = cli_state(c, o->state, &s)) != RC_OK) ||
+        (rc = cli_store(c, STORE_OPEN_EXISTING, &st)) != RC_OK ||
+        (rc = new_password_hash(c, hash)) != RC_OK || (rc = store_begin(st, &c->err)) != RC_OK)
+        return rc;
+    user_t u = {.name = (char *)name, .role = role, .state = o->state ? s.alpha3 : "",
+                .org = (char *)(o->org ? o->org : ""), .pw_hash = hash};
+    rc = store_user_insert(st, &u, &c->err);
+    buf_t detail, object;
+    buf_init(&detail, 0);
+    buf_init(&object, 0);
+    buf_puts(&detail, "{");
+    json_out_kv(&detail, 0, "role", role_name(role));
+    json_out_kv(&detail, 1, "state", u.state);
+    json_out_kv(&detail, 1, "org", u.org);
+    buf_puts(&detail, "}");
+    buf_printf(&object, "user:%s", name);
+    rc = cli_commit_audited(c, rc, "user.add", buf_str(&object), buf_str(&detail));
+    buf_free(&detail);
+    buf_free(&object);
+    sodium_memzero(hash, sizeof hash);
+    if (rc == RC_OK)
+        printf("%s: added as %s\n", name, role_name(role));
+    return rc;
+}
+
+/* Applies a change to an existing user, ends their sessions and audits it. */
+static rc_t user_change(cli_t *c, const char *name, const char *action, const char *pw_hash,
+                        int disable)
+{
+    store_t *st;
+    user_t u;
+    rc_t rc = name_arg(c, name);
+    if (rc != RC_OK || (rc = cli_store(c, STORE_OPEN_EXISTING, &st)) != RC_OK ||
+        (rc = store_user_get(st, name, &c->arena, &u, &c->err)) != RC_OK ||
+        (rc = store_begin(st, &c->err)) != RC_OK)
+        return rc;
+    if (pw_hash)
+        rc = store_user_set_password(st, u.id, pw_hash, &c->err);
+    else
+        rc = store_user_set_disabled(st, u.id, disable, &c->err);
+    if (rc == RC_OK)
+        rc = store_session_delete_user(st, u.id, &c->err);
+    buf_t object;
+    buf_init(&object, 0);
+    buf_printf(&object, "user:%s", name);
+    rc = cli_commit_audited(c, rc, action, buf_str(&object), "");
+    buf_free(&object);
+    return rc;
+}
+
+static rc_t user_passwd(cli_t *c, const char *name)
+{
+    char hash[crypto_pwhash_STRBYTES];
+    store_t *st;
+    user_t u;
+    /* The user must exist before the password is read and hashed. */
+    rc_t rc = name_arg(c, name);
+    if (rc != RC_OK || (rc = cli_store(c, STORE_OPEN_EXISTING, &st)) != RC_OK ||
+        (rc = store_user_get(st, name, &c->arena, &u, &c->err)) != RC_OK ||
+        (rc = new_password_hash(c, hash)) != RC_OK)
+        return rc;
+    rc = user_change(c, name, "user.passwd", hash, 0);
+    sodium_memzero(hash, sizeof hash);
+    if (rc == RC_OK)
+        printf("%s: password changed; sessions ended\n", name);
+    return rc;
+}
+
+static rc_t user_enable(cli_t *c, const char *name, bool enable)
+{
+    rc_t rc = user_change(c, name, enable ? "user.enable" : "user.disable", NULL, !enable);
+    if (rc == RC_OK)
+        printf("%s: %s\n", name, enable ? "enabled" : "disabled; sessions ended");
+    return rc;
+}
+
+static void user_json(buf_t *b, const user_t *u)
+{
+    buf_puts(b, "{");
+    json_out_kll(b, 0, "id", u->id);
+    json_out_kv(b, 1, "name", u->name);
+    json_out_kv(b, 1, "role", role_name(u->role));
+    json_out_kv(b, 1, "state", u->state);
+    json_out_kv(b, 1, "org", u->org);
+    buf_printf(b, ",\"disabled\":%s", u->disabled ? "true" : "false");
+    json_out_kv(b, 1, "created", u->created);
+    buf_puts(b, "}");
+}
+
+static rc_t user_list(cli_t *c, bool json)
+{
+    store_t *st;
+    user_t *users;
+    size_t n;
+    rc_t rc = cli_store(c, STORE_OPEN_EXISTING, &st);
+    if (rc != RC_OK || (rc = store_user_list(st, &c->arena, &users, &n, &c->err)) != RC_OK)
+        return rc;
+    buf_t b;
+    buf_init(&b, 0);
+    buf_puts(&b, json ? "[" : "");
+    for (size_t i = 0; i < n; i++) {
+        const user_t *u = &users[i];
+        if (json) {
+            buf_puts(&b, i ? ",\n" : "\n");
+            user_json(&b, u);
+        } else {
+            buf_printf(&b, "%-24s %-9s %-3s %-8s %-8s %s\n", u->name, role_name(u->role),
+                       *u->state ? u->state : "-", *u->org ? u->org : "-",
+                       u->disabled ? "disabled" : "enabled", u->created);
+        }
+    }
+    buf_puts(&b, json ? "\n]\n" : "");
+    rc = cli_print(c, &b);
+    buf_free(&b);
+    return rc;
+}
+
+rc_t cmd_user(cli_t *c, int argc, char **argv)
+{
+    static const struct option opts[] = {
+        {"role", required_argument, NULL, 'r'},   {"state", required_argument, NULL, 's'},
+        {"org", required_argument, NULL, 'o'},    {"format", required_argument, NULL, 'f'},
+        {"help", no_argument, NULL, 'h'},         {NULL, 0, NULL, 0}};
+    user_opts_t o = {0};
+    optind = 0;
+    for (int opt; (opt = getopt_long(argc, argv, "h", opts, NULL)) != -1;) {
+        switch (opt) {
+        case 'h': return fputs(usage, stdout), RC_OK;
+        case 'r': o.role = optarg; break;
+        case 's': o.state = optarg; break;
+        case 'o': o.org = optarg; break;
+        case 'f': o.format = optarg; break;
+        default: return cli_usage_error(c, usage, "unknown option");
+        }
+    }
+    bool json;
+    if (cli_format_json(c, o.format, &json) != RC_OK)
+        return RC_USAGE;
+    int rest = argc - optind;
+    const char *verb = rest > 0 ? argv[optind] : "";
+    const char *name = rest > 1 ? argv[optind + 1] : "";
+    bool add = strcmp(verb, "add") == 0;
+    if (!add && (o.role || o.state || o.org))
+        return cli_usage_error(c, usage, "--role, --state and --org go with `user add`");
+    if (add && rest == 2)
+        return user_add(c, name, &o);
+    if (strcmp(verb, "passwd") == 0 && rest == 2)
+        return user_passwd(c, name);
+    if ((strcmp(verb, "disable") == 0 || strcmp(verb, "enable") == 0) && rest == 2)
+        return user_enable(c, name, verb[0] == 'e');
+    if (strcmp(verb, "list") == 0 && rest == 1)
+        return user_list(c, json);
+    return cli_usage_error(c, usage, "expected `user add NAME --role ROLE`, `user passwd NAME`, "
+                                     "`user disable|enable NAME` or `user list`");
+}
