@@ -1,4 +1,4 @@
-# r1540 build. `make` builds ./r1540; `make run` sets up and runs it; `make test`
+# r1540 build. `make` builds ./r1540; `make run` sets up and serves it; `make test`
 # runs every test (plain and ASan+UBSan builds); `make bench` runs the benchmarks.
 
 PKGS     := sqlite3 jansson libsodium xlsxwriter libmicrohttpd icu-uc icu-i18n
@@ -12,6 +12,7 @@ ALL_CFLAGS = -std=c11 -D_GNU_SOURCE $(WARN) $(CFLAGS) $(PKG_CFLAGS) -MMD -MP
 SAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
 DB       ?= var/r1540.db
+LISTEN   ?= 127.0.0.1:8540
 SRC      := $(shell find src -name '*.c' ! -path src/main.c | sort)
 UNIT     := $(sort $(wildcard tests/unit/test_*.c))
 
@@ -58,6 +59,7 @@ run: deps
 	$(MAKE) r1540
 	$(MAKE) $(DB)
 	./r1540 --db $(DB) status
+	./r1540 --db $(DB) serve --listen $(LISTEN)
 
 test: deps
 	$(MAKE) r1540 unit-bins fuzz-bins

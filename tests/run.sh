@@ -54,6 +54,7 @@ run_one "tests/http/run.sh (asan)" env R1540_BIN=build/san/r1540 sh tests/http/r
 
 run_one "fuzzing (libFuzzer)" sh tests/fuzz/run.sh
 run_one "banned functions" sh tests/check_banned.sh
+run_one "translation catalogs" sh tests/check_i18n.sh
 run_one "reference data generators" sh tests/check_refdata.sh
 
 echo "$pass passed, $fail failed"

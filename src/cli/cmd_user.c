@@ -72,8 +72,15 @@ static rc_t name_arg(cli_t *c, const char *name)
 {
     if (user_name_ok(name))
         return RC_OK;
-    return err_set(&c->err, RC_INPUT, "user name '%.80s%s': use 1 to %d of A-Z a-z 0-9 . _ @ -",
-                   name, strlen(name) > 80 ? "..." : "", USER_NAME_MAX);
+    /* Quote the name back with anything unprintable as '?', cut at 80 bytes:
+     * the message must stay one readable line whatever was typed. */
+    char shown[81];
+    size_t n = 0;
+    for (; name[n] && n < sizeof shown - 1; n++)
+        shown[n] = name[n] >= 0x20 && name[n] < 0x7f ? name[n] : '?';
+    shown[n] = '\0';
+    return err_set(&c->err, RC_INPUT, "user name '%s%s': use 1 to %d of A-Z a-z 0-9 . _ @ -",
+                   shown, name[n] ? "..." : "", USER_NAME_MAX);
 }
 
 static bool org_ok(const char *org)

@@ -105,9 +105,9 @@ static rc_t verify_entry(chain_t *c, const audit_entry_t *en, long long *bad_seq
     if (en->seq != c->next_seq) {
         *bad_seq = c->next_seq;
         if (en->seq > c->next_seq)
-            return err_set(e, RC_REFUSED, "audit entry %lld is missing (entries %lld..%lld "
-                           "deleted): the next one is %lld", c->next_seq, c->next_seq,
-                           en->seq - 1, en->seq);
+            return err_set(e, RC_REFUSED, "audit entry %lld is missing: the next one is %lld "
+                           "(entries were deleted, or one was inserted out of sequence)",
+                           c->next_seq, en->seq);
         return err_set(e, RC_REFUSED, "audit entry %lld: out of sequence", en->seq);
     }
     if (strcmp(en->prev_hash, c->prev) != 0) {

@@ -11,9 +11,10 @@
 #include "session.h"
 #include "web.h"
 
-static json_t *user_json(const user_t *u)
+static json_t *user_json(web_req_t *r, const user_t *u)
 {
-    return json_pack("{s:s,s:s,s:s,s:s,s:b,s:s}", "name", u->name, "role", role_name(u->role),
+    return json_pack("{s:s,s:s,s:s,s:s,s:s,s:b,s:s}", "name", u->name, "role",
+                     role_name(u->role), "role_name", model_role_name(r, u->role),
                      "state", u->state ? u->state : "", "org", u->org ? u->org : "",
                      "disabled", u->disabled, "created", u->created ? u->created : "");
 }
@@ -27,11 +28,12 @@ rc_t h_users(web_req_t *r, json_t *m, err_t *e)
         return rc;
     json_t *a = json_array();
     for (size_t i = 0; i < n; i++)
-        json_array_append_new(a, user_json(&u[i]));
+        json_array_append_new(a, user_json(r, &u[i]));
     json_object_set_new(m, "users", a);
     json_t *roles = json_array();
     for (int i = 0; i < ROLE_COUNT; i++)
-        json_array_append_new(roles, json_string(role_name((role_t)i)));
+        json_array_append_new(roles, json_pack("{s:s,s:s}", "code", role_name((role_t)i), "name",
+                                               model_role_name(r, (role_t)i)));
     json_object_set_new(m, "roles", roles);
     return RC_OK;
 }
@@ -84,7 +86,7 @@ rc_t h_user_add(web_req_t *r, json_t *m, err_t *e)
         r->status = 409; /* the name is taken */
     if (rc != RC_OK)
         return rc;
-    json_object_set_new(m, "user", user_json(&u));
+    json_object_set_new(m, "user", user_json(r, &u));
     r->status = 201;
     r->redirect = "users?msg=user-added";
     return RC_OK;
@@ -111,7 +113,7 @@ static rc_t user_enable(web_req_t *r, json_t *m, bool disable, err_t *e)
     if ((rc = audited(r, rc, disable ? "user.disable" : "user.enable", object, e)) != RC_OK)
         return rc;
     u.disabled = disable;
-    json_object_set_new(m, "user", user_json(&u));
+    json_object_set_new(m, "user", user_json(r, &u));
     r->redirect = disable ? "users?msg=user-disabled" : "users?msg=user-enabled";
     return RC_OK;
 }

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "../core/authz.h"
 #include "../core/matrix.h"
 #include "../io/csv_export.h"
 #include "../io/dataset.h"
@@ -95,8 +96,8 @@ rc_t h_home(web_req_t *r, json_t *m, err_t *e)
     size_t nvoc;
     if (store_vocab_list(r->st, "region", &r->arena, &voc, &nvoc, e) == RC_OK)
         for (size_t g = 0; g < nvoc; g++) {
-            if (*voc[g].parent)
-                continue; /* only the top level: Africa, Americas, ... */
+            if (strcmp(voc[g].parent, "001") != 0)
+                continue; /* only the regions right under World: Africa, Americas, ... */
             long sn = 0, srep = 0, spub = 0, sx = 0, sapp = 0;
             size_t kr = 0;
             for (size_t i = 0; i < ns; i++) {
@@ -238,11 +239,22 @@ rc_t h_state(web_req_t *r, json_t *m, err_t *e)
         json_array_append_new(reps, model_report(r, &reports[i]));
     bool drafts = model_sees_drafts(r, s.alpha3);
     const matrix_version_t *pub = NULL;
+    bool open_draft = false;
+    for (size_t i = 0; i < nv; i++)
+        open_draft |= versions[i].status == MV_DRAFT || versions[i].status == MV_WITH_STATE;
+    json_object_set_new(m, "can_new", json_boolean(!open_draft &&
+                                                   authz_allowed(r->user, ACT_MATRIX_EDIT, s.alpha3)));
+    json_t *newer = NULL; /* each listed version links to its changes since the one below it */
     for (size_t i = nv; i-- > 0;) {
         if (versions[i].status == MV_PUBLISHED && !pub)
             pub = &versions[i];
-        if (versions[i].status == MV_PUBLISHED || drafts)
-            json_array_append_new(vers, model_version(r, &versions[i]));
+        if (versions[i].status != MV_PUBLISHED && !drafts)
+            continue;
+        json_t *o = model_version(r, &versions[i]);
+        if (newer)
+            json_object_set_new(newer, "previous", json_integer(versions[i].number));
+        json_array_append_new(vers, o);
+        newer = o;
     }
     json_object_set_new(m, "reports", reps);
     json_object_set_new(m, "versions", vers);

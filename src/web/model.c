@@ -81,6 +81,18 @@ rc_t model_version_arg(web_req_t *r, const state_t *s, const char *number,
     return rc;
 }
 
+const char *model_role_name(web_req_t *r, role_t role)
+{
+    switch (role) {
+    case ROLE_ADMIN: return web_tr(r, "administrator");
+    case ROLE_COMMITTEE: return web_tr(r, "Committee member");
+    case ROLE_EXPERT: return web_tr(r, "expert");
+    case ROLE_POC: return web_tr(r, "point of contact");
+    case ROLE_PROVIDER: return web_tr(r, "assistance provider");
+    default: return "";
+    }
+}
+
 json_t *model_state(web_req_t *r, const state_t *s)
 {
     json_t *o = json_object();

@@ -16,6 +16,7 @@
 #include "../core/authz.h"
 #include "../util/i18n.h"
 #include "handlers.h"
+#include "model.h"
 #include "session.h"
 #include "static.h"
 #include "web.h"
@@ -224,6 +225,7 @@ static void page_common(web_req_t *r, json_t *m)
         json_t *u = json_object();
         json_object_set_new(u, "name", json_string(r->user->name));
         json_object_set_new(u, "role", json_string(role_name(r->user->role)));
+        json_object_set_new(u, "role_name", json_string(model_role_name(r, r->user->role)));
         json_object_set_new(u, "state", json_string(r->user->state ? r->user->state : ""));
         json_object_set_new(u, "can_users", json_boolean(authz_allowed(r->user, ACT_USER_MANAGE, NULL)));
         json_object_set_new(u, "can_audit", json_boolean(authz_allowed(r->user, ACT_AUDIT_READ, NULL)));

@@ -1,0 +1,112 @@
+# Accounts: user add / passwd / disable / enable / list, the password policy,
+# bad names and options (each refused with its reason, changing nothing), and
+# passwords that never appear in output or in the database.
+. tests/cli/lib.sh
+init_db
+
+PW='correct horse battery staple'
+# with_pw PASSWORD ARGS...: r1540 with PASSWORD as the first line of standard input.
+with_pw() { pw=$1; shift; printf '%s\n' "$pw" | "$BIN" --db "$DB" "$@"; }
+# no_stdin ARGS...: r1540 with an empty standard input.
+no_stdin() { "$BIN" --db "$DB" "$@" </dev/null; }
+audit_count() { sqlite3 "$DB" "select count(*) from audit where action like 'user.%'"; }
+
+expect_ok "user --help" r user --help
+expect_match "and says where the password comes from" "$T/out" "standard input"
+expect_ok "add the first admin" with_pw "$PW" user add admin --role admin
+expect_match "it says so" "$T/out" "admin: added as admin"
+expect_ok "add a point of contact of France (alpha-2, lower case)" with_pw "$PW" user add fr.poc@example.org --role poc --state fr
+expect_ok "add an IAEA provider" with_pw "$PW" user add iaea-1 --role provider --org IAEA
+expect_ok "add an expert and a committee member" sh -c "printf '%s\n' '$PW' | \"$BIN\" --db \"$DB\" user add ex_1 --role expert && printf '%s\n' '$PW' | \"$BIN\" --db \"$DB\" user add cm --role committee"
+expect_eq "the poc's state is stored as alpha-3" "$(sqlite3 "$DB" "select state from user where name = 'fr.poc@example.org'")" "FRA"
+expect_eq "hashes are Argon2id" "$(sqlite3 "$DB" "select count(*) from user where pw_hash like '\$argon2id\$%'")" "5"
+
+h=$(db_hash)
+n0=$(audit_count)
+bad_name() { # NAME: refused as a bad user name, nothing changes
+    expect_fail "bad name: $2" 4 "user name .*1 to 64" with_pw "$PW" user add "$1" --role expert
+}
+bad_name "a b" "a space"
+bad_name "o'brien" "a quote"
+bad_name 'x";DROP TABLE user;--' "SQL metacharacters"
+bad_name "" "empty"
+bad_name "$(printf 'a%.0s' $(seq 65))" "65 characters"
+bad_name "$(printf 'caf\303\251')" "non-ASCII"
+bad_name "$(printf 'a\nb')" "a newline"
+expect_fail "an unknown role" 2 "--role: 'root' is not admin" with_pw "$PW" user add x --role root
+expect_fail "a role in the wrong case" 2 "--role" with_pw "$PW" user add x --role Admin
+expect_fail "no role" 2 "--role is required" with_pw "$PW" user add x
+expect_fail "a poc without a state" 2 "--state is required" with_pw "$PW" user add x --role poc
+expect_fail "an expert with a state" 2 "--state goes only with --role poc" with_pw "$PW" user add x --role expert --state FRA
+expect_fail "a poc of an unknown state" 3 "unknown state|no state" with_pw "$PW" user add x --role poc --state ZZZ
+expect_fail "a poc of a malformed state" 3 "unknown state" with_pw "$PW" user add x --role poc --state "FR'; --"
+expect_fail "--org on an admin" 2 "--org goes only with --role provider" with_pw "$PW" user add x --role admin --org IAEA
+expect_fail "a malformed --org" 4 "--org: .* is not a code" with_pw "$PW" user add x --role provider --org "I A E A"
+expect_fail "an empty password" 4 "the password is empty" with_pw "" user add x --role expert
+expect_fail "a password from an empty standard input" 4 "no password on standard input" no_stdin user add x --role expert
+expect_fail "a short password" 4 "too short \\(at least 12 bytes\\)" with_pw "short-pw" user add x --role expert
+big=$(head -c 10240 /dev/zero | tr '\0' x)
+expect_fail "a 10 KB password" 4 "too long \\(at most 1024 bytes\\)" with_pw "$big" user add x --role expert
+expect_fail "a password that is not UTF-8" 4 "valid UTF-8" with_pw "$(printf 'twelve bytes \377\376')" user add x --role expert
+expect_fail "a password with a tab" 4 "control characters" with_pw "$(printf 'twelve\tbytes long')" user add x --role expert
+expect_fail "a duplicate name" 4 "a user named 'admin' already exists" with_pw "$PW" user add admin --role expert
+expect_fail "options of add on list" 2 "go with .user add" r user list --role admin
+expect_fail "an unknown verb" 2 "expected .user add" r user remove admin
+expect_eq "none of that changed the database" "$(db_hash)" "$h"
+expect_eq "nor added audit entries" "$(audit_count)" "$n0"
+
+expect_ok "a password of exactly 1024 bytes" with_pw "$(printf '%1024s' | tr ' ' y)" user add long.pw --role expert
+expect_ok "a password with CRLF line end" sh -c "printf 'windows line end\r\n' | \"$BIN\" --db \"$DB\" user add crlf --role expert"
+
+SECRET='Never-Print-Me-0123456789'
+with_pw "$SECRET" user add secret --role expert >"$T/secret.out" 2>&1
+r user list >>"$T/secret.out" 2>&1
+r user list --format json >>"$T/secret.out" 2>&1
+r audit list --format json >>"$T/secret.out" 2>&1
+expect_eq "the password is in no output" "$(grep -c "$SECRET" "$T/secret.out")" "0"
+expect_eq "nor anywhere in the database" "$(sqlite3 "$DB" .dump | grep -c "$SECRET")" "0"
+expect_eq "and list never shows hashes" "$(grep -c 'argon2' "$T/secret.out")" "0"
+
+r user list --format json >"$T/list.json"
+expect_eq "list --format json: users by name, no hash field" "$(/usr/bin/python3 -c '
+import json,sys; u=json.load(open(sys.argv[1]))
+print(len(u), u[0]["name"], u[0]["role"], any("pw_hash" in x for x in u), [x["state"] for x in u if x["role"]=="poc"])' "$T/list.json")" "8 admin admin False ['FRA']"
+r user list >"$T/list"
+expect_match "list in text" "$T/list" "^iaea-1 +provider +- +IAEA +enabled"
+
+# Sessions end when the password changes or the user is disabled.
+uid=$(sqlite3 "$DB" "select id from user where name = 'fr.poc@example.org'")
+add_session() { sqlite3 "$DB" "insert into session values ('$(printf "%064d" "$1")', $uid, 'csrf', 0, 0)"; }
+add_session 1
+add_session 2
+old=$(sqlite3 "$DB" "select pw_hash from user where id = $uid")
+expect_ok "passwd" with_pw "a new long password" user passwd fr.poc@example.org
+expect_eq "changes the hash" "$(sqlite3 "$DB" "select pw_hash <> '$old' from user where id = $uid")" "1"
+expect_eq "and ends the user's sessions" "$(sqlite3 "$DB" "select count(*) from session")" "0"
+expect_fail "passwd with a short password" 4 "too short" with_pw "short" user passwd fr.poc@example.org
+expect_fail "passwd of an unknown user" 3 "no user named 'nobody'" with_pw "$PW" user passwd nobody
+expect_fail "passwd of a malformed name" 4 "user name" with_pw "$PW" user passwd "a b"
+add_session 3
+expect_ok "disable" r user disable fr.poc@example.org
+expect_eq "disables and ends the sessions" "$(sqlite3 "$DB" "select disabled, (select count(*) from session) from user where id = $uid")" "1|0"
+r user list >"$T/list"
+expect_match "list shows it disabled" "$T/list" "^fr.poc@example.org +poc +FRA +- +disabled"
+expect_ok "enable" r user enable fr.poc@example.org
+expect_eq "enables" "$(sqlite3 "$DB" "select disabled from user where id = $uid")" "0"
+h=$(db_hash)
+expect_fail "disabling an unknown user" 3 "no user named 'ghost'" r user disable ghost
+expect_fail "enabling a malformed name" 4 "user name" r user enable "x'; DROP TABLE user; --"
+expect_fail "disable with no name" 2 "expected" r user disable
+expect_eq "the failures changed nothing" "$(db_hash)" "$h"
+
+expect_eq "every change was audited" "$(sqlite3 "$DB" "select group_concat(action || ' ' || object, ', ') from (select action, object from audit where action like 'user.%' order by seq)")" \
+    "user.add user:admin, user.add user:fr.poc@example.org, user.add user:iaea-1, user.add user:ex_1, user.add user:cm, user.add user:long.pw, user.add user:crlf, user.add user:secret, user.passwd user:fr.poc@example.org, user.disable user:fr.poc@example.org, user.enable user:fr.poc@example.org"
+expect_eq "actor is cli:LOGIN" "$(sqlite3 "$DB" "select distinct actor from audit")" "cli:$(id -un)"
+
+# The store refuses what the CLI checks, whatever writes to the file.
+expect_sql_refused "the store refuses a poc without a state" "CHECK constraint failed" "insert into user (name, role, pw_hash, created) values ('p', 'poc', 'h', 'now')"
+expect_sql_refused "and a name with a space" "CHECK constraint failed" "insert into user (name, role, pw_hash, created) values ('a b', 'admin', 'h', 'now')"
+expect_sql_refused "and an unknown role" "CHECK constraint failed" "insert into user (name, role, pw_hash, created) values ('r', 'root', 'h', 'now')"
+expect_eq "init --demo makes no users" "$(DB=$T/demo.db; r init --demo >/dev/null && sqlite3 "$DB" 'select count(*) from user')" "0"
+
+done_testing
