@@ -118,7 +118,7 @@ done
 expect_eq "page sign-in goes to next=" "$(header Location)" "/en/workspace?msg=signed-in"
 expect "the workspace after sign-in" 200 -b "$T/pjar.pocdeu" "$B/en/workspace?msg=signed-in"
 check "... says 'You are signed in.'" body_has 'You are signed in.'
-check "... shows the user's name and role" body_has 'pocdeu · poc'
+check "... shows the user's name and role" body_has 'pocdeu · point of contact'
 
 # ---- the route table, role by role: what each may not do ----------------------
 for u in admin com exp prov pocfra pocdeu; do
