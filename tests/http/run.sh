@@ -116,6 +116,13 @@ for u in admin com exp prov pocfra pocdeu; do
     if page_login "$u"; then ok "page sign-in: $u"; else not_ok "page sign-in: $u" "status $CODE" "$(head -c 300 "$T/body")"; fi
 done
 expect_eq "page sign-in goes to next=" "$(header Location)" "/en/workspace?msg=signed-in"
+for next in //evil.example/x https://evil.example/ '/\\evil.example' 'javascript:alert(1)'; do
+    req -c "$T/pjar.n" "$B/en/login"
+    tok=$(sed -n 's/.*name="login_token" value="\([0-9a-f]*\)".*/\1/p' "$T/body")
+    req -b "$T/pjar.n" --data-urlencode "login_token=$tok" -d name=prov --data-urlencode "password=$PW" \
+        --data-urlencode "next=$next" "$B/en/login"
+    expect_eq "sign-in with next=$next stays on this site" "$CODE $(header Location)" "303 /en/workspace?msg=signed-in"
+done
 expect "the workspace after sign-in" 200 -b "$T/pjar.pocdeu" "$B/en/workspace?msg=signed-in"
 check "... says 'You are signed in.'" body_has 'You are signed in.'
 check "... shows the user's name and role" body_has 'pocdeu · point of contact'
@@ -318,15 +325,26 @@ check "... shows the new version as published" body_has "version $DV,"
 check "... with the entry" body_has 'Gesetz über die Kontrolle von Kriegswaffen, § 18'
 
 # ---- users: the administrator, by form and by API ------------------------------
+before=$(fingerprint)
 csrf=$(page_csrf admin users)
-expect "admin adds a user whose organization is hostile (form)" 303 -b "$T/pjar.admin" -d "csrf=$csrf" \
+expect "admin cannot give a user a hostile organization (form, 422)" 422 -b "$T/pjar.admin" -d "csrf=$csrf" \
     -d name=orgx -d role=provider --data-urlencode "org=$XSS2" --data-urlencode "password=$PW" "$B/en/users"
-expect_eq "... audited" "$(last_audit)" "user.add user:orgx"
-api_expect "admin adds a user (API)" 201 admin POST users "{\"name\":\"orgs\",\"role\":\"provider\",\"org\":\"$XSS1\",\"password\":\"$PW\"}"
-api_expect "a taken name is 409" 409 admin POST users "{\"name\":\"orgs\",\"role\":\"provider\",\"password\":\"$PW\"}"
+api_expect "... nor by API (422)" 422 admin POST users "{\"name\":\"orgs\",\"role\":\"provider\",\"org\":\"$XSS1\",\"password\":\"$PW\"}"
+big=$(head -c 5000 /dev/zero | tr '\0' o)
+api_expect "an organization of 5000 bytes is 422" 422 admin POST users "{\"name\":\"bigorg\",\"role\":\"provider\",\"org\":\"$big\",\"password\":\"$PW\"}"
+api_expect "an organization for an expert is 422" 422 admin POST users "{\"name\":\"exporg\",\"role\":\"expert\",\"org\":\"IAEA\",\"password\":\"$PW\"}"
 api_expect "a point of contact without a state is 422" 422 admin POST users "{\"name\":\"nostate\",\"role\":\"poc\",\"password\":\"$PW\"}"
+expect_eq "... refused, they changed nothing" "$(fingerprint)" "$before"
+expect "admin adds a provider (form)" 303 -b "$T/pjar.admin" -d "csrf=$csrf" \
+    -d name=orgx -d role=provider -d org=OPCW --data-urlencode "password=$PW" "$B/en/users"
+expect_eq "... audited" "$(last_audit)" "user.add user:orgx"
+api_expect "admin adds a provider (API)" 201 admin POST users "{\"name\":\"orgs\",\"role\":\"provider\",\"org\":\"IAEA\",\"password\":\"$PW\"}"
+api_expect "a taken name is 409" 409 admin POST users "{\"name\":\"orgs\",\"role\":\"provider\",\"password\":\"$PW\"}"
+# organizations written before the rule (or by another tool) are still shown safely
+sqlite3 "$DB" "UPDATE user SET org = '$(echo "$XSS2" | sed "s/'/''/g")' WHERE name = 'orgx';
+    UPDATE user SET org = '$XSS1' WHERE name = 'orgs'"
 expect "the users page" 200 -b "$T/pjar.admin" "$B/en/users"
-check "... shows the organizations escaped" sh -c "grep -qF '<td>$XSS2_HTML</td>' '$T/body' && grep -qF '<td>$XSS1_HTML</td>' '$T/body'"
+check "... shows hostile organizations escaped" sh -c "grep -qF '<td>$XSS2_HTML</td>' '$T/body' && grep -qF '<td>$XSS1_HTML</td>' '$T/body'"
 check "... no raw <script> or <img> from the data" sh -c "! grep -qF -e '$XSS1' -e '<img src=x' '$T/body'"
 api_expect "the users list (API)" 200 admin GET users
 check "... has the organizations verbatim" sh -c "grep -qF '\"org\":\"$XSS2_JSON\"' '$T/body' && grep -qF '\"org\":\"$XSS1\"' '$T/body'"
