@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "../util/mem.h"
 
@@ -183,12 +184,21 @@ static enum MHD_Result collect_field(void *cls, enum MHD_ValueKind kind, const c
         if (filename)
             f->filename = arena_strdup(&r->arena, filename);
     }
-    char *v = arena_alloc_raw(&r->arena, f->len + size + 1);
-    memcpy(v, f->value, f->len);
-    memcpy(v + f->len, data, size);
-    v[f->len + size] = 0;
-    f->value = v;
+    /* a file arrives in many small pieces: grow by doubling, not by each
+     * piece (that copied the whole value every time: quadratic time, and
+     * gigabytes of arena for a 25 MB upload) */
+    if (f->len + size + 1 > f->cap) {
+        size_t cap = f->cap ? 2 * f->cap : 256;
+        while (cap < f->len + size + 1)
+            cap *= 2;
+        char *v = arena_alloc_raw(&r->arena, cap);
+        memcpy(v, f->value, f->len);
+        f->value = v;
+        f->cap = cap;
+    }
+    memcpy(f->value + f->len, data, size);
     f->len += size;
+    f->value[f->len] = 0;
     return MHD_YES;
 }
 
@@ -238,12 +248,17 @@ static void conn_free(conn_t *cn)
     free(cn);
 }
 
+/* Requests begun and not yet answered (or abandoned): a stop waits for them. */
+static atomic_int in_flight;
+
 static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
                          enum MHD_RequestTerminationCode code)
 {
     (void)cls, (void)c, (void)code;
-    if (*con_cls)
+    if (*con_cls) {
         conn_free(*con_cls);
+        atomic_fetch_sub(&in_flight, 1);
+    }
     *con_cls = NULL;
 }
 
@@ -309,9 +324,12 @@ static int answer_simple(struct MHD_Connection *c, int status, const char *text)
     return ret;
 }
 
+/* The full URL with its query string, as the router wants it. */
+static char *full_url(struct MHD_Connection *c, const char *url, arena_t *a);
+
 /* A public GET without a session cookie can be answered from the cache. The
- * key holds what else the answer depends on: the Accept-Language of an
- * unprefixed URL. */
+ * key holds what else the answer depends on: the query string (filters) and
+ * the Accept-Language of an unprefixed URL. */
 static char *cache_key(struct MHD_Connection *c, const char *method, const char *url,
                        arena_t *a)
 {
@@ -323,13 +341,11 @@ static char *cache_key(struct MHD_Connection *c, const char *method, const char 
     const char *q = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "lang");
     lang_t l = web_pick_lang(cookie, MHD_lookup_connection_value(c, MHD_HEADER_KIND,
                                                                    "Accept-Language"));
+    url = full_url(c, url, a);
     char *k = arena_alloc(a, strlen(url) + 64);
     snprintf(k, strlen(url) + 64, "%s|%d|%s", url, (int)l, q ? q : "");
     return k;
 }
-
-/* The full URL with its query string, as the router wants it. */
-static char *full_url(struct MHD_Connection *c, const char *url, arena_t *a);
 
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const char *url,
                                   const char *method, const char *version,
@@ -339,6 +355,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
     conn_t *cn = *con_cls;
     if (!cn) {
         cn = xcalloc(1, sizeof *cn);
+        atomic_fetch_add(&in_flight, 1);
         cn->req.arena = (arena_t)ARENA_INIT;
         buf_init(&cn->raw, FORM_MAX);
         *con_cls = cn;
@@ -480,7 +497,13 @@ rc_t web_serve(web_app_t *app, err_t *e)
     printf("r1540: %s received, finishing requests in flight\n",
            sig == SIGTERM ? "SIGTERM" : "SIGINT");
     fflush(stdout);
-    MHD_quiesce_daemon(d);
+    /* no new connections; the requests in flight are answered before the
+     * daemon stops (MHD_stop_daemon alone would close their connections) */
+    MHD_socket lsock = MHD_quiesce_daemon(d);
+    if (lsock != MHD_INVALID_SOCKET)
+        close(lsock);
+    for (int waited = 0; atomic_load(&in_flight) > 0 && waited < 60 * 50; waited++)
+        nanosleep(&(struct timespec){0, 20 * 1000 * 1000}, NULL);
     MHD_stop_daemon(d);
     cache_clear();
     return RC_OK;
