@@ -1,6 +1,7 @@
 #!/bin/sh
-# Runs every test: the unit tests (plain and ASan+UBSan builds) and the CLI
-# tests (against ./r1540 and against the sanitizer build). Each test prints
+# Runs every test: the unit tests (plain and ASan+UBSan builds), the CLI
+# tests and the HTTP tests (against ./r1540 and against the sanitizer build),
+# and the browser tests. Each test prints
 # TAP lines; this script counts them and ends with "N passed, N failed".
 set -u
 cd "$(dirname "$0")/.." || exit 2
@@ -47,6 +48,13 @@ done
 for t in tests/cli/[0-9]*.sh; do
     run_one "$t (asan)" env R1540_BIN=build/san/r1540 sh "$t"
 done
+
+# the real server over HTTP (pages, forms, API), plain and sanitizer builds
+run_one "tests/http/run.sh" env R1540_BIN=./r1540 sh tests/http/run.sh
+run_one "tests/http/run.sh (asan)" env R1540_BIN=build/san/r1540 sh tests/http/run.sh
+
+# Chromium through playwright-core: the workflow in English, Arabic, Chinese
+run_one "tests/browser/run.sh" sh tests/browser/run.sh
 
 run_one "fuzzing (libFuzzer)" sh tests/fuzz/run.sh
 run_one "banned functions" sh tests/check_banned.sh

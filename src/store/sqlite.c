@@ -18,7 +18,7 @@ enum {
     Q_ITEM_PUT, Q_ITEM_LIST, Q_REPORT_INSERT, Q_REPORT_GET, Q_REPORT_LIST, Q_REPORT_LIST_ALL,
     Q_REPORT_DOC, Q_REPORT_ATTACH, Q_VERSION_INSERT, Q_VERSION_UPDATE, Q_VERSION_GET, Q_VERSION_LIST, Q_VERSION_LIST_ALL,
     Q_VERSION_STATUS, Q_VERSION_OWNER, Q_ITEM_KNOWN, Q_ENTRY_PUT, Q_ENTRIES_CLEAR, Q_ENTRY_DELETE, Q_ENTRIES,
-    Q_COUNT
+    Q_DATA_VERSION, Q_COUNT
 };
 
 #define STATE_COLS "alpha3, alpha2, numeric, un_group, m49_region, m49_subregion, " \
@@ -30,6 +30,8 @@ enum {
 
 static const char *const queries[Q_COUNT] = {
     [Q_META_GET] = "SELECT value FROM meta WHERE key = ?",
+    /* asked before every web answer from the cache: prepared once */
+    [Q_DATA_VERSION] = "PRAGMA data_version",
     [Q_META_SET] = "INSERT INTO meta (key, value) VALUES (?, ?)"
                    " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
     [Q_VOCAB_PUT] = "INSERT OR REPLACE INTO vocab (kind, code, parent, seq, name_ar, name_zh,"
@@ -444,15 +446,14 @@ static rc_t sqlite_meta_set(void *hv, const char *key, const char *value, err_t 
 static rc_t sqlite_data_version(void *hv, long long *out, err_t *e)
 {
     sqlite_store_t *h = hv;
-    sqlite3_stmt *s;
-    if (sqlite3_prepare_v2(h->db, "PRAGMA data_version", -1, &s, NULL) != SQLITE_OK)
-        return err_set(e, RC_DB, "%s: %s", h->path, sqlite3_errmsg(h->db));
+    PREPARE(h, s, Q_DATA_VERSION, e);
     rc_t rc = RC_OK;
     if (sqlite3_step(s) == SQLITE_ROW)
         *out = sqlite3_column_int64(s, 0);
     else
         rc = err_set(e, RC_DB, "%s: %s", h->path, sqlite3_errmsg(h->db));
-    sqlite3_finalize(s);
+    /* reset now: a statement left stepped would hold its read transaction open */
+    sqlite3_reset(s);
     return rc;
 }
 

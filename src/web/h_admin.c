@@ -69,6 +69,13 @@ rc_t h_user_add(web_req_t *r, json_t *m, err_t *e)
                         web_tr(r, "A point of contact needs a state; other roles have none."));
     if (poc && model_state_arg(r, state, &s, e) != RC_OK)
         return web_fail(r, e, 422, RC_INPUT, "%s", web_tr(r, "There is no such state."));
+    /* the same rule as `r1540 user add --org`: a provider's code such as IAEA */
+    if (org && *org &&
+        (ro != ROLE_PROVIDER || strlen(org) > 32 ||
+         strspn(org, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._-") !=
+             strlen(org)))
+        return web_fail(r, e, 422, RC_INPUT, "%s: %s", web_tr(r, "Organization (providers)"),
+                        "a code of 1 to 32 of A-Z a-z 0-9 . _ -, for providers only");
     const char *problem = pw ? password_problem(pw) : "a password is required";
     if (problem)
         return web_fail(r, e, 422, RC_INPUT, "%s: %s", web_tr(r, "Password"), problem);

@@ -83,7 +83,10 @@ static char *query_decode(arena_t *a, const char *s, size_t n)
 const char *web_query(web_req_t *r, const char *name)
 {
     size_t nl = strlen(name);
-    for (const char *p = r->query; p && *p;) {
+    const char *p = r->query;
+    if (p && *p == '?') /* r->query keeps its '?' (pages rebuild URLs from it) */
+        p++;
+    while (p && *p) {
         const char *amp = strchr(p, '&');
         size_t len = amp ? (size_t)(amp - p) : strlen(p);
         if (len > nl && strncmp(p, name, nl) == 0 && p[nl] == '=') {

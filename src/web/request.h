@@ -25,6 +25,7 @@ typedef struct {
     char *name;
     char *value; /* NUL-terminated; may hold NULs when it is a file */
     size_t len;
+    size_t cap;     /* bytes allocated for value (it grows geometrically) */
     char *filename; /* a multipart file part's name; NULL otherwise */
 } web_field_t;
 

@@ -15,6 +15,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "../util/mem.h"
 
@@ -48,8 +50,18 @@ rc_t web_store(store_t **out, err_t *e)
 
 /* ---- data generation: when it moves, cached answers are stale ----------- */
 
+#define DATA_CHECK_NS 50000000LL /* how stale the cache may be after another process writes */
+
 static atomic_llong data_generation = 1;
 static _Thread_local long long seen_data_version = -1;
+static _Thread_local long long data_checked_ns; /* when this thread last asked */
+
+static long long now_ns(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC_COARSE, &t);
+    return t.tv_sec * 1000000000LL + t.tv_nsec;
+}
 
 void web_data_changed(void) { atomic_fetch_add(&data_generation, 1); }
 
@@ -59,9 +71,29 @@ void web_data_check(store_t *st)
     err_t e = {0};
     if (store_data_version(st, &v, &e) != RC_OK)
         return;
-    if (seen_data_version != -1 && v != seen_data_version)
+    /* a thread's first look cannot tell whether a change came before it: the
+     * versions of two connections are not comparable, so count it as one */
+    if (v != seen_data_version)
         web_data_changed();
     seen_data_version = v;
+    data_checked_ns = now_ns();
+}
+
+/* Before an answer from the cache. A change this process makes moves the
+ * generation at once (web_data_changed); one another process makes (the CLI,
+ * a second server) shows only in SQLite's data_version, which is read here at
+ * most every DATA_CHECK_NS per thread: asking on every hit took a tenth of the
+ * server's CPU under load (the read transaction's fcntl locks). An idle
+ * server asks on the first hit: it is late only under load, by DATA_CHECK_NS
+ * at most. */
+static void data_check_recent(void)
+{
+    if (now_ns() - data_checked_ns < DATA_CHECK_NS)
+        return;
+    store_t *st;
+    err_t e = {0};
+    if (web_store(&st, &e) == RC_OK)
+        web_data_check(st);
 }
 
 /* ---- the cache of public answers ---------------------------------------- */
@@ -152,12 +184,21 @@ static enum MHD_Result collect_field(void *cls, enum MHD_ValueKind kind, const c
         if (filename)
             f->filename = arena_strdup(&r->arena, filename);
     }
-    char *v = arena_alloc_raw(&r->arena, f->len + size + 1);
-    memcpy(v, f->value, f->len);
-    memcpy(v + f->len, data, size);
-    v[f->len + size] = 0;
-    f->value = v;
+    /* a file arrives in many small pieces: grow by doubling, not by each
+     * piece (that copied the whole value every time: quadratic time, and
+     * gigabytes of arena for a 25 MB upload) */
+    if (f->len + size + 1 > f->cap) {
+        size_t cap = f->cap ? 2 * f->cap : 256;
+        while (cap < f->len + size + 1)
+            cap *= 2;
+        char *v = arena_alloc_raw(&r->arena, cap);
+        memcpy(v, f->value, f->len);
+        f->value = v;
+        f->cap = cap;
+    }
+    memcpy(f->value + f->len, data, size);
     f->len += size;
+    f->value[f->len] = 0;
     return MHD_YES;
 }
 
@@ -207,12 +248,17 @@ static void conn_free(conn_t *cn)
     free(cn);
 }
 
+/* Requests begun and not yet answered (or abandoned): a stop waits for them. */
+static atomic_int in_flight;
+
 static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
                          enum MHD_RequestTerminationCode code)
 {
     (void)cls, (void)c, (void)code;
-    if (*con_cls)
+    if (*con_cls) {
         conn_free(*con_cls);
+        atomic_fetch_sub(&in_flight, 1);
+    }
     *con_cls = NULL;
 }
 
@@ -278,9 +324,12 @@ static int answer_simple(struct MHD_Connection *c, int status, const char *text)
     return ret;
 }
 
+/* The full URL with its query string, as the router wants it. */
+static char *full_url(struct MHD_Connection *c, const char *url, arena_t *a);
+
 /* A public GET without a session cookie can be answered from the cache. The
- * key holds what else the answer depends on: the Accept-Language of an
- * unprefixed URL. */
+ * key holds what else the answer depends on: the query string (filters) and
+ * the Accept-Language of an unprefixed URL. */
 static char *cache_key(struct MHD_Connection *c, const char *method, const char *url,
                        arena_t *a)
 {
@@ -292,13 +341,11 @@ static char *cache_key(struct MHD_Connection *c, const char *method, const char 
     const char *q = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "lang");
     lang_t l = web_pick_lang(cookie, MHD_lookup_connection_value(c, MHD_HEADER_KIND,
                                                                    "Accept-Language"));
+    url = full_url(c, url, a);
     char *k = arena_alloc(a, strlen(url) + 64);
     snprintf(k, strlen(url) + 64, "%s|%d|%s", url, (int)l, q ? q : "");
     return k;
 }
-
-/* The full URL with its query string, as the router wants it. */
-static char *full_url(struct MHD_Connection *c, const char *url, arena_t *a);
 
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const char *url,
                                   const char *method, const char *version,
@@ -308,6 +355,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
     conn_t *cn = *con_cls;
     if (!cn) {
         cn = xcalloc(1, sizeof *cn);
+        atomic_fetch_add(&in_flight, 1);
         cn->req.arena = (arena_t)ARENA_INIT;
         buf_init(&cn->raw, FORM_MAX);
         *con_cls = cn;
@@ -325,6 +373,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
     web_req_t *r = &cn->req;
     char *key = cache_key(c, method, url, &r->arena);
     if (key) {
+        data_check_recent();
         int served;
         int ret = cache_serve(c, key, &served);
         if (served)
@@ -448,7 +497,13 @@ rc_t web_serve(web_app_t *app, err_t *e)
     printf("r1540: %s received, finishing requests in flight\n",
            sig == SIGTERM ? "SIGTERM" : "SIGINT");
     fflush(stdout);
-    MHD_quiesce_daemon(d);
+    /* no new connections; the requests in flight are answered before the
+     * daemon stops (MHD_stop_daemon alone would close their connections) */
+    MHD_socket lsock = MHD_quiesce_daemon(d);
+    if (lsock != MHD_INVALID_SOCKET)
+        close(lsock);
+    for (int waited = 0; atomic_load(&in_flight) > 0 && waited < 60 * 50; waited++)
+        nanosleep(&(struct timespec){0, 20 * 1000 * 1000}, NULL);
     MHD_stop_daemon(d);
     cache_clear();
     return RC_OK;

@@ -1,0 +1,27 @@
+#!/bin/sh
+# Browser tests: the real server (./r1540 serve) with a fresh demo database and
+# the walk's users, and tests/browser/walk.mjs driving Debian's Chromium with
+# playwright-core (installed by `npm ci`). TAP output; screenshots in
+# tests/out/browser/. See docs/testing.md.
+cd "$(dirname "$0")/../.." || exit 2
+. tests/http/lib.sh
+
+[ -d node_modules/playwright-core ] || { echo "Bail out! node_modules/playwright-core is missing: run npm ci"; exit 1; }
+[ -x "${CHROMIUM:-/usr/bin/chromium}" ] || { echo "Bail out! no chromium (scripts/install-deps.sh installs it)"; exit 1; }
+r init --demo >/dev/null 2>"$T/init.err" || { cat "$T/init.err"; echo "Bail out! init"; exit 1; }
+for spec in exp:expert com:committee pocfra:poc:FRA pocegy:poc:EGY pocchn:poc:CHN; do
+    name=${spec%%:*}; rest=${spec#*:}; role=${rest%%:*}
+    case $rest in *:*) set -- --state "${rest#*:}" ;; *) set -- ;; esac
+    echo "$PW" | r user add "$name" --role "$role" "$@" >/dev/null 2>>"$T/init.err" ||
+        { cat "$T/init.err"; echo "Bail out! user add"; exit 1; }
+done
+rm -rf tests/out/browser
+start_server
+R1540_BASE=$B R1540_PW=$PW node tests/browser/walk.mjs >"$T/walk.out" 2>&1
+rc=$?
+cat "$T/walk.out"
+N=$(grep -cE '^(not )?ok ' "$T/walk.out")
+[ "$rc" -eq 0 ] || not_ok "walk.mjs exits with status 0" "status $rc"
+stop_server
+expect_eq "the server stops cleanly after the walk" "$SRC" 0
+done_testing

@@ -1,0 +1,242 @@
+// Browser test: one matrix's whole life, clicked through in Chromium, in
+// English, Arabic and Chinese. A point of contact uploads a report (a small
+// real PDF); an expert makes a new draft, sets an entry citing that report
+// and sends it; the point of contact accepts; a Committee member approves and
+// publishes; the public state page shows the new version and the entry.
+// Arabic pages must be right to left with the header mirrored; Chinese pages
+// must have no interface English left. Screenshots of every step go to
+// tests/out/browser/. Started by tests/browser/run.sh, which runs the server
+// and makes the users; prints TAP lines (the plan is printed by run.sh).
+import { chromium } from 'playwright-core';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const BASE = process.env.R1540_BASE;
+const PW = process.env.R1540_PW;
+const OUT = process.env.R1540_SHOTS || 'tests/out/browser';
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+// language, state, its point of contact
+const WALKS = [
+  ['en', 'FRA', 'pocfra'],
+  ['ar', 'EGY', 'pocegy'],
+  ['zh', 'CHN', 'pocchn'],
+];
+
+let n = 0;
+function ok(cond, name, ...diag) {
+  n++;
+  console.log(`${cond ? 'ok' : 'not ok'} ${n} - ${name}`);
+  if (!cond) for (const d of diag) console.log(`#   ${String(d).slice(0, 800).replace(/\n/g, '\n#   ')}`);
+  return cond;
+}
+
+// A small valid PDF: one empty page, with a correct cross-reference table.
+function pdf(text) {
+  const objs = [
+    '<</Type/Catalog/Pages 2 0 R>>',
+    '<</Type/Pages/Kids[3 0 R]/Count 1>>',
+    '<</Type/Page/Parent 2 0 R/MediaBox[0 0 300 200]/Contents 4 0 R/Resources<</Font<</F1 5 0 R>>>>>>',
+    null,
+    '<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>',
+  ];
+  const stream = `BT /F1 14 Tf 20 100 Td (${text}) Tj ET`;
+  objs[3] = `<</Length ${stream.length}>>\nstream\n${stream}\nendstream`;
+  let body = '%PDF-1.4\n';
+  const offsets = [];
+  objs.forEach((o, i) => { offsets.push(body.length); body += `${i + 1} 0 obj\n${o}\nendobj\n`; });
+  const xref = body.length;
+  body += `xref\n0 ${objs.length + 1}\n0000000000 65535 f \n`;
+  for (const off of offsets) body += `${String(off).padStart(10, '0')} 00000 n \n`;
+  body += `trailer\n<</Size ${objs.length + 1}/Root 1 0 R>>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(body, 'latin1');
+}
+
+// The English msgids of the interface that the Chinese catalog translates.
+function catalog(lang) {
+  const text = fs.readFileSync(`data/po/${lang}/web.po`, 'utf8');
+  const pairs = [];
+  for (const block of text.split(/\n\s*\n/)) {
+    const str = (key) => {
+      const m = block.match(new RegExp(`^${key} ((?:".*"\\n?)+)`, 'm'));
+      return m ? m[1].trim().split('\n').map((l) => JSON.parse(l)).join('') : null;
+    };
+    const id = str('msgid'), tr = str('msgstr');
+    if (id && tr && id !== tr) pairs.push(id);
+  }
+  return pairs;
+}
+
+// The interface's own text on a page: navigation, headings, table heads,
+// labels, buttons, notes (not the data: names, titles, references).
+async function chromeText(page) {
+  return page.$$eval(
+    'header.top nav, header .account, footer, h1, h2, th[scope=col], label, button, .legend, ' +
+      '.flash, .demo, .muted, .figures span, .note, .lead, dt, title',
+    (els) => els.map((e) => {
+      const c = e.cloneNode(true);
+      // the data inside a label or heading: options, inputs, the state name's code
+      c.querySelectorAll('select, option, input, textarea, small').forEach((x) => x.remove());
+      return c.textContent;
+    }).join('\n'));
+}
+
+function englishLeft(text, msgids) {
+  const left = [];
+  for (const id of msgids) {
+    if (!/[A-Za-z]{2,}/.test(id)) continue;
+    const re = new RegExp(`(^|[^A-Za-z])${id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^A-Za-z])`);
+    if (re.test(text)) left.push(id);
+  }
+  return left;
+}
+
+async function main() {
+  fs.mkdirSync(OUT, { recursive: true });
+  const userDir = fs.mkdtempSync(path.join(os.tmpdir(), 'r1540-chromium-'));
+  const ctx = await chromium.launchPersistentContext(userDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width: 1280, height: 900 },
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  const page = ctx.pages()[0] || (await ctx.newPage());
+  page.setDefaultTimeout(20000);
+  const problems = [];
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+  const zhIds = catalog('zh');
+
+  try {
+    for (const [L, S, poc] of WALKS) {
+      const shot = async (step) => page.screenshot({ path: `${OUT}/${L}-${step}.png` });
+      const title = `Walk report ${L} ${S} — ${Date.now()}`;
+      const legal = `Walk Act ${L} No. 7 of 2024, art. 3`;
+      const english = [];
+      // a page of this walk is checked for its language as soon as it shows
+      const langCheck = async (what) => {
+        if (L === 'ar') {
+          const dir = await page.getAttribute('html', 'dir');
+          const box = await page.locator('header.top .brand').boundingBox();
+          const width = page.viewportSize().width;
+          ok(dir === 'rtl' && box && box.x > width / 2, `ar: ${what} is right to left, the brand at the right`,
+            `dir=${dir} brand x=${box && box.x} width=${width}`);
+        } else if (L === 'zh') {
+          const left = englishLeft(await chromeText(page), zhIds);
+          english.push(...left.map((s) => `${what}: ${s}`));
+          ok(left.length === 0, `zh: ${what} has no interface English left`, left.join(' | '));
+        }
+      };
+      const signIn = async (user) => {
+        await page.goto(`${BASE}/${L}/login`);
+        await page.fill('input[name=name]', user);
+        await page.fill('input[name=password]', PW);
+        await Promise.all([page.waitForURL(/\/workspace/), page.click('form.login button[type=submit]')]);
+      };
+      const signOut = async () => {
+        await Promise.all([page.waitForURL(/msg=signed-out/), page.click('form[action$="/logout"] button')]);
+      };
+      const post = async (selector, msg) => {
+        await Promise.all([page.waitForURL(new RegExp(`msg=${msg}`)), page.click(selector)]);
+        return ok(await page.locator('.flash').isVisible(), `${L}: ${msg}: the page confirms it`);
+      };
+
+      // 1. the point of contact uploads a report
+      await page.goto(`${BASE}/${L}/login`);
+      await langCheck('the sign-in page');
+      if (L === 'en') { // the detector of interface English finds it where it is
+        const found = englishLeft(await chromeText(page), zhIds);
+        ok(found.includes('Sign in') && found.includes('Password'), 'en: the English detector finds "Sign in" and "Password"', found.join(' | '));
+      }
+      await shot('01-login');
+      await signIn(poc);
+      ok(page.url().endsWith(`/${L}/workspace?msg=signed-in`), `${L}: ${poc} signs in to the workspace`, page.url());
+      await langCheck('the workspace of a point of contact');
+      await shot('02-poc-workspace');
+      await page.selectOption('select[name=kind]', 'additional-information');
+      await page.fill('input[name=title]', title);
+      await page.setInputFiles('input[name=file]', { name: `report-${L}.pdf`, mimeType: 'application/pdf', buffer: pdf(`r1540 ${L} ${S}`) });
+      await shot('03-poc-upload-filled');
+      await post('form.upload button[type=submit]', 'uploaded');
+      ok(page.url().includes(`/${L}/states/${S}?`), `${L}: the upload goes to the state's page`, page.url());
+      ok(await page.locator('table.data a', { hasText: title }).count() === 1, `${L}: the state's page lists the new report`);
+      await langCheck("the state's page after an upload");
+      await shot('04-poc-uploaded');
+      await signOut();
+
+      // 2. an expert makes a new draft, sets an entry, sends it
+      await signIn('exp');
+      await page.goto(`${BASE}/${L}/states/${S}`);
+      await Promise.all([page.waitForURL(/msg=draft-made/), page.click(`form[action$="/states/${S}/versions"] button`)]);
+      const V = Number((page.url().match(/versions\/(\d+)/) || [])[1]);
+      ok(V > 0, `${L}: the expert makes draft ${V} of ${S}`, page.url());
+      await langCheck('a draft, as the expert sees it');
+      await shot('05-expert-draft');
+      await page.selectOption('form.entry select[name=item]', 'OP1-NPT');
+      await page.selectOption('form.entry select[name=mark]', 'X');
+      await page.fill('form.entry input[name=legal_reference]', legal);
+      const source = await page.$$eval('form.entry select[name=source_report] option',
+        (opts, t) => (opts.find((o) => o.textContent.includes(t)) || {}).value, title);
+      ok(!!source, `${L}: the entry form offers the uploaded report as its source`);
+      if (source) await page.selectOption('form.entry select[name=source_report]', source);
+      await page.fill('form.entry input[name=page]', '7');
+      await shot('06-expert-entry-filled');
+      await post('form.entry button[type=submit]', 'entry-saved');
+      const row = page.locator('tr#OP1-NPT');
+      ok((await row.textContent()).includes(legal), `${L}: the draft shows the entry's legal reference`);
+      ok(await row.locator(`a[href$="/reports/${source}"]`).count() === 1, `${L}: ... and links its source report`);
+      await shot('07-expert-entry-saved');
+      await post('form[action$="/send"] button', 'sent');
+      await langCheck('a version sent to the state');
+      await shot('08-expert-sent');
+      await signOut();
+
+      // 3. the point of contact accepts
+      await signIn(poc);
+      const link = page.locator(`a[href="/${L}/states/${S}/versions/${V}"]`);
+      ok(await link.count() === 1, `${L}: the workspace lists version ${V} for review`);
+      await Promise.all([page.waitForURL(new RegExp(`/versions/${V}$`)), link.first().click()]);
+      await shot('09-poc-review');
+      await post('form[action$="/accept"] button', 'accepted');
+      await langCheck('a version the state accepted');
+      await shot('10-poc-accepted');
+      await signOut();
+
+      // 4. a Committee member approves and publishes
+      await signIn('com');
+      await langCheck("the Committee member's workspace");
+      await shot('11-committee-workspace');
+      await page.goto(`${BASE}/${L}/states/${S}/versions/${V}`);
+      await post('form[action$="/approve"] button', 'approved');
+      await shot('12-committee-approved');
+      await post('form[action$="/publish"] button', 'published');
+      await langCheck('a published version');
+      await shot('13-committee-published');
+      await signOut();
+
+      // 5. the public sees the new version and the entry
+      await page.goto(`${BASE}/${L}/states/${S}`);
+      const heading = await page.locator('h2', { has: page.locator('small') }).last().textContent();
+      ok(heading.includes(String(V)), `${L}: the public state page shows published version ${V}`, heading);
+      ok((await page.locator('tr#OP1-NPT').textContent()).includes(legal), `${L}: ... with the entry`);
+      ok(await page.locator('a[href$="/login"]').count() >= 1, `${L}: ... to the public (a sign-in link, no account)`);
+      await langCheck('the public state page');
+      await shot('14-public-state');
+      await page.goto(`${BASE}/${L}/`);
+      await langCheck('the home page');
+      await shot('15-public-home');
+      if (L === 'zh' && english.length) console.log(`# zh: English left: ${english.join(' | ')}`);
+    }
+    ok(problems.length === 0, 'no console errors or page errors (CSP violations included)', ...problems);
+  } catch (err) {
+    ok(false, `the walk ran to its end`, err.stack || err);
+    await page.screenshot({ path: `${OUT}/failure.png` }).catch(() => {});
+  } finally {
+    await ctx.close();
+    fs.rmSync(userDir, { recursive: true, force: true });
+  }
+  console.log(`# ${n} browser checks`);
+}
+
+await main();

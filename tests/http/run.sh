@@ -1,0 +1,518 @@
+#!/bin/sh
+# HTTP tests: the real server ($R1540_BIN serve, default ./r1540) on a free
+# loopback port with a fresh demo database and users of every role, driven
+# with curl through its pages (HTML forms, CSRF tokens scraped from them) and
+# its JSON API. Covers the route table's authorization for every role, CSRF,
+# sessions, the sign-in rate limit, escaping (XSS) and SQL metacharacters,
+# oversized and malformed requests, security headers, the audit log and a
+# graceful stop. TAP output. See docs/testing.md.
+cd "$(dirname "$0")/../.." || exit 2
+. tests/http/lib.sh
+
+XSS1='<script>alert(1)</script>'
+XSS2='"><img src=x onerror=alert(1)>'
+XSS1_HTML='&lt;script&gt;alert(1)&lt;/script&gt;'
+XSS2_HTML='&quot;&gt;&lt;img src=x onerror=alert(1)&gt;'
+XSS2_JSON='\"><img src=x onerror=alert(1)>'
+SQL1="'; DROP TABLE report; --"
+SQL1_HTML='&#39;; DROP TABLE report; --'
+SQL2='%_\"'
+SQL2_JSON='%_\\\"'
+SQL2_HTML='%_\&quot;'
+
+# ---- setup: a demo database, users of every role, the server ------------------
+r init --demo >/dev/null 2>"$T/init.err" || { cat "$T/init.err"; echo "Bail out! init"; exit 1; }
+for spec in admin:admin com:committee exp:expert prov:provider pocfra:poc:FRA pocdeu:poc:DEU \
+    victim:provider old:expert rl:provider; do
+    name=${spec%%:*}; rest=${spec#*:}; role=${rest%%:*}
+    case $rest in *:*) set -- --state "${rest#*:}" ;; *) set -- ;; esac
+    echo "$PW" | r user add "$name" --role "$role" "$@" >/dev/null 2>>"$T/init.err" ||
+        { cat "$T/init.err"; echo "Bail out! user add"; exit 1; }
+done
+# documents to upload: a small valid PDF, a text file, a file of no known kind
+printf '%s\n' '%PDF-1.4' '1 0 obj <</Type/Catalog/Pages 2 0 R>> endobj' \
+    '2 0 obj <</Type/Pages/Kids[3 0 R]/Count 1>> endobj' \
+    '3 0 obj <</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>> endobj' \
+    'trailer <</Root 1 0 R>>' '%%EOF' >"$T/doc.pdf"
+printf 'Note verbale of the Permanent Mission.\n' >"$T/note.txt"
+printf '\177ELF\002\001\001\000\000\000\000\000\000\000\000\000\003\000>\000' >"$T/prog.exe"
+: >"$T/empty.pdf"
+start_server
+
+# ---- public pages, security headers --------------------------------------------
+expect "GET / redirects to a language" 303 -H 'Accept-Language: fr-FR,fr;q=0.9' "$B/"
+expect_eq "... to the browser's language" "$(header Location)" "/fr/"
+expect "home page" 200 "$B/en/"
+case $(header Content-Security-Policy) in *"default-src 'none'"*"frame-ancestors 'none'"*) ok "pages carry a Content-Security-Policy" ;;
+    *) not_ok "pages carry a Content-Security-Policy" "got: $(header Content-Security-Policy)" ;; esac
+expect_eq "pages carry X-Content-Type-Options" "$(header X-Content-Type-Options)" nosniff
+expect_eq "pages carry X-Frame-Options" "$(header X-Frame-Options)" DENY
+expect "an error page" 404 "$B/en/no/such/page"
+check "error pages carry the security headers" test -n "$(header Content-Security-Policy)" -a "$(header X-Frame-Options)" = DENY
+expect "an API answer" 200 "$B/api/v1/states/FRA"
+check "API answers carry the security headers" test "$(header X-Content-Type-Options)" = nosniff -a -n "$(header Content-Security-Policy)"
+expect "list of states" 200 "$B/en/states"
+all=$(grep -o 'href="/en/states/[A-Z]\{3\}"' "$T/body" | wc -l)
+expect "list of states filtered by group" 200 "$B/en/states?group=WEOG"
+weog=$(grep -o 'href="/en/states/[A-Z]\{3\}"' "$T/body" | wc -l)
+check "a filtered list is not the cached unfiltered one ($weog of $all)" test "$weog" -gt 0 -a "$weog" -lt "$all"
+expect "sign-in form keeps ?next=" 200 "$B/en/login?next=users"
+check "... in its hidden field (the first query parameter is read)" body_has 'name="next" value="users"'
+expect "API language from ?lang=" 200 "$B/api/v1/states/DEU?lang=fr"
+check "... names the state in French" body_has '"name":"Allemagne"'
+
+# ---- the public may not act: pages go to sign-in, the API says 401 -----------
+expect "public: workspace page redirects to sign-in" 303 "$B/en/workspace"
+expect_eq "... with next=" "$(header Location)" "/en/login?next=workspace"
+for p in users audit; do
+    expect "public: $p page redirects to sign-in" 303 "$B/en/$p"
+done
+expect "public: upload form post redirects to sign-in" 303 -F title=x -F file=@"$T/doc.pdf" "$B/en/states/FRA/reports"
+expect "public: approve form post redirects to sign-in" 303 -d x=1 "$B/en/states/FRA/versions/5/approve"
+before=$(fingerprint)
+while read -r m p; do
+    api_expect "public: API $m $p is 401" 401 - "$m" "$p" '{}'
+done <<EOF
+GET workspace
+POST states/FRA/reports
+POST states/FRA/versions
+POST states/FRA/versions/5/entries
+POST states/FRA/versions/5/entries/OP1-NPT
+POST states/FRA/versions/5/send
+POST states/FRA/versions/5/accept
+POST states/FRA/versions/5/comments
+POST states/FRA/versions/5/approve
+POST states/FRA/versions/5/publish
+GET users
+POST users
+POST users/exp/disable
+POST users/exp/enable
+GET audit
+POST logout
+EOF
+expect_eq "public: the refused calls changed nothing" "$(fingerprint)" "$before"
+
+# ---- signing in ------------------------------------------------------------------
+for u in admin com exp prov pocfra pocdeu; do
+    if api_login "$u"; then ok "API sign-in: $u"; else not_ok "API sign-in: $u" "status $CODE" "$(head -c 300 "$T/body")"; fi
+done
+c=$(grep -i '^set-cookie: r1540_session=' "$T/hdr" | tr -d '\r')
+case $c in *HttpOnly*SameSite=Strict*) ok "the session cookie is HttpOnly and SameSite=Strict" ;;
+    *) not_ok "the session cookie is HttpOnly and SameSite=Strict" "got: $c" ;; esac
+expect "API sign-in with a wrong password" 401 -H 'Content-Type: application/json' \
+    -d '{"name":"exp","password":"not the password at all"}' "$B/api/v1/login"
+check "... sets no session cookie" test -z "$(grep -i '^set-cookie: r1540_session=[0-9a-f]' "$T/hdr")"
+expect "sign-in form" 200 -c "$T/pjar.x" "$B/en/login"
+c=$(grep -i '^set-cookie: r1540_login=' "$T/hdr" | tr -d '\r')
+case $c in *HttpOnly*SameSite=Strict*) ok "the sign-in form's cookie is HttpOnly and SameSite=Strict" ;;
+    *) not_ok "the sign-in form's cookie is HttpOnly and SameSite=Strict" "got: $c" ;; esac
+tok=$(sed -n 's/.*name="login_token" value="\([0-9a-f]*\)".*/\1/p' "$T/body")
+expect "sign-in form post without the double-submit cookie is refused" 403 \
+    --data-urlencode "login_token=$tok" -d name=exp --data-urlencode "password=$PW" "$B/en/login"
+check "... and sets no session" test -z "$(grep -i '^set-cookie: r1540_session=[0-9a-f]' "$T/hdr")"
+expect "sign-in form post with a wrong token is refused" 403 -b "$T/pjar.x" \
+    --data-urlencode "login_token=$(echo "$tok" | tr 0-9a-f 1-9a-f0)" -d name=exp --data-urlencode "password=$PW" "$B/en/login"
+for u in admin com exp prov pocfra pocdeu; do
+    if page_login "$u"; then ok "page sign-in: $u"; else not_ok "page sign-in: $u" "status $CODE" "$(head -c 300 "$T/body")"; fi
+done
+expect_eq "page sign-in goes to next=" "$(header Location)" "/en/workspace?msg=signed-in"
+for next in //evil.example/x https://evil.example/ '/\\evil.example' 'javascript:alert(1)'; do
+    req -c "$T/pjar.n" "$B/en/login"
+    tok=$(sed -n 's/.*name="login_token" value="\([0-9a-f]*\)".*/\1/p' "$T/body")
+    req -b "$T/pjar.n" --data-urlencode "login_token=$tok" -d name=prov --data-urlencode "password=$PW" \
+        --data-urlencode "next=$next" "$B/en/login"
+    expect_eq "sign-in with next=$next stays on this site" "$CODE $(header Location)" "303 /en/workspace?msg=signed-in"
+done
+expect "the workspace after sign-in" 200 -b "$T/pjar.pocdeu" "$B/en/workspace?msg=signed-in"
+check "... says 'You are signed in.'" body_has 'You are signed in.'
+check "... shows the user's name and role" body_has 'pocdeu · point of contact'
+
+# ---- the route table, role by role: what each may not do ----------------------
+for u in admin com exp prov pocfra pocdeu; do
+    api_expect "$u: API workspace" 200 "$u" GET workspace
+    expect "$u: workspace page" 200 -b "$T/pjar.$u" "$B/en/workspace"
+done 2>/dev/null
+api_expect "admin: users list" 200 admin GET users
+api_expect "admin: audit log" 200 admin GET audit
+api_expect "com: audit log" 200 com GET audit
+expect "admin: users page" 200 -b "$T/pjar.admin" "$B/en/users"
+expect "com: audit page" 200 -b "$T/pjar.com" "$B/en/audit"
+before=$(fingerprint)
+while read -r u m p; do
+    api_expect "$u may not $m $p (403)" 403 "$u" "$m" "$p" '{"item":"OP1-NPT","mark":"X","text":"t","name":"zz","role":"admin"}'
+done <<EOF
+admin POST states/FRA/reports
+admin POST states/FRA/versions
+admin POST states/FRA/versions/5/entries
+admin POST states/FRA/versions/5/send
+admin POST states/FRA/versions/5/accept
+admin POST states/FRA/versions/5/approve
+admin POST states/FRA/versions/5/publish
+com POST states/FRA/reports
+com POST states/FRA/versions
+com POST states/FRA/versions/5/entries/OP1-NPT
+com POST states/FRA/versions/5/send
+com POST states/FRA/versions/5/accept
+com POST states/FRA/versions/5/comments
+com GET users
+com POST users
+com POST users/exp/disable
+exp POST states/FRA/versions/5/accept
+exp POST states/FRA/versions/5/comments
+exp POST states/FRA/versions/5/approve
+exp POST states/FRA/versions/5/publish
+exp GET users
+exp POST users
+exp POST users/prov/disable
+exp GET audit
+pocfra POST states/DEU/reports
+pocfra POST states/FRA/versions
+pocfra POST states/FRA/versions/5/entries
+pocfra POST states/FRA/versions/5/send
+pocfra POST states/FRA/versions/5/approve
+pocfra POST states/FRA/versions/5/publish
+pocfra POST states/DEU/versions/3/accept
+pocfra POST states/DEU/versions/3/comments
+pocfra GET users
+pocfra GET audit
+pocdeu POST states/FRA/reports
+pocdeu POST states/FRA/versions/5/accept
+pocdeu POST states/FRA/versions/5/comments
+prov POST states/FRA/reports
+prov POST states/FRA/versions
+prov POST states/FRA/versions/5/entries
+prov POST states/FRA/versions/5/accept
+prov POST states/FRA/versions/5/approve
+prov POST states/FRA/versions/5/publish
+prov GET users
+prov POST users/exp/enable
+prov GET audit
+EOF
+expect_eq "the forbidden calls changed nothing" "$(fingerprint)" "$before"
+for u in com exp pocfra prov; do
+    expect "$u: users page is 403" 403 -b "$T/pjar.$u" "$B/en/users" 2>/dev/null
+done
+expect "exp: audit page is 403" 403 -b "$T/pjar.exp" "$B/en/audit"
+csrf=$(page_csrf pocfra workspace)
+expect "pocfra: upload form post for DEU is 403" 403 -b "$T/pjar.pocfra" -F "csrf=$csrf" -F kind=letter \
+    -F date=2024-05-01 -F language=en -F title=t -F "file=@$T/doc.pdf" "$B/en/states/DEU/reports"
+csrf=$(page_csrf exp workspace)
+expect "exp: add-user form post is 403" 403 -b "$T/pjar.exp" -d "csrf=$csrf" -d name=zz -d role=admin "$B/en/users"
+expect_eq "the forbidden forms changed nothing" "$(fingerprint)" "$before"
+
+last_audit() { sqlite3 "$DB" "SELECT action || ' ' || object FROM audit ORDER BY seq DESC LIMIT 1"; }
+
+# ---- the workflow by API, for France, with hostile text --------------------------
+req -b "$T/jar.pocfra" -H "X-CSRF-Token: $(cat "$T/csrf.pocfra")" -F kind=first-report -F date=2024-05-01 \
+    -F language=fr --form-string "title=$XSS1" -F "file=@$T/doc.pdf;type=application/pdf" "$B/api/v1/states/FRA/reports"
+expect_eq "pocfra uploads a PDF report for FRA (API)" "$CODE" 201
+RID=$(json_get id)
+expect_eq "... audited" "$(last_audit)" "report.add state:FRA"
+check "... its title comes back verbatim in the JSON" body_has "\"title\":\"$XSS1\""
+expect "the uploaded file downloads" 200 "$B/en/reports/$RID/file"
+check "... byte for byte" cmp -s "$T/body" "$T/doc.pdf"
+case $(header Content-Type) in application/pdf*) ok "... as application/pdf" ;; *) not_ok "... as application/pdf" "$(header Content-Type)" ;; esac
+req -b "$T/jar.pocfra" -H "X-CSRF-Token: $(cat "$T/csrf.pocfra")" -F kind=letter -F date=2024-05-02 \
+    -F language=en --form-string "title=$SQL1" -F "file=@$T/note.txt" "$B/api/v1/states/FRA/reports"
+expect_eq "pocfra uploads a text report whose title is SQL" "$CODE" 201
+RID2=$(json_get id)
+expect_eq "... stored verbatim" "$(sqlite3 "$DB" "SELECT title FROM report WHERE id = $RID2")" "$SQL1"
+
+api_expect "exp makes a new FRA draft" 201 exp POST states/FRA/versions
+V=$(json_get number)
+expect_eq "... audited" "$(last_audit)" "matrix.new matrix:FRA/$V"
+api_expect "... a second one is refused while it is in progress" 409 exp POST states/FRA/versions
+api_expect "pocfra sees the FRA draft" 200 pocfra GET "states/FRA/versions/$V"
+api_expect "pocdeu cannot see the FRA draft (404)" 404 pocdeu GET "states/FRA/versions/$V"
+api_expect "prov cannot see the FRA draft (404)" 404 prov GET "states/FRA/versions/$V"
+api_expect "the public cannot see the FRA draft (404)" 404 - GET "states/FRA/versions/$V"
+expect "... nor as a page (404)" 404 "$B/en/states/FRA/versions/$V"
+api_expect "the public state page" 200 - GET states/FRA
+check "... does not list the draft" body_lacks "\"number\":$V,"
+api_expect "the state page pocfra sees" 200 pocfra GET states/FRA
+check "... lists the draft" body_has "\"number\":$V,"
+
+api_expect "exp sets an entry (hostile legal reference, page, remark)" 200 exp POST "states/FRA/versions/$V/entries" \
+    "{\"item\":\"OP1-NPT\",\"mark\":\"X\",\"legal_reference\":\"$XSS2_JSON\",\"page\":\"$XSS2_JSON\",\"remark\":\"$XSS1\",\"source_report\":$RID}"
+expect_eq "... audited" "$(last_audit)" "matrix.set matrix:FRA/$V"
+api_expect "exp sets an entry by its URL (SQL metacharacters)" 200 exp POST "states/FRA/versions/$V/entries/OP1-BWC" \
+    "{\"mark\":\"?\",\"legal_reference\":\"$SQL2_JSON $SQL1\"}"
+expect_eq "... stored verbatim" "$(sqlite3 "$DB" "SELECT legal_reference FROM matrix_entry WHERE item = 'OP1-BWC' AND version_id = (SELECT id FROM matrix_version WHERE state = 'FRA' AND number = $V)")" "$SQL2 $SQL1"
+before=$(fingerprint)
+api_expect "an entry with a wrong mark is 422" 422 exp POST "states/FRA/versions/$V/entries" '{"item":"OP1-NPT","mark":"Z"}'
+api_expect "an entry of no such item is 422" 422 exp POST "states/FRA/versions/$V/entries" '{"item":"OP9-NOPE","mark":"X"}'
+DEU_RID=$(sqlite3 "$DB" "SELECT max(id) FROM report WHERE state = 'DEU'")
+api_expect "an entry citing a report of another state is 422" 422 exp POST "states/FRA/versions/$V/entries" \
+    "{\"item\":\"OP1-NPT\",\"mark\":\"X\",\"source_report\":$DEU_RID}"
+api_expect "com cannot approve a draft (409)" 409 com POST "states/FRA/versions/$V/approve"
+api_expect "pocfra cannot accept a draft (409)" 409 pocfra POST "states/FRA/versions/$V/accept"
+expect_eq "the refused changes changed nothing" "$(fingerprint)" "$before"
+api_expect "exp sends the draft to the state" 200 exp POST "states/FRA/versions/$V/send"
+expect_eq "... audited" "$(last_audit)" "matrix.send matrix:FRA/$V"
+api_expect "com cannot approve before the state accepted (409)" 409 com POST "states/FRA/versions/$V/approve"
+check "... and says why" body_has 'has not accepted'
+api_expect "pocdeu cannot accept for FRA (403)" 403 pocdeu POST "states/FRA/versions/$V/accept"
+api_expect "pocfra comments (hostile text)" 200 pocfra POST "states/FRA/versions/$V/comments" \
+    "{\"item\":\"OP1-NPT\",\"text\":\"$XSS1 $XSS2_JSON $SQL1\"}"
+expect_eq "... audited" "$(last_audit)" "matrix.comment matrix:FRA/$V"
+api_expect "... the version is a draft again" 200 exp GET "states/FRA/versions/$V"
+check "... status draft" body_has '"status":"draft"'
+check "... the comment comes back verbatim in the JSON" body_has "\"text\":\"$XSS1 $XSS2_JSON $SQL1\""
+expect "the version page with the comment" 200 -b "$T/pjar.exp" "$B/en/states/FRA/versions/$V"
+check "... the comment is HTML-escaped" body_has "$XSS1_HTML $XSS2_HTML $SQL1_HTML"
+check "... no raw <script> or <img> from the data" sh -c "! grep -qF -e '$XSS1' -e '<img src=x' '$T/body'"
+check "... the entry's legal reference and remark are escaped" body_has "$XSS2_HTML<br><small>$XSS1_HTML</small>"
+api_expect "exp sends it again" 200 exp POST "states/FRA/versions/$V/send"
+api_expect "pocfra accepts" 200 pocfra POST "states/FRA/versions/$V/accept"
+expect_eq "... audited" "$(last_audit)" "matrix.accept matrix:FRA/$V"
+api_expect "exp cannot approve (403)" 403 exp POST "states/FRA/versions/$V/approve"
+api_expect "com cannot publish before approving (409)" 409 com POST "states/FRA/versions/$V/publish"
+api_expect "com approves" 200 com POST "states/FRA/versions/$V/approve"
+expect_eq "... audited" "$(last_audit)" "matrix.approve matrix:FRA/$V"
+api_expect "an approved version takes no entries (409)" 409 exp POST "states/FRA/versions/$V/entries" '{"item":"OP1-NPT","mark":"?"}'
+api_expect "com publishes" 200 com POST "states/FRA/versions/$V/publish"
+expect_eq "... audited" "$(last_audit)" "matrix.publish matrix:FRA/$V"
+api_expect "pocfra cannot accept a published version (409)" 409 pocfra POST "states/FRA/versions/$V/accept"
+api_expect "the public sees the published FRA version" 200 - GET states/FRA
+check "... as the published one" body_has "\"published\":{\"state\":\"FRA\",\"number\":$V,"
+check "... with the legal reference verbatim" body_has "\"legal_reference\":\"$XSS2_JSON\""
+check "... and the SQL one verbatim" body_has "\"legal_reference\":\"$SQL2_JSON $SQL1\""
+check "... and the report title verbatim" body_has "\"title\":\"$XSS1\""
+expect "the public FRA page" 200 "$B/en/states/FRA"
+check "... shows the report title escaped" body_has ">$XSS1_HTML</a>"
+check "... shows the SQL title escaped" body_has ">$SQL1_HTML</a>"
+check "... shows the legal reference escaped" body_has "<td>$XSS2_HTML<br><small>$XSS1_HTML</small></td>"
+check "... shows the page escaped" body_has "#$RID</a> $XSS2_HTML</td>"
+check "... shows SQL metacharacters escaped" body_has "<td>$SQL2_HTML $SQL1_HTML</td>"
+check "... no raw <script> or <img> from the data" sh -c "! grep -qF -e '$XSS1' -e '<img src=x' '$T/body'"
+expect "the report page" 200 "$B/en/reports/$RID"
+check "... shows the title escaped" body_has "<h1>$XSS1_HTML</h1>"
+check "the report table is still there" test "$(sqlite3 "$DB" 'SELECT count(*) > 500 FROM report')" = 1
+
+# ---- the workflow by pages, for Germany (forms and scraped CSRF tokens) ------------
+csrf=$(page_csrf pocdeu workspace)
+check "pocdeu's workspace has an upload form with a CSRF token" test -n "$csrf"
+expect "pocdeu uploads a report (form)" 303 -b "$T/pjar.pocdeu" -F "csrf=$csrf" -F kind=additional-information \
+    -F date=2024-06-01 -F language=de --form-string "title=Zusätzliche Informationen 2024" -F "file=@$T/doc.pdf" "$B/en/states/DEU/reports"
+expect_eq "... and goes to the state's page" "$(header Location)" "/en/states/DEU?msg=uploaded"
+DRID=$(sqlite3 "$DB" "SELECT max(id) FROM report WHERE state = 'DEU'")
+expect "... which shows it" 200 -b "$T/pjar.pocdeu" "$B/en/states/DEU?msg=uploaded"
+check "... with the message" body_has 'The report was uploaded.'
+check "... and the title" body_has 'Zusätzliche Informationen 2024'
+DV=$(sqlite3 "$DB" "SELECT max(number) FROM matrix_version WHERE state = 'DEU'")
+csrf=$(page_csrf exp "states/DEU/versions/$DV")
+check "exp sees 'Make a new draft' on DEU's latest version" body_has 'Make a new draft'
+expect "exp makes a DEU draft (form)" 303 -b "$T/pjar.exp" -d "csrf=$csrf" "$B/en/states/DEU/versions"
+DV=$((DV + 1))
+expect_eq "... and goes to it" "$(header Location)" "/en/states/DEU/versions/$DV?msg=draft-made"
+expect "pocfra cannot see the DEU draft (404)" 404 -b "$T/pjar.pocfra" "$B/en/states/DEU/versions/$DV"
+csrf=$(page_csrf exp states/DEU/versions/$DV)
+check "exp's draft page has the entry form" body_has 'name="legal_reference"'
+check "... offering the new report as source" body_has "<option value=\"$DRID\">"
+expect "exp sets an entry (form)" 303 -b "$T/pjar.exp" -d "csrf=$csrf" -d item=OP1-BWC -d mark=X \
+    --data-urlencode 'legal_reference=Gesetz über die Kontrolle von Kriegswaffen, § 18' -d "source_report=$DRID" \
+    -d page=12 "$B/en/states/DEU/versions/$DV/entries"
+expect "exp sends it (form)" 303 -b "$T/pjar.exp" -d "csrf=$csrf" "$B/en/states/DEU/versions/$DV/send"
+csrf=$(page_csrf pocdeu states/DEU/versions/$DV)
+check "pocdeu's page of the version has Accept" body_has 'Accept this version'
+expect "pocdeu accepts (form)" 303 -b "$T/pjar.pocdeu" -d "csrf=$csrf" "$B/en/states/DEU/versions/$DV/accept"
+csrf=$(page_csrf com states/DEU/versions/$DV)
+check "com's page of the version has Approve" body_has '>Approve</button>'
+expect "com approves (form)" 303 -b "$T/pjar.com" -d "csrf=$csrf" "$B/en/states/DEU/versions/$DV/approve"
+expect "com publishes (form)" 303 -b "$T/pjar.com" -d "csrf=$csrf" "$B/en/states/DEU/versions/$DV/publish"
+expect "the public DEU page" 200 "$B/en/states/DEU"
+check "... shows the new version as published" body_has "version $DV,"
+check "... with the entry" body_has 'Gesetz über die Kontrolle von Kriegswaffen, § 18'
+
+# ---- users: the administrator, by form and by API ------------------------------
+before=$(fingerprint)
+csrf=$(page_csrf admin users)
+expect "admin cannot give a user a hostile organization (form, 422)" 422 -b "$T/pjar.admin" -d "csrf=$csrf" \
+    -d name=orgx -d role=provider --data-urlencode "org=$XSS2" --data-urlencode "password=$PW" "$B/en/users"
+api_expect "... nor by API (422)" 422 admin POST users "{\"name\":\"orgs\",\"role\":\"provider\",\"org\":\"$XSS1\",\"password\":\"$PW\"}"
+big=$(head -c 5000 /dev/zero | tr '\0' o)
+api_expect "an organization of 5000 bytes is 422" 422 admin POST users "{\"name\":\"bigorg\",\"role\":\"provider\",\"org\":\"$big\",\"password\":\"$PW\"}"
+api_expect "an organization for an expert is 422" 422 admin POST users "{\"name\":\"exporg\",\"role\":\"expert\",\"org\":\"IAEA\",\"password\":\"$PW\"}"
+api_expect "a point of contact without a state is 422" 422 admin POST users "{\"name\":\"nostate\",\"role\":\"poc\",\"password\":\"$PW\"}"
+expect_eq "... refused, they changed nothing" "$(fingerprint)" "$before"
+expect "admin adds a provider (form)" 303 -b "$T/pjar.admin" -d "csrf=$csrf" \
+    -d name=orgx -d role=provider -d org=OPCW --data-urlencode "password=$PW" "$B/en/users"
+expect_eq "... audited" "$(last_audit)" "user.add user:orgx"
+api_expect "admin adds a provider (API)" 201 admin POST users "{\"name\":\"orgs\",\"role\":\"provider\",\"org\":\"IAEA\",\"password\":\"$PW\"}"
+api_expect "a taken name is 409" 409 admin POST users "{\"name\":\"orgs\",\"role\":\"provider\",\"password\":\"$PW\"}"
+# organizations written before the rule (or by another tool) are still shown safely
+sqlite3 "$DB" "UPDATE user SET org = '$(echo "$XSS2" | sed "s/'/''/g")' WHERE name = 'orgx';
+    UPDATE user SET org = '$XSS1' WHERE name = 'orgs'"
+expect "the users page" 200 -b "$T/pjar.admin" "$B/en/users"
+check "... shows hostile organizations escaped" sh -c "grep -qF '<td>$XSS2_HTML</td>' '$T/body' && grep -qF '<td>$XSS1_HTML</td>' '$T/body'"
+check "... no raw <script> or <img> from the data" sh -c "! grep -qF -e '$XSS1' -e '<img src=x' '$T/body'"
+api_expect "the users list (API)" 200 admin GET users
+check "... has the organizations verbatim" sh -c "grep -qF '\"org\":\"$XSS2_JSON\"' '$T/body' && grep -qF '\"org\":\"$XSS1\"' '$T/body'"
+check "... and no password hashes" body_lacks 'argon2'
+
+# ---- CSRF -------------------------------------------------------------------------
+before=$(fingerprint)
+expect "API post without the CSRF header is 403" 403 -b "$T/jar.exp" -H 'Content-Type: application/json' -d '{}' \
+    "$B/api/v1/states/FRA/versions"
+expect "API post with a wrong CSRF token is 403" 403 -b "$T/jar.exp" -H 'Content-Type: application/json' \
+    -H "X-CSRF-Token: $(tr 0-9a-f 1-9a-f0 <"$T/csrf.exp")" -d '{}' "$B/api/v1/states/FRA/versions"
+expect "API post with another session's CSRF token is 403" 403 -b "$T/jar.exp" -H 'Content-Type: application/json' \
+    -H "X-CSRF-Token: $(cat "$T/csrf.com")" -d '{}' "$B/api/v1/states/FRA/versions"
+expect "form post without a CSRF token is 403" 403 -b "$T/pjar.exp" -d x=1 "$B/en/states/FRA/versions"
+expect "form post with a wrong CSRF token is 403" 403 -b "$T/pjar.exp" -d csrf=0123456789abcdef "$B/en/states/FRA/versions"
+expect "upload without a CSRF token is 403" 403 -b "$T/pjar.pocfra" -F kind=letter -F date=2024-05-01 \
+    -F language=en -F title=t -F "file=@$T/doc.pdf" "$B/en/states/FRA/reports"
+expect "add-user form without a CSRF token is 403" 403 -b "$T/pjar.admin" -d name=csrfx -d role=admin \
+    --data-urlencode "password=$PW" "$B/en/users"
+expect "disable form without a CSRF token is 403" 403 -b "$T/pjar.admin" -d x=1 "$B/en/users/exp/disable"
+expect "sign-out without a CSRF token is 403" 403 -b "$T/pjar.exp" -d x=1 "$B/en/logout"
+expect_eq "refused CSRF posts changed nothing" "$(fingerprint)" "$before"
+
+# ---- sessions: sign-out, disabled users, expiry -------------------------------
+api_expect "prov signs out (API)" 200 prov POST logout
+expect_eq "... audited" "$(last_audit)" "session.end "
+api_expect "... the old session cookie no longer works" 401 prov GET workspace
+csrf=$(page_csrf pocfra workspace)
+expect "pocfra signs out (form)" 303 -b "$T/pjar.pocfra" -c "$T/pjar.pocfra" -d "csrf=$csrf" "$B/en/logout"
+expect "... the workspace asks to sign in again" 303 -b "$T/pjar.pocfra" "$B/en/workspace"
+api_login victim || not_ok "victim signs in" "$CODE"
+api_expect "victim's session works" 200 victim GET workspace
+api_expect "admin disables victim" 200 admin POST users/victim/disable
+expect_eq "... audited" "$(last_audit)" "user.disable user:victim"
+api_expect "... victim's session has ended" 401 victim GET workspace
+expect "... victim cannot sign in" 401 -H 'Content-Type: application/json' \
+    -d "{\"name\":\"victim\",\"password\":\"$PW\"}" "$B/api/v1/login"
+api_expect "admin cannot disable herself (409)" 409 admin POST users/admin/disable
+api_expect "disabling no such user is 404" 404 admin POST users/nobody/disable
+api_expect "admin enables victim" 200 admin POST users/victim/enable
+expect_eq "... audited" "$(last_audit)" "user.enable user:victim"
+check "victim signs in again" api_login victim
+api_login old || not_ok "old signs in" "$CODE"
+api_expect "old's session works" 200 old GET workspace
+sqlite3 "$DB" "UPDATE session SET last_seen = strftime('%s', 'now') - 7200 WHERE user_id = (SELECT id FROM user WHERE name = 'old')"
+api_expect "a session idle for 2 hours is refused" 401 old GET workspace
+check "... and is deleted" test "$(sqlite3 "$DB" "SELECT count(*) FROM session WHERE user_id = (SELECT id FROM user WHERE name = 'old')")" = 0
+c=$(grep -i '^set-cookie: r1540_session=' "$T/hdr" | tr -d '\r')
+case $c in *Max-Age=0*) ok "... and its cookie is dropped" ;; *) not_ok "... and its cookie is dropped" "got: $c" ;; esac
+
+# ---- the sign-in rate limit -----------------------------------------------------------
+i=1
+while [ $i -le 5 ]; do
+    expect "rl: wrong password $i is 401" 401 -H 'Content-Type: application/json' \
+        -d '{"name":"rl","password":"wrong wrong wrong"}' "$B/api/v1/login"
+    i=$((i + 1))
+done
+expect "rl: after 5 failures the right password is 429" 429 -H 'Content-Type: application/json' \
+    -d "{\"name\":\"rl\",\"password\":\"$PW\"}" "$B/api/v1/login"
+check "... and sets no session" test -z "$(grep -i '^set-cookie: r1540_session=[0-9a-f]' "$T/hdr")"
+req -c "$T/pjar.rl" "$B/en/login"
+tok=$(sed -n 's/.*name="login_token" value="\([0-9a-f]*\)".*/\1/p' "$T/body")
+expect "rl: the sign-in form is 429 too" 429 -b "$T/pjar.rl" --data-urlencode "login_token=$tok" -d name=rl \
+    --data-urlencode "password=$PW" "$B/en/login"
+check "other accounts still sign in" api_login com
+
+# ---- oversized and malformed requests -----------------------------------------------
+before=$(fingerprint)
+head -c 2000000 /dev/zero | tr '\0' ' ' >"$T/big.json"
+expect "a 2 MB JSON body is 413" 413 -H 'Content-Type: application/json' --data-binary "@$T/big.json" "$B/api/v1/login"
+head -c 27262976 /dev/zero | tr '\0' 'a' >"$T/big.txt"
+req -b "$T/jar.pocdeu" -H "X-CSRF-Token: $(cat "$T/csrf.pocdeu")" -F kind=letter -F date=2024-05-01 \
+    -F language=en -F title=big -F "file=@$T/big.txt" "$B/api/v1/states/DEU/reports"
+expect_eq "a 26 MB upload is 413" "$CODE" 413
+rm -f "$T/big.txt" "$T/big.json"
+api_expect "malformed JSON is 400" 400 exp POST states/FRA/versions '{"item": '
+api_expect "JSON that is not an object is 400" 400 exp POST states/FRA/versions '["item"]'
+api_expect "a JSON string is 400" 400 exp POST states/FRA/versions '"x"'
+api_expect "JSON with a NUL is 400" 400 exp POST states/FRA/versions '{"note":"a\u0000b"}'
+expect "sign-in with a form body on the API is 415" 415 -d name=exp "$B/api/v1/login"
+req -b "$T/jar.pocdeu" -H "X-CSRF-Token: $(cat "$T/csrf.pocdeu")" -F kind=letter -F date=2024-05-01 \
+    -F language=en -F title=prog -F "file=@$T/prog.exe" "$B/api/v1/states/DEU/reports"
+expect_eq "an upload that is no document is 415" "$CODE" 415
+req -b "$T/jar.pocdeu" -H "X-CSRF-Token: $(cat "$T/csrf.pocdeu")" -F kind=letter -F date=2024-05-01 \
+    -F language=en -F title=empty -F "file=@$T/empty.pdf" "$B/api/v1/states/DEU/reports"
+expect_eq "an empty file is 422" "$CODE" 422
+req -b "$T/jar.pocdeu" -H "X-CSRF-Token: $(cat "$T/csrf.pocdeu")" -F kind=letter -F date=2024-05-01 \
+    -F language=en -F title=nofile "$B/api/v1/states/DEU/reports"
+expect_eq "an upload without a file is 422" "$CODE" 422
+printf 'a\000b' >"$T/nul.txt"
+csrf=$(page_csrf pocdeu workspace)
+req -b "$T/pjar.pocdeu" -F "csrf=$csrf" -F kind=letter -F date=2024-05-01 -F language=en \
+    -F "title=<$T/nul.txt" -F "file=@$T/doc.pdf" "$B/en/states/DEU/reports"
+expect_eq "a form field with a NUL byte is refused (422)" "$CODE" 422
+req -b "$T/jar.pocdeu" -H "X-CSRF-Token: $(cat "$T/csrf.pocdeu")" -F kind=nonsense -F date=2024-13-45 \
+    -F language=en -F title=t -F "file=@$T/doc.pdf" "$B/api/v1/states/DEU/reports"
+expect_eq "an upload with a bad date is 422" "$CODE" 422
+expect "sign-in with a NUL in the name is 401" 401 -H 'Content-Type: application/x-www-form-urlencoded' \
+    -b "$T/pjar.rl" --data-binary "login_token=$tok&name=exp%00&password=x" "$B/en/login"
+expect_eq "bad bodies changed nothing" "$(fingerprint)" "$before"
+expect "unknown page is 404" 404 "$B/en/nothing/here"
+expect "unknown API route is 404" 404 "$B/api/v1/nothing"
+expect "unknown language is 404" 404 "$B/xx/states"
+expect "wrong method on a page is 405" 405 -X DELETE "$B/en/states"
+expect "wrong method on the API is 405" 405 "$B/api/v1/states/FRA/versions"
+expect "PUT on the API is 405" 405 -X PUT -d '{}' "$B/api/v1/users"
+expect "path traversal in /static/ is 404" 404 --path-as-is "$B/static/../Makefile"
+check "... and shows no Makefile" body_lacks 'CFLAGS'
+expect "encoded path traversal in /static/ is 404" 404 --path-as-is "$B/static/%2e%2e/Makefile"
+expect "path traversal after a language is 404" 404 --path-as-is "$B/en/../../Makefile"
+expect "a report that is not a number is 404" 404 "$B/en/reports/abc"
+expect "a report number out of range is 404" 404 "$B/en/reports/99999999999999999999999"
+expect "a version that is not a number is 404" 404 "$B/en/states/FRA/versions/abc"
+expect "no such state is 404" 404 "$B/en/states/ZZZ"
+expect "a state code with metacharacters is 404" 404 "$B/en/states/%27%3B--"
+q=$(head -c 100000 /dev/zero | tr '\0' 'a')
+req "$B/en/states?$q"
+check "a 100 kB query string is refused (4xx: $CODE)" test "${CODE%??}" = 4
+q=$(head -c 8000 /dev/zero | tr '\0' 'a')
+req "$B/en/states?region=$q&group=$q"
+check "an 8 kB query parameter is no crash ($CODE)" test "$CODE" = 200
+req "$B/en/states?region=%00&group=%00x"
+check "a NUL byte in query parameters is no crash ($CODE)" test "$CODE" = 200
+req "$B/en/login?next=%00"
+check "a NUL byte in next= is ignored ($CODE)" test "$CODE" = 200 -a -n "$(grep 'name="next" value=""' "$T/body")"
+req "$B/en/states/FRA/diff?from=%00&to=1"
+check "a NUL byte in a version number is 404 ($CODE)" test "$CODE" = 404
+expect "many cookies and a long Accept-Language" 200 -H "Accept-Language: $(printf 'xx,%.0s' $(seq 1 500))" \
+    -H "Cookie: a=1; r1540_session=zz; r1540_lang=q; b" "$B/en/"
+expect "the server still answers" 200 "$B/en/states/FRA"
+
+# ---- the audit log ------------------------------------------------------------------
+api_expect "the audit log (API)" 200 admin GET audit
+for a in session.start session.end report.add matrix.new matrix.set matrix.send matrix.comment \
+    matrix.accept matrix.approve matrix.publish user.add user.disable user.enable; do
+    check "the audit log records $a" body_has "\"action\":\"$a\""
+done
+expect_eq "the DEU form workflow is audited step by step" \
+    "$(sqlite3 "$DB" "SELECT group_concat(action, ' ') FROM (SELECT action FROM audit WHERE object = 'matrix:DEU/$DV' ORDER BY seq)")" \
+    "matrix.new matrix.set matrix.send matrix.accept matrix.approve matrix.publish"
+check "web changes name their actor" test "$(sqlite3 "$DB" "SELECT actor FROM audit WHERE action = 'matrix.publish' AND object = 'matrix:DEU/$DV'")" = web:com
+if "$BIN" --db "$DB" audit verify >"$T/verify" 2>&1; then ok "r1540 audit verify passes"; else not_ok "r1540 audit verify passes" "$(cat "$T/verify")"; fi
+
+# ---- graceful stop -----------------------------------------------------------------
+api_expect "admin adds a user just before the stop" 201 admin POST users "{\"name\":\"laststop\",\"role\":\"expert\",\"password\":\"$PW\"}"
+head -c 300000 /dev/zero | tr '\0' 'b' >"$T/slow.txt"
+curl -s -m 60 -o "$T/slow.body" -w '%{http_code}' -b "$T/jar.pocdeu" -H "X-CSRF-Token: $(cat "$T/csrf.pocdeu")" \
+    -F kind=letter -F date=2024-07-01 -F language=en -F title=slow -F "file=@$T/slow.txt" \
+    --limit-rate 100k "$B/api/v1/states/DEU/reports" >"$T/slow.code" &
+CPID=$!
+sleep 1
+stop_server
+wait "$CPID"
+expect_eq "SIGTERM: the upload in flight completes" "$(cat "$T/slow.code")" 201
+expect_eq "SIGTERM: the server exits with status 0" "$SRC" 0
+check "SIGTERM: the server says it finishes requests in flight" grep -q 'SIGTERM received' "$LOG"
+start_server
+api_login admin
+api_expect "after a restart: the user added before the stop is there" 200 admin GET users
+check "... laststop" body_has '"name":"laststop"'
+api_expect "after a restart: the report uploaded in flight is there" 200 - GET states/DEU
+check "... slow" body_has '"title":"slow"'
+api_expect "after a restart: FRA version $V is published" 200 - GET "states/FRA/versions/$V"
+stop_server
+expect_eq "the second stop is clean too" "$SRC" 0
+for pat in 'ERROR: AddressSanitizer' 'runtime error' 'LeakSanitizer'; do
+    if grep -q "$pat" "$LOG"; then not_ok "the server log has no '$pat'" "$(grep -m1 -A10 "$pat" "$LOG")"; else
+        ok "the server log has no '$pat'"; fi
+done
+
+done_testing
