@@ -204,6 +204,7 @@ typedef struct {
     size_t *vid_index;  /* index of vid[k] in d->versions */
     long long last_id;
     review_version_t *last;
+    size_t hint;        /* index in ids just after the last item found */
 } marks_ctx_t;
 
 static int cmp_str(const void *a, const void *b)
@@ -217,18 +218,31 @@ static int cmp_ll(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
+/* Finds item among the sorted ids. A version's entries arrive in item order
+ * (the primary key of matrix_entry, compared as bytes like strcmp), so the
+ * next id is usually the one after the last hit: try it before searching. */
+static const char **find_item(marks_ctx_t *m, const char *item)
+{
+    size_t n = m->d->nitems, next = m->hint;
+    if (next < n && strcmp(m->ids[next], item) == 0)
+        return &m->ids[next];
+    return bsearch(&item, m->ids, n, sizeof *m->ids, cmp_str);
+}
+
 static void on_mark(void *ctx, long long version_id, const char *item, mark_t mark)
 {
     marks_ctx_t *m = ctx;
     if (version_id != m->last_id) {
         m->last_id = version_id;
+        m->hint = 0;
         long long *hit = bsearch(&version_id, m->vid, m->d->nversions, sizeof *m->vid, cmp_ll);
         m->last = hit ? &m->d->versions[m->vid_index[hit - m->vid]] : NULL;
     }
-    const char **k = m->last && item ? bsearch(&item, m->ids, m->d->nitems, sizeof *m->ids,
-                                               cmp_str) : NULL;
-    if (k)
+    const char **k = m->last && item ? find_item(m, item) : NULL;
+    if (k) {
         m->last->marks[m->id_item[k - m->ids]] = (unsigned char)mark;
+        m->hint = (size_t)(k - m->ids) + 1;
+    }
 }
 
 /* Sorts (key, index) pairs by key, keeping the index beside its key. */
