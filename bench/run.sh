@@ -4,3 +4,4 @@
 set -eu
 cd "$(dirname "$0")/.."
 sh bench/import_export.sh
+sh bench/match.sh

@@ -4,7 +4,7 @@
 set -e
 PKGS="build-essential pkg-config libsqlite3-dev libjansson-dev libsodium-dev
 libxlsxwriter-dev sqlite3 iso-codes gettext unicode-cldr-core unzip python3 clang
-libclang-rt-14-dev"
+libclang-rt-14-dev python3-scipy time"
 missing=""
 for p in $PKGS; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing="$missing $p"

@@ -12,5 +12,6 @@ const cli_command_t cli_commands[] = {
     {"template", "list the items of the matrix template", cmd_template},
     {"import", "import a JSON file, a CSV file or a folder of CSV files", cmd_import},
     {"export", "export to JSON, CSV or XLSX", cmd_export},
+    {"match", "propose assistance matches (--solve FILE: the bare solver)", cmd_match},
     {NULL, NULL, NULL},
 };
