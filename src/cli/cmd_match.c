@@ -8,8 +8,11 @@
 #include <time.h>
 
 #include "../match/instance.h"
+#include "../match/propose.h"
 #include "../match/solver.h"
+#include "../util/date.h"
 #include "../util/file.h"
+#include "../util/json_out.h"
 #include "commands.h"
 
 /* Instances are read whole; the benchmark's largest (n = 5,000, dense) is ~350 MB. */
@@ -94,6 +97,106 @@ static rc_t match_solve_file(cli_t *c, const match_opts_t *o)
     return rc;
 }
 
+/* ---- matching the stored requests and offers ----------------------------------- */
+
+static void proposal_text(const match_context_t *ctx, const match_proposal_t *p, buf_t *b)
+{
+    const assistance_request_t *r = &ctx->req[p->req];
+    const assistance_offer_t *o = &ctx->off[p->off];
+    buf_printf(b, "request %lld (%s, %s: %s)\n  -> offer %lld (%s: %s)  score %d\n", r->id,
+               r->state, r->kind, r->title, o->id, match_provider(o), o->title, p->score);
+    if (p->id)
+        buf_printf(b, "  proposal %lld\n", p->id);
+    /* The explanation, indented. */
+    for (const char *line = p->explanation; *line;) {
+        size_t n = strcspn(line, "\n");
+        buf_printf(b, "    %.*s\n", (int)n, line);
+        line += n + (line[n] == '\n');
+    }
+}
+
+static void proposal_json(const match_context_t *ctx, const match_proposal_t *p, buf_t *b)
+{
+    buf_puts(b, "{");
+    json_out_kll(b, 0, "request", ctx->req[p->req].id);
+    json_out_kv(b, 1, "state", ctx->req[p->req].state);
+    json_out_kll(b, 1, "offer", ctx->off[p->off].id);
+    json_out_kv(b, 1, "provider", match_provider(&ctx->off[p->off]));
+    json_out_kll(b, 1, "score", p->score);
+    if (p->id)
+        json_out_kll(b, 1, "proposal", p->id);
+    else
+        buf_puts(b, ",\"proposal\":null");
+    json_out_kv(b, 1, "batch", p->batch);
+    buf_puts(b, ",\"factors\":[");
+    for (int f = 0; f < p->ex.nfactors; f++) {
+        buf_puts(b, f ? ",{" : "{");
+        json_out_kv(b, 0, "factor", p->ex.factor[f].name);
+        json_out_kv(b, 1, "detail", p->ex.factor[f].detail);
+        json_out_kll(b, 1, "points", p->ex.factor[f].points);
+        buf_puts(b, "}");
+    }
+    buf_puts(b, "],\"overlaps\":[");
+    for (size_t k = 0; k < p->noverlaps; k++) {
+        buf_puts(b, k ? ",{" : "{");
+        json_out_kll(b, 0, "offer", ctx->off[p->overlaps[k].offer].id);
+        json_out_kv(b, 1, "provider", match_provider(&ctx->off[p->overlaps[k].offer]));
+        json_out_kll(b, 1, "score", p->overlaps[k].score);
+        buf_puts(b, "}");
+    }
+    buf_puts(b, "]}");
+}
+
+static rc_t print_result(cli_t *c, const match_context_t *ctx, const match_result_t *r,
+                         const match_opts_t *o, bool json)
+{
+    buf_t b;
+    buf_init(&b, 0);
+    if (json) {
+        buf_puts(&b, "{");
+        json_out_kll(&b, 0, "total", r->total);
+        buf_printf(&b, ",\"dry_run\":%s", o->dry_run ? "true" : "false");
+        json_out_kv(&b, 1, "region", o->region ? o->region : "");
+        json_out_kll(&b, 1, "requests", (long long)r->requests);
+        json_out_kll(&b, 1, "offers", (long long)r->offers);
+        json_out_kll(&b, 1, "pairs", (long long)r->pairs);
+        buf_puts(&b, ",\"proposals\":[");
+        for (size_t k = 0; k < r->n; k++) {
+            buf_puts(&b, k ? ",\n" : "\n");
+            proposal_json(ctx, &r->p[k], &b);
+        }
+        buf_puts(&b, "\n]}\n");
+    } else {
+        for (size_t k = 0; k < r->n; k++)
+            proposal_text(ctx, &r->p[k], &b);
+        buf_printf(&b, "%zu proposal%s%s, total score %lld (the largest possible); %zu open "
+                       "request%s, %zu offer%s with room, %zu candidate pairs\n",
+                   r->n, r->n == 1 ? "" : "s", o->dry_run ? " (dry run: nothing recorded)" : "",
+                   r->total, r->requests, r->requests == 1 ? "" : "s", r->offers,
+                   r->offers == 1 ? "" : "s", r->pairs);
+    }
+    rc_t rc = cli_print(c, &b);
+    buf_free(&b);
+    return rc;
+}
+
+static rc_t match_stored(cli_t *c, const match_opts_t *o)
+{
+    bool json;
+    store_t *st;
+    match_context_t ctx;
+    match_result_t r;
+    char today[11];
+    date_today(today);
+    match_run_opts_t ro = {o->region, o->dry_run, today};
+    rc_t rc = cli_format_json(c, o->format, &json);
+    if (rc != RC_OK || (rc = cli_store(c, STORE_OPEN_EXISTING, &st)) != RC_OK ||
+        (rc = match_context_load(st, c->data_dir, &c->arena, &ctx, &c->err)) != RC_OK ||
+        (rc = match_run(st, &ctx, &ro, &c->arena, &r, &c->err)) != RC_OK)
+        return rc;
+    return print_result(c, &ctx, &r, o, json);
+}
+
 rc_t cmd_match(cli_t *c, int argc, char **argv)
 {
     static const struct option opts[] = {
@@ -119,5 +222,5 @@ rc_t cmd_match(cli_t *c, int argc, char **argv)
         return cli_usage_error(c, usage, "unexpected argument '%s'", argv[optind]);
     if (o.solve)
         return match_solve_file(c, &o);
-    return cli_usage_error(c, usage, "matching stored requests is not built yet; use --solve");
+    return match_stored(c, &o);
 }

@@ -12,6 +12,7 @@ const cli_command_t cli_commands[] = {
     {"template", "list the items of the matrix template", cmd_template},
     {"import", "import a JSON file, a CSV file or a folder of CSV files", cmd_import},
     {"export", "export to JSON, CSV or XLSX", cmd_export},
+    {"assistance", "assistance requests, offers, organizations and proposals", cmd_assistance},
     {"match", "propose assistance matches (--solve FILE: the bare solver)", cmd_match},
     {NULL, NULL, NULL},
 };

@@ -15,5 +15,6 @@ rc_t cmd_template(cli_t *c, int argc, char **argv);
 rc_t cmd_import(cli_t *c, int argc, char **argv);
 rc_t cmd_export(cli_t *c, int argc, char **argv);
 rc_t cmd_match(cli_t *c, int argc, char **argv);
+rc_t cmd_assistance(cli_t *c, int argc, char **argv);
 
 #endif

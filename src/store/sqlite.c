@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sqlite_assistance.h"
 #include "sqlite_schema.h"
 #include "store.h"
 
@@ -921,4 +922,15 @@ const store_backend_t store_sqlite_backend = {
     .entries_clear = sqlite_entries_clear,
     .entry_delete = sqlite_entry_delete,
     .entries = sqlite_entries,
+    SQLITE_ASSISTANCE_BACKEND,
 };
+
+/* ---- for the other files of the backend (sqlite_assistance.c) ------------- */
+
+sqlite3 *sqlite_store_db(void *h) { return ((sqlite_store_t *)h)->db; }
+
+rc_t sqlite_store_fail(void *h, err_t *e)
+{
+    sqlite_store_t *hs = h;
+    return db_fail(hs, sqlite3_extended_errcode(hs->db), e);
+}

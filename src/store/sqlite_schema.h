@@ -9,4 +9,7 @@
 extern const char *const sqlite_migrations[];
 extern const int sqlite_migration_count;
 
+/* The assistance tables (sqlite_schema_assistance.c). */
+extern const char sqlite_migration_assistance[];
+
 #endif
