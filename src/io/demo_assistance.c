@@ -50,19 +50,22 @@ static void demo_date(arng_t *r, int y0, int y1, char out[11])
 
 /* ---- requests --------------------------------------------------------------- */
 
-static const char *const request_kinds[] = {
-    "legislative-drafting", "legislative-drafting", "training", "training", "training",
-    "equipment", "expert-visit", "technical-advice", "workshop", "awareness-raising"};
-
-static const char *const request_titles[] = {
-    "Assistance in drafting implementing legislation",
-    "Training for licensing and customs officers",
-    "Training for law enforcement and prosecutors",
-    "Detection equipment for border crossings",
-    "Expert visit to review the national control list",
-    "Advice on a national implementation action plan",
-    "National workshop for the agencies concerned",
-    "Awareness-raising for industry and academia"};
+/* Kinds of request, as often as states ask for them, each with its demo title. */
+static const struct {
+    const char *kind, *title;
+} request_kinds[] = {
+    {"legislative-drafting", "Assistance in drafting implementing legislation"},
+    {"legislative-drafting", "Review of the penal code provisions"},
+    {"training", "Training for licensing and customs officers"},
+    {"training", "Training for law enforcement and prosecutors"},
+    {"training", "Training for the national point of contact"},
+    {"equipment", "Detection equipment for border crossings"},
+    {"expert-visit", "Expert visit to review the national control list"},
+    {"technical-advice", "Advice on a national implementation action plan"},
+    {"workshop", "National workshop for the agencies concerned"},
+    {"awareness-raising", "Awareness-raising for industry and academia"},
+};
+enum { REQUEST_KIND_CHOICES = sizeof request_kinds / sizeof *request_kinds };
 
 /* Languages a state is likely to work in, from its region. */
 static const char *languages_for(const state_t *s, arng_t *r)
@@ -110,11 +113,11 @@ static rc_t demo_requests(store_t *st, const state_t *states, size_t ns,
         arng_t r = arng_for(states[i].alpha3, 901);
         int count = request_count(&states[i], &r);
         for (int k = 0; k < count && rc == RC_OK; k++) {
-            size_t t = (size_t)arng_int(&r, 0, sizeof request_titles / sizeof *request_titles - 1);
+            int t = arng_int(&r, 0, REQUEST_KIND_CHOICES - 1);
             assistance_request_t q = {
-                .kind = (char *)request_kinds[arng_int(&r, 0, 9)],
+                .kind = (char *)request_kinds[t].kind,
                 .items = pick_items(items, ni, &r, a), .themes = "",
-                .title = (char *)request_titles[t],
+                .title = (char *)request_kinds[t].title,
                 .description = "DEMO DATA - not a real request.",
                 .languages = (char *)languages_for(&states[i], &r),
                 .priority = arng_int(&r, 1, 6) <= 3 ? 1 : arng_int(&r, 2, 3), .status = "open"};
