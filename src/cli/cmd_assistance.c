@@ -129,7 +129,7 @@ static rc_t request_list(cli_t *c, const char *code, bool json)
     return rc;
 }
 
-/* The offers that fit request ri, best first, and how many providers they come from. */
+/* The open offers that fit request ri, by id, and how many providers they come from. */
 static void fitting_offers(const match_context_t *ctx, size_t ri, buf_t *b, bool json)
 {
     size_t providers = 0;

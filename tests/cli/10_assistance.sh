@@ -108,6 +108,49 @@ expect_sql_refused "the store refuses more than the capacity" "at its capacity" 
 r assistance request show 2 >"$T/show2"
 expect_match "request show lists its proposals and their history" "$T/show2" "state-declined: not now"
 
+# Export and import: requests, offers and proposals with their history, exactly.
+expect_ok "export with assistance" r export --format json -o "$T/a.json"
+expect_match "the export holds the proposals' history" "$T/a.json" '"history":\[\{"seq":1,"date":"[0-9-]+","event":"proposed","note":""\}'
+DB=$T/copy.db
+init_db
+expect_ok "import it into a new database" r import "$T/a.json"
+expect_match "the import counts the assistance records" "$T/out" "3 assistance requests, 3 offers, 3 proposals"
+expect_ok "export again" r export --format json -o "$T/b.json"
+expect_eq "the round trip is byte-identical" "$(cmp "$T/a.json" "$T/b.json" && echo same)" "same"
+expect_ok "importing the same file again changes nothing" r import "$T/a.json"
+expect_eq "still byte-identical" "$(r export --format json -o - | cmp - "$T/a.json" && echo same)" "same"
+
+# Hostile imports: each is refused whole, and nothing changes.
+DB=$T/hostile.db
+init_db
+h=$(db_hash)
+edit() { /usr/bin/python3 -c "
+import json, sys
+d = json.load(open(sys.argv[1]))
+$1
+json.dump(d, open(sys.argv[2], 'w'), ensure_ascii=False)" "$T/a.json" "$T/bad.json"; }
+edit 'd["requests"][0]["state"] = "ZZZ"'
+expect_fail "a request of an unknown state" 3 "requests\[0\]: unknown state 'ZZZ'" r import "$T/bad.json"
+edit 'd["requests"][1]["items"] = "OP1-AG,NOPE-1"'
+expect_fail "a request with an unknown item" 3 "requests\[1\]: items: unknown template item 'NOPE-1'" r import "$T/bad.json"
+edit 'd["requests"][0]["items"] = ""'
+expect_fail "a request with no items" 4 "requests\[0\].items: a request names at least one" r import "$T/bad.json"
+edit 'd["offers"][0]["capacity"] = -2'
+expect_fail "an offer with a negative capacity" 4 "offers\[0\].capacity: must be from 0" r import "$T/bad.json"
+edit 'd["offers"][1]["provider"] = "NOBODY"; d["offers"][1]["provider_kind"] = "organization"'
+expect_fail "an offer from an unknown organization" 3 "offers\[1\]: unknown provider 'NOBODY'" r import "$T/bad.json"
+edit 'p = [p for p in d["proposals"] if p["status"] == "declined"][0]; q = dict(p); q["id"] = 99; q["status"] = "proposed"; q["state_answer"] = ""; q["history"] = q["history"][:1]; d["proposals"].append(q); [o.update(capacity=10) for o in d["offers"] if o["id"] == q["offer"]]'
+expect_fail "a declined pair proposed again" 5 "declined once and are never proposed again" r import "$T/bad.json"
+edit 'd["proposals"][0]["status"] = "accepted"; d["proposals"][0]["provider_answer"] = ""'
+expect_fail "an accepted proposal nobody accepted" 5 "accepted only when the provider and the state accept" r import "$T/bad.json"
+edit 'd["proposals"][0]["history"][0]["event"] = "bribed"'
+expect_fail "an unknown event in a history" 4 "proposals\[0\]: history\[0\]" r import "$T/bad.json"
+edit 'd["requests"][0]["colour"] = "red"'
+expect_fail "an unknown key" 4 "requests\[0\].colour: unknown key" r import "$T/bad.json"
+edit 'd["offers"] = {"not": "a list"}'
+expect_fail "offers that are not a list" 4 "offers: must be an array" r import "$T/bad.json"
+expect_eq "no hostile import changed anything" "$(db_hash)" "$h"
+
 expect_fail "unknown subcommand" 2 "expected" r assistance request frobnicate
 r assistance --help >"$T/help"
 expect_match "--help explains the workflow" "$T/help" "accepted when the provider and the state both accept"
