@@ -289,9 +289,19 @@ static void solve_dense(const match_instance_t *in, match_assignment_t *out)
 
 /* ---- sparse: successive shortest paths over the candidate pairs ----------- */
 
+/* The Dijkstra below expands requests lazily: a heap entry is a request with
+ * the distance of its best offer not yet settled. Popping it settles that one
+ * offer and puts the request back with its next best. A search typically ends
+ * after two or three settled offers, so pushing every pair of every scanned
+ * request (twenty per request in the benchmark) would cost far more than the
+ * few recomputations of a request's best offer that this costs instead. */
 typedef struct {
-    long long key;
-    int col;
+    long long key; /* distance to the request's best unsettled offer */
+    long long base; /* the request's distance minus its potential */
+    int full;      /* 1 if that offer has no room: at equal distance, room comes first */
+    int col;       /* that offer */
+    int row;       /* the request */
+    int cost;      /* the cost of the pair (row, col) */
 } heap_node_t;
 
 typedef struct {
@@ -306,29 +316,35 @@ typedef struct {
     int *row_cost;    /* owned: cost of that pair */
     int *head, *next, *prev; /* owned: each offer's requests, a doubly linked list */
     /* one search */
-    long long *dist;  /* owned */
-    int *seen, *done; /* owned: stamps: dist valid / offer final in this search */
-    int *pred, *pred_cost; /* owned: request an offer was reached from, and the pair cost */
-    int *final;       /* owned: offers made final, in order */
+    long long *dist;  /* owned: distance of each offer settled in this search */
+    int *done;        /* owned: stamp: the offer is settled in this search */
+    int *pred, *pred_cost; /* owned: request an offer was settled from, and the pair cost */
+    int *final;       /* owned: offers settled, in order */
     int nfinal, stamp;
     heap_node_t *heap; /* owned */
     size_t nheap, heap_cap;
 } ssp_t;
 
-static bool heap_less(heap_node_t a, heap_node_t b)
+/* Distance, then room before no room (a tie ends the search at once instead of
+ * scanning the full offers first: on instances with many equal scores this is
+ * the difference between O(E) and O(R * E)), then indices, for determinism. */
+static bool heap_less(const heap_node_t *a, const heap_node_t *b)
 {
-    return a.key < b.key || (a.key == b.key && a.col < b.col);
+    if (a->key != b->key)
+        return a->key < b->key;
+    if (a->full != b->full)
+        return a->full < b->full;
+    return a->col != b->col ? a->col < b->col : a->row < b->row;
 }
 
-static void heap_push(ssp_t *s, long long key, int col)
+static void heap_push(ssp_t *s, heap_node_t x)
 {
     if (s->nheap == s->heap_cap) {
         s->heap_cap = s->heap_cap ? s->heap_cap * 2 : 1024;
         s->heap = xrealloc(s->heap, s->heap_cap * sizeof *s->heap);
     }
     size_t i = s->nheap++;
-    heap_node_t x = {key, col};
-    while (i > 0 && heap_less(x, s->heap[(i - 1) / 2])) {
+    while (i > 0 && heap_less(&x, &s->heap[(i - 1) / 2])) {
         s->heap[i] = s->heap[(i - 1) / 2];
         i = (i - 1) / 2;
     }
@@ -343,9 +359,9 @@ static heap_node_t heap_pop(ssp_t *s)
         size_t c = 2 * i + 1;
         if (c >= n)
             break;
-        if (c + 1 < n && heap_less(s->heap[c + 1], s->heap[c]))
+        if (c + 1 < n && heap_less(&s->heap[c + 1], &s->heap[c]))
             c++;
-        if (!heap_less(s->heap[c], x))
+        if (!heap_less(&s->heap[c], &x))
             break;
         s->heap[i] = s->heap[c];
         i = c;
@@ -355,15 +371,27 @@ static heap_node_t heap_pop(ssp_t *s)
     return top;
 }
 
-static void relax(ssp_t *s, int col, long long d, int row, int cost)
+/* Finds request k's best offer not settled yet (distance base + reduced cost)
+ * and puts k on the heap with it; nothing when all its offers are settled. */
+static void push_best(ssp_t *s, int k, long long base)
 {
-    if (s->done[col] == s->stamp || (s->seen[col] == s->stamp && d >= s->dist[col]))
-        return;
-    s->seen[col] = s->stamp;
-    s->dist[col] = d;
-    s->pred[col] = row;
-    s->pred_cost[col] = cost;
-    heap_push(s, d, col);
+    long long best = INF;
+    int best_full = 1, best_col = -1, best_cost = 0;
+    for (size_t p = s->start[k]; p < s->start[k + 1]; p++) {
+        int j = s->adj[p];
+        long long key = base + s->cost[p] - s->v[j];
+        if (key > best || s->done[j] == s->stamp)
+            continue;
+        int full = s->load[j] >= s->cap[j];
+        if (key < best || full < best_full || (full == best_full && j < best_col)) {
+            best = key;
+            best_full = full;
+            best_col = j;
+            best_cost = s->cost[p];
+        }
+    }
+    if (best_col >= 0)
+        heap_push(s, (heap_node_t){best, base, best_full, best_col, k, best_cost});
 }
 
 static void detach(ssp_t *s, int r)
@@ -391,22 +419,18 @@ static void attach(ssp_t *s, int r, int j, int cost)
     s->load[j]++;
 }
 
-/* Scans the requests assigned to the full offer j (final at distance d): each
- * may move to another of its offers, or become unassigned (its private
- * option, at reduced cost -u). */
+/* Scans the requests assigned to the full offer j (settled at distance d): each
+ * may move to another of its offers, or become unassigned (its private option,
+ * at reduced cost -u, i.e. at its base). */
 static void scan_offer(ssp_t *s, int j, long long d, long long *dummy, int *dummy_row)
 {
     for (int k = s->head[j]; k >= 0; k = s->next[k]) {
-        long long u = s->row_cost[k] - s->v[j];
-        if (d - u < *dummy) {
-            *dummy = d - u;
+        long long base = d - (s->row_cost[k] - s->v[j]);
+        if (base < *dummy) {
+            *dummy = base;
             *dummy_row = k;
         }
-        for (size_t p = s->start[k]; p < s->start[k + 1]; p++) {
-            int j2 = s->adj[p];
-            if (j2 != j)
-                relax(s, j2, d + s->cost[p] - u - s->v[j2], k, s->cost[p]);
-        }
+        push_best(s, k, base);
     }
 }
 
@@ -424,6 +448,16 @@ static void augment_path(ssp_t *s, int i, int col)
     }
 }
 
+/* Settles offer t.col from request t.row at distance t.key. */
+static void settle(ssp_t *s, const heap_node_t *t)
+{
+    s->done[t->col] = s->stamp;
+    s->dist[t->col] = t->key;
+    s->pred[t->col] = t->row;
+    s->pred_cost[t->col] = t->cost;
+    s->final[s->nfinal++] = t->col;
+}
+
 /* Adds request i to the optimal assignment of the requests before it: one
  * Dijkstra from i to the nearest offer with room, or to a request's
  * "unassigned" option, then potentials updated and the path flipped. */
@@ -434,24 +468,24 @@ static void ssp_add(ssp_t *s, int i)
     s->nheap = 0;
     long long dummy = 0; /* i itself may stay unassigned, at cost 0 */
     int dummy_row = i, end = -1;
-    for (size_t p = s->start[i]; p < s->start[i + 1]; p++)
-        relax(s, s->adj[p], s->cost[p] - s->v[s->adj[p]], i, s->cost[p]);
-    long long delta = dummy;
+    push_best(s, i, 0);
     while (s->nheap > 0) {
         heap_node_t t = heap_pop(s);
-        if (s->done[t.col] == s->stamp || t.key != s->dist[t.col])
-            continue;
         if (t.key > dummy)
             break;
-        s->done[t.col] = s->stamp;
-        s->final[s->nfinal++] = t.col;
+        if (s->done[t.col] == s->stamp) { /* settled meanwhile: try the next best */
+            push_best(s, t.row, t.base);
+            continue;
+        }
+        settle(s, &t);
+        push_best(s, t.row, t.base);
         if (s->load[t.col] < s->cap[t.col]) {
             end = t.col;
             break;
         }
         scan_offer(s, t.col, t.key, &dummy, &dummy_row);
     }
-    delta = end >= 0 ? s->dist[end] : dummy;
+    long long delta = end >= 0 ? s->dist[end] : dummy;
     for (int f = 0; f < s->nfinal; f++)
         s->v[s->final[f]] += s->dist[s->final[f]] - delta;
     if (end < 0) {
@@ -510,7 +544,6 @@ static void solve_sparse(const match_instance_t *in, match_assignment_t *out)
     s.next = ints(nr, -1);
     s.prev = ints(nr, -1);
     s.dist = xcalloc(no + 1, sizeof *s.dist);
-    s.seen = ints(no, 0);
     s.done = ints(no, 0);
     s.pred = ints(no, -1);
     s.pred_cost = ints(no, 0);
@@ -519,7 +552,7 @@ static void solve_sparse(const match_instance_t *in, match_assignment_t *out)
         ssp_add(&s, i);
     memcpy(out->offer_of, s.row_col, nr * sizeof *out->offer_of);
     void *owned[] = {s.start, s.adj, s.cost, s.load, s.v, s.row_col, s.row_cost, s.head,
-                     s.next, s.prev, s.dist, s.seen, s.done, s.pred, s.pred_cost, s.final,
+                     s.next, s.prev, s.dist, s.done, s.pred, s.pred_cost, s.final,
                      s.heap};
     for (size_t k = 0; k < sizeof owned / sizeof *owned; k++)
         free(owned[k]);
