@@ -196,6 +196,31 @@ static void test_deterministic(void)
     match_instance_free(&in);
 }
 
+/* Many equal scores: every method finds the obvious optimum, capacity times score. */
+static void test_equal_scores(void)
+{
+    match_instance_t in;
+    int nr = 120, no = 40;
+    match_instance_init(&in, nr, no, (size_t)nr * no);
+    for (int j = 0; j < no; j++)
+        in.cap[j] = 2;
+    for (int k = 0; k < nr * no; k++) {
+        in.req[k] = k / no;
+        in.off[k] = k % no;
+        in.score[k] = 7;
+    }
+    match_assignment_t a, b;
+    match_solve(&in, MATCH_METHOD_SPARSE, &a);
+    TAP_CHECK(a.total == 7 * 80 && valid(&in, &a), "all scores equal: 80 requests placed");
+    for (int j = 0; j < no; j++)
+        in.cap[j] = 1;
+    match_solve(&in, MATCH_METHOD_AUTO, &b);
+    TAP_CHECK(b.total == 7 * 40 && valid(&in, &b), "all scores equal, capacity 1: 40 placed");
+    match_assignment_free(&a);
+    match_assignment_free(&b);
+    match_instance_free(&in);
+}
+
 static void expect_refused(const char *text, const char *want, const char *name)
 {
     err_t e = {0};
@@ -234,6 +259,7 @@ int main(void)
     test_dense_random();
     test_crafted();
     test_deterministic();
+    test_equal_scores();
     test_bad_input();
     return tap_done();
 }
