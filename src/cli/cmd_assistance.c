@@ -19,10 +19,12 @@ static const char usage[] =
     "                [--priority 1|2|3] [--date YYYY-MM-DD] [--start DATE] [--end DATE]\n"
     "       r1540 assistance request list [STATE] [--format text|json]\n"
     "       r1540 assistance request show ID [--format text|json]\n"
+    "       r1540 assistance request withdraw ID\n"
     "       r1540 assistance offer add PROVIDER --kinds KIND,... --capacity N --title TEXT\n"
     "                [--items ID,...] [--themes KEY,...] [--regions M49,...]\n"
     "                [--languages LL,...] [--description TEXT] [--start DATE] [--end DATE]\n"
     "       r1540 assistance offer list|show [ID] [--format text|json]\n"
+    "       r1540 assistance offer close|reopen ID\n"
     "       r1540 assistance org list [--format text|json]\n"
     "       r1540 assistance proposal list [--format text|json]\n"
     "       r1540 assistance proposal show ID [--format text|json]\n"
@@ -36,7 +38,9 @@ static const char usage[] =
     "normal (default), 2 high, 3 urgent. Regions are M49 codes; none: every region.\n"
     "`request show` lists the offers that fit and says when several providers\n"
     "overlap. A proposal is accepted when the provider and the state both accept;\n"
-    "either may decline (final: the pair is never proposed again).\n";
+    "either may decline (final: the pair is never proposed again). A request is\n"
+    "withdrawn only while open and without a live proposal; a closed offer is not\n"
+    "matched until it is reopened.\n";
 
 typedef struct {
     const char *kind, *items, *themes, *title, *description, *languages, *priority, *date,
@@ -418,6 +422,22 @@ static rc_t proposal_act(cli_t *c, const char *verb, const char *arg, const assi
     return rc == RC_OK ? proposal_step(c, st, &p, event, o) : rc;
 }
 
+/* ---- status changes -------------------------------------------------------------- */
+
+/* `request withdraw`, `offer close` and `offer reopen`. */
+static rc_t set_status(cli_t *c, bool request, const char *arg, const char *status)
+{
+    store_t *st;
+    long long id;
+    rc_t rc = cli_int(c, arg, "ID", 1, 1LL << 53, &id);
+    if (rc != RC_OK || (rc = cli_store(c, STORE_OPEN_EXISTING, &st)) != RC_OK ||
+        (rc = request ? store_request_set_status(st, id, status, &c->err)
+                      : store_offer_set_status(st, id, status, &c->err)) != RC_OK)
+        return rc;
+    printf("%s %lld: %s\n", request ? "request" : "offer", id, status);
+    return RC_OK;
+}
+
 /* ---- dispatch ------------------------------------------------------------------- */
 
 static rc_t dispatch(cli_t *c, int rest, char **args, const assist_opts_t *o, bool json)
@@ -432,11 +452,15 @@ static rc_t dispatch(cli_t *c, int rest, char **args, const assist_opts_t *o, bo
             return request_list(c, arg, json);
         if (strcmp(verb, "show") == 0 && one)
             return request_show(c, arg, json);
+        if (strcmp(verb, "withdraw") == 0 && one)
+            return set_status(c, true, arg, "withdrawn");
     } else if (strcmp(noun, "offer") == 0) {
         if (strcmp(verb, "add") == 0 && one)
             return offer_add(c, arg, o);
         if ((strcmp(verb, "list") == 0 && none) || (strcmp(verb, "show") == 0 && one))
             return offer_list(c, arg, json);
+        if ((strcmp(verb, "close") == 0 || strcmp(verb, "reopen") == 0) && one)
+            return set_status(c, false, arg, strcmp(verb, "close") == 0 ? "closed" : "open");
     } else if (strcmp(noun, "org") == 0 && strcmp(verb, "list") == 0 && none) {
         return org_list(c, json);
     } else if (strcmp(noun, "proposal") == 0) {

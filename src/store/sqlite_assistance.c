@@ -211,7 +211,35 @@ rc_t sqlite_request_list(void *h, const char *state, arena_t *a, assistance_requ
     return rows(h, s, a, sizeof **out, read_request, out, n, e);
 }
 
+/* Sets the status of one row of a table named by the caller (a constant). */
+static rc_t set_status(void *h, const char *sql, long long id, const char *status,
+                       const char *what, err_t *e)
+{
+    sqlite3_stmt *s;
+    rc_t rc = prep(h, sql, &s, e);
+    if (rc != RC_OK)
+        return rc;
+    bind_str(s, 1, status);
+    sqlite3_bind_int64(s, 2, id);
+    rc = run_once(h, s, e);
+    if (rc == RC_OK && sqlite3_changes(sqlite_store_db(h)) == 0)
+        return err_set(e, RC_NOTFOUND, "no %s with id %lld", what, id);
+    return rc;
+}
+
+rc_t sqlite_request_set_status(void *h, long long id, const char *status, err_t *e)
+{
+    return set_status(h, "UPDATE assistance_request SET status = ? WHERE id = ?", id, status,
+                      "request", e);
+}
+
 /* ---- offers ------------------------------------------------------------------ */
+
+rc_t sqlite_offer_set_status(void *h, long long id, const char *status, err_t *e)
+{
+    return set_status(h, "UPDATE assistance_offer SET status = ? WHERE id = ?", id, status,
+                      "offer", e);
+}
 
 rc_t sqlite_offer_insert(void *h, assistance_offer_t *o, err_t *e)
 {

@@ -34,6 +34,8 @@ rc_t sqlite_event_append(void *h, assistance_event_t *ev, err_t *e);
 rc_t sqlite_event_list(void *h, long long proposal_id, arena_t *a, assistance_event_t **out,
                        size_t *n, err_t *e);
 rc_t sqlite_assistance_need(void *h, arena_t *a, assistance_need_t **out, size_t *n, err_t *e);
+rc_t sqlite_request_set_status(void *h, long long id, const char *status, err_t *e);
+rc_t sqlite_offer_set_status(void *h, long long id, const char *status, err_t *e);
 
 #define SQLITE_ASSISTANCE_BACKEND                                                              \
     .org_put = sqlite_org_put, .org_list = sqlite_org_list,                                    \
@@ -43,6 +45,7 @@ rc_t sqlite_assistance_need(void *h, arena_t *a, assistance_need_t **out, size_t
     .proposal_insert = sqlite_proposal_insert, .proposal_get = sqlite_proposal_get,            \
     .proposal_list = sqlite_proposal_list, .proposal_update = sqlite_proposal_update,          \
     .event_append = sqlite_event_append, .event_list = sqlite_event_list,                      \
-    .assistance_need = sqlite_assistance_need
+    .assistance_need = sqlite_assistance_need, .request_set_status = sqlite_request_set_status, \
+    .offer_set_status = sqlite_offer_set_status
 
 #endif

@@ -34,6 +34,16 @@ const char sqlite_migration_assistance[] =
     " status TEXT NOT NULL CHECK (status IN ('open','matched','delivered','withdrawn')),"
     " CHECK (start = '' OR end = '' OR start <= end));"
     "CREATE INDEX assistance_request_by_state ON assistance_request (state, id);"
+    /* open -> matched -> delivered follows the proposals (trigger below); a
+     * request is withdrawn only while open and without a live proposal. */
+    "CREATE TRIGGER assistance_request_workflow BEFORE UPDATE OF status ON assistance_request"
+    " WHEN NOT ("
+    "   (OLD.status = 'open' AND NEW.status = 'matched') OR"
+    "   (OLD.status = 'matched' AND NEW.status = 'delivered') OR"
+    "   (OLD.status = 'open' AND NEW.status = 'withdrawn' AND NOT EXISTS (SELECT 1 FROM"
+    "     assistance_proposal WHERE request_id = OLD.id AND status IN " LIVE ")))"
+    " BEGIN " REFUSE("the request cannot go from that status to that one (a request is "
+                     "withdrawn only while open and without a live proposal)") " END;"
 
     "CREATE TABLE assistance_offer ("
     " id INTEGER PRIMARY KEY CHECK (id > 0),"

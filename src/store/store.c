@@ -256,3 +256,13 @@ rc_t store_assistance_need(store_t *st, arena_t *a, assistance_need_t **out, siz
 {
     return st->be->assistance_need(st->h, a, out, n, e);
 }
+
+rc_t store_request_set_status(store_t *st, long long id, const char *status, err_t *e)
+{
+    return st->be->request_set_status(st->h, id, status, e);
+}
+
+rc_t store_offer_set_status(store_t *st, long long id, const char *status, err_t *e)
+{
+    return st->be->offer_set_status(st->h, id, status, e);
+}

@@ -140,10 +140,15 @@ rc_t store_request_get(store_t *st, long long id, arena_t *a, assistance_request
 /* Requests of one state (alpha-3), or of all when NULL; by id. */
 rc_t store_request_list(store_t *st, const char *state, arena_t *a,
                         assistance_request_t **out, size_t *n, err_t *e);
+/* Moves a request to a new status (withdrawn by its state; matched and
+ * delivered follow its proposal). RC_REFUSED when the workflow forbids it. */
+rc_t store_request_set_status(store_t *st, long long id, const char *status, err_t *e);
 /* Inserts an offer, ids as for requests. RC_INPUT for an unknown provider or a
  * negative capacity (the store refuses it whatever the caller). */
 rc_t store_offer_insert(store_t *st, assistance_offer_t *o, err_t *e);
 rc_t store_offer_get(store_t *st, long long id, arena_t *a, assistance_offer_t *out, err_t *e);
+/* Opens or closes an offer (a closed offer is not matched). */
+rc_t store_offer_set_status(store_t *st, long long id, const char *status, err_t *e);
 /* All offers, by id. */
 rc_t store_offer_list(store_t *st, arena_t *a, assistance_offer_t **out, size_t *n, err_t *e);
 /* Inserts a proposal, ids as for requests. RC_REFUSED when the pair was
@@ -226,6 +231,8 @@ typedef struct {
     rc_t (*event_list)(void *h, long long proposal_id, arena_t *a, assistance_event_t **out,
                        size_t *n, err_t *e);
     rc_t (*assistance_need)(void *h, arena_t *a, assistance_need_t **out, size_t *n, err_t *e);
+    rc_t (*request_set_status)(void *h, long long id, const char *status, err_t *e);
+    rc_t (*offer_set_status)(void *h, long long id, const char *status, err_t *e);
 } store_backend_t;
 
 /* The SQLite backend's constructor (store/sqlite.c). */

@@ -151,6 +151,28 @@ edit 'd["offers"] = {"not": "a list"}'
 expect_fail "offers that are not a list" 4 "offers: must be an array" r import "$T/bad.json"
 expect_eq "no hostile import changed anything" "$(db_hash)" "$h"
 
+# Withdrawing requests and closing offers.
+DB=$T/status.db
+init_db
+r assistance request add KEN --kind training --items OP1-AG --title "A" --date 2025-01-10 >/dev/null
+r assistance request add UGA --kind training --items OP1-AG --title "B" --date 2025-01-10 >/dev/null
+r assistance offer add WCO --kinds training --items OP1-AG --title "C" --capacity 5 >/dev/null
+expect_ok "close an offer" r assistance offer close 1
+expect_eq "it says so" "$(cat "$T/out")" "offer 1: closed"
+r match --dry-run >"$T/m"
+expect_match "a closed offer is not matched" "$T/m" "^0 proposals"
+expect_ok "reopen it" r assistance offer reopen 1
+expect_ok "withdraw request 2" r assistance request withdraw 2
+r match >"$T/m"
+expect_match "a withdrawn request is not matched" "$T/m" "^1 proposal,"
+h=$(db_hash)
+expect_fail "a request with a live proposal is not withdrawn" 5 "without a live proposal" r assistance request withdraw 1
+expect_fail "a withdrawn request stays withdrawn" 5 "cannot go from that status" r assistance request withdraw 2
+expect_fail "withdraw an unknown request" 3 "no request with id 77" r assistance request withdraw 77
+expect_fail "close an unknown offer" 3 "no offer with id 77" r assistance offer close 77
+expect_eq "the refused changes changed nothing" "$(db_hash)" "$h"
+expect_sql_refused "the store refuses reopening a withdrawn request" "cannot go from that status" "update assistance_request set status = 'open' where id = 2"
+
 expect_fail "unknown subcommand" 2 "expected" r assistance request frobnicate
 r assistance --help >"$T/help"
 expect_match "--help explains the workflow" "$T/help" "accepted when the provider and the state both accept"
