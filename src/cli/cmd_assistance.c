@@ -10,6 +10,7 @@
 #include "../io/json_assistance.h"
 #include "../match/propose.h"
 #include "../util/date.h"
+#include "../util/json_out.h"
 #include "../util/text.h"
 #include "commands.h"
 
@@ -151,9 +152,13 @@ static void fitting_offers(const match_context_t *ctx, size_t ri, buf_t *b, bool
             known = strcmp(seen[k], p) == 0;
         if (!known && providers < 512)
             seen[providers++] = p;
-        if (json)
-            buf_printf(b, "%s{\"offer\":%lld,\"provider\":\"%s\",\"score\":%d}",
-                       shown ? "," : "", ctx->off[j].id, p, s);
+        if (json) {
+            buf_puts(b, shown ? ",{" : "{");
+            json_out_kll(b, 0, "offer", ctx->off[j].id);
+            json_out_kv(b, 1, "provider", p);
+            json_out_kll(b, 1, "score", s);
+            buf_putc(b, '}');
+        }
         else
             buf_printf(b, "  offer %lld  %-8s  score %d  %s\n", ctx->off[j].id, p, s,
                        ctx->off[j].title);

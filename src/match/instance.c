@@ -7,6 +7,7 @@
 #include "instance.h"
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -53,14 +54,14 @@ static rc_t pair_error(const pair_origin_t *o, size_t k, err_t *e, const char *w
 static rc_t check_repeats(const match_instance_t *in, const pair_origin_t *o, err_t *e)
 {
     size_t *start = xcalloc((size_t)in->nreq + 1, sizeof *start);
-    size_t *order = xmalloc((in->npairs + 1) * sizeof *order);
+    uint32_t *order = xmalloc((in->npairs + 1) * sizeof *order); /* pairs <= 10^9 < 2^32 */
     int *seen = xmalloc(((size_t)in->noff + 1) * sizeof *seen);
     for (size_t k = 0; k < in->npairs; k++)
         start[in->req[k] + 1]++;
     for (int r = 0; r < in->nreq; r++)
         start[r + 1] += start[r];
     for (size_t k = 0; k < in->npairs; k++)
-        order[start[in->req[k]]++] = k; /* start[r] now ends request r's group */
+        order[start[in->req[k]]++] = (uint32_t)k; /* start[r] now ends request r's group */
     memset(seen, 0xff, ((size_t)in->noff + 1) * sizeof *seen);
     size_t bad = in->npairs;
     for (size_t i = 0, r = 0; i < in->npairs && bad == in->npairs; i++) {

@@ -105,6 +105,8 @@ expect_sql_refused "the store keeps the history from deletion" "cannot change" "
 sqlite3 "$DB" "update assistance_offer set capacity = 0 where id = 3"
 expect_sql_refused "the store refuses more than the capacity" "at its capacity" "insert into assistance_proposal (request_id, offer_id, score, explanation, batch, created, status, provider_answer, state_answer) values (3, 3, 10, '', '', '2025-01-01', 'proposed', '', '')"
 
+r assistance request show 1 --format json >"$T/show1.json"
+expect_eq "request show --format json: fitting offers and proposals with history" "$(/usr/bin/python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(d["id"], d["status"], len(d["proposals"]), [e["event"] for e in d["proposals"][0]["history"]])' "$T/show1.json")" "1 delivered 1 ['proposed', 'provider-accepted', 'state-accepted', 'delivered']"
 r assistance request show 2 >"$T/show2"
 expect_match "request show lists its proposals and their history" "$T/show2" "state-declined: not now"
 
