@@ -44,11 +44,14 @@ static const char usage[] =
     "matched until it is reopened.\n";
 
 typedef struct {
-    const char *kind, *items, *themes, *title, *description, *languages, *priority, *date,
-        *start, *end, *capacity, *regions, *by, *note, *format;
+    const char *kind, *items, *themes, *title, *description, *languages, *priority, *date, *start,
+        *end, *capacity, *regions, *by, *note, *format;
 } assist_opts_t;
 
-static const char *or_empty(const char *s) { return s ? s : ""; }
+static const char *or_empty(const char *s)
+{
+    return s ? s : "";
+}
 
 static void copy_date(char dst[11], const char *src)
 {
@@ -80,11 +83,14 @@ static rc_t request_add(cli_t *c, const char *code, const assist_opts_t *o)
         (o->priority && (rc = cli_int(c, o->priority, "--priority", 1, 3, &prio)) != RC_OK) ||
         (rc = dates_fit(c, o)) != RC_OK)
         return rc == RC_USAGE ? RC_INPUT : rc;
-    assistance_request_t r = {.kind = (char *)o->kind, .items = (char *)or_empty(o->items),
-                              .themes = (char *)or_empty(o->themes), .title = (char *)o->title,
+    assistance_request_t r = {.kind = (char *)o->kind,
+                              .items = (char *)or_empty(o->items),
+                              .themes = (char *)or_empty(o->themes),
+                              .title = (char *)o->title,
                               .description = (char *)or_empty(o->description),
                               .languages = (char *)or_empty(o->languages),
-                              .priority = (int)prio, .status = "open"};
+                              .priority = (int)prio,
+                              .status = "open"};
     memcpy(r.state, s.alpha3, sizeof r.state);
     if (o->date)
         copy_date(r.submitted, o->date);
@@ -114,8 +120,7 @@ static rc_t request_list(cli_t *c, const char *code, bool json)
     size_t n;
     rc_t rc = code ? cli_state(c, code, &s) : RC_OK;
     if (rc != RC_OK || (rc = cli_store(c, STORE_OPEN_EXISTING, &st)) != RC_OK ||
-        (rc = store_request_list(st, code ? s.alpha3 : NULL, &c->arena, &rs, &n, &c->err)) !=
-            RC_OK)
+        (rc = store_request_list(st, code ? s.alpha3 : NULL, &c->arena, &rs, &n, &c->err)) != RC_OK)
         return rc;
     buf_t b;
     buf_init(&b, 0);
@@ -142,8 +147,7 @@ static void fitting_offers(const match_context_t *ctx, size_t ri, buf_t *b, bool
     buf_puts(b, json ? ",\"fitting_offers\":[" : "offers that fit:\n");
     size_t shown = 0;
     for (size_t j = 0; j < ctx->noff; j++) {
-        int s = strcmp(ctx->off[j].status, "open") == 0 ? match_context_score(ctx, ri, j, NULL)
-                                                        : 0;
+        int s = strcmp(ctx->off[j].status, "open") == 0 ? match_context_score(ctx, ri, j, NULL) : 0;
         if (s <= 0)
             continue;
         const char *p = match_provider(&ctx->off[j]);
@@ -158,8 +162,7 @@ static void fitting_offers(const match_context_t *ctx, size_t ri, buf_t *b, bool
             json_out_kv(b, 1, "provider", p);
             json_out_kll(b, 1, "score", s);
             buf_putc(b, '}');
-        }
-        else
+        } else
             buf_printf(b, "  offer %lld  %-8s  score %d  %s\n", ctx->off[j].id, p, s,
                        ctx->off[j].title);
         shown++;
@@ -219,10 +222,11 @@ static rc_t request_show(cli_t *c, const char *arg, bool json)
         json_write_request(&b, r);
         b.len--; /* reopen the object to add the related records */
     } else {
-        buf_printf(&b, "id: %lld\nstate: %s\nkind: %s\nstatus: %s\ntitle: %s\nitems: %s\n"
-                       "themes: %s\nlanguages: %s\npriority: %d\nsubmitted: %s\nperiod: %s to %s\n",
-                   r->id, r->state, r->kind, r->status, r->title, r->items, r->themes,
-                   r->languages, r->priority, r->submitted, *r->start ? r->start : "any",
+        buf_printf(&b,
+                   "id: %lld\nstate: %s\nkind: %s\nstatus: %s\ntitle: %s\nitems: %s\n"
+                   "themes: %s\nlanguages: %s\npriority: %d\nsubmitted: %s\nperiod: %s to %s\n",
+                   r->id, r->state, r->kind, r->status, r->title, r->items, r->themes, r->languages,
+                   r->priority, r->submitted, *r->start ? r->start : "any",
                    *r->end ? r->end : "any");
         if (*r->description)
             buf_printf(&b, "description: %s\n", r->description);
@@ -252,12 +256,15 @@ static rc_t offer_add(cli_t *c, const char *provider, const assist_opts_t *o)
                        o->capacity);
     if ((rc = dates_fit(c, o)) != RC_OK)
         return rc;
-    assistance_offer_t of = {.provider_org = "", .kinds = (char *)o->kind,
+    assistance_offer_t of = {.provider_org = "",
+                             .kinds = (char *)o->kind,
                              .items = (char *)or_empty(o->items),
-                             .themes = (char *)or_empty(o->themes), .title = (char *)o->title,
+                             .themes = (char *)or_empty(o->themes),
+                             .title = (char *)o->title,
                              .description = (char *)or_empty(o->description),
                              .regions = (char *)or_empty(o->regions),
-                             .languages = (char *)or_empty(o->languages), .capacity = (int)cap,
+                             .languages = (char *)or_empty(o->languages),
+                             .capacity = (int)cap,
                              .status = "open"};
     state_t s;
     if (state_code_syntax_ok(provider) &&
@@ -300,11 +307,12 @@ static rc_t offer_list(cli_t *c, const char *arg, bool json)
             buf_printf(&b, "%5lld  %-8s  %-6s  cap %3d  %-30.30s  %s\n", o->id, match_provider(o),
                        o->status, o->capacity, o->kinds, o->title);
         } else {
-            buf_printf(&b, "id: %lld\nprovider: %s\nstatus: %s\ntitle: %s\nkinds: %s\n"
-                           "items: %s\nthemes: %s\nregions: %s\nlanguages: %s\ncapacity: %d\n"
-                           "period: %s to %s\n",
-                       o->id, match_provider(o), o->status, o->title, o->kinds, o->items,
-                       o->themes, *o->regions ? o->regions : "all", o->languages, o->capacity,
+            buf_printf(&b,
+                       "id: %lld\nprovider: %s\nstatus: %s\ntitle: %s\nkinds: %s\n"
+                       "items: %s\nthemes: %s\nregions: %s\nlanguages: %s\ncapacity: %d\n"
+                       "period: %s to %s\n",
+                       o->id, match_provider(o), o->status, o->title, o->kinds, o->items, o->themes,
+                       *o->regions ? o->regions : "all", o->languages, o->capacity,
                        *o->start ? o->start : "any", *o->end ? o->end : "any");
         }
     }
@@ -367,8 +375,9 @@ static rc_t proposal_list(cli_t *c, const char *arg, bool json)
             buf_puts(&b, arg ? "" : i ? ",\n" : "\n");
             json_write_proposal(&b, &ps[i], ev, ne);
         } else {
-            buf_printf(&b, "%5lld  request %lld  offer %lld  score %d  %s  provider %s, state "
-                           "%s%s%s\n",
+            buf_printf(&b,
+                       "%5lld  request %lld  offer %lld  score %d  %s  provider %s, state "
+                       "%s%s%s\n",
                        ps[i].id, ps[i].request_id, ps[i].offer_id, ps[i].score, ps[i].status,
                        *ps[i].provider_answer ? ps[i].provider_answer : "waiting",
                        *ps[i].state_answer ? ps[i].state_answer : "waiting",
@@ -388,11 +397,11 @@ static rc_t proposal_list(cli_t *c, const char *arg, bool json)
 }
 
 /* Writes a proposal's new status and the event that moved it, in one transaction. */
-static rc_t proposal_step(cli_t *c, store_t *st, const assistance_proposal_t *p,
-                          const char *event, const assist_opts_t *o)
+static rc_t proposal_step(cli_t *c, store_t *st, const assistance_proposal_t *p, const char *event,
+                          const assist_opts_t *o)
 {
-    assistance_event_t ev = {.proposal_id = p->id, .event = (char *)event,
-                             .note = (char *)or_empty(o->note)};
+    assistance_event_t ev = {
+        .proposal_id = p->id, .event = (char *)event, .note = (char *)or_empty(o->note)};
     date_today(ev.date);
     if (o->note && !text_multi_line_ok(o->note, ASSIST_TEXT_MAX))
         return err_set(&c->err, RC_INPUT, "--note: must be UTF-8 text of at most %d bytes",
@@ -472,7 +481,8 @@ static rc_t dispatch(cli_t *c, int rest, char **args, const assist_opts_t *o, bo
         if ((strcmp(verb, "list") == 0 && none) || (strcmp(verb, "show") == 0 && one))
             return proposal_list(c, arg, json);
         if ((strcmp(verb, "accept") == 0 || strcmp(verb, "decline") == 0 ||
-             strcmp(verb, "deliver") == 0) && one)
+             strcmp(verb, "deliver") == 0) &&
+            one)
             return proposal_act(c, verb, arg, o);
     }
     return cli_usage_error(c, usage, "expected `assistance request|offer|org|proposal VERB ...`");
@@ -480,37 +490,77 @@ static rc_t dispatch(cli_t *c, int rest, char **args, const assist_opts_t *o, bo
 
 rc_t cmd_assistance(cli_t *c, int argc, char **argv)
 {
-    static const struct option opts[] = {
-        {"kind", required_argument, NULL, 'k'},      {"kinds", required_argument, NULL, 'k'},
-        {"items", required_argument, NULL, 'i'},     {"themes", required_argument, NULL, 't'},
-        {"title", required_argument, NULL, 'T'},     {"description", required_argument, NULL, 'D'},
-        {"languages", required_argument, NULL, 'l'}, {"priority", required_argument, NULL, 'p'},
-        {"date", required_argument, NULL, 'd'},      {"start", required_argument, NULL, 's'},
-        {"end", required_argument, NULL, 'e'},       {"capacity", required_argument, NULL, 'c'},
-        {"regions", required_argument, NULL, 'r'},   {"by", required_argument, NULL, 'b'},
-        {"note", required_argument, NULL, 'n'},      {"format", required_argument, NULL, 'f'},
-        {"help", no_argument, NULL, 'h'},            {NULL, 0, NULL, 0}};
+    static const struct option opts[] = {{"kind", required_argument, NULL, 'k'},
+                                         {"kinds", required_argument, NULL, 'k'},
+                                         {"items", required_argument, NULL, 'i'},
+                                         {"themes", required_argument, NULL, 't'},
+                                         {"title", required_argument, NULL, 'T'},
+                                         {"description", required_argument, NULL, 'D'},
+                                         {"languages", required_argument, NULL, 'l'},
+                                         {"priority", required_argument, NULL, 'p'},
+                                         {"date", required_argument, NULL, 'd'},
+                                         {"start", required_argument, NULL, 's'},
+                                         {"end", required_argument, NULL, 'e'},
+                                         {"capacity", required_argument, NULL, 'c'},
+                                         {"regions", required_argument, NULL, 'r'},
+                                         {"by", required_argument, NULL, 'b'},
+                                         {"note", required_argument, NULL, 'n'},
+                                         {"format", required_argument, NULL, 'f'},
+                                         {"help", no_argument, NULL, 'h'},
+                                         {NULL, 0, NULL, 0}};
     assist_opts_t o = {0};
     optind = 0;
     for (int opt; (opt = getopt_long(argc, argv, "h", opts, NULL)) != -1;) {
         switch (opt) {
-        case 'h': return fputs(usage, stdout), RC_OK;
-        case 'k': o.kind = optarg; break;
-        case 'i': o.items = optarg; break;
-        case 't': o.themes = optarg; break;
-        case 'T': o.title = optarg; break;
-        case 'D': o.description = optarg; break;
-        case 'l': o.languages = optarg; break;
-        case 'p': o.priority = optarg; break;
-        case 'd': o.date = optarg; break;
-        case 's': o.start = optarg; break;
-        case 'e': o.end = optarg; break;
-        case 'c': o.capacity = optarg; break;
-        case 'r': o.regions = optarg; break;
-        case 'b': o.by = optarg; break;
-        case 'n': o.note = optarg; break;
-        case 'f': o.format = optarg; break;
-        default: return cli_usage_error(c, usage, "unknown option");
+        case 'h':
+            return fputs(usage, stdout), RC_OK;
+        case 'k':
+            o.kind = optarg;
+            break;
+        case 'i':
+            o.items = optarg;
+            break;
+        case 't':
+            o.themes = optarg;
+            break;
+        case 'T':
+            o.title = optarg;
+            break;
+        case 'D':
+            o.description = optarg;
+            break;
+        case 'l':
+            o.languages = optarg;
+            break;
+        case 'p':
+            o.priority = optarg;
+            break;
+        case 'd':
+            o.date = optarg;
+            break;
+        case 's':
+            o.start = optarg;
+            break;
+        case 'e':
+            o.end = optarg;
+            break;
+        case 'c':
+            o.capacity = optarg;
+            break;
+        case 'r':
+            o.regions = optarg;
+            break;
+        case 'b':
+            o.by = optarg;
+            break;
+        case 'n':
+            o.note = optarg;
+            break;
+        case 'f':
+            o.format = optarg;
+            break;
+        default:
+            return cli_usage_error(c, usage, "unknown option");
         }
     }
     bool json;

@@ -169,8 +169,9 @@ static rc_t print_result(cli_t *c, const match_context_t *ctx, const match_resul
     } else {
         for (size_t k = 0; k < r->n; k++)
             proposal_text(ctx, &r->p[k], &b);
-        buf_printf(&b, "%zu proposal%s%s, total score %lld (the largest possible); %zu open "
-                       "request%s, %zu offer%s with room, %zu candidate pairs\n",
+        buf_printf(&b,
+                   "%zu proposal%s%s, total score %lld (the largest possible); %zu open "
+                   "request%s, %zu offer%s with room, %zu candidate pairs\n",
                    r->n, r->n == 1 ? "" : "s", o->dry_run ? " (dry run: nothing recorded)" : "",
                    r->total, r->requests, r->requests == 1 ? "" : "s", r->offers,
                    r->offers == 1 ? "" : "s", r->pairs);
@@ -208,14 +209,28 @@ rc_t cmd_match(cli_t *c, int argc, char **argv)
     optind = 0;
     for (int opt; (opt = getopt_long(argc, argv, "h", opts, NULL)) != -1;) {
         switch (opt) {
-        case 'h': return fputs(usage, stdout), RC_OK;
-        case 's': o.solve = optarg; break;
-        case 'm': o.method = optarg; break;
-        case 't': o.time = true; break;
-        case 'n': o.dry_run = true; break;
-        case 'r': o.region = optarg; break;
-        case 'f': o.format = optarg; break;
-        default: return cli_usage_error(c, usage, "unknown option");
+        case 'h':
+            return fputs(usage, stdout), RC_OK;
+        case 's':
+            o.solve = optarg;
+            break;
+        case 'm':
+            o.method = optarg;
+            break;
+        case 't':
+            o.time = true;
+            break;
+        case 'n':
+            o.dry_run = true;
+            break;
+        case 'r':
+            o.region = optarg;
+            break;
+        case 'f':
+            o.format = optarg;
+            break;
+        default:
+            return cli_usage_error(c, usage, "unknown option");
         }
     }
     if (optind < argc)

@@ -12,8 +12,8 @@
 #include "template.h"
 
 const char *const assistance_kinds[] = {
-    "legislative-drafting", "training",  "equipment",         "expert-visit",
-    "technical-advice",     "workshop",  "awareness-raising", NULL,
+    "legislative-drafting", "training", "equipment",         "expert-visit",
+    "technical-advice",     "workshop", "awareness-raising", NULL,
 };
 
 const char *assistance_kind_parse(const char *s)
@@ -24,7 +24,10 @@ const char *assistance_kind_parse(const char *s)
     return NULL;
 }
 
-bool assistance_kind_ok(const char *code) { return assistance_kind_parse(code) != NULL; }
+bool assistance_kind_ok(const char *code)
+{
+    return assistance_kind_parse(code) != NULL;
+}
 
 bool assistance_language_ok(const char *code)
 {
@@ -120,7 +123,10 @@ int assistance_list_common(const char *a, const char *b, char *common, size_t n)
     return count;
 }
 
-static bool item_code_ok(const char *code) { return template_item_id_ok(code); }
+static bool item_code_ok(const char *code)
+{
+    return template_item_id_ok(code);
+}
 
 /* Checks the dates shared by requests and offers: "" or real dates, start <= end. */
 static rc_t dates_check(const char *start, const char *end, err_t *e)
@@ -148,15 +154,18 @@ static rc_t texts_check(const char *title, const char *description, err_t *e)
 rc_t assistance_request_validate(const assistance_request_t *r, err_t *e)
 {
     if (!assistance_kind_parse(r->kind))
-        return err_set(e, RC_INPUT, "kind: '%s' is not a kind of assistance (legislative-"
-                                    "drafting, training, equipment, expert-visit, "
-                                    "technical-advice, workshop, awareness-raising)",
+        return err_set(e, RC_INPUT,
+                       "kind: '%s' is not a kind of assistance (legislative-"
+                       "drafting, training, equipment, expert-visit, "
+                       "technical-advice, workshop, awareness-raising)",
                        r->kind ? r->kind : "");
     if (!r->items || !*r->items)
         return err_set(e, RC_INPUT, "items: a request names at least one template item");
     if (!assistance_list_ok(r->items, item_code_ok))
-        return err_set(e, RC_INPUT, "items: '%.100s' is not a list of item ids separated by "
-                                    "commas, each once", r->items);
+        return err_set(e, RC_INPUT,
+                       "items: '%.100s' is not a list of item ids separated by "
+                       "commas, each once",
+                       r->items);
     if (!assistance_list_ok(r->themes, assistance_theme_syntax_ok))
         return err_set(e, RC_INPUT, "themes: '%.100s' is not a list of theme keys", r->themes);
     if (!assistance_list_ok(r->languages, assistance_language_ok))
@@ -171,9 +180,8 @@ rc_t assistance_request_validate(const assistance_request_t *r, err_t *e)
     if (strcmp(r->submitted, today) > 0 || strcmp(r->submitted, "2004-04-28") < 0)
         return err_set(e, RC_INPUT, "submitted: %s is in the future or before resolution 1540",
                        r->submitted);
-    return dates_check(r->start, r->end, e) != RC_OK
-               ? RC_INPUT
-               : texts_check(r->title, r->description, e);
+    return dates_check(r->start, r->end, e) != RC_OK ? RC_INPUT
+                                                     : texts_check(r->title, r->description, e);
 }
 
 rc_t assistance_offer_validate(const assistance_offer_t *o, err_t *e)
@@ -196,9 +204,8 @@ rc_t assistance_offer_validate(const assistance_offer_t *o, err_t *e)
                        o->languages);
     if (o->capacity < 0)
         return err_set(e, RC_INPUT, "capacity: %d is negative", o->capacity);
-    return dates_check(o->start, o->end, e) != RC_OK
-               ? RC_INPUT
-               : texts_check(o->title, o->description, e);
+    return dates_check(o->start, o->end, e) != RC_OK ? RC_INPUT
+                                                     : texts_check(o->title, o->description, e);
 }
 
 rc_t assistance_proposal_answer(assistance_proposal_t *p, bool by_provider, bool accept,
@@ -227,8 +234,10 @@ rc_t assistance_proposal_answer(assistance_proposal_t *p, bool by_provider, bool
 rc_t assistance_proposal_deliver(assistance_proposal_t *p, err_t *e)
 {
     if (strcmp(p->status, "accepted") != 0)
-        return err_set(e, RC_REFUSED, "proposal %lld is %s: only an accepted proposal is "
-                                      "delivered", p->id, p->status);
+        return err_set(e, RC_REFUSED,
+                       "proposal %lld is %s: only an accepted proposal is "
+                       "delivered",
+                       p->id, p->status);
     p->status = "delivered";
     return RC_OK;
 }

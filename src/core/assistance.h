@@ -31,20 +31,20 @@ extern const char *const assistance_kinds[];
 enum { ASSIST_KIND_COUNT = 7 };
 
 typedef struct {
-    long long id;        /* store-assigned; kept across export and import */
-    char state[4];       /* requesting state, alpha-3 */
-    char *kind;          /* one of assistance_kinds */
-    char *items;         /* template item ids concerned: at least one */
-    char *themes;        /* theme keys, may be "" */
-    char *title;         /* one line */
-    char *description;   /* may be "" */
-    char *languages;     /* preferred ISO 639 codes, may be "" */
-    int priority;        /* 1 normal, 2 high, 3 urgent (the state's own view) */
-    char submitted[11];  /* YYYY-MM-DD */
-    char start[11];      /* wanted from, or "" */
-    char end[11];        /* wanted until, or "" */
-    char *status;        /* open, matched, delivered, withdrawn */
-} assistance_request_t;  /* strings arena-owned */
+    long long id;       /* store-assigned; kept across export and import */
+    char state[4];      /* requesting state, alpha-3 */
+    char *kind;         /* one of assistance_kinds */
+    char *items;        /* template item ids concerned: at least one */
+    char *themes;       /* theme keys, may be "" */
+    char *title;        /* one line */
+    char *description;  /* may be "" */
+    char *languages;    /* preferred ISO 639 codes, may be "" */
+    int priority;       /* 1 normal, 2 high, 3 urgent (the state's own view) */
+    char submitted[11]; /* YYYY-MM-DD */
+    char start[11];     /* wanted from, or "" */
+    char end[11];       /* wanted until, or "" */
+    char *status;       /* open, matched, delivered, withdrawn */
+} assistance_request_t; /* strings arena-owned */
 
 typedef struct {
     long long id;
@@ -54,18 +54,18 @@ typedef struct {
     char *items;            /* template items covered, may be "" if themes are given */
     char *themes;           /* themes covered */
     char *title, *description;
-    char *regions;          /* M49 region codes served; "" serves everyone */
-    char *languages;        /* languages the provider works in */
-    int capacity;           /* how many requests it can take, 0 or more */
+    char *regions;           /* M49 region codes served; "" serves everyone */
+    char *languages;         /* languages the provider works in */
+    int capacity;            /* how many requests it can take, 0 or more */
     char start[11], end[11]; /* period it is available, "" open-ended */
-    char *status;           /* open, closed */
+    char *status;            /* open, closed */
 } assistance_offer_t;
 
 typedef struct {
     long long id, request_id, offer_id;
-    int score;             /* the score when proposed (src/match/score.c) */
-    char *explanation;     /* how the score came about, one factor per line */
-    char *batch;           /* regional batch key, or "" */
+    int score;         /* the score when proposed (src/match/score.c) */
+    char *explanation; /* how the score came about, one factor per line */
+    char *batch;       /* regional batch key, or "" */
     char created[11];
     char *status;          /* proposed, accepted, declined, delivered */
     char *provider_answer; /* "", accepted, declined */
@@ -74,10 +74,10 @@ typedef struct {
 
 typedef struct {
     long long proposal_id;
-    int seq;       /* 1, 2, ... per proposal */
+    int seq; /* 1, 2, ... per proposal */
     char date[11];
-    char *event;   /* proposed, provider-accepted, provider-declined, state-accepted,
-                      state-declined, delivered */
+    char *event; /* proposed, provider-accepted, provider-declined, state-accepted,
+                    state-declined, delivered */
     char *note;
 } assistance_event_t;
 
@@ -119,8 +119,8 @@ rc_t assistance_proposal_answer(assistance_proposal_t *p, bool by_provider, bool
 rc_t assistance_proposal_deliver(assistance_proposal_t *p, err_t *e);
 
 /* Code syntax checks used with assistance_list_ok. */
-bool assistance_language_ok(const char *code); /* 2 or 3 lower-case letters */
-bool assistance_region_ok(const char *code);   /* 3 digits */
+bool assistance_language_ok(const char *code);     /* 2 or 3 lower-case letters */
+bool assistance_region_ok(const char *code);       /* 3 digits */
 bool assistance_theme_syntax_ok(const char *code); /* lower-case letters and '-' */
 bool assistance_kind_ok(const char *code);
 

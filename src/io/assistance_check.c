@@ -15,9 +15,8 @@ static int cmp_str(const void *a, const void *b)
 rc_t assistance_codes_load(store_t *st, arena_t *a, assistance_codes_t *c, err_t *e)
 {
     char *v;
-    int version = store_meta_get(st, "template_version", a, &v, NULL) == RC_OK
-                      ? (int)strtol(v, NULL, 10)
-                      : 1;
+    int version =
+        store_meta_get(st, "template_version", a, &v, NULL) == RC_OK ? (int)strtol(v, NULL, 10) : 1;
     template_item_t *items;
     vocab_t *themes;
     rc_t rc = store_template_items(st, version, a, &items, &c->nitems, e);
@@ -35,8 +34,7 @@ rc_t assistance_codes_load(store_t *st, arena_t *a, assistance_codes_t *c, err_t
 }
 
 /* Checks that every code of list is in the sorted set; names the first that is not. */
-static rc_t codes_known(const char *list, const char **set, size_t n, const char *what,
-                        err_t *e)
+static rc_t codes_known(const char *list, const char **set, size_t n, const char *what, err_t *e)
 {
     char code[80];
     for (const char *p = list; p && *p;) {
@@ -53,8 +51,7 @@ static rc_t codes_known(const char *list, const char **set, size_t n, const char
     return RC_OK;
 }
 
-rc_t assistance_request_check(const assistance_codes_t *c, const assistance_request_t *r,
-                              err_t *e)
+rc_t assistance_request_check(const assistance_codes_t *c, const assistance_request_t *r, err_t *e)
 {
     rc_t rc = assistance_request_validate(r, e);
     if (rc == RC_OK)

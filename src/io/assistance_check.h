@@ -19,9 +19,7 @@ typedef struct {
 
 rc_t assistance_codes_load(store_t *st, arena_t *a, assistance_codes_t *c, err_t *e);
 /* RC_INPUT (invalid field) or RC_NOTFOUND (unknown item or theme), naming it. */
-rc_t assistance_request_check(const assistance_codes_t *c, const assistance_request_t *r,
-                              err_t *e);
-rc_t assistance_offer_check(const assistance_codes_t *c, const assistance_offer_t *o,
-                            err_t *e);
+rc_t assistance_request_check(const assistance_codes_t *c, const assistance_request_t *r, err_t *e);
+rc_t assistance_offer_check(const assistance_codes_t *c, const assistance_offer_t *o, err_t *e);
 
 #endif

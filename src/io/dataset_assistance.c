@@ -41,8 +41,7 @@ static rc_t load_requests_offers(store_t *st, const char *state, arena_t *a, dat
     return RC_OK;
 }
 
-rc_t dataset_load_assistance(store_t *st, const char *state, arena_t *a, dataset_t *out,
-                             err_t *e)
+rc_t dataset_load_assistance(store_t *st, const char *state, arena_t *a, dataset_t *out, err_t *e)
 {
     assistance_proposal_t *ps;
     assistance_event_t *ev;
@@ -85,12 +84,15 @@ static rc_t fail_at(err_t *e, const char *where, rc_t rc)
     return rc;
 }
 
-static bool same(const char *x, const char *y) { return strcmp(x ? x : "", y ? y : "") == 0; }
+static bool same(const char *x, const char *y)
+{
+    return strcmp(x ? x : "", y ? y : "") == 0;
+}
 
 static bool request_same(const assistance_request_t *x, const assistance_request_t *y)
 {
-    return strcmp(x->state, y->state) == 0 && same(x->kind, y->kind) &&
-           same(x->items, y->items) && same(x->themes, y->themes) && same(x->title, y->title) &&
+    return strcmp(x->state, y->state) == 0 && same(x->kind, y->kind) && same(x->items, y->items) &&
+           same(x->themes, y->themes) && same(x->title, y->title) &&
            same(x->description, y->description) && same(x->languages, y->languages) &&
            x->priority == y->priority && same(x->submitted, y->submitted) &&
            same(x->start, y->start) && same(x->end, y->end) && same(x->status, y->status);
@@ -148,10 +150,10 @@ static rc_t apply_offers(store_t *st, const dataset_t *ds, const assistance_code
         if (rc == RC_OK && !one_of(d->o.status, statuses))
             rc = err_set(e, RC_INPUT, "status: must be open or closed");
         if (rc == RC_OK && store_offer_get(st, d->o.id, a, &old, NULL) == RC_OK)
-            rc = offer_same(&old, &d->o)
-                     ? RC_OK
-                     : err_set(e, RC_INPUT, "offer %lld already exists with other content",
-                               d->o.id);
+            rc =
+                offer_same(&old, &d->o)
+                    ? RC_OK
+                    : err_set(e, RC_INPUT, "offer %lld already exists with other content", d->o.id);
         else if (rc == RC_OK)
             rc = store_offer_insert(st, &copy, e);
         if (rc != RC_OK)
@@ -164,8 +166,13 @@ static rc_t proposal_check(const ds_proposal_t *d, err_t *e)
 {
     static const char *const statuses[] = {"proposed", "accepted", "declined", "delivered", NULL};
     static const char *const answers[] = {"", "accepted", "declined", NULL};
-    static const char *const events[] = {"proposed", "provider-accepted", "provider-declined",
-                                         "state-accepted", "state-declined", "delivered", NULL};
+    static const char *const events[] = {"proposed",
+                                         "provider-accepted",
+                                         "provider-declined",
+                                         "state-accepted",
+                                         "state-declined",
+                                         "delivered",
+                                         NULL};
     const assistance_proposal_t *p = &d->p;
     if (!one_of(p->status, statuses))
         return err_set(e, RC_INPUT, "status: must be proposed, accepted, declined or delivered");
@@ -181,8 +188,10 @@ static rc_t proposal_check(const ds_proposal_t *d, err_t *e)
         const assistance_event_t *ev = &d->events[k];
         if (ev->seq != (int)k + 1 || !date_valid(ev->date) || !one_of(ev->event, events) ||
             !text_multi_line_ok(ev->note, ASSIST_TEXT_MAX))
-            return err_set(e, RC_INPUT, "history[%zu]: seq %zu, a date, a known event and a note "
-                                        "of at most %d bytes", k, k + 1, ASSIST_TEXT_MAX);
+            return err_set(e, RC_INPUT,
+                           "history[%zu]: seq %zu, a date, a known event and a note "
+                           "of at most %d bytes",
+                           k, k + 1, ASSIST_TEXT_MAX);
     }
     return RC_OK;
 }

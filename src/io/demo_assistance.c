@@ -105,8 +105,8 @@ static char *pick_items(const template_item_t *items, size_t n, arng_t *r, arena
 }
 
 static rc_t demo_requests(store_t *st, const state_t *states, size_t ns,
-                          const template_item_t *items, size_t ni,
-                          const assistance_codes_t *codes, arena_t *a, err_t *e)
+                          const template_item_t *items, size_t ni, const assistance_codes_t *codes,
+                          arena_t *a, err_t *e)
 {
     rc_t rc = RC_OK;
     for (size_t i = 0; i < ns && rc == RC_OK; i++) {
@@ -114,13 +114,14 @@ static rc_t demo_requests(store_t *st, const state_t *states, size_t ns,
         int count = request_count(&states[i], &r);
         for (int k = 0; k < count && rc == RC_OK; k++) {
             int t = arng_int(&r, 0, REQUEST_KIND_CHOICES - 1);
-            assistance_request_t q = {
-                .kind = (char *)request_kinds[t].kind,
-                .items = pick_items(items, ni, &r, a), .themes = "",
-                .title = (char *)request_kinds[t].title,
-                .description = "DEMO DATA - not a real request.",
-                .languages = (char *)languages_for(&states[i], &r),
-                .priority = arng_int(&r, 1, 6) <= 3 ? 1 : arng_int(&r, 2, 3), .status = "open"};
+            assistance_request_t q = {.kind = (char *)request_kinds[t].kind,
+                                      .items = pick_items(items, ni, &r, a),
+                                      .themes = "",
+                                      .title = (char *)request_kinds[t].title,
+                                      .description = "DEMO DATA - not a real request.",
+                                      .languages = (char *)languages_for(&states[i], &r),
+                                      .priority = arng_int(&r, 1, 6) <= 3 ? 1 : arng_int(&r, 2, 3),
+                                      .status = "open"};
             memcpy(q.state, states[i].alpha3, sizeof q.state);
             demo_date(&r, 2019, 2026, q.submitted);
             if (strcmp(q.submitted, "2026-11-01") > 0)
@@ -143,41 +144,72 @@ typedef struct {
     const char *provider; /* state alpha-3 or organization code */
     const char *kinds;
     const char *themes;
-    const char *weapon;   /* items of this weapon type are listed, "" none */
+    const char *weapon; /* items of this weapon type are listed, "" none */
     const char *regions;
     const char *languages;
     const char *title;
-    int offers;           /* how many such offers */
+    int offers; /* how many such offers */
 } offer_spec_t;
 
 static const offer_spec_t offer_specs[] = {
-    {"IAEA", "training,expert-visit,technical-advice", "physical-protection,accounting,radioactive-sources,safeguards", "nuclear", "", "en,fr,es,ru,ar,zh", "Nuclear security support (INSSP)", 4},
-    {"IAEA", "legislative-drafting", "legislation,safeguards", "", "", "en,fr,es,ru", "Nuclear law assistance", 2},
-    {"OPCW", "training,legislative-drafting,technical-advice", "legislation,securing,export-control", "chemical", "", "en,fr,es,ru,ar", "CWC implementation programme", 4},
-    {"BWC-ISU", "technical-advice,workshop", "biosafety-biosecurity,legislation", "biological", "", "en,fr,es,ru", "BWC national implementation support", 2},
-    {"WCO", "training,equipment", "border-control,detection,export-control,illicit-trafficking", "", "", "en,fr,es,ar", "Strategic trade control enforcement (STCE)", 4},
-    {"UNODC", "legislative-drafting,training", "counter-terrorism,legislation,penalties,financing", "", "", "en,fr,es,ru,ar", "Legal framework against nuclear and CBRN terrorism", 4},
-    {"INTERPOL", "training", "enforcement,illicit-trafficking,border-control", "", "", "en,fr,es,ar", "CBRNE investigations course", 3},
-    {"UNODA", "workshop,awareness-raising,technical-advice", "legislation,cooperation,export-control", "", "", "en,fr,es", "National 1540 roundtable", 4},
-    {"UNLIREC", "workshop,legislative-drafting,training", "legislation,export-control,control-lists", "", "419", "es,en", "1540 implementation in Latin America and the Caribbean", 3},
-    {"AU", "workshop,awareness-raising", "legislation,cooperation", "", "002", "en,fr,ar", "African regional 1540 workshop", 2},
-    {"OAS", "workshop,legislative-drafting", "legislation,financing,counter-terrorism", "", "019", "es,en", "CICTE 1540 programme", 2},
-    {"OSCE", "training,workshop", "export-control,border-control,licensing", "", "150,142", "en,ru", "OSCE 1540 support", 3},
-    {"CARICOM", "workshop,legislative-drafting", "legislation,export-control", "", "029", "en", "CARICOM 1540 implementation", 1},
-    {"SICA", "workshop", "border-control,legislation", "", "013", "es", "Central American border security", 1},
-    {"ASEAN", "workshop", "export-control,transit-transshipment", "", "035", "en", "ASEAN strategic trade management", 1},
-    {"EU", "training,equipment,technical-advice", "export-control,licensing,control-lists,catch-all", "", "", "en,fr,es,ru", "EU P2P export control programme", 4},
-    {"USA", "training,equipment", "export-control,border-control,detection,licensing", "", "", "en,es,fr", "Export control and related border security (EXBS)", 4},
-    {"GBR", "training,technical-advice", "financing,counter-terrorism,biosafety-biosecurity", "", "", "en", "Counter-proliferation capacity building", 2},
-    {"FRA", "expert-visit,legislative-drafting", "legislation,penalties,export-control", "", "002,142", "fr,en", "Appui juridique et réglementaire", 2},
-    {"DEU", "technical-advice,training", "biosafety-biosecurity,licensing", "biological", "", "en,fr", "German biosecurity programme", 2},
-    {"JPN", "training,workshop", "export-control,licensing,catch-all", "", "142", "en", "Asian export control seminar", 2},
-    {"CAN", "equipment,training", "physical-protection,securing,biosafety-biosecurity", "", "", "en,fr", "Weapons threat reduction programme", 2},
-    {"AUS", "workshop,technical-advice", "export-control,safeguards", "", "009,035", "en", "Pacific and South-East Asia outreach", 2},
-    {"NOR", "expert-visit,technical-advice", "physical-protection,radioactive-sources", "nuclear", "", "en", "Radioactive source security", 1},
-    {"NLD", "training", "export-control,technology-transfer", "", "", "en", "Intangible technology transfer controls", 1},
-    {"CHN", "training,workshop", "export-control,licensing", "", "142,002", "zh,en", "1540 training course for points of contact", 2},
-    {"RUS", "training,expert-visit", "physical-protection,export-control", "", "142,150", "ru", "Physical protection and export control training", 2},
+    {"IAEA", "training,expert-visit,technical-advice",
+     "physical-protection,accounting,radioactive-sources,safeguards", "nuclear", "",
+     "en,fr,es,ru,ar,zh", "Nuclear security support (INSSP)", 4},
+    {"IAEA", "legislative-drafting", "legislation,safeguards", "", "", "en,fr,es,ru",
+     "Nuclear law assistance", 2},
+    {"OPCW", "training,legislative-drafting,technical-advice",
+     "legislation,securing,export-control", "chemical", "", "en,fr,es,ru,ar",
+     "CWC implementation programme", 4},
+    {"BWC-ISU", "technical-advice,workshop", "biosafety-biosecurity,legislation", "biological", "",
+     "en,fr,es,ru", "BWC national implementation support", 2},
+    {"WCO", "training,equipment", "border-control,detection,export-control,illicit-trafficking", "",
+     "", "en,fr,es,ar", "Strategic trade control enforcement (STCE)", 4},
+    {"UNODC", "legislative-drafting,training", "counter-terrorism,legislation,penalties,financing",
+     "", "", "en,fr,es,ru,ar", "Legal framework against nuclear and CBRN terrorism", 4},
+    {"INTERPOL", "training", "enforcement,illicit-trafficking,border-control", "", "",
+     "en,fr,es,ar", "CBRNE investigations course", 3},
+    {"UNODA", "workshop,awareness-raising,technical-advice",
+     "legislation,cooperation,export-control", "", "", "en,fr,es", "National 1540 roundtable", 4},
+    {"UNLIREC", "workshop,legislative-drafting,training",
+     "legislation,export-control,control-lists", "", "419", "es,en",
+     "1540 implementation in Latin America and the Caribbean", 3},
+    {"AU", "workshop,awareness-raising", "legislation,cooperation", "", "002", "en,fr,ar",
+     "African regional 1540 workshop", 2},
+    {"OAS", "workshop,legislative-drafting", "legislation,financing,counter-terrorism", "", "019",
+     "es,en", "CICTE 1540 programme", 2},
+    {"OSCE", "training,workshop", "export-control,border-control,licensing", "", "150,142", "en,ru",
+     "OSCE 1540 support", 3},
+    {"CARICOM", "workshop,legislative-drafting", "legislation,export-control", "", "029", "en",
+     "CARICOM 1540 implementation", 1},
+    {"SICA", "workshop", "border-control,legislation", "", "013", "es",
+     "Central American border security", 1},
+    {"ASEAN", "workshop", "export-control,transit-transshipment", "", "035", "en",
+     "ASEAN strategic trade management", 1},
+    {"EU", "training,equipment,technical-advice",
+     "export-control,licensing,control-lists,catch-all", "", "", "en,fr,es,ru",
+     "EU P2P export control programme", 4},
+    {"USA", "training,equipment", "export-control,border-control,detection,licensing", "", "",
+     "en,es,fr", "Export control and related border security (EXBS)", 4},
+    {"GBR", "training,technical-advice", "financing,counter-terrorism,biosafety-biosecurity", "",
+     "", "en", "Counter-proliferation capacity building", 2},
+    {"FRA", "expert-visit,legislative-drafting", "legislation,penalties,export-control", "",
+     "002,142", "fr,en", "Appui juridique et réglementaire", 2},
+    {"DEU", "technical-advice,training", "biosafety-biosecurity,licensing", "biological", "",
+     "en,fr", "German biosecurity programme", 2},
+    {"JPN", "training,workshop", "export-control,licensing,catch-all", "", "142", "en",
+     "Asian export control seminar", 2},
+    {"CAN", "equipment,training", "physical-protection,securing,biosafety-biosecurity", "", "",
+     "en,fr", "Weapons threat reduction programme", 2},
+    {"AUS", "workshop,technical-advice", "export-control,safeguards", "", "009,035", "en",
+     "Pacific and South-East Asia outreach", 2},
+    {"NOR", "expert-visit,technical-advice", "physical-protection,radioactive-sources", "nuclear",
+     "", "en", "Radioactive source security", 1},
+    {"NLD", "training", "export-control,technology-transfer", "", "", "en",
+     "Intangible technology transfer controls", 1},
+    {"CHN", "training,workshop", "export-control,licensing", "", "142,002", "zh,en",
+     "1540 training course for points of contact", 2},
+    {"RUS", "training,expert-visit", "physical-protection,export-control", "", "142,150", "ru",
+     "Physical protection and export control training", 2},
     {"KOR", "training", "export-control,licensing", "", "142", "en", "Export control workshop", 1},
 };
 
@@ -192,8 +224,8 @@ static char *weapon_items(const template_item_t *items, size_t n, const char *we
     int phase = arng_int(r, 0, 2), k = 0;
     for (size_t i = 0; i < n; i++)
         if (strcmp(items[i].weapon, weapon) == 0 && k++ % 3 == phase && len < sizeof buf - 64)
-            len += (size_t)snprintf(buf + len, sizeof buf - len, "%s%s", len ? "," : "",
-                                    items[i].id);
+            len +=
+                (size_t)snprintf(buf + len, sizeof buf - len, "%s%s", len ? "," : "", items[i].id);
     return arena_strdup(a, buf);
 }
 
@@ -209,13 +241,16 @@ static rc_t demo_offers(store_t *st, const template_item_t *items, size_t ni,
                          strcmp(sp->provider, "WCO") != 0;
             char title[200];
             snprintf(title, sizeof title, "%s, %d", sp->title, 2024 + k % 3);
-            assistance_offer_t o = {
-                .provider_org = state ? "" : (char *)sp->provider, .kinds = (char *)sp->kinds,
-                .items = weapon_items(items, ni, sp->weapon, &r, a),
-                .themes = (char *)sp->themes, .title = arena_strdup(a, title),
-                .description = "DEMO DATA - not a real offer.", .regions = (char *)sp->regions,
-                .languages = (char *)sp->languages, .capacity = arng_int(&r, 1, 8),
-                .status = "open"};
+            assistance_offer_t o = {.provider_org = state ? "" : (char *)sp->provider,
+                                    .kinds = (char *)sp->kinds,
+                                    .items = weapon_items(items, ni, sp->weapon, &r, a),
+                                    .themes = (char *)sp->themes,
+                                    .title = arena_strdup(a, title),
+                                    .description = "DEMO DATA - not a real offer.",
+                                    .regions = (char *)sp->regions,
+                                    .languages = (char *)sp->languages,
+                                    .capacity = arng_int(&r, 1, 8),
+                                    .status = "open"};
             if (state)
                 memcpy(o.provider_state, sp->provider, 4);
             snprintf(o.start, sizeof o.start, "%d-01-01", 2024 + k % 3);

@@ -44,8 +44,8 @@ void json_write_offer(buf_t *b, const assistance_offer_t *o)
     buf_putc(b, '}');
 }
 
-void json_write_proposal(buf_t *b, const assistance_proposal_t *p,
-                         const assistance_event_t *events, size_t n)
+void json_write_proposal(buf_t *b, const assistance_proposal_t *p, const assistance_event_t *events,
+                         size_t n)
 {
     buf_putc(b, '{');
     json_out_kll(b, 0, "id", p->id);

@@ -56,8 +56,8 @@ rc_t refdata_org_load(store_t *st, const char *dir, arena_t *a, err_t *e)
         for (int l = 0; l < LANG_COUNT; l++)
             o.name[l] = t.rows[r][names[l]];
         const char *bad = org_problem(&o);
-        rc = bad ? err_set(e, RC_INPUT, "%s:%d: bad %s in organization '%s'", path, t.line[r],
-                           bad, o.code)
+        rc = bad ? err_set(e, RC_INPUT, "%s:%d: bad %s in organization '%s'", path, t.line[r], bad,
+                           o.code)
                  : store_org_put(st, &o, e);
     }
     return rc;

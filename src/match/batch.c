@@ -24,9 +24,8 @@ size_t match_batch_group(const char *const *themes, size_t n, size_t *group_of, 
         order[i] = i;
     qsort_r(order, n, sizeof *order, cmp_by_theme, (void *)themes);
     for (size_t k = 0; k < n; k++)
-        first[k] = k > 0 && strcmp(themes[order[k]], themes[order[k - 1]]) == 0
-                       ? first[k - 1]
-                       : order[k];
+        first[k] =
+            k > 0 && strcmp(themes[order[k]], themes[order[k - 1]]) == 0 ? first[k - 1] : order[k];
     /* first[k] is the smallest index with that theme string (the sort is stable
      * by index); number groups by that index's position in the input. */
     size_t *number = arena_alloc(a, (n + 1) * sizeof *number);

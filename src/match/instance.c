@@ -38,7 +38,7 @@ void match_instance_free(match_instance_t *in)
 
 /* Where a pair came from, for messages: a line of a file or an index. */
 typedef struct {
-    const char *name; /* NULL: not from a file */
+    const char *name;  /* NULL: not from a file */
     size_t first_line; /* line of pair 0 */
 } pair_origin_t;
 

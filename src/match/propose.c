@@ -32,9 +32,8 @@ const char *match_provider(const assistance_offer_t *o)
 static rc_t load_template(store_t *st, arena_t *a, match_context_t *c, err_t *e)
 {
     char *v;
-    int version = store_meta_get(st, "template_version", a, &v, NULL) == RC_OK
-                      ? (int)strtol(v, NULL, 10)
-                      : 1;
+    int version =
+        store_meta_get(st, "template_version", a, &v, NULL) == RC_OK ? (int)strtol(v, NULL, 10) : 1;
     rc_t rc = store_template_items(st, version, a, &c->tmpl, &c->ntmpl, e);
     if (rc == RC_OK)
         qsort(c->tmpl, c->ntmpl, sizeof *c->tmpl, cmp_item);
@@ -56,13 +55,12 @@ static void make_views(match_context_t *c, arena_t *a)
     }
     for (size_t j = 0; j < c->noff; j++) {
         c->moff[j].o = &c->off[j];
-        c->moff[j].themes = match_themes_of(c->off[j].themes, c->off[j].items, c->tmpl,
-                                            c->ntmpl, a);
+        c->moff[j].themes =
+            match_themes_of(c->off[j].themes, c->off[j].items, c->tmpl, c->ntmpl, a);
     }
 }
 
-rc_t match_context_load(store_t *st, const char *data_dir, arena_t *a, match_context_t *c,
-                        err_t *e)
+rc_t match_context_load(store_t *st, const char *data_dir, arena_t *a, match_context_t *c, err_t *e)
 {
     memset(c, 0, sizeof *c);
     char path[4096];
@@ -183,8 +181,7 @@ static size_t make_units(const match_context_t *c, const match_state_t *ms, cons
 {
     size_t *open = arena_alloc(a, (c->nreq + 1) * sizeof *open), n = 0;
     for (size_t i = 0; i < c->nreq; i++)
-        if (ms->req_open[i] && c->mreq[i].state &&
-            (!region || in_region(c->mreq[i].state, region)))
+        if (ms->req_open[i] && c->mreq[i].state && (!region || in_region(c->mreq[i].state, region)))
             open[n++] = i;
     size_t *group = arena_alloc(a, (n + 1) * sizeof *group), ngroups = n;
     const char **themes = arena_alloc(a, (n + 1) * sizeof *themes);
@@ -209,8 +206,7 @@ static size_t make_units(const match_context_t *c, const match_state_t *ms, cons
 
 /* A unit's score for offer j: the sum over its members, 0 if any member does
  * not fit or declined the pair before. */
-static int unit_score(const match_context_t *c, const match_state_t *ms, const unit_t *u,
-                      size_t j)
+static int unit_score(const match_context_t *c, const match_state_t *ms, const unit_t *u, size_t j)
 {
     long long sum = 0;
     for (size_t m = 0; m < u->n; m++) {
@@ -223,8 +219,8 @@ static int unit_score(const match_context_t *c, const match_state_t *ms, const u
     return sum > MATCH_MAX_VALUE ? (int)MATCH_MAX_VALUE : (int)sum;
 }
 
-static void build_instance(const match_context_t *c, const match_state_t *ms,
-                           const unit_t *units, size_t nunits, match_instance_t *in)
+static void build_instance(const match_context_t *c, const match_state_t *ms, const unit_t *units,
+                           size_t nunits, match_instance_t *in)
 {
     size_t cap = 64, n = 0;
     match_instance_init(in, (int)nunits, (int)c->noff, cap);
@@ -332,10 +328,14 @@ static rc_t record(store_t *st, const match_context_t *c, match_result_t *r, con
     rc_t rc = store_begin(st, e);
     for (size_t k = 0; k < r->n && rc == RC_OK; k++) {
         match_proposal_t *p = &r->p[k];
-        assistance_proposal_t row = {
-            .request_id = c->req[p->req].id, .offer_id = c->off[p->off].id, .score = p->score,
-            .explanation = p->explanation, .batch = p->batch, .status = "proposed",
-            .provider_answer = "", .state_answer = ""};
+        assistance_proposal_t row = {.request_id = c->req[p->req].id,
+                                     .offer_id = c->off[p->off].id,
+                                     .score = p->score,
+                                     .explanation = p->explanation,
+                                     .batch = p->batch,
+                                     .status = "proposed",
+                                     .provider_answer = "",
+                                     .state_answer = ""};
         snprintf(row.created, sizeof row.created, "%s", today);
         rc = store_proposal_insert(st, &row, e);
         assistance_event_t ev = {.proposal_id = row.id, .event = "proposed", .note = ""};
@@ -359,8 +359,9 @@ static rc_t region_check(store_t *st, const char *region, arena_t *a, err_t *e)
     for (size_t i = 0; rc == RC_OK && i < n; i++)
         if (strcmp(v[i].code, region) == 0)
             return RC_OK;
-    return rc == RC_OK ? err_set(e, RC_NOTFOUND, "--region: unknown M49 region '%s' (e.g. 002 "
-                                                 "Africa, 419 Latin America and the Caribbean)",
+    return rc == RC_OK ? err_set(e, RC_NOTFOUND,
+                                 "--region: unknown M49 region '%s' (e.g. 002 "
+                                 "Africa, 419 Latin America and the Caribbean)",
                                  region)
                        : rc;
 }

@@ -30,7 +30,7 @@ typedef struct {
     size_t ntmpl;
     match_request_t *mreq; /* views, parallel to req */
     match_offer_t *moff;   /* parallel to off */
-} match_context_t; /* arena-owned */
+} match_context_t;         /* arena-owned */
 
 /* Loads the context; weights from data_dir/match/weights.conf. */
 rc_t match_context_load(store_t *st, const char *data_dir, arena_t *a, match_context_t *c,
@@ -41,15 +41,15 @@ int match_context_score(const match_context_t *c, size_t ri, size_t oi, match_ex
 const char *match_provider(const assistance_offer_t *o);
 
 typedef struct {
-    size_t offer;   /* index into the context's offers */
+    size_t offer; /* index into the context's offers */
     int score;
 } match_overlap_t;
 
 typedef struct {
-    size_t req, off;  /* indices into the context */
-    long long id;     /* the recorded proposal, 0 in a dry run */
+    size_t req, off; /* indices into the context */
+    long long id;    /* the recorded proposal, 0 in a dry run */
     int score;
-    char *batch;      /* "" or the batch key */
+    char *batch; /* "" or the batch key */
     char *explanation;
     match_explain_t ex;
     match_overlap_t *overlaps; /* other providers' fitting offers, best first */
@@ -59,14 +59,14 @@ typedef struct {
 typedef struct {
     match_proposal_t *p;
     size_t n;
-    long long total;                      /* the optimal total score */
+    long long total;                       /* the optimal total score */
     size_t requests, offers, pairs, units; /* considered */
 } match_result_t;
 
 typedef struct {
     const char *region; /* NULL: every open request, one by one; else batch mode */
     bool dry_run;
-    const char *today;  /* YYYY-MM-DD, the proposals' date */
+    const char *today; /* YYYY-MM-DD, the proposals' date */
 } match_run_opts_t;
 
 /* Runs the matching on a loaded context and records the proposals (unless a

@@ -28,12 +28,14 @@ typedef struct {
     size_t offset;
 } weight_key_t;
 
-#define W(k) {#k, offsetof(match_weights_t, k)}
+#define W(k)                                                                                       \
+    {                                                                                              \
+#k, offsetof(match_weights_t, k)                                                           \
+    }
 static const weight_key_t weight_keys[] = {
-    W(item),       W(item_max),       W(theme),        W(theme_max),  W(kind),
-    W(kind_required), W(region),      W(region_required), W(region_any), W(language),
-    W(dates),      W(dates_required), W(developing),   W(low_coverage), W(no_report),
-    W(priority),
+    W(item),       W(item_max),        W(theme),      W(theme_max), W(kind),  W(kind_required),
+    W(region),     W(region_required), W(region_any), W(language),  W(dates), W(dates_required),
+    W(developing), W(low_coverage),    W(no_report),  W(priority),
 };
 enum { WEIGHT_COUNT = sizeof weight_keys / sizeof *weight_keys };
 
@@ -56,8 +58,10 @@ static rc_t weight_line(const char *path, int line, char *text, match_weights_t 
         return err_set(e, RC_INPUT, "%s:%d: expected `key = value`", path, line);
     snprintf(key, sizeof key, "%.*s", (int)klen, text);
     if (sscanf(eq + 1, " %lld %c", &value, &tail) != 1 || value < 0 || value > 100000)
-        return err_set(e, RC_INPUT, "%s:%d: %s: the value must be a whole number from 0 to "
-                                    "100000", path, line, key);
+        return err_set(e, RC_INPUT,
+                       "%s:%d: %s: the value must be a whole number from 0 to "
+                       "100000",
+                       path, line, key);
     for (int k = 0; k < WEIGHT_COUNT; k++)
         if (strcmp(key, weight_keys[k].key) == 0) {
             if (seen[k])
@@ -87,8 +91,7 @@ rc_t match_weights_load(const char *path, match_weights_t *w, err_t *e)
     }
     for (int k = 0; rc == RC_OK && k < WEIGHT_COUNT; k++)
         if (!seen[k])
-            rc = err_set(e, RC_INPUT, "%s: the weight '%s' is missing", path,
-                         weight_keys[k].key);
+            rc = err_set(e, RC_INPUT, "%s: the weight '%s' is missing", path, weight_keys[k].key);
     arena_free(&a);
     return rc;
 }
@@ -121,16 +124,15 @@ static void split_into(const char *list, arena_t *a, char **codes, size_t *n, si
 char *match_themes_of(const char *themes, const char *items, const template_item_t *tmpl,
                       size_t ntmpl, arena_t *a)
 {
-    size_t max = (size_t)assistance_list_count(themes) + 1;
-    for (const char *p = items; p && *p; p++)
-        max += *p == ',';
-    max = max * 16 + 16; /* an item carries a few themes */
+    /* An item carries at most a few themes; a template item's list is short. */
+    size_t max =
+        (size_t)assistance_list_count(themes) + 16 * (size_t)assistance_list_count(items) + 16;
     char **codes = arena_alloc(a, max * sizeof *codes);
     size_t n = 0;
     split_into(themes, a, codes, &n, max);
-    char *ids[512];
-    size_t nids = 0;
-    split_into(items, a, ids, &nids, 512);
+    size_t maxids = (size_t)assistance_list_count(items) + 1, nids = 0;
+    char **ids = arena_alloc(a, maxids * sizeof *ids);
+    split_into(items, a, ids, &nids, maxids);
     for (size_t i = 0; i < nids; i++) {
         const template_item_t *it = bsearch(ids[i], tmpl, ntmpl, sizeof *tmpl, cmp_item_id);
         if (it)
@@ -211,8 +213,7 @@ static int fit(const match_weights_t *w, const match_request_t *q, const match_o
     if (named)
         add(ex, "region", w->region, "the offer serves region %s", named), points += w->region;
     else if (!*of->regions)
-        add(ex, "region", w->region_any, "the offer serves every region"),
-            points += w->region_any;
+        add(ex, "region", w->region_any, "the offer serves every region"), points += w->region_any;
     char common[200];
     if (!*r->languages ||
         assistance_list_common(r->languages, of->languages, common, sizeof common) > 0)
@@ -236,10 +237,10 @@ static int need(const match_weights_t *w, const match_request_t *q, match_explai
         points += w->developing;
     }
     const assistance_need_t *nd = q->need;
-    int low = nd && nd->applicable > 0
-                  ? (int)((long long)w->low_coverage * (nd->applicable - nd->marked_x) /
-                          nd->applicable)
-                  : w->low_coverage;
+    int low =
+        nd && nd->applicable > 0
+            ? (int)((long long)w->low_coverage * (nd->applicable - nd->marked_x) / nd->applicable)
+            : w->low_coverage;
     if (nd && nd->applicable > 0)
         add(ex, "coverage", low, "%d of %d applicable fields marked X", nd->marked_x,
             nd->applicable);

@@ -14,9 +14,8 @@
 #include "../util/buf.h"
 
 typedef struct {
-    int item, item_max, theme, theme_max, kind, kind_required, region, region_required,
-        region_any, language, dates, dates_required, developing, low_coverage, no_report,
-        priority;
+    int item, item_max, theme, theme_max, kind, kind_required, region, region_required, region_any,
+        language, dates, dates_required, developing, low_coverage, no_report, priority;
 } match_weights_t;
 
 /* Reads key = value lines (# comments) from path. RC_INPUT with file:line for

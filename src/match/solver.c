@@ -296,30 +296,30 @@ static void solve_dense(const match_instance_t *in, match_assignment_t *out)
  * request (twenty per request in the benchmark) would cost far more than the
  * few recomputations of a request's best offer that this costs instead. */
 typedef struct {
-    long long key; /* distance to the request's best unsettled offer */
+    long long key;  /* distance to the request's best unsettled offer */
     long long base; /* the request's distance minus its potential */
-    int full;      /* 1 if that offer has no room: at equal distance, room comes first */
-    int col;       /* that offer */
-    int row;       /* the request */
-    int cost;      /* the cost of the pair (row, col) */
+    int full;       /* 1 if that offer has no room: at equal distance, room comes first */
+    int col;        /* that offer */
+    int row;        /* the request */
+    int cost;       /* the cost of the pair (row, col) */
 } heap_node_t;
 
 typedef struct {
     int nreq, noff;
-    size_t *start;    /* owned: nreq+1, pairs of request r are [start[r], start[r+1]) */
-    int *adj;         /* owned: offer of each kept pair */
-    int *cost;        /* owned: -score of each kept pair */
+    size_t *start; /* owned: nreq+1, pairs of request r are [start[r], start[r+1]) */
+    int *adj;      /* owned: offer of each kept pair */
+    int *cost;     /* owned: -score of each kept pair */
     const int *cap;
-    int *load;        /* owned: requests assigned to each offer */
-    long long *v;     /* owned: offer potentials; 0 while an offer has room */
-    int *row_col;     /* owned: request -> offer, -1 unassigned */
-    int *row_cost;    /* owned: cost of that pair */
+    int *load;               /* owned: requests assigned to each offer */
+    long long *v;            /* owned: offer potentials; 0 while an offer has room */
+    int *row_col;            /* owned: request -> offer, -1 unassigned */
+    int *row_cost;           /* owned: cost of that pair */
     int *head, *next, *prev; /* owned: each offer's requests, a doubly linked list */
     /* one search */
-    long long *dist;  /* owned: distance of each offer settled in this search */
-    int *done;        /* owned: stamp: the offer is settled in this search */
+    long long *dist;       /* owned: distance of each offer settled in this search */
+    int *done;             /* owned: stamp: the offer is settled in this search */
     int *pred, *pred_cost; /* owned: request an offer was settled from, and the pair cost */
-    int *final;       /* owned: offers settled, in order */
+    int *final;            /* owned: offers settled, in order */
     int nfinal, stamp;
     heap_node_t *heap; /* owned */
     size_t nheap, heap_cap;
@@ -551,9 +551,8 @@ static void solve_sparse(const match_instance_t *in, match_assignment_t *out)
     for (int i = 0; i < in->nreq; i++)
         ssp_add(&s, i);
     memcpy(out->offer_of, s.row_col, nr * sizeof *out->offer_of);
-    void *owned[] = {s.start, s.adj, s.cost, s.load, s.v, s.row_col, s.row_cost, s.head,
-                     s.next, s.prev, s.dist, s.done, s.pred, s.pred_cost, s.final,
-                     s.heap};
+    void *owned[] = {s.start, s.adj,  s.cost, s.load, s.v,    s.row_col,   s.row_cost, s.head,
+                     s.next,  s.prev, s.dist, s.done, s.pred, s.pred_cost, s.final,    s.heap};
     for (size_t k = 0; k < sizeof owned / sizeof *owned; k++)
         free(owned[k]);
 }

@@ -29,11 +29,11 @@ typedef enum {
 } match_method_t;
 
 typedef struct {
-    long long total;  /* the optimal total score */
-    int *offer_of;    /* owned: per request, its offer or -1 */
-    int *pair_of;     /* owned: per request, the index of its pair or -1 */
-    int assigned;     /* requests with an offer */
-    bool dense;       /* which method ran */
+    long long total; /* the optimal total score */
+    int *offer_of;   /* owned: per request, its offer or -1 */
+    int *pair_of;    /* owned: per request, the index of its pair or -1 */
+    int assigned;    /* requests with an offer */
+    bool dense;      /* which method ran */
 } match_assignment_t;
 
 /* Solves a checked instance (match_instance_check). Always succeeds; the

@@ -10,11 +10,14 @@
 
 #include "sqlite_assistance.h"
 
-#define REQUEST_COLS "id, state, kind, items, themes, title, description, languages, " \
+#define REQUEST_COLS                                                                               \
+    "id, state, kind, items, themes, title, description, languages, "                              \
     "priority, submitted, start, end, status"
-#define OFFER_COLS "id, coalesce(provider_state, ''), coalesce(provider_org, ''), kinds, " \
+#define OFFER_COLS                                                                                 \
+    "id, coalesce(provider_state, ''), coalesce(provider_org, ''), kinds, "                        \
     "items, themes, title, description, regions, languages, capacity, start, end, status"
-#define PROPOSAL_COLS "id, request_id, offer_id, score, explanation, batch, created, " \
+#define PROPOSAL_COLS                                                                              \
+    "id, request_id, offer_id, score, explanation, batch, created, "                               \
     "status, provider_answer, state_answer"
 #define ORG_COLS "code, kind, regions, name_ar, name_zh, name_en, name_fr, name_ru, name_es"
 
@@ -108,8 +111,10 @@ static rc_t fk_message(rc_t rc, err_t *e, const char *what)
 rc_t sqlite_org_put(void *h, const organization_t *o, err_t *e)
 {
     sqlite3_stmt *s;
-    rc_t rc = prep(h, "INSERT OR REPLACE INTO organization (" ORG_COLS ")"
-                      " VALUES (?,?,?,?,?,?,?,?,?)", &s, e);
+    rc_t rc = prep(h,
+                   "INSERT OR REPLACE INTO organization (" ORG_COLS ")"
+                   " VALUES (?,?,?,?,?,?,?,?,?)",
+                   &s, e);
     if (rc != RC_OK)
         return rc;
     bind_str(s, 1, o->code);
@@ -142,8 +147,10 @@ rc_t sqlite_org_list(void *h, arena_t *a, organization_t **out, size_t *n, err_t
 rc_t sqlite_request_insert(void *h, assistance_request_t *r, err_t *e)
 {
     sqlite3_stmt *s;
-    rc_t rc = prep(h, "INSERT INTO assistance_request (" REQUEST_COLS ")"
-                      " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", &s, e);
+    rc_t rc = prep(h,
+                   "INSERT INTO assistance_request (" REQUEST_COLS ")"
+                   " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                   &s, e);
     if (rc != RC_OK)
         return rc;
     if (r->id > 0)
@@ -202,8 +209,10 @@ rc_t sqlite_request_list(void *h, const char *state, arena_t *a, assistance_requ
                          size_t *n, err_t *e)
 {
     sqlite3_stmt *s;
-    rc_t rc = prep(h, "SELECT " REQUEST_COLS " FROM assistance_request"
-                      " WHERE ?1 IS NULL OR state = ?1 ORDER BY id", &s, e);
+    rc_t rc = prep(h,
+                   "SELECT " REQUEST_COLS " FROM assistance_request"
+                   " WHERE ?1 IS NULL OR state = ?1 ORDER BY id",
+                   &s, e);
     if (rc != RC_OK)
         return rc;
     if (state)
@@ -212,8 +221,8 @@ rc_t sqlite_request_list(void *h, const char *state, arena_t *a, assistance_requ
 }
 
 /* Sets the status of one row of a table named by the caller (a constant). */
-static rc_t set_status(void *h, const char *sql, long long id, const char *status,
-                       const char *what, err_t *e)
+static rc_t set_status(void *h, const char *sql, long long id, const char *status, const char *what,
+                       err_t *e)
 {
     sqlite3_stmt *s;
     rc_t rc = prep(h, sql, &s, e);
@@ -237,16 +246,17 @@ rc_t sqlite_request_set_status(void *h, long long id, const char *status, err_t 
 
 rc_t sqlite_offer_set_status(void *h, long long id, const char *status, err_t *e)
 {
-    return set_status(h, "UPDATE assistance_offer SET status = ? WHERE id = ?", id, status,
-                      "offer", e);
+    return set_status(h, "UPDATE assistance_offer SET status = ? WHERE id = ?", id, status, "offer",
+                      e);
 }
 
 rc_t sqlite_offer_insert(void *h, assistance_offer_t *o, err_t *e)
 {
     sqlite3_stmt *s;
-    rc_t rc = prep(h, "INSERT INTO assistance_offer (id, provider_state, provider_org, kinds,"
-                      " items, themes, title, description, regions, languages, capacity, start,"
-                      " end, status) VALUES (?,nullif(?,''),nullif(?,''),?,?,?,?,?,?,?,?,?,?,?)",
+    rc_t rc = prep(h,
+                   "INSERT INTO assistance_offer (id, provider_state, provider_org, kinds,"
+                   " items, themes, title, description, regions, languages, capacity, start,"
+                   " end, status) VALUES (?,nullif(?,''),nullif(?,''),?,?,?,?,?,?,?,?,?,?,?)",
                    &s, e);
     if (rc != RC_OK)
         return rc;
@@ -271,8 +281,9 @@ rc_t sqlite_offer_insert(void *h, assistance_offer_t *o, err_t *e)
     if (rc == RC_INPUT && strstr(e->msg, "UNIQUE"))
         return err_set(e, RC_INPUT, "an offer with id %lld already exists", o->id);
     char msg[96];
-    snprintf(msg, sizeof msg, "unknown provider '%s' (a state code or an organization of "
-                              "`r1540 assistance org list`)",
+    snprintf(msg, sizeof msg,
+             "unknown provider '%s' (a state code or an organization of "
+             "`r1540 assistance org list`)",
              *o->provider_state ? o->provider_state : o->provider_org);
     return fk_message(rc, e, msg);
 }
@@ -318,8 +329,10 @@ rc_t sqlite_offer_list(void *h, arena_t *a, assistance_offer_t **out, size_t *n,
 rc_t sqlite_proposal_insert(void *h, assistance_proposal_t *p, err_t *e)
 {
     sqlite3_stmt *s;
-    rc_t rc = prep(h, "INSERT INTO assistance_proposal (" PROPOSAL_COLS ")"
-                      " VALUES (?,?,?,?,?,?,?,?,?,?)", &s, e);
+    rc_t rc = prep(h,
+                   "INSERT INTO assistance_proposal (" PROPOSAL_COLS ")"
+                   " VALUES (?,?,?,?,?,?,?,?,?,?)",
+                   &s, e);
     if (rc != RC_OK)
         return rc;
     if (p->id > 0)
@@ -358,8 +371,7 @@ static void read_proposal(arena_t *a, sqlite3_stmt *s, void *record)
     p->state_answer = col(a, s, 9);
 }
 
-rc_t sqlite_proposal_get(void *h, long long id, arena_t *a, assistance_proposal_t *out,
-                         err_t *e)
+rc_t sqlite_proposal_get(void *h, long long id, arena_t *a, assistance_proposal_t *out, err_t *e)
 {
     sqlite3_stmt *s;
     rc_t rc = prep(h, "SELECT " PROPOSAL_COLS " FROM assistance_proposal WHERE id = ?", &s, e);
@@ -369,12 +381,14 @@ rc_t sqlite_proposal_get(void *h, long long id, arena_t *a, assistance_proposal_
     return one(h, s, a, sizeof *out, read_proposal, out, "proposal", id, e);
 }
 
-rc_t sqlite_proposal_list(void *h, long long request_id, arena_t *a,
-                          assistance_proposal_t **out, size_t *n, err_t *e)
+rc_t sqlite_proposal_list(void *h, long long request_id, arena_t *a, assistance_proposal_t **out,
+                          size_t *n, err_t *e)
 {
     sqlite3_stmt *s;
-    rc_t rc = prep(h, "SELECT " PROPOSAL_COLS " FROM assistance_proposal"
-                      " WHERE ?1 = 0 OR request_id = ?1 ORDER BY id", &s, e);
+    rc_t rc = prep(h,
+                   "SELECT " PROPOSAL_COLS " FROM assistance_proposal"
+                   " WHERE ?1 = 0 OR request_id = ?1 ORDER BY id",
+                   &s, e);
     if (rc != RC_OK)
         return rc;
     sqlite3_bind_int64(s, 1, request_id);
@@ -384,8 +398,10 @@ rc_t sqlite_proposal_list(void *h, long long request_id, arena_t *a,
 rc_t sqlite_proposal_update(void *h, const assistance_proposal_t *p, err_t *e)
 {
     sqlite3_stmt *s;
-    rc_t rc = prep(h, "UPDATE assistance_proposal SET status = ?, provider_answer = ?,"
-                      " state_answer = ? WHERE id = ?", &s, e);
+    rc_t rc = prep(h,
+                   "UPDATE assistance_proposal SET status = ?, provider_answer = ?,"
+                   " state_answer = ? WHERE id = ?",
+                   &s, e);
     if (rc != RC_OK)
         return rc;
     bind_str(s, 1, p->status);
@@ -401,10 +417,12 @@ rc_t sqlite_proposal_update(void *h, const assistance_proposal_t *p, err_t *e)
 rc_t sqlite_event_append(void *h, assistance_event_t *ev, err_t *e)
 {
     sqlite3_stmt *s;
-    rc_t rc = prep(h, "INSERT INTO assistance_event (proposal_id, seq, date, event, note)"
-                      " VALUES (?1, CASE WHEN ?2 > 0 THEN ?2 ELSE (SELECT coalesce(max(seq), 0)"
-                      " + 1 FROM assistance_event WHERE proposal_id = ?1) END, ?3, ?4, ?5)"
-                      " RETURNING seq", &s, e);
+    rc_t rc = prep(h,
+                   "INSERT INTO assistance_event (proposal_id, seq, date, event, note)"
+                   " VALUES (?1, CASE WHEN ?2 > 0 THEN ?2 ELSE (SELECT coalesce(max(seq), 0)"
+                   " + 1 FROM assistance_event WHERE proposal_id = ?1) END, ?3, ?4, ?5)"
+                   " RETURNING seq",
+                   &s, e);
     if (rc != RC_OK)
         return rc;
     sqlite3_bind_int64(s, 1, ev->proposal_id);
@@ -439,8 +457,10 @@ rc_t sqlite_event_list(void *h, long long proposal_id, arena_t *a, assistance_ev
                        size_t *n, err_t *e)
 {
     sqlite3_stmt *s;
-    rc_t rc = prep(h, "SELECT proposal_id, seq, date, event, note FROM assistance_event"
-                      " WHERE ?1 = 0 OR proposal_id = ?1 ORDER BY proposal_id, seq", &s, e);
+    rc_t rc = prep(h,
+                   "SELECT proposal_id, seq, date, event, note FROM assistance_event"
+                   " WHERE ?1 = 0 OR proposal_id = ?1 ORDER BY proposal_id, seq",
+                   &s, e);
     if (rc != RC_OK)
         return rc;
     sqlite3_bind_int64(s, 1, proposal_id);
@@ -462,16 +482,18 @@ static void read_need(arena_t *a, sqlite3_stmt *s, void *record)
 rc_t sqlite_assistance_need(void *h, arena_t *a, assistance_need_t **out, size_t *n, err_t *e)
 {
     sqlite3_stmt *s;
-    rc_t rc = prep(h,
-        "SELECT s.alpha3, (SELECT count(*) FROM report r WHERE r.state = s.alpha3),"
-        " coalesce((SELECT count(*) FROM matrix_entry x WHERE x.version_id = v.id"
-        "   AND x.mark = 'X'), 0),"
-        " CASE WHEN v.id IS NULL THEN 0 ELSE (SELECT count(*) FROM template_item t"
-        "   WHERE t.template_version = v.template_version) - (SELECT count(*) FROM"
-        "   matrix_entry x WHERE x.version_id = v.id AND x.mark = 'NA') END"
-        " FROM state s LEFT JOIN matrix_version v ON v.id = (SELECT id FROM matrix_version"
-        "   WHERE state = s.alpha3 AND status IN ('approved','published')"
-        "   ORDER BY number DESC LIMIT 1)"
-        " ORDER BY s.alpha3", &s, e);
+    rc_t rc =
+        prep(h,
+             "SELECT s.alpha3, (SELECT count(*) FROM report r WHERE r.state = s.alpha3),"
+             " coalesce((SELECT count(*) FROM matrix_entry x WHERE x.version_id = v.id"
+             "   AND x.mark = 'X'), 0),"
+             " CASE WHEN v.id IS NULL THEN 0 ELSE (SELECT count(*) FROM template_item t"
+             "   WHERE t.template_version = v.template_version) - (SELECT count(*) FROM"
+             "   matrix_entry x WHERE x.version_id = v.id AND x.mark = 'NA') END"
+             " FROM state s LEFT JOIN matrix_version v ON v.id = (SELECT id FROM matrix_version"
+             "   WHERE state = s.alpha3 AND status IN ('approved','published')"
+             "   ORDER BY number DESC LIMIT 1)"
+             " ORDER BY s.alpha3",
+             &s, e);
     return rc == RC_OK ? rows(h, s, a, sizeof **out, read_need, out, n, e) : rc;
 }

@@ -15,7 +15,8 @@ static void test_lists(void)
     TAP_CHECK(assistance_list_ok("en,fr,ar", assistance_language_ok), "a list of languages");
     TAP_CHECK(!assistance_list_ok("en,,fr", assistance_language_ok), "an empty code is refused");
     TAP_CHECK(!assistance_list_ok("en,fr,", assistance_language_ok), "a trailing comma is refused");
-    TAP_CHECK(!assistance_list_ok("en,fr,en", assistance_language_ok), "a repeated code is refused");
+    TAP_CHECK(!assistance_list_ok("en,fr,en", assistance_language_ok),
+              "a repeated code is refused");
     TAP_CHECK(!assistance_list_ok("en, fr", assistance_language_ok), "a space is refused");
     TAP_CHECK(assistance_list_has("002,419", "419") && !assistance_list_has("002,4190", "419"),
               "list_has matches whole codes only");
@@ -23,15 +24,21 @@ static void test_lists(void)
     TAP_CHECK(assistance_list_common("a,b,c", "c,a,x", common, sizeof common) == 2 &&
                   strcmp(common, "a,c") == 0,
               "list_common counts and lists the shared codes");
-    TAP_CHECK(assistance_list_count("a,b,c") == 3 && assistance_list_count("") == 0,
-              "list_count");
+    TAP_CHECK(assistance_list_count("a,b,c") == 3 && assistance_list_count("") == 0, "list_count");
 }
 
 static assistance_request_t request(void)
 {
-    assistance_request_t r = {.state = "KEN", .kind = "training", .items = "OP1-AG",
-                              .themes = "", .title = "t", .description = "", .languages = "en",
-                              .priority = 1, .submitted = "2025-01-01", .status = "open"};
+    assistance_request_t r = {.state = "KEN",
+                              .kind = "training",
+                              .items = "OP1-AG",
+                              .themes = "",
+                              .title = "t",
+                              .description = "",
+                              .languages = "en",
+                              .priority = 1,
+                              .submitted = "2025-01-01",
+                              .status = "open"};
     return r;
 }
 
@@ -46,10 +53,17 @@ static void test_validate(void)
     r = request();
     r.priority = 4;
     TAP_CHECK(assistance_request_validate(&r, &e) == RC_INPUT, "priority 4 is refused");
-    assistance_offer_t o = {.provider_state = "", .provider_org = "WCO", .kinds = "training",
-                            .items = "", .themes = "export-control", .title = "x",
-                            .description = "", .regions = "", .languages = "",
-                            .capacity = -1, .status = "open"};
+    assistance_offer_t o = {.provider_state = "",
+                            .provider_org = "WCO",
+                            .kinds = "training",
+                            .items = "",
+                            .themes = "export-control",
+                            .title = "x",
+                            .description = "",
+                            .regions = "",
+                            .languages = "",
+                            .capacity = -1,
+                            .status = "open"};
     TAP_CHECK(assistance_offer_validate(&o, &e) == RC_INPUT && strstr(e.msg, "capacity"),
               "a negative capacity is refused");
     o.capacity = 0;
@@ -60,8 +74,8 @@ static void test_workflow(void)
 {
     err_t e = {0};
     const char *ev;
-    assistance_proposal_t p = {.id = 1, .status = "proposed", .provider_answer = "",
-                               .state_answer = ""};
+    assistance_proposal_t p = {
+        .id = 1, .status = "proposed", .provider_answer = "", .state_answer = ""};
     TAP_CHECK(assistance_proposal_deliver(&p, &e) == RC_REFUSED, "a proposal is not delivered "
                                                                  "before it is accepted");
     TAP_CHECK(assistance_proposal_answer(&p, true, true, &ev, &e) == RC_OK &&
@@ -74,8 +88,8 @@ static void test_workflow(void)
               "both accept: accepted");
     TAP_CHECK(assistance_proposal_deliver(&p, &e) == RC_OK && strcmp(p.status, "delivered") == 0,
               "then delivered");
-    assistance_proposal_t q = {.id = 2, .status = "proposed", .provider_answer = "",
-                               .state_answer = ""};
+    assistance_proposal_t q = {
+        .id = 2, .status = "proposed", .provider_answer = "", .state_answer = ""};
     TAP_CHECK(assistance_proposal_answer(&q, false, false, &ev, &e) == RC_OK &&
                   strcmp(q.status, "declined") == 0 && strcmp(ev, "state-declined") == 0,
               "one decline: declined");
@@ -83,21 +97,44 @@ static void test_workflow(void)
               "a declined proposal takes no more answers");
 }
 
-static const match_weights_t weights = {
-    .item = 40, .item_max = 5, .theme = 15, .theme_max = 4, .kind = 30, .kind_required = 1,
-    .region = 20, .region_required = 1, .region_any = 5, .language = 15, .dates = 10,
-    .dates_required = 1, .developing = 30, .low_coverage = 30, .no_report = 25, .priority = 10};
+static const match_weights_t weights = {.item = 40,
+                                        .item_max = 5,
+                                        .theme = 15,
+                                        .theme_max = 4,
+                                        .kind = 30,
+                                        .kind_required = 1,
+                                        .region = 20,
+                                        .region_required = 1,
+                                        .region_any = 5,
+                                        .language = 15,
+                                        .dates = 10,
+                                        .dates_required = 1,
+                                        .developing = 30,
+                                        .low_coverage = 30,
+                                        .no_report = 25,
+                                        .priority = 10};
 
 static void test_score(void)
 {
-    state_t s = {.alpha3 = "UGA", .m49_region = "002", .m49_subregion = "202",
-                 .m49_intermediate = "014", .ldc = true, .lldc = true};
+    state_t s = {.alpha3 = "UGA",
+                 .m49_region = "002",
+                 .m49_subregion = "202",
+                 .m49_intermediate = "014",
+                 .ldc = true,
+                 .lldc = true};
     assistance_need_t need = {.state = "UGA", .reports = 0, .marked_x = 50, .applicable = 100};
     assistance_request_t r = request();
     match_request_t q = {&r, "export-control-regimes", &s, &need};
-    assistance_offer_t o = {.provider_state = "", .provider_org = "AU", .kinds = "training",
-                            .items = "OP1-AG", .themes = "", .title = "x", .description = "",
-                            .regions = "002", .languages = "en,fr", .capacity = 1,
+    assistance_offer_t o = {.provider_state = "",
+                            .provider_org = "AU",
+                            .kinds = "training",
+                            .items = "OP1-AG",
+                            .themes = "",
+                            .title = "x",
+                            .description = "",
+                            .regions = "002",
+                            .languages = "en,fr",
+                            .capacity = 1,
                             .status = "open"};
     match_offer_t mo = {&o, "export-control-regimes"};
     match_explain_t ex;

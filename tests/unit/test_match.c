@@ -167,8 +167,10 @@ static void test_crafted(void)
         {"greedy is wrong here", "2 2 3\n1 1\n0 0 10\n0 1 9\n1 0 8\n", 17},
         {"a long chain of moves", "3 3 5\n1 1 1\n0 0 5\n1 0 6\n1 1 5\n2 1 6\n2 2 1\n", 12},
         {"bumping a request to unassigned", "2 1 2\n1\n0 0 3\n1 0 4\n", 4},
-        {"scores of a billion", "2 2 4\n1 1\n0 0 1000000000\n0 1 999999999\n1 0 1000000000\n"
-                                "1 1 1\n", 1999999999},
+        {"scores of a billion",
+         "2 2 4\n1 1\n0 0 1000000000\n0 1 999999999\n1 0 1000000000\n"
+         "1 1 1\n",
+         1999999999},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         char msg[160];
