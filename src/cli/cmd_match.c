@@ -191,10 +191,19 @@ static rc_t match_stored(cli_t *c, const match_opts_t *o)
     date_today(today);
     match_run_opts_t ro = {o->region, o->dry_run, today};
     rc_t rc = cli_format_json(c, o->format, &json);
-    if (rc != RC_OK || (rc = cli_store(c, STORE_OPEN_EXISTING, &st)) != RC_OK ||
-        (rc = match_context_load(st, c->data_dir, &c->arena, &ctx, &c->err)) != RC_OK ||
-        (rc = match_run(st, &ctx, &ro, &c->arena, &r, &c->err)) != RC_OK)
+    if (rc != RC_OK || (rc = cli_store(c, STORE_OPEN_EXISTING, &st)) != RC_OK)
         return rc;
+    /* One write transaction from reading to recording: the optimum is computed on
+     * data no other process can change before the proposals are written. */
+    if (!o->dry_run && (rc = store_begin(st, &c->err)) != RC_OK)
+        return rc;
+    if ((rc = match_context_load(st, c->data_dir, &c->arena, &ctx, &c->err)) == RC_OK &&
+        (rc = match_run(st, &ctx, &ro, &c->arena, &r, &c->err)) == RC_OK && !o->dry_run)
+        rc = store_commit(st, &c->err);
+    if (rc != RC_OK) {
+        store_rollback(st);
+        return rc;
+    }
     return print_result(c, &ctx, &r, o, json);
 }
 

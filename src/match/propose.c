@@ -322,10 +322,11 @@ static void collect(const match_context_t *c, const unit_t *units, const match_i
     out->total = sol->total;
 }
 
+/* Writes the proposals and their first event, inside the caller's transaction. */
 static rc_t record(store_t *st, const match_context_t *c, match_result_t *r, const char *today,
                    err_t *e)
 {
-    rc_t rc = store_begin(st, e);
+    rc_t rc = RC_OK;
     for (size_t k = 0; k < r->n && rc == RC_OK; k++) {
         match_proposal_t *p = &r->p[k];
         assistance_proposal_t row = {.request_id = c->req[p->req].id,
@@ -344,10 +345,6 @@ static rc_t record(store_t *st, const match_context_t *c, match_result_t *r, con
             rc = store_event_append(st, &ev, e);
         p->id = row.id;
     }
-    if (rc == RC_OK)
-        rc = store_commit(st, e);
-    if (rc != RC_OK)
-        store_rollback(st);
     return rc;
 }
 

@@ -2,7 +2,7 @@
  * Proposing matches from the store: loads the open requests and offers, scores
  * every pair (score.h), leaves out declined pairs and full offers, solves the
  * assignment exactly (solver.h), and records the result as proposals, each
- * with its explanation, all in one transaction (or none with a dry run).
+ * with its explanation (nothing with a dry run).
  * Overlaps - other providers whose offers fit the same request - are reported
  * with every proposal so that duplication among organizations is visible.
  */
@@ -70,7 +70,9 @@ typedef struct {
 } match_run_opts_t;
 
 /* Runs the matching on a loaded context and records the proposals (unless a
- * dry run). RC_NOTFOUND for an unknown region. */
+ * dry run) inside the caller's transaction, which should also cover loading
+ * the context so that no other writer changes what the optimum was computed
+ * on. RC_NOTFOUND for an unknown region. */
 rc_t match_run(store_t *st, match_context_t *c, const match_run_opts_t *o, arena_t *a,
                match_result_t *out, err_t *e);
 

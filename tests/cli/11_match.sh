@@ -108,6 +108,19 @@ print(" ".join("%d-%d" % (p["request"], p["offer"]) for p in sorted(d["proposals
 r match >"$T/again"
 expect_match "a second run proposes nothing new" "$T/again" "^0 proposals"
 
+# While another process writes, match waits for it, then gives up cleanly.
+r assistance request add MLI --kind training --items OP1-AG --title "Late" --date 2025-02-01 >/dev/null
+/usr/bin/python3 -c '
+import sqlite3, sys, time
+c = sqlite3.connect(sys.argv[1], isolation_level=None)
+c.execute("BEGIN IMMEDIATE"); open(sys.argv[2], "w").close(); time.sleep(2); c.execute("ROLLBACK")
+' "$DB" "$T/locked" &
+holder=$!
+while [ ! -e "$T/locked" ]; do sleep 0.05; done
+expect_fail "match on a locked database" 6 "locked by another process" r match
+wait $holder
+expect_eq "the locked match recorded nothing" "$(sqlite3 "$DB" "select count(*) from assistance_proposal")" "4"
+
 # Regional batch mode: the three East African requests share their themes.
 init_db_b() { DB=$T/batch.db; r init >/dev/null; }
 init_db_b
