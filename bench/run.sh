@@ -5,3 +5,4 @@ set -eu
 cd "$(dirname "$0")/.."
 sh bench/import_export.sh
 sh bench/web.sh
+sh bench/match.sh

@@ -62,7 +62,9 @@ rc_t dataset_load(store_t *st, const char *state, bool with_documents, arena_t *
             rc = store_report_document(st, reports[i].id, a, (void **)&out->reports[i].doc,
                                        &out->reports[i].doc_len, e);
     }
-    return rc == RC_OK ? load_matrices(st, state ? one.alpha3 : NULL, a, out, e) : rc;
+    if (rc == RC_OK)
+        rc = load_matrices(st, state ? one.alpha3 : NULL, a, out, e);
+    return rc == RC_OK ? dataset_load_assistance(st, state ? one.alpha3 : NULL, a, out, e) : rc;
 }
 
 /* ---- apply: states --------------------------------------------------------- */
@@ -493,6 +495,7 @@ rc_t dataset_apply_in(store_t *st, const dataset_t *ds, arena_t *a, err_t *e)
         (rc = state_set_load(st, a, &states, e)) != RC_OK ||
         (rc = apply_reports(st, ds, &states, a, e)) != RC_OK ||
         (rc = apply_matrices(st, ds, &states, a, e)) != RC_OK ||
+        (rc = dataset_apply_assistance(st, ds, a, e)) != RC_OK ||
         (ds->has_demo && ds->demo && (rc = store_meta_set(st, "demo", "1", e)) != RC_OK))
         return rc;
     return RC_OK;

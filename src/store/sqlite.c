@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "sqlite_private.h"
+#include "sqlite_assistance.h"
 #include "sqlite_schema.h"
 #include "store.h"
 
@@ -985,4 +986,9 @@ const store_backend_t store_sqlite_backend = {
     .entry_delete = sqlite_entry_delete,
     .entries = sqlite_entries,
     SQLITE_ACCOUNT_OPS,
+    SQLITE_ASSISTANCE_BACKEND,
 };
+
+/* ---- for the other files of the backend (sqlite_assistance.c) ------------- */
+
+sqlite3 *sqlite_store_db(void *h) { return ((sqlite_store_t *)h)->db; }

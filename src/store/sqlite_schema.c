@@ -109,5 +109,7 @@ static const char migration_1[] =
     " WHEN (SELECT status FROM matrix_version WHERE id = OLD.version_id) IN " FROZEN
     " BEGIN " REFUSE("an approved matrix version cannot change; make a new version") " END;";
 
-const char *const sqlite_migrations[] = {migration_1, sqlite_migration_accounts};
+/* Migrations 2 and 3 live in sqlite_schema_accounts.c and sqlite_schema_assistance.c. */
+const char *const sqlite_migrations[] = {migration_1, sqlite_migration_accounts,
+                                         sqlite_migration_assistance};
 const int sqlite_migration_count = sizeof sqlite_migrations / sizeof *sqlite_migrations;

@@ -11,5 +11,7 @@ extern const int sqlite_migration_count;
 
 /* The migrations kept in files of their own (sqlite_schema_accounts.c). */
 extern const char sqlite_migration_accounts[];
+/* The assistance tables (sqlite_schema_assistance.c). */
+extern const char sqlite_migration_assistance[];
 
 #endif
