@@ -81,4 +81,4 @@ build/fuzz/%: tests/fuzz/%.c $(FUZZ_SRC)
 	@mkdir -p $(dir $@)
 	clang -std=c11 -D_GNU_SOURCE $(FUZZ_FLAGS) $(PKG_CFLAGS) -o $@ $< $(FUZZ_SRC) $(PKG_LIBS)
 
-fuzz-bins: build/fuzz/fuzz_csv build/fuzz/fuzz_json
+fuzz-bins: build/fuzz/fuzz_csv build/fuzz/fuzz_json build/fuzz/fuzz_instance

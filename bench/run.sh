@@ -5,4 +5,5 @@ set -eu
 cd "$(dirname "$0")/.."
 sh bench/import_export.sh
 sh bench/web.sh
+sh bench/match.sh
 sh bench/review.sh

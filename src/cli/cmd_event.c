@@ -143,7 +143,7 @@ static rc_t event_add(cli_t *c, int argc, char **argv)
     if ((rc = cli_store(c, STORE_OPEN_EXISTING, &st)) != RC_OK ||
         (rc = store_begin(st, &c->err)) != RC_OK)
         return rc;
-    rc = store_event_insert(st, &a->ev, &c->err);
+    rc = store_outreach_insert(st, &a->ev, &c->err);
     char object[32];
     snprintf(object, sizeof object, "event:%lld", a->ev.id);
     buf_t detail;
@@ -211,8 +211,8 @@ static rc_t event_read(cli_t *c, int argc, char **argv, bool show)
         rc = cli_state(c, code, &s);
     if (rc != RC_OK || (rc = cli_store(c, STORE_OPEN_EXISTING, &st)) != RC_OK)
         return rc;
-    rc = show ? store_event_get(st, id, &c->arena, &one, &c->err)
-              : store_event_list(st, code ? s.alpha3 : NULL, &c->arena, &evs, &n, &c->err);
+    rc = show ? store_outreach_get(st, id, &c->arena, &one, &c->err)
+              : store_outreach_list(st, code ? s.alpha3 : NULL, &c->arena, &evs, &n, &c->err);
     if (rc != RC_OK)
         return rc;
     if (show)

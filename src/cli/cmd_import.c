@@ -126,7 +126,11 @@ rc_t cmd_import(cli_t *c, int argc, char **argv)
     buf_free(&object);
     if (rc != RC_OK)
         return rc;
-    printf("imported %zu states, %zu reports, %zu matrix versions from %s\n", ds.nstates,
-           ds.nreports, ds.nmatrices, path);
+    printf("imported %zu states, %zu reports, %zu matrix versions", ds.nstates, ds.nreports,
+           ds.nmatrices);
+    if (ds.nrequests || ds.noffers || ds.nproposals)
+        printf(", %zu assistance requests, %zu offers, %zu proposals", ds.nrequests, ds.noffers,
+               ds.nproposals);
+    printf(" from %s\n", path);
     return RC_OK;
 }

@@ -15,6 +15,8 @@ const cli_command_t cli_commands[] = {
     {"serve", "serve the web interface and the JSON API", cmd_serve},
     {"user", "add, list, disable and enable the accounts of the web interface", cmd_user},
     {"audit", "verify the hash chain of the audit log and list its entries", cmd_audit},
+    {"assistance", "assistance requests, offers, organizations and proposals", cmd_assistance},
+    {"match", "propose assistance matches (--solve FILE: the bare solver)", cmd_match},
     {"review", "the review report (coverage, gaps, similar-gap groups, workshops)", cmd_review},
     {"event", "add, list and show outreach events (workshops, training courses, ...)", cmd_event},
     {NULL, NULL, NULL},

@@ -37,7 +37,7 @@ static rc_t load_events(store_t *st, const char *state, arena_t *a, dataset_t *o
 {
     event_t *evs;
     size_t n;
-    rc_t rc = store_event_list(st, state, a, &evs, &n, e);
+    rc_t rc = store_outreach_list(st, state, a, &evs, &n, e);
     if (rc != RC_OK)
         return rc;
     out->events = arena_alloc(a, (n ? n : 1) * sizeof *out->events);
@@ -79,7 +79,9 @@ rc_t dataset_load(store_t *st, const char *state, bool with_documents, arena_t *
     }
     if (rc == RC_OK)
         rc = load_matrices(st, state ? one.alpha3 : NULL, a, out, e);
-    return rc == RC_OK ? load_events(st, state ? one.alpha3 : NULL, a, out, e) : rc;
+    if (rc == RC_OK)
+        rc = load_events(st, state ? one.alpha3 : NULL, a, out, e);
+    return rc == RC_OK ? dataset_load_assistance(st, state ? one.alpha3 : NULL, a, out, e) : rc;
 }
 
 /* ---- apply: states --------------------------------------------------------- */
@@ -527,10 +529,10 @@ static rc_t apply_event(store_t *st, ds_event_t *d, arena_t *a, err_t *e)
     rc_t rc = event_validate(&ev, e); /* sorts states and themes, as stored */
     if (rc != RC_OK)
         return rc;
-    rc = store_event_get(st, ev.id, a, &old, e);
+    rc = store_outreach_get(st, ev.id, a, &old, e);
     if (rc == RC_NOTFOUND) {
         err_clear(e);
-        return store_event_insert(st, &ev, e);
+        return store_outreach_insert(st, &ev, e);
     }
     if (rc == RC_OK && !event_same(&old, &ev))
         rc = err_set(e, RC_INPUT, "event %lld already exists with different content", ev.id);
@@ -555,6 +557,7 @@ rc_t dataset_apply_in(store_t *st, const dataset_t *ds, arena_t *a, err_t *e)
         (rc = state_set_load(st, a, &states, e)) != RC_OK ||
         (rc = apply_reports(st, ds, &states, a, e)) != RC_OK ||
         (rc = apply_matrices(st, ds, &states, a, e)) != RC_OK ||
+        (rc = dataset_apply_assistance(st, ds, a, e)) != RC_OK ||
         (rc = apply_events(st, ds, a, e)) != RC_OK ||
         (ds->has_demo && ds->demo && (rc = store_meta_set(st, "demo", "1", e)) != RC_OK))
         return rc;

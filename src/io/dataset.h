@@ -32,6 +32,24 @@ typedef struct {
     const char *where;
 } ds_state_t;
 
+/* Assistance records (dataset_assistance.c). */
+typedef struct {
+    assistance_request_t r;
+    const char *where;
+} ds_request_t;
+
+typedef struct {
+    assistance_offer_t o;
+    const char *where;
+} ds_offer_t;
+
+typedef struct {
+    assistance_proposal_t p;
+    assistance_event_t *events; /* its history, by seq */
+    size_t nevents;
+    const char *where;
+} ds_proposal_t;
+
 typedef struct {
     event_t ev;        /* ev.id kept on import */
     const char *where;
@@ -47,6 +65,12 @@ typedef struct {
     size_t nreports;
     ds_matrix_t *matrices;
     size_t nmatrices;
+    ds_request_t *requests;
+    size_t nrequests;
+    ds_offer_t *offers;
+    size_t noffers;
+    ds_proposal_t *proposals;
+    size_t nproposals;
     ds_event_t *events; /* outreach events (JSON only; CSV has none) */
     size_t nevents;
 } dataset_t; /* everything arena-owned */
@@ -68,5 +92,15 @@ rc_t dataset_apply(store_t *st, const dataset_t *ds, arena_t *a, err_t *e);
 /* The same checks and writes inside the caller's open transaction, which the
  * caller commits (with its audit entry) or rolls back on error. */
 rc_t dataset_apply_in(store_t *st, const dataset_t *ds, arena_t *a, err_t *e);
+
+/* The assistance part of dataset_load: every request, offer and proposal, or
+ * with a state (alpha-3) its requests, the offers it provides, and the
+ * proposals between them. */
+rc_t dataset_load_assistance(store_t *st, const char *state, arena_t *a, dataset_t *out,
+                             err_t *e);
+/* The assistance part of dataset_apply, inside its transaction: requests,
+ * offers, then proposals with their history. A record whose id exists must be
+ * identical (an import can be repeated); new ones keep their ids. */
+rc_t dataset_apply_assistance(store_t *st, const dataset_t *ds, arena_t *a, err_t *e);
 
 #endif

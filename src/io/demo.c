@@ -317,6 +317,8 @@ rc_t demo_generate(store_t *st, arena_t *a, err_t *e)
             rc = demo_state(&d, &states[i], caps[i]);
     }
     if (rc == RC_OK)
+        rc = demo_assistance_generate(st, a, e);
+    if (rc == RC_OK)
         rc = demo_events_generate(st, states, nstates, a, e);
     if (rc == RC_OK)
         rc = store_meta_set(st, "demo", "1", e);

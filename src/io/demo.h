@@ -12,5 +12,7 @@
 /* Generates the demo data into a database that has reference data but no
  * reports or matrices (RC_REFUSED otherwise). Same output on every run. */
 rc_t demo_generate(store_t *st, arena_t *a, err_t *e);
+/* The assistance part: requests and offers (demo_assistance.c). */
+rc_t demo_assistance_generate(store_t *st, arena_t *a, err_t *e);
 
 #endif

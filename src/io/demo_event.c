@@ -65,7 +65,7 @@ static rc_t add(gen_t *g, event_t *ev, int year, int days, unsigned long long *s
         themes[i] = (char *)demo_themes[next(s) % NTHEMES];
     ev->themes = themes;
     ev->nthemes = 3;
-    return store_event_insert(g->st, ev, g->e);
+    return store_outreach_insert(g->st, ev, g->e);
 }
 
 /* A course or workshop for about a third of a region's states (at least three). */

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "../util/json_out.h"
+#include "json_assistance.h"
 
 void json_write_state(buf_t *b, const state_t *s)
 {
@@ -141,6 +142,23 @@ static rc_t write_all(const dataset_t *ds, buf_t *b, FILE *f)
             json_write_entry(b, &m->entries[k]);
         }
         buf_puts(b, m->nentries ? "\n]}" : "]}");
+        FLUSH();
+    }
+    buf_puts(b, "\n],\n\"requests\":[");
+    for (size_t i = 0; i < ds->nrequests; i++) {
+        buf_puts(b, i ? ",\n" : "\n");
+        json_write_request(b, &ds->requests[i].r);
+    }
+    buf_puts(b, "\n],\n\"offers\":[");
+    for (size_t i = 0; i < ds->noffers; i++) {
+        buf_puts(b, i ? ",\n" : "\n");
+        json_write_offer(b, &ds->offers[i].o);
+    }
+    buf_puts(b, "\n],\n\"proposals\":[");
+    for (size_t i = 0; i < ds->nproposals; i++) {
+        const ds_proposal_t *p = &ds->proposals[i];
+        buf_puts(b, i ? ",\n" : "\n");
+        json_write_proposal(b, &p->p, p->events, p->nevents);
         FLUSH();
     }
     buf_puts(b, "\n],\n\"events\":[");

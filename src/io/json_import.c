@@ -270,7 +270,7 @@ static rc_t get_str_list(reader_t *r, json_t *o, const char *key, size_t max, vo
     return RC_OK;
 }
 
-static rc_t read_event(reader_t *r, json_t *o, ds_event_t *de)
+static rc_t read_outreach(reader_t *r, json_t *o, ds_event_t *de)
 {
     static const char *const keys[] = {"id", "kind", "status", "title", "start", "end", "place",
                                        "organizer", "states", "themes", NULL};
@@ -325,10 +325,150 @@ static rc_t read_state_rec(reader_t *r, json_t *o, ds_state_t *ds)
     return read_state(r, o, &ds->state);
 }
 
+/* ---- assistance records (optional top-level arrays) ---------------------------- */
+
+/* A string that must fit a fixed date field ("" allowed). */
+static rc_t get_date(reader_t *r, json_t *obj, const char *key, char dst[11])
+{
+    return get_code(r, obj, key, dst, 11);
+}
+
+static rc_t get_small_int(reader_t *r, json_t *obj, const char *key, long long min,
+                          long long max, int *out)
+{
+    long long v;
+    rc_t rc = get_int(r, obj, key, false, min, max, &v);
+    *out = (int)v;
+    return rc;
+}
+
+static rc_t read_request(reader_t *r, json_t *o, ds_request_t *d)
+{
+    static const char *const keys[] = {"id", "state", "kind", "items", "themes", "title",
+                                       "description", "languages", "priority", "submitted",
+                                       "start", "end", "status", NULL};
+    assistance_request_t *q = &d->r;
+    rc_t rc;
+    if ((rc = only_keys(r, o, keys)) != RC_OK ||
+        (rc = get_int(r, o, "id", false, 1, 1LL << 53, &q->id)) != RC_OK ||
+        (rc = get_code(r, o, "state", q->state, sizeof q->state)) != RC_OK ||
+        (rc = get_str(r, o, "kind", false, &q->kind)) != RC_OK ||
+        (rc = get_str(r, o, "items", false, &q->items)) != RC_OK ||
+        (rc = get_str(r, o, "themes", false, &q->themes)) != RC_OK ||
+        (rc = get_str(r, o, "title", false, &q->title)) != RC_OK ||
+        (rc = get_str(r, o, "description", false, &q->description)) != RC_OK ||
+        (rc = get_str(r, o, "languages", false, &q->languages)) != RC_OK ||
+        (rc = get_small_int(r, o, "priority", 1, 3, &q->priority)) != RC_OK ||
+        (rc = get_date(r, o, "submitted", q->submitted)) != RC_OK ||
+        (rc = get_date(r, o, "start", q->start)) != RC_OK ||
+        (rc = get_date(r, o, "end", q->end)) != RC_OK ||
+        (rc = get_str(r, o, "status", false, &q->status)) != RC_OK)
+        return rc;
+    if ((rc = assistance_request_validate(q, r->e)) != RC_OK)
+        err_prefix(r->e, "%s.", r->where);
+    return rc;
+}
+
+static rc_t read_offer(reader_t *r, json_t *o, ds_offer_t *d)
+{
+    static const char *const keys[] = {"id", "provider", "provider_kind", "kinds", "items",
+                                       "themes", "title", "description", "regions",
+                                       "languages", "capacity", "start", "end", "status", NULL};
+    assistance_offer_t *f = &d->o;
+    char *provider, *pkind;
+    rc_t rc;
+    if ((rc = only_keys(r, o, keys)) != RC_OK ||
+        (rc = get_int(r, o, "id", false, 1, 1LL << 53, &f->id)) != RC_OK ||
+        (rc = get_str(r, o, "provider", false, &provider)) != RC_OK ||
+        (rc = get_str(r, o, "provider_kind", false, &pkind)) != RC_OK ||
+        (rc = get_str(r, o, "kinds", false, &f->kinds)) != RC_OK ||
+        (rc = get_str(r, o, "items", false, &f->items)) != RC_OK ||
+        (rc = get_str(r, o, "themes", false, &f->themes)) != RC_OK ||
+        (rc = get_str(r, o, "title", false, &f->title)) != RC_OK ||
+        (rc = get_str(r, o, "description", false, &f->description)) != RC_OK ||
+        (rc = get_str(r, o, "regions", false, &f->regions)) != RC_OK ||
+        (rc = get_str(r, o, "languages", false, &f->languages)) != RC_OK ||
+        (rc = get_small_int(r, o, "capacity", 0, 1000000, &f->capacity)) != RC_OK ||
+        (rc = get_date(r, o, "start", f->start)) != RC_OK ||
+        (rc = get_date(r, o, "end", f->end)) != RC_OK ||
+        (rc = get_str(r, o, "status", false, &f->status)) != RC_OK)
+        return rc;
+    f->provider_org = "";
+    if (strcmp(pkind, "state") == 0 && strlen(provider) == 3)
+        memcpy(f->provider_state, provider, 4);
+    else if (strcmp(pkind, "organization") == 0)
+        f->provider_org = provider;
+    else
+        return bad(r, "provider_kind", "must be state (with an alpha-3 provider) or organization");
+    if ((rc = assistance_offer_validate(f, r->e)) != RC_OK)
+        err_prefix(r->e, "%s.", r->where);
+    return rc;
+}
+
+static rc_t read_event(reader_t *r, json_t *o, assistance_event_t *ev)
+{
+    static const char *const keys[] = {"seq", "date", "event", "note", NULL};
+    rc_t rc;
+    if ((rc = only_keys(r, o, keys)) != RC_OK ||
+        (rc = get_small_int(r, o, "seq", 1, 1000000, &ev->seq)) != RC_OK ||
+        (rc = get_date(r, o, "date", ev->date)) != RC_OK ||
+        (rc = get_str(r, o, "event", false, &ev->event)) != RC_OK ||
+        (rc = get_str(r, o, "note", false, &ev->note)) != RC_OK)
+        return rc;
+    return RC_OK;
+}
+
+static rc_t read_proposal(reader_t *r, json_t *o, ds_proposal_t *d)
+{
+    static const char *const keys[] = {"id", "request", "offer", "score", "explanation", "batch",
+                                       "created", "status", "provider_answer", "state_answer",
+                                       "history", NULL};
+    assistance_proposal_t *p = &d->p;
+    rc_t rc;
+    if ((rc = only_keys(r, o, keys)) != RC_OK ||
+        (rc = get_int(r, o, "id", false, 1, 1LL << 53, &p->id)) != RC_OK ||
+        (rc = get_int(r, o, "request", false, 1, 1LL << 53, &p->request_id)) != RC_OK ||
+        (rc = get_int(r, o, "offer", false, 1, 1LL << 53, &p->offer_id)) != RC_OK ||
+        (rc = get_small_int(r, o, "score", 1, 1000000000, &p->score)) != RC_OK ||
+        (rc = get_str(r, o, "explanation", false, &p->explanation)) != RC_OK ||
+        (rc = get_str(r, o, "batch", false, &p->batch)) != RC_OK ||
+        (rc = get_date(r, o, "created", p->created)) != RC_OK ||
+        (rc = get_str(r, o, "status", false, &p->status)) != RC_OK ||
+        (rc = get_str(r, o, "provider_answer", false, &p->provider_answer)) != RC_OK ||
+        (rc = get_str(r, o, "state_answer", false, &p->state_answer)) != RC_OK)
+        return rc;
+    json_t *history = json_object_get(o, "history");
+    if (!json_is_array(history))
+        return bad(r, "history", history ? "must be an array" : "missing");
+    d->nevents = json_array_size(history);
+    d->events = arena_alloc(r->a, (d->nevents + 1) * sizeof *d->events);
+    size_t len = strlen(r->where);
+    for (size_t i = 0; i < d->nevents && rc == RC_OK; i++) {
+        snprintf(r->where + len, sizeof r->where - len, ".history[%zu]", i);
+        d->events[i].proposal_id = p->id;
+        rc = read_event(r, json_array_get(history, i), &d->events[i]);
+    }
+    r->where[len] = '\0';
+    return rc;
+}
+
+/* The assistance arrays are optional: files from before them have none. */
+static rc_t read_assistance(reader_t *r, json_t *root, dataset_t *out)
+{
+    if (json_object_get(root, "requests"))
+        READ_ARRAY(r, root, "requests", out->requests, out->nrequests, read_request);
+    if (json_object_get(root, "offers"))
+        READ_ARRAY(r, root, "offers", out->offers, out->noffers, read_offer);
+    if (json_object_get(root, "proposals"))
+        READ_ARRAY(r, root, "proposals", out->proposals, out->nproposals, read_proposal);
+    return RC_OK;
+}
+
 static rc_t read_root(reader_t *r, json_t *root, dataset_t *out)
 {
     static const char *const keys[] = {"format", "format_version", "demo", "template_version",
-                                       "states", "reports", "matrices", "events", NULL};
+                                       "states", "reports", "matrices", "requests", "offers",
+                                       "proposals", "events", NULL};
     snprintf(r->where, sizeof r->where, "(top level)");
     json_t *format = json_object_get(root, "format");
     long long version, tv;
@@ -347,8 +487,8 @@ static rc_t read_root(reader_t *r, json_t *root, dataset_t *out)
     READ_ARRAY(r, root, "reports", out->reports, out->nreports, read_report);
     READ_ARRAY(r, root, "matrices", out->matrices, out->nmatrices, read_matrix);
     if (json_object_get(root, "events")) /* files from before events have none */
-        READ_ARRAY(r, root, "events", out->events, out->nevents, read_event);
-    return RC_OK;
+        READ_ARRAY(r, root, "events", out->events, out->nevents, read_outreach);
+    return read_assistance(r, root, out);
 }
 
 /* jansson's allocations during one parse come from the caller's arena and are

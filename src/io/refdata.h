@@ -13,5 +13,7 @@
  * meta key template_version to the newest template version found. Errors name
  * the file, line and field. */
 rc_t refdata_load(store_t *st, const char *data_dir, arena_t *a, err_t *e);
+/* The organizations registry from dir (data/organizations): refdata_org.c. */
+rc_t refdata_org_load(store_t *st, const char *dir, arena_t *a, err_t *e);
 
 #endif

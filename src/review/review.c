@@ -64,7 +64,7 @@ static rc_t review_events(store_t *st, review_t *r, arena_t *a, err_t *e)
 {
     event_t *all;
     size_t n;
-    rc_t rc = store_event_list(st, NULL, a, &all, &n, e);
+    rc_t rc = store_outreach_list(st, NULL, a, &all, &n, e);
     if (rc != RC_OK)
         return rc;
     r->events = arena_alloc(a, (n + 1) * sizeof *r->events);

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "sqlite_private.h"
+#include "sqlite_assistance.h"
 #include "sqlite_schema.h"
 #include "store.h"
 
@@ -953,10 +954,6 @@ static rc_t sqlite_entries(void *hv, long long version_id, arena_t *a, matrix_en
     return collect(h, s, a, sizeof **out, read_entry, out, n, e);
 }
 
-/* ---- for the backend's other files (sqlite_private.h) ------------------- */
-
-sqlite3 *sqlite_store_db(void *hv) { return ((sqlite_store_t *)hv)->db; }
-
 const store_backend_t store_sqlite_backend = {
     .name = "sqlite",
     .close = sqlite_close,
@@ -989,8 +986,13 @@ const store_backend_t store_sqlite_backend = {
     .entry_delete = sqlite_entry_delete,
     .entries = sqlite_entries,
     SQLITE_ACCOUNT_OPS,
+    SQLITE_ASSISTANCE_BACKEND,
     .marks_each = sqlite_marks_each,
-    .event_insert = sqlite_event_insert,
-    .event_get = sqlite_event_get,
-    .event_list = sqlite_event_list,
+    .outreach_insert = sqlite_outreach_insert,
+    .outreach_get = sqlite_outreach_get,
+    .outreach_list = sqlite_outreach_list,
 };
+
+/* ---- for the other files of the backend (sqlite_assistance.c, sqlite_event.c, ...) */
+
+sqlite3 *sqlite_store_db(void *h) { return ((sqlite_store_t *)h)->db; }

@@ -94,7 +94,7 @@ static rc_t insert_themes(void *h, const event_t *ev, err_t *e)
     return RC_OK;
 }
 
-rc_t sqlite_event_insert(void *h, event_t *ev, err_t *e)
+rc_t sqlite_outreach_insert(void *h, event_t *ev, err_t *e)
 {
     rc_t rc = event_validate(ev, e);
     if (rc != RC_OK || (rc = exec_sql(h, "SAVEPOINT event_insert", e)) != RC_OK)
@@ -178,7 +178,7 @@ static void read_event(sqlite3_stmt *s, arena_t *a, event_t *ev)
     ev->organizer = col(a, s, 7);
 }
 
-rc_t sqlite_event_get(void *h, long long id, arena_t *a, event_t *out, err_t *e)
+rc_t sqlite_outreach_get(void *h, long long id, arena_t *a, event_t *out, err_t *e)
 {
     sqlite3_stmt *s;
     rc_t rc = prepare(h, "SELECT " EVENT_COLS " FROM event e WHERE e.id = ?", &s, e);
@@ -195,7 +195,7 @@ rc_t sqlite_event_get(void *h, long long id, arena_t *a, event_t *out, err_t *e)
     return rc == RC_OK ? read_members(h, out, a, e) : rc;
 }
 
-rc_t sqlite_event_list(void *h, const char *state, arena_t *a, event_t **out, size_t *n,
+rc_t sqlite_outreach_list(void *h, const char *state, arena_t *a, event_t **out, size_t *n,
                        err_t *e)
 {
     sqlite3_stmt *s;

@@ -85,16 +85,17 @@ rc_t sqlite_review_get(void *h, long long version_id, arena_t *a, matrix_review_
     .comment_insert = sqlite_comment_insert, .comments = sqlite_comments,                      \
     .review_set = sqlite_review_set, .review_get = sqlite_review_get
 
-/* The connection itself, for the files that run one-off statements. */
+/* The connection itself, for the files that run one-off statements (also
+ * declared in sqlite_assistance.h). */
 sqlite3 *sqlite_store_db(void *h);
 
 /* sqlite_review.c */
 rc_t sqlite_marks_each(void *h, void (*fn)(void *, long long, const char *, mark_t), void *ctx,
                        err_t *e);
 /* sqlite_event.c */
-rc_t sqlite_event_insert(void *h, event_t *ev, err_t *e);
-rc_t sqlite_event_get(void *h, long long id, arena_t *a, event_t *out, err_t *e);
-rc_t sqlite_event_list(void *h, const char *state, arena_t *a, event_t **out, size_t *n,
+rc_t sqlite_outreach_insert(void *h, event_t *ev, err_t *e);
+rc_t sqlite_outreach_get(void *h, long long id, arena_t *a, event_t *out, err_t *e);
+rc_t sqlite_outreach_list(void *h, const char *state, arena_t *a, event_t **out, size_t *n,
                        err_t *e);
 
 #endif

@@ -11,7 +11,9 @@ extern const int sqlite_migration_count;
 
 /* The migrations kept in files of their own (sqlite_schema_accounts.c). */
 extern const char sqlite_migration_accounts[];
-/* 2: outreach events (sqlite_schema_event.c). */
+/* The assistance tables (sqlite_schema_assistance.c). */
+extern const char sqlite_migration_assistance[];
+/* 4: outreach events (sqlite_schema_event.c). */
 extern const char sqlite_migration_event[];
 
 #endif

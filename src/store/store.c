@@ -294,6 +294,99 @@ rc_t store_review_get(store_t *st, long long version_id, arena_t *a, matrix_revi
     return st->be->review_get(st->h, version_id, a, out, e);
 }
 
+/* ---- assistance ---------------------------------------------------------------- */
+
+rc_t store_org_put(store_t *st, const organization_t *o, err_t *e)
+{
+    return st->be->org_put(st->h, o, e);
+}
+
+rc_t store_org_list(store_t *st, arena_t *a, organization_t **out, size_t *n, err_t *e)
+{
+    return st->be->org_list(st->h, a, out, n, e);
+}
+
+rc_t store_request_insert(store_t *st, assistance_request_t *r, err_t *e)
+{
+    return st->be->request_insert(st->h, r, e);
+}
+
+rc_t store_request_get(store_t *st, long long id, arena_t *a, assistance_request_t *out,
+                       err_t *e)
+{
+    return st->be->request_get(st->h, id, a, out, e);
+}
+
+rc_t store_request_list(store_t *st, const char *state, arena_t *a,
+                        assistance_request_t **out, size_t *n, err_t *e)
+{
+    return st->be->request_list(st->h, state, a, out, n, e);
+}
+
+rc_t store_offer_insert(store_t *st, assistance_offer_t *o, err_t *e)
+{
+    return st->be->offer_insert(st->h, o, e);
+}
+
+rc_t store_offer_get(store_t *st, long long id, arena_t *a, assistance_offer_t *out, err_t *e)
+{
+    return st->be->offer_get(st->h, id, a, out, e);
+}
+
+rc_t store_offer_list(store_t *st, arena_t *a, assistance_offer_t **out, size_t *n, err_t *e)
+{
+    return st->be->offer_list(st->h, a, out, n, e);
+}
+
+rc_t store_proposal_insert(store_t *st, assistance_proposal_t *p, err_t *e)
+{
+    return st->be->proposal_insert(st->h, p, e);
+}
+
+rc_t store_proposal_get(store_t *st, long long id, arena_t *a, assistance_proposal_t *out,
+                        err_t *e)
+{
+    return st->be->proposal_get(st->h, id, a, out, e);
+}
+
+rc_t store_proposal_list(store_t *st, long long request_id, arena_t *a,
+                         assistance_proposal_t **out, size_t *n, err_t *e)
+{
+    return st->be->proposal_list(st->h, request_id, a, out, n, e);
+}
+
+rc_t store_proposal_update(store_t *st, const assistance_proposal_t *p, err_t *e)
+{
+    return st->be->proposal_update(st->h, p, e);
+}
+
+rc_t store_event_append(store_t *st, assistance_event_t *ev, err_t *e)
+{
+    return st->be->event_append(st->h, ev, e);
+}
+
+rc_t store_event_list(store_t *st, long long proposal_id, arena_t *a, assistance_event_t **out,
+                      size_t *n, err_t *e)
+{
+    return st->be->event_list(st->h, proposal_id, a, out, n, e);
+}
+
+rc_t store_assistance_need(store_t *st, arena_t *a, assistance_need_t **out, size_t *n,
+                           err_t *e)
+{
+    return st->be->assistance_need(st->h, a, out, n, e);
+}
+
+rc_t store_request_set_status(store_t *st, long long id, const char *status, err_t *e)
+{
+    return st->be->request_set_status(st->h, id, status, e);
+}
+
+rc_t store_offer_set_status(store_t *st, long long id, const char *status, err_t *e)
+{
+    return st->be->offer_set_status(st->h, id, status, e);
+}
+
 /* ---- review and outreach events (issue 5) ---- */
 
 rc_t store_marks_each(store_t *st, store_mark_fn fn, void *ctx, err_t *e)
@@ -301,18 +394,18 @@ rc_t store_marks_each(store_t *st, store_mark_fn fn, void *ctx, err_t *e)
     return st->be->marks_each(st->h, fn, ctx, e);
 }
 
-rc_t store_event_insert(store_t *st, event_t *ev, err_t *e)
+rc_t store_outreach_insert(store_t *st, event_t *ev, err_t *e)
 {
-    return st->be->event_insert(st->h, ev, e);
+    return st->be->outreach_insert(st->h, ev, e);
 }
 
-rc_t store_event_get(store_t *st, long long id, arena_t *a, event_t *out, err_t *e)
+rc_t store_outreach_get(store_t *st, long long id, arena_t *a, event_t *out, err_t *e)
 {
-    return st->be->event_get(st->h, id, a, out, e);
+    return st->be->outreach_get(st->h, id, a, out, e);
 }
 
-rc_t store_event_list(store_t *st, const char *state, arena_t *a, event_t **out, size_t *n,
-                      err_t *e)
+rc_t store_outreach_list(store_t *st, const char *state, arena_t *a, event_t **out, size_t *n,
+                         err_t *e)
 {
-    return st->be->event_list(st->h, state, a, out, n, e);
+    return st->be->outreach_list(st->h, state, a, out, n, e);
 }

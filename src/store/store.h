@@ -18,6 +18,7 @@
 #include <stddef.h>
 
 #include "../core/audit.h"
+#include "../core/assistance.h"
 #include "../core/event.h"
 #include "../core/matrix.h"
 #include "../core/report.h"
@@ -124,6 +125,59 @@ rc_t store_entry_delete(store_t *st, long long version_id, const char *item, err
 rc_t store_entries(store_t *st, long long version_id, arena_t *a, matrix_entry_t **out,
                    size_t *n, err_t *e);
 
+/* ---- assistance: organizations, requests, offers, proposals (sqlite_assistance.c) ---- */
+
+/* What the matching score needs to know of a state's situation. */
+typedef struct {
+    char state[4];  /* alpha-3 */
+    int reports;    /* documents it has submitted */
+    int marked_x;   /* fields marked X in its latest approved or published matrix */
+    int applicable; /* that matrix's fields not marked NA; 0 when it has none */
+} assistance_need_t;
+
+/* Inserts or replaces an organization of the registry (reference data). */
+rc_t store_org_put(store_t *st, const organization_t *o, err_t *e);
+/* The registry, by code. */
+rc_t store_org_list(store_t *st, arena_t *a, organization_t **out, size_t *n, err_t *e);
+/* Inserts a request; r->id == 0 assigns a new id (written back), a given id is
+ * kept (imports). RC_INPUT for an unknown state or a broken constraint. */
+rc_t store_request_insert(store_t *st, assistance_request_t *r, err_t *e);
+rc_t store_request_get(store_t *st, long long id, arena_t *a, assistance_request_t *out,
+                       err_t *e);
+/* Requests of one state (alpha-3), or of all when NULL; by id. */
+rc_t store_request_list(store_t *st, const char *state, arena_t *a,
+                        assistance_request_t **out, size_t *n, err_t *e);
+/* Moves a request to a new status (withdrawn by its state; matched and
+ * delivered follow its proposal). RC_REFUSED when the workflow forbids it. */
+rc_t store_request_set_status(store_t *st, long long id, const char *status, err_t *e);
+/* Inserts an offer, ids as for requests. RC_INPUT for an unknown provider or a
+ * negative capacity (the store refuses it whatever the caller). */
+rc_t store_offer_insert(store_t *st, assistance_offer_t *o, err_t *e);
+rc_t store_offer_get(store_t *st, long long id, arena_t *a, assistance_offer_t *out, err_t *e);
+/* Opens or closes an offer (a closed offer is not matched). */
+rc_t store_offer_set_status(store_t *st, long long id, const char *status, err_t *e);
+/* All offers, by id. */
+rc_t store_offer_list(store_t *st, arena_t *a, assistance_offer_t **out, size_t *n, err_t *e);
+/* Inserts a proposal, ids as for requests. RC_REFUSED when the pair was
+ * declined before, the request already has a live proposal, or the offer is at
+ * capacity. */
+rc_t store_proposal_insert(store_t *st, assistance_proposal_t *p, err_t *e);
+rc_t store_proposal_get(store_t *st, long long id, arena_t *a, assistance_proposal_t *out,
+                        err_t *e);
+/* Proposals of one request, or all when request_id is 0; by id. */
+rc_t store_proposal_list(store_t *st, long long request_id, arena_t *a,
+                         assistance_proposal_t **out, size_t *n, err_t *e);
+/* Writes a proposal's status and answers; RC_REFUSED if the workflow forbids it. */
+rc_t store_proposal_update(store_t *st, const assistance_proposal_t *p, err_t *e);
+/* Appends an event to a proposal's history; ev->seq 0 takes the next number. */
+rc_t store_event_append(store_t *st, assistance_event_t *ev, err_t *e);
+/* A proposal's history, or all events when proposal_id is 0; by proposal, seq. */
+rc_t store_event_list(store_t *st, long long proposal_id, arena_t *a, assistance_event_t **out,
+                      size_t *n, err_t *e);
+/* Every state's reports and coverage, by alpha-3. */
+rc_t store_assistance_need(store_t *st, arena_t *a, assistance_need_t **out, size_t *n,
+                           err_t *e);
+
 /* The backend: one function per operation above, with the backend's own handle. */
 typedef struct {
     const char *name;
@@ -191,13 +245,35 @@ typedef struct {
     rc_t (*review_set)(void *h, const matrix_review_t *r, err_t *e);
     rc_t (*review_get)(void *h, long long version_id, arena_t *a, matrix_review_t *out,
                        err_t *e);
+    /* assistance */
+    rc_t (*org_put)(void *h, const organization_t *o, err_t *e);
+    rc_t (*org_list)(void *h, arena_t *a, organization_t **out, size_t *n, err_t *e);
+    rc_t (*request_insert)(void *h, assistance_request_t *r, err_t *e);
+    rc_t (*request_get)(void *h, long long id, arena_t *a, assistance_request_t *out, err_t *e);
+    rc_t (*request_list)(void *h, const char *state, arena_t *a, assistance_request_t **out,
+                         size_t *n, err_t *e);
+    rc_t (*offer_insert)(void *h, assistance_offer_t *o, err_t *e);
+    rc_t (*offer_get)(void *h, long long id, arena_t *a, assistance_offer_t *out, err_t *e);
+    rc_t (*offer_list)(void *h, arena_t *a, assistance_offer_t **out, size_t *n, err_t *e);
+    rc_t (*proposal_insert)(void *h, assistance_proposal_t *p, err_t *e);
+    rc_t (*proposal_get)(void *h, long long id, arena_t *a, assistance_proposal_t *out,
+                         err_t *e);
+    rc_t (*proposal_list)(void *h, long long request_id, arena_t *a,
+                          assistance_proposal_t **out, size_t *n, err_t *e);
+    rc_t (*proposal_update)(void *h, const assistance_proposal_t *p, err_t *e);
+    rc_t (*event_append)(void *h, assistance_event_t *ev, err_t *e);
+    rc_t (*event_list)(void *h, long long proposal_id, arena_t *a, assistance_event_t **out,
+                       size_t *n, err_t *e);
+    rc_t (*assistance_need)(void *h, arena_t *a, assistance_need_t **out, size_t *n, err_t *e);
+    rc_t (*request_set_status)(void *h, long long id, const char *status, err_t *e);
+    rc_t (*offer_set_status)(void *h, long long id, const char *status, err_t *e);
     /* ---- review and outreach events (issue 5) ---- */
     rc_t (*marks_each)(void *h, void (*fn)(void *, long long, const char *, mark_t), void *ctx,
                        err_t *e);
-    rc_t (*event_insert)(void *h, event_t *ev, err_t *e);
-    rc_t (*event_get)(void *h, long long id, arena_t *a, event_t *out, err_t *e);
-    rc_t (*event_list)(void *h, const char *state, arena_t *a, event_t **out, size_t *n,
-                       err_t *e);
+    rc_t (*outreach_insert)(void *h, event_t *ev, err_t *e);
+    rc_t (*outreach_get)(void *h, long long id, arena_t *a, event_t *out, err_t *e);
+    rc_t (*outreach_list)(void *h, const char *state, arena_t *a, event_t **out, size_t *n,
+                          err_t *e);
 } store_backend_t;
 
 /* The SQLite backend's constructor (store/sqlite.c). */
@@ -273,12 +349,12 @@ rc_t store_marks_each(store_t *st, store_mark_fn fn, void *ctx, err_t *e);
 
 /* Inserts an event with its states and themes; assigns ev->id when it is 0.
  * RC_INPUT (message names the field) for an unknown state or invalid field. */
-rc_t store_event_insert(store_t *st, event_t *ev, err_t *e);
+rc_t store_outreach_insert(store_t *st, event_t *ev, err_t *e);
 /* One event with its states and themes; RC_NOTFOUND if there is none. */
-rc_t store_event_get(store_t *st, long long id, arena_t *a, event_t *out, err_t *e);
+rc_t store_outreach_get(store_t *st, long long id, arena_t *a, event_t *out, err_t *e);
 /* Events by start date and id; only those with `state` among their
  * participants when state is not NULL. */
-rc_t store_event_list(store_t *st, const char *state, arena_t *a, event_t **out, size_t *n,
-                      err_t *e);
+rc_t store_outreach_list(store_t *st, const char *state, arena_t *a, event_t **out, size_t *n,
+                         err_t *e);
 
 #endif

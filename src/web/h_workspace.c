@@ -79,6 +79,32 @@ static json_t *versions_where(web_req_t *r, mv_status_t status, const char *stat
     return a;
 }
 
+/* Moves the versions the state has accepted (the ones the Committee can
+ * approve) from `with` to `accepted`. */
+static void split_accepted(web_req_t *r, json_t *with, json_t *accepted)
+{
+    for (size_t i = 0; i < json_array_size(with);) {
+        json_t *o = json_array_get(with, i);
+        state_t s;
+        matrix_version_t v;
+        matrix_review_t rv;
+        err_t e = {0};
+        bool yes = store_state_get(r->st, json_string_value(json_object_get(o, "state")),
+                                   &r->arena, &s, &e) == RC_OK &&
+                   store_version_get(r->st, s.alpha3,
+                                     (int)json_integer_value(json_object_get(o, "number")),
+                                     &r->arena, &v, &e) == RC_OK &&
+                   store_review_get(r->st, v.id, &r->arena, &rv, &e) == RC_OK &&
+                   strcmp(rv.response, "accepted") == 0;
+        if (yes) {
+            json_array_append(accepted, o);
+            json_array_remove(with, i);
+        } else {
+            i++;
+        }
+    }
+}
+
 static json_t *report_kinds_json(web_req_t *r)
 {
     json_t *a = json_array();
@@ -118,7 +144,10 @@ rc_t h_workspace(web_req_t *r, json_t *m, err_t *e)
     }
     if (u->role == ROLE_COMMITTEE) {
         json_object_set_new(m, "committee", json_true());
-        json_object_set_new(m, "with_state", versions_where(r, MV_WITH_STATE, NULL));
+        json_t *with = versions_where(r, MV_WITH_STATE, NULL), *accepted = json_array();
+        split_accepted(r, with, accepted);
+        json_object_set_new(m, "to_approve", accepted);
+        json_object_set_new(m, "with_state", with);
         json_object_set_new(m, "approved", versions_where(r, MV_APPROVED, NULL));
     }
     if (u->role == ROLE_ADMIN)

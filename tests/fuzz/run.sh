@@ -4,7 +4,7 @@
 # finds go to tests/out/fuzz/, not into the committed corpus.
 cd "$(dirname "$0")/../.." || exit 2
 n=0
-for f in csv json; do
+for f in csv json instance; do
     n=$((n + 1))
     work=tests/out/fuzz/$f
     mkdir -p "$work"

@@ -321,7 +321,7 @@ check "com's page of the version has Approve" body_has '>Approve</button>'
 expect "com approves (form)" 303 -b "$T/pjar.com" -d "csrf=$csrf" "$B/en/states/DEU/versions/$DV/approve"
 expect "com publishes (form)" 303 -b "$T/pjar.com" -d "csrf=$csrf" "$B/en/states/DEU/versions/$DV/publish"
 expect "the public DEU page" 200 "$B/en/states/DEU"
-check "... shows the new version as published" body_has "version $DV,"
+check "... shows the new version as published" body_has "version $DV ·"
 check "... with the entry" body_has 'Gesetz über die Kontrolle von Kriegswaffen, § 18'
 
 # ---- users: the administrator, by form and by API ------------------------------

@@ -1,0 +1,391 @@
+/*
+ * From stored requests and offers to recorded proposals (see propose.h).
+ * The solver sees "units" - a request, or in batch mode a group of requests -
+ * and offers with their remaining capacity; everything else (scores,
+ * exclusions, explanations) is decided here before it runs.
+ */
+#include "propose.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "batch.h"
+#include "instance.h"
+#include "solver.h"
+
+static int cmp_item(const void *a, const void *b)
+{
+    return strcmp(((const template_item_t *)a)->id, ((const template_item_t *)b)->id);
+}
+
+static int cmp_state_code(const void *key, const void *s)
+{
+    return strcmp(key, ((const state_t *)s)->alpha3);
+}
+
+const char *match_provider(const assistance_offer_t *o)
+{
+    return *o->provider_state ? o->provider_state : o->provider_org;
+}
+
+static rc_t load_template(store_t *st, arena_t *a, match_context_t *c, err_t *e)
+{
+    char *v;
+    int version =
+        store_meta_get(st, "template_version", a, &v, NULL) == RC_OK ? (int)strtol(v, NULL, 10) : 1;
+    rc_t rc = store_template_items(st, version, a, &c->tmpl, &c->ntmpl, e);
+    if (rc == RC_OK)
+        qsort(c->tmpl, c->ntmpl, sizeof *c->tmpl, cmp_item);
+    return rc;
+}
+
+/* Builds the score's views of requests and offers. */
+static void make_views(match_context_t *c, arena_t *a)
+{
+    c->mreq = arena_alloc(a, (c->nreq + 1) * sizeof *c->mreq);
+    c->moff = arena_alloc(a, (c->noff + 1) * sizeof *c->moff);
+    for (size_t i = 0; i < c->nreq; i++) {
+        const assistance_request_t *r = &c->req[i];
+        const state_t *s = bsearch(r->state, c->states, c->nstates, sizeof *s, cmp_state_code);
+        c->mreq[i].r = r;
+        c->mreq[i].state = s;
+        c->mreq[i].need = s ? &c->need[s - c->states] : NULL;
+        c->mreq[i].themes = match_themes_of(r->themes, r->items, c->tmpl, c->ntmpl, a);
+    }
+    for (size_t j = 0; j < c->noff; j++) {
+        c->moff[j].o = &c->off[j];
+        c->moff[j].themes =
+            match_themes_of(c->off[j].themes, c->off[j].items, c->tmpl, c->ntmpl, a);
+    }
+}
+
+rc_t match_context_load(store_t *st, const char *data_dir, arena_t *a, match_context_t *c, err_t *e)
+{
+    memset(c, 0, sizeof *c);
+    char path[4096];
+    size_t nneed;
+    snprintf(path, sizeof path, "%s/match/weights.conf", data_dir);
+    rc_t rc;
+    if ((rc = match_weights_load(path, &c->w, e)) != RC_OK ||
+        (rc = store_request_list(st, NULL, a, &c->req, &c->nreq, e)) != RC_OK ||
+        (rc = store_offer_list(st, a, &c->off, &c->noff, e)) != RC_OK ||
+        (rc = store_proposal_list(st, 0, a, &c->prop, &c->nprop, e)) != RC_OK ||
+        (rc = store_state_list(st, a, &c->states, &c->nstates, e)) != RC_OK ||
+        (rc = store_assistance_need(st, a, &c->need, &nneed, e)) != RC_OK ||
+        (rc = load_template(st, a, c, e)) != RC_OK)
+        return rc;
+    if (nneed != c->nstates)
+        return err_set(e, RC_FAIL, "states changed while loading");
+    make_views(c, a);
+    return RC_OK;
+}
+
+int match_context_score(const match_context_t *c, size_t ri, size_t oi, match_explain_t *ex)
+{
+    if (!c->mreq[ri].state)
+        return 0;
+    return match_score(&c->w, &c->mreq[ri], &c->moff[oi], ex);
+}
+
+/* ---- what may be matched --------------------------------------------------- */
+
+static bool live(const char *status)
+{
+    return strcmp(status, "proposed") == 0 || strcmp(status, "accepted") == 0 ||
+           strcmp(status, "delivered") == 0;
+}
+
+/* Index of a request or offer id in the context (both are sorted by id). */
+static size_t index_of_request(const match_context_t *c, long long id)
+{
+    size_t lo = 0, hi = c->nreq;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (c->req[mid].id < id)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+static size_t index_of_offer(const match_context_t *c, long long id)
+{
+    size_t lo = 0, hi = c->noff;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (c->off[mid].id < id)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* Per request: may it be matched (open, no live proposal). Per offer: its
+ * remaining capacity (open offers; a batch counts once). Declined pairs are
+ * marked in a request x offer bit table. */
+typedef struct {
+    bool *req_open;
+    int *remaining;
+    unsigned char *declined; /* nreq * noff */
+} match_state_t;
+
+static void state_build(const match_context_t *c, arena_t *a, match_state_t *ms)
+{
+    ms->req_open = arena_alloc(a, c->nreq + 1);
+    ms->remaining = arena_alloc(a, (c->noff + 1) * sizeof *ms->remaining);
+    ms->declined = arena_alloc(a, c->nreq * c->noff + 1);
+    for (size_t i = 0; i < c->nreq; i++)
+        ms->req_open[i] = strcmp(c->req[i].status, "open") == 0;
+    for (size_t j = 0; j < c->noff; j++)
+        ms->remaining[j] = strcmp(c->off[j].status, "open") == 0 ? c->off[j].capacity : 0;
+    for (size_t k = 0; k < c->nprop; k++) {
+        const assistance_proposal_t *p = &c->prop[k];
+        size_t i = index_of_request(c, p->request_id), j = index_of_offer(c, p->offer_id);
+        if (i >= c->nreq || j >= c->noff)
+            continue;
+        if (strcmp(p->status, "declined") == 0)
+            ms->declined[i * c->noff + j] = 1;
+        if (!live(p->status))
+            continue;
+        ms->req_open[i] = false;
+        /* A batch takes one unit: count it at its first live member only. */
+        bool counted = false;
+        for (size_t q = 0; q < k && *p->batch && !counted; q++)
+            counted = c->prop[q].offer_id == p->offer_id && live(c->prop[q].status) &&
+                      strcmp(c->prop[q].batch, p->batch) == 0;
+        if (!counted && ms->remaining[j] > 0)
+            ms->remaining[j]--;
+    }
+}
+
+/* ---- units and the instance -------------------------------------------------- */
+
+typedef struct {
+    size_t *members; /* request indices */
+    size_t n;
+} unit_t;
+
+static bool in_region(const state_t *s, const char *region)
+{
+    return strcmp(s->m49_region, region) == 0 || strcmp(s->m49_subregion, region) == 0 ||
+           strcmp(s->m49_intermediate, region) == 0;
+}
+
+/* The units: each open request alone, or, in batch mode, the open requests of
+ * the region grouped by themes. */
+static size_t make_units(const match_context_t *c, const match_state_t *ms, const char *region,
+                         arena_t *a, unit_t **out)
+{
+    size_t *open = arena_alloc(a, (c->nreq + 1) * sizeof *open), n = 0;
+    for (size_t i = 0; i < c->nreq; i++)
+        if (ms->req_open[i] && c->mreq[i].state && (!region || in_region(c->mreq[i].state, region)))
+            open[n++] = i;
+    size_t *group = arena_alloc(a, (n + 1) * sizeof *group), ngroups = n;
+    const char **themes = arena_alloc(a, (n + 1) * sizeof *themes);
+    for (size_t k = 0; k < n; k++) {
+        themes[k] = c->mreq[open[k]].themes;
+        group[k] = k;
+    }
+    if (region)
+        ngroups = match_batch_group(themes, n, group, a);
+    unit_t *units = arena_alloc(a, (ngroups + 1) * sizeof *units);
+    for (size_t k = 0; k < n; k++)
+        units[group[k]].n++;
+    for (size_t g = 0; g < ngroups; g++) {
+        units[g].members = arena_alloc(a, units[g].n * sizeof *units[g].members);
+        units[g].n = 0;
+    }
+    for (size_t k = 0; k < n; k++)
+        units[group[k]].members[units[group[k]].n++] = open[k];
+    *out = units;
+    return ngroups;
+}
+
+/* A unit's score for offer j: the sum over its members, 0 if any member does
+ * not fit or declined the pair before. */
+static int unit_score(const match_context_t *c, const match_state_t *ms, const unit_t *u, size_t j)
+{
+    long long sum = 0;
+    for (size_t m = 0; m < u->n; m++) {
+        size_t i = u->members[m];
+        int s = ms->declined[i * c->noff + j] ? 0 : match_context_score(c, i, j, NULL);
+        if (s == 0)
+            return 0;
+        sum += s;
+    }
+    return sum > MATCH_MAX_VALUE ? (int)MATCH_MAX_VALUE : (int)sum;
+}
+
+static void build_instance(const match_context_t *c, const match_state_t *ms, const unit_t *units,
+                           size_t nunits, match_instance_t *in)
+{
+    size_t cap = 64, n = 0;
+    match_instance_init(in, (int)nunits, (int)c->noff, cap);
+    for (size_t j = 0; j < c->noff; j++)
+        in->cap[j] = ms->remaining[j];
+    for (size_t u = 0; u < nunits; u++)
+        for (size_t j = 0; j < c->noff; j++) {
+            int s = ms->remaining[j] > 0 ? unit_score(c, ms, &units[u], j) : 0;
+            if (s <= 0)
+                continue;
+            if (n == cap) {
+                cap *= 2;
+                in->req = xrealloc(in->req, cap * sizeof *in->req);
+                in->off = xrealloc(in->off, cap * sizeof *in->off);
+                in->score = xrealloc(in->score, cap * sizeof *in->score);
+            }
+            in->req[n] = (int)u;
+            in->off[n] = (int)j;
+            in->score[n++] = s;
+        }
+    in->npairs = n;
+}
+
+/* ---- proposals ------------------------------------------------------------------ */
+
+static int cmp_overlap(const void *a, const void *b)
+{
+    const match_overlap_t *x = a, *y = b;
+    if (x->score != y->score)
+        return x->score < y->score ? 1 : -1;
+    return (x->offer > y->offer) - (x->offer < y->offer);
+}
+
+/* Other providers' offers that fit request i too. */
+static void find_overlaps(const match_context_t *c, match_proposal_t *p, arena_t *a)
+{
+    p->overlaps = arena_alloc(a, (c->noff + 1) * sizeof *p->overlaps);
+    const char *mine = match_provider(&c->off[p->off]);
+    for (size_t j = 0; j < c->noff; j++) {
+        if (strcmp(match_provider(&c->off[j]), mine) == 0 || strcmp(c->off[j].status, "open"))
+            continue;
+        int s = match_context_score(c, p->req, j, NULL);
+        if (s > 0)
+            p->overlaps[p->noverlaps++] = (match_overlap_t){j, s};
+    }
+    qsort(p->overlaps, p->noverlaps, sizeof *p->overlaps, cmp_overlap);
+}
+
+static void describe(const match_context_t *c, match_proposal_t *p, const unit_t *u,
+                     const char *region, arena_t *a)
+{
+    buf_t b;
+    buf_init(&b, 1 << 16);
+    p->score = match_context_score(c, p->req, p->off, &p->ex);
+    match_explain_text(&p->ex, &b, "");
+    if (u->n > 1) {
+        buf_printf(&b, "batch: one activity for region %s, requests", region);
+        for (size_t m = 0; m < u->n; m++)
+            buf_printf(&b, "%s %lld", m ? "," : "", c->req[u->members[m]].id);
+        buf_puts(&b, " (same themes)\n");
+    }
+    find_overlaps(c, p, a);
+    if (p->noverlaps) {
+        buf_printf(&b, "overlap: %zu other offer%s fit%s:", p->noverlaps,
+                   p->noverlaps > 1 ? "s" : "", p->noverlaps > 1 ? "" : "s");
+        for (size_t k = 0; k < p->noverlaps; k++)
+            buf_printf(&b, "%s offer %lld (%s, %d)", k ? "," : "", c->off[p->overlaps[k].offer].id,
+                       match_provider(&c->off[p->overlaps[k].offer]), p->overlaps[k].score);
+        buf_putc(&b, '\n');
+    }
+    p->explanation = arena_strdup(a, buf_str(&b));
+    buf_free(&b);
+}
+
+/* Turns the solver's answer into proposals, member by member. */
+static void collect(const match_context_t *c, const unit_t *units, const match_instance_t *in,
+                    const match_assignment_t *sol, const char *region, arena_t *a,
+                    match_result_t *out)
+{
+    size_t n = 0;
+    for (int u = 0; u < in->nreq; u++)
+        if (sol->offer_of[u] >= 0)
+            n += units[u].n;
+    out->p = arena_alloc(a, (n + 1) * sizeof *out->p);
+    for (int u = 0; u < in->nreq; u++) {
+        if (sol->offer_of[u] < 0)
+            continue;
+        char batch[64] = "";
+        if (units[u].n > 1)
+            snprintf(batch, sizeof batch, "%s/%lld", region, c->req[units[u].members[0]].id);
+        for (size_t m = 0; m < units[u].n; m++) {
+            match_proposal_t *p = &out->p[out->n++];
+            p->req = units[u].members[m];
+            p->off = (size_t)sol->offer_of[u];
+            p->batch = arena_strdup(a, batch);
+            describe(c, p, &units[u], region, a);
+        }
+    }
+    out->total = sol->total;
+}
+
+/* Writes the proposals and their first event, inside the caller's transaction. */
+static rc_t record(store_t *st, const match_context_t *c, match_result_t *r, const char *today,
+                   err_t *e)
+{
+    rc_t rc = RC_OK;
+    for (size_t k = 0; k < r->n && rc == RC_OK; k++) {
+        match_proposal_t *p = &r->p[k];
+        assistance_proposal_t row = {.request_id = c->req[p->req].id,
+                                     .offer_id = c->off[p->off].id,
+                                     .score = p->score,
+                                     .explanation = p->explanation,
+                                     .batch = p->batch,
+                                     .status = "proposed",
+                                     .provider_answer = "",
+                                     .state_answer = ""};
+        snprintf(row.created, sizeof row.created, "%s", today);
+        rc = store_proposal_insert(st, &row, e);
+        assistance_event_t ev = {.proposal_id = row.id, .event = "proposed", .note = ""};
+        snprintf(ev.date, sizeof ev.date, "%s", today);
+        if (rc == RC_OK)
+            rc = store_event_append(st, &ev, e);
+        p->id = row.id;
+    }
+    return rc;
+}
+
+static rc_t region_check(store_t *st, const char *region, arena_t *a, err_t *e)
+{
+    vocab_t *v;
+    size_t n;
+    rc_t rc = store_vocab_list(st, "region", a, &v, &n, e);
+    for (size_t i = 0; rc == RC_OK && i < n; i++)
+        if (strcmp(v[i].code, region) == 0)
+            return RC_OK;
+    return rc == RC_OK ? err_set(e, RC_NOTFOUND,
+                                 "--region: unknown M49 region '%s' (e.g. 002 "
+                                 "Africa, 419 Latin America and the Caribbean)",
+                                 region)
+                       : rc;
+}
+
+rc_t match_run(store_t *st, match_context_t *c, const match_run_opts_t *o, arena_t *a,
+               match_result_t *out, err_t *e)
+{
+    memset(out, 0, sizeof *out);
+    rc_t rc = o->region ? region_check(st, o->region, a, e) : RC_OK;
+    if (rc != RC_OK)
+        return rc;
+    match_state_t ms;
+    state_build(c, a, &ms);
+    unit_t *units;
+    size_t nunits = make_units(c, &ms, o->region, a, &units);
+    match_instance_t in;
+    build_instance(c, &ms, units, nunits, &in);
+    match_assignment_t sol;
+    match_solve(&in, MATCH_METHOD_AUTO, &sol);
+    out->units = nunits;
+    out->pairs = in.npairs;
+    for (size_t u = 0; u < nunits; u++)
+        out->requests += units[u].n;
+    for (size_t j = 0; j < c->noff; j++)
+        out->offers += ms.remaining[j] > 0;
+    collect(c, units, &in, &sol, o->region, a, out);
+    match_assignment_free(&sol);
+    match_instance_free(&in);
+    return o->dry_run ? RC_OK : record(st, c, out, o->today, e);
+}

@@ -1,0 +1,499 @@
+/*
+ * The SQLite backend's assistance operations (store.h, "assistance"). The
+ * rules live in the schema (sqlite_schema_assistance.c); this file binds
+ * parameters, reads rows into arena records, and turns a foreign key failure
+ * into a message that names what was unknown. Statements are prepared per
+ * call: these are not hot paths (hundreds of rows, not millions).
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "sqlite_assistance.h"
+
+#define REQUEST_COLS                                                                               \
+    "id, state, kind, items, themes, title, description, languages, "                              \
+    "priority, submitted, start, end, status"
+#define OFFER_COLS                                                                                 \
+    "id, coalesce(provider_state, ''), coalesce(provider_org, ''), kinds, "                        \
+    "items, themes, title, description, regions, languages, capacity, start, end, status"
+#define PROPOSAL_COLS                                                                              \
+    "id, request_id, offer_id, score, explanation, batch, created, "                               \
+    "status, provider_answer, state_answer"
+#define ORG_COLS "code, kind, regions, name_ar, name_zh, name_en, name_fr, name_ru, name_es"
+
+/* A statement prepared for one call; finalize with done(). */
+static rc_t prep(void *h, const char *sql, sqlite3_stmt **s, err_t *e)
+{
+    if (sqlite3_prepare_v2(sqlite_store_db(h), sql, -1, s, NULL) != SQLITE_OK)
+        return sqlite_store_fail(h, e);
+    return RC_OK;
+}
+
+/* Runs a statement that returns no rows and finalizes it. */
+static rc_t run_once(void *h, sqlite3_stmt *s, err_t *e)
+{
+    int src = sqlite3_step(s);
+    rc_t rc = src == SQLITE_DONE || src == SQLITE_ROW ? RC_OK : sqlite_store_fail(h, e);
+    sqlite3_finalize(s);
+    return rc;
+}
+
+static void bind_str(sqlite3_stmt *s, int i, const char *v)
+{
+    sqlite3_bind_text(s, i, v ? v : "", -1, SQLITE_STATIC);
+}
+
+static char *col(arena_t *a, sqlite3_stmt *s, int i)
+{
+    const unsigned char *t = sqlite3_column_text(s, i);
+    return arena_strndup(a, t ? (const char *)t : "", (size_t)sqlite3_column_bytes(s, i));
+}
+
+static void col_fixed(sqlite3_stmt *s, int i, char *dst, size_t size)
+{
+    const unsigned char *t = sqlite3_column_text(s, i);
+    snprintf(dst, size, "%s", t ? (const char *)t : "");
+}
+
+typedef void (*reader_t)(arena_t *a, sqlite3_stmt *s, void *record);
+
+/* Reads every row into a grown arena array and finalizes the statement. */
+static rc_t rows(void *h, sqlite3_stmt *s, arena_t *a, size_t elem, reader_t read, void *out,
+                 size_t *n, err_t *e)
+{
+    unsigned char *arr = NULL;
+    size_t cnt = 0, cap = 0;
+    int src;
+    while ((src = sqlite3_step(s)) == SQLITE_ROW) {
+        if (cnt == cap) {
+            size_t nc = cap ? cap * 2 : 16;
+            unsigned char *p = arena_alloc(a, nc * elem);
+            if (cnt)
+                memcpy(p, arr, cnt * elem);
+            arr = p;
+            cap = nc;
+        }
+        read(a, s, arr + cnt++ * elem);
+    }
+    rc_t rc = src == SQLITE_DONE ? RC_OK : sqlite_store_fail(h, e);
+    sqlite3_finalize(s);
+    if (!arr)
+        arr = arena_alloc(a, elem);
+    memcpy(out, &arr, sizeof arr);
+    *n = cnt;
+    return rc;
+}
+
+/* One row by id: RC_NOTFOUND naming `what` when there is none. */
+static rc_t one(void *h, sqlite3_stmt *s, arena_t *a, size_t elem, reader_t read, void *out,
+                const char *what, long long id, err_t *e)
+{
+    void *arr;
+    size_t n;
+    rc_t rc = rows(h, s, a, elem, read, &arr, &n, e);
+    if (rc == RC_OK && n == 0)
+        return err_set(e, RC_NOTFOUND, "no %s with id %lld", what, id);
+    if (rc == RC_OK)
+        memcpy(out, arr, elem);
+    return rc;
+}
+
+/* After an insert failed on a foreign key: names the reference. */
+static rc_t fk_message(rc_t rc, err_t *e, const char *what)
+{
+    if (rc == RC_INPUT && strstr(e->msg, "does not exist"))
+        return err_set(e, RC_NOTFOUND, "%s", what);
+    return rc;
+}
+
+/* ---- organizations --------------------------------------------------------- */
+
+rc_t sqlite_org_put(void *h, const organization_t *o, err_t *e)
+{
+    sqlite3_stmt *s;
+    rc_t rc = prep(h,
+                   "INSERT OR REPLACE INTO organization (" ORG_COLS ")"
+                   " VALUES (?,?,?,?,?,?,?,?,?)",
+                   &s, e);
+    if (rc != RC_OK)
+        return rc;
+    bind_str(s, 1, o->code);
+    bind_str(s, 2, o->kind);
+    bind_str(s, 3, o->regions);
+    for (int l = 0; l < LANG_COUNT; l++)
+        bind_str(s, 4 + l, o->name[l]);
+    return run_once(h, s, e);
+}
+
+static void read_org(arena_t *a, sqlite3_stmt *s, void *record)
+{
+    organization_t *o = record;
+    o->code = col(a, s, 0);
+    o->kind = col(a, s, 1);
+    o->regions = col(a, s, 2);
+    for (int l = 0; l < LANG_COUNT; l++)
+        o->name[l] = col(a, s, 3 + l);
+}
+
+rc_t sqlite_org_list(void *h, arena_t *a, organization_t **out, size_t *n, err_t *e)
+{
+    sqlite3_stmt *s;
+    rc_t rc = prep(h, "SELECT " ORG_COLS " FROM organization ORDER BY code", &s, e);
+    return rc == RC_OK ? rows(h, s, a, sizeof **out, read_org, out, n, e) : rc;
+}
+
+/* ---- requests ---------------------------------------------------------------- */
+
+rc_t sqlite_request_insert(void *h, assistance_request_t *r, err_t *e)
+{
+    sqlite3_stmt *s;
+    rc_t rc = prep(h,
+                   "INSERT INTO assistance_request (" REQUEST_COLS ")"
+                   " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                   &s, e);
+    if (rc != RC_OK)
+        return rc;
+    if (r->id > 0)
+        sqlite3_bind_int64(s, 1, r->id);
+    bind_str(s, 2, r->state);
+    bind_str(s, 3, r->kind);
+    bind_str(s, 4, r->items);
+    bind_str(s, 5, r->themes);
+    bind_str(s, 6, r->title);
+    bind_str(s, 7, r->description);
+    bind_str(s, 8, r->languages);
+    sqlite3_bind_int(s, 9, r->priority);
+    bind_str(s, 10, r->submitted);
+    bind_str(s, 11, r->start);
+    bind_str(s, 12, r->end);
+    bind_str(s, 13, r->status ? r->status : "open");
+    rc = run_once(h, s, e);
+    if (rc == RC_OK && r->id <= 0)
+        r->id = sqlite3_last_insert_rowid(sqlite_store_db(h));
+    if (rc == RC_INPUT && strstr(e->msg, "UNIQUE"))
+        return err_set(e, RC_INPUT, "a request with id %lld already exists", r->id);
+    char msg[64];
+    snprintf(msg, sizeof msg, "unknown state '%s'", r->state);
+    return fk_message(rc, e, msg);
+}
+
+static void read_request(arena_t *a, sqlite3_stmt *s, void *record)
+{
+    assistance_request_t *r = record;
+    r->id = sqlite3_column_int64(s, 0);
+    col_fixed(s, 1, r->state, sizeof r->state);
+    r->kind = col(a, s, 2);
+    r->items = col(a, s, 3);
+    r->themes = col(a, s, 4);
+    r->title = col(a, s, 5);
+    r->description = col(a, s, 6);
+    r->languages = col(a, s, 7);
+    r->priority = sqlite3_column_int(s, 8);
+    col_fixed(s, 9, r->submitted, sizeof r->submitted);
+    col_fixed(s, 10, r->start, sizeof r->start);
+    col_fixed(s, 11, r->end, sizeof r->end);
+    r->status = col(a, s, 12);
+}
+
+rc_t sqlite_request_get(void *h, long long id, arena_t *a, assistance_request_t *out, err_t *e)
+{
+    sqlite3_stmt *s;
+    rc_t rc = prep(h, "SELECT " REQUEST_COLS " FROM assistance_request WHERE id = ?", &s, e);
+    if (rc != RC_OK)
+        return rc;
+    sqlite3_bind_int64(s, 1, id);
+    return one(h, s, a, sizeof *out, read_request, out, "request", id, e);
+}
+
+rc_t sqlite_request_list(void *h, const char *state, arena_t *a, assistance_request_t **out,
+                         size_t *n, err_t *e)
+{
+    sqlite3_stmt *s;
+    rc_t rc = prep(h,
+                   "SELECT " REQUEST_COLS " FROM assistance_request"
+                   " WHERE ?1 IS NULL OR state = ?1 ORDER BY id",
+                   &s, e);
+    if (rc != RC_OK)
+        return rc;
+    if (state)
+        bind_str(s, 1, state);
+    return rows(h, s, a, sizeof **out, read_request, out, n, e);
+}
+
+/* Sets the status of one row of a table named by the caller (a constant). */
+static rc_t set_status(void *h, const char *sql, long long id, const char *status, const char *what,
+                       err_t *e)
+{
+    sqlite3_stmt *s;
+    rc_t rc = prep(h, sql, &s, e);
+    if (rc != RC_OK)
+        return rc;
+    bind_str(s, 1, status);
+    sqlite3_bind_int64(s, 2, id);
+    rc = run_once(h, s, e);
+    if (rc == RC_OK && sqlite3_changes(sqlite_store_db(h)) == 0)
+        return err_set(e, RC_NOTFOUND, "no %s with id %lld", what, id);
+    return rc;
+}
+
+rc_t sqlite_request_set_status(void *h, long long id, const char *status, err_t *e)
+{
+    return set_status(h, "UPDATE assistance_request SET status = ? WHERE id = ?", id, status,
+                      "request", e);
+}
+
+/* ---- offers ------------------------------------------------------------------ */
+
+rc_t sqlite_offer_set_status(void *h, long long id, const char *status, err_t *e)
+{
+    return set_status(h, "UPDATE assistance_offer SET status = ? WHERE id = ?", id, status, "offer",
+                      e);
+}
+
+rc_t sqlite_offer_insert(void *h, assistance_offer_t *o, err_t *e)
+{
+    sqlite3_stmt *s;
+    rc_t rc = prep(h,
+                   "INSERT INTO assistance_offer (id, provider_state, provider_org, kinds,"
+                   " items, themes, title, description, regions, languages, capacity, start,"
+                   " end, status) VALUES (?,nullif(?,''),nullif(?,''),?,?,?,?,?,?,?,?,?,?,?)",
+                   &s, e);
+    if (rc != RC_OK)
+        return rc;
+    if (o->id > 0)
+        sqlite3_bind_int64(s, 1, o->id);
+    bind_str(s, 2, o->provider_state);
+    bind_str(s, 3, o->provider_org);
+    bind_str(s, 4, o->kinds);
+    bind_str(s, 5, o->items);
+    bind_str(s, 6, o->themes);
+    bind_str(s, 7, o->title);
+    bind_str(s, 8, o->description);
+    bind_str(s, 9, o->regions);
+    bind_str(s, 10, o->languages);
+    sqlite3_bind_int(s, 11, o->capacity);
+    bind_str(s, 12, o->start);
+    bind_str(s, 13, o->end);
+    bind_str(s, 14, o->status ? o->status : "open");
+    rc = run_once(h, s, e);
+    if (rc == RC_OK && o->id <= 0)
+        o->id = sqlite3_last_insert_rowid(sqlite_store_db(h));
+    if (rc == RC_INPUT && strstr(e->msg, "UNIQUE"))
+        return err_set(e, RC_INPUT, "an offer with id %lld already exists", o->id);
+    char msg[96];
+    snprintf(msg, sizeof msg,
+             "unknown provider '%s' (a state code or an organization of "
+             "`r1540 assistance org list`)",
+             *o->provider_state ? o->provider_state : o->provider_org);
+    return fk_message(rc, e, msg);
+}
+
+static void read_offer(arena_t *a, sqlite3_stmt *s, void *record)
+{
+    assistance_offer_t *o = record;
+    o->id = sqlite3_column_int64(s, 0);
+    col_fixed(s, 1, o->provider_state, sizeof o->provider_state);
+    o->provider_org = col(a, s, 2);
+    o->kinds = col(a, s, 3);
+    o->items = col(a, s, 4);
+    o->themes = col(a, s, 5);
+    o->title = col(a, s, 6);
+    o->description = col(a, s, 7);
+    o->regions = col(a, s, 8);
+    o->languages = col(a, s, 9);
+    o->capacity = sqlite3_column_int(s, 10);
+    col_fixed(s, 11, o->start, sizeof o->start);
+    col_fixed(s, 12, o->end, sizeof o->end);
+    o->status = col(a, s, 13);
+}
+
+rc_t sqlite_offer_get(void *h, long long id, arena_t *a, assistance_offer_t *out, err_t *e)
+{
+    sqlite3_stmt *s;
+    rc_t rc = prep(h, "SELECT " OFFER_COLS " FROM assistance_offer WHERE id = ?", &s, e);
+    if (rc != RC_OK)
+        return rc;
+    sqlite3_bind_int64(s, 1, id);
+    return one(h, s, a, sizeof *out, read_offer, out, "offer", id, e);
+}
+
+rc_t sqlite_offer_list(void *h, arena_t *a, assistance_offer_t **out, size_t *n, err_t *e)
+{
+    sqlite3_stmt *s;
+    rc_t rc = prep(h, "SELECT " OFFER_COLS " FROM assistance_offer ORDER BY id", &s, e);
+    return rc == RC_OK ? rows(h, s, a, sizeof **out, read_offer, out, n, e) : rc;
+}
+
+/* ---- proposals and their history ------------------------------------------------- */
+
+rc_t sqlite_proposal_insert(void *h, assistance_proposal_t *p, err_t *e)
+{
+    sqlite3_stmt *s;
+    rc_t rc = prep(h,
+                   "INSERT INTO assistance_proposal (" PROPOSAL_COLS ")"
+                   " VALUES (?,?,?,?,?,?,?,?,?,?)",
+                   &s, e);
+    if (rc != RC_OK)
+        return rc;
+    if (p->id > 0)
+        sqlite3_bind_int64(s, 1, p->id);
+    sqlite3_bind_int64(s, 2, p->request_id);
+    sqlite3_bind_int64(s, 3, p->offer_id);
+    sqlite3_bind_int(s, 4, p->score);
+    bind_str(s, 5, p->explanation);
+    bind_str(s, 6, p->batch);
+    bind_str(s, 7, p->created);
+    bind_str(s, 8, p->status ? p->status : "proposed");
+    bind_str(s, 9, p->provider_answer);
+    bind_str(s, 10, p->state_answer);
+    rc = run_once(h, s, e);
+    if (rc == RC_OK && p->id <= 0)
+        p->id = sqlite3_last_insert_rowid(sqlite_store_db(h));
+    if (rc == RC_INPUT && strstr(e->msg, "UNIQUE"))
+        return err_set(e, RC_INPUT, "a proposal with id %lld already exists", p->id);
+    char msg[96];
+    snprintf(msg, sizeof msg, "no request %lld or no offer %lld", p->request_id, p->offer_id);
+    return fk_message(rc, e, msg);
+}
+
+static void read_proposal(arena_t *a, sqlite3_stmt *s, void *record)
+{
+    assistance_proposal_t *p = record;
+    p->id = sqlite3_column_int64(s, 0);
+    p->request_id = sqlite3_column_int64(s, 1);
+    p->offer_id = sqlite3_column_int64(s, 2);
+    p->score = sqlite3_column_int(s, 3);
+    p->explanation = col(a, s, 4);
+    p->batch = col(a, s, 5);
+    col_fixed(s, 6, p->created, sizeof p->created);
+    p->status = col(a, s, 7);
+    p->provider_answer = col(a, s, 8);
+    p->state_answer = col(a, s, 9);
+}
+
+rc_t sqlite_proposal_get(void *h, long long id, arena_t *a, assistance_proposal_t *out, err_t *e)
+{
+    sqlite3_stmt *s;
+    rc_t rc = prep(h, "SELECT " PROPOSAL_COLS " FROM assistance_proposal WHERE id = ?", &s, e);
+    if (rc != RC_OK)
+        return rc;
+    sqlite3_bind_int64(s, 1, id);
+    return one(h, s, a, sizeof *out, read_proposal, out, "proposal", id, e);
+}
+
+rc_t sqlite_proposal_list(void *h, long long request_id, arena_t *a, assistance_proposal_t **out,
+                          size_t *n, err_t *e)
+{
+    sqlite3_stmt *s;
+    rc_t rc = prep(h,
+                   "SELECT " PROPOSAL_COLS " FROM assistance_proposal"
+                   " WHERE ?1 = 0 OR request_id = ?1 ORDER BY id",
+                   &s, e);
+    if (rc != RC_OK)
+        return rc;
+    sqlite3_bind_int64(s, 1, request_id);
+    return rows(h, s, a, sizeof **out, read_proposal, out, n, e);
+}
+
+rc_t sqlite_proposal_update(void *h, const assistance_proposal_t *p, err_t *e)
+{
+    sqlite3_stmt *s;
+    rc_t rc = prep(h,
+                   "UPDATE assistance_proposal SET status = ?, provider_answer = ?,"
+                   " state_answer = ? WHERE id = ?",
+                   &s, e);
+    if (rc != RC_OK)
+        return rc;
+    bind_str(s, 1, p->status);
+    bind_str(s, 2, p->provider_answer);
+    bind_str(s, 3, p->state_answer);
+    sqlite3_bind_int64(s, 4, p->id);
+    rc = run_once(h, s, e);
+    if (rc == RC_OK && sqlite3_changes(sqlite_store_db(h)) == 0)
+        return err_set(e, RC_NOTFOUND, "no proposal with id %lld", p->id);
+    return rc;
+}
+
+rc_t sqlite_event_append(void *h, assistance_event_t *ev, err_t *e)
+{
+    sqlite3_stmt *s;
+    rc_t rc = prep(h,
+                   "INSERT INTO assistance_event (proposal_id, seq, date, event, note)"
+                   " VALUES (?1, CASE WHEN ?2 > 0 THEN ?2 ELSE (SELECT coalesce(max(seq), 0)"
+                   " + 1 FROM assistance_event WHERE proposal_id = ?1) END, ?3, ?4, ?5)"
+                   " RETURNING seq",
+                   &s, e);
+    if (rc != RC_OK)
+        return rc;
+    sqlite3_bind_int64(s, 1, ev->proposal_id);
+    sqlite3_bind_int(s, 2, ev->seq);
+    bind_str(s, 3, ev->date);
+    bind_str(s, 4, ev->event);
+    bind_str(s, 5, ev->note);
+    int src = sqlite3_step(s);
+    if (src == SQLITE_ROW)
+        ev->seq = sqlite3_column_int(s, 0);
+    rc = src == SQLITE_ROW || src == SQLITE_DONE ? RC_OK : sqlite_store_fail(h, e);
+    sqlite3_finalize(s);
+    if (rc == RC_INPUT && strstr(e->msg, "UNIQUE"))
+        return err_set(e, RC_INPUT, "proposal %lld already has an event %d", ev->proposal_id,
+                       ev->seq);
+    char msg[64];
+    snprintf(msg, sizeof msg, "no proposal with id %lld", ev->proposal_id);
+    return fk_message(rc, e, msg);
+}
+
+static void read_event(arena_t *a, sqlite3_stmt *s, void *record)
+{
+    assistance_event_t *ev = record;
+    ev->proposal_id = sqlite3_column_int64(s, 0);
+    ev->seq = sqlite3_column_int(s, 1);
+    col_fixed(s, 2, ev->date, sizeof ev->date);
+    ev->event = col(a, s, 3);
+    ev->note = col(a, s, 4);
+}
+
+rc_t sqlite_event_list(void *h, long long proposal_id, arena_t *a, assistance_event_t **out,
+                       size_t *n, err_t *e)
+{
+    sqlite3_stmt *s;
+    rc_t rc = prep(h,
+                   "SELECT proposal_id, seq, date, event, note FROM assistance_event"
+                   " WHERE ?1 = 0 OR proposal_id = ?1 ORDER BY proposal_id, seq",
+                   &s, e);
+    if (rc != RC_OK)
+        return rc;
+    sqlite3_bind_int64(s, 1, proposal_id);
+    return rows(h, s, a, sizeof **out, read_event, out, n, e);
+}
+
+/* ---- what the score needs of each state --------------------------------------------- */
+
+static void read_need(arena_t *a, sqlite3_stmt *s, void *record)
+{
+    (void)a;
+    assistance_need_t *nd = record;
+    col_fixed(s, 0, nd->state, sizeof nd->state);
+    nd->reports = sqlite3_column_int(s, 1);
+    nd->marked_x = sqlite3_column_int(s, 2);
+    nd->applicable = sqlite3_column_int(s, 3);
+}
+
+rc_t sqlite_assistance_need(void *h, arena_t *a, assistance_need_t **out, size_t *n, err_t *e)
+{
+    sqlite3_stmt *s;
+    rc_t rc =
+        prep(h,
+             "SELECT s.alpha3, (SELECT count(*) FROM report r WHERE r.state = s.alpha3),"
+             " coalesce((SELECT count(*) FROM matrix_entry x WHERE x.version_id = v.id"
+             "   AND x.mark = 'X'), 0),"
+             " CASE WHEN v.id IS NULL THEN 0 ELSE (SELECT count(*) FROM template_item t"
+             "   WHERE t.template_version = v.template_version) - (SELECT count(*) FROM"
+             "   matrix_entry x WHERE x.version_id = v.id AND x.mark = 'NA') END"
+             " FROM state s LEFT JOIN matrix_version v ON v.id = (SELECT id FROM matrix_version"
+             "   WHERE state = s.alpha3 AND status IN ('approved','published')"
+             "   ORDER BY number DESC LIMIT 1)"
+             " ORDER BY s.alpha3",
+             &s, e);
+    return rc == RC_OK ? rows(h, s, a, sizeof **out, read_need, out, n, e) : rc;
+}

@@ -1,0 +1,163 @@
+# `r1540 match`: the bare solver on text instances (known optima, bad input,
+# determinism) and matching stored requests and offers (dry run, JSON,
+# capacities, overlaps, regional batches, weights read from the config file).
+. tests/cli/lib.sh
+
+inst() { printf "$2" >"$T/$1.txt"; }
+
+# Known optima; the answer is the total, then the pairs by request.
+inst ties '2 2 4\n1 1\n0 0 5\n0 1 5\n1 0 5\n1 1 5\n'
+expect_ok "solve a tie" "$BIN" match --solve "$T/ties.txt"
+expect_eq "ties: total 10, both assigned" "$(head -1 "$T/out") $(($(wc -l <"$T/out") - 1))" "10 2"
+inst greedy '2 2 3\n1 1\n0 0 10\n0 1 9\n1 0 8\n'
+expect_ok "solve where greedy fails" "$BIN" match --solve "$T/greedy.txt"
+expect_eq "the exact optimum and its pairs" "$(tr '\n' '|' <"$T/out")" "17|0 1|1 0|"
+inst zero '2 1 2\n2\n0 0 0\n1 0 0\n'
+"$BIN" match --solve "$T/zero.txt" >"$T/out"
+expect_eq "pairs of score 0 are never assigned" "$(tr '\n' '|' <"$T/out")" "0|"
+inst cap0 '2 2 3\n0 1\n0 0 100\n1 0 50\n1 1 3\n'
+"$BIN" match --solve "$T/cap0.txt" >"$T/out"
+expect_eq "an offer of capacity 0 takes nothing" "$(tr '\n' '|' <"$T/out")" "3|1 1|"
+inst cap2 '3 1 3\n2\n0 0 3\n1 0 9\n2 0 7\n'
+"$BIN" match --solve "$T/cap2.txt" >"$T/out"
+expect_eq "a capacity of 2 goes to the best two" "$(tr '\n' '|' <"$T/out")" "16|1 0|2 0|"
+inst empty '0 0 0\n\n'
+"$BIN" match --solve "$T/empty.txt" >"$T/out"
+expect_eq "an empty instance" "$(tr '\n' '|' <"$T/out")" "0|"
+for m in dense sparse auto; do
+    "$BIN" match --solve "$T/greedy.txt" --method $m >"$T/out.$m"
+done
+expect_eq "every method gives the same answer" "$(cat "$T/out.dense" "$T/out.sparse" | md5sum)" "$(cat "$T/out.auto" "$T/out.auto" | md5sum)"
+
+# A random instance of 300 x 40 with capacities, twice: the same answer.
+awk 'BEGIN { srand(42); R = 300; O = 40; n = 0
+    for (r = 0; r < R; r++) for (o = 0; o < O; o++) if (rand() < 0.3) { a[n] = r " " o " " int(rand() * 50); n++ }
+    print R, O, n; c = ""; for (o = 0; o < O; o++) c = c (o ? " " : "") int(rand() * 4); print c
+    for (i = 0; i < n; i++) print a[i] }' >"$T/rand.txt"
+"$BIN" match --solve "$T/rand.txt" >"$T/r1"
+"$BIN" match --solve "$T/rand.txt" >"$T/r2"
+expect_eq "deterministic" "$(md5sum <"$T/r1")" "$(md5sum <"$T/r2")"
+expect_eq "capacities kept" "$(awk 'NR == FNR { if (FNR == 2) for (i = 1; i <= NF; i++) cap[i - 1] = $i; next }
+    FNR > 1 { used[$2]++; if (used[$2] > cap[$2]) bad++ } END { print bad + 0 }' "$T/rand.txt" "$T/r1")" "0"
+expect_eq "only candidate pairs, each request once, total adds up" "$(awk 'NR == FNR { if (FNR > 2) s[$1 " " $2] = $3; next }
+    FNR == 1 { want = $1; next } { if (!(($1 " " $2) in s) || seen[$1]++) bad++; t += s[$1 " " $2] }
+    END { print bad + 0, t == want }' "$T/rand.txt" "$T/r1")" "0 1"
+
+# Bad instances: a clear error with file and line.
+inst negcap '1 1 1\n-1\n0 0 5\n'
+expect_fail "a negative capacity" 4 "negcap.txt:2: a capacity is negative" "$BIN" match --solve "$T/negcap.txt"
+inst negscore '1 1 1\n1\n0 0 -5\n'
+expect_fail "a negative score" 4 "negscore.txt:3: a score is negative" "$BIN" match --solve "$T/negscore.txt"
+inst range '1 1 1\n1\n0 3 5\n'
+expect_fail "an offer index out of range" 4 "range.txt:3: offer index out of range" "$BIN" match --solve "$T/range.txt"
+inst dup '1 2 2\n1 1\n0 1 5\n0 1 6\n'
+expect_fail "a pair given twice" 4 "dup.txt:4: the pair appears twice" "$BIN" match --solve "$T/dup.txt"
+inst short '3 1 3\n1\n0 0 5                          \n'
+expect_fail "fewer lines than E" 4 "missing pair lines" "$BIN" match --solve "$T/short.txt"
+inst huge '10000000 10000000 999999999\n'
+expect_fail "a count the file cannot hold" 4 "too short" "$BIN" match --solve "$T/huge.txt"
+printf '1 1 1\n1\n0 0 \000\n' >"$T/nul.txt"
+expect_fail "a NUL byte" 4 "nul.txt:3" "$BIN" match --solve "$T/nul.txt"
+head -c 3000 /dev/urandom >"$T/noise.txt"
+expect_fail "random bytes" 4 "noise.txt:1" "$BIN" match --solve "$T/noise.txt"
+expect_fail "a missing file" 3 "No such file" "$BIN" match --solve "$T/nope.txt"
+expect_fail "a folder" 4 "not a regular file" "$BIN" match --solve "$T"
+expect_fail "an unknown method" 2 "--method" "$BIN" match --solve "$T/ties.txt" --method magic
+expect_fail "a stray argument" 2 "unexpected argument" "$BIN" match now
+"$BIN" match --help >"$T/help"
+expect_match "--help documents the instance format" "$T/help" "then E lines \`r o score\`"
+
+# Matching stored requests and offers.
+init_db
+r assistance request add KEN --kind training --items OP1-AG,OP1-NSG --title "Export control" --languages en --date 2025-01-10 >/dev/null
+r assistance request add UGA --kind training --items OP1-AG,OP1-NSG --title "Export control" --languages en --date 2025-01-11 >/dev/null
+r assistance request add TZA --kind training --items OP1-AG,OP1-NSG --title "Export control" --languages en --date 2025-01-12 >/dev/null
+r assistance request add PER --kind legislative-drafting --items OP1-MTCR --title "Ley" --languages es --date 2025-01-12 >/dev/null
+r assistance offer add WCO --kinds training --items OP1-AG,OP1-NSG --title "STCE" --capacity 1 --languages en >/dev/null
+r assistance offer add USA --kinds training --themes export-control-regimes --title "EXBS" --capacity 1 --languages en >/dev/null
+r assistance offer add AU --kinds training,workshop --items OP1-AG --title "Regional workshop" --capacity 1 --regions 002 --languages en,fr >/dev/null
+r assistance offer add UNLIREC --kinds legislative-drafting --items OP1-MTCR --title "Apoyo legislativo" --capacity 1 --regions 419 --languages es >/dev/null
+
+h=$(db_hash)
+expect_ok "a dry run" r match --dry-run --format json
+cp "$T/out" "$T/dry.json"
+expect_eq "a dry run records nothing" "$(db_hash)" "$h"
+expect_eq "the JSON parses; 4 proposals; total = sum of scores; capacity kept" "$(/usr/bin/python3 -c '
+import json, sys, collections
+d = json.load(open(sys.argv[1]))
+per = collections.Counter(p["offer"] for p in d["proposals"])
+print(len(d["proposals"]), d["total"] == sum(p["score"] for p in d["proposals"]), max(per.values()), d["dry_run"])' "$T/dry.json")" "4 True 1 True"
+expect_eq "each proposal explains every factor and its points" "$(/usr/bin/python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+print(all(p["score"] == sum(f["points"] for f in p["factors"]) for p in d["proposals"]))' "$T/dry.json")" "True"
+expect_eq "overlapping offers of other providers are shown" "$(/usr/bin/python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+p = [p for p in d["proposals"] if p["state"] == "KEN"][0]
+print(len(p["overlaps"]) >= 1, all(o["provider"] != p["provider"] for o in p["overlaps"]))' "$T/dry.json")" "True True"
+r assistance request show 1 >"$T/show"
+expect_match "request show says when providers overlap" "$T/show" "overlap: 3 providers offer what this request asks for"
+
+expect_ok "match for real" r match
+expect_match "the text output ends with the optimal total" "$T/out" "^4 proposals, total score [0-9]+ \(the largest possible\)"
+expect_eq "the recorded proposals are those of the dry run" "$(sqlite3 "$DB" "select group_concat(request_id || '-' || offer_id, ' ') from (select * from assistance_proposal order by request_id)")" "$(/usr/bin/python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+print(" ".join("%d-%d" % (p["request"], p["offer"]) for p in sorted(d["proposals"], key=lambda p: p["request"])))' "$T/dry.json")"
+r match >"$T/again"
+expect_match "a second run proposes nothing new" "$T/again" "^0 proposals"
+
+# While another process writes, match waits for it, then gives up cleanly.
+r assistance request add MLI --kind training --items OP1-AG --title "Late" --date 2025-02-01 >/dev/null
+/usr/bin/python3 -c '
+import sqlite3, sys, time
+c = sqlite3.connect(sys.argv[1], isolation_level=None)
+c.execute("BEGIN IMMEDIATE"); open(sys.argv[2], "w").close(); time.sleep(2); c.execute("ROLLBACK")
+' "$DB" "$T/locked" &
+holder=$!
+while [ ! -e "$T/locked" ]; do sleep 0.05; done
+expect_fail "match on a locked database" 6 "locked by another process" r match
+wait $holder
+expect_eq "the locked match recorded nothing" "$(sqlite3 "$DB" "select count(*) from assistance_proposal")" "4"
+
+# Regional batch mode: the three East African requests share their themes.
+init_db_b() { DB=$T/batch.db; r init >/dev/null; }
+init_db_b
+for s in KEN UGA TZA; do
+    r assistance request add $s --kind training --items OP1-AG,OP1-NSG --title "Export control" --languages en --date 2025-01-10 >/dev/null
+done
+r assistance request add PER --kind training --items OP1-AG,OP1-NSG --title "Export control" --languages es --date 2025-01-10 >/dev/null
+r assistance offer add AU --kinds training --items OP1-AG,OP1-NSG --title "Regional course" --capacity 1 --languages en >/dev/null
+expect_ok "match --region 002" r match --region 002 --format json
+cp "$T/out" "$T/batch.json"
+expect_eq "one offer of capacity 1 takes the whole batch of three" "$(/usr/bin/python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+print(len(d["proposals"]), len({p["batch"] for p in d["proposals"]}), sorted(p["state"] for p in d["proposals"]))' "$T/batch.json")" "3 1 ['KEN', 'TZA', 'UGA']"
+expect_eq "the store counts the batch once" "$(sqlite3 "$DB" "select count(distinct batch), count(*) from assistance_proposal")" "1|3"
+expect_fail "an unknown region" 3 "unknown M49 region '999'" r match --region 999
+
+# The weights live in the configuration file, not in the code.
+DB=$T/weights.db
+r init >/dev/null
+r assistance request add UGA --kind training --items OP1-AG --title "Export control" --date 2025-01-10 >/dev/null
+r assistance offer add WCO --kinds training --items OP1-AG --title "STCE" --capacity 1 >/dev/null
+mkdir -p "$T/data"
+cp -r "$ROOT/data/states" "$ROOT/data/template" "$ROOT/data/organizations" "$T/data/"
+mkdir -p "$T/data/match"
+sed 's/^developing = 30/developing = 1000/' "$ROOT/data/match/weights.conf" >"$T/data/match/weights.conf"
+R1540_DATA=$T/data r match --dry-run --format json >"$T/w.json"
+expect_eq "a weight changed in the file changes the score" "$(/usr/bin/python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+print([f["points"] for f in d["proposals"][0]["factors"] if f["factor"] == "developing"])' "$T/w.json")" "[1000]"
+grep -v '^no_report' "$ROOT/data/match/weights.conf" >"$T/data/match/weights.conf"
+expect_fail "a missing weight" 4 "weights.conf: the weight 'no_report' is missing" env R1540_DATA="$T/data" "$BIN" --db "$DB" match --dry-run
+printf 'item = 40\nitem = 41\n' >"$T/data/match/weights.conf"
+expect_fail "a repeated weight" 4 "weights.conf:2: item is given twice" env R1540_DATA="$T/data" "$BIN" --db "$DB" match --dry-run
+printf 'item = -3\n' >"$T/data/match/weights.conf"
+expect_fail "a negative weight" 4 "weights.conf:1: item: the value must be" env R1540_DATA="$T/data" "$BIN" --db "$DB" match --dry-run
+printf 'flavour = 3\n' >"$T/data/match/weights.conf"
+expect_fail "an unknown weight" 4 "weights.conf:1: unknown weight 'flavour'" env R1540_DATA="$T/data" "$BIN" --db "$DB" match --dry-run
+done_testing
