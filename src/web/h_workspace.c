@@ -108,7 +108,6 @@ static void split_accepted(web_req_t *r, json_t *with, json_t *accepted)
 static json_t *report_kinds_json(web_req_t *r)
 {
     json_t *a = json_array();
-    json_t *dummy = json_object();
     for (int i = 0; i < REPORT_KIND_COUNT; i++) {
         report_t rep = {.kind = report_kinds[i], .title = "", .state = ""};
         json_t *o = model_report(r, &rep);
@@ -116,7 +115,6 @@ static json_t *report_kinds_json(web_req_t *r)
                                            json_object_get(o, "kind_name")));
         json_decref(o);
     }
-    json_decref(dummy);
     return a;
 }
 
@@ -126,7 +124,6 @@ rc_t h_workspace(web_req_t *r, json_t *m, err_t *e)
     char today[11];
     date_today(today);
     json_object_set_new(m, "today", json_string(today));
-    json_object_set_new(m, "role_" , json_string(role_name(u->role)));
     if (u->role == ROLE_POC) {
         state_t s;
         rc_t rc = model_state_arg(r, u->state, &s, e);
@@ -158,6 +155,53 @@ rc_t h_workspace(web_req_t *r, json_t *m, err_t *e)
 }
 
 /* ---- a version's workflow panel (used by h_version) ------------------------ */
+
+/* The matrix entry of `item` in a version's grouped model, or NULL. */
+static json_t *matrix_entry_of(json_t *m, const char *item)
+{
+    json_t *sec, *tab, *en;
+    size_t i, k, j;
+    json_array_foreach(json_object_get(json_object_get(m, "matrix"), "sections"), i, sec)
+        json_array_foreach(json_object_get(sec, "tables"), k, tab)
+            json_array_foreach(json_object_get(tab, "entries"), j, en)
+                if (strcmp(json_string_value(json_object_get(en, "item")), item) == 0)
+                    return en;
+    return NULL;
+}
+
+/* The entry form of a draft: the state's reports to cite, the marks, and,
+ * with ?item=ID, that item chosen and its current entry filled in. */
+static rc_t edit_form(web_req_t *r, const char *state, json_t *m, err_t *e)
+{
+    report_t *reps;
+    size_t n;
+    rc_t rc = store_report_list(r->st, state, &r->arena, &reps, &n, e);
+    if (rc != RC_OK)
+        return rc;
+    const char *item = web_query(r, "item");
+    json_t *current = item ? matrix_entry_of(m, item) : NULL;
+    json_t *src = current ? json_object_get(current, "source_report") : NULL;
+    json_t *a = json_array();
+    for (size_t i = 0; i < n; i++) {
+        json_t *o = model_report(r, &reps[i]);
+        json_object_set_new(o, "selected", json_boolean(src && json_integer_value(src) == reps[i].id));
+        json_array_append_new(a, o);
+    }
+    json_object_set_new(m, "reports", a);
+    const char *mark = current ? json_string_value(json_object_get(current, "mark")) : "X";
+    json_t *marks = json_array();
+    static const char *const codes[] = {"X", "?", "NA", ""};
+    for (size_t i = 0; i < 4; i++)
+        json_array_append_new(marks, json_pack("{s:s,s:s,s:b}", "code", codes[i], "name",
+                                               *codes[i] ? codes[i] : web_tr(r, "blank"),
+                                               "selected", strcmp(mark, codes[i]) == 0));
+    json_object_set_new(m, "marks", marks);
+    if (current) {
+        json_object_set_new(current, "selected", json_true());
+        json_object_set(m, "editing", current);
+    }
+    return RC_OK;
+}
 
 rc_t h_version_workflow(web_req_t *r, const state_t *s, const matrix_version_t *v, json_t *m,
                         err_t *e)
@@ -191,17 +235,8 @@ rc_t h_version_workflow(web_req_t *r, const state_t *s, const matrix_version_t *
         json_object_set_new(m, "comments", a);
         r->no_cache = true;
     }
-    if (json_is_true(json_object_get(m, "can_edit"))) {
-        report_t *reps;
-        size_t n;
-        if ((rc = store_report_list(r->st, st, &r->arena, &reps, &n, e)) != RC_OK)
-            return rc;
-        json_t *a = json_array();
-        for (size_t i = 0; i < n; i++)
-            json_array_append_new(a, model_report(r, &reps[i]));
-        json_object_set_new(m, "reports", a);
-        json_object_set_new(m, "marks", json_pack("[s,s,s,s]", "X", "?", "NA", ""));
-    }
+    if (json_is_true(json_object_get(m, "can_edit")))
+        return edit_form(r, st, m, e);
     return RC_OK;
 }
 
