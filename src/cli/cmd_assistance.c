@@ -53,6 +53,14 @@ static const char *or_empty(const char *s)
     return s ? s : "";
 }
 
+/* The audit object of a record: "request:12", "offer:3", "proposal:7". Arena-owned. */
+static const char *object_name(cli_t *c, const char *what, long long id)
+{
+    char object[48];
+    snprintf(object, sizeof object, "%s:%lld", what, id);
+    return arena_strdup(&c->arena, object);
+}
+
 static void copy_date(char dst[11], const char *src)
 {
     snprintf(dst, 11, "%s", or_empty(src));
@@ -100,7 +108,21 @@ static rc_t request_add(cli_t *c, const char *code, const assist_opts_t *o)
     copy_date(r.end, o->end);
     if ((rc = assistance_codes_load(st, &c->arena, &codes, &c->err)) != RC_OK ||
         (rc = assistance_request_check(&codes, &r, &c->err)) != RC_OK ||
-        (rc = store_request_insert(st, &r, &c->err)) != RC_OK)
+        (rc = store_begin(st, &c->err)) != RC_OK)
+        return rc;
+    rc = store_request_insert(st, &r, &c->err);
+    buf_t detail;
+    buf_init(&detail, 0);
+    buf_putc(&detail, '{');
+    json_out_kv(&detail, 0, "state", r.state);
+    json_out_kv(&detail, 1, "kind", r.kind);
+    json_out_kv(&detail, 1, "items", r.items);
+    json_out_kll(&detail, 1, "priority", r.priority);
+    buf_putc(&detail, '}');
+    rc = cli_commit_audited(c, rc, "assistance.request.add", object_name(c, "request", r.id),
+                            buf_str(&detail));
+    buf_free(&detail);
+    if (rc != RC_OK)
         return rc;
     printf("%lld\n", r.id);
     return RC_OK;
@@ -276,7 +298,20 @@ static rc_t offer_add(cli_t *c, const char *provider, const assist_opts_t *o)
     copy_date(of.end, o->end);
     if ((rc = assistance_codes_load(st, &c->arena, &codes, &c->err)) != RC_OK ||
         (rc = assistance_offer_check(&codes, &of, &c->err)) != RC_OK ||
-        (rc = store_offer_insert(st, &of, &c->err)) != RC_OK)
+        (rc = store_begin(st, &c->err)) != RC_OK)
+        return rc;
+    rc = store_offer_insert(st, &of, &c->err);
+    buf_t detail;
+    buf_init(&detail, 0);
+    buf_putc(&detail, '{');
+    json_out_kv(&detail, 0, "provider", match_provider(&of));
+    json_out_kv(&detail, 1, "kinds", of.kinds);
+    json_out_kll(&detail, 1, "capacity", of.capacity);
+    buf_putc(&detail, '}');
+    rc = cli_commit_audited(c, rc, "assistance.offer.add", object_name(c, "offer", of.id),
+                            buf_str(&detail));
+    buf_free(&detail);
+    if (rc != RC_OK)
         return rc;
     printf("%lld\n", of.id);
     return RC_OK;
@@ -396,27 +431,11 @@ static rc_t proposal_list(cli_t *c, const char *arg, bool json)
     return rc;
 }
 
-/* Writes a proposal's new status and the event that moved it, in one transaction. */
-static rc_t proposal_step(cli_t *c, store_t *st, const assistance_proposal_t *p, const char *event,
-                          const assist_opts_t *o)
-{
-    assistance_event_t ev = {
-        .proposal_id = p->id, .event = (char *)event, .note = (char *)or_empty(o->note)};
-    date_today(ev.date);
-    if (o->note && !text_multi_line_ok(o->note, ASSIST_TEXT_MAX))
-        return err_set(&c->err, RC_INPUT, "--note: must be UTF-8 text of at most %d bytes",
-                       ASSIST_TEXT_MAX);
-    rc_t rc = store_begin(st, &c->err);
-    if (rc == RC_OK && (rc = store_proposal_update(st, p, &c->err)) == RC_OK &&
-        (rc = store_event_append(st, &ev, &c->err)) == RC_OK)
-        rc = store_commit(st, &c->err);
-    if (rc != RC_OK)
-        store_rollback(st);
-    else
-        printf("proposal %lld: %s\n", p->id, p->status);
-    return rc;
-}
-
+/*
+ * `proposal accept|decline|deliver`: reads the proposal, applies the step and
+ * writes the new status, the event that moved it and the audit entry, all in
+ * one transaction (so the step is decided on data nobody changes meanwhile).
+ */
 static rc_t proposal_act(cli_t *c, const char *verb, const char *arg, const assist_opts_t *o)
 {
     store_t *st;
@@ -427,28 +446,79 @@ static rc_t proposal_act(cli_t *c, const char *verb, const char *arg, const assi
     if (!deliver && (!o->by || (strcmp(o->by, "provider") != 0 && strcmp(o->by, "state") != 0)))
         return cli_usage_error(c, usage, "--by provider or --by state is required");
     rc_t rc = cli_int(c, arg, "ID", 1, 1LL << 53, &id);
-    if (rc != RC_OK || (rc = cli_store(c, STORE_OPEN_EXISTING, &st)) != RC_OK ||
-        (rc = store_proposal_get(st, id, &c->arena, &p, &c->err)) != RC_OK)
+    if (rc != RC_OK)
         return rc;
-    rc = deliver ? assistance_proposal_deliver(&p, &c->err)
-                 : assistance_proposal_answer(&p, strcmp(o->by, "provider") == 0,
-                                              strcmp(verb, "accept") == 0, &event, &c->err);
-    return rc == RC_OK ? proposal_step(c, st, &p, event, o) : rc;
+    if (o->note && !text_multi_line_ok(o->note, ASSIST_TEXT_MAX))
+        return err_set(&c->err, RC_INPUT, "--note: must be UTF-8 text of at most %d bytes",
+                       ASSIST_TEXT_MAX);
+    if ((rc = cli_store(c, STORE_OPEN_EXISTING, &st)) != RC_OK ||
+        (rc = store_begin(st, &c->err)) != RC_OK)
+        return rc;
+    if ((rc = store_proposal_get(st, id, &c->arena, &p, &c->err)) == RC_OK)
+        rc = deliver ? assistance_proposal_deliver(&p, &c->err)
+                     : assistance_proposal_answer(&p, strcmp(o->by, "provider") == 0,
+                                                  strcmp(verb, "accept") == 0, &event, &c->err);
+    assistance_event_t ev = {
+        .proposal_id = id, .event = (char *)event, .note = (char *)or_empty(o->note)};
+    date_today(ev.date);
+    if (rc == RC_OK && (rc = store_proposal_update(st, &p, &c->err)) == RC_OK)
+        rc = store_event_append(st, &ev, &c->err);
+    char action[40];
+    snprintf(action, sizeof action, "assistance.proposal.%s", verb);
+    buf_t detail;
+    buf_init(&detail, 0);
+    if (rc == RC_OK) {
+        buf_putc(&detail, '{');
+        json_out_kv(&detail, 0, "event", event);
+        json_out_kv(&detail, 1, "status", p.status);
+        json_out_kll(&detail, 1, "request", p.request_id);
+        json_out_kll(&detail, 1, "offer", p.offer_id);
+        buf_putc(&detail, '}');
+    }
+    rc = cli_commit_audited(c, rc, action, object_name(c, "proposal", id), buf_str(&detail));
+    buf_free(&detail);
+    if (rc != RC_OK)
+        return rc;
+    printf("proposal %lld: %s\n", id, p.status);
+    return RC_OK;
 }
 
 /* ---- status changes -------------------------------------------------------------- */
 
-/* `request withdraw`, `offer close` and `offer reopen`. */
-static rc_t set_status(cli_t *c, bool request, const char *arg, const char *status)
+/* `request withdraw`, `offer close` and `offer reopen` (verb), setting status, audited as
+ * "assistance.request.withdraw" and so on with the status before and after. */
+static rc_t set_status(cli_t *c, bool request, const char *verb, const char *arg,
+                       const char *status)
 {
     store_t *st;
     long long id;
+    assistance_request_t r;
+    assistance_offer_t of;
+    const char *what = request ? "request" : "offer", *from = "";
     rc_t rc = cli_int(c, arg, "ID", 1, 1LL << 53, &id);
     if (rc != RC_OK || (rc = cli_store(c, STORE_OPEN_EXISTING, &st)) != RC_OK ||
-        (rc = request ? store_request_set_status(st, id, status, &c->err)
-                      : store_offer_set_status(st, id, status, &c->err)) != RC_OK)
+        (rc = store_begin(st, &c->err)) != RC_OK)
         return rc;
-    printf("%s %lld: %s\n", request ? "request" : "offer", id, status);
+    if (request && (rc = store_request_get(st, id, &c->arena, &r, &c->err)) == RC_OK) {
+        from = r.status;
+        rc = store_request_set_status(st, id, status, &c->err);
+    } else if (!request && (rc = store_offer_get(st, id, &c->arena, &of, &c->err)) == RC_OK) {
+        from = of.status;
+        rc = store_offer_set_status(st, id, status, &c->err);
+    }
+    char action[40];
+    snprintf(action, sizeof action, "assistance.%s.%s", what, verb);
+    buf_t detail;
+    buf_init(&detail, 0);
+    buf_putc(&detail, '{');
+    json_out_kv(&detail, 0, "from", from);
+    json_out_kv(&detail, 1, "to", status);
+    buf_putc(&detail, '}');
+    rc = cli_commit_audited(c, rc, action, object_name(c, what, id), buf_str(&detail));
+    buf_free(&detail);
+    if (rc != RC_OK)
+        return rc;
+    printf("%s %lld: %s\n", what, id, status);
     return RC_OK;
 }
 
@@ -467,14 +537,14 @@ static rc_t dispatch(cli_t *c, int rest, char **args, const assist_opts_t *o, bo
         if (strcmp(verb, "show") == 0 && one)
             return request_show(c, arg, json);
         if (strcmp(verb, "withdraw") == 0 && one)
-            return set_status(c, true, arg, "withdrawn");
+            return set_status(c, true, verb, arg, "withdrawn");
     } else if (strcmp(noun, "offer") == 0) {
         if (strcmp(verb, "add") == 0 && one)
             return offer_add(c, arg, o);
         if ((strcmp(verb, "list") == 0 && none) || (strcmp(verb, "show") == 0 && one))
             return offer_list(c, arg, json);
         if ((strcmp(verb, "close") == 0 || strcmp(verb, "reopen") == 0) && one)
-            return set_status(c, false, arg, strcmp(verb, "close") == 0 ? "closed" : "open");
+            return set_status(c, false, verb, arg, strcmp(verb, "close") == 0 ? "closed" : "open");
     } else if (strcmp(noun, "org") == 0 && strcmp(verb, "list") == 0 && none) {
         return org_list(c, json);
     } else if (strcmp(noun, "proposal") == 0) {

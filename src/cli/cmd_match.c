@@ -197,12 +197,31 @@ static rc_t match_stored(cli_t *c, const match_opts_t *o)
      * data no other process can change before the proposals are written. */
     if (!o->dry_run && (rc = store_begin(st, &c->err)) != RC_OK)
         return rc;
-    if ((rc = match_context_load(st, c->data_dir, &c->arena, &ctx, &c->err)) == RC_OK &&
-        (rc = match_run(st, &ctx, &ro, &c->arena, &r, &c->err)) == RC_OK && !o->dry_run)
-        rc = store_commit(st, &c->err);
-    if (rc != RC_OK) {
-        store_rollback(st);
-        return rc;
+    if ((rc = match_context_load(st, c->data_dir, &c->arena, &ctx, &c->err)) == RC_OK)
+        rc = match_run(st, &ctx, &ro, &c->arena, &r, &c->err);
+    if (o->dry_run) {
+        if (rc != RC_OK)
+            return rc;
+    } else {
+        /* One audit entry for the whole run, even one that proposes nothing (like a
+         * repeated import): the proposals, their total, the region, the ids made. */
+        buf_t detail;
+        buf_init(&detail, 0);
+        if (rc == RC_OK) {
+            buf_putc(&detail, '{');
+            json_out_kll(&detail, 0, "proposals", (long long)r.n);
+            json_out_kll(&detail, 1, "total", r.total);
+            json_out_kv(&detail, 1, "region", o->region ? o->region : "");
+            if (r.n) {
+                json_out_kll(&detail, 1, "first", r.p[0].id);
+                json_out_kll(&detail, 1, "last", r.p[r.n - 1].id);
+            }
+            buf_putc(&detail, '}');
+        }
+        rc = cli_commit_audited(c, rc, "match.propose", "", buf_str(&detail));
+        buf_free(&detail);
+        if (rc != RC_OK)
+            return rc;
     }
     return print_result(c, &ctx, &r, o, json);
 }

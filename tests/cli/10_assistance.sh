@@ -1,5 +1,6 @@
 # Assistance: the organizations registry, requests and offers with their bad
-# input, the proposal workflow, and the rules the store keeps on its own.
+# input, the proposal workflow, the rules the store keeps on its own, and the
+# audit entry each change adds (a refused one adds none).
 . tests/cli/lib.sh
 init_db
 
@@ -10,15 +11,17 @@ r assistance org list --format json >"$T/orgs.json"
 expect_eq "org list --format json parses, with six names" "$(/usr/bin/python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(len(d), sorted(d[0]["names"]))' "$T/orgs.json")" "15 ['ar', 'en', 'es', 'fr', 'ru', 'zh']"
 
 # Requests.
-expect_ok "add a request" r assistance request add KEN --kind training --items OP1-AG,OP1-NSG --title "Export control training" --languages en,fr --priority 2 --date 2025-01-10
+audited "add a request" assistance.request.add request:1 r assistance request add KEN --kind training --items OP1-AG,OP1-NSG --title "Export control training" --languages en,fr --priority 2 --date 2025-01-10
 expect_eq "the new id is printed" "$(cat "$T/out")" "1"
-expect_ok "add a request with a theme and a period" r assistance request add ht --kind legislative-drafting --items OP1-MTCR --themes legislation --title "Loi d'application" --languages fr --date 2025-02-01 --start 2025-03-01 --end 2026-12-31
+expect_eq "the audit detail says what was asked" "$(audit_detail)" '{"state":"KEN","kind":"training","items":"OP1-AG,OP1-NSG","priority":2}'
+audited "add a request with a theme and a period" assistance.request.add request:2 r assistance request add ht --kind legislative-drafting --items OP1-MTCR --themes legislation --title "Loi d'application" --languages fr --date 2025-02-01 --start 2025-03-01 --end 2026-12-31
 r assistance request list >"$T/list"
 expect_match "request list shows both" "$T/list" "^ +2  HTI  open +legislative-drafting"
 r assistance request list KEN --format json >"$T/list.json"
 expect_eq "request list STATE --format json parses" "$(/usr/bin/python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(len(d), d[0]["items"], d[0]["priority"], d[0]["status"])' "$T/list.json")" "1 OP1-AG,OP1-NSG 2 open"
 
 h=$(db_hash)
+n=$(audit_count)
 expect_fail "unknown state" 3 "unknown state 'ZZZ'" r assistance request add ZZZ --kind training --items OP1-AG --title x
 expect_fail "unknown template item" 3 "unknown template item 'OP9-NOPE'" r assistance request add KEN --kind training --items OP1-AG,OP9-NOPE --title x
 expect_fail "a request with no items" 4 "at least one template item" r assistance request add KEN --kind training --title x
@@ -40,19 +43,22 @@ expect_fail "a description of 5,000 bytes" 4 "description" r assistance request 
 expect_fail "a list of 100,000 bytes" 4 "items" r assistance request add KEN --kind training --items "$(head -c 100000 /dev/zero | tr '\0' 'A')" --title x
 expect_fail "missing required options" 2 "required" r assistance request add KEN --items OP1-AG
 expect_eq "none of the bad requests changed the database" "$(db_hash)" "$h"
+expect_eq "nor added an audit entry" "$(audit_count)" "$n"
 
 title="Robert'); DROP TABLE assistance_request;-- <b>\"x\"</b>"
 expect_ok "SQL metacharacters in a title" r assistance request add KEN --kind workshop --items OP1-AG --title "$title" --date 2025-03-01
 expect_eq "the title comes back verbatim" "$(r assistance request show 3 | sed -n 's/^title: //p')" "$title"
 
 # Offers.
-expect_ok "an organization's offer" r assistance offer add WCO --kinds training,workshop --items OP1-AG,OP1-NSG --themes export-control --title "STCE course" --capacity 1 --languages en,fr
-expect_ok "a state's offer, limited to Africa" r assistance offer add usa --kinds training --themes export-control-regimes --title "EXBS" --capacity 2 --regions 002 --languages en
-expect_ok "an offer for the Americas" r assistance offer add UNLIREC --kinds legislative-drafting --items OP1-MTCR --title "Legislative support" --capacity 1 --regions 419 --languages es,fr
+audited "an organization's offer" assistance.offer.add offer:1 r assistance offer add WCO --kinds training,workshop --items OP1-AG,OP1-NSG --themes export-control --title "STCE course" --capacity 1 --languages en,fr
+audited "a state's offer, limited to Africa" assistance.offer.add offer:2 r assistance offer add usa --kinds training --themes export-control-regimes --title "EXBS" --capacity 2 --regions 002 --languages en
+audited "an offer for the Americas" assistance.offer.add offer:3 r assistance offer add UNLIREC --kinds legislative-drafting --items OP1-MTCR --title "Legislative support" --capacity 1 --regions 419 --languages es,fr
+expect_eq "the audit detail names the provider" "$(audit_detail)" '{"provider":"UNLIREC","kinds":"legislative-drafting","capacity":1}'
 r assistance offer show 2 --format json >"$T/offer.json"
 expect_eq "offer show --format json" "$(/usr/bin/python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(d["provider"], d["provider_kind"], d["capacity"], d["regions"])' "$T/offer.json")" "USA state 2 002"
 
 h=$(db_hash)
+n=$(audit_count)
 expect_fail "a negative capacity" 4 "capacity" r assistance offer add WCO --kinds training --themes export-control --title x --capacity -1
 expect_fail "a capacity that is not a number" 4 "capacity" r assistance offer add WCO --kinds training --themes export-control --title x --capacity lots
 expect_fail "unknown provider" 3 "unknown provider 'NOBODY'" r assistance offer add NOBODY --kinds training --themes export-control --title x --capacity 1
@@ -60,6 +66,7 @@ expect_fail "an offer with neither items nor themes" 4 "at least one template it
 expect_fail "a region that is not an M49 code" 4 "regions" r assistance offer add WCO --kinds training --themes export-control --title x --capacity 1 --regions Africa
 expect_fail "unknown kind in an offer" 4 "kinds" r assistance offer add WCO --kinds training,picnic --themes export-control --title x --capacity 1
 expect_eq "none of the bad offers changed the database" "$(db_hash)" "$h"
+expect_eq "nor added an audit entry" "$(audit_count)" "$n"
 
 # The store refuses what must never happen, even through plain SQL.
 expect_sql_refused "a negative capacity, by SQL" "CHECK constraint failed" "insert into assistance_offer (provider_org, kinds, items, themes, title, description, regions, languages, capacity, start, end, status) values ('WCO','training','','border-control','x','','','',-1,'','','open')"
@@ -67,23 +74,26 @@ expect_sql_refused "an offer from nobody, by SQL" "FOREIGN KEY constraint failed
 expect_sql_refused "a request with no items, by SQL" "CHECK constraint failed" "insert into assistance_request (state, kind, items, themes, title, description, languages, priority, submitted, start, end, status) values ('KEN','training','','','x','','',1,'2025-01-01','','','open')"
 
 # Proposals and their workflow.
-r match >"$T/match"
+audited "match" match.propose "" r match
+cp "$T/out" "$T/match"
 expect_match "match proposes something for request 1" "$T/match" "request 1 \(KEN"
+expect_eq "one audit entry for the three proposals" "$(sqlite3 "$DB" "select json_extract(detail, '$.proposals') || ' ' || json_extract(detail, '$.first') || '-' || json_extract(detail, '$.last') from audit order by seq desc limit 1")" "3 1-3"
 expect_eq "three proposals recorded" "$(sqlite3 "$DB" "select count(*) from assistance_proposal")" "3"
 p=$(sqlite3 "$DB" "select id from assistance_proposal where request_id = 1")
-expect_ok "the provider accepts" r assistance proposal accept "$p" --by provider --note "dates to agree"
+audited "the provider accepts" assistance.proposal.accept "proposal:$p" r assistance proposal accept "$p" --by provider --note "dates to agree"
 expect_eq "one answer is not enough" "$(cat "$T/out")" "proposal $p: proposed"
-expect_ok "the state accepts" r assistance proposal accept "$p" --by state
+audited "the state accepts" assistance.proposal.accept "proposal:$p" r assistance proposal accept "$p" --by state
 expect_eq "both answers: accepted" "$(cat "$T/out")" "proposal $p: accepted"
+expect_eq "the audit detail gives the event and the new status" "$(audit_detail)" '{"event":"state-accepted","status":"accepted","request":1,"offer":'"$(sqlite3 "$DB" "select offer_id from assistance_proposal where id = $p")"'}'
 expect_eq "the request is matched" "$(sqlite3 "$DB" "select status from assistance_request where id = 1")" "matched"
 h=$(db_hash)
-expect_fail "no answer after acceptance" 5 "takes no more answers" r assistance proposal decline "$p" --by state
+unaudited "no answer after acceptance" 5 "takes no more answers" r assistance proposal decline "$p" --by state
 expect_eq "a refused answer changes nothing" "$(db_hash)" "$h"
-expect_ok "delivered" r assistance proposal deliver "$p" --note "course held"
+audited "delivered" assistance.proposal.deliver "proposal:$p" r assistance proposal deliver "$p" --note "course held"
 expect_eq "the request is delivered" "$(sqlite3 "$DB" "select status from assistance_request where id = 1")" "delivered"
-expect_fail "delivered only once" 5 "only an accepted proposal" r assistance proposal deliver "$p"
-expect_fail "--by is required" 2 "--by" r assistance proposal accept "$p"
-expect_fail "unknown proposal" 3 "no proposal with id 999" r assistance proposal accept 999 --by state
+unaudited "delivered only once" 5 "only an accepted proposal" r assistance proposal deliver "$p"
+unaudited "--by is required" 2 "--by" r assistance proposal accept "$p"
+unaudited "unknown proposal" 3 "no proposal with id 999" r assistance proposal accept 999 --by state
 r assistance proposal show "$p" >"$T/prop"
 expect_match "the history is kept, with notes" "$T/prop" "provider-accepted: dates to agree"
 expect_match "the history ends delivered" "$T/prop" "4  [0-9-]+  delivered: course held"
@@ -91,11 +101,15 @@ expect_match "the proposal says why, factor by factor" "$T/prop" "^kind: trainin
 
 q=$(sqlite3 "$DB" "select id from assistance_proposal where request_id = 2")
 qo=$(sqlite3 "$DB" "select offer_id from assistance_proposal where request_id = 2")
-expect_ok "the state declines" r assistance proposal decline "$q" --by state --note "not now"
+unaudited "a note that is not UTF-8" 4 "--note" r assistance proposal decline "$q" --by state --note "$(printf 'bad \377')"
+audited "the state declines" assistance.proposal.decline "proposal:$q" r assistance proposal decline "$q" --by state --note "not now"
 expect_eq "declined" "$(cat "$T/out")" "proposal $q: declined"
+n=$(audit_count)
 r match --dry-run --format json >"$T/again.json"
+expect_eq "a dry run adds no audit entry" "$(audit_count)" "$n"
 expect_eq "a declined pair is never proposed again" "$(/usr/bin/python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print([p for p in d["proposals"] if p["request"]==2 and p["offer"]==int(sys.argv[2])])' "$T/again.json" "$qo")" "[]"
 
+expect_ok "the audit log verifies" r audit verify
 expect_sql_refused "the store refuses a declined pair again" "declined once and are never proposed again" "insert into assistance_proposal (request_id, offer_id, score, explanation, batch, created, status, provider_answer, state_answer) values (2, $qo, 10, '', '', '2025-01-01', 'proposed', '', '')"
 expect_sql_refused "the store refuses skipping a step" "workflow does not allow" "update assistance_proposal set status = 'delivered' where status = 'proposed'"
 expect_sql_refused "the store refuses rewriting an answer" "workflow does not allow" "update assistance_proposal set state_answer = 'accepted' where id = $q"
@@ -159,20 +173,27 @@ init_db
 r assistance request add KEN --kind training --items OP1-AG --title "A" --date 2025-01-10 >/dev/null
 r assistance request add UGA --kind training --items OP1-AG --title "B" --date 2025-01-10 >/dev/null
 r assistance offer add WCO --kinds training --items OP1-AG --title "C" --capacity 5 >/dev/null
-expect_ok "close an offer" r assistance offer close 1
+audited "close an offer" assistance.offer.close offer:1 r assistance offer close 1
 expect_eq "it says so" "$(cat "$T/out")" "offer 1: closed"
+expect_eq "the audit detail gives both statuses" "$(audit_detail)" '{"from":"open","to":"closed"}'
 r match --dry-run >"$T/m"
 expect_match "a closed offer is not matched" "$T/m" "^0 proposals"
-expect_ok "reopen it" r assistance offer reopen 1
-expect_ok "withdraw request 2" r assistance request withdraw 2
-r match >"$T/m"
+audited "reopen it" assistance.offer.reopen offer:1 r assistance offer reopen 1
+audited "withdraw request 2" assistance.request.withdraw request:2 r assistance request withdraw 2
+expect_eq "the audit detail gives both statuses" "$(audit_detail)" '{"from":"open","to":"withdrawn"}'
+audited "match" match.propose "" r match
+cp "$T/out" "$T/m"
 expect_match "a withdrawn request is not matched" "$T/m" "^1 proposal,"
 h=$(db_hash)
-expect_fail "a request with a live proposal is not withdrawn" 5 "without a live proposal" r assistance request withdraw 1
-expect_fail "a withdrawn request stays withdrawn" 5 "cannot go from that status" r assistance request withdraw 2
-expect_fail "withdraw an unknown request" 3 "no request with id 77" r assistance request withdraw 77
-expect_fail "close an unknown offer" 3 "no offer with id 77" r assistance offer close 77
+unaudited "a request with a live proposal is not withdrawn" 5 "without a live proposal" r assistance request withdraw 1
+unaudited "a withdrawn request stays withdrawn" 5 "cannot go from that status" r assistance request withdraw 2
+unaudited "withdraw an unknown request" 3 "no request with id 77" r assistance request withdraw 77
+unaudited "close an unknown offer" 3 "no offer with id 77" r assistance offer close 77
+unaudited "reopen an unknown offer" 3 "no offer with id 77" r assistance offer reopen 77
 expect_eq "the refused changes changed nothing" "$(db_hash)" "$h"
+expect_eq "each change added one audit entry: init, 3 adds, close, reopen, withdraw, match" "$(audit_count)" "8"
+expect_ok "the audit log verifies" r audit verify
+expect_match "and counts them" "$T/out" "^audit log intact: 8 entries"
 expect_sql_refused "the store refuses reopening a withdrawn request" "cannot go from that status" "update assistance_request set status = 'open' where id = 2"
 
 expect_fail "unknown subcommand" 2 "expected" r assistance request frobnicate

@@ -1,6 +1,7 @@
 # `r1540 match`: the bare solver on text instances (known optima, bad input,
 # determinism) and matching stored requests and offers (dry run, JSON,
-# capacities, overlaps, regional batches, weights read from the config file).
+# capacities, overlaps, regional batches, weights read from the config file),
+# with one audit entry per recording run and none for a dry run or a failure.
 . tests/cli/lib.sh
 
 inst() { printf "$2" >"$T/$1.txt"; }
@@ -79,9 +80,11 @@ r assistance offer add AU --kinds training,workshop --items OP1-AG --title "Regi
 r assistance offer add UNLIREC --kinds legislative-drafting --items OP1-MTCR --title "Apoyo legislativo" --capacity 1 --regions 419 --languages es >/dev/null
 
 h=$(db_hash)
+n=$(audit_count)
 expect_ok "a dry run" r match --dry-run --format json
 cp "$T/out" "$T/dry.json"
 expect_eq "a dry run records nothing" "$(db_hash)" "$h"
+expect_eq "nor adds an audit entry" "$(audit_count)" "$n"
 expect_eq "the JSON parses; 4 proposals; total = sum of scores; capacity kept" "$(/usr/bin/python3 -c '
 import json, sys, collections
 d = json.load(open(sys.argv[1]))
@@ -99,14 +102,18 @@ print(len(p["overlaps"]) >= 1, all(o["provider"] != p["provider"] for o in p["ov
 r assistance request show 1 >"$T/show"
 expect_match "request show says when providers overlap" "$T/show" "overlap: 3 providers offer what this request asks for"
 
-expect_ok "match for real" r match
+audited "match for real" match.propose "" r match
+expect_eq "one audit entry for the four proposals: their count, total and ids" "$(audit_detail)" "{\"proposals\":4,\"total\":$(/usr/bin/python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["total"])' "$T/dry.json"),\"region\":\"\",\"first\":1,\"last\":4}"
 expect_match "the text output ends with the optimal total" "$T/out" "^4 proposals, total score [0-9]+ \(the largest possible\)"
 expect_eq "the recorded proposals are those of the dry run" "$(sqlite3 "$DB" "select group_concat(request_id || '-' || offer_id, ' ') from (select * from assistance_proposal order by request_id)")" "$(/usr/bin/python3 -c '
 import json, sys
 d = json.load(open(sys.argv[1]))
 print(" ".join("%d-%d" % (p["request"], p["offer"]) for p in sorted(d["proposals"], key=lambda p: p["request"])))' "$T/dry.json")"
-r match >"$T/again"
+audited "a second run" match.propose "" r match
+cp "$T/out" "$T/again"
 expect_match "a second run proposes nothing new" "$T/again" "^0 proposals"
+expect_eq "and says so in its audit entry" "$(audit_detail)" '{"proposals":0,"total":0,"region":""}'
+
 
 # While another process writes, match waits for it, then gives up cleanly.
 r assistance request add MLI --kind training --items OP1-AG --title "Late" --date 2025-02-01 >/dev/null
@@ -117,9 +124,12 @@ c.execute("BEGIN IMMEDIATE"); open(sys.argv[2], "w").close(); time.sleep(2); c.e
 ' "$DB" "$T/locked" &
 holder=$!
 while [ ! -e "$T/locked" ]; do sleep 0.05; done
+n=$(audit_count)
 expect_fail "match on a locked database" 6 "locked by another process" r match
 wait $holder
+expect_eq "adds no audit entry" "$(audit_count)" "$n"
 expect_eq "the locked match recorded nothing" "$(sqlite3 "$DB" "select count(*) from assistance_proposal")" "4"
+expect_ok "the audit log verifies" r audit verify
 
 # Regional batch mode: the three East African requests share their themes.
 init_db_b() { DB=$T/batch.db; r init >/dev/null; }
@@ -129,14 +139,16 @@ for s in KEN UGA TZA; do
 done
 r assistance request add PER --kind training --items OP1-AG,OP1-NSG --title "Export control" --languages es --date 2025-01-10 >/dev/null
 r assistance offer add AU --kinds training --items OP1-AG,OP1-NSG --title "Regional course" --capacity 1 --languages en >/dev/null
-expect_ok "match --region 002" r match --region 002 --format json
+audited "match --region 002" match.propose "" r match --region 002 --format json
 cp "$T/out" "$T/batch.json"
+expect_eq "the audit entry names the region" "$(sqlite3 "$DB" "select json_extract(detail, '$.proposals') || ' ' || json_extract(detail, '$.region') from audit order by seq desc limit 1")" "3 002"
 expect_eq "one offer of capacity 1 takes the whole batch of three" "$(/usr/bin/python3 -c '
 import json, sys
 d = json.load(open(sys.argv[1]))
 print(len(d["proposals"]), len({p["batch"] for p in d["proposals"]}), sorted(p["state"] for p in d["proposals"]))' "$T/batch.json")" "3 1 ['KEN', 'TZA', 'UGA']"
 expect_eq "the store counts the batch once" "$(sqlite3 "$DB" "select count(distinct batch), count(*) from assistance_proposal")" "1|3"
-expect_fail "an unknown region" 3 "unknown M49 region '999'" r match --region 999
+unaudited "an unknown region" 3 "unknown M49 region '999'" r match --region 999
+expect_ok "the audit log of the batch database verifies" r audit verify
 
 # The weights live in the configuration file, not in the code.
 DB=$T/weights.db

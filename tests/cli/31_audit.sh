@@ -4,15 +4,8 @@
 . tests/cli/lib.sh
 init_db
 
-count() { sqlite3 "$DB" "select count(*) from audit"; }
-last() { sqlite3 "$DB" "select action || ' ' || object from audit order by seq desc limit 1"; }
-# audited NAME ACTION OBJECT CMD...: the command succeeds and adds one entry ACTION OBJECT.
-audited() {
-    name=$1; action=$2; object=$3; shift 3
-    before=$(count)
-    expect_ok "$name" "$@"
-    expect_eq "$name: one audit entry, $action $object" "$(($(count) - before)) $(last)" "1 $action $object"
-}
+count() { audit_count; }
+last() { audit_last; }
 
 expect_eq "init is audited" "$(count) $(last)" "1 init database"
 expect_ok "audit --help" r audit --help

@@ -69,6 +69,25 @@ data_hash() {
         db_hash "$T/data_hash.db"
 }
 
+# The audit log: its number of entries, its newest entry ("ACTION OBJECT") and
+# that entry's detail.
+audit_count() { sqlite3 "$DB" "select count(*) from audit"; }
+audit_last() { sqlite3 "$DB" "select action || ' ' || object from audit order by seq desc limit 1"; }
+audit_detail() { sqlite3 "$DB" "select detail from audit order by seq desc limit 1"; }
+# audited NAME ACTION OBJECT CMD...: the command succeeds and adds one entry ACTION OBJECT.
+audited() {
+    name=$1; action=$2; object=$3; shift 3
+    before=$(audit_count)
+    expect_ok "$name" "$@"
+    expect_eq "$name: one audit entry, $action $object" "$(($(audit_count) - before)) $(audit_last)" "1 $action $object"
+}
+# unaudited NAME CODE PATTERN CMD...: expect_fail, and the command adds no audit entry.
+unaudited() {
+    before=$(audit_count)
+    expect_fail "$@"
+    expect_eq "$1: no audit entry" "$(audit_count)" "$before"
+}
+
 # The standard setup: a database with reference data only, or with demo data.
 init_db() { r init "$@" >/dev/null 2>"$T/init.err" || { cat "$T/init.err"; exit 1; }; }
 
