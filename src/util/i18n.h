@@ -26,7 +26,7 @@ const char *i18n_tr(lang_t lang, const char *msgid);
 const char *i18n_trc(lang_t lang, const char *context, const char *msgid);
 /* The plural form for n, by the language's own plural rule. */
 const char *i18n_trn(lang_t lang, const char *singular, const char *plural, unsigned long n);
-/* How many translated messages the language has (tests, `status`). */
+/* How many translated messages the language has (0: no catalog for it). */
 unsigned long i18n_count(lang_t lang);
 /* Frees the catalogs; lookups then return the English text. */
 void i18n_free(void);

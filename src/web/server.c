@@ -286,8 +286,6 @@ static struct MHD_Response *make_response(const web_req_t *r, const web_answer_t
         MHD_add_response_header(resp, "Location", a->location);
     if (a->disposition)
         MHD_add_response_header(resp, "Content-Disposition", a->disposition);
-    if (a->etag)
-        MHD_add_response_header(resp, "ETag", a->etag);
     MHD_add_response_header(resp, "Cache-Control",
                             a->cacheable ? "public, max-age=60" : "no-store");
     if (!a->cacheable)
@@ -324,12 +322,45 @@ static int answer_simple(struct MHD_Connection *c, int status, const char *text)
     return ret;
 }
 
-/* The full URL with its query string, as the router wants it. */
-static char *full_url(struct MHD_Connection *c, const char *url, arena_t *a);
+/* Appends s with the characters that would change a query's meaning escaped. */
+static void query_encode(buf_t *b, const char *s)
+{
+    for (; *s; s++)
+        buf_printf(b, strchr("&=%+#", *s) || (unsigned char)*s < 0x21 ? "%%%02X" : "%c",
+                   (unsigned char)*s);
+}
+
+static enum MHD_Result add_arg(void *cls, enum MHD_ValueKind kind, const char *key,
+                               const char *value)
+{
+    (void)kind;
+    buf_t *b = cls;
+    buf_putc(b, b->len ? '&' : '?');
+    query_encode(b, key);
+    if (value) {
+        buf_putc(b, '=');
+        query_encode(b, value);
+    }
+    return MHD_YES;
+}
+
+/* The full URL with its query string, as the router wants it (MHD hands the
+ * path and the decoded arguments apart). */
+static char *full_url(struct MHD_Connection *c, const char *url, arena_t *a)
+{
+    buf_t q;
+    buf_init(&q, 64 * 1024);
+    MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, add_arg, &q);
+    char *out = arena_alloc(a, strlen(url) + q.len + 1);
+    memcpy(out, url, strlen(url));
+    memcpy(out + strlen(url), buf_str(&q), q.len + 1);
+    buf_free(&q);
+    return out;
+}
 
 /* A public GET without a session cookie can be answered from the cache. The
- * key holds what else the answer depends on: the query string (filters) and
- * the Accept-Language of an unprefixed URL. */
+ * key holds what else the answer depends on: the whole URL with its query
+ * string (filters, ?lang=) and the language an unprefixed URL would get. */
 static char *cache_key(struct MHD_Connection *c, const char *method, const char *url,
                        arena_t *a)
 {
@@ -338,12 +369,11 @@ static char *cache_key(struct MHD_Connection *c, const char *method, const char 
     const char *cookie = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Cookie");
     if (cookie && strstr(cookie, "r1540_session="))
         return NULL;
-    const char *q = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "lang");
     lang_t l = web_pick_lang(cookie, MHD_lookup_connection_value(c, MHD_HEADER_KIND,
                                                                    "Accept-Language"));
-    url = full_url(c, url, a);
-    char *k = arena_alloc(a, strlen(url) + 64);
-    snprintf(k, strlen(url) + 64, "%s|%d|%s", url, (int)l, q ? q : "");
+    size_t n = strlen(url) + 8;
+    char *k = arena_alloc(a, n);
+    snprintf(k, n, "%s|%d", url, (int)l);
     return k;
 }
 
@@ -371,7 +401,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
                              "{\"error\":{\"status\":413,\"code\":\"too-large\","
                              "\"message\":\"the request body is too large\"}}\n");
     web_req_t *r = &cn->req;
-    char *key = cache_key(c, method, url, &r->arena);
+    const char *full = full_url(c, url, &r->arena);
+    char *key = cache_key(c, method, full, &r->arena);
     if (key) {
         data_check_recent();
         int served;
@@ -388,7 +419,6 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
     web_headers_t h = {
         .cookie = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Cookie"),
         .accept_language = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Accept-Language"),
-        .content_type = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Type"),
         .csrf = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "X-CSRF-Token"),
     };
     if (cn->raw.len) {
@@ -401,7 +431,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
     }
     long long generation = atomic_load(&data_generation);
     web_answer_t a = {0};
-    web_route(r, full_url(c, url, &r->arena), &h, &a);
+    web_route(r, full, &h, &a);
     struct MHD_Response *resp = make_response(r, &a);
     int ret = MHD_queue_response(c, (unsigned)a.status, resp);
     if (key && a.cacheable && a.status == 200 && a.len <= CACHE_BODY_MAX)
@@ -409,36 +439,6 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
     else
         MHD_destroy_response(resp);
     return ret;
-}
-
-static enum MHD_Result add_arg(void *cls, enum MHD_ValueKind kind, const char *key,
-                               const char *value)
-{
-    (void)kind;
-    buf_t *b = cls;
-    buf_putc(b, b->len ? '&' : '?');
-    for (const char *s = key; *s; s++)
-        buf_printf(b, strchr("&=%+#", *s) || (unsigned char)*s < 0x21 ? "%%%02X" : "%c",
-                   (unsigned char)*s);
-    if (value) {
-        buf_putc(b, '=');
-        for (const char *s = value; *s; s++)
-            buf_printf(b, strchr("&=%+#", *s) || (unsigned char)*s < 0x21 ? "%%%02X" : "%c",
-                       (unsigned char)*s);
-    }
-    return MHD_YES;
-}
-
-static char *full_url(struct MHD_Connection *c, const char *url, arena_t *a)
-{
-    buf_t q;
-    buf_init(&q, 64 * 1024);
-    MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, add_arg, &q);
-    char *out = arena_alloc(a, strlen(url) + q.len + 1);
-    memcpy(out, url, strlen(url));
-    memcpy(out + strlen(url), buf_str(&q), q.len + 1);
-    buf_free(&q);
-    return out;
 }
 
 /* ---- start and stop ------------------------------------------------------ */

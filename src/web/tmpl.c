@@ -229,14 +229,6 @@ int tmpl_has(const tmpl_set_t *ts, const char *name)
     return tmpl_index(ts, name) >= 0;
 }
 
-void tmpl_each_msgid(const tmpl_set_t *ts, void (*fn)(const char *msgid, void *ctx), void *ctx)
-{
-    for (size_t i = 0; i < ts->n; i++)
-        for (size_t k = 0; k < ts->t[i].n; k++)
-            if (ts->t[i].ops[k].kind == OP_TRANS)
-                fn(ts->t[i].ops[k].s, ctx);
-}
-
 /* ---- rendering ---- */
 
 typedef struct {

@@ -35,8 +35,6 @@ int tmpl_has(const tmpl_set_t *ts, const char *name);
 /* Renders template `name` with `model` as the context's bottom. */
 rc_t tmpl_render(const tmpl_set_t *ts, const char *name, json_t *model, lang_t lang, buf_t *out,
                  err_t *e);
-/* Calls fn for every {{_ text}} of every template (for the catalog check). */
-void tmpl_each_msgid(const tmpl_set_t *ts, void (*fn)(const char *msgid, void *ctx), void *ctx);
 
 /* Appends s with & < > " ' escaped. */
 void html_escape(buf_t *b, const char *s, size_t n);

@@ -49,7 +49,6 @@ typedef struct {
     const void *body;
     size_t len;
     bool cacheable; /* public and the same for everyone who asks this URL */
-    const char *etag;
     const char *location;
     const char *disposition; /* Content-Disposition of a download */
 } web_answer_t;
@@ -57,7 +56,6 @@ typedef struct {
 typedef struct {
     const char *cookie;
     const char *accept_language;
-    const char *content_type;
     const char *csrf; /* X-CSRF-Token, for API calls */
 } web_headers_t;
 
