@@ -37,22 +37,32 @@ static const matrix_version_t **latest_published(web_req_t *r, const state_t *st
     return out;
 }
 
+/* One state's line of the home page figures. */
+typedef struct {
+    bool reported;
+    bool published;
+    long x, applicable; /* of its latest published matrix */
+} home_state_t;
+
 /* Coverage of one published matrix: fields marked X over the fields that
- * apply (all template items but those marked NA). */
-static void coverage_add(web_req_t *r, const matrix_version_t *v, size_t nitems, long *x,
-                         long *applicable)
+ * apply (the items of its template but those marked NA). */
+static rc_t coverage_of(web_req_t *r, const matrix_version_t *v, home_state_t *hs, err_t *e)
 {
+    template_item_t *items;
     matrix_entry_t *en;
-    size_t n;
-    err_t e = {0};
-    if (store_entries(r->st, v->id, &r->arena, &en, &n, &e) != RC_OK)
-        return;
+    size_t ni, n;
+    rc_t rc = store_template_items(r->st, v->template_version, &r->arena, &items, &ni, e);
+    if (rc == RC_OK)
+        rc = store_entries(r->st, v->id, &r->arena, &en, &n, e);
+    if (rc != RC_OK)
+        return rc;
     long na = 0;
     for (size_t i = 0; i < n; i++) {
-        *x += en[i].mark == MARK_X;
+        hs->x += en[i].mark == MARK_X;
         na += en[i].mark == MARK_NA;
     }
-    *applicable += (long)nitems - na;
+    hs->applicable = (long)ni - na;
+    return RC_OK;
 }
 
 static json_t *pct(long num, long den)
@@ -60,65 +70,73 @@ static json_t *pct(long num, long den)
     return json_real(den ? 100.0 * (double)num / (double)den : 0.0);
 }
 
-rc_t h_home(web_req_t *r, json_t *m, err_t *e)
+/* Each state's figures, computed once for the totals and the regions. */
+static rc_t home_states(web_req_t *r, const state_t *states, size_t ns, home_state_t *hs,
+                        size_t *nreports, err_t *e)
 {
-    state_t *states;
     report_t *reports;
     matrix_version_t *versions;
-    template_item_t *items;
-    size_t ns, nr, nv, ni;
-    rc_t rc = store_state_list(r->st, &r->arena, &states, &ns, e);
-    if (rc == RC_OK)
-        rc = store_report_list(r->st, NULL, &r->arena, &reports, &nr, e);
+    size_t nr, nv;
+    rc_t rc = store_report_list(r->st, NULL, &r->arena, &reports, &nr, e);
     if (rc == RC_OK)
         rc = store_version_list(r->st, NULL, &r->arena, &versions, &nv, e);
-    if (rc == RC_OK)
-        rc = store_template_items(r->st, 1, &r->arena, &items, &ni, e);
     if (rc != RC_OK)
         return rc;
     const matrix_version_t **pub = latest_published(r, states, ns, versions, nv);
-    json_t *regions = json_array();
-    long reported = 0, published = 0, x = 0, applicable = 0;
-    size_t k = 0;
-    for (size_t i = 0; i < ns; i++) {
-        bool has = false;
+    for (size_t i = 0, k = 0; i < ns && rc == RC_OK; i++) {
         while (k < nr && strcmp(reports[k].state, states[i].alpha3) < 0)
             k++;
-        has = k < nr && strcmp(reports[k].state, states[i].alpha3) == 0;
-        reported += has;
-        if (pub[i]) {
-            published++;
-            coverage_add(r, pub[i], ni, &x, &applicable);
-        }
+        hs[i].reported = k < nr && strcmp(reports[k].state, states[i].alpha3) == 0;
+        hs[i].published = pub[i] != NULL;
+        if (pub[i])
+            rc = coverage_of(r, pub[i], &hs[i], e);
     }
-    /* per region, in the vocabulary's order */
+    *nreports = nr;
+    return rc;
+}
+
+rc_t h_home(web_req_t *r, json_t *m, err_t *e)
+{
+    state_t *states;
+    size_t ns, nr;
     vocab_t *voc;
     size_t nvoc;
-    if (store_vocab_list(r->st, "region", &r->arena, &voc, &nvoc, e) == RC_OK)
-        for (size_t g = 0; g < nvoc; g++) {
-            if (strcmp(voc[g].parent, "001") != 0)
-                continue; /* only the regions right under World: Africa, Americas, ... */
-            long sn = 0, srep = 0, spub = 0, sx = 0, sapp = 0;
-            size_t kr = 0;
-            for (size_t i = 0; i < ns; i++) {
-                while (kr < nr && strcmp(reports[kr].state, states[i].alpha3) < 0)
-                    kr++;
-                if (strcmp(states[i].m49_region, voc[g].code) != 0)
-                    continue;
+    rc_t rc = store_state_list(r->st, &r->arena, &states, &ns, e);
+    if (rc == RC_OK)
+        rc = store_vocab_list(r->st, "region", &r->arena, &voc, &nvoc, e);
+    home_state_t *hs = arena_alloc(&r->arena, (ns + 1) * sizeof *hs);
+    if (rc == RC_OK)
+        rc = home_states(r, states, ns, hs, &nr, e);
+    if (rc != RC_OK)
+        return rc;
+    long reported = 0, published = 0, x = 0, applicable = 0;
+    for (size_t i = 0; i < ns; i++) {
+        reported += hs[i].reported;
+        published += hs[i].published;
+        x += hs[i].x;
+        applicable += hs[i].applicable;
+    }
+    /* per region right under World (Africa, Americas, ...), in the vocabulary's order */
+    json_t *regions = json_array();
+    for (size_t g = 0; g < nvoc; g++) {
+        if (strcmp(voc[g].parent, "001") != 0)
+            continue;
+        long sn = 0, srep = 0, spub = 0, sx = 0, sapp = 0;
+        for (size_t i = 0; i < ns; i++)
+            if (strcmp(states[i].m49_region, voc[g].code) == 0) {
                 sn++;
-                srep += kr < nr && strcmp(reports[kr].state, states[i].alpha3) == 0;
-                if (pub[i]) {
-                    spub++;
-                    coverage_add(r, pub[i], ni, &sx, &sapp);
-                }
+                srep += hs[i].reported;
+                spub += hs[i].published;
+                sx += hs[i].x;
+                sapp += hs[i].applicable;
             }
-            if (sn)
-                json_array_append_new(regions, json_pack("{s:s,s:s,s:i,s:i,s:i,s:o}", "code",
-                                                         voc[g].code, "name",
-                                                         voc[g].name[r->lang], "states", (int)sn,
-                                                         "reported", (int)srep, "published",
-                                                         (int)spub, "coverage", pct(sx, sapp)));
-        }
+        if (sn)
+            json_array_append_new(regions, json_pack("{s:s,s:s,s:i,s:i,s:i,s:o}", "code",
+                                                     voc[g].code, "name", voc[g].name[r->lang],
+                                                     "states", (int)sn, "reported", (int)srep,
+                                                     "published", (int)spub, "coverage",
+                                                     pct(sx, sapp)));
+    }
     json_object_set_new(m, "states", json_integer((json_int_t)ns));
     json_object_set_new(m, "reported", json_integer(reported));
     json_object_set_new(m, "never_reported", json_integer((json_int_t)ns - reported));

@@ -48,6 +48,21 @@ case $(header Content-Security-Policy) in *"default-src 'none'"*"frame-ancestors
 expect_eq "pages carry X-Content-Type-Options" "$(header X-Content-Type-Options)" nosniff
 expect_eq "pages carry X-Frame-Options" "$(header X-Frame-Options)" DENY
 expect "an error page" 404 "$B/en/no/such/page"
+expect "home figures (API)" 200 "$B/api/v1/"
+home() { python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(eval(sys.argv[2]))' "$T/body" "$1"; }
+expect_eq "... never reported = states without a report (sqlite3)" "$(home 'd["never_reported"]')" \
+    "$(sqlite3 "$DB" "SELECT count(*) FROM state WHERE alpha3 NOT IN (SELECT state FROM report)")"
+expect_eq "... published = states with a published version (sqlite3)" "$(home 'd["published"]')" \
+    "$(sqlite3 "$DB" "SELECT count(DISTINCT state) FROM matrix_version WHERE status = 'published'")"
+expect_eq "... coverage = X over applicable fields of the latest published matrices (sqlite3)" \
+    "$(home '"%.3f" % d["coverage"]')" "$(sqlite3 "$DB" "
+    WITH v AS (SELECT id, template_version FROM matrix_version m WHERE status = 'published'
+               AND number = (SELECT max(number) FROM matrix_version w
+                             WHERE w.state = m.state AND w.status = 'published'))
+    SELECT printf('%.3f', 100.0 * sum((SELECT count(*) FROM matrix_entry e WHERE e.version_id = v.id AND mark = 'X'))
+        / sum((SELECT count(*) FROM template_item t WHERE t.template_version = v.template_version)
+              - (SELECT count(*) FROM matrix_entry e WHERE e.version_id = v.id AND mark = 'NA'))) FROM v")"
+expect_eq "... the regions hold every state" "$(home 'sum(g["states"] for g in d["regions"])')" 193
 check "error pages carry the security headers" test -n "$(header Content-Security-Policy)" -a "$(header X-Frame-Options)" = DENY
 expect "an API answer" 200 "$B/api/v1/states/FRA"
 check "API answers carry the security headers" test "$(header X-Content-Type-Options)" = nosniff -a -n "$(header Content-Security-Policy)"
