@@ -59,62 +59,53 @@ static void go(web_req_t *r, const char *state, int version, const char *msg)
 
 /* ---- the workspace page ------------------------------------------------------ */
 
-static json_t *versions_where(web_req_t *r, mv_status_t status, const char *state)
-{
+/* The versions and states a workspace lists, read once per page. */
+typedef struct {
     matrix_version_t *v;
-    size_t n;
+    size_t nv;
+    state_t *states; /* by alpha-3, as the store lists them */
+    size_t ns;
+} workspace_t;
+
+static int state_code_cmp(const void *key, const void *s)
+{
+    return strcmp(key, ((const state_t *)s)->alpha3);
+}
+
+/* Whether the state accepted the version: 1 yes, 0 no (or no answer yet). */
+static int version_accepted(web_req_t *r, long long id)
+{
+    matrix_review_t rv;
     err_t e = {0};
+    return store_review_get(r->st, id, &r->arena, &rv, &e) == RC_OK &&
+           strcmp(rv.response, "accepted") == 0;
+}
+
+/* The versions in one stage of the workflow, with their state's name; with
+ * accepted 0 or 1, only those the state has (1) or has not (0) accepted. */
+static json_t *versions_in(web_req_t *r, const workspace_t *w, mv_status_t status, int accepted)
+{
     json_t *a = json_array();
-    if (store_version_list(r->st, state, &r->arena, &v, &n, &e) != RC_OK)
-        return a;
-    for (size_t i = 0; i < n; i++) {
-        if (v[i].status != status)
+    for (size_t i = 0; i < w->nv; i++) {
+        if (w->v[i].status != status ||
+            (accepted >= 0 && version_accepted(r, w->v[i].id) != accepted))
             continue;
-        state_t s;
-        json_t *o = model_version(r, &v[i]);
-        if (store_state_get(r->st, v[i].state, &r->arena, &s, &e) == RC_OK)
-            json_object_set_new(o, "state_name", json_string(model_state_name(r, &s)));
+        json_t *o = model_version(r, &w->v[i]);
+        const state_t *s = bsearch(w->v[i].state, w->states, w->ns, sizeof *w->states,
+                                   state_code_cmp);
+        if (s)
+            json_object_set_new(o, "state_name", json_string(model_state_name(r, s)));
         json_array_append_new(a, o);
     }
     return a;
 }
 
-/* Moves the versions the state has accepted (the ones the Committee can
- * approve) from `with` to `accepted`. */
-static void split_accepted(web_req_t *r, json_t *with, json_t *accepted)
-{
-    for (size_t i = 0; i < json_array_size(with);) {
-        json_t *o = json_array_get(with, i);
-        state_t s;
-        matrix_version_t v;
-        matrix_review_t rv;
-        err_t e = {0};
-        bool yes = store_state_get(r->st, json_string_value(json_object_get(o, "state")),
-                                   &r->arena, &s, &e) == RC_OK &&
-                   store_version_get(r->st, s.alpha3,
-                                     (int)json_integer_value(json_object_get(o, "number")),
-                                     &r->arena, &v, &e) == RC_OK &&
-                   store_review_get(r->st, v.id, &r->arena, &rv, &e) == RC_OK &&
-                   strcmp(rv.response, "accepted") == 0;
-        if (yes) {
-            json_array_append(accepted, o);
-            json_array_remove(with, i);
-        } else {
-            i++;
-        }
-    }
-}
-
 static json_t *report_kinds_json(web_req_t *r)
 {
     json_t *a = json_array();
-    for (int i = 0; i < REPORT_KIND_COUNT; i++) {
-        report_t rep = {.kind = report_kinds[i], .title = "", .state = ""};
-        json_t *o = model_report(r, &rep);
-        json_array_append_new(a, json_pack("{s:s,s:O}", "code", report_kinds[i], "name",
-                                           json_object_get(o, "kind_name")));
-        json_decref(o);
-    }
+    for (int i = 0; i < REPORT_KIND_COUNT; i++)
+        json_array_append_new(a, json_pack("{s:s,s:s}", "code", report_kinds[i], "name",
+                                           model_report_kind_name(r, report_kinds[i])));
     return a;
 }
 
@@ -124,28 +115,32 @@ rc_t h_workspace(web_req_t *r, json_t *m, err_t *e)
     char today[11];
     date_today(today);
     json_object_set_new(m, "today", json_string(today));
+    workspace_t w;
+    const char *own = u->role == ROLE_POC ? u->state : NULL;
+    rc_t rc = store_version_list(r->st, own, &r->arena, &w.v, &w.nv, e);
+    if (rc == RC_OK)
+        rc = store_state_list(r->st, &r->arena, &w.states, &w.ns, e);
+    if (rc != RC_OK)
+        return rc;
     if (u->role == ROLE_POC) {
         state_t s;
-        rc_t rc = model_state_arg(r, u->state, &s, e);
-        if (rc != RC_OK)
+        if ((rc = model_state_arg(r, u->state, &s, e)) != RC_OK)
             return rc;
         json_object_set_new(m, "poc", json_true());
         json_object_set_new(m, "state", model_state(r, &s));
-        json_object_set_new(m, "to_review", versions_where(r, MV_WITH_STATE, s.alpha3));
+        json_object_set_new(m, "to_review", versions_in(r, &w, MV_WITH_STATE, -1));
         json_object_set_new(m, "kinds", report_kinds_json(r));
     }
     if (u->role == ROLE_EXPERT) {
         json_object_set_new(m, "expert", json_true());
-        json_object_set_new(m, "drafts", versions_where(r, MV_DRAFT, NULL));
-        json_object_set_new(m, "with_state", versions_where(r, MV_WITH_STATE, NULL));
+        json_object_set_new(m, "drafts", versions_in(r, &w, MV_DRAFT, -1));
+        json_object_set_new(m, "with_state", versions_in(r, &w, MV_WITH_STATE, -1));
     }
-    if (u->role == ROLE_COMMITTEE) {
+    if (u->role == ROLE_COMMITTEE) { /* only what the state accepted can be approved */
         json_object_set_new(m, "committee", json_true());
-        json_t *with = versions_where(r, MV_WITH_STATE, NULL), *accepted = json_array();
-        split_accepted(r, with, accepted);
-        json_object_set_new(m, "to_approve", accepted);
-        json_object_set_new(m, "with_state", with);
-        json_object_set_new(m, "approved", versions_where(r, MV_APPROVED, NULL));
+        json_object_set_new(m, "to_approve", versions_in(r, &w, MV_WITH_STATE, 1));
+        json_object_set_new(m, "with_state", versions_in(r, &w, MV_WITH_STATE, 0));
+        json_object_set_new(m, "approved", versions_in(r, &w, MV_APPROVED, -1));
     }
     if (u->role == ROLE_ADMIN)
         json_object_set_new(m, "admin", json_true());

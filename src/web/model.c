@@ -112,7 +112,7 @@ json_t *model_state(web_req_t *r, const state_t *s)
     return o;
 }
 
-static const char *report_kind_label(web_req_t *r, const char *kind)
+const char *model_report_kind_name(web_req_t *r, const char *kind)
 {
     static const char *const labels[][2] = {
         {"first-report", "First national report"},
@@ -133,7 +133,7 @@ json_t *model_report(web_req_t *r, const report_t *rep)
     json_object_set_new(o, "id", json_integer(rep->id));
     json_object_set_new(o, "state", json_string(rep->state));
     json_object_set_new(o, "kind", json_string(rep->kind));
-    json_object_set_new(o, "kind_name", json_string(report_kind_label(r, rep->kind)));
+    json_object_set_new(o, "kind_name", json_string(model_report_kind_name(r, rep->kind)));
     json_object_set_new(o, "date", json_string(rep->date));
     json_object_set_new(o, "language", json_string(rep->language));
     json_object_set_new(o, "title", json_string(rep->title));
