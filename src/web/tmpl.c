@@ -7,6 +7,7 @@
 #include "tmpl.h"
 
 #include <dirent.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -190,8 +191,9 @@ static rc_t tmpl_load_file(tmpl_set_t *ts, const char *dir, const char *fname, e
 rc_t tmpl_load(const char *dir, tmpl_set_t **out, err_t *e)
 {
     DIR *d = opendir(dir);
-    if (!d)
-        return err_set(e, RC_FAIL, "%s: cannot open the templates folder", dir);
+    if (!d) /* like any other missing file the program needs: not found */
+        return err_set(e, errno == ENOENT ? RC_NOTFOUND : RC_FAIL,
+                       "%s: cannot open the templates folder: %s", dir, strerror(errno));
     tmpl_set_t *ts = xcalloc(1, sizeof *ts);
     rc_t rc = RC_OK;
     for (struct dirent *de; rc == RC_OK && (de = readdir(d));) {
