@@ -189,12 +189,16 @@ static void answer_bytes(web_req_t *r, web_answer_t *out, const char *type, buf_
 static void answer_json(web_req_t *r, web_answer_t *out, json_t *v)
 {
     char *s = json_dumps(v, JSON_COMPACT | JSON_ENSURE_ASCII);
-    buf_t b;
-    buf_init(&b, BUF_DEFAULT_LIMIT);
-    buf_puts(&b, s ? s : "null");
-    buf_putc(&b, '\n');
+    const char *text = s ? s : "null";
+    size_t n = strlen(text);
+    char *body = arena_alloc_raw(&r->arena, n + 2);
+    memcpy(body, text, n);
+    body[n] = '\n';
+    body[n + 1] = 0;
     free(s);
-    answer_bytes(r, out, "application/json; charset=utf-8", &b);
+    out->content_type = "application/json; charset=utf-8";
+    out->body = body;
+    out->len = n + 1;
 }
 
 /* The keys every page's template may use: language, direction, the language
@@ -274,14 +278,13 @@ static void answer_error(web_req_t *r, web_answer_t *out, int status, const char
     json_decref(m);
 }
 
-static void answer_redirect(web_req_t *r, web_answer_t *out, const char *to)
+static void answer_redirect(web_answer_t *out, const char *to)
 {
     out->status = 303;
     out->content_type = "text/plain; charset=utf-8";
     out->location = to;
     out->body = "";
     out->len = 0;
-    (void)r;
 }
 
 static void answer_success(web_req_t *r, const route_t *rt, json_t *m, web_answer_t *out)
@@ -297,7 +300,7 @@ static void answer_success(web_req_t *r, const route_t *rt, json_t *m, web_answe
     } else if (r->redirect) {
         char *to = arena_alloc(&r->arena, strlen(r->redirect) + 16);
         snprintf(to, strlen(r->redirect) + 16, "/%s/%s", lang_code(r->lang), r->redirect);
-        answer_redirect(r, out, to);
+        answer_redirect(out, to);
         return;
     } else {
         answer_page(r, out, rt->template, m);
@@ -364,7 +367,7 @@ static void route_run(web_req_t *r, const route_t *rt, const web_headers_t *h,
             char *to = arena_alloc(&r->arena, strlen(r->path) + 32);
             snprintf(to, strlen(r->path) + 32, "/%s/login?next=%s", lang_code(r->lang),
                      r->path);
-            answer_redirect(r, out, to);
+            answer_redirect(out, to);
             return;
         }
         answer_error(r, out, r->user ? 403 : 401,
@@ -399,7 +402,7 @@ void web_route(web_req_t *r, const char *url, const web_headers_t *h, web_answer
     if (strcmp(url, "/") == 0 || strncmp(url, "/?", 2) == 0) {
         char *to = arena_alloc(&r->arena, 8);
         snprintf(to, 8, "/%s/", lang_code(web_pick_lang(h->cookie, h->accept_language)));
-        answer_redirect(r, out, to);
+        answer_redirect(out, to);
         return;
     }
     err_t e = {0};
