@@ -202,6 +202,9 @@ static rc_t session_start(web_req_t *r, user_t *u, json_t *m, err_t *e)
                    .last_seen = now};
     r->user = u;
     rc_t rc = store_begin(r->st, e);
+    /* each sign-in clears the sessions that have expired, so they do not pile up */
+    if (rc == RC_OK)
+        rc = store_session_purge(r->st, now - SESSION_IDLE, now - SESSION_MAX, e);
     if (rc == RC_OK)
         rc = store_session_insert(r->st, &s, e);
     if (rc == RC_OK)

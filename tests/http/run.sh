@@ -416,6 +416,11 @@ api_expect "a session idle for 2 hours is refused" 401 old GET workspace
 check "... and is deleted" test "$(sqlite3 "$DB" "SELECT count(*) FROM session WHERE user_id = (SELECT id FROM user WHERE name = 'old')")" = 0
 c=$(grep -i '^set-cookie: r1540_session=' "$T/hdr" | tr -d '\r')
 case $c in *Max-Age=0*) ok "... and its cookie is dropped" ;; *) not_ok "... and its cookie is dropped" "got: $c" ;; esac
+api_login old || not_ok "old signs in again" "$CODE"
+sqlite3 "$DB" "UPDATE session SET last_seen = strftime('%s', 'now') - 7200 WHERE user_id = (SELECT id FROM user WHERE name = 'old')"
+check "old leaves an expired session behind" test "$(sqlite3 "$DB" "SELECT count(*) FROM session WHERE user_id = (SELECT id FROM user WHERE name = 'old')")" = 1
+check "another user's sign-in purges it" api_login victim
+check "... it is gone" test "$(sqlite3 "$DB" "SELECT count(*) FROM session WHERE user_id = (SELECT id FROM user WHERE name = 'old')")" = 0
 
 # ---- the sign-in rate limit -----------------------------------------------------------
 i=1
