@@ -242,33 +242,30 @@ typedef struct {
 } render_t;
 
 /* Finds a dotted name: the first part from the innermost context outwards. */
+/* One part of a dotted name inside v: a member of an object, or an element
+ * of an array by its index. */
+static json_t *member(const json_t *v, const char *part, size_t n)
+{
+    if (json_is_array(v))
+        return n && part[0] >= '0' && part[0] <= '9' ? json_array_get(v, strtoul(part, NULL, 10))
+                                                      : NULL;
+    return json_is_object(v) ? json_object_getn(v, part, n) : NULL;
+}
+
+/* Finds a dotted name: the first part from the innermost context outwards,
+ * the rest inside what it found. */
 static json_t *lookup(const render_t *r, const char *name)
 {
     if (strcmp(name, ".") == 0)
         return r->stack[r->top];
-    const char *dot = strchr(name, '.');
-    size_t n = dot ? (size_t)(dot - name) : strlen(name);
-    char head[128];
-    if (n >= sizeof head)
-        return NULL;
-    memcpy(head, name, n);
-    head[n] = 0;
+    size_t n = strcspn(name, ".");
     json_t *v = NULL;
     for (int i = r->top; i >= 0 && !v; i--)
-        v = json_is_object(r->stack[i]) ? json_object_get(r->stack[i], head) : NULL;
-    while (v && dot) {
-        name = dot + 1;
-        dot = strchr(name, '.');
-        n = dot ? (size_t)(dot - name) : strlen(name);
-        if (n >= sizeof head)
-            return NULL;
-        memcpy(head, name, n);
-        head[n] = 0;
-        if (json_is_array(v))
-            v = head[0] >= '0' && head[0] <= '9' ? json_array_get(v, strtoul(head, NULL, 10))
-                                                 : NULL;
-        else
-            v = json_is_object(v) ? json_object_get(v, head) : NULL;
+        v = json_is_object(r->stack[i]) ? json_object_getn(r->stack[i], name, n) : NULL;
+    while (v && name[n] == '.') {
+        name += n + 1;
+        n = strcspn(name, ".");
+        v = member(v, name, n);
     }
     return v;
 }

@@ -42,6 +42,7 @@ static void test_templates(void)
     put("page.html", "<h1>{{title}}</h1>{{#items}}<li>{{name}}/{{title}}</li>{{/items}}"
                      "{{^items}}none{{/items}}{{>part}}");
     put("part.html", "[{{_ Hello}} {{n}} {{a.b}}]");
+    put("index.html", "{{list.1.name}}|{{list.x}}|{{list.9}}|{{#list.0}}first{{/list.0}}|{{o.list.0}}");
     put("attr.html", "<a title=\"{{t}}\">{{t}}</a>");
     put("truth.html", "{{#f}}F{{/f}}{{#z}}Z{{/z}}{{#s}}S{{/s}}{{#e}}E{{/e}}{{#o}}{{k}}{{/o}}");
     tmpl_set_t *ts = NULL;
@@ -61,6 +62,9 @@ static void test_templates(void)
               "K", "false, 0, \"\" and [] are falsy; an object is entered");
     TAP_STREQ(render(ts, "attr", "{\"t\":{\"x\":1}}"), "<a title=\"\"></a>",
               "an object as a value prints nothing");
+    TAP_STREQ(render(ts, "index", "{\"list\":[{\"name\":\"a\"},{\"name\":\"b\"}],"
+                                  "\"o\":{\"list\":[\"z\"]}}"),
+              "b|||first|z", "array elements by index; a name or an index past the end is empty");
     TAP_CHECK(tmpl_has(ts, "part") && !tmpl_has(ts, "nope"), "tmpl_has");
     TAP_STREQ(render(ts, "nope", "{}"), "ERROR", "an unknown template is an error");
     tmpl_free(ts);
