@@ -6,6 +6,7 @@
 
 #include "../core/audit.h"
 #include "../util/password.h"
+#include "change.h"
 #include "handlers.h"
 #include "model.h"
 #include "session.h"
@@ -38,16 +39,23 @@ rc_t h_users(web_req_t *r, json_t *m, err_t *e)
     return RC_OK;
 }
 
-static rc_t audited(web_req_t *r, rc_t rc, const char *action, const char *object, err_t *e)
+static rc_t user_insert(web_req_t *r, void *u, err_t *e)
 {
-    if (rc == RC_OK)
-        rc = audit_append(r->st, session_actor(r), action, object, "", e);
-    if (rc == RC_OK)
-        rc = store_commit(r->st, e);
-    if (rc != RC_OK)
-        store_rollback(r->st);
-    else
-        web_data_changed();
+    return store_user_insert(r->st, u, e);
+}
+
+/* Disabling a user also ends the user's sessions, in the same transaction. */
+typedef struct {
+    long long id;
+    bool disable;
+} user_switch_t;
+
+static rc_t user_switch(web_req_t *r, void *arg, err_t *e)
+{
+    const user_switch_t *w = arg;
+    rc_t rc = store_user_set_disabled(r->st, w->id, w->disable, e);
+    if (rc == RC_OK && w->disable)
+        rc = store_session_delete_user(r->st, w->id, e);
     return rc;
 }
 
@@ -70,10 +78,7 @@ rc_t h_user_add(web_req_t *r, json_t *m, err_t *e)
     if (poc && model_state_arg(r, state, &s, e) != RC_OK)
         return web_fail(r, e, 422, RC_INPUT, "%s", web_tr(r, "There is no such state."));
     /* the same rule as `r1540 user add --org`: a provider's code such as IAEA */
-    if (org && *org &&
-        (ro != ROLE_PROVIDER || strlen(org) > 32 ||
-         strspn(org, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._-") !=
-             strlen(org)))
+    if (org && *org && (ro != ROLE_PROVIDER || !user_org_ok(org)))
         return web_fail(r, e, 422, RC_INPUT, "%s: %s", web_tr(r, "Organization (providers)"),
                         "a code of 1 to 32 of A-Z a-z 0-9 . _ -, for providers only");
     const char *problem = pw ? password_problem(pw) : "a password is required";
@@ -87,8 +92,7 @@ rc_t h_user_add(web_req_t *r, json_t *m, err_t *e)
                 .org = (char *)(org ? org : ""), .pw_hash = hash, .created = ""};
     char object[96];
     snprintf(object, sizeof object, "user:%s", name);
-    if ((rc = store_begin(r->st, e)) == RC_OK)
-        rc = audited(r, store_user_insert(r->st, &u, e), "user.add", object, e);
+    rc = web_change(r, user_insert, &u, "user.add", object, "", e);
     if (rc == RC_INPUT)
         r->status = 409; /* the name is taken */
     if (rc != RC_OK)
@@ -112,12 +116,9 @@ static rc_t user_enable(web_req_t *r, json_t *m, bool disable, err_t *e)
         return web_fail(r, e, 409, RC_REFUSED, "%s", web_tr(r, "You cannot disable yourself."));
     char object[96];
     snprintf(object, sizeof object, "user:%s", u.name);
-    if ((rc = store_begin(r->st, e)) != RC_OK)
-        return rc;
-    rc = store_user_set_disabled(r->st, u.id, disable, e);
-    if (rc == RC_OK && disable)
-        rc = store_session_delete_user(r->st, u.id, e);
-    if ((rc = audited(r, rc, disable ? "user.disable" : "user.enable", object, e)) != RC_OK)
+    user_switch_t w = {u.id, disable};
+    if ((rc = web_change(r, user_switch, &w, disable ? "user.disable" : "user.enable", object,
+                         "", e)) != RC_OK)
         return rc;
     u.disabled = disable;
     json_object_set_new(m, "user", user_json(r, &u));

@@ -16,34 +16,11 @@
 #include "../core/review.h"
 #include "../util/date.h"
 #include "../util/text.h"
+#include "change.h"
 #include "handlers.h"
 #include "model.h"
 #include "session.h"
 #include "web.h"
-
-/* ---- one change and its audit entry, all or nothing ------------------------ */
-
-typedef rc_t (*change_fn)(web_req_t *r, void *arg, err_t *e);
-
-static rc_t change(web_req_t *r, change_fn fn, void *arg, const char *action,
-                   const char *object, const char *detail, err_t *e)
-{
-    rc_t rc = store_begin(r->st, e);
-    if (rc == RC_OK)
-        rc = fn(r, arg, e);
-    if (rc == RC_OK)
-        rc = audit_append(r->st, session_actor(r), action, object, detail, e);
-    if (rc == RC_OK)
-        rc = store_commit(r->st, e);
-    if (rc != RC_OK) {
-        store_rollback(r->st);
-        if (rc == RC_REFUSED && !r->status)
-            r->status = 409;
-        return rc;
-    }
-    web_data_changed();
-    return RC_OK;
-}
 
 /* After a change, a page goes to the state's page (version 0) or to the
  * version's page, with a message. */
@@ -297,7 +274,7 @@ rc_t h_report_upload(web_req_t *r, json_t *m, err_t *e)
     if (rc == RC_OK) {
         snprintf(object, sizeof object, "state:%s", s.alpha3);
         snprintf(detail, sizeof detail, "sha256 %s, %zu bytes", u.rep.sha256, u.len);
-        rc = change(r, upload_insert, &u, "report.add", object, detail, e);
+        rc = web_change(r, upload_insert, &u, "report.add", object, detail, e);
     }
     if (rc != RC_OK)
         return rc;
@@ -371,7 +348,7 @@ rc_t h_version_new(web_req_t *r, json_t *m, err_t *e)
     }
     char object[32];
     snprintf(object, sizeof object, "matrix:%s/%d", s.alpha3, d.v.number);
-    if ((rc = change(r, draft_insert, &d, "matrix.new", object, "", e)) != RC_OK)
+    if ((rc = web_change(r, draft_insert, &d, "matrix.new", object, "", e)) != RC_OK)
         return rc;
     json_object_set_new(m, "version", model_version(r, &d.v));
     r->status = 201;
@@ -433,7 +410,7 @@ rc_t h_entry_set(web_req_t *r, json_t *m, err_t *e)
         return rc;
     char detail[128];
     snprintf(detail, sizeof detail, "%s = %s", c.en.item, matrix_mark_str(c.en.mark));
-    rc = change(r, entry_write, &c, "matrix.set", vr.object, detail, e);
+    rc = web_change(r, entry_write, &c, "matrix.set", vr.object, detail, e);
     if (rc == RC_NOTFOUND || rc == RC_INPUT)
         r->status = 422; /* an unknown item or a report of another state */
     if (rc != RC_OK)
@@ -478,7 +455,7 @@ static rc_t workflow_step(web_req_t *r, json_t *m, mv_status_t from, mv_status_t
     char today[11];
     date_today(today);
     move_t mv = {vr.v.id, to, today};
-    if ((rc = change(r, version_move, &mv, action, vr.object, matrix_status_str(to), e)) != RC_OK)
+    if ((rc = web_change(r, version_move, &mv, action, vr.object, matrix_status_str(to), e)) != RC_OK)
         return rc;
     vr.v.status = to;
     json_object_set_new(m, "version", model_version(r, &vr.v));
@@ -516,7 +493,7 @@ rc_t h_version_accept(web_req_t *r, json_t *m, err_t *e)
         return rc;
     if (vr.v.status != MV_WITH_STATE)
         return wrong_status(r, e);
-    if ((rc = change(r, review_accept, &vr.v.id, "matrix.accept", vr.object, "", e)) != RC_OK)
+    if ((rc = web_change(r, review_accept, &vr.v.id, "matrix.accept", vr.object, "", e)) != RC_OK)
         return rc;
     json_object_set_new(m, "accepted", json_true());
     go(r, vr.s.alpha3, vr.v.number, "accepted");
@@ -562,7 +539,7 @@ rc_t h_version_comment(web_req_t *r, json_t *m, err_t *e)
     comment_t c = {.c = {.version_id = vr.v.id, .user_id = r->user->id,
                          .item = (char *)(item ? item : ""), .text = (char *)text, .created = ""},
                    .version_id = vr.v.id};
-    if ((rc = change(r, comment_write, &c, "matrix.comment", vr.object, c.c.item, e)) != RC_OK)
+    if ((rc = web_change(r, comment_write, &c, "matrix.comment", vr.object, c.c.item, e)) != RC_OK)
         return rc;
     json_object_set_new(m, "commented", json_true());
     go(r, vr.s.alpha3, vr.v.number, "commented");
