@@ -221,13 +221,3 @@ rc_t match_instance_parse(const char *name, const char *text, size_t len, match_
         match_instance_free(in);
     return rc;
 }
-
-void match_instance_write(const match_instance_t *in, buf_t *b)
-{
-    buf_printf(b, "%d %d %zu\n", in->nreq, in->noff, in->npairs);
-    for (int j = 0; j < in->noff; j++)
-        buf_printf(b, j ? " %d" : "%d", in->cap[j]);
-    buf_putc(b, '\n');
-    for (size_t k = 0; k < in->npairs; k++)
-        buf_printf(b, "%d %d %d\n", in->req[k], in->off[k], in->score[k]);
-}

@@ -15,7 +15,6 @@
 
 #include <stddef.h>
 
-#include "../util/buf.h"
 #include "../util/err.h"
 
 #define MATCH_MAX_COUNT 10000000     /* requests or offers */
@@ -45,8 +44,5 @@ rc_t match_instance_check(const match_instance_t *in, err_t *e);
  * left empty then. */
 rc_t match_instance_parse(const char *name, const char *text, size_t len, match_instance_t *in,
                           err_t *e);
-
-/* Appends the text form of the instance to b. */
-void match_instance_write(const match_instance_t *in, buf_t *b);
 
 #endif

@@ -6,6 +6,7 @@
  */
 #include "propose.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,6 +39,53 @@ static rc_t load_template(store_t *st, arena_t *a, match_context_t *c, err_t *e)
     if (rc == RC_OK)
         qsort(c->tmpl, c->ntmpl, sizeof *c->tmpl, cmp_item);
     return rc;
+}
+
+static bool live(const char *status)
+{
+    return strcmp(status, "proposed") == 0 || strcmp(status, "accepted") == 0 ||
+           strcmp(status, "delivered") == 0;
+}
+
+/* The index of the record with this id in an array of n records sorted by id
+ * (the store lists requests and offers by id), or n if there is none. A
+ * record's id is its first member, so a pointer to the record points to it. */
+static size_t index_of_id(const void *records, size_t n, size_t size, long long id)
+{
+    const char *base = records;
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (*(const long long *)(base + mid * size) < id)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < n && *(const long long *)(base + lo * size) == id ? lo : n;
+}
+_Static_assert(offsetof(assistance_request_t, id) == 0 && offsetof(assistance_offer_t, id) == 0,
+               "index_of_id reads the id at the start of the record");
+
+static size_t index_of_request(const match_context_t *c, long long id)
+{
+    return index_of_id(c->req, c->nreq, sizeof *c->req, id);
+}
+
+static size_t index_of_offer(const match_context_t *c, long long id)
+{
+    return index_of_id(c->off, c->noff, sizeof *c->off, id);
+}
+
+/* Marks the pairs declined once: they are never proposed again, so they fit no more. */
+static void mark_declined(match_context_t *c, arena_t *a)
+{
+    c->declined = arena_alloc(a, c->nreq * c->noff + 1); /* zeroed */
+    for (size_t k = 0; k < c->nprop; k++) {
+        size_t i = index_of_request(c, c->prop[k].request_id);
+        size_t j = index_of_offer(c, c->prop[k].offer_id);
+        if (i < c->nreq && j < c->noff && strcmp(c->prop[k].status, "declined") == 0)
+            c->declined[i * c->noff + j] = 1;
+    }
 }
 
 /* Builds the score's views of requests and offers. */
@@ -78,65 +126,30 @@ rc_t match_context_load(store_t *st, const char *data_dir, arena_t *a, match_con
     if (nneed != c->nstates)
         return err_set(e, RC_FAIL, "states changed while loading");
     make_views(c, a);
+    mark_declined(c, a);
     return RC_OK;
 }
 
 int match_context_score(const match_context_t *c, size_t ri, size_t oi, match_explain_t *ex)
 {
-    if (!c->mreq[ri].state)
+    if (!c->mreq[ri].state || c->declined[ri * c->noff + oi])
         return 0;
     return match_score(&c->w, &c->mreq[ri], &c->moff[oi], ex);
 }
 
 /* ---- what may be matched --------------------------------------------------- */
 
-static bool live(const char *status)
-{
-    return strcmp(status, "proposed") == 0 || strcmp(status, "accepted") == 0 ||
-           strcmp(status, "delivered") == 0;
-}
-
-/* Index of a request or offer id in the context (both are sorted by id). */
-static size_t index_of_request(const match_context_t *c, long long id)
-{
-    size_t lo = 0, hi = c->nreq;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (c->req[mid].id < id)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
-}
-
-static size_t index_of_offer(const match_context_t *c, long long id)
-{
-    size_t lo = 0, hi = c->noff;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (c->off[mid].id < id)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
-}
-
 /* Per request: may it be matched (open, no live proposal). Per offer: its
- * remaining capacity (open offers; a batch counts once). Declined pairs are
- * marked in a request x offer bit table. */
+ * remaining capacity (open offers; a batch counts once). */
 typedef struct {
     bool *req_open;
     int *remaining;
-    unsigned char *declined; /* nreq * noff */
 } match_state_t;
 
 static void state_build(const match_context_t *c, arena_t *a, match_state_t *ms)
 {
     ms->req_open = arena_alloc(a, c->nreq + 1);
     ms->remaining = arena_alloc(a, (c->noff + 1) * sizeof *ms->remaining);
-    ms->declined = arena_alloc(a, c->nreq * c->noff + 1);
     for (size_t i = 0; i < c->nreq; i++)
         ms->req_open[i] = strcmp(c->req[i].status, "open") == 0;
     for (size_t j = 0; j < c->noff; j++)
@@ -144,11 +157,7 @@ static void state_build(const match_context_t *c, arena_t *a, match_state_t *ms)
     for (size_t k = 0; k < c->nprop; k++) {
         const assistance_proposal_t *p = &c->prop[k];
         size_t i = index_of_request(c, p->request_id), j = index_of_offer(c, p->offer_id);
-        if (i >= c->nreq || j >= c->noff)
-            continue;
-        if (strcmp(p->status, "declined") == 0)
-            ms->declined[i * c->noff + j] = 1;
-        if (!live(p->status))
+        if (i >= c->nreq || j >= c->noff || !live(p->status))
             continue;
         ms->req_open[i] = false;
         /* A batch takes one unit: count it at its first live member only. */
@@ -205,13 +214,12 @@ static size_t make_units(const match_context_t *c, const match_state_t *ms, cons
 }
 
 /* A unit's score for offer j: the sum over its members, 0 if any member does
- * not fit or declined the pair before. */
-static int unit_score(const match_context_t *c, const match_state_t *ms, const unit_t *u, size_t j)
+ * not fit (a pair declined before fits no more). */
+static int unit_score(const match_context_t *c, const unit_t *u, size_t j)
 {
     long long sum = 0;
     for (size_t m = 0; m < u->n; m++) {
-        size_t i = u->members[m];
-        int s = ms->declined[i * c->noff + j] ? 0 : match_context_score(c, i, j, NULL);
+        int s = match_context_score(c, u->members[m], j, NULL);
         if (s == 0)
             return 0;
         sum += s;
@@ -228,7 +236,7 @@ static void build_instance(const match_context_t *c, const match_state_t *ms, co
         in->cap[j] = ms->remaining[j];
     for (size_t u = 0; u < nunits; u++)
         for (size_t j = 0; j < c->noff; j++) {
-            int s = ms->remaining[j] > 0 ? unit_score(c, ms, &units[u], j) : 0;
+            int s = ms->remaining[j] > 0 ? unit_score(c, &units[u], j) : 0;
             if (s <= 0)
                 continue;
             if (n == cap) {

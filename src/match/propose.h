@@ -30,12 +30,14 @@ typedef struct {
     size_t ntmpl;
     match_request_t *mreq; /* views, parallel to req */
     match_offer_t *moff;   /* parallel to off */
+    unsigned char *declined; /* nreq * noff: 1 where the pair was declined once */
 } match_context_t;         /* arena-owned */
 
 /* Loads the context; weights from data_dir/match/weights.conf. */
 rc_t match_context_load(store_t *st, const char *data_dir, arena_t *a, match_context_t *c,
                         err_t *e);
-/* The score of offer index oi for request index ri (0 also for a declined pair). */
+/* The score of offer index oi for request index ri; 0 for a pair declined once
+ * (it is never proposed again, so it fits no more). */
 int match_context_score(const match_context_t *c, size_t ri, size_t oi, match_explain_t *ex);
 /* The provider of an offer: its state code or organization code. */
 const char *match_provider(const assistance_offer_t *o);

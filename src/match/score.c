@@ -216,7 +216,7 @@ static int fit(const match_weights_t *w, const match_request_t *q, const match_o
         add(ex, "region", w->region_any, "the offer serves every region"), points += w->region_any;
     char common[200];
     if (!*r->languages ||
-        assistance_list_common(r->languages, of->languages, common, sizeof common) > 0)
+        assistance_list_common(r->languages, of->languages, ex ? common : NULL, sizeof common) > 0)
         add(ex, "language", w->language, "%s", *r->languages ? common : "no preference"),
             points += w->language;
     if (dates)
@@ -262,9 +262,11 @@ int match_score(const match_weights_t *w, const match_request_t *q, const match_
 {
     if (ex)
         memset(ex, 0, sizeof *ex);
+    /* The shared codes are spelled out only for an explanation: without one
+     * (every pair of a run is scored so) counting them is enough. */
     char items[240], themes[240];
-    int ni = assistance_list_common(q->r->items, o->o->items, items, sizeof items);
-    int nt = assistance_list_common(q->themes, o->themes, themes, sizeof themes);
+    int ni = assistance_list_common(q->r->items, o->o->items, ex ? items : NULL, sizeof items);
+    int nt = assistance_list_common(q->themes, o->themes, ex ? themes : NULL, sizeof themes);
     if (ni == 0 && nt == 0)
         return refuse(ex, "no template item or theme in common");
     int points = 0;

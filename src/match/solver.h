@@ -20,6 +20,8 @@
 #ifndef R1540_MATCH_SOLVER_H
 #define R1540_MATCH_SOLVER_H
 
+#include <stdbool.h>
+
 #include "instance.h"
 
 typedef enum {

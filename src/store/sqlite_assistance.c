@@ -1,9 +1,10 @@
 /*
  * The SQLite backend's assistance operations (store.h, "assistance"). The
  * rules live in the schema (sqlite_schema_assistance.c); this file binds
- * parameters, reads rows into arena records, and turns a foreign key failure
- * into a message that names what was unknown. Statements are prepared per
- * call: these are not hot paths (hundreds of rows, not millions).
+ * parameters, reads rows into arena records (with sqlite_private.h's
+ * helpers), and turns a key failure into a message that names the record.
+ * Statements are prepared per call: these are not hot paths (hundreds of
+ * rows, not millions).
  */
 #include <stdio.h>
 #include <string.h>
@@ -43,50 +44,31 @@ static void bind_str(sqlite3_stmt *s, int i, const char *v)
     sqlite3_bind_text(s, i, v ? v : "", -1, SQLITE_STATIC);
 }
 
-static char *col(arena_t *a, sqlite3_stmt *s, int i)
-{
-    const unsigned char *t = sqlite3_column_text(s, i);
-    return arena_strndup(a, t ? (const char *)t : "", (size_t)sqlite3_column_bytes(s, i));
-}
-
 static void col_fixed(sqlite3_stmt *s, int i, char *dst, size_t size)
 {
     const unsigned char *t = sqlite3_column_text(s, i);
     snprintf(dst, size, "%s", t ? (const char *)t : "");
 }
 
-typedef void (*reader_t)(arena_t *a, sqlite3_stmt *s, void *record);
-
-/* Reads every row into a grown arena array and finalizes the statement. */
-static rc_t rows(void *h, sqlite3_stmt *s, arena_t *a, size_t elem, reader_t read, void *out,
-                 size_t *n, err_t *e)
+/* Reads every row (sqlite_store_collect) and finalizes the statement; *out is
+ * never NULL, so callers may index it even when there are no rows. */
+static rc_t rows(void *h, sqlite3_stmt *s, arena_t *a, size_t elem, sqlite_row_reader_t read,
+                 void *out, size_t *n, err_t *e)
 {
-    unsigned char *arr = NULL;
-    size_t cnt = 0, cap = 0;
-    int src;
-    while ((src = sqlite3_step(s)) == SQLITE_ROW) {
-        if (cnt == cap) {
-            size_t nc = cap ? cap * 2 : 16;
-            unsigned char *p = arena_alloc(a, nc * elem);
-            if (cnt)
-                memcpy(p, arr, cnt * elem);
-            arr = p;
-            cap = nc;
-        }
-        read(a, s, arr + cnt++ * elem);
-    }
-    rc_t rc = src == SQLITE_DONE ? RC_OK : sqlite_store_fail(h, e);
+    rc_t rc = sqlite_store_collect(h, s, a, elem, read, out, n, e);
     sqlite3_finalize(s);
-    if (!arr)
+    void *arr;
+    memcpy(&arr, out, sizeof arr);
+    if (!arr) {
         arr = arena_alloc(a, elem);
-    memcpy(out, &arr, sizeof arr);
-    *n = cnt;
+        memcpy(out, &arr, sizeof arr);
+    }
     return rc;
 }
 
 /* One row by id: RC_NOTFOUND naming `what` when there is none. */
-static rc_t one(void *h, sqlite3_stmt *s, arena_t *a, size_t elem, reader_t read, void *out,
-                const char *what, long long id, err_t *e)
+static rc_t one(void *h, sqlite3_stmt *s, arena_t *a, size_t elem, sqlite_row_reader_t read,
+                void *out, const char *what, long long id, err_t *e)
 {
     void *arr;
     size_t n;
@@ -98,11 +80,18 @@ static rc_t one(void *h, sqlite3_stmt *s, arena_t *a, size_t elem, reader_t read
     return rc;
 }
 
-/* After an insert failed on a foreign key: names the reference. */
-static rc_t fk_message(rc_t rc, err_t *e, const char *what)
+/* After an insert failed: names the record whose id was taken (a primary key
+ * conflict) or, for a foreign key, the unknown reference (`unknown`). Asks the
+ * connection which constraint failed rather than reading the message. */
+static rc_t insert_failure(void *h, rc_t rc, err_t *e, const char *taken, const char *unknown)
 {
-    if (rc == RC_INPUT && strstr(e->msg, "does not exist"))
-        return err_set(e, RC_NOTFOUND, "%s", what);
+    if (rc != RC_INPUT)
+        return rc;
+    int code = sqlite_store_errcode(h);
+    if (code == SQLITE_CONSTRAINT_PRIMARYKEY)
+        return err_set(e, RC_INPUT, "%s already exists", taken);
+    if (code == SQLITE_CONSTRAINT_FOREIGNKEY)
+        return err_set(e, RC_NOTFOUND, "%s", unknown);
     return rc;
 }
 
@@ -128,11 +117,11 @@ rc_t sqlite_org_put(void *h, const organization_t *o, err_t *e)
 static void read_org(arena_t *a, sqlite3_stmt *s, void *record)
 {
     organization_t *o = record;
-    o->code = col(a, s, 0);
-    o->kind = col(a, s, 1);
-    o->regions = col(a, s, 2);
+    o->code = sqlite_col_text(a, s, 0);
+    o->kind = sqlite_col_text(a, s, 1);
+    o->regions = sqlite_col_text(a, s, 2);
     for (int l = 0; l < LANG_COUNT; l++)
-        o->name[l] = col(a, s, 3 + l);
+        o->name[l] = sqlite_col_text(a, s, 3 + l);
 }
 
 rc_t sqlite_org_list(void *h, arena_t *a, organization_t **out, size_t *n, err_t *e)
@@ -170,11 +159,10 @@ rc_t sqlite_request_insert(void *h, assistance_request_t *r, err_t *e)
     rc = run_once(h, s, e);
     if (rc == RC_OK && r->id <= 0)
         r->id = sqlite3_last_insert_rowid(sqlite_store_db(h));
-    if (rc == RC_INPUT && strstr(e->msg, "UNIQUE"))
-        return err_set(e, RC_INPUT, "a request with id %lld already exists", r->id);
-    char msg[64];
-    snprintf(msg, sizeof msg, "unknown state '%s'", r->state);
-    return fk_message(rc, e, msg);
+    char taken[48], unknown[64];
+    snprintf(taken, sizeof taken, "a request with id %lld", r->id);
+    snprintf(unknown, sizeof unknown, "unknown state '%s'", r->state);
+    return insert_failure(h, rc, e, taken, unknown);
 }
 
 static void read_request(arena_t *a, sqlite3_stmt *s, void *record)
@@ -182,17 +170,17 @@ static void read_request(arena_t *a, sqlite3_stmt *s, void *record)
     assistance_request_t *r = record;
     r->id = sqlite3_column_int64(s, 0);
     col_fixed(s, 1, r->state, sizeof r->state);
-    r->kind = col(a, s, 2);
-    r->items = col(a, s, 3);
-    r->themes = col(a, s, 4);
-    r->title = col(a, s, 5);
-    r->description = col(a, s, 6);
-    r->languages = col(a, s, 7);
+    r->kind = sqlite_col_text(a, s, 2);
+    r->items = sqlite_col_text(a, s, 3);
+    r->themes = sqlite_col_text(a, s, 4);
+    r->title = sqlite_col_text(a, s, 5);
+    r->description = sqlite_col_text(a, s, 6);
+    r->languages = sqlite_col_text(a, s, 7);
     r->priority = sqlite3_column_int(s, 8);
     col_fixed(s, 9, r->submitted, sizeof r->submitted);
     col_fixed(s, 10, r->start, sizeof r->start);
     col_fixed(s, 11, r->end, sizeof r->end);
-    r->status = col(a, s, 12);
+    r->status = sqlite_col_text(a, s, 12);
 }
 
 rc_t sqlite_request_get(void *h, long long id, arena_t *a, assistance_request_t *out, err_t *e)
@@ -278,14 +266,13 @@ rc_t sqlite_offer_insert(void *h, assistance_offer_t *o, err_t *e)
     rc = run_once(h, s, e);
     if (rc == RC_OK && o->id <= 0)
         o->id = sqlite3_last_insert_rowid(sqlite_store_db(h));
-    if (rc == RC_INPUT && strstr(e->msg, "UNIQUE"))
-        return err_set(e, RC_INPUT, "an offer with id %lld already exists", o->id);
-    char msg[96];
-    snprintf(msg, sizeof msg,
+    char taken[48], unknown[96];
+    snprintf(taken, sizeof taken, "an offer with id %lld", o->id);
+    snprintf(unknown, sizeof unknown,
              "unknown provider '%s' (a state code or an organization of "
              "`r1540 assistance org list`)",
              *o->provider_state ? o->provider_state : o->provider_org);
-    return fk_message(rc, e, msg);
+    return insert_failure(h, rc, e, taken, unknown);
 }
 
 static void read_offer(arena_t *a, sqlite3_stmt *s, void *record)
@@ -293,18 +280,18 @@ static void read_offer(arena_t *a, sqlite3_stmt *s, void *record)
     assistance_offer_t *o = record;
     o->id = sqlite3_column_int64(s, 0);
     col_fixed(s, 1, o->provider_state, sizeof o->provider_state);
-    o->provider_org = col(a, s, 2);
-    o->kinds = col(a, s, 3);
-    o->items = col(a, s, 4);
-    o->themes = col(a, s, 5);
-    o->title = col(a, s, 6);
-    o->description = col(a, s, 7);
-    o->regions = col(a, s, 8);
-    o->languages = col(a, s, 9);
+    o->provider_org = sqlite_col_text(a, s, 2);
+    o->kinds = sqlite_col_text(a, s, 3);
+    o->items = sqlite_col_text(a, s, 4);
+    o->themes = sqlite_col_text(a, s, 5);
+    o->title = sqlite_col_text(a, s, 6);
+    o->description = sqlite_col_text(a, s, 7);
+    o->regions = sqlite_col_text(a, s, 8);
+    o->languages = sqlite_col_text(a, s, 9);
     o->capacity = sqlite3_column_int(s, 10);
     col_fixed(s, 11, o->start, sizeof o->start);
     col_fixed(s, 12, o->end, sizeof o->end);
-    o->status = col(a, s, 13);
+    o->status = sqlite_col_text(a, s, 13);
 }
 
 rc_t sqlite_offer_get(void *h, long long id, arena_t *a, assistance_offer_t *out, err_t *e)
@@ -349,11 +336,11 @@ rc_t sqlite_proposal_insert(void *h, assistance_proposal_t *p, err_t *e)
     rc = run_once(h, s, e);
     if (rc == RC_OK && p->id <= 0)
         p->id = sqlite3_last_insert_rowid(sqlite_store_db(h));
-    if (rc == RC_INPUT && strstr(e->msg, "UNIQUE"))
-        return err_set(e, RC_INPUT, "a proposal with id %lld already exists", p->id);
-    char msg[96];
-    snprintf(msg, sizeof msg, "no request %lld or no offer %lld", p->request_id, p->offer_id);
-    return fk_message(rc, e, msg);
+    char taken[48], unknown[96];
+    snprintf(taken, sizeof taken, "a proposal with id %lld", p->id);
+    snprintf(unknown, sizeof unknown, "no request %lld or no offer %lld", p->request_id,
+             p->offer_id);
+    return insert_failure(h, rc, e, taken, unknown);
 }
 
 static void read_proposal(arena_t *a, sqlite3_stmt *s, void *record)
@@ -363,12 +350,12 @@ static void read_proposal(arena_t *a, sqlite3_stmt *s, void *record)
     p->request_id = sqlite3_column_int64(s, 1);
     p->offer_id = sqlite3_column_int64(s, 2);
     p->score = sqlite3_column_int(s, 3);
-    p->explanation = col(a, s, 4);
-    p->batch = col(a, s, 5);
+    p->explanation = sqlite_col_text(a, s, 4);
+    p->batch = sqlite_col_text(a, s, 5);
     col_fixed(s, 6, p->created, sizeof p->created);
-    p->status = col(a, s, 7);
-    p->provider_answer = col(a, s, 8);
-    p->state_answer = col(a, s, 9);
+    p->status = sqlite_col_text(a, s, 7);
+    p->provider_answer = sqlite_col_text(a, s, 8);
+    p->state_answer = sqlite_col_text(a, s, 9);
 }
 
 rc_t sqlite_proposal_get(void *h, long long id, arena_t *a, assistance_proposal_t *out, err_t *e)
@@ -435,12 +422,10 @@ rc_t sqlite_event_append(void *h, assistance_event_t *ev, err_t *e)
         ev->seq = sqlite3_column_int(s, 0);
     rc = src == SQLITE_ROW || src == SQLITE_DONE ? RC_OK : sqlite_store_fail(h, e);
     sqlite3_finalize(s);
-    if (rc == RC_INPUT && strstr(e->msg, "UNIQUE"))
-        return err_set(e, RC_INPUT, "proposal %lld already has an event %d", ev->proposal_id,
-                       ev->seq);
-    char msg[64];
-    snprintf(msg, sizeof msg, "no proposal with id %lld", ev->proposal_id);
-    return fk_message(rc, e, msg);
+    char taken[64], unknown[64];
+    snprintf(taken, sizeof taken, "event %d of proposal %lld", ev->seq, ev->proposal_id);
+    snprintf(unknown, sizeof unknown, "no proposal with id %lld", ev->proposal_id);
+    return insert_failure(h, rc, e, taken, unknown);
 }
 
 static void read_event(arena_t *a, sqlite3_stmt *s, void *record)
@@ -449,8 +434,8 @@ static void read_event(arena_t *a, sqlite3_stmt *s, void *record)
     ev->proposal_id = sqlite3_column_int64(s, 0);
     ev->seq = sqlite3_column_int(s, 1);
     col_fixed(s, 2, ev->date, sizeof ev->date);
-    ev->event = col(a, s, 3);
-    ev->note = col(a, s, 4);
+    ev->event = sqlite_col_text(a, s, 3);
+    ev->note = sqlite_col_text(a, s, 4);
 }
 
 rc_t sqlite_event_list(void *h, long long proposal_id, arena_t *a, assistance_event_t **out,

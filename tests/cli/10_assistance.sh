@@ -123,6 +123,8 @@ r assistance request show 1 --format json >"$T/show1.json"
 expect_eq "request show --format json: fitting offers and proposals with history" "$(/usr/bin/python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(d["id"], d["status"], len(d["proposals"]), [e["event"] for e in d["proposals"][0]["history"]])' "$T/show1.json")" "1 delivered 1 ['proposed', 'provider-accepted', 'state-accepted', 'delivered']"
 r assistance request show 2 >"$T/show2"
 expect_match "request show lists its proposals and their history" "$T/show2" "state-declined: not now"
+r assistance request show 2 --format json >"$T/show2.json"
+expect_eq "a declined offer no longer fits the request" "$(/usr/bin/python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print([o for o in d["fitting_offers"] if o["offer"]==int(sys.argv[2])])' "$T/show2.json" "$qo")" "[]"
 
 # Export and import: requests, offers and proposals with their history, exactly.
 expect_ok "export with assistance" r export --format json -o "$T/a.json"
