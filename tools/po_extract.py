@@ -316,12 +316,15 @@ def po_read(path):
     return entries, obsolete
 
 
-def check(msgs, current_pot):
+def check(msgs):
     problems = []
+    # the template must hold the same msgids; its source references (file and
+    # line) are left out of the comparison, or every edit that moves a line
+    # would fail the check without any message having changed
     try:
-        with open(os.path.join(ROOT, POT), encoding="utf-8") as f:
-            if f.read() != current_pot:
-                problems.append("%s is out of date: run python3 tools/po_extract.py" % POT)
+        pot_entries, _ = po_read(os.path.join(ROOT, POT))
+        if set(pot_entries) != set(msgs):
+            problems.append("%s is out of date: run python3 tools/po_extract.py" % POT)
     except FileNotFoundError:
         problems.append("%s is missing: run python3 tools/po_extract.py" % POT)
     for lang in LANGS:
@@ -354,15 +357,14 @@ def main(argv):
         sys.stderr.write("usage: python3 tools/po_extract.py [--check | --update]\n")
         return 2
     msgs = collect()
-    pot = pot_text(msgs)
     if mode == "--check":
-        problems = check(msgs, pot)
+        problems = check(msgs)
         for p in problems:
             print(p)
         print("%d msgids, %d problems" % (len(msgs), len(problems)))
         return 1 if problems else 0
     with open(os.path.join(ROOT, POT), "w", encoding="utf-8") as f:
-        f.write(pot)
+        f.write(pot_text(msgs))
     print("%s: %d msgids" % (POT, len(msgs)))
     if mode == "--update":
         for lang in LANGS:
