@@ -30,8 +30,6 @@ static const char usage[] =
     "Exit status: 0 done, 2 usage, 3 unknown user or state, 4 bad name, role or\n"
     "password, 6 database unusable.\n";
 
-#define ORG_MAX 32
-
 typedef struct {
     const char *role, *state, *org, *format;
 } user_opts_t;
@@ -83,13 +81,6 @@ static rc_t name_arg(cli_t *c, const char *name)
                    shown, name[n] ? "..." : "", USER_NAME_MAX);
 }
 
-static bool org_ok(const char *org)
-{
-    size_t n = strlen(org);
-    return n >= 1 && n <= ORG_MAX &&
-           strspn(org, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._-") == n;
-}
-
 /* Checks the role and the options that go with it. */
 static rc_t role_args(cli_t *c, const user_opts_t *o, role_t *role)
 {
@@ -106,9 +97,9 @@ static rc_t role_args(cli_t *c, const user_opts_t *o, role_t *role)
         return err_set(&c->err, RC_USAGE, "--state goes only with --role poc");
     if (o->org && r != ROLE_PROVIDER)
         return err_set(&c->err, RC_USAGE, "--org goes only with --role provider");
-    if (o->org && !org_ok(o->org))
+    if (o->org && !user_org_ok(o->org))
         return err_set(&c->err, RC_INPUT, "--org: '%.40s' is not a code of 1 to %d of "
-                                          "A-Z a-z 0-9 . _ -", o->org, ORG_MAX);
+                                          "A-Z a-z 0-9 . _ -", o->org, USER_ORG_MAX);
     return RC_OK;
 }
 

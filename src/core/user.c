@@ -29,3 +29,10 @@ bool user_name_ok(const char *name)
      * a log line and an audit object without escaping. */
     return strspn(name, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._@-") == n;
 }
+
+bool user_org_ok(const char *org)
+{
+    size_t n = org ? strlen(org) : 0;
+    return n >= 1 && n <= USER_ORG_MAX &&
+           strspn(org, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._-") == n;
+}

@@ -76,6 +76,11 @@ static void test_roles_and_names(void)
     TAP_CHECK(!user_name_ok("") && !user_name_ok("a b") && !user_name_ok("a'b") &&
                   !user_name_ok("a;--") && !user_name_ok("\xc3\xa9") && !user_name_ok(NULL),
               "bad user names");
+    TAP_CHECK(user_org_ok("IAEA") && user_org_ok("UNODA.wmd_1-2") && user_org_ok(long_name + 33),
+              "organization codes, up to 32 characters");
+    TAP_CHECK(!user_org_ok("") && !user_org_ok(NULL) && !user_org_ok(long_name + 32) &&
+                  !user_org_ok("I A E A") && !user_org_ok("IAEA@un") && !user_org_ok("\xc3\x89"),
+              "bad organization codes");
 }
 
 static void test_passwords(void)
