@@ -3,7 +3,6 @@
  * files. All or nothing: the first problem is reported with its position and
  * the database is left exactly as it was.
  */
-#include <sodium.h>
 #include <string.h>
 #include <sys/stat.h>
 
@@ -11,10 +10,6 @@
 #include "../io/json_import.h"
 #include "../util/json_out.h"
 #include "commands.h"
-
-/* The files a folder import reads (csv_import.c), in the order the audit entry lists them. */
-static const char *const folder_files[] = {"states.csv", "reports.csv", "matrix_versions.csv",
-                                           "matrix_entries.csv"};
 
 static const char usage[] =
     "usage: r1540 import PATH\n"
@@ -32,51 +27,23 @@ static bool ends_with(const char *s, const char *suffix)
     return n >= m && strcasecmp(s + n - m, suffix) == 0;
 }
 
-/* Hex SHA-256 of a file, read in chunks: an import file can be large. */
-static rc_t file_sha256(cli_t *c, const char *path, char out[65])
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return err_set(&c->err, RC_FAIL, "%s: cannot read", path);
-    crypto_hash_sha256_state h;
-    crypto_hash_sha256_init(&h);
-    unsigned char chunk[65536];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-        crypto_hash_sha256_update(&h, chunk, n);
-    bool ok = !ferror(f);
-    fclose(f);
-    if (!ok)
-        return err_set(&c->err, RC_FAIL, "%s: read error", path);
-    unsigned char bin[crypto_hash_sha256_BYTES];
-    crypto_hash_sha256_final(&h, bin);
-    sodium_bin2hex(out, 65, bin, sizeof bin);
-    return RC_OK;
-}
-
 /* The audit detail of an import: what was read (the file's SHA-256, or each
  * CSV file's in a folder, so the very bytes can be matched later) and how
  * many records it held. One entry per import, however many records. */
-static rc_t import_detail(cli_t *c, const char *path, bool folder, const dataset_t *ds,
-                          buf_t *b)
+static void import_detail(const char *path, bool folder, const dataset_t *ds, buf_t *b)
 {
-    char hex[65];
-    rc_t rc = RC_OK;
     buf_puts(b, "{");
     json_out_kv(b, 0, folder ? "folder" : "file", path);
     buf_puts(b, ",\"sha256\":");
-    if (!folder && (rc = file_sha256(c, path, hex)) == RC_OK)
-        json_out_str(b, hex);
-    for (size_t i = 0; folder && rc == RC_OK && i < sizeof folder_files / sizeof *folder_files;
-         i++) {
-        char file[4096];
-        struct stat sb;
-        snprintf(file, sizeof file, "%s/%s", path, folder_files[i]);
+    if (!folder)
+        json_out_str(b, ds->sources[0].sha256);
+    for (size_t i = 0; folder && i < ds->nsources; i++) {
+        const ds_source_t *src = &ds->sources[i];
         buf_puts(b, i ? "," : "{");
-        if (stat(file, &sb) == 0 && (rc = file_sha256(c, file, hex)) == RC_OK)
-            json_out_kv(b, 0, folder_files[i], hex);
+        if (src->sha256[0])
+            json_out_kv(b, 0, src->name, src->sha256);
         else
-            buf_printf(b, "\"%s\":null", folder_files[i]);
+            buf_printf(b, "\"%s\":null", src->name);
     }
     size_t entries = 0;
     for (size_t i = 0; i < ds->nmatrices; i++)
@@ -84,7 +51,6 @@ static rc_t import_detail(cli_t *c, const char *path, bool folder, const dataset
     buf_printf(b, "%s,\"states\":%zu,\"reports\":%zu,\"matrix_versions\":%zu,"
                   "\"matrix_entries\":%zu}",
                folder ? "}" : "", ds->nstates, ds->nreports, ds->nmatrices, entries);
-    return rc;
 }
 
 rc_t cmd_import(cli_t *c, int argc, char **argv)
@@ -119,7 +85,7 @@ rc_t cmd_import(cli_t *c, int argc, char **argv)
     buf_init(&detail, 0);
     buf_init(&object, 0);
     if (rc == RC_OK)
-        rc = import_detail(c, path, S_ISDIR(sb.st_mode), &ds, &detail);
+        import_detail(path, S_ISDIR(sb.st_mode), &ds, &detail);
     buf_printf(&object, "%s:%s", S_ISDIR(sb.st_mode) ? "folder" : "file", path);
     rc = cli_commit_audited(c, rc, "import", buf_str(&object), buf_str(&detail));
     buf_free(&detail);

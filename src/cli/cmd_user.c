@@ -30,7 +30,6 @@ static const char usage[] =
     "Exit status: 0 done, 2 usage, 3 unknown user or state, 4 bad name, role or\n"
     "password, 6 database unusable.\n";
 
-
 typedef struct {
     const char *role, *state, *org, *format;
 } user_opts_t;
@@ -137,26 +136,31 @@ static rc_t user_add(cli_t *c, const char *name, const user_opts_t *o)
     return rc;
 }
 
-/* Applies a change to an existing user, ends their sessions and audits it. */
-static rc_t user_change(cli_t *c, const char *name, const char *action, const char *pw_hash,
-                        int disable)
+/* Finds the user a change names: a well-formed name that exists. */
+static rc_t user_find(cli_t *c, const char *name, store_t **st, user_t *u)
 {
-    store_t *st;
-    user_t u;
     rc_t rc = name_arg(c, name);
-    if (rc != RC_OK || (rc = cli_store(c, STORE_OPEN_EXISTING, &st)) != RC_OK ||
-        (rc = store_user_get(st, name, &c->arena, &u, &c->err)) != RC_OK ||
-        (rc = store_begin(st, &c->err)) != RC_OK)
+    if (rc == RC_OK)
+        rc = cli_store(c, STORE_OPEN_EXISTING, st);
+    return rc == RC_OK ? store_user_get(*st, name, &c->arena, u, &c->err) : rc;
+}
+
+/* Applies a change to a user found by user_find, ends their sessions and audits it. */
+static rc_t user_change(cli_t *c, store_t *st, const user_t *u, const char *action,
+                        const char *pw_hash, int disable)
+{
+    rc_t rc = store_begin(st, &c->err);
+    if (rc != RC_OK)
         return rc;
     if (pw_hash)
-        rc = store_user_set_password(st, u.id, pw_hash, &c->err);
+        rc = store_user_set_password(st, u->id, pw_hash, &c->err);
     else
-        rc = store_user_set_disabled(st, u.id, disable, &c->err);
+        rc = store_user_set_disabled(st, u->id, disable, &c->err);
     if (rc == RC_OK)
-        rc = store_session_delete_user(st, u.id, &c->err);
+        rc = store_session_delete_user(st, u->id, &c->err);
     buf_t object;
     buf_init(&object, 0);
-    buf_printf(&object, "user:%s", name);
+    buf_printf(&object, "user:%s", u->name);
     rc = cli_commit_audited(c, rc, action, buf_str(&object), "");
     buf_free(&object);
     return rc;
@@ -168,12 +172,10 @@ static rc_t user_passwd(cli_t *c, const char *name)
     store_t *st;
     user_t u;
     /* The user must exist before the password is read and hashed. */
-    rc_t rc = name_arg(c, name);
-    if (rc != RC_OK || (rc = cli_store(c, STORE_OPEN_EXISTING, &st)) != RC_OK ||
-        (rc = store_user_get(st, name, &c->arena, &u, &c->err)) != RC_OK ||
-        (rc = new_password_hash(c, hash)) != RC_OK)
+    rc_t rc = user_find(c, name, &st, &u);
+    if (rc != RC_OK || (rc = new_password_hash(c, hash)) != RC_OK)
         return rc;
-    rc = user_change(c, name, "user.passwd", hash, 0);
+    rc = user_change(c, st, &u, "user.passwd", hash, 0);
     sodium_memzero(hash, sizeof hash);
     if (rc == RC_OK)
         printf("%s: password changed; sessions ended\n", name);
@@ -182,7 +184,11 @@ static rc_t user_passwd(cli_t *c, const char *name)
 
 static rc_t user_enable(cli_t *c, const char *name, bool enable)
 {
-    rc_t rc = user_change(c, name, enable ? "user.enable" : "user.disable", NULL, !enable);
+    store_t *st;
+    user_t u;
+    rc_t rc = user_find(c, name, &st, &u);
+    if (rc == RC_OK)
+        rc = user_change(c, st, &u, enable ? "user.enable" : "user.disable", NULL, !enable);
     if (rc == RC_OK)
         printf("%s: %s\n", name, enable ? "enabled" : "disabled; sessions ended");
     return rc;

@@ -159,23 +159,42 @@ static rc_t verify_head(store_t *st, const chain_t *c, long long *bad_seq, err_t
     return rc;
 }
 
-rc_t audit_verify(store_t *st, long long *bad_seq, err_t *e)
+/* The walk itself, inside audit_verify's transaction. */
+static rc_t verify_chain(store_t *st, chain_t *c, long long *bad_seq, err_t *e)
 {
-    chain_t c = {.next_seq = 1, .prev = ZERO_HASH};
-    *bad_seq = 0;
     for (;;) {
         arena_t a = ARENA_INIT;
         audit_entry_t *page;
         size_t n = 0;
-        rc_t rc = store_audit_list(st, c.next_seq == 1 ? 0 : c.next_seq, VERIFY_PAGE, &a, &page,
-                                   &n, e);
+        rc_t rc = store_audit_list(st, c->next_seq == 1 ? 0 : c->next_seq, VERIFY_PAGE, &a,
+                                   &page, &n, e);
         for (size_t i = 0; rc == RC_OK && i < n; i++)
-            rc = verify_entry(&c, &page[i], bad_seq, e);
+            rc = verify_entry(c, &page[i], bad_seq, e);
         arena_free(&a);
         if (rc != RC_OK)
             return rc;
         if (n < VERIFY_PAGE)
             break;
     }
-    return verify_head(st, &c, bad_seq, e);
+    return verify_head(st, c, bad_seq, e);
+}
+
+rc_t audit_verify(store_t *st, long long *bad_seq, long long *count, char head[AUDIT_HASH_HEX],
+                  err_t *e)
+{
+    chain_t c = {.next_seq = 1, .prev = ZERO_HASH};
+    *bad_seq = 0;
+    /* One read transaction: the pages and the meta record are read as of one
+     * moment, so an entry another process appends meanwhile is neither taken
+     * for tampering nor reported as a head that was not verified. */
+    rc_t rc = store_begin_read(st, e);
+    if (rc != RC_OK)
+        return rc;
+    rc = verify_chain(st, &c, bad_seq, e);
+    store_rollback(st); /* nothing was written */
+    if (rc == RC_OK && count)
+        *count = c.next_seq - 1;
+    if (rc == RC_OK && head)
+        memcpy(head, c.prev, AUDIT_HASH_HEX);
+    return rc;
 }

@@ -55,9 +55,13 @@ rc_t audit_append(store_t *st, const char *actor, const char *action, const char
  * each follows the one before it, seq runs 1..N without gaps and N and the
  * newest hash match the meta record. Otherwise RC_REFUSED, *bad_seq set to the
  * first entry found wrong (or missing) and a message saying what is wrong
- * with it; other codes for store failures (*bad_seq 0).
+ * with it; other codes for store failures (*bad_seq 0). On RC_OK, count and
+ * head (either may be NULL) say what was verified: N and the newest hash (all
+ * zeros for an empty log). The walk is one transaction, so it sees the log as
+ * of one moment whatever other processes append meanwhile.
  */
-rc_t audit_verify(store_t *st, long long *bad_seq, err_t *e);
+rc_t audit_verify(store_t *st, long long *bad_seq, long long *count, char head[AUDIT_HASH_HEX],
+                  err_t *e);
 
 /* Writes the hash of entry `en` (its other fields) into out. */
 void audit_entry_hash(const audit_entry_t *en, char out[AUDIT_HASH_HEX]);

@@ -32,7 +32,7 @@ bool user_name_ok(const char *name)
 
 bool user_org_ok(const char *org)
 {
-    size_t n = strlen(org);
+    size_t n = org ? strlen(org) : 0;
     return n >= 1 && n <= USER_ORG_MAX &&
            strspn(org, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._-") == n;
 }

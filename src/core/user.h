@@ -42,8 +42,9 @@ int role_parse(const char *s);
 /* True for a user name of 1..64 characters of A-Z a-z 0-9 . _ @ - (what the
  * store's CHECK allows: no spaces, quotes or anything else to escape). */
 bool user_name_ok(const char *name);
-
-/* True for a provider's organization code: 1..32 of A-Z a-z 0-9 . _ - (IAEA, OPCW). */
+/* True for a provider's organization code (IAEA, ...): 1..32 of A-Z a-z 0-9 . _ -,
+ * the rule `r1540 user add --org` and the web's user form both apply. */
 bool user_org_ok(const char *org);
+
 
 #endif

@@ -13,7 +13,6 @@
 #include <string.h>
 
 #include "../util/text.h"
-#include "../util/file.h"
 
 /* ---- writer ---- */
 
@@ -290,17 +289,5 @@ rc_t csv_parse(const char *path, const char *data, size_t len, arena_t *a, csv_t
         return parse_error(&ps, data, "the file is empty; expected a header row");
     rc_t rc = read_rows(&ps, out);
     free(ps.fields);
-    return rc;
-}
-
-rc_t csv_read_file(const char *path, arena_t *a, csv_t *out, err_t *e)
-{
-    arena_t raw = ARENA_INIT; /* the file's bytes are needed only while parsing */
-    char *data;
-    size_t len;
-    rc_t rc = file_read_all(path, CSV_MAX_FILE, &raw, &data, &len, e);
-    if (rc == RC_OK)
-        rc = csv_parse(path, data, len, a, out, e);
-    arena_free(&raw);
     return rc;
 }

@@ -18,7 +18,7 @@
 
 #define CSV_MAX_ROWS 1000000             /* data rows, not counting the header */
 #define CSV_MAX_FIELD ((size_t)1 << 20)  /* bytes of one field */
-#define CSV_MAX_FILE ((size_t)256 << 20) /* bytes of one file read by csv_read_file */
+#define CSV_MAX_FILE ((size_t)256 << 20) /* bytes of one file an import reads */
 
 typedef struct {
     char **fields; /* ncols fields, NUL-terminated; arena-owned */
@@ -50,8 +50,5 @@ void csv_end_row(buf_t *b);
  * RC_INPUT with "PATH:LINE:COLUMN: reason" in e (column counted in characters).
  */
 rc_t csv_parse(const char *path, const char *data, size_t len, arena_t *a, csv_t *out, err_t *e);
-/* Reads the file at path (at most CSV_MAX_FILE bytes, else RC_REFUSED) and parses
- * it with csv_parse. RC_NOTFOUND if it does not exist, RC_FAIL on I/O errors. */
-rc_t csv_read_file(const char *path, arena_t *a, csv_t *out, err_t *e);
 
 #endif

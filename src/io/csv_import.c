@@ -17,7 +17,9 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "../core/report.h"
 #include "../util/date.h"
+#include "../util/file.h"
 #include "../util/text.h"
 #include "csv.h"
 #include "csv_export.h"
@@ -37,6 +39,7 @@ static const struct {
     {"matrix_versions.csv", csv_versions_cols, CSV_VERSIONS_NCOLS},
     {"matrix_entries.csv", csv_entries_cols, CSV_ENTRIES_NCOLS},
 };
+_Static_assert((int)KIND_COUNT <= (int)DS_SOURCES_MAX, "dataset.h: a folder's files are its sources");
 
 /* ---- a string-keyed hash table for duplicate keys and version lookup ---- */
 
@@ -580,13 +583,23 @@ static rc_t import_table(importer_t *im, kind_t kind, const csv_t *t)
 
 /*
  * Reads one file; `expect` is the kind its name in a folder implies, or -1 for
- * a file given by itself. RC_NOTFOUND (message set) if it does not exist.
+ * a file given by itself. Adds it to the dataset's sources (with no hash if it
+ * cannot be read). RC_NOTFOUND (message set) if it does not exist.
  */
 static rc_t import_file(importer_t *im, const char *path, int expect)
 {
-    arena_t scratch = ARENA_INIT;
+    ds_source_t *src = &im->ds->sources[im->ds->nsources++];
+    src->name = expect < 0 ? path : kinds[expect].file;
+    src->sha256[0] = '\0';
+    arena_t scratch = ARENA_INIT; /* the file's bytes and fields, needed only here */
     csv_t t;
-    rc_t rc = csv_read_file(path, &scratch, &t, im->e);
+    char *data;
+    size_t len;
+    rc_t rc = file_read_all(path, CSV_MAX_FILE, &scratch, &data, &len, im->e);
+    if (rc == RC_OK) {
+        report_sha256_hex(data, len, src->sha256);
+        rc = csv_parse(path, data, len, &scratch, &t, im->e);
+    }
     int kind = rc == RC_OK ? kind_of_header(&t) : -1;
     if (rc == RC_OK && expect < 0 && kind < 0)
         rc = err_set(im->e, RC_INPUT,

@@ -13,7 +13,9 @@
 /*
  * Reads one CSV file, recognised by its header row, or a folder holding any of
  * the four files (at least one), into *out (everything allocated in `a`;
- * report documents are NULL, has_demo is false, template_version 0). Entries
+ * report documents are NULL, has_demo is false, template_version 0; the
+ * sources are the file, or the folder's four files in the order of `r1540 export
+ * --format csv`'s, each with the SHA-256 of the bytes read, "" if absent). Entries
  * must belong to a matrix version listed in the same import. On error returns
  * RC_INPUT with "FILE:LINE: field: reason" (or "FILE:LINE:COLUMN: reason" for
  * malformed CSV); RC_NOTFOUND if path does not exist, RC_FAIL on I/O errors.

@@ -55,6 +55,16 @@ typedef struct {
     const char *where;
 } ds_event_t;
 
+/* A file an import read, with the SHA-256 of the very bytes it parsed (for
+ * the import's audit entry: hashing them again from disk would read the file
+ * twice, and could hash something else than what was imported). */
+typedef struct {
+    const char *name; /* the path given, or the file's name inside a folder */
+    char sha256[65];  /* hex; "" for a folder's file that is not there */
+} ds_source_t;
+
+enum { DS_SOURCES_MAX = 4 }; /* a CSV folder's four files */
+
 typedef struct {
     bool demo;            /* the data is demo data */
     bool has_demo;        /* the source said whether it is (JSON does; CSV does not) */
@@ -73,6 +83,8 @@ typedef struct {
     size_t nproposals;
     ds_event_t *events; /* outreach events (JSON only; CSV has none) */
     size_t nevents;
+    ds_source_t sources[DS_SOURCES_MAX]; /* what an import read, in reading order */
+    size_t nsources;                     /* 0 for a dataset read from the store */
 } dataset_t; /* everything arena-owned */
 
 /* Reads the store into a dataset: all of it, or one state (alpha-3) when

@@ -12,8 +12,9 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "../util/text.h"
+#include "../core/report.h"
 #include "../util/file.h"
+#include "../util/text.h"
 
 typedef struct {
     arena_t *a;
@@ -547,5 +548,12 @@ rc_t json_import_file(const char *path, arena_t *a, dataset_t *out, err_t *e)
     char *text;
     size_t len;
     rc_t rc = file_read_all(path, (size_t)max, a, &text, &len, e);
-    return rc == RC_OK ? json_import_text(path, text, len, a, out, e) : rc;
+    if (rc == RC_OK)
+        rc = json_import_text(path, text, len, a, out, e);
+    if (rc == RC_OK) {
+        out->sources[0].name = path;
+        report_sha256_hex(text, len, out->sources[0].sha256);
+        out->nsources = 1;
+    }
+    return rc;
 }

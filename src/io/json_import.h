@@ -11,8 +11,9 @@
 /* Largest import file accepted unless R1540_IMPORT_MAX_BYTES says otherwise. */
 #define JSON_IMPORT_DEFAULT_MAX (2048ULL << 20)
 
-/* Parses path into out. Errors name the file and the line and column (syntax)
- * or the record and field (content), e.g. "f.json: matrices[3].entries[7].mark: ...". */
+/* Parses path into out, with the file and the SHA-256 of its bytes as out's one
+ * source. Errors name the file and the line and column (syntax) or the record
+ * and field (content), e.g. "f.json: matrices[3].entries[7].mark: ...". */
 rc_t json_import_file(const char *path, arena_t *a, dataset_t *out, err_t *e);
 /* The same for text already in memory; path only names it in messages. */
 rc_t json_import_text(const char *path, const char *text, size_t len, arena_t *a,

@@ -411,6 +411,8 @@ rc_t store_sqlite_open(const char *path, store_open_mode_t mode, void **handle, 
 /* ---- transactions and meta ------------------------------------------------ */
 
 static rc_t sqlite_begin(void *h, err_t *e) { return exec(h, "BEGIN IMMEDIATE", e); }
+/* Deferred: the snapshot starts at the first read, and in WAL mode writers go on. */
+static rc_t sqlite_begin_read(void *h, err_t *e) { return exec(h, "BEGIN", e); }
 static rc_t sqlite_commit(void *h, err_t *e) { return exec(h, "COMMIT", e); }
 
 static void sqlite_rollback(void *hv)
@@ -958,6 +960,7 @@ const store_backend_t store_sqlite_backend = {
     .name = "sqlite",
     .close = sqlite_close,
     .begin = sqlite_begin,
+    .begin_read = sqlite_begin_read,
     .commit = sqlite_commit,
     .rollback = sqlite_rollback,
     .meta_get = sqlite_meta_get,

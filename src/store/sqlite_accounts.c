@@ -116,7 +116,7 @@ rc_t sqlite_user_insert(void *hv, user_t *u, err_t *e)
         u->id = sqlite_store_last_id(h);
         return RC_OK;
     }
-    if (rc == RC_INPUT) {
+    if (rc == RC_INPUT && e) { /* e may be NULL, as everywhere in the store */
         err_t why = {0};
         if (user_insert_failure(h, u, &why) != RC_OK)
             *e = why;

@@ -42,6 +42,7 @@ void store_close(store_t *st)
 }
 
 rc_t store_begin(store_t *st, err_t *e) { return st->be->begin(st->h, e); }
+rc_t store_begin_read(store_t *st, err_t *e) { return st->be->begin_read(st->h, e); }
 rc_t store_commit(store_t *st, err_t *e) { return st->be->commit(st->h, e); }
 void store_rollback(store_t *st) { st->be->rollback(st->h); }
 

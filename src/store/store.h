@@ -55,6 +55,9 @@ void store_close(store_t *st);
 
 rc_t store_begin(store_t *st, err_t *e);
 rc_t store_commit(store_t *st, err_t *e);
+/* Opens a transaction for reading only: what it reads is one snapshot, and it
+ * does not hold off writers (end it with store_rollback). */
+rc_t store_begin_read(store_t *st, err_t *e);
 /* Rolls back the open transaction, if any. */
 void store_rollback(store_t *st);
 
@@ -183,6 +186,7 @@ typedef struct {
     const char *name;
     void (*close)(void *h);
     rc_t (*begin)(void *h, err_t *e);
+    rc_t (*begin_read)(void *h, err_t *e);
     rc_t (*commit)(void *h, err_t *e);
     void (*rollback)(void *h);
     rc_t (*meta_get)(void *h, const char *key, arena_t *a, char **value, err_t *e);

@@ -29,6 +29,9 @@ expect_eq "one entry with the file's SHA-256 and counts" "$(sqlite3 "$DB" "selec
 r export --format csv -o "$T/csv" >/dev/null
 audited "import of a CSV folder" import "folder:$T/csv" r import "$T/csv"
 expect_eq "with each file's SHA-256" "$(sqlite3 "$DB" "select json_extract(detail, '$.sha256.\"reports.csv\"') from audit order by seq desc limit 1")" "$(sha256sum "$T/csv/reports.csv" | cut -c1-64)"
+mkdir "$T/part" && cp "$T/csv/reports.csv" "$T/part/"
+audited "import of a folder with one file" import "folder:$T/part" r import "$T/part"
+expect_eq "names the files it lacks with null" "$(sqlite3 "$DB" "select json_extract(detail, '$.sha256') from audit order by seq desc limit 1")" "{\"states.csv\":null,\"reports.csv\":\"$(sha256sum "$T/part/reports.csv" | cut -c1-64)\",\"matrix_versions.csv\":null,\"matrix_entries.csv\":null}"
 
 n=$(count)
 h=$(db_hash)

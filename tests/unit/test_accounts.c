@@ -76,12 +76,14 @@ static void test_roles_and_names(void)
     TAP_CHECK(!user_name_ok("") && !user_name_ok("a b") && !user_name_ok("a'b") &&
                   !user_name_ok("a;--") && !user_name_ok("\xc3\xa9") && !user_name_ok(NULL),
               "bad user names");
-    TAP_CHECK(user_org_ok("IAEA") && user_org_ok("BWC-ISU") && user_org_ok("a.b_c") &&
-                  user_org_ok("ABCDEFGHIJKLMNOPQRSTUVWXYZ012345"),
-              "organization codes up to 32 characters");
-    TAP_CHECK(!user_org_ok("") && !user_org_ok("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456") &&
-                  !user_org_ok("<b>") && !user_org_ok("I A E A") && !user_org_ok("\xc3\xa9"),
+    TAP_CHECK(user_org_ok("IAEA") && user_org_ok("UNODA.wmd_1-2") && user_org_ok(long_name + 33),
+              "organization codes, up to 32 characters");
+    TAP_CHECK(!user_org_ok("") && !user_org_ok(NULL) && !user_org_ok(long_name + 32) &&
+                  !user_org_ok("I A E A") && !user_org_ok("IAEA@un") && !user_org_ok("\xc3\x89"),
               "bad organization codes");
+    TAP_CHECK(user_org_ok("BWC-ISU") && user_org_ok("ABCDEFGHIJKLMNOPQRSTUVWXYZ012345") &&
+                  !user_org_ok("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456") && !user_org_ok("<b>"),
+              "organization codes as the web form gets them");
 }
 
 static void test_passwords(void)
@@ -270,7 +272,7 @@ static void check_verify(store_t *st, long long want, const char *pattern, const
 {
     err_t e = {0};
     long long bad = -1;
-    rc_t rc = audit_verify(st, &bad, &e);
+    rc_t rc = audit_verify(st, &bad, NULL, NULL, &e);
     bool ok = want == 0 ? rc == RC_OK && bad == 0
                         : rc == RC_REFUSED && bad == want && strstr(e.msg, pattern);
     TAP_CHECK(ok, name);
@@ -294,6 +296,22 @@ static void test_audit(arena_t *a)
     TAP_CHECK(store_audit_list(st, 2, 2, a, &list, &n, &e) == RC_OK && n == 2 &&
                   list[0].seq == 2 && strcmp(list[1].prev_hash, list[0].hash) == 0,
               "list from a seq with a limit; each entry names the one before");
+    long long count = 0, bad = 0;
+    char head[AUDIT_HASH_HEX] = "";
+    TAP_CHECK(audit_verify(st, &bad, &count, head, &e) == RC_OK && count == 5 &&
+                  strcmp(head, last.hash) == 0,
+              "verify gives the count and head it checked");
+    store_t *writer = NULL;
+    char path[256];
+    db_path("audit.db", path, sizeof path);
+    TAP_CHECK(store_open(path, STORE_OPEN_EXISTING, &writer, &e) == RC_OK &&
+                  store_begin(writer, &e) == RC_OK &&
+                  audit_append(writer, "test", "report.add", "report:6", "{}", &e) == RC_OK &&
+                  audit_verify(st, &bad, &count, head, &e) == RC_OK && count == 5 &&
+                  strcmp(head, last.hash) == 0,
+              "verify neither waits for nor sees another connection's open write");
+    store_rollback(writer);
+    store_close(writer);
     TAP_CHECK(raw_sql("audit.db", "UPDATE audit SET detail = 'x' WHERE seq = 3", msg,
                       sizeof msg) != SQLITE_OK && strstr(msg, "append-only"),
               "the trigger refuses an update");
