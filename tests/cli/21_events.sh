@@ -52,5 +52,11 @@ sed 's/"title":"Peer review"/"title":"Peer review, changed"/' "$T/all.json" >"$T
 h=$(db_hash "$T/copy.db")
 expect_fail "an event that exists with other content is refused" 4 "events\\[[0-9]+\\]: event [0-9]+ already exists with different content" "$BIN" --db "$T/copy.db" import "$T/changed.json"
 expect_eq "and the refused import changed nothing" "$(db_hash "$T/copy.db")" "$h"
+rm -f "$T/fresh.db"
+"$BIN" --db "$T/fresh.db" init >/dev/null
+sed 's/"states":\["BRA","COL","PER"\]/"states":["BRA","COL","XXX"]/' "$T/all.json" >"$T/unknown.json"
+h=$(db_hash "$T/fresh.db")
+expect_fail "an imported event with an unknown state is refused" 4 "events\\[[0-9]+\\]: states: unknown state 'XXX'" "$BIN" --db "$T/fresh.db" import "$T/unknown.json"
+expect_eq "and that refused import changed nothing" "$(db_hash "$T/fresh.db")" "$h"
 expect_sql_refused "the schema refuses an unknown kind" "CHECK constraint failed" "insert into event (kind, status, title, start, end, place, organizer) values ('party','planned','x','2020-01-01','2020-01-01','','')"
 done_testing
