@@ -57,8 +57,14 @@ static rc_t parse_args(cli_t *c, int argc, char **argv, review_args_t *a)
         case 'f': a->format = optarg; break;
         case 'o': a->out = optarg; break;
         case 'l': lang = optarg; break;
-        case 'a': snprintf(a->o.as_of, sizeof a->o.as_of, "%.10s", optarg); break;
-        case 's': snprintf(a->o.since, sizeof a->o.since, "%.10s", optarg); break;
+        case 'a':
+            if (cli_date(c, optarg, "--as-of", a->o.as_of) != RC_OK)
+                return RC_USAGE;
+            break;
+        case 's':
+            if (cli_date(c, optarg, "--since", a->o.since) != RC_OK)
+                return RC_USAGE;
+            break;
         case 'g':
             if (cli_int(c, optarg, "--groups", 1, 50, &k) != RC_OK)
                 return RC_USAGE;
@@ -66,9 +72,6 @@ static rc_t parse_args(cli_t *c, int argc, char **argv, review_args_t *a)
             break;
         default: return cli_usage_error(c, usage, "unknown option");
         }
-        if ((o == 'a' || o == 's') && strlen(optarg) > 10)
-            return err_set(&c->err, RC_USAGE, "--%s: '%s' is not a date (YYYY-MM-DD)",
-                           o == 'a' ? "as-of" : "since", optarg);
     }
     if (optind < argc && strcmp(argv[optind], "workshops") == 0) {
         a->workshops = true;

@@ -20,6 +20,8 @@ expect_eq "list --state SGP: the new one among them" "$(r event list --state sg 
 h=$(db_hash)
 expect_fail "an unknown kind" 4 "kind: 'party' is not one of" r event add --kind party --title x --start 2020-01-01 --state FRA
 expect_fail "end before start" 4 "end: '2020-01-01' is not a date on or after the start 2020-02-01" r event add --kind round-table --title x --start 2020-02-01 --end 2020-01-01 --state FRA
+expect_fail "a start date with a character too many is refused, not cut to fit" 2 "--start: '2020-01-011' is not a date" r event add --kind round-table --title x --start 2020-01-011 --state FRA
+expect_fail "an end that is not a date" 2 "--end: '2020-1-2' is not a date" r event add --kind round-table --title x --start 2020-01-01 --end 2020-1-2 --state FRA
 expect_fail "before 1540" 4 "start: '2003-01-01'" r event add --kind round-table --title x --start 2003-01-01 --state FRA
 expect_fail "no state" 4 "at least one participating state" r event add --kind round-table --title x --start 2020-01-01
 expect_fail "an unknown state" 4 "--state: unknown state 'XX'" r event add --kind round-table --title x --start 2020-01-01 --state XX
