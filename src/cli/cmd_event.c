@@ -100,6 +100,8 @@ static rc_t parse_add(cli_t *c, int argc, char **argv, event_args_t *a)
         return rc;
     if (optind < argc)
         return cli_usage_error(c, usage, "unexpected argument '%s'", argv[optind]);
+    if (!a->workshop && (a->ro.as_of[0] || a->ro.groups))
+        return cli_usage_error(c, usage, "--as-of and --groups go with --from-workshop");
     if (!a->ev.end[0])
         memcpy(a->ev.end, a->ev.start, 11);
     return RC_OK;

@@ -30,6 +30,7 @@ expect_fail "no title" 4 "title:" r event add --kind round-table --start 2020-01
 expect_fail "no such event" 3 "no event with id 99" r event show 99
 expect_fail "no such workshop" 3 "no proposed workshop 999" r event add --from-workshop 999 --as-of 2026-01-01 --title x --start 2027-01-01
 expect_fail "a workshop brings its own states" 2 "leave out --state" r event add --from-workshop 1 --state FRA --title x --start 2027-01-01
+expect_fail "--groups without --from-workshop is refused, not ignored" 2 "go with --from-workshop" r event add --kind round-table --title x --start 2020-01-01 --state FRA --groups 3
 expect_eq "failed adds changed nothing" "$(db_hash)" "$h"
 
 r review workshops --as-of 2026-01-01 --format json >"$T/w.json"
