@@ -191,7 +191,7 @@ rc_t cmd_review(cli_t *c, int argc, char **argv)
         i18n_count(a.o.lang) == 0) /* a report in English under another language's name */
         rc = err_set(&c->err, RC_FAIL, "%s/%s: no translations found (set R1540_DATA to r1540's"
                      " data folder)", po, lang_code(a.o.lang));
-    if (rc == RC_OK && (rc = collate_init(&c->err)) == RC_OK &&
+    if (rc == RC_OK && (rc = collate_open(a.o.lang, &c->err)) == RC_OK &&
         (rc = cli_store(c, STORE_OPEN_EXISTING, &st)) == RC_OK &&
         (rc = review_build(st, &a.o, &c->arena, r, &c->err)) == RC_OK)
         rc = a.workshops ? run_workshops(c, r, &a) : run_report(c, r, &a);
