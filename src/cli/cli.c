@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "../core/audit.h"
+#include "../util/date.h"
 
 rc_t cli_store(cli_t *c, store_open_mode_t mode, store_t **out)
 {
@@ -56,6 +57,15 @@ rc_t cli_int(cli_t *c, const char *s, const char *what, long long min, long long
         return err_set(&c->err, RC_USAGE, "%s: '%s' is not a number from %lld to %lld", what,
                        s ? s : "", min, max);
     *out = v;
+    return RC_OK;
+}
+
+rc_t cli_date(cli_t *c, const char *s, const char *what, char out[11])
+{
+    if (!s || strlen(s) != 10 || !date_valid(s))
+        return err_set(&c->err, RC_USAGE, "%s: '%.40s' is not a date (YYYY-MM-DD)", what,
+                       s ? s : "");
+    memcpy(out, s, 11);
     return RC_OK;
 }
 

@@ -41,6 +41,9 @@ rc_t cli_format_json(cli_t *c, const char *format, bool *json);
 /* Parses a positive integer argument naming `what`; RC_USAGE on anything else. */
 rc_t cli_int(cli_t *c, const char *s, const char *what, long long min, long long max,
              long long *out);
+/* Copies a date argument naming `what` into out; RC_USAGE unless it is a real
+ * YYYY-MM-DD date (a longer one is refused, never cut to fit). */
+rc_t cli_date(cli_t *c, const char *s, const char *what, char out[11]);
 /* Writes the whole buffer to stdout; RC_FAIL if it was cut by its cap or the write fails. */
 rc_t cli_print(cli_t *c, buf_t *b);
 /* Prints the usage text and returns RC_USAGE with a message. */

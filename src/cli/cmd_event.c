@@ -80,15 +80,15 @@ static rc_t parse_add(cli_t *c, int argc, char **argv, event_args_t *a)
         switch (o) {
         case 'k': a->ev.kind = optarg; break;
         case 't': a->ev.title = optarg; break;
-        case 's': snprintf(a->ev.start, sizeof a->ev.start, "%.10s", optarg); break;
-        case 'e': snprintf(a->ev.end, sizeof a->ev.end, "%.10s", optarg); break;
+        case 's': rc = cli_date(c, optarg, "--start", a->ev.start); break;
+        case 'e': rc = cli_date(c, optarg, "--end", a->ev.end); break;
         case 'p': a->ev.place = optarg; break;
         case 'o': a->ev.organizer = optarg; break;
         case 'S': a->ev.status = optarg; break;
         case 'c': rc = add_states(c, a, optarg); break;
         case 'T': rc = add_themes(c, a, optarg); break;
         case 'w': rc = cli_int(c, optarg, "--from-workshop", 1, 100000, &a->workshop); break;
-        case 'a': snprintf(a->ro.as_of, sizeof a->ro.as_of, "%.10s", optarg); break;
+        case 'a': rc = cli_date(c, optarg, "--as-of", a->ro.as_of); break;
         case 'g':
             if ((rc = cli_int(c, optarg, "--groups", 1, 50, &k)) == RC_OK)
                 a->ro.groups = (size_t)k;
@@ -100,6 +100,8 @@ static rc_t parse_add(cli_t *c, int argc, char **argv, event_args_t *a)
         return rc;
     if (optind < argc)
         return cli_usage_error(c, usage, "unexpected argument '%s'", argv[optind]);
+    if (!a->workshop && (a->ro.as_of[0] || a->ro.groups))
+        return cli_usage_error(c, usage, "--as-of and --groups go with --from-workshop");
     if (!a->ev.end[0])
         memcpy(a->ev.end, a->ev.start, 11);
     return RC_OK;

@@ -9,6 +9,7 @@
 
 #include "../review/chart.h"
 #include "../review/review.h"
+#include "../util/collate.h"
 #include "../util/i18n.h"
 #include "../util/json_out.h"
 #include "commands.h"
@@ -56,8 +57,14 @@ static rc_t parse_args(cli_t *c, int argc, char **argv, review_args_t *a)
         case 'f': a->format = optarg; break;
         case 'o': a->out = optarg; break;
         case 'l': lang = optarg; break;
-        case 'a': snprintf(a->o.as_of, sizeof a->o.as_of, "%.10s", optarg); break;
-        case 's': snprintf(a->o.since, sizeof a->o.since, "%.10s", optarg); break;
+        case 'a':
+            if (cli_date(c, optarg, "--as-of", a->o.as_of) != RC_OK)
+                return RC_USAGE;
+            break;
+        case 's':
+            if (cli_date(c, optarg, "--since", a->o.since) != RC_OK)
+                return RC_USAGE;
+            break;
         case 'g':
             if (cli_int(c, optarg, "--groups", 1, 50, &k) != RC_OK)
                 return RC_USAGE;
@@ -65,9 +72,6 @@ static rc_t parse_args(cli_t *c, int argc, char **argv, review_args_t *a)
             break;
         default: return cli_usage_error(c, usage, "unknown option");
         }
-        if ((o == 'a' || o == 's') && strlen(optarg) > 10)
-            return err_set(&c->err, RC_USAGE, "--%s: '%s' is not a date (YYYY-MM-DD)",
-                           o == 'a' ? "as-of" : "since", optarg);
     }
     if (optind < argc && strcmp(argv[optind], "workshops") == 0) {
         a->workshops = true;
@@ -187,9 +191,11 @@ rc_t cmd_review(cli_t *c, int argc, char **argv)
         i18n_count(a.o.lang) == 0) /* a report in English under another language's name */
         rc = err_set(&c->err, RC_FAIL, "%s/%s: no translations found (set R1540_DATA to r1540's"
                      " data folder)", po, lang_code(a.o.lang));
-    if (rc == RC_OK && (rc = cli_store(c, STORE_OPEN_EXISTING, &st)) == RC_OK &&
+    if (rc == RC_OK && (rc = collate_open(a.o.lang, &c->err)) == RC_OK &&
+        (rc = cli_store(c, STORE_OPEN_EXISTING, &st)) == RC_OK &&
         (rc = review_build(st, &a.o, &c->arena, r, &c->err)) == RC_OK)
         rc = a.workshops ? run_workshops(c, r, &a) : run_report(c, r, &a);
+    collate_free();
     i18n_free();
     if (a.format && (strcmp(a.format, "pdf") == 0 || strcmp(a.format, "html") == 0))
         chart_fonts_release();

@@ -1,15 +1,16 @@
 /*
  * Assembling the review: dates, snapshots, trend, gaps, groups, and the
- * per-language order of state names (ICU collation: "Égypte" sorts with the
- * E's in French, Chinese names by pinyin, Arabic by its alphabet).
+ * per-language order of state names (ICU collation through util/collate.h:
+ * "Égypte" sorts with the E's in French, Chinese names by pinyin, Arabic by
+ * its alphabet; byte order when the caller has not run collate_init).
  */
 #include "review.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unicode/ucol.h>
 
+#include "../util/collate.h"
 #include "../util/date.h"
 #include "../util/i18n.h"
 
@@ -77,29 +78,20 @@ static rc_t review_events(store_t *st, review_t *r, arena_t *a, err_t *e)
 typedef struct {
     const review_data_t *d;
     lang_t lang;
-    UCollator *coll;
-} collate_ctx_t;
+} name_order_t;
 
 static int cmp_name(const void *pa, const void *pb, void *ctx)
 {
-    const collate_ctx_t *c = ctx;
-    const state_t *a = &c->d->states[*(const size_t *)pa], *b = &c->d->states[*(const size_t *)pb];
-    UErrorCode err = U_ZERO_ERROR;
-    int r = c->coll ? ucol_strcollUTF8(c->coll, a->name[c->lang], -1, b->name[c->lang], -1, &err)
-                    : strcmp(a->name[c->lang], b->name[c->lang]);
+    const name_order_t *o = ctx;
+    const state_t *a = &o->d->states[*(const size_t *)pa], *b = &o->d->states[*(const size_t *)pb];
+    int r = collate_cmp(o->lang, a->name[o->lang], b->name[o->lang]);
     return r ? r : strcmp(a->alpha3, b->alpha3);
 }
 
 void review_sort_states(const review_data_t *d, lang_t lang, size_t *idx, size_t n)
 {
-    UErrorCode err = U_ZERO_ERROR;
-    collate_ctx_t c = {d, lang, ucol_open(lang_code(lang), &err)};
-    if (U_FAILURE(err)) { /* no collation data: byte order is still deterministic */
-        ucol_close(c.coll);
-        c.coll = NULL;
-    }
-    qsort_r(idx, n, sizeof *idx, cmp_name, &c);
-    ucol_close(c.coll);
+    name_order_t o = {d, lang};
+    qsort_r(idx, n, sizeof *idx, cmp_name, &o);
 }
 
 /* as_of defaults to today, since to five years earlier (not before 1540). */

@@ -54,7 +54,8 @@ const char *review_event_status_name(lang_t lang, const char *status);
 /* The names of weapon type w (review_weapon_keys) and flag f (review_flag_keys). */
 const char *review_weapon_name(lang_t lang, int w);
 const char *review_flag_name(lang_t lang, int f);
-/* Sorts the n state indices in idx by the states' names in lang (ICU collation). */
+/* Sorts the n state indices in idx by the states' names in lang: ICU collation
+ * once collate_init (util/collate.h) has run, byte order before. */
 void review_sort_states(const review_data_t *d, lang_t lang, size_t *idx, size_t n);
 
 /* Renderers. JSON and HTML append to b; PDF and XLSX write the file at path. */

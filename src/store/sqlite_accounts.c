@@ -16,7 +16,7 @@ enum {
     A_AUDIT_LAST, A_AUDIT_LIST, A_COMMENT_INSERT, A_COMMENTS, A_REVIEW_SET, A_REVIEW_GET,
     A_STATE_KNOWN, A_COUNT
 };
-_Static_assert((int)A_COUNT <= (int)SQLITE_EXTRA_STMTS, "sqlite_private.h: raise SQLITE_EXTRA_STMTS");
+_Static_assert((int)A_COUNT <= (int)SQLITE_EVENT_SLOTS, "sqlite_private.h: move SQLITE_EVENT_SLOTS");
 
 #define NOW "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
 #define USER_COLS "id, name, role, coalesce(state, ''), org, disabled, created, pw_hash"

@@ -1,97 +1,92 @@
 /*
  * The SQLite side of outreach events: an event row plus its participating
  * states and themes, written in one transaction (a savepoint, so that it
- * nests inside an import's transaction). Events are few, so statements are
- * prepared per call rather than cached.
+ * nests inside an import's transaction). Statements live in the handle's
+ * extra slots from SQLITE_EVENT_SLOTS (sqlite_private.h): an insert runs one
+ * statement per participant, and an import or the demo inserts hundreds of
+ * events. A list reads the events in one query and all their participants and
+ * themes in a second, in the same order, whatever the number of events.
  */
-#include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "sqlite_private.h"
 
-static rc_t exec_sql(void *h, const char *sql, err_t *e)
+enum { E_INSERT, E_STATE, E_THEME, E_GET, E_MEMBERS_ONE, E_LIST, E_MEMBERS_LIST, E_COUNT };
+_Static_assert((int)SQLITE_EVENT_SLOTS + (int)E_COUNT <= (int)SQLITE_EXTRA_STMTS,
+               "sqlite_private.h: raise SQLITE_EXTRA_STMTS");
+
+#define EVENT_COLS "e.id, e.kind, e.status, e.title, e.start, e.end, e.place, e.organizer"
+/* ?1 NULL or a state: the events that state takes part in. */
+#define EVENT_OF_STATE                                                                         \
+    " WHERE ?1 IS NULL OR EXISTS (SELECT 1 FROM event_state p WHERE p.event_id = e.id"        \
+    " AND p.state = ?1)"
+/* (event id, 0 for a state or 1 for a theme, code) */
+#define MEMBERS                                                                                \
+    "SELECT event_id, 0 AS theme, state AS code FROM event_state UNION ALL"                    \
+    " SELECT event_id, 1, theme FROM event_theme"
+
+static const char *const queries[E_COUNT] = {
+    [E_INSERT] = "INSERT INTO event (id, kind, status, title, start, end, place, organizer)"
+                 " VALUES (?,?,?,?,?,?,?,?)",
+    [E_STATE] = "INSERT INTO event_state (event_id, state)"
+                " SELECT ?1, alpha3 FROM state WHERE alpha3 = ?2",
+    [E_THEME] = "INSERT INTO event_theme (event_id, theme)"
+                " SELECT ?1, code FROM vocab WHERE kind = 'theme' AND code = ?2",
+    [E_GET] = "SELECT " EVENT_COLS " FROM event e WHERE e.id = ?",
+    [E_MEMBERS_ONE] = "SELECT event_id, 0, state FROM event_state WHERE event_id = ?1 UNION ALL"
+                      " SELECT event_id, 1, theme FROM event_theme WHERE event_id = ?1"
+                      " ORDER BY 2, 3",
+    [E_LIST] = "SELECT " EVENT_COLS " FROM event e" EVENT_OF_STATE " ORDER BY e.start, e.id",
+    [E_MEMBERS_LIST] = "SELECT m.event_id, m.theme, m.code FROM (" MEMBERS ") m"
+                       " JOIN event e ON e.id = m.event_id" EVENT_OF_STATE
+                       " ORDER BY e.start, e.id, m.theme, m.code",
+};
+
+#define PREPARE(h, s, which, e)                                                                \
+    sqlite3_stmt *s = sqlite_store_stmt(h, SQLITE_EVENT_SLOTS + (which), queries[which]);      \
+    if (!s)                                                                                    \
+        return sqlite_store_fail(h, e);
+
+static rc_t exec_sql(sqlite_store_t *h, const char *sql, err_t *e)
 {
     if (sqlite3_exec(sqlite_store_db(h), sql, NULL, NULL, NULL) != SQLITE_OK)
         return sqlite_store_fail(h, e);
     return RC_OK;
 }
 
-static rc_t prepare(void *h, const char *sql, sqlite3_stmt **s, err_t *e)
-{
-    if (sqlite3_prepare_v2(sqlite_store_db(h), sql, -1, s, NULL) != SQLITE_OK)
-        return sqlite_store_fail(h, e);
-    return RC_OK;
-}
+static const char *or_empty(const char *s) { return s ? s : ""; }
 
-/* Steps a statement that returns no rows, then finalizes it. */
-static rc_t step_done(void *h, sqlite3_stmt *s, err_t *e)
+static rc_t insert_row(sqlite_store_t *h, event_t *ev, err_t *e)
 {
-    rc_t rc = sqlite3_step(s) == SQLITE_DONE ? RC_OK : sqlite_store_fail(h, e);
-    sqlite3_finalize(s);
-    return rc;
-}
-
-static void bind(sqlite3_stmt *s, int i, const char *v)
-{
-    sqlite3_bind_text(s, i, v ? v : "", -1, SQLITE_STATIC);
-}
-
-static rc_t insert_row(void *h, event_t *ev, err_t *e)
-{
-    sqlite3_stmt *s;
-    rc_t rc = prepare(h, "INSERT INTO event (id, kind, status, title, start, end, place,"
-                         " organizer) VALUES (?,?,?,?,?,?,?,?)", &s, e);
-    if (rc != RC_OK)
-        return rc;
+    PREPARE(h, s, E_INSERT, e);
     if (ev->id > 0)
         sqlite3_bind_int64(s, 1, ev->id);
-    bind(s, 2, ev->kind);
-    bind(s, 3, ev->status);
-    bind(s, 4, ev->title);
-    bind(s, 5, ev->start);
-    bind(s, 6, ev->end);
-    bind(s, 7, ev->place);
-    bind(s, 8, ev->organizer);
-    if ((rc = step_done(h, s, e)) == RC_OK)
-        ev->id = sqlite3_last_insert_rowid(sqlite_store_db(h));
+    sqlite_bind_text(s, 2, ev->kind);
+    sqlite_bind_text(s, 3, ev->status);
+    sqlite_bind_text(s, 4, ev->title);
+    sqlite_bind_text(s, 5, ev->start);
+    sqlite_bind_text(s, 6, ev->end);
+    sqlite_bind_text(s, 7, or_empty(ev->place));
+    sqlite_bind_text(s, 8, or_empty(ev->organizer));
+    rc_t rc = sqlite_store_run(h, s, e);
+    if (rc == RC_OK)
+        ev->id = sqlite_store_last_id(h);
     return rc;
 }
 
-static rc_t insert_states(void *h, const event_t *ev, err_t *e)
+/* Inserts one participant (E_STATE) or theme (E_THEME); RC_INPUT naming the
+ * field when the reference data does not know the code. */
+static rc_t insert_code(sqlite_store_t *h, int which, long long id, const char *code,
+                        const char *field, const char *noun, err_t *e)
 {
-    for (size_t i = 0; i < ev->nstates; i++) {
-        sqlite3_stmt *s;
-        rc_t rc = prepare(h, "INSERT INTO event_state (event_id, state)"
-                             " SELECT ?1, alpha3 FROM state WHERE alpha3 = ?2", &s, e);
-        if (rc != RC_OK)
-            return rc;
-        sqlite3_bind_int64(s, 1, ev->id);
-        bind(s, 2, ev->states[i]);
-        if ((rc = step_done(h, s, e)) != RC_OK)
-            return rc;
-        if (sqlite3_changes(sqlite_store_db(h)) == 0)
-            return err_set(e, RC_INPUT, "states: unknown state '%s'", ev->states[i]);
-    }
-    return RC_OK;
-}
-
-static rc_t insert_themes(void *h, const event_t *ev, err_t *e)
-{
-    for (size_t i = 0; i < ev->nthemes; i++) {
-        sqlite3_stmt *s;
-        rc_t rc = prepare(h, "INSERT INTO event_theme (event_id, theme)"
-                             " SELECT ?1, code FROM vocab WHERE kind = 'theme' AND code = ?2",
-                          &s, e);
-        if (rc != RC_OK)
-            return rc;
-        sqlite3_bind_int64(s, 1, ev->id);
-        bind(s, 2, ev->themes[i]);
-        if ((rc = step_done(h, s, e)) != RC_OK)
-            return rc;
-        if (sqlite3_changes(sqlite_store_db(h)) == 0)
-            return err_set(e, RC_INPUT, "themes: unknown theme '%s'", ev->themes[i]);
-    }
-    return RC_OK;
+    PREPARE(h, s, which, e);
+    sqlite3_bind_int64(s, 1, id);
+    sqlite_bind_text(s, 2, code);
+    rc_t rc = sqlite_store_run(h, s, e);
+    if (rc == RC_OK && sqlite_store_changes(h) == 0)
+        rc = err_set(e, RC_INPUT, "%s: unknown %s '%s'", field, noun, code);
+    return rc;
 }
 
 rc_t sqlite_outreach_insert(void *h, event_t *ev, err_t *e)
@@ -100,8 +95,12 @@ rc_t sqlite_outreach_insert(void *h, event_t *ev, err_t *e)
     if (rc != RC_OK || (rc = exec_sql(h, "SAVEPOINT event_insert", e)) != RC_OK)
         return rc;
     long long given = ev->id;
-    if ((rc = insert_row(h, ev, e)) == RC_OK && (rc = insert_states(h, ev, e)) == RC_OK &&
-        (rc = insert_themes(h, ev, e)) == RC_OK)
+    rc = insert_row(h, ev, e);
+    for (size_t i = 0; i < ev->nstates && rc == RC_OK; i++)
+        rc = insert_code(h, E_STATE, ev->id, ev->states[i], "states", "state", e);
+    for (size_t i = 0; i < ev->nthemes && rc == RC_OK; i++)
+        rc = insert_code(h, E_THEME, ev->id, ev->themes[i], "themes", "theme", e);
+    if (rc == RC_OK)
         return exec_sql(h, "RELEASE event_insert", e);
     sqlite3_exec(sqlite_store_db(h), "ROLLBACK TO event_insert; RELEASE event_insert", NULL,
                  NULL, NULL);
@@ -109,121 +108,97 @@ rc_t sqlite_outreach_insert(void *h, event_t *ev, err_t *e)
     return rc;
 }
 
-static char *col(arena_t *a, sqlite3_stmt *s, int i)
+/* A column's text into a fixed field ("" for NULL). */
+static void col_copy(sqlite3_stmt *s, int i, char *dst, size_t size)
 {
-    const unsigned char *t = sqlite3_column_text(s, i);
-    return arena_strndup(a, t ? (const char *)t : "", (size_t)sqlite3_column_bytes(s, i));
+    snprintf(dst, size, "%s", or_empty((const char *)sqlite3_column_text(s, i)));
 }
 
-static void col_date(sqlite3_stmt *s, int i, char out[11])
+static void read_event(arena_t *a, sqlite3_stmt *s, void *record)
 {
-    const unsigned char *t = sqlite3_column_text(s, i);
-    size_t n = t ? (size_t)sqlite3_column_bytes(s, i) : 0;
-    n = n > 10 ? 0 : n;
-    memcpy(out, t ? (const char *)t : "", n);
-    out[n] = '\0';
-}
-
-/* Reads the participants and themes of ev->id into the arena. */
-static rc_t read_members(void *h, event_t *ev, arena_t *a, err_t *e)
-{
-    sqlite3_stmt *s;
-    rc_t rc = prepare(h, "SELECT 0, state FROM event_state WHERE event_id = ?1 UNION ALL"
-                         " SELECT 1, theme FROM event_theme WHERE event_id = ?1 ORDER BY 1, 2",
-                      &s, e);
-    if (rc != RC_OK)
-        return rc;
-    sqlite3_bind_int64(s, 1, ev->id);
-    size_t cap_s = 0, cap_t = 0;
-    int src;
-    while ((src = sqlite3_step(s)) == SQLITE_ROW) {
-        if (sqlite3_column_int(s, 0) == 0) {
-            if (ev->nstates == cap_s) {
-                cap_s = cap_s ? cap_s * 2 : 8;
-                char(*n)[4] = arena_alloc(a, cap_s * sizeof *n);
-                if (ev->nstates)
-                    memcpy(n, ev->states, ev->nstates * sizeof *n);
-                ev->states = n;
-            }
-            col_date(s, 1, ev->states[ev->nstates]); /* 3 letters fit */
-            ev->states[ev->nstates++][3] = '\0';
-        } else {
-            if (ev->nthemes == cap_t) {
-                cap_t = cap_t ? cap_t * 2 : 8;
-                char **n = arena_alloc(a, cap_t * sizeof *n);
-                if (ev->nthemes)
-                    memcpy(n, ev->themes, ev->nthemes * sizeof *n);
-                ev->themes = n;
-            }
-            ev->themes[ev->nthemes++] = col(a, s, 1);
-        }
-    }
-    rc = src == SQLITE_DONE ? RC_OK : sqlite_store_fail(h, e);
-    sqlite3_finalize(s);
-    return rc;
-}
-
-#define EVENT_COLS "e.id, e.kind, e.status, e.title, e.start, e.end, e.place, e.organizer"
-
-static void read_event(sqlite3_stmt *s, arena_t *a, event_t *ev)
-{
+    event_t *ev = record;
     memset(ev, 0, sizeof *ev);
     ev->id = sqlite3_column_int64(s, 0);
     ev->kind = event_kind_parse((const char *)sqlite3_column_text(s, 1));
     ev->status = event_status_parse((const char *)sqlite3_column_text(s, 2));
-    ev->title = col(a, s, 3);
-    col_date(s, 4, ev->start);
-    col_date(s, 5, ev->end);
-    ev->place = col(a, s, 6);
-    ev->organizer = col(a, s, 7);
+    ev->title = sqlite_col_text(a, s, 3);
+    col_copy(s, 4, ev->start, sizeof ev->start);
+    col_copy(s, 5, ev->end, sizeof ev->end);
+    ev->place = sqlite_col_text(a, s, 6);
+    ev->organizer = sqlite_col_text(a, s, 7);
+}
+
+/* Appends the member on the current row of s (a MEMBERS row) to ev; caps are
+ * the capacities of ev's two arrays. */
+static void add_member(arena_t *a, sqlite3_stmt *s, event_t *ev, size_t cap[2])
+{
+    bool theme = sqlite3_column_int(s, 1) != 0;
+    size_t n = theme ? ev->nthemes : ev->nstates;
+    size_t elem = theme ? sizeof *ev->themes : sizeof *ev->states;
+    void **arr = theme ? (void **)&ev->themes : (void **)&ev->states;
+    if (n == cap[theme]) {
+        cap[theme] = cap[theme] ? 2 * cap[theme] : 8;
+        void *grown = arena_alloc(a, cap[theme] * elem);
+        if (n)
+            memcpy(grown, *arr, n * elem);
+        *arr = grown;
+    }
+    if (theme)
+        ev->themes[ev->nthemes++] = sqlite_col_text(a, s, 2);
+    else
+        col_copy(s, 2, ev->states[ev->nstates++], sizeof *ev->states);
+}
+
+/* Reads the member rows of s into the n events of evs, which are in the
+ * rows' order: one forward pass. A row of an event not in evs (one added
+ * between the two queries) is skipped. Resets s. */
+static rc_t read_members(sqlite_store_t *h, sqlite3_stmt *s, event_t *evs, size_t n, arena_t *a,
+                         err_t *e)
+{
+    size_t i = 0, cap[2] = {0, 0};
+    rc_t rc = RC_OK;
+    while (sqlite_store_step(h, s, &rc, e) == 1) {
+        long long id = sqlite3_column_int64(s, 0);
+        size_t k = i;
+        while (k < n && evs[k].id != id)
+            k++;
+        if (k == n)
+            continue;
+        if (k != i) {
+            i = k;
+            cap[0] = cap[1] = 0;
+        }
+        add_member(a, s, &evs[i], cap);
+    }
+    sqlite3_reset(s);
+    return rc;
 }
 
 rc_t sqlite_outreach_get(void *h, long long id, arena_t *a, event_t *out, err_t *e)
 {
-    sqlite3_stmt *s;
-    rc_t rc = prepare(h, "SELECT " EVENT_COLS " FROM event e WHERE e.id = ?", &s, e);
-    if (rc != RC_OK)
-        return rc;
+    PREPARE(h, s, E_GET, e);
     sqlite3_bind_int64(s, 1, id);
-    int src = sqlite3_step(s);
-    if (src == SQLITE_ROW)
-        read_event(s, a, out);
-    else
-        rc = src == SQLITE_DONE ? err_set(e, RC_NOTFOUND, "no event with id %lld", id)
-                                : sqlite_store_fail(h, e);
-    sqlite3_finalize(s);
-    return rc == RC_OK ? read_members(h, out, a, e) : rc;
+    rc_t rc = RC_OK;
+    int row = sqlite_store_step(h, s, &rc, e);
+    if (row == 1)
+        read_event(a, s, out);
+    sqlite3_reset(s);
+    if (row <= 0)
+        return row == 0 ? err_set(e, RC_NOTFOUND, "no event with id %lld", id) : rc;
+    PREPARE(h, m, E_MEMBERS_ONE, e);
+    sqlite3_bind_int64(m, 1, id);
+    return read_members(h, m, out, 1, a, e);
 }
 
 rc_t sqlite_outreach_list(void *h, const char *state, arena_t *a, event_t **out, size_t *n,
-                       err_t *e)
+                          err_t *e)
 {
-    sqlite3_stmt *s;
-    rc_t rc = prepare(h, "SELECT " EVENT_COLS " FROM event e WHERE ?1 IS NULL OR EXISTS"
-                         " (SELECT 1 FROM event_state p WHERE p.event_id = e.id"
-                         "  AND p.state = ?1) ORDER BY e.start, e.id", &s, e);
-    if (rc != RC_OK)
+    PREPARE(h, s, E_LIST, e);
+    sqlite_bind_text(s, 1, state);
+    rc_t rc = sqlite_store_collect(h, s, a, sizeof **out, read_event, out, n, e);
+    if (rc != RC_OK || *n == 0)
         return rc;
-    if (state)
-        bind(s, 1, state);
-    event_t *arr = NULL;
-    size_t cnt = 0, cap = 0;
-    int src;
-    while ((src = sqlite3_step(s)) == SQLITE_ROW) {
-        if (cnt == cap) {
-            cap = cap ? cap * 2 : 16;
-            event_t *na = arena_alloc(a, cap * sizeof *na);
-            if (cnt)
-                memcpy(na, arr, cnt * sizeof *na);
-            arr = na;
-        }
-        read_event(s, a, &arr[cnt++]);
-    }
-    rc = src == SQLITE_DONE ? RC_OK : sqlite_store_fail(h, e);
-    sqlite3_finalize(s);
-    for (size_t i = 0; i < cnt && rc == RC_OK; i++)
-        rc = read_members(h, &arr[i], a, e);
-    *out = arr;
-    *n = cnt;
-    return rc;
+    PREPARE(h, m, E_MEMBERS_LIST, e);
+    sqlite_bind_text(m, 1, state);
+    return read_members(h, m, *out, *n, a, e);
 }

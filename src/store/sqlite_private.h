@@ -12,8 +12,9 @@
 
 #include "store.h"
 
-/* Statement slots for the files other than sqlite.c; each file owns a range. */
-enum { SQLITE_EXTRA_STMTS = 32 };
+/* Statement slots for the files other than sqlite.c; each file owns a range:
+ * sqlite_accounts.c from 0, sqlite_event.c from SQLITE_EVENT_SLOTS. */
+enum { SQLITE_EVENT_SLOTS = 24, SQLITE_EXTRA_STMTS = 32 };
 
 typedef struct sqlite_store sqlite_store_t;
 

@@ -8,18 +8,28 @@
 
 static UCollator *collators[LANG_COUNT];
 
-rc_t collate_init(err_t *e)
+rc_t collate_open(lang_t lang, err_t *e)
 {
     static const char *const locales[LANG_COUNT] = {"ar", "zh", "en", "fr", "ru", "es"};
+    if ((unsigned)lang >= LANG_COUNT || collators[lang])
+        return RC_OK;
+    UErrorCode status = U_ZERO_ERROR;
+    collators[lang] = ucol_open(locales[lang], &status);
+    if (U_FAILURE(status)) {
+        collators[lang] = NULL;
+        return err_set(e, RC_FAIL, "ICU cannot open a collator for '%s': %s", locales[lang],
+                       u_errorName(status));
+    }
+    return RC_OK;
+}
+
+rc_t collate_init(err_t *e)
+{
     for (int l = 0; l < LANG_COUNT; l++) {
-        if (collators[l])
-            continue;
-        UErrorCode status = U_ZERO_ERROR;
-        collators[l] = ucol_open(locales[l], &status);
-        if (U_FAILURE(status)) {
+        rc_t rc = collate_open((lang_t)l, e);
+        if (rc != RC_OK) {
             collate_free();
-            return err_set(e, RC_FAIL, "ICU cannot open a collator for '%s': %s", locales[l],
-                           u_errorName(status));
+            return rc;
         }
     }
     return RC_OK;

@@ -110,6 +110,7 @@ expect_fail "an unknown language" 2 "--lang: 'xx' is not ar, zh, en, fr, ru or e
 expect_fail "a date before 2004" 2 "before resolution 1540 was adopted" r review --as-of 2003-12-31
 expect_fail "a date in the future" 2 "in the future" r review --as-of 2999-01-01
 expect_fail "not a date" 2 "not a date" r review --as-of 2020-02-30
+expect_fail "a date with a character too many" 2 "--since: '2010-01-011' is not a date" r review --since 2010-01-011
 expect_fail "--since after --as-of" 2 "after the review date" r review --as-of 2010-01-01 --since 2012-01-01
 expect_fail "an unknown format" 2 "is not json, html, pdf or xlsx" r review --format doc
 expect_fail "PDF needs -o" 2 "needs -o FILE" r review --format pdf

@@ -20,6 +20,8 @@ expect_eq "list --state SGP: the new one among them" "$(r event list --state sg 
 h=$(db_hash)
 expect_fail "an unknown kind" 4 "kind: 'party' is not one of" r event add --kind party --title x --start 2020-01-01 --state FRA
 expect_fail "end before start" 4 "end: '2020-01-01' is not a date on or after the start 2020-02-01" r event add --kind round-table --title x --start 2020-02-01 --end 2020-01-01 --state FRA
+expect_fail "a start date with a character too many is refused, not cut to fit" 2 "--start: '2020-01-011' is not a date" r event add --kind round-table --title x --start 2020-01-011 --state FRA
+expect_fail "an end that is not a date" 2 "--end: '2020-1-2' is not a date" r event add --kind round-table --title x --start 2020-01-01 --end 2020-1-2 --state FRA
 expect_fail "before 1540" 4 "start: '2003-01-01'" r event add --kind round-table --title x --start 2003-01-01 --state FRA
 expect_fail "no state" 4 "at least one participating state" r event add --kind round-table --title x --start 2020-01-01
 expect_fail "an unknown state" 4 "--state: unknown state 'XX'" r event add --kind round-table --title x --start 2020-01-01 --state XX
@@ -28,6 +30,7 @@ expect_fail "no title" 4 "title:" r event add --kind round-table --start 2020-01
 expect_fail "no such event" 3 "no event with id 99" r event show 99
 expect_fail "no such workshop" 3 "no proposed workshop 999" r event add --from-workshop 999 --as-of 2026-01-01 --title x --start 2027-01-01
 expect_fail "a workshop brings its own states" 2 "leave out --state" r event add --from-workshop 1 --state FRA --title x --start 2027-01-01
+expect_fail "--groups without --from-workshop is refused, not ignored" 2 "go with --from-workshop" r event add --kind round-table --title x --start 2020-01-01 --state FRA --groups 3
 expect_eq "failed adds changed nothing" "$(db_hash)" "$h"
 
 r review workshops --as-of 2026-01-01 --format json >"$T/w.json"
@@ -52,5 +55,11 @@ sed 's/"title":"Peer review"/"title":"Peer review, changed"/' "$T/all.json" >"$T
 h=$(db_hash "$T/copy.db")
 expect_fail "an event that exists with other content is refused" 4 "events\\[[0-9]+\\]: event [0-9]+ already exists with different content" "$BIN" --db "$T/copy.db" import "$T/changed.json"
 expect_eq "and the refused import changed nothing" "$(db_hash "$T/copy.db")" "$h"
+rm -f "$T/fresh.db"
+"$BIN" --db "$T/fresh.db" init >/dev/null
+sed 's/"states":\["BRA","COL","PER"\]/"states":["BRA","COL","XXX"]/' "$T/all.json" >"$T/unknown.json"
+h=$(db_hash "$T/fresh.db")
+expect_fail "an imported event with an unknown state is refused" 4 "events\\[[0-9]+\\]: states: unknown state 'XXX'" "$BIN" --db "$T/fresh.db" import "$T/unknown.json"
+expect_eq "and that refused import changed nothing" "$(db_hash "$T/fresh.db")" "$h"
 expect_sql_refused "the schema refuses an unknown kind" "CHECK constraint failed" "insert into event (kind, status, title, start, end, place, organizer) values ('party','planned','x','2020-01-01','2020-01-01','','')"
 done_testing
