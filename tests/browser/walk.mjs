@@ -225,6 +225,10 @@ async function main() {
       await shot('14-public-state');
       await page.goto(`${BASE}/${L}/`);
       await langCheck('the home page');
+      const bars = await page.locator('.bar > span').evaluateAll(
+        (els) => els.map((el) => el.getBoundingClientRect().width));
+      ok(bars.length > 0 && bars.every((w) => w > 0), `${L}: the home page draws its coverage bars`,
+         JSON.stringify(bars));
       await shot('15-public-home');
       if (L === 'zh' && english.length) console.log(`# zh: English left: ${english.join(' | ')}`);
     }
