@@ -44,25 +44,52 @@ typedef struct {
     long x, applicable; /* of its latest published matrix */
 } home_state_t;
 
-/* Coverage of one published matrix: fields marked X over the fields that
- * apply (the items of its template but those marked NA). */
-static rc_t coverage_of(web_req_t *r, const matrix_version_t *v, home_state_t *hs, err_t *e)
+/* How many items each template version has, read once per page: the
+ * templates are shared by all states, and their labels are not needed here. */
+typedef struct {
+    int version[8];
+    long items[8];
+    size_t n;
+} template_sizes_t;
+
+static rc_t template_size(web_req_t *r, template_sizes_t *ts, int version, long *out, err_t *e)
 {
+    for (size_t i = 0; i < ts->n; i++)
+        if (ts->version[i] == version)
+            return *out = ts->items[i], RC_OK;
     template_item_t *items;
-    matrix_entry_t *en;
-    size_t ni, n;
-    rc_t rc = store_template_items(r->st, v->template_version, &r->arena, &items, &ni, e);
-    if (rc == RC_OK)
-        rc = store_entries(r->st, v->id, &r->arena, &en, &n, e);
+    size_t n;
+    rc_t rc = store_template_items(r->st, version, &r->arena, &items, &n, e);
     if (rc != RC_OK)
         return rc;
+    if (ts->n < sizeof ts->version / sizeof *ts->version) {
+        ts->version[ts->n] = version;
+        ts->items[ts->n++] = (long)n;
+    }
+    *out = (long)n;
+    return RC_OK;
+}
+
+/* Coverage of one published matrix: fields marked X over the fields that
+ * apply (the items of its template but those marked NA). */
+static rc_t coverage_of(web_req_t *r, template_sizes_t *ts, const matrix_version_t *v,
+                        home_state_t *hs, err_t *e)
+{
+    matrix_entry_t *en;
+    size_t n;
+    long ni = 0;
+    arena_t counted = ARENA_INIT; /* the entries are only counted: freed at once */
+    rc_t rc = template_size(r, ts, v->template_version, &ni, e);
+    if (rc == RC_OK)
+        rc = store_entries(r->st, v->id, &counted, &en, &n, e);
     long na = 0;
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = 0; rc == RC_OK && i < n; i++) {
         hs->x += en[i].mark == MARK_X;
         na += en[i].mark == MARK_NA;
     }
-    hs->applicable = (long)ni - na;
-    return RC_OK;
+    hs->applicable = ni - na;
+    arena_free(&counted);
+    return rc;
 }
 
 static json_t *pct(long num, long den)
@@ -83,13 +110,14 @@ static rc_t home_states(web_req_t *r, const state_t *states, size_t ns, home_sta
     if (rc != RC_OK)
         return rc;
     const matrix_version_t **pub = latest_published(r, states, ns, versions, nv);
+    template_sizes_t ts = {.n = 0};
     for (size_t i = 0, k = 0; i < ns && rc == RC_OK; i++) {
         while (k < nr && strcmp(reports[k].state, states[i].alpha3) < 0)
             k++;
         hs[i].reported = k < nr && strcmp(reports[k].state, states[i].alpha3) == 0;
         hs[i].published = pub[i] != NULL;
         if (pub[i])
-            rc = coverage_of(r, pub[i], &hs[i], e);
+            rc = coverage_of(r, &ts, pub[i], &hs[i], e);
     }
     *nreports = nr;
     return rc;
