@@ -39,6 +39,9 @@ TABLES = [
     ("src/web/h_public.c", "fl", 1),        # the states list's flags
     ("src/web/h_public.c", "data_files", 2),  # h_data: .what
     ("src/web/session.c", "msgs", 1),       # session_flash_text
+    ("src/web/model_assist.c", "assist_kinds", 1),
+    ("src/web/model_assist.c", "assist_statuses", 1),
+    ("src/web/model_assist.c", "match_factors", 1),
 ]
 
 

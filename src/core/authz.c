@@ -25,6 +25,12 @@ static const struct {
     [ACT_MATRIX_PUBLISH] = {"matrix-publish", C, false},
     [ACT_USER_MANAGE] = {"user-manage", A, false},
     [ACT_AUDIT_READ] = {"audit-read", A | C, false},
+    [ACT_ASSIST_REQUEST] = {"assistance-request", E | P, true},
+    [ACT_ASSIST_OFFER] = {"assistance-offer", E | V, false},
+    [ACT_ASSIST_READ] = {"assistance-read", A | C | E, false},
+    [ACT_ASSIST_MATCH] = {"assistance-match", C | E, false},
+    [ACT_ASSIST_ANSWER] = {"assistance-answer", P | V, false},
+    [ACT_ASSIST_DELIVER] = {"assistance-deliver", C | E | V, false},
 };
 
 bool authz_allowed(const user_t *u, authz_action_t act, const char *state)
@@ -40,6 +46,26 @@ bool authz_allowed(const user_t *u, authz_action_t act, const char *state)
     if (u->role == ROLE_POC && authz_table[act].own_state)
         return state && u->state && strcmp(state, u->state) == 0;
     return true;
+}
+
+bool authz_acts_for_provider(const user_t *u, const char *provider)
+{
+    if (!u || u->disabled || !provider || !*provider)
+        return false;
+    if (u->role == ROLE_EXPERT)
+        return true;
+    return u->role == ROLE_PROVIDER && u->org && strcmp(u->org, provider) == 0;
+}
+
+authz_side_t authz_proposal_side(const user_t *u, const char *state, const char *provider)
+{
+    if (!u || u->disabled)
+        return SIDE_NONE;
+    if (u->role == ROLE_POC && u->state && state && strcmp(u->state, state) == 0)
+        return SIDE_STATE;
+    if (u->role == ROLE_PROVIDER && authz_acts_for_provider(u, provider))
+        return SIDE_PROVIDER;
+    return SIDE_NONE;
 }
 
 const char *authz_action_name(authz_action_t act)

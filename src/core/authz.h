@@ -23,6 +23,12 @@ typedef enum {
     ACT_MATRIX_PUBLISH,   /* publish an approved version */
     ACT_USER_MANAGE,      /* add, disable, enable users */
     ACT_AUDIT_READ,       /* read the audit log */
+    ACT_ASSIST_REQUEST,   /* add or withdraw a state's assistance request */
+    ACT_ASSIST_OFFER,     /* add, close or reopen an offer (a provider: only its own) */
+    ACT_ASSIST_READ,      /* see every proposal, its explanation and history */
+    ACT_ASSIST_MATCH,     /* review the matching and record its proposals */
+    ACT_ASSIST_ANSWER,    /* accept or decline a proposal, as one of its two sides */
+    ACT_ASSIST_DELIVER,   /* mark an accepted proposal delivered */
     ACT_COUNT
 } authz_action_t;
 
@@ -30,6 +36,19 @@ typedef enum {
  * (alpha-3, or NULL when the action concerns no one state). A point of
  * contact acts only on their own state; a disabled user on nothing. */
 bool authz_allowed(const user_t *u, authz_action_t act, const char *state);
+/* The sides of an assistance proposal a user may speak for. */
+typedef enum { SIDE_NONE, SIDE_STATE, SIDE_PROVIDER } authz_side_t;
+
+/* True if u acts for the provider (a state's alpha-3 or an organization's
+ * code, as match_provider() names it): a provider account whose organization
+ * code is that provider. Experts act for every provider (they record offers
+ * that arrive by letter); nobody else does. */
+bool authz_acts_for_provider(const user_t *u, const char *provider);
+/* The side of a proposal between the requesting state and the provider that
+ * u stands on: the state's point of contact, or an account acting for the
+ * provider (not an expert here: only the parties answer). */
+authz_side_t authz_proposal_side(const user_t *u, const char *state, const char *provider);
+
 /* The action's name in the audit log and error messages ("matrix-approve"). */
 const char *authz_action_name(authz_action_t act);
 

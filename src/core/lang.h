@@ -9,6 +9,8 @@ typedef enum { LANG_AR, LANG_ZH, LANG_EN, LANG_FR, LANG_RU, LANG_ES, LANG_COUNT 
 
 /* Returns the ISO 639-1 code ("ar", "zh", ...). */
 const char *lang_code(lang_t l);
+/* The language's name in itself ("العربية", "中文", "English", ...). */
+const char *lang_native_name(lang_t l);
 /* Returns the language for an ISO 639-1 code, or -1 if it is not one of the six. */
 int lang_parse(const char *code);
 

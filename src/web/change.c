@@ -14,7 +14,9 @@ rc_t web_change(web_req_t *r, web_change_fn fn, void *arg, const char *action,
     if (rc == RC_OK)
         rc = fn(r, arg, e);
     if (rc == RC_OK)
-        rc = audit_append(r->st, session_actor(r), action, object, detail, e);
+        rc = audit_append(r->st, session_actor(r), action,
+                          r->change_object ? r->change_object : object,
+                          r->change_detail ? r->change_detail : detail, e);
     if (rc == RC_OK)
         rc = store_commit(r->st, e);
     if (rc != RC_OK) {

@@ -199,23 +199,6 @@ static bool state_passes(const state_t *s, const char *region, const char *group
     return true;
 }
 
-/* The filter's choices, each marked when it is the one in force. */
-static json_t *choices(web_req_t *r, const char *kind, const char *current, bool top_only)
-{
-    json_t *a = json_array();
-    vocab_t *v;
-    size_t n;
-    err_t e = {0};
-    if (store_vocab_list(r->st, kind, &r->arena, &v, &n, &e) != RC_OK)
-        return a;
-    for (size_t i = 0; i < n; i++)
-        if (!top_only || !*v[i].parent)
-            json_array_append_new(a, json_pack("{s:s,s:s,s:b}", "code", v[i].code, "name",
-                                               v[i].name[r->lang], "selected",
-                                               current && strcmp(current, v[i].code) == 0));
-    return a;
-}
-
 rc_t h_states(web_req_t *r, json_t *m, err_t *e)
 {
     const char *region = web_query(r, "region"), *group = web_query(r, "group"),
@@ -250,8 +233,8 @@ rc_t h_states(web_req_t *r, json_t *m, err_t *e)
         json_array_append_new(list, rows[i]);
     json_object_set_new(m, "states", list);
     json_object_set_new(m, "count", json_integer((json_int_t)n));
-    json_object_set_new(m, "regions", choices(r, "region", region, false));
-    json_object_set_new(m, "groups", choices(r, "group", group, false));
+    json_object_set_new(m, "regions", model_choices(r, "region", region, false));
+    json_object_set_new(m, "groups", model_choices(r, "group", group, false));
     json_t *flags = json_array();
     static const char *const fl[][2] = {{"ldc", "Least developed countries"},
                                          {"lldc", "Landlocked developing countries"},
@@ -305,6 +288,8 @@ rc_t h_state(web_req_t *r, json_t *m, err_t *e)
     json_object_set_new(m, "reports", reps);
     json_object_set_new(m, "versions", vers);
     json_object_set_new(m, "has_versions", json_boolean(json_array_size(vers) > 1));
+    if ((rc = h_assist_state(r, &s, m, e)) != RC_OK)
+        return rc;
     if (pub) {
         json_t *mx;
         if ((rc = model_matrix(r, pub, &mx, e)) != RC_OK)

@@ -123,7 +123,7 @@ rc_t h_workspace(web_req_t *r, json_t *m, err_t *e)
         json_object_set_new(m, "admin", json_true());
     if (u->role == ROLE_PROVIDER)
         json_object_set_new(m, "provider", json_true());
-    return RC_OK;
+    return h_assist_inbox(r, m, e);
 }
 
 /* ---- a version's workflow panel (used by h_version) ------------------------ */

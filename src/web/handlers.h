@@ -46,6 +46,32 @@ rc_t h_version_publish(web_req_t *r, json_t *model, err_t *e);
 rc_t h_version_workflow(web_req_t *r, const state_t *s, const matrix_version_t *v, json_t *m,
                         err_t *e);
 
+/* h_assist.c */
+rc_t h_requests(web_req_t *r, json_t *model, err_t *e);
+rc_t h_request(web_req_t *r, json_t *model, err_t *e);
+rc_t h_request_add(web_req_t *r, json_t *model, err_t *e);
+rc_t h_request_withdraw(web_req_t *r, json_t *model, err_t *e);
+rc_t h_offers(web_req_t *r, json_t *model, err_t *e);
+rc_t h_offer(web_req_t *r, json_t *model, err_t *e);
+rc_t h_offer_add(web_req_t *r, json_t *model, err_t *e);
+rc_t h_offer_close(web_req_t *r, json_t *model, err_t *e);
+rc_t h_offer_reopen(web_req_t *r, json_t *model, err_t *e);
+/* A state's page: its assistance requests, and the form to add one for
+ * those who may. */
+rc_t h_assist_state(web_req_t *r, const state_t *s, json_t *model, err_t *e);
+
+/* h_match.c */
+rc_t h_match(web_req_t *r, json_t *model, err_t *e);
+rc_t h_match_run(web_req_t *r, json_t *model, err_t *e);
+rc_t h_proposals(web_req_t *r, json_t *model, err_t *e);
+rc_t h_proposal(web_req_t *r, json_t *model, err_t *e);
+rc_t h_proposal_accept(web_req_t *r, json_t *model, err_t *e);
+rc_t h_proposal_decline(web_req_t *r, json_t *model, err_t *e);
+rc_t h_proposal_deliver(web_req_t *r, json_t *model, err_t *e);
+/* A workspace's assistance part: the proposals waiting for the user's answer
+ * or delivery ("inbox"), and a provider's own offers ("my_offers"). */
+rc_t h_assist_inbox(web_req_t *r, json_t *model, err_t *e);
+
 /* h_admin.c */
 rc_t h_users(web_req_t *r, json_t *model, err_t *e);
 rc_t h_user_add(web_req_t *r, json_t *model, err_t *e);

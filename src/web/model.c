@@ -248,3 +248,20 @@ rc_t model_matrix(web_req_t *r, const matrix_version_t *v, json_t **out, err_t *
                      "blank", counts[MARK_BLANK]);
     return RC_OK;
 }
+
+/* The filter's choices, each marked when it is the one in force. */
+json_t *model_choices(web_req_t *r, const char *kind, const char *current, bool top_only)
+{
+    json_t *a = json_array();
+    vocab_t *v;
+    size_t n;
+    err_t e = {0};
+    if (store_vocab_list(r->st, kind, &r->arena, &v, &n, &e) != RC_OK)
+        return a;
+    for (size_t i = 0; i < n; i++)
+        if (!top_only || !*v[i].parent)
+            json_array_append_new(a, json_pack("{s:s,s:s,s:b}", "code", v[i].code, "name",
+                                               v[i].name[r->lang], "selected",
+                                               current && strcmp(current, v[i].code) == 0));
+    return a;
+}

@@ -34,4 +34,8 @@ const char *model_state_name(web_req_t *r, const state_t *s);
 /* The label of a vocabulary entry (region, group, section, heading, theme). */
 const char *model_vocab_name(web_req_t *r, const char *kind, const char *code);
 
+/* A vocabulary kind's entries as filter choices [{code, name, selected}],
+ * the entry equal to current selected; top_only: entries without a parent. */
+json_t *model_choices(web_req_t *r, const char *kind, const char *current, bool top_only);
+
 #endif

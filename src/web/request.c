@@ -5,8 +5,10 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "../util/buf.h"
 #include "../util/i18n.h"
 
 const char *web_param_len(web_req_t *r, const char *name, size_t *len)
@@ -39,6 +41,44 @@ const char *web_param(web_req_t *r, const char *name)
     const char *v = web_param_len(r, name, &len);
     /* a value with a NUL inside is not a string: refuse it as absent */
     return v && strlen(v) == len ? v : NULL;
+}
+
+/* Appends one list value; false if it holds a NUL or a comma. */
+static bool list_add(buf_t *b, const char *v, size_t len)
+{
+    if (strlen(v) != len || memchr(v, ',', len))
+        return false;
+    if (len)
+        buf_printf(b, "%s%s", b->len ? "," : "", v);
+    return true;
+}
+
+const char *web_param_list(web_req_t *r, const char *name)
+{
+    buf_t b;
+    buf_init(&b, 1u << 20);
+    bool found = false, ok = true;
+    for (size_t i = 0; i < r->nfields; i++)
+        if (strcmp(r->fields[i].name, name) == 0 && !r->fields[i].filename) {
+            found = true;
+            ok = ok && list_add(&b, r->fields[i].value, r->fields[i].len);
+        }
+    json_t *v = r->body ? json_object_get(r->body, name) : NULL, *x;
+    size_t i;
+    if (json_is_string(v)) {
+        found = true;
+        ok = ok && json_string_length(v) == strlen(json_string_value(v));
+        buf_puts(&b, json_string_value(v));
+    } else if (json_is_array(v)) {
+        found = true;
+        json_array_foreach(v, i, x)
+            ok = ok && json_is_string(x) &&
+                 list_add(&b, json_string_value(x), json_string_length(x));
+    } else if (v)
+        found = true, ok = false;
+    const char *out = !found ? "" : ok && !b.overflow ? arena_strdup(&r->arena, buf_str(&b)) : NULL;
+    buf_free(&b);
+    return out;
 }
 
 const web_field_t *web_file(web_req_t *r, const char *name)
@@ -97,6 +137,13 @@ const char *web_query(web_req_t *r, const char *name)
         p = amp ? amp + 1 : NULL;
     }
     return NULL;
+}
+
+long long web_id(const char *s)
+{
+    char *end;
+    long long id = s && *s >= '1' && *s <= '9' ? strtoll(s, &end, 10) : 0;
+    return id > 0 && id <= (1LL << 53) && !*end ? id : 0;
 }
 
 rc_t web_fail(web_req_t *r, err_t *e, int status, rc_t rc, const char *fmt, ...)

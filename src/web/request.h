@@ -19,7 +19,7 @@
 #include "../util/mem.h"
 
 #define WEB_ARGS_MAX 4
-#define WEB_FIELDS_MAX 64
+#define WEB_FIELDS_MAX 256 /* a multiple select sends one field per choice */
 
 typedef struct {
     char *name;
@@ -58,16 +58,28 @@ typedef struct web_req {
     const char *set_cookie[4];
     size_t ncookies;
     bool no_cache; /* the answer depends on who asks */
+    /* a change's audit object and detail known only once it ran (a new
+     * record's id, the step a proposal took): web_change uses them instead
+     * of its arguments when the change function sets them */
+    const char *change_object, *change_detail;
 } web_req_t;
 
 /* A form field or JSON body member as a string; NULL when absent. */
 const char *web_param(web_req_t *r, const char *name);
+/* All values of a repeated form field (a multiple select), or a JSON body
+ * member that is an array of strings or a string, joined by commas; "" when
+ * absent (a form's empty multiple select sends nothing). NULL when malformed:
+ * a value with a NUL or a comma, a JSON array with anything but strings, a
+ * member of another type. */
+const char *web_param_list(web_req_t *r, const char *name);
 /* The same, with its length (files and strings with NULs). */
 const char *web_param_len(web_req_t *r, const char *name, size_t *len);
 /* The uploaded file of a multipart field; NULL when there is none. */
 const web_field_t *web_file(web_req_t *r, const char *name);
 /* A query-string parameter, decoded; NULL when absent. */
 const char *web_query(web_req_t *r, const char *name);
+/* A record id from a URL argument or field: 1 .. 2^53 in decimal; 0 otherwise. */
+long long web_id(const char *s);
 /* Sets an error status with a message and returns rc for the handler to pass on. */
 rc_t web_fail(web_req_t *r, err_t *e, int status, rc_t rc, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));

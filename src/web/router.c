@@ -62,6 +62,22 @@ static const route_t routes[] = {
     {"POST", "users/*/disable", h_user_disable, NULL, ACT_USER_MANAGE, -1, 0},
     {"POST", "users/*/enable", h_user_enable, NULL, ACT_USER_MANAGE, -1, 0},
     {"GET", "audit", h_audit, "audit", ACT_AUDIT_READ, -1, 0},
+    {"GET", "assistance/requests", h_requests, "requests", ACT_PUBLIC, -1, PUBLIC_PAGE},
+    {"GET", "assistance/requests/*", h_request, "request", ACT_PUBLIC, -1, PUBLIC_PAGE},
+    {"POST", "states/*/requests", h_request_add, NULL, ACT_ASSIST_REQUEST, 0, 0},
+    {"POST", "states/*/requests/*/withdraw", h_request_withdraw, NULL, ACT_ASSIST_REQUEST, 0, 0},
+    {"GET", "assistance/offers", h_offers, "offers", ACT_PUBLIC, -1, PUBLIC_PAGE},
+    {"GET", "assistance/offers/*", h_offer, "offer", ACT_PUBLIC, -1, PUBLIC_PAGE},
+    {"POST", "assistance/offers", h_offer_add, NULL, ACT_ASSIST_OFFER, -1, 0},
+    {"POST", "assistance/offers/*/close", h_offer_close, NULL, ACT_ASSIST_OFFER, -1, 0},
+    {"POST", "assistance/offers/*/reopen", h_offer_reopen, NULL, ACT_ASSIST_OFFER, -1, 0},
+    {"GET", "assistance/match", h_match, "match", ACT_ASSIST_MATCH, -1, 0},
+    {"POST", "assistance/match", h_match_run, NULL, ACT_ASSIST_MATCH, -1, 0},
+    {"GET", "assistance/proposals", h_proposals, "proposals", ACT_WORKSPACE, -1, 0},
+    {"GET", "assistance/proposals/*", h_proposal, "proposal", ACT_WORKSPACE, -1, 0},
+    {"POST", "assistance/proposals/*/accept", h_proposal_accept, NULL, ACT_ASSIST_ANSWER, -1, 0},
+    {"POST", "assistance/proposals/*/decline", h_proposal_decline, NULL, ACT_ASSIST_ANSWER, -1, 0},
+    {"POST", "assistance/proposals/*/deliver", h_proposal_deliver, NULL, ACT_ASSIST_DELIVER, -1, 0},
 };
 
 /* ---- languages and cookies ----------------------------------------------- */
@@ -205,15 +221,13 @@ static void answer_json(web_req_t *r, web_answer_t *out, json_t *v)
  * switch, the signed-in user, the CSRF token, the demo marker. */
 static void page_common(web_req_t *r, json_t *m)
 {
-    static const char *const native[LANG_COUNT] = {"العربية", "中文", "English",
-                                                   "Français", "Русский", "Español"};
     json_object_set_new(m, "lang", json_string(lang_code(r->lang)));
     json_object_set_new(m, "dir", json_string(r->lang == LANG_AR ? "rtl" : "ltr"));
     json_t *langs = json_array();
     for (int l = 0; l < LANG_COUNT; l++) {
         json_t *o = json_object();
         json_object_set_new(o, "code", json_string(lang_code((lang_t)l)));
-        json_object_set_new(o, "name", json_string(native[l]));
+        json_object_set_new(o, "name", json_string(lang_native_name((lang_t)l)));
         char href[2048];
         snprintf(href, sizeof href, "/%s/%s%s", lang_code((lang_t)l), r->path,
                  *r->query ? r->query : "");
@@ -233,6 +247,7 @@ static void page_common(web_req_t *r, json_t *m)
         json_object_set_new(u, "state", json_string(r->user->state ? r->user->state : ""));
         json_object_set_new(u, "can_users", json_boolean(authz_allowed(r->user, ACT_USER_MANAGE, NULL)));
         json_object_set_new(u, "can_audit", json_boolean(authz_allowed(r->user, ACT_AUDIT_READ, NULL)));
+        json_object_set_new(u, "can_match", json_boolean(authz_allowed(r->user, ACT_ASSIST_MATCH, NULL)));
         json_object_set_new(m, "me", u);
         json_object_set_new(m, "csrf", json_string(r->session->csrf));
     }

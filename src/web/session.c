@@ -128,6 +128,15 @@ const char *session_flash_text(web_req_t *r, const char *key)
         {"user-added", "The user was added."},
         {"user-disabled", "The user was disabled and signed out."},
         {"user-enabled", "The user was enabled."},
+        {"request-added", "The assistance request was recorded."},
+        {"request-withdrawn", "The assistance request was withdrawn."},
+        {"offer-added", "The offer was recorded."},
+        {"offer-closed", "The offer was closed: it is not matched until it is reopened."},
+        {"offer-reopened", "The offer was reopened."},
+        {"match-recorded", "The proposals were recorded and sent to both sides."},
+        {"proposal-accepted", "You accepted the proposal."},
+        {"proposal-declined", "You declined the proposal: this pair will not be proposed again."},
+        {"proposal-delivered", "The assistance was marked delivered."},
     };
     for (size_t i = 0; i < sizeof msgs / sizeof *msgs; i++)
         if (strcmp(msgs[i].key, key) == 0)

@@ -1,0 +1,660 @@
+/*
+ * Assistance requests and offers: the public lists and pages, a state's
+ * requests (its point of contact, or an expert recording a request that came
+ * by letter), and a provider's offers. A request's page shows the offers that
+ * fit it; an offer's page the open requests it fits, so that a provider sees
+ * where it can help. Proposals are shown only to those who may see them
+ * (h_match.c has the matching and the proposals' own pages).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../core/authz.h"
+#include "../io/assistance_check.h"
+#include "../util/date.h"
+#include "../util/json_out.h"
+#include "change.h"
+#include "handlers.h"
+#include "model.h"
+#include "model_assist.h"
+#include "web.h"
+
+enum { PAGE_ROWS = 200, FITS_SHOWN = 50 };
+
+/* ---- shared ----------------------------------------------------------------- */
+
+static rc_t not_found(web_req_t *r, err_t *e, const char *message)
+{
+    return web_fail(r, e, 404, RC_NOTFOUND, "%s", message);
+}
+
+/* The choices of a fixed list, the current one selected. */
+static json_t *fixed_choices(web_req_t *r, const char *const *codes,
+                             const char *(*name)(web_req_t *, const char *), const char *current)
+{
+    json_t *a = json_array();
+    for (size_t i = 0; codes[i]; i++)
+        json_array_append_new(a, json_pack("{s:s,s:s,s:b}", "code", codes[i], "name",
+                                           name(r, codes[i]), "selected",
+                                           current && strcmp(current, codes[i]) == 0));
+    return a;
+}
+
+/* Keeps rows [from, from + PAGE_ROWS) of a list and says which page it is. */
+static json_t *page_of(web_req_t *r, json_t *all, json_t *m)
+{
+    const char *p = web_query(r, "page");
+    long long page = p ? web_id(p) : 1;
+    size_t n = json_array_size(all), pages = n ? (n + PAGE_ROWS - 1) / PAGE_ROWS : 1;
+    if (page < 1 || (size_t)page > pages)
+        page = 1;
+    json_t *rows = json_array();
+    for (size_t i = (size_t)(page - 1) * PAGE_ROWS; i < n && i < (size_t)page * PAGE_ROWS; i++)
+        json_array_append(rows, json_array_get(all, i));
+    json_object_set_new(m, "count", json_integer((json_int_t)n));
+    json_object_set_new(m, "page", json_integer(page));
+    json_object_set_new(m, "pages", json_integer((json_int_t)pages));
+    if (page > 1)
+        json_object_set_new(m, "prev_page", json_integer(page - 1));
+    if ((size_t)page < pages)
+        json_object_set_new(m, "next_page", json_integer(page + 1));
+    json_decref(all);
+    return rows;
+}
+
+/* The filters of a list page, echoed so that paging links keep them. */
+static void keep_filters(web_req_t *r, json_t *m, const char *const *names)
+{
+    buf_t b;
+    buf_init(&b, 4096);
+    for (size_t i = 0; names[i]; i++) {
+        const char *v = web_query(r, names[i]);
+        if (!v || !*v)
+            continue;
+        buf_printf(&b, "&%s=", names[i]);
+        for (const unsigned char *c = (const unsigned char *)v; *c; c++)
+            buf_printf(&b, (*c >= '0' && *c <= '9') || (*c >= 'a' && *c <= 'z') ||
+                                   (*c >= 'A' && *c <= 'Z') || *c == '-' || *c == '.'
+                               ? "%c"
+                               : "%%%02X",
+                       *c);
+    }
+    json_object_set_new(m, "filters", json_string(b.overflow ? "" : buf_str(&b)));
+    buf_free(&b);
+}
+
+/* A list of themes (a request's, an offer's, or its items'), as match.c sees them. */
+static bool has_theme(const char *list, const char *theme)
+{
+    return !theme || !*theme || assistance_list_has(list, theme);
+}
+
+/* Whether the user may see the proposals of a request of state / of an offer of provider. */
+static bool sees_proposals(web_req_t *r, const char *state, const char *provider)
+{
+    if (authz_allowed(r->user, ACT_ASSIST_READ, NULL))
+        return true;
+    if (provider)
+        return authz_acts_for_provider(r->user, provider);
+    return authz_proposal_side(r->user, state, NULL) == SIDE_STATE;
+}
+
+/* The proposals of a request (request_id) or of an offer (offer_id), as their
+ * party sees them, newest first. */
+static rc_t proposals_json(web_req_t *r, const assist_names_t *n, long long request_id,
+                           long long offer_id, json_t **out, err_t *e)
+{
+    assistance_proposal_t *ps;
+    size_t np;
+    rc_t rc = store_proposal_list(r->st, request_id, &r->arena, &ps, &np, e);
+    if (rc != RC_OK)
+        return rc;
+    *out = json_array();
+    for (size_t i = np; i-- > 0;) {
+        if (offer_id && ps[i].offer_id != offer_id)
+            continue;
+        assistance_request_t q;
+        assistance_offer_t o;
+        if ((rc = store_request_get(r->st, ps[i].request_id, &r->arena, &q, e)) != RC_OK ||
+            (rc = store_offer_get(r->st, ps[i].offer_id, &r->arena, &o, e)) != RC_OK)
+            return rc;
+        json_array_append_new(*out, model_proposal(r, n, &ps[i], &q, &o, NULL, 0));
+    }
+    return RC_OK;
+}
+
+/* ---- requests --------------------------------------------------------------- */
+
+static const char *const request_statuses[] = {"open", "matched", "delivered", "withdrawn", NULL};
+static const char *const offer_statuses[] = {"open", "closed", NULL};
+
+rc_t h_requests(web_req_t *r, json_t *m, err_t *e)
+{
+    const char *region = web_query(r, "region"), *status = web_query(r, "status"),
+               *kind = web_query(r, "kind"), *theme = web_query(r, "theme");
+    assist_names_t n;
+    assistance_request_t *qs;
+    size_t nq;
+    rc_t rc = model_assist_names(r, &n, e);
+    if (rc == RC_OK)
+        rc = store_request_list(r->st, NULL, &r->arena, &qs, &nq, e);
+    if (rc != RC_OK)
+        return rc;
+    json_t *all = json_array();
+    for (size_t i = nq; i-- > 0;) { /* newest first */
+        const assistance_request_t *q = &qs[i];
+        const state_t *s = NULL;
+        for (size_t k = 0; k < n.nstates && !s; k++)
+            s = strcmp(n.states[k].alpha3, q->state) == 0 ? &n.states[k] : NULL;
+        if ((region && *region && (!s || strcmp(s->m49_region, region) != 0)) ||
+            (status && *status && strcmp(q->status, status) != 0) ||
+            (kind && *kind && strcmp(q->kind, kind) != 0) || !has_theme(q->themes, theme))
+            continue;
+        json_array_append_new(all, model_request(r, &n, q));
+    }
+    json_object_set_new(m, "requests", page_of(r, all, m));
+    static const char *const filters[] = {"region", "status", "kind", "theme", NULL};
+    keep_filters(r, m, filters);
+    json_object_set_new(m, "regions", model_choices(r, "region", region, true));
+    json_object_set_new(m, "themes", model_choices(r, "theme", theme, false));
+    json_object_set_new(m, "statuses",
+                        fixed_choices(r, request_statuses, model_assist_status_name, status));
+    json_object_set_new(m, "kinds",
+                        fixed_choices(r, assistance_kinds, model_assist_kind_name, kind));
+    json_object_set_new(m, "can_match", json_boolean(authz_allowed(r->user, ACT_ASSIST_MATCH, NULL)));
+    return RC_OK;
+}
+
+rc_t h_assist_state(web_req_t *r, const state_t *s, json_t *m, err_t *e)
+{
+    assist_names_t n;
+    assistance_request_t *qs;
+    size_t nq;
+    rc_t rc = model_assist_names(r, &n, e);
+    if (rc == RC_OK)
+        rc = store_request_list(r->st, s->alpha3, &r->arena, &qs, &nq, e);
+    if (rc != RC_OK)
+        return rc;
+    json_t *a = json_array();
+    for (size_t i = nq; i-- > 0;)
+        json_array_append_new(a, model_request(r, &n, &qs[i]));
+    json_object_set_new(m, "requests", a);
+    if (!authz_allowed(r->user, ACT_ASSIST_REQUEST, s->alpha3))
+        return RC_OK;
+    json_object_set_new(m, "can_request", json_true());
+    if (!r->api)
+        json_object_set_new(m, "request_form", model_assist_form(r, &n));
+    return RC_OK;
+}
+
+/* The open offers that fit request ri, best first, and how many providers
+ * they come from: more than one is an overlap the Committee wants to see. */
+static json_t *fitting_offers(web_req_t *r, const assist_names_t *n, const match_context_t *c,
+                              size_t ri, size_t *providers)
+{
+    json_t *a = json_array();
+    *providers = 0;
+    for (size_t j = 0; j < c->noff; j++) {
+        int s = strcmp(c->off[j].status, "open") == 0 ? match_context_score(c, ri, j, NULL) : 0;
+        if (s <= 0)
+            continue;
+        const char *p = match_provider(&c->off[j]);
+        bool seen = false;
+        for (size_t k = 0; k < j && !seen; k++)
+            seen = strcmp(match_provider(&c->off[k]), p) == 0 &&
+                   strcmp(c->off[k].status, "open") == 0 && match_context_score(c, ri, k, NULL) > 0;
+        *providers += !seen;
+        json_t *o = model_offer(r, n, &c->off[j]);
+        json_object_set_new(o, "score", json_integer(s));
+        json_array_append_new(a, o);
+    }
+    return a;
+}
+
+static int by_score_desc(const void *x, const void *y)
+{
+    long long a = json_integer_value(json_object_get(*(json_t *const *)x, "score"));
+    long long b = json_integer_value(json_object_get(*(json_t *const *)y, "score"));
+    long long ia = json_integer_value(json_object_get(*(json_t *const *)x, "id"));
+    long long ib = json_integer_value(json_object_get(*(json_t *const *)y, "id"));
+    return a != b ? (a < b ? 1 : -1) : (ia > ib) - (ia < ib);
+}
+
+/* Sorts a JSON array of objects by "score", highest first, and keeps `keep`. */
+static json_t *best_first(web_req_t *r, json_t *a, size_t keep)
+{
+    size_t n = json_array_size(a);
+    json_t **v = arena_alloc(&r->arena, (n + 1) * sizeof *v);
+    for (size_t i = 0; i < n; i++)
+        v[i] = json_array_get(a, i);
+    qsort(v, n, sizeof *v, by_score_desc);
+    json_t *out = json_array();
+    for (size_t i = 0; i < n && i < keep; i++)
+        json_array_append(out, v[i]);
+    json_decref(a);
+    return out;
+}
+
+rc_t h_request(web_req_t *r, json_t *m, err_t *e)
+{
+    long long id = web_id(r->args[0]);
+    assist_names_t n;
+    match_context_t c;
+    if (!id)
+        return not_found(r, e, web_tr(r, "There is no such assistance request."));
+    rc_t rc = model_assist_names(r, &n, e);
+    if (rc == RC_OK)
+        rc = match_context_load(r->st, web_app->data_dir, &r->arena, &c, e);
+    if (rc != RC_OK)
+        return rc;
+    size_t ri = 0;
+    while (ri < c.nreq && c.req[ri].id != id)
+        ri++;
+    if (ri == c.nreq)
+        return not_found(r, e, web_tr(r, "There is no such assistance request."));
+    const assistance_request_t *q = &c.req[ri];
+    json_object_set_new(m, "request", model_request(r, &n, q));
+    size_t providers;
+    json_t *fits = fitting_offers(r, &n, &c, ri, &providers);
+    json_object_set_new(m, "offers_fitting", json_integer((json_int_t)json_array_size(fits)));
+    json_object_set_new(m, "fitting_offers", best_first(r, fits, FITS_SHOWN));
+    json_object_set_new(m, "providers_overlapping", json_integer(providers > 1 ? (json_int_t)providers : 0));
+    json_object_set_new(m, "can_withdraw",
+                        json_boolean(strcmp(q->status, "open") == 0 &&
+                                     authz_allowed(r->user, ACT_ASSIST_REQUEST, q->state)));
+    if (sees_proposals(r, q->state, NULL)) {
+        json_t *ps;
+        if ((rc = proposals_json(r, &n, id, 0, &ps, e)) != RC_OK)
+            return rc;
+        json_object_set_new(m, "proposals", ps);
+        r->no_cache = true;
+    }
+    return RC_OK;
+}
+
+/* A date field: "" or YYYY-MM-DD; false otherwise (it would not fit). */
+static bool date_field(const char *v, char out[11])
+{
+    if (!v || !*v) {
+        out[0] = 0;
+        return true;
+    }
+    if (strlen(v) != 10 || !date_valid(v))
+        return false;
+    memcpy(out, v, 11);
+    return true;
+}
+
+typedef struct {
+    assistance_request_t q;
+    assistance_offer_t o;
+} assist_new_t;
+
+static const char *audit_object(web_req_t *r, const char *what, long long id)
+{
+    char s[48];
+    snprintf(s, sizeof s, "%s:%lld", what, id);
+    return arena_strdup(&r->arena, s);
+}
+
+/* The new record's id is known once it is inserted: the audit entry names it. */
+static rc_t request_insert(web_req_t *r, void *arg, err_t *e)
+{
+    assistance_request_t *q = &((assist_new_t *)arg)->q;
+    rc_t rc = store_request_insert(r->st, q, e);
+    r->change_object = audit_object(r, "request", q->id);
+    return rc;
+}
+
+static rc_t offer_insert(web_req_t *r, void *arg, err_t *e)
+{
+    assistance_offer_t *o = &((assist_new_t *)arg)->o;
+    rc_t rc = store_offer_insert(r->st, o, e);
+    r->change_object = audit_object(r, "offer", o->id);
+    return rc;
+}
+
+/* Reads the fields common to requests and offers; a clear 422 otherwise. */
+static rc_t read_texts(web_req_t *r, const char **title, const char **description,
+                       const char **languages, const char **items, const char **themes,
+                       char start[11], char end[11], err_t *e)
+{
+    *title = web_param(r, "title");
+    *description = web_param(r, "description");
+    *languages = web_param_list(r, "languages");
+    *items = web_param_list(r, "items");
+    *themes = web_param_list(r, "themes");
+    if (!*title || !**title)
+        return web_fail(r, e, 422, RC_INPUT, "%s", web_tr(r, "A title is required."));
+    if (!*items || !*themes || !*languages)
+        return web_fail(r, e, 422, RC_INPUT, "%s",
+                        web_tr(r, "Items, themes and languages must be lists of codes."));
+    if (!date_field(web_param(r, "start"), start) || !date_field(web_param(r, "end"), end))
+        return web_fail(r, e, 422, RC_INPUT, "%s", web_tr(r, "The date must be YYYY-MM-DD."));
+    if (!*description)
+        *description = "";
+    return RC_OK;
+}
+
+/* The store's and the checker's refusals (an unknown item, a bad field) are
+ * the user's to fix: 422 with the message, which names the field. */
+static rc_t invalid(web_req_t *r, rc_t rc)
+{
+    if (rc == RC_INPUT || rc == RC_NOTFOUND || rc == RC_USAGE) {
+        r->status = 422;
+        return RC_INPUT;
+    }
+    return rc;
+}
+
+rc_t h_request_add(web_req_t *r, json_t *m, err_t *e)
+{
+    state_t s;
+    assist_new_t a = {0};
+    assistance_request_t *q = &a.q;
+    const char *kind = web_param(r, "kind"), *prio = web_param(r, "priority");
+    rc_t rc = model_state_arg(r, r->args[0], &s, e);
+    if (rc != RC_OK)
+        return rc;
+    const char *title, *description, *languages, *items, *themes;
+    if ((rc = read_texts(r, &title, &description, &languages, &items, &themes, q->start,
+                         q->end, e)) != RC_OK)
+        return rc;
+    q->kind = (char *)assistance_kind_parse(kind);
+    if (!q->kind)
+        return web_fail(r, e, 422, RC_INPUT, "%s", web_tr(r, "Choose the kind of assistance."));
+    q->priority = !prio || !*prio ? 1 : (int)web_id(prio);
+    if (q->priority < 1 || q->priority > 3)
+        return web_fail(r, e, 422, RC_INPUT, "%s", web_tr(r, "The priority is 1, 2 or 3."));
+    memcpy(q->state, s.alpha3, sizeof q->state);
+    q->items = (char *)items, q->themes = (char *)themes, q->title = (char *)title;
+    q->description = (char *)description, q->languages = (char *)languages;
+    q->status = "open";
+    date_today(q->submitted);
+    assistance_codes_t codes;
+    if ((rc = assistance_codes_load(r->st, &r->arena, &codes, e)) != RC_OK)
+        return rc;
+    if ((rc = assistance_request_check(&codes, q, e)) != RC_OK)
+        return invalid(r, rc);
+    buf_t d;
+    buf_init(&d, 0);
+    buf_putc(&d, '{');
+    json_out_kv(&d, 0, "state", q->state);
+    json_out_kv(&d, 1, "kind", q->kind);
+    json_out_kv(&d, 1, "items", q->items);
+    json_out_kll(&d, 1, "priority", q->priority);
+    buf_putc(&d, '}');
+    rc = web_change(r, request_insert, &a, "assistance.request.add", "request",
+                    buf_str(&d), e);
+    buf_free(&d);
+    if (rc != RC_OK)
+        return invalid(r, rc);
+    assist_names_t n;
+    if ((rc = model_assist_names(r, &n, e)) != RC_OK)
+        return rc;
+    json_object_set_new(m, "request", model_request(r, &n, q));
+    r->status = 201;
+    r->redirect = arena_alloc(&r->arena, 64);
+    snprintf(r->redirect, 64, "assistance/requests/%lld?msg=request-added", q->id);
+    return RC_OK;
+}
+
+/* A status change of a request or an offer, with what it was before. */
+typedef struct {
+    bool request;
+    long long id;
+    const char *to;
+} assist_status_t;
+
+static rc_t status_write(web_req_t *r, void *arg, err_t *e)
+{
+    const assist_status_t *s = arg;
+    return s->request ? store_request_set_status(r->st, s->id, s->to, e)
+                      : store_offer_set_status(r->st, s->id, s->to, e);
+}
+
+static rc_t status_change(web_req_t *r, bool request, long long id, const char *from,
+                          const char *to, const char *verb, err_t *e)
+{
+    assist_status_t s = {request, id, to};
+    char action[48], detail[96];
+    snprintf(action, sizeof action, "assistance.%s.%s", request ? "request" : "offer", verb);
+    snprintf(detail, sizeof detail, "{\"from\":\"%s\",\"to\":\"%s\"}", from, to);
+    rc_t rc = web_change(r, status_write, &s, action,
+                         audit_object(r, request ? "request" : "offer", id), detail, e);
+    if (rc == RC_REFUSED)
+        r->status = 409;
+    return rc;
+}
+
+rc_t h_request_withdraw(web_req_t *r, json_t *m, err_t *e)
+{
+    state_t s;
+    assistance_request_t q;
+    long long id = web_id(r->args[1]);
+    rc_t rc = model_state_arg(r, r->args[0], &s, e);
+    if (rc != RC_OK)
+        return rc;
+    rc = id ? store_request_get(r->st, id, &r->arena, &q, e) : RC_NOTFOUND;
+    if (rc == RC_NOTFOUND || (rc == RC_OK && strcmp(q.state, s.alpha3) != 0))
+        return not_found(r, e, web_tr(r, "There is no such assistance request."));
+    if (rc != RC_OK)
+        return rc;
+    if (strcmp(q.status, "open") != 0)
+        return web_fail(r, e, 409, RC_REFUSED, "%s",
+                        web_tr(r, "Only an open request without a live proposal can be withdrawn."));
+    if ((rc = status_change(r, true, id, q.status, "withdrawn", "withdraw", e)) != RC_OK) {
+        if (rc == RC_REFUSED)
+            err_set(e, rc, "%s",
+                    web_tr(r, "Only an open request without a live proposal can be withdrawn."));
+        return rc;
+    }
+    json_object_set_new(m, "id", json_integer(id));
+    json_object_set_new(m, "status", json_string("withdrawn"));
+    r->redirect = arena_alloc(&r->arena, 64);
+    snprintf(r->redirect, 64, "assistance/requests/%lld?msg=request-withdrawn", id);
+    return RC_OK;
+}
+
+/* ---- offers --------------------------------------------------------------- */
+
+rc_t h_offers(web_req_t *r, json_t *m, err_t *e)
+{
+    const char *provider = web_query(r, "provider"), *status = web_query(r, "status"),
+               *kind = web_query(r, "kind"), *theme = web_query(r, "theme");
+    assist_names_t n;
+    assistance_offer_t *os;
+    size_t no;
+    rc_t rc = model_assist_names(r, &n, e);
+    if (rc == RC_OK)
+        rc = store_offer_list(r->st, &r->arena, &os, &no, e);
+    if (rc != RC_OK)
+        return rc;
+    json_t *all = json_array();
+    for (size_t i = no; i-- > 0;) {
+        const assistance_offer_t *o = &os[i];
+        if ((provider && *provider && strcmp(match_provider(o), provider) != 0) ||
+            (status && *status && strcmp(o->status, status) != 0) ||
+            (kind && *kind && !assistance_list_has(o->kinds, kind)) || !has_theme(o->themes, theme))
+            continue;
+        json_array_append_new(all, model_offer(r, &n, o));
+    }
+    json_object_set_new(m, "offers", page_of(r, all, m));
+    static const char *const filters[] = {"provider", "status", "kind", "theme", NULL};
+    keep_filters(r, m, filters);
+    json_t *orgs = json_array();
+    for (size_t i = 0; i < n.norgs; i++)
+        json_array_append_new(orgs, json_pack("{s:s,s:s,s:b}", "code", n.orgs[i].code, "name",
+                                              model_provider_name(r, &n, n.orgs[i].code),
+                                              "selected", provider && strcmp(provider, n.orgs[i].code) == 0));
+    json_object_set_new(m, "organizations", orgs);
+    json_object_set_new(m, "themes", model_choices(r, "theme", theme, false));
+    json_object_set_new(m, "statuses", fixed_choices(r, offer_statuses, model_assist_status_name, status));
+    json_object_set_new(m, "kinds", fixed_choices(r, assistance_kinds, model_assist_kind_name, kind));
+    if (authz_allowed(r->user, ACT_ASSIST_OFFER, NULL) && !r->api) {
+        json_t *form = model_assist_form(r, &n);
+        json_object_set_new(form, "ask_provider", json_boolean(r->user->role != ROLE_PROVIDER));
+        json_object_set_new(m, "form", form);
+        json_object_set_new(m, "can_offer", json_true());
+    }
+    return RC_OK;
+}
+
+/* The open requests an offer fits, best first. */
+static json_t *fitting_requests(web_req_t *r, const assist_names_t *n, const match_context_t *c,
+                                size_t oj)
+{
+    json_t *a = json_array();
+    for (size_t i = 0; i < c->nreq; i++) {
+        int s = strcmp(c->req[i].status, "open") == 0 ? match_context_score(c, i, oj, NULL) : 0;
+        if (s <= 0)
+            continue;
+        json_t *o = model_request(r, n, &c->req[i]);
+        json_object_set_new(o, "score", json_integer(s));
+        json_array_append_new(a, o);
+    }
+    return a;
+}
+
+rc_t h_offer(web_req_t *r, json_t *m, err_t *e)
+{
+    long long id = web_id(r->args[0]);
+    assist_names_t n;
+    match_context_t c;
+    if (!id)
+        return not_found(r, e, web_tr(r, "There is no such assistance offer."));
+    rc_t rc = model_assist_names(r, &n, e);
+    if (rc == RC_OK)
+        rc = match_context_load(r->st, web_app->data_dir, &r->arena, &c, e);
+    if (rc != RC_OK)
+        return rc;
+    size_t oj = 0;
+    while (oj < c.noff && c.off[oj].id != id)
+        oj++;
+    if (oj == c.noff)
+        return not_found(r, e, web_tr(r, "There is no such assistance offer."));
+    const assistance_offer_t *o = &c.off[oj];
+    const char *provider = match_provider(o);
+    json_object_set_new(m, "offer", model_offer(r, &n, o));
+    json_t *fits = fitting_requests(r, &n, &c, oj);
+    json_object_set_new(m, "requests_fitting", json_integer((json_int_t)json_array_size(fits)));
+    json_object_set_new(m, "fitting_requests", best_first(r, fits, FITS_SHOWN));
+    bool mine = authz_allowed(r->user, ACT_ASSIST_OFFER, NULL) &&
+                authz_acts_for_provider(r->user, provider);
+    json_object_set_new(m, "can_close", json_boolean(mine && strcmp(o->status, "open") == 0));
+    json_object_set_new(m, "can_reopen", json_boolean(mine && strcmp(o->status, "closed") == 0));
+    if (sees_proposals(r, NULL, provider)) {
+        json_t *ps;
+        if ((rc = proposals_json(r, &n, 0, id, &ps, e)) != RC_OK)
+            return rc;
+        json_object_set_new(m, "proposals", ps);
+        r->no_cache = true;
+    }
+    return RC_OK;
+}
+
+/* Who provides a new offer: a provider account provides for its own
+ * organization (or state); an expert names the provider. */
+static rc_t offer_provider(web_req_t *r, assistance_offer_t *o, err_t *e)
+{
+    const char *p = r->user->role == ROLE_PROVIDER ? r->user->org : web_param(r, "provider");
+    if (!p || !*p || !authz_acts_for_provider(r->user, p))
+        return web_fail(r, e, 422, RC_INPUT, "%s",
+                        web_tr(r, "Name the provider: a state or an organization of the registry."));
+    state_t s;
+    o->provider_org = "";
+    if (state_code_syntax_ok(p) && store_state_get(r->st, p, &r->arena, &s, NULL) == RC_OK)
+        memcpy(o->provider_state, s.alpha3, sizeof o->provider_state);
+    else
+        o->provider_org = arena_strdup(&r->arena, p);
+    return RC_OK;
+}
+
+rc_t h_offer_add(web_req_t *r, json_t *m, err_t *e)
+{
+    assist_new_t a = {0};
+    assistance_offer_t *o = &a.o;
+    const char *title, *description, *languages, *items, *themes;
+    const char *kinds = web_param_list(r, "kinds"), *regions = web_param_list(r, "regions"),
+               *cap = web_param(r, "capacity");
+    rc_t rc = offer_provider(r, o, e);
+    if (rc != RC_OK ||
+        (rc = read_texts(r, &title, &description, &languages, &items, &themes, o->start, o->end,
+                         e)) != RC_OK)
+        return rc;
+    if (!kinds || !regions)
+        return web_fail(r, e, 422, RC_INPUT, "%s",
+                        web_tr(r, "Items, themes and languages must be lists of codes."));
+    long long capacity = cap && strcmp(cap, "0") == 0 ? 0 : web_id(cap);
+    if (!cap || (capacity == 0 && strcmp(cap, "0") != 0) || capacity > 1000000)
+        return web_fail(r, e, 422, RC_INPUT, "%s",
+                        web_tr(r, "The capacity is a whole number from 0 to 1000000."));
+    if (!*kinds)
+        return web_fail(r, e, 422, RC_INPUT, "%s", web_tr(r, "Choose the kind of assistance."));
+    o->kinds = (char *)kinds, o->items = (char *)items, o->themes = (char *)themes;
+    o->title = (char *)title, o->description = (char *)description;
+    o->regions = (char *)regions, o->languages = (char *)languages;
+    o->capacity = (int)capacity, o->status = "open";
+    assistance_codes_t codes;
+    if ((rc = assistance_codes_load(r->st, &r->arena, &codes, e)) != RC_OK)
+        return rc;
+    if ((rc = assistance_offer_check(&codes, o, e)) != RC_OK)
+        return invalid(r, rc);
+    buf_t d;
+    buf_init(&d, 0);
+    buf_putc(&d, '{');
+    json_out_kv(&d, 0, "provider", match_provider(o));
+    json_out_kv(&d, 1, "kinds", o->kinds);
+    json_out_kll(&d, 1, "capacity", o->capacity);
+    buf_putc(&d, '}');
+    rc = web_change(r, offer_insert, &a, "assistance.offer.add", "offer", buf_str(&d), e);
+    buf_free(&d);
+    if (rc != RC_OK)
+        return invalid(r, rc);
+    assist_names_t n;
+    if ((rc = model_assist_names(r, &n, e)) != RC_OK)
+        return rc;
+    json_object_set_new(m, "offer", model_offer(r, &n, o));
+    r->status = 201;
+    r->redirect = arena_alloc(&r->arena, 64);
+    snprintf(r->redirect, 64, "assistance/offers/%lld?msg=offer-added", o->id);
+    return RC_OK;
+}
+
+static rc_t offer_open_close(web_req_t *r, json_t *m, bool close, err_t *e)
+{
+    assistance_offer_t o;
+    long long id = web_id(r->args[0]);
+    rc_t rc = id ? store_offer_get(r->st, id, &r->arena, &o, e) : RC_NOTFOUND;
+    if (rc == RC_NOTFOUND)
+        return not_found(r, e, web_tr(r, "There is no such assistance offer."));
+    if (rc != RC_OK)
+        return rc;
+    if (!authz_acts_for_provider(r->user, match_provider(&o)))
+        return web_fail(r, e, 403, RC_REFUSED, "%s",
+                        web_tr(r, "You are not allowed to do this."));
+    const char *to = close ? "closed" : "open";
+    if (strcmp(o.status, to) == 0)
+        return web_fail(r, e, 409, RC_REFUSED, "%s",
+                        close ? web_tr(r, "The offer is already closed.")
+                              : web_tr(r, "The offer is already open."));
+    if ((rc = status_change(r, false, id, o.status, to, close ? "close" : "reopen", e)) != RC_OK)
+        return rc;
+    json_object_set_new(m, "id", json_integer(id));
+    json_object_set_new(m, "status", json_string(to));
+    r->redirect = arena_alloc(&r->arena, 64);
+    snprintf(r->redirect, 64, "assistance/offers/%lld?msg=%s", id,
+             close ? "offer-closed" : "offer-reopened");
+    return RC_OK;
+}
+
+rc_t h_offer_close(web_req_t *r, json_t *m, err_t *e)
+{
+    return offer_open_close(r, m, true, e);
+}
+
+rc_t h_offer_reopen(web_req_t *r, json_t *m, err_t *e)
+{
+    return offer_open_close(r, m, false, e);
+}

@@ -1,0 +1,394 @@
+/*
+ * Matching and proposals on the web. Experts and Committee members review
+ * what the exact matching would propose now (a dry run, with every score's
+ * factors and the other providers whose offers fit the same request) and
+ * record it; the two parties of a proposal - the requesting state's point of
+ * contact and the provider - accept or decline it; the provider (or an expert
+ * or Committee member) marks it delivered. The steps are those of
+ * `r1540 assistance proposal` (core/assistance.c decides which are allowed)
+ * and each is written with its history event and audit entry at once.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../core/authz.h"
+#include "../util/date.h"
+#include "../util/json_out.h"
+#include "../util/text.h"
+#include "change.h"
+#include "handlers.h"
+#include "model.h"
+#include "model_assist.h"
+#include "web.h"
+
+/* ---- the match review ------------------------------------------------------- */
+
+static json_t *proposal_preview(web_req_t *r, const assist_names_t *n, const match_context_t *c,
+                                const match_proposal_t *p)
+{
+    json_t *o = json_object();
+    json_object_set_new(o, "request", model_request(r, n, &c->req[p->req]));
+    json_object_set_new(o, "offer", model_offer(r, n, &c->off[p->off]));
+    json_object_set_new(o, "score", json_integer(p->score));
+    json_object_set_new(o, "batch", json_string(p->batch ? p->batch : ""));
+    json_object_set_new(o, "factors", model_factors(r, &p->ex));
+    json_t *ov = json_array();
+    for (size_t k = 0; k < p->noverlaps; k++) {
+        const assistance_offer_t *of = &c->off[p->overlaps[k].offer];
+        json_array_append_new(ov, json_pack("{s:I,s:s,s:s,s:i}", "offer", (json_int_t)of->id,
+                                            "provider", match_provider(of), "provider_name",
+                                            model_provider_name(r, n, match_provider(of)),
+                                            "score", p->overlaps[k].score));
+    }
+    json_object_set_new(o, "overlaps", ov);
+    return o;
+}
+
+static void result_json(web_req_t *r, const assist_names_t *n, const match_context_t *c,
+                        const match_result_t *res, json_t *m)
+{
+    json_t *a = json_array();
+    for (size_t k = 0; k < res->n; k++)
+        json_array_append_new(a, proposal_preview(r, n, c, &res->p[k]));
+    json_object_set_new(m, "proposals", a);
+    json_object_set_new(m, "count", json_integer((json_int_t)res->n));
+    json_object_set_new(m, "total", json_integer(res->total));
+    json_object_set_new(m, "requests", json_integer((json_int_t)res->requests));
+    json_object_set_new(m, "offers", json_integer((json_int_t)res->offers));
+    json_object_set_new(m, "pairs", json_integer((json_int_t)res->pairs));
+}
+
+/* The region of a batch run: "" or absent for none; a top-level M49 region. */
+static rc_t region_param(web_req_t *r, const char *v, const char **out, err_t *e)
+{
+    *out = v && *v ? v : NULL;
+    if (*out && (strlen(v) != 3 || strspn(v, "0123456789") != 3))
+        return web_fail(r, e, 422, RC_INPUT, "%s", web_tr(r, "There is no such region."));
+    return RC_OK;
+}
+
+rc_t h_match(web_req_t *r, json_t *m, err_t *e)
+{
+    const char *region;
+    assist_names_t n;
+    match_context_t c;
+    match_result_t res;
+    char today[11];
+    date_today(today);
+    rc_t rc = region_param(r, web_query(r, "region"), &region, e);
+    if (rc == RC_OK)
+        rc = model_assist_names(r, &n, e);
+    if (rc != RC_OK || (rc = store_begin_read(r->st, e)) != RC_OK)
+        return rc;
+    match_run_opts_t o = {region, true, today};
+    rc = match_context_load(r->st, web_app->data_dir, &r->arena, &c, e);
+    if (rc == RC_OK)
+        rc = match_run(r->st, &c, &o, &r->arena, &res, e);
+    store_rollback(r->st);
+    if (rc == RC_NOTFOUND)
+        return web_fail(r, e, 404, RC_NOTFOUND, "%s", web_tr(r, "There is no such region."));
+    if (rc != RC_OK)
+        return rc;
+    result_json(r, &n, &c, &res, m);
+    json_object_set_new(m, "region", json_string(region ? region : ""));
+    json_object_set_new(m, "regions", model_choices(r, "region", region, true));
+    json_object_set_new(m, "dry_run", json_true());
+    return RC_OK;
+}
+
+typedef struct {
+    const char *data_dir;
+    match_run_opts_t o;
+    match_context_t c;
+    match_result_t res;
+} match_rec_t;
+
+/* Loads and solves inside the change's write transaction, so that the
+ * optimum is recorded on the data it was computed on. */
+static rc_t match_record(web_req_t *r, void *arg, err_t *e)
+{
+    match_rec_t *mr = arg;
+    rc_t rc = match_context_load(r->st, mr->data_dir, &r->arena, &mr->c, e);
+    if (rc == RC_OK)
+        rc = match_run(r->st, &mr->c, &mr->o, &r->arena, &mr->res, e);
+    if (rc != RC_OK)
+        return rc;
+    buf_t d;
+    buf_init(&d, 0);
+    buf_putc(&d, '{');
+    json_out_kll(&d, 0, "proposals", (long long)mr->res.n);
+    json_out_kll(&d, 1, "total", mr->res.total);
+    json_out_kv(&d, 1, "region", mr->o.region ? mr->o.region : "");
+    if (mr->res.n) {
+        json_out_kll(&d, 1, "first", mr->res.p[0].id);
+        json_out_kll(&d, 1, "last", mr->res.p[mr->res.n - 1].id);
+    }
+    buf_putc(&d, '}');
+    r->change_detail = arena_strdup(&r->arena, buf_str(&d));
+    buf_free(&d);
+    return RC_OK;
+}
+
+rc_t h_match_run(web_req_t *r, json_t *m, err_t *e)
+{
+    char today[11];
+    date_today(today);
+    match_rec_t mr = {.data_dir = web_app->data_dir, .o = {NULL, false, today}};
+    assist_names_t n;
+    rc_t rc = region_param(r, web_param(r, "region"), &mr.o.region, e);
+    if (rc == RC_OK)
+        rc = model_assist_names(r, &n, e);
+    if (rc != RC_OK)
+        return rc;
+    rc = web_change(r, match_record, &mr, "match.propose", "", "", e);
+    if (rc == RC_NOTFOUND)
+        return web_fail(r, e, 404, RC_NOTFOUND, "%s", web_tr(r, "There is no such region."));
+    if (rc != RC_OK)
+        return rc;
+    result_json(r, &n, &mr.c, &mr.res, m);
+    json_t *ids = json_array();
+    for (size_t k = 0; k < mr.res.n; k++)
+        json_array_append_new(ids, json_integer(mr.res.p[k].id));
+    json_object_set_new(m, "recorded", ids);
+    json_object_set_new(m, "dry_run", json_false());
+    r->redirect = arena_alloc(&r->arena, 64);
+    snprintf(r->redirect, 64, "assistance/proposals?msg=match-recorded");
+    return RC_OK;
+}
+
+/* ---- proposals ---------------------------------------------------------------- */
+
+/* A proposal with its request and offer; 404 when the user may not see it
+ * (neither a party nor an expert, Committee member or administrator). */
+typedef struct {
+    assistance_proposal_t p;
+    assistance_request_t q;
+    assistance_offer_t o;
+    authz_side_t side;
+} proposal_view_t;
+
+static rc_t proposal_arg(web_req_t *r, const char *arg, proposal_view_t *v, err_t *e)
+{
+    long long id = web_id(arg);
+    rc_t rc = id ? store_proposal_get(r->st, id, &r->arena, &v->p, e) : RC_NOTFOUND;
+    if (rc == RC_OK)
+        rc = store_request_get(r->st, v->p.request_id, &r->arena, &v->q, e);
+    if (rc == RC_OK)
+        rc = store_offer_get(r->st, v->p.offer_id, &r->arena, &v->o, e);
+    if (rc == RC_OK) {
+        v->side = authz_proposal_side(r->user, v->q.state, match_provider(&v->o));
+        if (v->side == SIDE_NONE && !authz_allowed(r->user, ACT_ASSIST_READ, NULL) &&
+            !authz_acts_for_provider(r->user, match_provider(&v->o)))
+            rc = RC_NOTFOUND;
+    }
+    if (rc == RC_NOTFOUND)
+        return web_fail(r, e, 404, RC_NOTFOUND, "%s", web_tr(r, "There is no such proposal."));
+    return rc;
+}
+
+/* What the user may do with the proposal now. */
+static void proposal_actions(web_req_t *r, const proposal_view_t *v, json_t *m)
+{
+    const assistance_proposal_t *p = &v->p;
+    bool waiting = strcmp(p->status, "proposed") == 0;
+    bool answered = v->side == SIDE_PROVIDER ? *p->provider_answer != 0
+                    : v->side == SIDE_STATE  ? *p->state_answer != 0
+                                             : true;
+    json_object_set_new(m, "can_answer", json_boolean(waiting && !answered &&
+                                                      authz_allowed(r->user, ACT_ASSIST_ANSWER, NULL)));
+    json_object_set_new(m, "answer_as", json_string(v->side == SIDE_PROVIDER ? "provider"
+                                                    : v->side == SIDE_STATE  ? "state"
+                                                                             : ""));
+    bool deliverer = authz_allowed(r->user, ACT_ASSIST_DELIVER, NULL) &&
+                     (r->user->role != ROLE_PROVIDER || v->side == SIDE_PROVIDER);
+    json_object_set_new(m, "can_deliver",
+                        json_boolean(deliverer && strcmp(p->status, "accepted") == 0));
+}
+
+rc_t h_proposal(web_req_t *r, json_t *m, err_t *e)
+{
+    proposal_view_t v;
+    assist_names_t n;
+    assistance_event_t *ev;
+    size_t nev;
+    rc_t rc = proposal_arg(r, r->args[0], &v, e);
+    if (rc == RC_OK)
+        rc = model_assist_names(r, &n, e);
+    if (rc == RC_OK)
+        rc = store_event_list(r->st, v.p.id, &r->arena, &ev, &nev, e);
+    if (rc != RC_OK)
+        return rc;
+    json_object_set_new(m, "proposal", model_proposal(r, &n, &v.p, &v.q, &v.o, ev, nev));
+    json_object_set_new(m, "request", model_request(r, &n, &v.q));
+    json_object_set_new(m, "offer", model_offer(r, &n, &v.o));
+    proposal_actions(r, &v, m);
+    return RC_OK;
+}
+
+/* The proposals the user may see: all of them for experts, Committee members
+ * and administrators; a party's own otherwise (a point of contact's state's,
+ * a provider's offers'). Newest first; ?status= filters. */
+rc_t h_proposals(web_req_t *r, json_t *m, err_t *e)
+{
+    const char *status = web_query(r, "status");
+    assist_names_t n;
+    assistance_proposal_t *ps;
+    size_t np;
+    rc_t rc = model_assist_names(r, &n, e);
+    if (rc == RC_OK)
+        rc = store_proposal_list(r->st, 0, &r->arena, &ps, &np, e);
+    if (rc != RC_OK)
+        return rc;
+    json_t *a = json_array();
+    for (size_t i = np; i-- > 0;) {
+        proposal_view_t v;
+        char id[24];
+        snprintf(id, sizeof id, "%lld", ps[i].id);
+        if (status && *status && strcmp(ps[i].status, status) != 0)
+            continue;
+        err_t skip = {0};
+        rc = proposal_arg(r, id, &v, &skip);
+        if (rc == RC_NOTFOUND)
+            continue;
+        if (rc != RC_OK)
+            return err_set(e, rc, "%s", skip.msg);
+        json_t *o = model_proposal(r, &n, &v.p, &v.q, &v.o, NULL, 0);
+        proposal_actions(r, &v, o);
+        json_array_append_new(a, o);
+    }
+    r->status = 0; /* proposal_arg's 404 for a proposal not shown */
+    json_object_set_new(m, "proposals", a);
+    json_object_set_new(m, "count", json_integer((json_int_t)json_array_size(a)));
+    static const char *const statuses[] = {"proposed", "accepted", "declined", "delivered"};
+    json_t *sc = json_array();
+    for (size_t i = 0; i < 4; i++)
+        json_array_append_new(sc, json_pack("{s:s,s:s,s:b}", "code", statuses[i], "name",
+                                            model_assist_status_name(r, statuses[i]), "selected",
+                                            status && strcmp(status, statuses[i]) == 0));
+    json_object_set_new(m, "statuses", sc);
+    json_object_set_new(m, "can_match", json_boolean(authz_allowed(r->user, ACT_ASSIST_MATCH, NULL)));
+    return RC_OK;
+}
+
+rc_t h_assist_inbox(web_req_t *r, json_t *m, err_t *e)
+{
+    json_t *all = json_object();
+    rc_t rc = h_proposals(r, all, e);
+    if (rc != RC_OK) {
+        json_decref(all);
+        return rc;
+    }
+    json_t *todo = json_array(), *p;
+    size_t i;
+    json_array_foreach(json_object_get(all, "proposals"), i, p)
+        if (json_is_true(json_object_get(p, "can_answer")) ||
+            json_is_true(json_object_get(p, "can_deliver")))
+            json_array_append(todo, p);
+    json_decref(all);
+    json_object_set_new(m, "inbox", todo);
+    if (r->user->role != ROLE_PROVIDER)
+        return RC_OK;
+    assist_names_t n;
+    assistance_offer_t *os;
+    size_t no;
+    if ((rc = model_assist_names(r, &n, e)) != RC_OK ||
+        (rc = store_offer_list(r->st, &r->arena, &os, &no, e)) != RC_OK)
+        return rc;
+    json_t *mine = json_array();
+    for (size_t k = no; k-- > 0;)
+        if (authz_acts_for_provider(r->user, match_provider(&os[k])))
+            json_array_append_new(mine, model_offer(r, &n, &os[k]));
+    json_object_set_new(m, "my_offers", mine);
+    return RC_OK;
+}
+
+/* ---- a step of a proposal ------------------------------------------------------ */
+
+typedef struct {
+    long long id;
+    const char *verb; /* accept, decline, deliver */
+    authz_side_t side;
+    const char *note;
+    assistance_proposal_t p;
+} step_t;
+
+/* Re-reads the proposal inside the write transaction and takes the step on
+ * what is stored, so that two answers at once cannot both pass. */
+static rc_t step_write(web_req_t *r, void *arg, err_t *e)
+{
+    step_t *s = arg;
+    const char *event = "delivered";
+    rc_t rc = store_proposal_get(r->st, s->id, &r->arena, &s->p, e);
+    if (rc != RC_OK)
+        return rc;
+    rc = strcmp(s->verb, "deliver") == 0
+             ? assistance_proposal_deliver(&s->p, e)
+             : assistance_proposal_answer(&s->p, s->side == SIDE_PROVIDER,
+                                          strcmp(s->verb, "accept") == 0, &event, e);
+    assistance_event_t ev = {.proposal_id = s->id, .event = (char *)event, .note = (char *)s->note};
+    date_today(ev.date);
+    if (rc == RC_OK && (rc = store_proposal_update(r->st, &s->p, e)) == RC_OK)
+        rc = store_event_append(r->st, &ev, e);
+    if (rc != RC_OK)
+        return rc;
+    buf_t d;
+    buf_init(&d, 0);
+    buf_putc(&d, '{');
+    json_out_kv(&d, 0, "event", event);
+    json_out_kv(&d, 1, "status", s->p.status);
+    json_out_kll(&d, 1, "request", s->p.request_id);
+    json_out_kll(&d, 1, "offer", s->p.offer_id);
+    buf_putc(&d, '}');
+    r->change_detail = arena_strdup(&r->arena, buf_str(&d));
+    buf_free(&d);
+    return RC_OK;
+}
+
+static rc_t proposal_step(web_req_t *r, json_t *m, const char *verb, err_t *e)
+{
+    proposal_view_t v;
+    rc_t rc = proposal_arg(r, r->args[0], &v, e);
+    if (rc != RC_OK)
+        return rc;
+    bool deliver = strcmp(verb, "deliver") == 0;
+    if (deliver ? r->user->role == ROLE_PROVIDER && v.side != SIDE_PROVIDER : v.side == SIDE_NONE)
+        return web_fail(r, e, 403, RC_REFUSED, "%s",
+                        web_tr(r, "Only the requesting state and the provider answer a proposal."));
+    const char *note = web_param(r, "note");
+    if (note && !text_multi_line_ok(note, ASSIST_TEXT_MAX))
+        return web_fail(r, e, 422, RC_INPUT, "%s",
+                        web_tr(r, "The note must be text of at most 4000 bytes."));
+    step_t s = {v.p.id, verb, v.side, note ? note : "", {0}};
+    char action[40], object[40];
+    snprintf(action, sizeof action, "assistance.proposal.%s", verb);
+    snprintf(object, sizeof object, "proposal:%lld", v.p.id);
+    if ((rc = web_change(r, step_write, &s, action, object, "", e)) != RC_OK) {
+        if (rc == RC_REFUSED)
+            err_set(e, rc, "%s", web_tr(r, "The proposal is not waiting for this step."));
+        return rc;
+    }
+    json_object_set_new(m, "id", json_integer(v.p.id));
+    json_object_set_new(m, "status", json_string(s.p.status));
+    json_object_set_new(m, "provider_answer", json_string(s.p.provider_answer));
+    json_object_set_new(m, "state_answer", json_string(s.p.state_answer));
+    r->redirect = arena_alloc(&r->arena, 64);
+    snprintf(r->redirect, 64, "assistance/proposals/%lld?msg=proposal-%s", v.p.id,
+             deliver ? "delivered" : strcmp(verb, "accept") == 0 ? "accepted" : "declined");
+    return RC_OK;
+}
+
+rc_t h_proposal_accept(web_req_t *r, json_t *m, err_t *e)
+{
+    return proposal_step(r, m, "accept", e);
+}
+
+rc_t h_proposal_decline(web_req_t *r, json_t *m, err_t *e)
+{
+    return proposal_step(r, m, "decline", e);
+}
+
+rc_t h_proposal_deliver(web_req_t *r, json_t *m, err_t *e)
+{
+    return proposal_step(r, m, "deliver", e);
+}

@@ -1,0 +1,53 @@
+/*
+ * Assistance records as JSON for pages and the API, in the request's
+ * language: requests, offers, proposals and their history, with the names of
+ * states, organizations, kinds, themes and statuses filled in.
+ */
+#ifndef R1540_WEB_MODEL_ASSIST_H
+#define R1540_WEB_MODEL_ASSIST_H
+
+#include <jansson.h>
+
+#include "../match/propose.h"
+#include "request.h"
+
+/* The names a page needs, loaded once per request. */
+typedef struct {
+    state_t *states; /* by alpha-3 */
+    size_t nstates;
+    organization_t *orgs; /* by code */
+    size_t norgs;
+    template_item_t *items; /* the current template, by id: item labels and themes */
+    size_t nitems;
+} assist_names_t;
+
+rc_t model_assist_names(web_req_t *r, assist_names_t *n, err_t *e);
+
+/* Names in the request's language; the code itself when unknown. */
+const char *model_assist_kind_name(web_req_t *r, const char *kind);
+const char *model_assist_status_name(web_req_t *r, const char *status);
+const char *model_assist_state_name(web_req_t *r, const assist_names_t *n, const char *alpha3);
+/* A provider: a state or an organization of the registry. */
+const char *model_provider_name(web_req_t *r, const assist_names_t *n, const char *provider);
+
+/* A comma-separated list as [{code, name}], names from vocab kind (NULL:
+ * assistance kinds; "" none). */
+json_t *model_code_list(web_req_t *r, const char *list, const char *vocab);
+/* Template item ids as [{code, name}], named by their labels. */
+json_t *model_item_list(web_req_t *r, const assist_names_t *n, const char *items);
+
+json_t *model_request(web_req_t *r, const assist_names_t *n, const assistance_request_t *q);
+json_t *model_offer(web_req_t *r, const assist_names_t *n, const assistance_offer_t *o);
+/* A proposal with its request's and offer's titles and parties when they
+ * are given (may be NULL), and its history when ev is not NULL. */
+json_t *model_proposal(web_req_t *r, const assist_names_t *n, const assistance_proposal_t *p,
+                       const assistance_request_t *q, const assistance_offer_t *o,
+                       const assistance_event_t *ev, size_t nev);
+/* The factors of a score, each with its name, detail and points. */
+json_t *model_factors(web_req_t *r, const match_explain_t *ex);
+
+/* What the request and offer forms offer to choose: the current template's
+ * items, the kinds, themes, top-level regions and the six languages. */
+json_t *model_assist_form(web_req_t *r, const assist_names_t *n);
+
+#endif
