@@ -259,7 +259,7 @@ json_t *model_choices(web_req_t *r, const char *kind, const char *current, bool 
     if (store_vocab_list(r->st, kind, &r->arena, &v, &n, &e) != RC_OK)
         return a;
     for (size_t i = 0; i < n; i++)
-        if (!top_only || !*v[i].parent)
+        if (!top_only || strcmp(v[i].parent, "001") == 0)
             json_array_append_new(a, json_pack("{s:s,s:s,s:b}", "code", v[i].code, "name",
                                                v[i].name[r->lang], "selected",
                                                current && strcmp(current, v[i].code) == 0));

@@ -35,7 +35,8 @@ const char *model_state_name(web_req_t *r, const state_t *s);
 const char *model_vocab_name(web_req_t *r, const char *kind, const char *code);
 
 /* A vocabulary kind's entries as filter choices [{code, name, selected}],
- * the entry equal to current selected; top_only: entries without a parent. */
+ * the entry equal to current selected; top_only: only the entries directly
+ * under the world (M49 001: the five regions a state's m49_region names). */
 json_t *model_choices(web_req_t *r, const char *kind, const char *current, bool top_only);
 
 #endif

@@ -204,11 +204,119 @@ static const char *factor_name(web_req_t *r, const char *factor)
     return label_of(r, match_factors, sizeof match_factors / sizeof *match_factors, factor);
 }
 
+/* Replaces each {key} of a translated template with its value. */
+static const char *fill(web_req_t *r, const char *tmpl, const char *const *kv, size_t n)
+{
+    buf_t b;
+    buf_init(&b, 1u << 16);
+    for (const char *p = tmpl; *p;) {
+        size_t i = 0;
+        for (; i < n; i += 2)
+            if (*p == '{' && strncmp(p + 1, kv[i], strlen(kv[i])) == 0 &&
+                p[1 + strlen(kv[i])] == '}')
+                break;
+        if (i < n) {
+            buf_puts(&b, kv[i + 1]);
+            p += strlen(kv[i]) + 2;
+        } else
+            buf_putc(&b, *p++);
+    }
+    const char *out = arena_strdup(&r->arena, buf_str(&b));
+    buf_free(&b);
+    return out;
+}
+
+/* A list of codes with each code's name, joined by ", ". */
+static const char *names_of(web_req_t *r, const char *list, const char *vocab)
+{
+    json_t *a = model_code_list(r, list, vocab), *o;
+    size_t i;
+    buf_t b;
+    buf_init(&b, 1u << 16);
+    json_array_foreach(a, i, o)
+        buf_printf(&b, "%s%s", i ? ", " : "", json_string_value(json_object_get(o, "name")));
+    json_decref(a);
+    const char *out = arena_strdup(&r->arena, buf_str(&b));
+    buf_free(&b);
+    return out;
+}
+
+/*
+ * A factor's detail in the request's language. The score (match/score.c)
+ * writes it in English, and a stored proposal keeps that text; the known
+ * forms are read back here and said again with translated words and names.
+ * A form not known here is shown as it is.
+ */
+static const char *factor_detail(web_req_t *r, const char *factor, const char *d)
+{
+    int a, b, used = 0;
+    char list[512];
+    if ((!strcmp(factor, "items") || !strcmp(factor, "themes")) &&
+        sscanf(d, "%d shared: %511s%n", &a, list, &used) == 2 && !d[used]) {
+        char n[16];
+        snprintf(n, sizeof n, "%d", a);
+        const char *kv[] = {"n", n, "list", !strcmp(factor, "themes") ? names_of(r, list, "theme") : list};
+        return fill(r, web_tr(r, "{n} shared: {list}"), kv, 4);
+    }
+    if (!strcmp(factor, "kind") && sscanf(d, "%511s offered%n", list, &used) == 1 && !d[used]) {
+        const char *kv[] = {"kind", model_assist_kind_name(r, list)};
+        return fill(r, web_tr(r, "{kind} offered"), kv, 2);
+    }
+    if (!strcmp(factor, "region") && sscanf(d, "the offer serves region %511s%n", list, &used) == 1 &&
+        !d[used]) {
+        const char *kv[] = {"region", model_vocab_name(r, "region", list)};
+        return fill(r, web_tr(r, "the offer serves {region}"), kv, 2);
+    }
+    if (!strcmp(factor, "coverage") &&
+        sscanf(d, "%d of %d applicable fields marked X%n", &a, &b, &used) == 2 && !d[used]) {
+        char x[16], n[16];
+        snprintf(x, sizeof x, "%d", a), snprintf(n, sizeof n, "%d", b);
+        const char *kv[] = {"x", x, "n", n};
+        return fill(r, web_tr(r, "{x} of {n} applicable fields marked X"), kv, 4);
+    }
+    if (!strcmp(factor, "priority") && sscanf(d, "priority %d%n", &a, &used) == 1 && !d[used]) {
+        char n[16];
+        snprintf(n, sizeof n, "%d", a);
+        const char *kv[] = {"n", n};
+        return fill(r, web_tr(r, "priority {n}"), kv, 2);
+    }
+    if (!strcmp(factor, "overlap") && sscanf(d, "%d other offer%n", &a, &used) == 1) {
+        char n[16];
+        snprintf(n, sizeof n, "%d", a);
+        const char *kv[] = {"n", n};
+        return fill(r, web_tr(r, "{n} other offers fit"), kv, 2);
+    }
+    if (!strcmp(factor, "developing")) { /* "LDC LLDC": the tags the state pages show */
+        buf_t t;
+        buf_init(&t, 256);
+        for (const char *p = d; *p;) {
+            size_t len = strcspn(p, " ");
+            char *flag = arena_strndup(&r->arena, p, len);
+            buf_printf(&t, "%s%s", t.len ? " " : "", web_tr(r, flag));
+            p += len + (p[len] == ' ');
+        }
+        const char *out = arena_strdup(&r->arena, buf_str(&t));
+        buf_free(&t);
+        return out;
+    }
+    if (!strcmp(d, "the offer serves every region"))
+        return web_tr(r, "the offer serves every region");
+    if (!strcmp(d, "the periods overlap"))
+        return web_tr(r, "the periods overlap");
+    if (!strcmp(d, "no preference"))
+        return web_tr(r, "no preference");
+    if (!strcmp(d, "no approved matrix"))
+        return web_tr(r, "no approved matrix");
+    if (!strcmp(d, "never reported"))
+        return web_tr(r, "never reported");
+    return d;
+}
+
 static json_t *factor_json(web_req_t *r, const char *name, const char *detail, long points,
                            bool has_points)
 {
     json_t *f = json_pack("{s:s,s:s,s:s}", "factor", name, "name", factor_name(r, name),
-                          "detail", detail);
+                          "detail", factor_detail(r, name, detail));
     json_object_set_new(f, "points", has_points ? json_integer(points) : json_null());
     return f;
 }

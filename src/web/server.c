@@ -288,8 +288,9 @@ static struct MHD_Response *make_response(const web_req_t *r, const web_answer_t
         MHD_add_response_header(resp, "Content-Disposition", a->disposition);
     MHD_add_response_header(resp, "Cache-Control",
                             a->cacheable ? "public, max-age=60" : "no-store");
-    if (!a->cacheable)
-        MHD_add_response_header(resp, "Vary", "Cookie");
+    /* every answer: a browser that kept the public page must not show it
+     * again once its user has signed in (the cookie changed) */
+    MHD_add_response_header(resp, "Vary", "Cookie");
     for (size_t i = 0; i < r->ncookies; i++)
         MHD_add_response_header(resp, "Set-Cookie", r->set_cookie[i]);
     return resp;

@@ -9,12 +9,16 @@ cd "$(dirname "$0")/../.." || exit 2
 [ -d node_modules/playwright-core ] || { echo "Bail out! node_modules/playwright-core is missing: run npm ci"; exit 1; }
 [ -x "${CHROMIUM:-/usr/bin/chromium}" ] || { echo "Bail out! no chromium (scripts/install-deps.sh installs it)"; exit 1; }
 r init --demo >/dev/null 2>"$T/init.err" || { cat "$T/init.err"; echo "Bail out! init"; exit 1; }
-for spec in exp:expert com:committee pocfra:poc:FRA pocegy:poc:EGY pocchn:poc:CHN; do
+for spec in exp:expert com:committee pocfra:poc:FRA pocegy:poc:EGY pocchn:poc:CHN prov:provider:OPCW; do
     name=${spec%%:*}; rest=${spec#*:}; role=${rest%%:*}
-    case $rest in *:*) set -- --state "${rest#*:}" ;; *) set -- ;; esac
+    case $rest in provider:*) set -- --org "${rest#*:}" ;; *:*) set -- --state "${rest#*:}" ;; *) set -- ;; esac
     echo "$PW" | r user add "$name" --role "$role" "$@" >/dev/null 2>>"$T/init.err" ||
         { cat "$T/init.err"; echo "Bail out! user add"; exit 1; }
 done
+# The assistance walk matches its own request and offer: the demo's are
+# withdrawn and closed first, so that the matching has only those to pair.
+for id in $(sqlite3 "$DB" "SELECT id FROM assistance_request"); do r assistance request withdraw "$id" >/dev/null; done
+for id in $(sqlite3 "$DB" "SELECT id FROM assistance_offer"); do r assistance offer close "$id" >/dev/null; done
 rm -rf tests/out/browser
 start_server
 R1540_BASE=$B R1540_PW=$PW node tests/browser/walk.mjs >"$T/walk.out" 2>&1

@@ -5,7 +5,10 @@
 // publishes; the public state page shows the new version and the entry.
 // Arabic pages must be right to left with the header mirrored; Chinese pages
 // must have no interface English left. Screenshots of every step go to
-// tests/out/browser/. Started by tests/browser/run.sh, which runs the server
+// tests/out/browser/. Then the same languages walk an assistance request's
+// life: a provider records an offer, the point of contact asks for
+// assistance, a Committee member reviews the matching and records it, both
+// sides accept and the provider marks it delivered. Started by tests/browser/run.sh, which runs the server
 // and makes the users; prints TAP lines (the plan is printed by run.sh).
 import { chromium } from 'playwright-core';
 import fs from 'node:fs';
@@ -230,6 +233,72 @@ async function main() {
       ok(bars.length > 0 && bars.every((w) => w > 0), `${L}: the home page draws its coverage bars`,
          JSON.stringify(bars));
       await shot('15-public-home');
+
+      // 6. a provider records an offer; the point of contact asks for assistance
+      const offerTitle = `Walk-O ${L} ${Date.now()}`, askTitle = `Walk-R ${L} ${S}`;
+      await signIn('prov');
+      await langCheck("a provider's workspace (its inbox)");
+      await shot('16-provider-workspace');
+      await page.goto(`${BASE}/${L}/assistance/offers`);
+      await page.fill('form.assist input[name=title]', offerTitle);
+      await page.check('form.assist input[name=kinds][value=training]');
+      await page.selectOption('form.assist select[name=themes]', ['border-control']);
+      await page.check(`form.assist input[name=languages][value=${L}]`);
+      await page.fill('form.assist input[name=capacity]', '1');
+      await shot('17-provider-offer-filled');
+      await post('form.assist button[type=submit]', 'offer-added');
+      await langCheck('an offer');
+      await signOut();
+      await signIn(poc);
+      await page.goto(`${BASE}/${L}/states/${S}`);
+      await page.click('details.assist-form summary');
+      await page.fill('form.assist input[name=title]', askTitle);
+      await page.selectOption('form.assist select[name=kind]', 'training');
+      await page.selectOption('form.assist select[name=items]', ['OP3CD-NW-BORDER-LAW', 'OP3CD-CW-BORDER-LAW']);
+      await shot('18-poc-request-filled');
+      await post('form.assist button[type=submit]', 'request-added');
+      const RQ = Number((page.url().match(/requests\/(\d+)/) || [])[1]);
+      ok(RQ > 0 && (await page.locator('h1').textContent()).includes(askTitle), `${L}: the request ${RQ} has its page`);
+      ok(await page.locator('table.data a', { hasText: offerTitle }).count() === 1, `${L}: ... which lists the new offer as fitting`);
+      await langCheck('a request');
+      await shot('19-poc-request');
+      await signOut();
+
+      // 7. a Committee member reviews the matching and records it
+      await signIn('com');
+      await page.goto(`${BASE}/${L}/assistance/match`);
+      const proposed = page.locator('section.proposal', { hasText: askTitle });
+      ok(await proposed.count() === 1 && (await proposed.textContent()).includes(offerTitle),
+        `${L}: the match review pairs the request with the offer`);
+      await langCheck('the match review');
+      await shot('20-committee-match-review');
+      await post('form[method=post][action$="/assistance/match"] button', 'match-recorded');
+      const prow = page.locator('table.data tr', { hasText: askTitle });
+      ok(await prow.count() === 1, `${L}: the proposals list has the recorded proposal`);
+      const P = Number(((await prow.locator('a').first().getAttribute('href')) || '').match(/(\d+)$/)?.[1]);
+      await langCheck('the proposals');
+      await shot('21-committee-proposals');
+      await signOut();
+
+      // 8. both sides accept; the provider delivers
+      const answer = async (user, step, msg) => {
+        await signIn(user);
+        const link = page.locator(`a[href="/${L}/assistance/proposals/${P}"]`);
+        ok(await link.count() >= 1, `${L}: ${user}'s workspace lists proposal ${P} as waiting`);
+        await Promise.all([page.waitForURL(new RegExp(`/proposals/${P}$`)), link.first().click()]);
+        await langCheck(`a proposal, as ${user} sees it`);
+        await shot(`${step}-${user}-proposal`);
+        await post(`form[action$="/proposals/${P}/${msg === 'proposal-delivered' ? 'deliver' : 'accept'}"] button`, msg);
+      };
+      await answer(poc, '22', 'proposal-accepted');
+      await signOut();
+      await answer('prov', '23', 'proposal-accepted');
+      await post(`form[action$="/proposals/${P}/deliver"] button`, 'proposal-delivered');
+      ok(await page.locator('ol.history li').count() === 4, `${L}: the proposal's history has its four steps`);
+      await shot('24-provider-delivered');
+      await signOut();
+      const api = await page.request.get(`${BASE}/api/v1/assistance/requests/${RQ}`);
+      ok((await api.json()).request.status === 'delivered', `${L}: the request is delivered`);
       if (L === 'zh' && english.length) console.log(`# zh: English left: ${english.join(' | ')}`);
     }
     ok(problems.length === 0, 'no console errors or page errors (CSP violations included)', ...problems);

@@ -209,6 +209,9 @@ api_expect "... nor answer it (404)" 404 opcw POST "assistance/proposals/$P/acce
 api_expect "the IAEA sees it" 200 iaea GET "assistance/proposals/$P"
 expect_eq "... may answer as the provider" "$(py 'd["can_answer"], d["answer_as"]')" "True provider"
 expect_eq "... with its explanation" "$(py 'len(d["proposal"]["factors"]) > 0')" True
+api_expect "... which the API gives in French" 200 iaea GET "assistance/proposals/$P?lang=fr"
+expect_eq "... no English left in its factors" "$(py 'all(not f["detail"].startswith(("the ", "no ", "priority")) and "shared:" not in f["detail"] and "offered" not in f["detail"] and "fields marked" not in f["detail"] for f in d["proposal"]["factors"])')" True
+expect_eq "... the kind said in French" "$(py '[f["detail"] for f in d["proposal"]["factors"] if f["factor"] == "kind"][0].startswith("offre de : ")')" True
 api_expect "... a note over 4000 bytes is refused" 422 iaea POST "assistance/proposals/$P/accept" "{\"note\":\"$(head -c 4100 /dev/zero | tr '\0' a)\"}"
 api_expect "the IAEA accepts" 200 iaea POST "assistance/proposals/$P/accept" "{\"note\":\"$XSS\"}"
 expect_eq "... still waiting for the state" "$(py 'd["status"], d["provider_answer"], repr(d["state_answer"])')" "proposed accepted ''"
