@@ -15,9 +15,10 @@ for spec in exp:expert com:committee pocfra:poc:FRA pocegy:poc:EGY pocchn:poc:CH
     echo "$PW" | r user add "$name" --role "$role" "$@" >/dev/null 2>>"$T/init.err" ||
         { cat "$T/init.err"; echo "Bail out! user add"; exit 1; }
 done
-# The assistance walk matches its own request and offer: the demo's are
-# withdrawn and closed first, so that the matching has only those to pair.
-for id in $(sqlite3 "$DB" "SELECT id FROM assistance_request"); do r assistance request withdraw "$id" >/dev/null; done
+# The assistance walk matches its own request and offer: the demo's open
+# requests are withdrawn and its offers closed first, so that the matching
+# has only those to pair.
+for id in $(sqlite3 "$DB" "SELECT id FROM assistance_request WHERE status = 'open'"); do r assistance request withdraw "$id" >/dev/null; done
 for id in $(sqlite3 "$DB" "SELECT id FROM assistance_offer"); do r assistance offer close "$id" >/dev/null; done
 rm -rf tests/out/browser
 start_server
