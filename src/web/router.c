@@ -62,6 +62,8 @@ static const route_t routes[] = {
     {"POST", "users/*/disable", h_user_disable, NULL, ACT_USER_MANAGE, -1, 0},
     {"POST", "users/*/enable", h_user_enable, NULL, ACT_USER_MANAGE, -1, 0},
     {"GET", "audit", h_audit, "audit", ACT_AUDIT_READ, -1, 0},
+    {"GET", "review", h_review, "review", ACT_PUBLIC, -1, PUBLIC_PAGE},
+    {"GET", "review/charts/*", h_review_chart, NULL, ACT_PUBLIC, -1, PUBLIC_PAGE},
 };
 
 /* ---- languages and cookies ----------------------------------------------- */
