@@ -330,6 +330,12 @@ rc_t h_review_chart(web_req_t *r, json_t *m, err_t *e)
         r->file_type = "image/svg+xml";
         r->download = "inline"; /* shown, not saved, when opened on its own */
         buf_free(&b);
+        /* the server's answer cache keeps up to 1,024 answers, and the heat map
+         * is 1.5 MB: a crawler walking through review dates would pin 1.5 GB.
+         * Only the charts of the default dates are kept; others are drawn
+         * again (the review itself stays in review_cache) */
+        const char *as_of = web_query(r, "as_of"), *since = web_query(r, "since");
+        r->no_cache = (as_of && *as_of) || (since && *since);
     }
     web_review_release(rv);
     return k ? RC_OK

@@ -559,6 +559,7 @@ while [ $i -le "$nc" ]; do
 done
 expect "a chart in Arabic as of $AS_OF" 200 "$B/ar/review/charts/1.svg?as_of=$AS_OF"
 case $(head -c 5 "$T/body") in "<svg "|"<?xml") ok "... starts as SVG does" ;; *) not_ok "... starts as SVG does" "$(head -c 40 "$T/body")" ;; esac
+check "... is not kept in the answer cache (a chart per date could fill it)" test "$(header Cache-Control)" = no-store
 check "the CSP lets pages show the charts (img-src 'self')" test -n "$(header Content-Security-Policy | grep "img-src 'self'")"
 for c in "$((nc + 1)).svg" 0.svg 01.svg 1.png abc.svg 1.svg.svg 99999999999999999999.svg; do
     expect "no chart $c: 404" 404 "$B/en/review/charts/$c"
