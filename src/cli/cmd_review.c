@@ -16,7 +16,7 @@
 
 static const char usage[] =
     "usage: r1540 review [--format json|html|pdf|xlsx] [-o FILE] [--lang L]\n"
-    "                    [--as-of DATE] [--since DATE] [--groups K]\n"
+    "                    [--as-of DATE] [--since DATE] [--groups K] [--published]\n"
     "       r1540 review workshops [--as-of DATE] [--groups K] [--lang L] [--format text|json]\n"
     "\n"
     "The review of coverage of matrix fields: by state, section, weapon type, theme,\n"
@@ -31,6 +31,8 @@ static const char usage[] =
     "                approved version with the latest approval date on or before DATE\n"
     "  --since DATE  the comparison date for gap movements (default five years earlier)\n"
     "  --groups K    the number of similar-gap groups (default round(sqrt(states/2)))\n"
+    "  --published   count only published versions, not approved ones awaiting\n"
+    "                publication: the figures the public web dashboard shows\n"
     "\n"
     "The matrices are indicators of fact, not a measure of compliance.\n";
 
@@ -47,7 +49,8 @@ static rc_t parse_args(cli_t *c, int argc, char **argv, review_args_t *a)
         {"format", required_argument, NULL, 'f'}, {"output", required_argument, NULL, 'o'},
         {"lang", required_argument, NULL, 'l'},   {"as-of", required_argument, NULL, 'a'},
         {"since", required_argument, NULL, 's'},  {"groups", required_argument, NULL, 'g'},
-        {"help", no_argument, NULL, 'h'},         {NULL, 0, NULL, 0}};
+        {"help", no_argument, NULL, 'h'},         {"published", no_argument, NULL, 'p'},
+        {NULL, 0, NULL, 0}};
     const char *lang = "en";
     long long k;
     optind = 0;
@@ -65,6 +68,7 @@ static rc_t parse_args(cli_t *c, int argc, char **argv, review_args_t *a)
             if (cli_date(c, optarg, "--since", a->o.since) != RC_OK)
                 return RC_USAGE;
             break;
+        case 'p': a->o.published_only = true; break;
         case 'g':
             if (cli_int(c, optarg, "--groups", 1, 50, &k) != RC_OK)
                 return RC_USAGE;

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../review/chart.h"
 #include "../util/collate.h"
 #include "../util/i18n.h"
 #include "../web/static.h"
@@ -76,6 +77,7 @@ rc_t cmd_serve(cli_t *c, int argc, char **argv)
         rc = web_serve(&app, &c->err);
     tmpl_free(app.tmpl);
     static_free();
+    chart_fonts_release(); /* the dashboard's charts loaded fonts */
     collate_free();
     i18n_free();
     return rc;

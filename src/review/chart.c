@@ -36,7 +36,9 @@ const char *chart_font_family(lang_t lang)
     }
 }
 
-static int unknown_glyphs; /* characters no font could show, since the last reset */
+/* characters no font could show, since the last reset; per thread, since the
+ * web server draws charts on several threads at once */
+static _Thread_local int unknown_glyphs;
 
 int chart_unknown_glyphs(void)
 {
@@ -110,9 +112,14 @@ static void draw_bars(cairo_t *cr, const chart_t *c, double width)
     grid(cr, c->lang, lw, 0, bw, c->nlabels * ROW);
 }
 
+#define LINES_TOP 6.0 /* room for the top half of the "100%" label */
+
 static void draw_lines(cairo_t *cr, const chart_t *c, double width)
 {
-    double lw = width * 0.22, pw = width - lw - 10, ph = 150;
+    /* the last year's label is centred on the right edge of the plot: keep
+     * half its width inside the chart, or an SVG viewer cuts it off */
+    double lw = width * 0.22, pw = width - lw - 24, ph = 150;
+    cairo_translate(cr, 0, LINES_TOP);
     for (int p = 0; p <= 100; p += 25) { /* horizontal grid, y axis labels */
         double y = ph - ph * p / 100.0;
         cairo_set_source_rgb(cr, 0.85, 0.85, 0.85);
@@ -199,7 +206,7 @@ double chart_height(const chart_t *c, double width)
     (void)width;
     switch (c->kind) {
     case CHART_BARS: return c->nlabels * ROW + 14;
-    case CHART_LINES: return 150 + 18 + c->nseries * ROW;
+    case CHART_LINES: return LINES_TOP + 150 + 18 + c->nseries * ROW;
     case CHART_HEAT: return heat_header(c) + 8.0 * c->nlabels + 4;
     }
     return 0;

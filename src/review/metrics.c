@@ -161,8 +161,10 @@ static int cmp_version(const void *pa, const void *pb)
     return c ? c : (a->number > b->number) - (a->number < b->number);
 }
 
-/* Keeps the frozen versions, sorted for as-of lookups, and picks the template. */
-static rc_t load_versions(store_t *st, arena_t *a, review_data_t *d, err_t *e)
+/* Keeps the frozen versions (only the published ones if published_only),
+ * sorted for as-of lookups, and picks the template. */
+static rc_t load_versions(store_t *st, bool published_only, arena_t *a, review_data_t *d,
+                          err_t *e)
 {
     matrix_version_t *vs;
     size_t nv;
@@ -172,7 +174,8 @@ static rc_t load_versions(store_t *st, arena_t *a, review_data_t *d, err_t *e)
     d->versions = arena_alloc(a, (nv + 1) * sizeof *d->versions);
     for (size_t i = 0; i < nv; i++) {
         size_t s = state_index(d, vs[i].state);
-        if (!matrix_status_frozen(vs[i].status) || s == d->nstates)
+        if (!matrix_status_frozen(vs[i].status) || s == d->nstates ||
+            (published_only && vs[i].status != MV_PUBLISHED))
             continue;
         review_version_t *v = &d->versions[d->nversions++];
         v->id = vs[i].id;
@@ -183,8 +186,9 @@ static rc_t load_versions(store_t *st, arena_t *a, review_data_t *d, err_t *e)
             d->template_version = vs[i].template_version;
     }
     if (d->nversions == 0)
-        return err_set(e, RC_INPUT, "the database has no approved matrix: there is nothing to"
-                       " review (import data or run `r1540 init --demo`)");
+        return err_set(e, RC_INPUT, "the database has no %s matrix: there is nothing to"
+                       " review (import data or run `r1540 init --demo`)",
+                       published_only ? "published" : "approved");
     qsort(d->versions, d->nversions, sizeof *d->versions, cmp_version);
     d->first_version = arena_alloc(a, (d->nstates + 1) * sizeof *d->first_version);
     for (size_t i = 0, s = 0; s <= d->nstates; s++) {
@@ -312,6 +316,12 @@ static rc_t load_reports(store_t *st, arena_t *a, review_data_t *d, err_t *e)
 
 rc_t review_data_load(store_t *st, arena_t *a, review_data_t *d, err_t *e)
 {
+    return review_data_load_opts(st, false, a, d, e);
+}
+
+rc_t review_data_load_opts(store_t *st, bool published_only, arena_t *a, review_data_t *d,
+                           err_t *e)
+{
     memset(d, 0, sizeof *d);
     char *demo;
     rc_t rc = store_state_list(st, a, &d->states, &d->nstates, e);
@@ -321,7 +331,7 @@ rc_t review_data_load(store_t *st, arena_t *a, review_data_t *d, err_t *e)
         return err_set(e, RC_INPUT, "the database has no states: there is nothing to review"
                        " (run `r1540 init`)");
     d->demo = store_meta_get(st, "demo", a, &demo, NULL) == RC_OK && strcmp(demo, "1") == 0;
-    if ((rc = load_vocab(st, a, d, e)) != RC_OK || (rc = load_versions(st, a, d, e)) != RC_OK ||
+    if ((rc = load_vocab(st, a, d, e)) != RC_OK || (rc = load_versions(st, published_only, a, d, e)) != RC_OK ||
         (rc = store_template_items(st, d->template_version, a, &d->items, &d->nitems, e)) !=
             RC_OK)
         return rc;

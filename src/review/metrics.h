@@ -76,6 +76,10 @@ typedef struct {
  * version. RC_INPUT with a clear message when the database has no states or
  * no approved matrix: there is nothing to review. */
 rc_t review_data_load(store_t *st, arena_t *a, review_data_t *d, err_t *e);
+/* The same with only the published versions when published_only: what the
+ * public may see (an approved version is not public until it is published). */
+rc_t review_data_load_opts(store_t *st, bool published_only, arena_t *a, review_data_t *d,
+                           err_t *e);
 
 /* Coverage and reporting as of one date. Arrays are in the data's orders. */
 typedef struct {

@@ -153,13 +153,14 @@ rc_t review_build(store_t *st, const review_opts_t *o, arena_t *a, review_t *r, 
     r->lang = o->lang;
     char as_of[11], since[11];
     rc_t rc = review_dates(o, as_of, since, e);
-    if (rc != RC_OK || (rc = review_data_load(st, a, &r->d, e)) != RC_OK)
+    if (rc != RC_OK || (rc = review_data_load_opts(st, o->published_only, a, &r->d, e)) != RC_OK)
         return rc;
     review_snapshot(&r->d, as_of, a, &r->now);
     review_snapshot(&r->d, since, a, &r->then);
     if (r->now.with_matrix == 0)
-        return err_set(e, RC_INPUT, "no state had an approved matrix on %s: nothing to review"
-                       " (the first approval is later; choose a later --as-of)", as_of);
+        return err_set(e, RC_INPUT, "no state had %s matrix on %s: nothing to review"
+                       " (the first approval is later; choose a later --as-of)",
+                       o->published_only ? "a published" : "an approved", as_of);
     r->trend = review_trend(&r->d, as_of, a, &r->ntrend);
     review_gaps(r, a);
     r->group_of = arena_alloc(a, (r->d.nstates + 1) * sizeof *r->group_of);

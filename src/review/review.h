@@ -22,6 +22,7 @@ typedef struct {
     char as_of[11];  /* "" = today */
     char since[11];  /* "" = five years before as_of (or 2004-04-28) */
     size_t groups;   /* 0 = cluster_default_k */
+    bool published_only; /* only published versions count (the public web dashboard) */
 } review_opts_t;
 
 typedef struct {

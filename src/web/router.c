@@ -78,6 +78,8 @@ static const route_t routes[] = {
     {"POST", "assistance/proposals/*/accept", h_proposal_accept, NULL, ACT_ASSIST_ANSWER, -1, 0},
     {"POST", "assistance/proposals/*/decline", h_proposal_decline, NULL, ACT_ASSIST_ANSWER, -1, 0},
     {"POST", "assistance/proposals/*/deliver", h_proposal_deliver, NULL, ACT_ASSIST_DELIVER, -1, 0},
+    {"GET", "review", h_review, "review", ACT_PUBLIC, -1, PUBLIC_PAGE},
+    {"GET", "review/charts/*", h_review_chart, NULL, ACT_PUBLIC, -1, PUBLIC_PAGE},
 };
 
 /* ---- languages and cookies ----------------------------------------------- */

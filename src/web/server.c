@@ -18,7 +18,9 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "../util/date.h"
 #include "../util/mem.h"
+#include "review_cache.h"
 
 #define FORM_MAX (1 << 20)          /* a form or JSON body */
 #define CACHE_SLOTS 1024            /* public answers kept; a power of two */
@@ -64,6 +66,8 @@ static long long now_ns(void)
 }
 
 void web_data_changed(void) { atomic_fetch_add(&data_generation, 1); }
+
+long long web_data_generation(void) { return atomic_load(&data_generation); }
 
 void web_data_check(store_t *st)
 {
@@ -323,24 +327,26 @@ static int answer_simple(struct MHD_Connection *c, int status, const char *text)
     return ret;
 }
 
-/* Appends s with the characters that would change a query's meaning escaped. */
-static void query_encode(buf_t *b, const char *s)
+/* Appends the n bytes of s with the characters that would change a query's
+ * meaning escaped, and NUL bytes too: handlers refuse a parameter that
+ * carries one (web_query), so it must not be cut short here. */
+static void query_encode(buf_t *b, const char *s, size_t n)
 {
-    for (; *s; s++)
-        buf_printf(b, strchr("&=%+#", *s) || (unsigned char)*s < 0x21 ? "%%%02X" : "%c",
-                   (unsigned char)*s);
+    for (size_t i = 0; i < n; i++)
+        buf_printf(b, strchr("&=%+#", s[i]) || (unsigned char)s[i] < 0x21 ? "%%%02X" : "%c",
+                   (unsigned char)s[i]);
 }
 
 static enum MHD_Result add_arg(void *cls, enum MHD_ValueKind kind, const char *key,
-                               const char *value)
+                               size_t key_size, const char *value, size_t value_size)
 {
     (void)kind;
     buf_t *b = cls;
     buf_putc(b, b->len ? '&' : '?');
-    query_encode(b, key);
+    query_encode(b, key, key_size);
     if (value) {
         buf_putc(b, '=');
-        query_encode(b, value);
+        query_encode(b, value, value_size);
     }
     return MHD_YES;
 }
@@ -351,7 +357,7 @@ static char *full_url(struct MHD_Connection *c, const char *url, arena_t *a)
 {
     buf_t q;
     buf_init(&q, 64 * 1024);
-    MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, add_arg, &q);
+    MHD_get_connection_values_n(c, MHD_GET_ARGUMENT_KIND, add_arg, &q);
     char *out = arena_alloc(a, strlen(url) + q.len + 1);
     memcpy(out, url, strlen(url));
     memcpy(out + strlen(url), buf_str(&q), q.len + 1);
@@ -361,7 +367,9 @@ static char *full_url(struct MHD_Connection *c, const char *url, arena_t *a)
 
 /* A public GET without a session cookie can be answered from the cache. The
  * key holds what else the answer depends on: the whole URL with its query
- * string (filters, ?lang=) and the language an unprefixed URL would get. */
+ * string (filters, ?lang=), the language an unprefixed URL would get, and
+ * today's date (the review dashboard's default as-of date is today: its
+ * answers must not outlive the day). */
 static char *cache_key(struct MHD_Connection *c, const char *method, const char *url,
                        arena_t *a)
 {
@@ -372,9 +380,11 @@ static char *cache_key(struct MHD_Connection *c, const char *method, const char 
         return NULL;
     lang_t l = web_pick_lang(cookie, MHD_lookup_connection_value(c, MHD_HEADER_KIND,
                                                                    "Accept-Language"));
-    size_t n = strlen(url) + 8;
+    char today[11];
+    date_today(today);
+    size_t n = strlen(url) + 24;
     char *k = arena_alloc(a, n);
-    snprintf(k, n, "%s|%d", url, (int)l);
+    snprintf(k, n, "%s|%d|%s", url, (int)l, today);
     return k;
 }
 
@@ -507,5 +517,6 @@ rc_t web_serve(web_app_t *app, err_t *e)
         nanosleep(&(struct timespec){0, 20 * 1000 * 1000}, NULL);
     MHD_stop_daemon(d);
     cache_clear();
+    web_review_cache_clear();
     return RC_OK;
 }

@@ -41,6 +41,8 @@ void web_data_changed(void);
 /* Compares the connection's data version with the last seen one, to notice
  * changes committed by other processes (a CLI import, say). */
 void web_data_check(store_t *st);
+/* The current data generation: it moves whenever cached answers go stale. */
+long long web_data_generation(void);
 
 /* ---- router.c: called by server.c for each complete request ---- */
 typedef struct {

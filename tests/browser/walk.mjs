@@ -2,14 +2,15 @@
 // English, Arabic and Chinese. A point of contact uploads a report (a small
 // real PDF); an expert makes a new draft, sets an entry citing that report
 // and sends it; the point of contact accepts; a Committee member approves and
-// publishes; the public state page shows the new version and the entry.
+// publishes; the public state page shows the new version and the entry; the
+// review dashboard shows the caveat and its charts load.
 // Arabic pages must be right to left with the header mirrored; Chinese pages
 // must have no interface English left. Screenshots of every step go to
 // tests/out/browser/. Then the same languages walk an assistance request's
 // life: a provider records an offer, the point of contact asks for
 // assistance, a Committee member reviews the matching and records it, both
-// sides accept and the provider marks it delivered. Started by tests/browser/run.sh, which runs the server
-// and makes the users; prints TAP lines (the plan is printed by run.sh).
+// sides accept and the provider marks it delivered. Started by
+// tests/browser/run.sh, which runs the server and makes the users; prints TAP lines (the plan is printed by run.sh).
 import { chromium } from 'playwright-core';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -299,6 +300,35 @@ async function main() {
       await signOut();
       const api = await page.request.get(`${BASE}/api/v1/assistance/requests/${RQ}`);
       ok((await api.json()).request.status === 'delivered', `${L}: the request is delivered`);
+
+      // 6. the review dashboard: the report's blocks, its charts as images
+      await page.locator(`header.top nav a[href="/${L}/review"]`).click();
+      await page.waitForLoadState('load');
+      await langCheck('the review dashboard');
+      const caveat = page.locator('p.caveat');
+      ok(await caveat.isVisible() && (await caveat.textContent()).length > 40,
+         `${L}: the dashboard shows the caveat`);
+      const imgs = async () => page.locator('figure.chart img').evaluateAll(
+        (els) => els.map((el) => [el.complete, el.naturalWidth, el.getBoundingClientRect().width]));
+      let sizes = await imgs();
+      ok(sizes.length >= 4 && sizes.every(([c, w, cw]) => c && w > 0 && cw > 0),
+         `${L}: the dashboard's ${sizes.length} charts load`, JSON.stringify(sizes));
+      await shot('16-review');
+      await page.locator('figure.chart').first().screenshot({ path: `${OUT}/${L}-17-review-chart.png` });
+      await page.fill('input[name=as_of]', '2024-06-30');
+      await page.locator('form.review-dates button').click();
+      await page.waitForLoadState('load');
+      sizes = await imgs();
+      ok(page.url().includes('as_of=2024-06-30') && (await page.locator('h1').textContent()).length > 0 &&
+         sizes.length >= 4 && sizes.every(([c, w]) => c && w > 0),
+         `${L}: the dashboard as of an earlier date, with its charts`, page.url(), JSON.stringify(sizes));
+      if (L === 'en') { // a phone: the page itself never scrolls sideways, its tables and charts do
+        await page.setViewportSize({ width: 390, height: 844 });
+        const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+        ok(wide <= 390, 'en: the dashboard fits a phone\'s width', `scrollWidth ${wide}`);
+        await shot('18-review-phone');
+        await page.setViewportSize({ width: 1280, height: 900 });
+      }
       if (L === 'zh' && english.length) console.log(`# zh: English left: ${english.join(' | ')}`);
     }
     ok(problems.length === 0, 'no console errors or page errors (CSP violations included)', ...problems);

@@ -11,10 +11,11 @@ init_db --demo
 
 # Coverage totals as of DATE straight from SQL: per state the approved version
 # with the latest approval date on or before DATE; applicable = items - NA.
+# A second argument lists the statuses that count (--published: 'published').
 sql_totals() {
     sqlite3 "$DB" "WITH v AS (SELECT id, row_number() OVER (PARTITION BY state ORDER BY
         CASE WHEN approved <> '' THEN approved ELSE published END DESC, number DESC) AS rn
-        FROM matrix_version WHERE status IN ('approved','published')
+        FROM matrix_version WHERE status IN (${2:-'approved','published'})
         AND CASE WHEN approved <> '' THEN approved ELSE published END <= '$1')
       SELECT coalesce(sum(e.mark = 'X'), 0) || ' ' || coalesce(sum(e.mark = '?'), 0) || ' ' ||
         ((SELECT count(*) FROM v WHERE rn = 1) * (SELECT count(*) FROM template_item
@@ -115,5 +116,10 @@ expect_fail "--since after --as-of" 2 "after the review date" r review --as-of 2
 expect_fail "an unknown format" 2 "is not json, html, pdf or xlsx" r review --format doc
 expect_fail "PDF needs -o" 2 "needs -o FILE" r review --format pdf
 expect_fail "an unwritable PDF" 1 "cannot write" r review --format pdf -o /nonexistent/r.pdf
+r review --published -o "$T/rpub.json"
+expect_eq "--published: today's totals from the published versions only (SQL)" \
+    "$(json_totals "$T/rpub.json")" "$(sql_totals "$(date -u +%F)" "'published'")"
+expect_eq "... which differ from those with the approved ones" \
+    "$(test "$(json_totals "$T/rpub.json")" != "$(sql_totals "$(date -u +%F)")" && echo differ)" differ
 expect_eq "the review changed nothing" "$(db_hash)" "$h"
 done_testing

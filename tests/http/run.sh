@@ -503,6 +503,90 @@ expect "many cookies and a long Accept-Language" 200 -H "Accept-Language: $(prin
     -H "Cookie: a=1; r1540_session=zz; r1540_lang=q; b" "$B/en/"
 expect "the server still answers" 200 "$B/en/states/FRA"
 
+# ---- the review dashboard (docs/guide.md, docs/api.md) ---------------------------
+# py FILE EXPR: evaluates EXPR with d = the JSON in FILE (b = the file's text).
+py() { python3 -c 'import json,sys,html; b=open(sys.argv[1]).read(); d=json.loads(b) if sys.argv[1].endswith(".json") else None; print(eval(sys.argv[2]))' "$@"; }
+for l in en ar zh fr ru es; do
+    r review --published --lang "$l" --format json >"$T/rv_$l.json" 2>"$T/rv.err" || cat "$T/rv.err"
+    expect "review dashboard ($l)" 200 "$B/$l/review"
+    cp "$T/body" "$T/page_$l.html"
+    check "... shows the caveat in $l (the review's own sentence)" test "$(py "$T/rv_$l.json" \
+        "json.load(open('$T/rv_$l.json'))['caveat'] in html.unescape(open('$T/page_$l.html').read())")" = True
+    check "... the caveat is marked as such" body_has '<p class="caveat">'
+    check "... tables have captions and scoped headers" test "$(grep -o '<caption>' "$T/body" | wc -l)" -gt 5 -a \
+        "$(grep -o 'scope="row"' "$T/body" | wc -l)" -gt 100
+done
+check "the Arabic dashboard is right to left" grep -q 'dir="rtl"' "$T/page_ar.html"
+check "the dashboard is in the header's navigation" grep -q 'href="/fr/review"' "$T/page_fr.html"
+expect "the review API" 200 "$B/api/v1/review"
+cp "$T/body" "$T/api_today.json"
+expect_eq "... is the review JSON of the CLI (--published, today)" \
+    "$(py "$T/api_today.json" "{k: v for k, v in d.items() if k != 'published_only'} == json.load(open('$T/rv_en.json'))")" True
+AS_OF=2024-06-30
+r review --published --format json --as-of $AS_OF >"$T/rv_2024.json"
+expect "the review API as of $AS_OF" 200 "$B/api/v1/review?as_of=$AS_OF"
+cp "$T/body" "$T/api_2024.json"
+expect_eq "... has the same figures as r1540 review --published --as-of $AS_OF" \
+    "$(py "$T/api_2024.json" "{k: v for k, v in d.items() if k != 'published_only'} == json.load(open('$T/rv_2024.json'))")" True
+expect_eq "... says only published matrices count" "$(py "$T/api_2024.json" "d['published_only']")" True
+expect_eq "... counts the states with a published version approved by then (sqlite3)" \
+    "$(py "$T/api_2024.json" "d['states_with_matrix']")" "$(sqlite3 "$DB" "SELECT count(DISTINCT state)
+    FROM matrix_version WHERE status = 'published'
+    AND CASE WHEN approved <> '' THEN approved ELSE published END <= '$AS_OF'")"
+sqlite3 -separator : "$DB" "SELECT state, max(number) FROM matrix_version WHERE status = 'published'
+    GROUP BY state ORDER BY state" >"$T/published.txt"
+expect_eq "today, each state counts with its newest published version, not a newer approved one (sqlite3)" \
+    "$(py "$T/api_today.json" "'\\n'.join('%s:%d' % (s['state'], s['version']) for s in d['coverage']['by_state'])")" \
+    "$(cat "$T/published.txt")"
+check "... and some states have a newer approved version (demo data)" test "$(sqlite3 "$DB" "SELECT count(*)
+    FROM matrix_version a WHERE status = 'approved' AND number > (SELECT max(number) FROM matrix_version p
+    WHERE p.state = a.state AND p.status = 'published')")" -gt 0
+expect "the dashboard in French as of $AS_OF" 200 "$B/fr/review?as_of=$AS_OF&since=2020-01-01"
+check "... says the dates" body_has "2024-06-30"
+check "... its charts carry the dates" body_has 'review/charts/1.svg?as_of=2024-06-30&amp;since=2020-01-01'
+# the charts: as many as the page shows, each valid SVG
+nc=$(grep -o '<img src="/en/review/charts/[0-9]*\.svg"' "$T/page_en.html" | wc -l)
+check "the dashboard shows the report's charts ($nc)" test "$nc" -ge 4
+check "... each with its caption as alt text" test "$(grep -c '<img src="/en/review/charts/[0-9]*\.svg" alt="Coverage' "$T/page_en.html")" = "$nc"
+check "... and a table of its figures (aria-describedby)" test "$(py "$T/page_en.html" "all(('id=\"%s\"' % i) in b for i in __import__('re').findall(r'aria-describedby=\"([^\"]+)\"', b))")" = True
+i=1
+while [ $i -le "$nc" ]; do
+    expect "chart $i" 200 "$B/en/review/charts/$i.svg"
+    check "... is image/svg+xml, not sniffed" test "$(header Content-Type)" = image/svg+xml -a "$(header X-Content-Type-Options)" = nosniff
+    check "... is public and cacheable" test "$(header Cache-Control)" = "public, max-age=60"
+    check "... is well-formed SVG" python3 -c 'import sys, xml.etree.ElementTree as E; t = E.parse(sys.argv[1]).getroot(); sys.exit(t.tag != "{http://www.w3.org/2000/svg}svg")' "$T/body"
+    i=$((i + 1))
+done
+expect "a chart in Arabic as of $AS_OF" 200 "$B/ar/review/charts/1.svg?as_of=$AS_OF"
+case $(head -c 5 "$T/body") in "<svg "|"<?xml") ok "... starts as SVG does" ;; *) not_ok "... starts as SVG does" "$(head -c 40 "$T/body")" ;; esac
+check "... is not kept in the answer cache (a chart per date could fill it)" test "$(header Cache-Control)" = no-store
+check "the CSP lets pages show the charts (img-src 'self')" test -n "$(header Content-Security-Policy | grep "img-src 'self'")"
+for c in "$((nc + 1)).svg" 0.svg 01.svg 1.png abc.svg 1.svg.svg 99999999999999999999.svg; do
+    expect "no chart $c: 404" 404 "$B/en/review/charts/$c"
+done
+# dates the review refuses, on the page (with the form again), the API and a chart
+future=$(($(date -u +%Y) + 1))-01-01
+long=$(head -c 8000 /dev/zero | tr '\0' '9')
+for q in as_of=garbage as_of=2003-01-01 as_of=2004-04-27 "as_of=$future" as_of=2023-02-29 \
+    "as_of=$long" as_of=%00 as_of=2020-01-01%00x "as_of=%3Cscript%3E" since=yesterday \
+    since=1999-12-31 "as_of=2020-01-01&since=2021-01-01"; do
+    expect "dashboard ?$(echo "$q" | cut -c1-40): 422" 422 "$B/en/review?$q"
+    check "... says why, with the form" test -n "$(grep 'role="alert"' "$T/body")" -a -n "$(grep 'name="as_of"' "$T/body")"
+    check "... escapes what was typed" body_lacks '<script>'
+    expect "... the API: 422 'invalid'" 422 "$B/api/v1/review?$q"
+    check "... with a message" body_has '"code":"invalid"'
+    expect "... a chart: 422" 422 "$B/en/review/charts/1.svg?$q"
+done
+expect "a date before 1540 in French" 422 "$B/fr/review?as_of=2003-01-01"
+check "... says so in French" body_has "antérieure au 28 avril 2004"
+expect "a date with no published matrix yet" 422 "$B/en/review?as_of=2004-05-01"
+check "... says there is nothing to show" body_has "No state had a published matrix on the review date"
+expect "... a chart of it: 422" 422 "$B/en/review/charts/1.svg?as_of=2004-05-01"
+expect "an empty as_of (the form's default) is today" 200 "$B/en/review?as_of=&since="
+expect "the home page links to the dashboard" 200 "$B/en/"
+check "... /en/review" body_has 'class="home-review"><a href="/en/review"'
+expect "the dashboard for a signed-in user (no answer cache)" 200 -b "$T/pjar.com" "$B/en/review"
+
 # ---- the audit log ------------------------------------------------------------------
 api_expect "the audit log (API)" 200 admin GET audit
 for a in session.start session.end report.add matrix.new matrix.set matrix.send matrix.comment \
