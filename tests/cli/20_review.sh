@@ -43,6 +43,23 @@ expect_eq "gaps are ranked lowest first" "$($PY -c '
 import json, sys
 g = json.load(open(sys.argv[1]))["gaps"]["themes"]
 print(all(a["coverage"] <= b["coverage"] for a, b in zip(g, g[1:])), len(g))' "$T/r.json")" "True 10"
+sql_assist() {
+    sqlite3 "$DB" "SELECT (SELECT count(*) FROM assistance_request WHERE submitted <= '$1'
+        AND status <> 'withdrawn') || ' ' || count(*) || ' ' || coalesce(sum(capacity), 0)
+      FROM assistance_offer WHERE status = 'open' AND (start = '' OR start <= '$1')
+        AND (end = '' OR end >= '$1')"
+}
+json_assist() {
+    $PY -c 'import json,sys; a=json.load(open(sys.argv[1]))["assistance"]; print(a["requests"], a["offers"], a["capacity"])' "$1"
+}
+expect_eq "assistance requests, open offers and their capacity as of 2026-01-01 equal SQL counts" "$(json_assist "$T/r.json")" "$(sql_assist 2026-01-01)"
+expect_eq "assistance as of 2009-06-30: nothing submitted or open yet" "$(json_assist "$T/r2009.json")" "$(sql_assist 2009-06-30)"
+expect_eq "assistance by theme: unmet within requests, one row per theme; every workshop lists its offers" "$($PY -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+a = d["assistance"]
+print(all(0 <= t["unmet"] <= t["requests"] for t in a["by_theme"]), len(a["by_theme"]) == len(d["coverage"]["by_theme"]),
+      all("offers" in w for w in d["workshops"]), sum(r["requests"] for r in a["by_region"]) == a["requests"])' "$T/r.json")" "True True True True"
 r export --format json --no-documents -o "$T/export.json"
 $PY scripts/review_from_export.py "$T/export.json" data/template/v1/items.tsv 2026-01-01 >"$T/from-export"
 $PY -c '
@@ -75,18 +92,20 @@ expect_match "text round trip: French" "$T/text-fr.txt" "Examen de la couverture
 expect_match "text round trip: Russian" "$T/text-ru.txt" "Обзор охвата полей матрицы"
 expect_match "text round trip: Spanish" "$T/text-es.txt" "Examen de la cobertura de los campos"
 expect_match "text round trip: Chinese caveat" "$T/text-zh.txt" "矩阵是事实指标"
+expect_match "text round trip: the assistance section in Chinese" "$T/text-zh.txt" "援助：需求与供给"
+expect_match "text round trip: the assistance section in Russian" "$T/text-ru.txt" "Помощь: спрос и предложение"
 expect_eq "no English sentence in the Chinese PDF" "$(grep -cE 'Coverage|States|indicators of fact|Proposed workshop' "$T/text-zh.txt")" "0"
 
 expect_ok "HTML in Arabic" r review --format html --lang ar --as-of 2026-01-01 -o "$T/r.html"
 expect_match "HTML: right to left" "$T/r.html" '<html lang="ar" dir="rtl">'
 expect_match "HTML: inline SVG charts" "$T/r.html" '<svg'
 expect_match "HTML: the caveat, in Arabic" "$T/r.html" 'class=caveat>المصفوفات مؤشرات على وقائع'
-expect_eq "HTML: every inline SVG chart is well-formed XML" "$($PY -c '
+expect_eq "HTML: every inline SVG chart is well-formed XML (region, theme, trend, heat map, unmet share by theme)" "$($PY -c '
 import re, sys, xml.etree.ElementTree as ET
 svgs = re.findall(r"<svg.*?</svg>", open(sys.argv[1], encoding="utf-8").read(), re.S)
 for s in svgs:
     ET.fromstring(s)
-print(len(svgs))' "$T/r.html")" "4"
+print(len(svgs))' "$T/r.html")" "5"
 expect_eq "HTML: chart ids do not collide" "$(grep -o 'id="[^"]*"' "$T/r.html" | sort | uniq -d | wc -l)" "0"
 expect_ok "XLSX" r review --format xlsx --lang fr --as-of 2026-01-01 -o "$T/r.xlsx"
 expect_eq "XLSX: a text sheet, one sheet per table, native charts of region, theme and trend" "$($PY -c '
