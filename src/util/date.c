@@ -38,6 +38,19 @@ long date_days(const char *s)
     return era * 146097 + doe - 719468;
 }
 
+/* Hinnant's civil_from_days, the inverse of date_days. */
+void date_from_days(long n, char out[11])
+{
+    n += 719468;
+    long era = (n >= 0 ? n : n - 146096) / 146097, doe = n - era * 146097;
+    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100), mp = (5 * doy + 2) / 153;
+    long d = doy - (153 * mp + 2) / 5 + 1, m = mp < 10 ? mp + 3 : mp - 9;
+    /* m is 1..12 and d 1..31 by construction; the casts tell the compiler so. */
+    snprintf(out, 11, "%04u-%02u-%02u", (unsigned)((yoe + era * 400 + (m <= 2)) % 10000),
+             (unsigned)m % 13u, (unsigned)d % 32u);
+}
+
 void date_today(char out[11])
 {
     time_t t = time(NULL);
