@@ -50,7 +50,7 @@ static rc_t init_store(cli_t *c, long long max_doc, bool demo)
     }
     if ((rc = refdata_load(st, c->data_dir, &c->arena, &c->err)) != RC_OK)
         return rc;
-    if (demo && (rc = demo_generate(st, &c->arena, &c->err)) != RC_OK)
+    if (demo && (rc = demo_generate(st, c->data_dir, &c->arena, &c->err)) != RC_OK)
         return rc;
     char detail[96];
     int n = snprintf(detail, sizeof detail, "{\"demo\":%s", demo ? "true" : "false");

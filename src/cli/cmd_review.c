@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../match/propose.h"
 #include "../review/chart.h"
 #include "../review/review.h"
 #include "../util/collate.h"
@@ -124,6 +125,14 @@ static void print_workshops_text(const review_t *r, buf_t *b)
         for (size_t t = 0; t < w->nthemes; t++)
             buf_printf(b, "%s %s", t ? "," : "", d->themes[w->themes[t]].name[l]);
         buf_printf(b, "\n  %s: %zu\n", i18n_tr(l, "Shared gaps"), w->ngaps);
+        const assist_workshop_offers_t *wo = &r->assist.workshops[i];
+        buf_printf(b, "  %s:", i18n_tr(l, "Offers that cover these themes or gaps"));
+        for (size_t k = 0; k < wo->n; k++) /* best fitting first (assist_figures.h) */
+            buf_printf(b, "%s %lld (%s)", k ? "," : "", wo->fits[k].offer->id,
+                       match_provider(wo->fits[k].offer));
+        if (wo->n == 0)
+            buf_printf(b, " %s", i18n_tr(l, "none open on the review date"));
+        buf_putc(b, '\n');
     }
 }
 

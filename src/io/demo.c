@@ -285,7 +285,7 @@ static rc_t demo_state(demo_t *d, const state_t *s, double cap)
     return rc;
 }
 
-rc_t demo_generate(store_t *st, arena_t *a, err_t *e)
+rc_t demo_generate(store_t *st, const char *data_dir, arena_t *a, err_t *e)
 {
     state_t *states;
     report_t *reports;
@@ -318,6 +318,8 @@ rc_t demo_generate(store_t *st, arena_t *a, err_t *e)
     }
     if (rc == RC_OK)
         rc = demo_assistance_generate(st, a, e);
+    if (rc == RC_OK)
+        rc = demo_proposals_generate(st, data_dir, a, e);
     if (rc == RC_OK)
         rc = demo_events_generate(st, states, nstates, a, e);
     if (rc == RC_OK)

@@ -11,8 +11,11 @@
 
 /* Generates the demo data into a database that has reference data but no
  * reports or matrices (RC_REFUSED otherwise). Same output on every run. */
-rc_t demo_generate(store_t *st, arena_t *a, err_t *e);
+rc_t demo_generate(store_t *st, const char *data_dir, arena_t *a, err_t *e);
 /* The assistance part: requests and offers (demo_assistance.c). */
 rc_t demo_assistance_generate(store_t *st, arena_t *a, err_t *e);
+/* Proposals and their history, from the matcher run in rounds on past dates
+ * with the weights of data_dir/match/weights.conf (demo_proposals.c). */
+rc_t demo_proposals_generate(store_t *st, const char *data_dir, arena_t *a, err_t *e);
 
 #endif

@@ -1,8 +1,10 @@
 /*
  * What the review report says, in order: how the figures are made, reporting,
  * coverage by every grouping, trend, gaps, the heat map of states by themes,
- * and the proposed workshops. States are listed in the collation order of the
- * report's language (never by coverage: the review does not rank states).
+ * the proposed workshops with the offers that fit them, assistance demand
+ * against supply, and outreach events. States are listed in the collation
+ * order of the report's language (never by coverage: the review does not rank
+ * states).
  */
 #include "report_doc.h"
 
@@ -316,6 +318,105 @@ static void section_events(ctx_t *c)
     }
 }
 
+static const char *days(ctx_t *c, double v) { return v < 0 ? "–" : afmt(c->a, "%.1f", v); }
+
+/* Demand against supply by theme, with the share of requests still unmet as
+ * a bar chart (a percentage, as the chart kinds draw). */
+static void assist_theme_table(ctx_t *c)
+{
+    const review_data_t *d = &c->r->d;
+    const assist_figures_t *f = &c->r->assist;
+    size_t nt = d->nthemes;
+    doc_block_t *t = table(c, "assistance_by_theme", tr(c, "Demand and supply by theme"), 6, nt);
+    const char *head[6] = {tr(c, "Theme"),  tr(c, "Requests"), tr(c, "Unmet"),
+                           tr(c, "Offers"), tr(c, "Capacity"), tr(c, "Share unmet")};
+    memcpy(t->cells, head, sizeof head);
+    double *v = arena_alloc(c->a, (nt + 1) * sizeof *v);
+    for (size_t i = 0; i < nt; i++) {
+        const assist_theme_t *th = &f->by_theme[i];
+        const char **row = t->cells + (i + 1) * 6;
+        v[i] = assist_unmet_pct(th);
+        row[0] = d->themes[i].name[c->l];
+        row[1] = afmt(c->a, "%u", th->requests);
+        row[2] = afmt(c->a, "%u", th->unmet);
+        row[3] = afmt(c->a, "%u", th->offers);
+        row[4] = afmt(c->a, "%u", th->capacity);
+        row[5] = pct(c->a, v[i]);
+    }
+    add(c, DOC_CHART, tr(c, "Share of requests still unmet, by theme"))->chart =
+        (chart_t){.kind = CHART_BARS, .lang = c->l, .labels = vocab_names(c, d->themes, nt),
+                  .nlabels = nt, .values = v};
+}
+
+/* Unmet requests by M49 region of the requesting state, then LDC, LLDC, SIDS. */
+static void assist_region_table(ctx_t *c)
+{
+    const review_data_t *d = &c->r->d;
+    const assist_figures_t *f = &c->r->assist;
+    size_t n = d->nregions + REVIEW_FLAGS;
+    doc_block_t *t = table(c, "assistance_unmet", tr(c, "Unmet requests by region and category"),
+                           3, n);
+    t->cells[0] = tr(c, "Region or category");
+    t->cells[1] = tr(c, "Requests");
+    t->cells[2] = tr(c, "Unmet");
+    for (size_t i = 0; i < n; i++) {
+        bool region = i < d->nregions;
+        const assist_count_t *k = region ? &f->by_region[i] : &f->by_flag[i - d->nregions];
+        const char **row = t->cells + (i + 1) * 3;
+        row[0] = region ? d->regions[i].name[c->l] : review_flag_name(c->l, (int)(i - d->nregions));
+        row[1] = afmt(c->a, "%u", k->requests);
+        row[2] = afmt(c->a, "%u", k->unmet);
+    }
+}
+
+static void assist_oldest_table(ctx_t *c)
+{
+    const assist_figures_t *f = &c->r->assist;
+    if (f->noldest == 0)
+        return;
+    doc_block_t *t = table(c, "assistance_oldest", tr(c, "Oldest unmet requests"), 4, f->noldest);
+    const char *head[4] = {tr(c, "Request"), tr(c, "State"), tr(c, "Submitted"),
+                           tr(c, "Days waiting")};
+    memcpy(t->cells, head, sizeof head);
+    for (size_t i = 0; i < f->noldest; i++) {
+        const char **row = t->cells + (i + 1) * 4;
+        row[0] = afmt(c->a, "%lld", f->oldest[i].req->id);
+        row[1] = c->r->d.states[f->oldest[i].state].name[c->l];
+        row[2] = f->oldest[i].req->submitted;
+        row[3] = afmt(c->a, "%ld", f->oldest[i].days);
+    }
+}
+
+static void section_assistance(ctx_t *c)
+{
+    const assist_figures_t *f = &c->r->assist;
+    add(c, DOC_HEADING, tr(c, "Assistance: demand and supply"));
+    add(c, DOC_PARA, afmt(c->a, tr(c, "Requests for assistance submitted by %s and not "
+                                      "withdrawn: %u, of which %u unmet (no proposal accepted by "
+                                      "both the provider and the state, or delivered, by that "
+                                      "date). Offers open on that date: %u, able to take %u "
+                                      "requests in all."),
+                          c->r->now.as_of, f->requests, f->unmet, f->offers, f->capacity));
+    add(c, DOC_PARA, tr(c, "Per theme: the requests that concern it (they list it, or an item "
+                           "that carries it), those still unmet, and the supply: the offers "
+                           "open on the review date that cover it and their capacity (how many "
+                           "requests they can take). An offer or a request that covers several "
+                           "themes counts under each. These are counts of requests and offers, "
+                           "not a measure of any state."));
+    assist_theme_table(c);
+    assist_region_table(c);
+    add(c, DOC_PARA, afmt(c->a, tr(c, "Time from a request to its first proposal: median %s "
+                                      "days, mean %s days, over %zu requests. Time from a "
+                                      "request to a match (accepted by both the provider and the "
+                                      "state): median %s days, mean %s days, over %zu requests. "
+                                      "Requests not matched by the review date are not counted "
+                                      "in these times; they are among the unmet requests."),
+                          days(c, f->to_proposal.median), days(c, f->to_proposal.mean),
+                          f->to_proposal.n, days(c, f->to_match.median), days(c, f->to_match.mean),
+                          f->to_match.n));
+    assist_oldest_table(c);
+}
+
 static void section_states(ctx_t *c)
 {
     const review_t *r = c->r;
@@ -342,6 +443,36 @@ static void section_states(ctx_t *c)
     }
 }
 
+#define WORKSHOP_OFFERS_SHOWN 5
+
+/* The offers that fit a workshop, best fitting first: "provider (themes
+ * covered; N shared gaps)", the first WORKSHOP_OFFERS_SHOWN of them (all are
+ * in the JSON). Offer titles are free text in the provider's language, so the
+ * report names the provider. */
+static const char *workshop_offers(ctx_t *c, const assist_workshop_offers_t *wo)
+{
+    const review_data_t *d = &c->r->d;
+    if (wo->n == 0)
+        return tr(c, "none open on the review date");
+    buf_t b;
+    buf_init(&b, 0);
+    for (size_t k = 0; k < wo->n && k < WORKSHOP_OFFERS_SHOWN; k++) {
+        const assist_fit_t *f = &wo->fits[k];
+        buf_printf(&b, "%s%s (", k ? tr(c, "; ") : "", f->provider_name[c->l]);
+        for (size_t t = 0; t < f->nthemes; t++)
+            buf_printf(&b, "%s%s", t ? tr(c, ", ") : "", d->themes[f->themes[t]].name[c->l]);
+        if (f->ngaps)
+            buf_printf(&b, "%s%s %zu", f->nthemes ? tr(c, "; ") : "", tr(c, "shared gaps:"),
+                       f->ngaps);
+        buf_putc(&b, ')');
+    }
+    if (wo->n > WORKSHOP_OFFERS_SHOWN)
+        buf_printf(&b, tr(c, "; and %zu more"), wo->n - WORKSHOP_OFFERS_SHOWN);
+    const char *out = arena_strdup(c->a, buf_str(&b));
+    buf_free(&b);
+    return out;
+}
+
 static void section_workshops(ctx_t *c)
 {
     const review_t *r = c->r;
@@ -364,11 +495,13 @@ static void section_workshops(ctx_t *c)
             buf_printf(&b, "%s%s", g ? tr(c, ", ") : "\n", d->items[w->gaps[g]].id);
         const char *themes = arena_strdup(c->a, buf_str(&b));
         buf_free(&b);
-        add(c, DOC_PARA, afmt(c->a, "%s %zu — %s (%s %zu)\n%s: %s\n%s: %s\n%s: %zu",
+        add(c, DOC_PARA, afmt(c->a, "%s %zu — %s (%s %zu)\n%s: %s\n%s: %s\n%s: %zu\n%s: %s",
                               tr(c, "Proposed workshop"), i + 1, d->regions[w->region].name[c->l],
                               tr(c, "group"), w->group + 1, tr(c, "States"),
                               state_names(c, w->states, w->nstates), tr(c, "Themes"), themes,
-                              tr(c, "Shared gaps"), w->ngaps));
+                              tr(c, "Shared gaps"), w->ngaps,
+                              tr(c, "Offers that cover these themes or gaps"),
+                              workshop_offers(c, &r->assist.workshops[i])));
     }
 }
 
@@ -397,6 +530,7 @@ void review_doc_build(const review_t *r, arena_t *a, review_doc_t *doc)
     section_gaps(&c);
     section_heat(&c);
     section_workshops(&c);
+    section_assistance(&c);
     section_events(&c);
     section_states(&c);
 }

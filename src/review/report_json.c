@@ -183,6 +183,90 @@ static void put_all_gaps(const review_t *r, buf_t *b)
     buf_puts(b, "]}");
 }
 
+static void put_counts(buf_t *b, bool comma, const char *key, const char *name,
+                       const assist_count_t *c)
+{
+    buf_puts(b, comma ? ",{" : "{");
+    json_out_kv(b, 0, "key", key);
+    json_out_kv(b, 1, "name", name);
+    buf_printf(b, ",\"requests\":%u,\"unmet\":%u}", c->requests, c->unmet);
+}
+
+static void put_delay(buf_t *b, const char *key, const assist_delay_t *dl)
+{
+    buf_printf(b, ",\"%s\":{\"requests\":%zu,\"median_days\":", key, dl->n);
+    put_pct(b, dl->median); /* one decimal, null when nothing is counted */
+    buf_puts(b, ",\"mean_days\":");
+    put_pct(b, dl->mean);
+    buf_putc(b, '}');
+}
+
+/* Demand against supply by theme, unmet requests, time to a match
+ * (assist_figures.h). */
+static void put_assistance(const review_t *r, buf_t *b)
+{
+    const review_data_t *d = &r->d;
+    const assist_figures_t *f = &r->assist;
+    buf_printf(b, ",\"assistance\":{\"requests\":%u,\"unmet\":%u,\"withdrawn\":%u,"
+                  "\"offers\":%u,\"capacity\":%u,\"by_theme\":[",
+               f->requests, f->unmet, f->withdrawn, f->offers, f->capacity);
+    for (size_t t = 0; t < d->nthemes; t++) {
+        const assist_theme_t *th = &f->by_theme[t];
+        buf_puts(b, t ? ",{" : "{");
+        json_out_kv(b, 0, "key", d->themes[t].code);
+        json_out_kv(b, 1, "name", d->themes[t].name[r->lang]);
+        buf_printf(b, ",\"requests\":%u,\"unmet\":%u,\"unmet_share\":", th->requests,
+                   th->unmet);
+        put_pct(b, assist_unmet_pct(th));
+        buf_printf(b, ",\"offers\":%u,\"capacity\":%u}", th->offers, th->capacity);
+    }
+    buf_puts(b, "],\"by_region\":[");
+    for (size_t g = 0; g < d->nregions; g++)
+        put_counts(b, g > 0, d->regions[g].code, d->regions[g].name[r->lang], &f->by_region[g]);
+    buf_puts(b, "],\"by_flag\":[");
+    for (int g = 0; g < REVIEW_FLAGS; g++)
+        put_counts(b, g > 0, review_flag_keys[g], review_flag_name(r->lang, g), &f->by_flag[g]);
+    buf_puts(b, "],\"oldest_unmet\":[");
+    for (size_t i = 0; i < f->noldest; i++) {
+        const assist_unmet_t *u = &f->oldest[i];
+        buf_printf(b, "%s{\"id\":%lld", i ? "," : "", u->req->id);
+        json_out_kv(b, 1, "state", u->req->state);
+        json_out_kv(b, 1, "submitted", u->req->submitted);
+        buf_printf(b, ",\"days_waiting\":%ld}", u->days);
+    }
+    buf_putc(b, ']');
+    put_delay(b, "time_to_first_proposal", &f->to_proposal);
+    put_delay(b, "time_to_match", &f->to_match);
+    buf_putc(b, '}');
+}
+
+/* The available offers that fit workshop i (assist_figures.h). */
+static void put_workshop_offers(const review_t *r, size_t i, buf_t *b)
+{
+    const review_data_t *d = &r->d;
+    const assist_workshop_offers_t *wo = &r->assist.workshops[i];
+    buf_puts(b, ",\"offers\":[");
+    for (size_t k = 0; k < wo->n; k++) {
+        const assist_fit_t *f = &wo->fits[k];
+        const assistance_offer_t *o = f->offer;
+        buf_printf(b, "%s{\"id\":%lld", k ? "," : "", o->id);
+        json_out_kv(b, 1, "provider", o->provider_state[0] ? o->provider_state : o->provider_org);
+        json_out_kv(b, 1, "provider_name", f->provider_name[r->lang]);
+        buf_printf(b, ",\"capacity\":%d,\"themes\":[", o->capacity);
+        for (size_t t = 0; t < f->nthemes; t++) {
+            buf_puts(b, t ? "," : "");
+            json_out_str(b, d->themes[f->themes[t]].code);
+        }
+        buf_puts(b, "],\"shared_gaps\":[");
+        for (size_t g = 0; g < f->ngaps; g++) {
+            buf_puts(b, g ? "," : "");
+            json_out_str(b, d->items[f->gaps[g]].id);
+        }
+        buf_puts(b, "]}");
+    }
+    buf_putc(b, ']');
+}
+
 /* The groups and the proposed workshops (numbered from 1, as `event add
  * --from-workshop N` takes them). */
 void review_render_workshops_json(const review_t *r, buf_t *b)
@@ -220,7 +304,9 @@ void review_render_workshops_json(const review_t *r, buf_t *b)
             buf_puts(b, k ? "," : "");
             json_out_str(b, d->items[w->gaps[k]].id);
         }
-        buf_puts(b, "]}");
+        buf_putc(b, ']');
+        put_workshop_offers(r, i, b);
+        buf_putc(b, '}');
     }
     buf_putc(b, ']');
 }
@@ -242,6 +328,7 @@ void review_render_json(const review_t *r, buf_t *b)
     put_all_gaps(r, b);
     buf_putc(b, ',');
     review_render_workshops_json(r, b);
+    put_assistance(r, b);
     buf_puts(b, ",\"events\":[");
     for (size_t i = 0; i < r->nevents; i++) {
         const event_t *ev = &r->events[i];

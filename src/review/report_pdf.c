@@ -119,7 +119,7 @@ static void columns(const pdf_t *p, const doc_block_t *t, double *x, double *w)
             size_t n = strlen(t->cells[i * t->ncols + j]);
             longest = n > longest ? n : longest;
         }
-        w[j] = (double)(longest > 60 ? 60 : longest < 8 ? 8 : longest);
+        w[j] = (double)(longest > 60 ? 60 : longest < 10 ? 10 : longest); /* a bold header word fits */
         sum += w[j];
     }
     for (size_t j = 0; j < t->ncols; j++) {

@@ -1,8 +1,9 @@
 /*
- * Assembling the review: dates, snapshots, trend, gaps, groups, and the
- * per-language order of state names (ICU collation through util/collate.h:
- * "Égypte" sorts with the E's in French, Chinese names by pinyin, Arabic by
- * its alphabet; byte order when the caller has not run collate_init).
+ * Assembling the review: dates, snapshots, trend, gaps, groups, assistance
+ * figures, and the per-language order of state names (ICU collation through
+ * util/collate.h: "Égypte" sorts with the E's in French, Chinese names by
+ * pinyin, Arabic by its alphabet; byte order when the caller has not run
+ * collate_init).
  */
 #include "review.h"
 
@@ -170,5 +171,9 @@ rc_t review_build(store_t *st, const review_opts_t *o, arena_t *a, review_t *r, 
     for (size_t i = 0; i < r->d.nstates; i++)
         r->state_order[i] = i;
     review_sort_states(&r->d, r->lang, r->state_order, r->d.nstates);
+    assist_records_t rec;
+    if ((rc = assist_records_load(st, a, &rec, e)) != RC_OK)
+        return rc;
+    assist_figures_compute(&r->d, &rec, as_of, r->workshops, r->nworkshops, a, &r->assist);
     return review_events(st, r, a, e);
 }

@@ -11,6 +11,7 @@
 
 #include "../core/event.h"
 #include "../util/buf.h"
+#include "assist_figures.h"
 #include "cluster.h"
 #include "gaps.h"
 #include "metrics.h"
@@ -41,6 +42,7 @@ typedef struct {
     size_t *state_order;           /* state indices sorted by name in `lang` (ICU collation) */
     event_t *events;               /* outreach events starting from `since` to `as_of` */
     size_t nevents;
+    assist_figures_t assist;       /* as of as_of; assist.workshops parallels workshops */
 } review_t;
 
 /* Loads and computes everything (see review_opts_t for the defaults). RC_USAGE

@@ -30,6 +30,30 @@ static rc_t prep(void *h, const char *sql, sqlite3_stmt **s, err_t *e)
     return RC_OK;
 }
 
+/* The proposal and history writes, which the matcher and the demo make by the
+ * hundred, are prepared once per connection: their triggers make preparing
+ * them cost more than running them. */
+enum { P_INSERT, P_UPDATE, P_EVENT, P_COUNT };
+_Static_assert((int)SQLITE_ASSIST_SLOTS + (int)P_COUNT <= (int)SQLITE_EXTRA_STMTS,
+               "sqlite_private.h: raise SQLITE_EXTRA_STMTS");
+static const char *const cached_sql[P_COUNT] = {
+    "INSERT INTO assistance_proposal (" PROPOSAL_COLS ") VALUES (?,?,?,?,?,?,?,?,?,?)",
+    "UPDATE assistance_proposal SET status = ?, provider_answer = ?, state_answer = ?"
+    " WHERE id = ?",
+    "INSERT INTO assistance_event (proposal_id, seq, date, event, note)"
+    " VALUES (?1, CASE WHEN ?2 > 0 THEN ?2 ELSE (SELECT coalesce(max(seq), 0)"
+    " + 1 FROM assistance_event WHERE proposal_id = ?1) END, ?3, ?4, ?5)"
+    " RETURNING seq",
+};
+
+/* The cached statement `which`, reset with its bindings cleared (the handle
+ * owns it: never finalize it). */
+static rc_t cached(void *h, int which, sqlite3_stmt **s, err_t *e)
+{
+    *s = sqlite_store_stmt(h, SQLITE_ASSIST_SLOTS + which, cached_sql[which]);
+    return *s ? RC_OK : sqlite_store_fail(h, e);
+}
+
 /* Runs a statement that returns no rows and finalizes it. */
 static rc_t run_once(void *h, sqlite3_stmt *s, err_t *e)
 {
@@ -316,10 +340,7 @@ rc_t sqlite_offer_list(void *h, arena_t *a, assistance_offer_t **out, size_t *n,
 rc_t sqlite_proposal_insert(void *h, assistance_proposal_t *p, err_t *e)
 {
     sqlite3_stmt *s;
-    rc_t rc = prep(h,
-                   "INSERT INTO assistance_proposal (" PROPOSAL_COLS ")"
-                   " VALUES (?,?,?,?,?,?,?,?,?,?)",
-                   &s, e);
+    rc_t rc = cached(h, P_INSERT, &s, e);
     if (rc != RC_OK)
         return rc;
     if (p->id > 0)
@@ -333,7 +354,7 @@ rc_t sqlite_proposal_insert(void *h, assistance_proposal_t *p, err_t *e)
     bind_str(s, 8, p->status ? p->status : "proposed");
     bind_str(s, 9, p->provider_answer);
     bind_str(s, 10, p->state_answer);
-    rc = run_once(h, s, e);
+    rc = sqlite_store_run(h, s, e);
     if (rc == RC_OK && p->id <= 0)
         p->id = sqlite3_last_insert_rowid(sqlite_store_db(h));
     char taken[48], unknown[96];
@@ -385,17 +406,14 @@ rc_t sqlite_proposal_list(void *h, long long request_id, arena_t *a, assistance_
 rc_t sqlite_proposal_update(void *h, const assistance_proposal_t *p, err_t *e)
 {
     sqlite3_stmt *s;
-    rc_t rc = prep(h,
-                   "UPDATE assistance_proposal SET status = ?, provider_answer = ?,"
-                   " state_answer = ? WHERE id = ?",
-                   &s, e);
+    rc_t rc = cached(h, P_UPDATE, &s, e);
     if (rc != RC_OK)
         return rc;
     bind_str(s, 1, p->status);
     bind_str(s, 2, p->provider_answer);
     bind_str(s, 3, p->state_answer);
     sqlite3_bind_int64(s, 4, p->id);
-    rc = run_once(h, s, e);
+    rc = sqlite_store_run(h, s, e);
     if (rc == RC_OK && sqlite3_changes(sqlite_store_db(h)) == 0)
         return err_set(e, RC_NOTFOUND, "no proposal with id %lld", p->id);
     return rc;
@@ -404,12 +422,7 @@ rc_t sqlite_proposal_update(void *h, const assistance_proposal_t *p, err_t *e)
 rc_t sqlite_event_append(void *h, assistance_event_t *ev, err_t *e)
 {
     sqlite3_stmt *s;
-    rc_t rc = prep(h,
-                   "INSERT INTO assistance_event (proposal_id, seq, date, event, note)"
-                   " VALUES (?1, CASE WHEN ?2 > 0 THEN ?2 ELSE (SELECT coalesce(max(seq), 0)"
-                   " + 1 FROM assistance_event WHERE proposal_id = ?1) END, ?3, ?4, ?5)"
-                   " RETURNING seq",
-                   &s, e);
+    rc_t rc = cached(h, P_EVENT, &s, e);
     if (rc != RC_OK)
         return rc;
     sqlite3_bind_int64(s, 1, ev->proposal_id);
@@ -421,7 +434,7 @@ rc_t sqlite_event_append(void *h, assistance_event_t *ev, err_t *e)
     if (src == SQLITE_ROW)
         ev->seq = sqlite3_column_int(s, 0);
     rc = src == SQLITE_ROW || src == SQLITE_DONE ? RC_OK : sqlite_store_fail(h, e);
-    sqlite3_finalize(s);
+    sqlite3_reset(s); /* the insert is complete once RETURNING gave its row */
     char taken[64], unknown[64];
     snprintf(taken, sizeof taken, "event %d of proposal %lld", ev->seq, ev->proposal_id);
     snprintf(unknown, sizeof unknown, "no proposal with id %lld", ev->proposal_id);

@@ -44,9 +44,27 @@ expect_eq "gaps are ranked lowest first" "$($PY -c '
 import json, sys
 g = json.load(open(sys.argv[1]))["gaps"]["themes"]
 print(all(a["coverage"] <= b["coverage"] for a, b in zip(g, g[1:])), len(g))' "$T/r.json")" "True 10"
+sql_assist() {
+    sqlite3 "$DB" "SELECT (SELECT count(*) FROM assistance_request WHERE submitted <= '$1'
+        AND status <> 'withdrawn') || ' ' || count(*) || ' ' || coalesce(sum(capacity), 0)
+      FROM assistance_offer WHERE status = 'open' AND (start = '' OR start <= '$1')
+        AND (end = '' OR end >= '$1')"
+}
+json_assist() {
+    $PY -c 'import json,sys; a=json.load(open(sys.argv[1]))["assistance"]; print(a["requests"], a["offers"], a["capacity"])' "$1"
+}
+expect_eq "assistance requests, open offers and their capacity as of 2026-01-01 equal SQL counts" "$(json_assist "$T/r.json")" "$(sql_assist 2026-01-01)"
+expect_eq "assistance as of 2009-06-30: nothing submitted or open yet" "$(json_assist "$T/r2009.json")" "$(sql_assist 2009-06-30)"
+expect_eq "assistance by theme: unmet within requests, one row per theme; every workshop lists its offers" "$($PY -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+a = d["assistance"]
+print(all(0 <= t["unmet"] <= t["requests"] for t in a["by_theme"]), len(a["by_theme"]) == len(d["coverage"]["by_theme"]),
+      all("offers" in w for w in d["workshops"]), sum(r["requests"] for r in a["by_region"]) == a["requests"])' "$T/r.json")" "True True True True"
 r export --format json --no-documents -o "$T/export.json"
 $PY scripts/review_from_export.py "$T/export.json" data/template/v1/items.tsv 2026-01-01 >"$T/from-export"
-$PY -c '
+review_lines() {
+    $PY -c '
 import json, sys
 d = json.load(open(sys.argv[1]))["coverage"]
 rows = [("total", d["total"])]
@@ -54,8 +72,40 @@ rows += [("region:" + r["key"], r) for r in d["by_region"]]
 rows += [("section:" + r["key"], r) for r in d["by_section"]]
 rows += [("theme:" + r["key"], r) for r in d["by_theme"] if r["applicable"]]
 for k, r in sorted(rows):
-    print(k, r["x"], r["applicable"])' "$T/r.json" >"$T/from-review"
-expect_eq "every total, region, section and theme figure recomputed from the open-data export (docs/review.md)" "$(diff "$T/from-export" "$T/from-review" && wc -l <"$T/from-export")" "$(wc -l <"$T/from-review")"
+    print(k, r["x"], r["applicable"])
+a = json.load(open(sys.argv[1]))["assistance"]
+print("assist:total", a["requests"], a["unmet"], a["withdrawn"], a["offers"], a["capacity"])
+rows = [("theme:" + t["key"], [t["requests"], t["unmet"], t["offers"], t["capacity"]])
+        for t in a["by_theme"] if t["requests"] or t["offers"]]
+rows += [(g + ":" + r["key"], [r["requests"], r["unmet"]]) for g in ("region", "flag")
+         for r in a["by_" + g] if r["requests"]]
+for k, v in sorted(rows):
+    print("assist:" + k, *v)
+print("assist:oldest", *[r["id"] for r in a["oldest_unmet"]])
+for k in ("time_to_first_proposal", "time_to_match"):
+    t = a[k]
+    print("assist:" + k.replace("time_", ""), t["requests"], "null" if t["median_days"] is None else "%.1f" % t["median_days"],
+          "null" if t["mean_days"] is None else "%.1f" % t["mean_days"])' "$1"
+}
+review_lines "$T/r.json" >"$T/from-review"
+expect_eq "every total, region, section and theme coverage figure and every assistance figure recomputed from the open-data export (docs/review.md)" "$(diff "$T/from-export" "$T/from-review" && wc -l <"$T/from-export")" "$(wc -l <"$T/from-review")"
+# 2025-06-30 falls between the answers of the demo's 2025-03-15 matching round.
+r review --as-of 2025-06-30 -o "$T/r2025.json"
+$PY scripts/review_from_export.py "$T/export.json" data/template/v1/items.tsv 2025-06-30 | grep '^assist:' >"$T/from-export-2025"
+review_lines "$T/r2025.json" | grep '^assist:' >"$T/from-review-2025"
+expect_eq "assistance figures as of 2025-06-30 recomputed from the export too" "$(diff "$T/from-export-2025" "$T/from-review-2025" && wc -l <"$T/from-export-2025")" "$(wc -l <"$T/from-review-2025")"
+expect_eq "the demo's proposal history: matched requests and times to a match on both dates, fewer in 2025" "$($PY -c '
+import json, sys
+a, b = (json.load(open(f))["assistance"] for f in sys.argv[1:3])
+print(0 < a["time_to_match"]["requests"] < b["time_to_match"]["requests"], a["unmet"] < a["requests"], b["time_to_first_proposal"]["median_days"] is not None)' "$T/r2025.json" "$T/r.json")" "True True True"
+expect_eq "the demo's history went through the workflow: both accepts before every match, no event before its proposal or after 2026-11-01, requests follow" "$(sqlite3 "$DB" "SELECT
+    (SELECT count(*) FROM assistance_proposal p WHERE status IN ('accepted','delivered') AND (SELECT count(*)
+       FROM assistance_event e WHERE e.proposal_id = p.id AND e.event IN ('provider-accepted','state-accepted')) <> 2),
+    (SELECT count(*) FROM assistance_event e JOIN assistance_proposal p ON p.id = e.proposal_id
+       WHERE e.date < p.created OR e.date > '2026-11-01'),
+    (SELECT count(*) FROM assistance_request r WHERE status = 'matched' AND NOT EXISTS (SELECT 1
+       FROM assistance_proposal p WHERE p.request_id = r.id AND p.status = 'accepted')),
+    (SELECT count(DISTINCT status) FROM assistance_proposal)")" "0|0|0|4"
 r review --as-of 2026-01-01 -o "$T/again.json"
 expect_eq "the same review twice: byte-identical JSON" "$(cmp -s "$T/r.json" "$T/again.json" && echo same)" "same"
 
@@ -76,18 +126,20 @@ expect_match "text round trip: French" "$T/text-fr.txt" "Examen de la couverture
 expect_match "text round trip: Russian" "$T/text-ru.txt" "Обзор охвата полей матрицы"
 expect_match "text round trip: Spanish" "$T/text-es.txt" "Examen de la cobertura de los campos"
 expect_match "text round trip: Chinese caveat" "$T/text-zh.txt" "矩阵是事实指标"
+expect_match "text round trip: the assistance section in Chinese" "$T/text-zh.txt" "援助：需求与供给"
+expect_match "text round trip: the assistance section in Russian" "$T/text-ru.txt" "Помощь: спрос и предложение"
 expect_eq "no English sentence in the Chinese PDF" "$(grep -cE 'Coverage|States|indicators of fact|Proposed workshop' "$T/text-zh.txt")" "0"
 
 expect_ok "HTML in Arabic" r review --format html --lang ar --as-of 2026-01-01 -o "$T/r.html"
 expect_match "HTML: right to left" "$T/r.html" '<html lang="ar" dir="rtl">'
 expect_match "HTML: inline SVG charts" "$T/r.html" '<svg'
 expect_match "HTML: the caveat, in Arabic" "$T/r.html" 'class=caveat>المصفوفات مؤشرات على وقائع'
-expect_eq "HTML: every inline SVG chart is well-formed XML" "$($PY -c '
+expect_eq "HTML: every inline SVG chart is well-formed XML (region, theme, trend, heat map, unmet share by theme)" "$($PY -c '
 import re, sys, xml.etree.ElementTree as ET
 svgs = re.findall(r"<svg.*?</svg>", open(sys.argv[1], encoding="utf-8").read(), re.S)
 for s in svgs:
     ET.fromstring(s)
-print(len(svgs))' "$T/r.html")" "4"
+print(len(svgs))' "$T/r.html")" "5"
 expect_eq "HTML: chart ids do not collide" "$(grep -o 'id="[^"]*"' "$T/r.html" | sort | uniq -d | wc -l)" "0"
 expect_ok "XLSX" r review --format xlsx --lang fr --as-of 2026-01-01 -o "$T/r.xlsx"
 expect_eq "XLSX: a text sheet, one sheet per table, native charts of region, theme and trend" "$($PY -c '
@@ -104,6 +156,25 @@ import json, sys
 w = json.load(open(sys.argv[1]))
 print(len(w["workshops"]) > 0 and all(len(x["states"]) >= 2 and len(x["themes"]) == 3 for x in w["workshops"]),
       sum(len(g["states"]) for g in w["groups"]))' "$T/w1.json")" "True 185"
+expect_eq "workshops: each listed offer is open on the date, serves the region and covers a theme or a shared gap it names" "$($PY -c '
+import csv, json, sys
+w = json.load(open(sys.argv[1]))["workshops"]
+x = json.load(open(sys.argv[2]))
+rows = [l for l in open(sys.argv[3], encoding="utf-8") if not l.startswith("#")]
+it = {r["id"]: set(r["themes"].split(",")) for r in csv.DictReader(rows, delimiter="\t")}
+off = {o["id"]: o for o in x["offers"]}
+st = {s["alpha3"]: s for s in x["states"]}
+ok, n = True, 0
+for ws in w:
+    for f in ws["offers"]:
+        o, n = off[f["id"]], n + 1
+        themes = set(filter(None, o["themes"].split(","))).union(*[it.get(i, set()) for i in o["items"].split(",") if i])
+        ok &= o["status"] == "open" and o["start"] <= "2026-01-01" and (o["end"] == "" or o["end"] >= "2026-01-01")
+        regs = o["regions"].split(",")
+        ok &= o["regions"] == "" or ws["region"] in regs or all(st[s]["m49_subregion"] in regs or st[s]["m49_intermediate"] in regs for s in ws["states"])
+        ok &= bool(f["themes"] or f["shared_gaps"]) and set(f["themes"]) <= themes & set(ws["themes"])
+        ok &= set(f["shared_gaps"]) <= set(o["items"].split(",")) & set(ws["shared_gaps"])
+print(ok, n > 0)' "$T/w1.json" "$T/export.json" data/template/v1/items.tsv)" "True True"
 expect_ok "workshops as text" r review workshops --lang es --as-of 2026-01-01
 expect_match "workshops text in Spanish" "$T/out" "Taller propuesto 1"
 

@@ -27,6 +27,19 @@ static void test_dates(void)
     TAP_CHECK(!date_valid("2004-04-28T00"), "trailing text");
     TAP_CHECK(!date_valid(""), "empty");
     TAP_CHECK(!date_valid(NULL), "NULL");
+    TAP_CHECK(date_days("1970-01-01") == 0 && date_days("2000-03-01") == 11017 &&
+                  date_days("2024-03-01") - date_days("2024-02-28") == 2 &&
+                  date_days("2023-03-01") - date_days("2023-02-28") == 1,
+              "day counts, leap days included");
+    bool round_trip = true;
+    char d[11];
+    for (long n = date_days("1999-12-25"); n < date_days("2031-01-05"); n++) {
+        date_from_days(n, d);
+        round_trip &= date_valid(d) && date_days(d) == n;
+    }
+    date_from_days(date_days("2024-02-28") + 1, d);
+    TAP_CHECK(round_trip && strcmp(d, "2024-02-29") == 0,
+              "date_from_days inverts date_days on every day of 31 years");
 }
 
 static void test_text(void)

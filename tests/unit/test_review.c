@@ -2,8 +2,11 @@
  * Unit tests of the review analytics on a real SQLite database holding the
  * real reference data and a few hand-made matrices whose figures are worked
  * out by hand below: coverage by mark, by theme and region; as-of dates on
- * both sides of a version boundary; reporting status; gap ranking; and the
- * clustering's determinism under any input order.
+ * both sides of a version boundary; reporting status; gap ranking; the
+ * clustering's determinism under any input order; and the assistance figures
+ * (demand and supply by theme, unmet requests, time to a match, offers per
+ * workshop) on hand-made requests, offers and proposal histories, as of dates
+ * on both sides of their events, with empty and with broken records.
  */
 #include <stdlib.h>
 #include <unistd.h>
@@ -12,6 +15,7 @@
 #include "../../src/review/cluster.h"
 #include "../../src/review/gaps.h"
 #include "../../src/review/metrics.h"
+#include "../../src/review/review.h"
 #include "tap.h"
 
 static char dir[] = "/tmp/r1540-review-XXXXXX";
@@ -207,6 +211,268 @@ static void test_cluster(void)
     TAP_CHECK(cluster_default_k(185) == 10 && cluster_default_k(3) == 2, "default group count");
 }
 
+/* ---- assistance figures ---------------------------------------------------------- */
+
+static size_t theme_of(const review_data_t *d, const char *code)
+{
+    for (size_t t = 0; t < d->nthemes; t++)
+        if (strcmp(d->themes[t].code, code) == 0)
+            return t;
+    printf("# no theme %s\n", code);
+    return 0;
+}
+
+static size_t item_of(const review_data_t *d, const char *id)
+{
+    for (size_t i = 0; i < d->nitems; i++)
+        if (strcmp(d->items[i].id, id) == 0)
+            return i;
+    printf("# no item %s\n", id);
+    return 0;
+}
+
+static assistance_request_t req(long long id, const char *state, const char *submitted,
+                                const char *items, const char *themes, const char *status)
+{
+    assistance_request_t r = {.id = id, .kind = "training", .items = (char *)items,
+                              .themes = (char *)themes, .title = "t", .description = "",
+                              .languages = "", .priority = 1, .status = (char *)status};
+    snprintf(r.state, sizeof r.state, "%s", state);
+    snprintf(r.submitted, sizeof r.submitted, "%s", submitted);
+    return r;
+}
+
+static assistance_offer_t offer(long long id, const char *state, const char *org,
+                                const char *items, const char *themes, const char *regions,
+                                int capacity, const char *start, const char *end,
+                                const char *status)
+{
+    assistance_offer_t o = {.id = id, .provider_org = (char *)org, .kinds = "training",
+                            .items = (char *)items, .themes = (char *)themes, .title = "t",
+                            .description = "", .regions = (char *)regions, .languages = "",
+                            .capacity = capacity, .status = (char *)status};
+    snprintf(o.provider_state, sizeof o.provider_state, "%s", state);
+    snprintf(o.start, sizeof o.start, "%s", start);
+    snprintf(o.end, sizeof o.end, "%s", end);
+    return o;
+}
+
+static assistance_proposal_t prop(long long id, long long request, long long off,
+                                  const char *created, const char *status)
+{
+    assistance_proposal_t p = {.id = id, .request_id = request, .offer_id = off, .score = 1,
+                               .explanation = "", .batch = "", .status = (char *)status,
+                               .provider_answer = "", .state_answer = ""};
+    snprintf(p.created, sizeof p.created, "%s", created);
+    return p;
+}
+
+static assistance_event_t ev(long long proposal, int seq, const char *date, const char *event)
+{
+    assistance_event_t x = {.proposal_id = proposal, .seq = seq, .event = (char *)event,
+                            .note = ""};
+    snprintf(x.date, sizeof x.date, "%s", date);
+    return x;
+}
+
+/*
+ * The fixture, worked out by hand (days between dates in the comments):
+ *   R1 KEN 2020-01-10 OP1-NPT + export-control; P1 proposed 2020-02-09 (30 d),
+ *      provider accepts 2020-03-01, state 2020-03-20: matched 2020-03-20 (70 d)
+ *   R2 KEN 2020-06-01 OP1-CWC + legislation; P2 proposed 2020-06-11 (10 d),
+ *      declined 2020-07-01; P3 proposed 2021-01-01, only the state accepts
+ *   R3 FRA 2019-05-01 withdrawn
+ *   R4 NER (LDC, LLDC) 2021-03-01 border-control, no proposal
+ *   R5 JAM (SIDS) 2023-05-05 export-control; P4 proposed 2023-05-10 (5 d),
+ *      state accepts 2023-05-20, provider 2023-06-01 (27 d), delivered 2023-09-01
+ *   R6 a submission date that is no date: left out
+ *   R7 KEN 2021-06-01 unknown item and theme + export-control; P5 whose only
+ *      event has no real date: no proposal date
+ *   O1 WCO border-control,export-control everywhere, capacity 3, from 2020-01-01
+ *   O2 FRA legislation in Africa (002), capacity 2, 2022-06-01..2023-12-31
+ *   O3 OPCW lists OP1-CWC, closed: never counts
+ *   O4 UNODC legislation in Asia, capacity -1 (broken: counts 0), until 2021-12-31
+ *   O5 AU legislation in Eastern Africa (014), capacity 1, open-ended
+ * The events are given out of order, as a broken export could.
+ */
+static void assist_fixture(assist_records_t *in, arena_t *a)
+{
+    static assistance_request_t r[7];
+    static assistance_offer_t o[5];
+    static assistance_proposal_t p[5];
+    static assistance_event_t e[11];
+    r[0] = req(1, "KEN", "2020-01-10", "OP1-NPT", "export-control", "matched");
+    r[1] = req(2, "KEN", "2020-06-01", "OP1-CWC", "legislation", "open");
+    r[2] = req(3, "FRA", "2019-05-01", "OP1-NPT", "legislation", "withdrawn");
+    r[3] = req(4, "NER", "2021-03-01", "OP1-BWC", "border-control", "open");
+    r[4] = req(5, "JAM", "2023-05-05", "NOPE", "export-control", "delivered");
+    r[5] = req(6, "KEN", "2020-13-45", "OP1-NPT", "export-control", "open");
+    r[6] = req(7, "KEN", "2021-06-01", "NOPE", "no-such-theme,export-control", "open");
+    o[0] = offer(1, "", "WCO", "", "border-control,export-control", "", 3, "2020-01-01", "",
+                 "open");
+    o[1] = offer(2, "FRA", "", "", "legislation", "002", 2, "2022-06-01", "2023-12-31", "open");
+    o[2] = offer(3, "", "OPCW", "OP1-CWC", "legislation", "", 5, "", "", "closed");
+    o[3] = offer(4, "", "UNODC", "", "legislation", "142", -1, "", "2021-12-31", "open");
+    o[4] = offer(5, "", "AU", "", "legislation", "014", 1, "", "", "open");
+    p[0] = prop(1, 1, 1, "2020-02-09", "accepted");
+    p[1] = prop(2, 2, 1, "2020-06-11", "declined");
+    p[2] = prop(3, 2, 5, "2021-01-01", "proposed");
+    p[3] = prop(4, 5, 1, "2023-05-10", "delivered");
+    p[4] = prop(5, 7, 1, "2021-06-05", "proposed");
+    e[0] = ev(4, 4, "2023-09-01", "delivered");
+    e[1] = ev(1, 1, "2020-02-09", "proposed");
+    e[2] = ev(1, 2, "2020-03-01", "provider-accepted");
+    e[3] = ev(1, 3, "2020-03-20", "state-accepted");
+    e[4] = ev(2, 1, "2020-06-11", "proposed");
+    e[5] = ev(2, 2, "2020-07-01", "provider-declined");
+    e[6] = ev(3, 1, "2021-01-01", "proposed");
+    e[7] = ev(3, 2, "2021-02-01", "state-accepted");
+    e[8] = ev(4, 1, "2023-05-10", "proposed");
+    e[9] = ev(4, 2, "2023-05-20", "state-accepted");
+    e[10] = ev(4, 3, "2023-06-01", "provider-accepted");
+    static assistance_event_t bad = {.proposal_id = 5, .seq = 1, .date = "20x1-06-05",
+                                     .event = "proposed", .note = ""};
+    assistance_event_t *all = arena_alloc(a, 12 * sizeof *all);
+    memcpy(all, e, sizeof e);
+    all[11] = bad;
+    *in = (assist_records_t){.req = r, .nreq = 7, .off = o, .noff = 5, .prop = p, .nprop = 5,
+                             .ev = all, .nev = 12};
+}
+
+static bool theme_is(const assist_figures_t *f, size_t t, unsigned req, unsigned unmet,
+                     unsigned offers, unsigned cap)
+{
+    const assist_theme_t *x = &f->by_theme[t];
+    if (x->requests == req && x->unmet == unmet && x->offers == offers && x->capacity == cap)
+        return true;
+    printf("#   got requests=%u unmet=%u offers=%u capacity=%u\n", x->requests, x->unmet,
+           x->offers, x->capacity);
+    return false;
+}
+
+static void test_assist_2022(const review_data_t *d, const assist_records_t *in, arena_t *a)
+{
+    assist_figures_t f;
+    assist_figures_compute(d, in, "2022-01-01", NULL, 0, a, &f);
+    TAP_CHECK(f.requests == 4 && f.unmet == 3 && f.withdrawn == 1,
+              "assistance 2022: R1 R2 R4 R7 count (R3 withdrawn, R5 later, R6 no date), R1 met");
+    TAP_CHECK(f.offers == 2 && f.capacity == 4,
+              "assistance 2022: O1 and O5 open (O2 not yet, O3 closed, O4 ended 2021-12-31)");
+    TAP_CHECK(theme_is(&f, theme_of(d, "export-control"), 2, 1, 1, 3),
+              "by theme: export-control demand R1 (met) R7, supply O1 (3)");
+    TAP_CHECK(theme_is(&f, theme_of(d, "legislation"), 1, 1, 1, 1),
+              "by theme: legislation demand R2, supply O5 (1)");
+    TAP_CHECK(theme_is(&f, theme_of(d, "disarmament"), 3, 2, 0, 0),
+              "by theme: a request concerns its items' themes (OP1-NPT, -CWC, -BWC: disarmament)");
+    TAP_CHECK(theme_is(&f, theme_of(d, "border-control"), 1, 1, 1, 3),
+              "by theme: border-control demand R4, supply O1");
+    size_t afr = d->state_region[index_of(d, "KEN")];
+    TAP_CHECK(f.by_region[afr].requests == 4 && f.by_region[afr].unmet == 3,
+              "unmet by region: Africa 3 of 4");
+    TAP_CHECK(f.by_flag[0].requests == 1 && f.by_flag[0].unmet == 1 && f.by_flag[1].unmet == 1 &&
+                  f.by_flag[2].requests == 0,
+              "unmet in LDC and LLDC: NER's R4; no SIDS request yet");
+    TAP_CHECK(f.noldest == 3 && f.oldest[0].req->id == 2 && f.oldest[0].days == 579 &&
+                  f.oldest[1].req->id == 4 && f.oldest[1].days == 306 &&
+                  f.oldest[2].req->id == 7 && f.oldest[2].days == 214,
+              "oldest unmet: R2 579 days, R4 306, R7 214");
+    TAP_CHECK(f.to_proposal.n == 2 && f.to_proposal.median == 20.0 &&
+                  f.to_proposal.mean == 20.0,
+              "time to a first proposal: R1 30 d, R2 10 d (P5's event has no real date)");
+    TAP_CHECK(f.to_match.n == 1 && f.to_match.median == 70.0 && f.to_match.mean == 70.0,
+              "time to a match: R1 70 d (the second accept); R2's half-accepted P3 is no match");
+}
+
+static void test_assist_dates(const review_data_t *d, const assist_records_t *in, arena_t *a)
+{
+    assist_figures_t f;
+    assist_figures_compute(d, in, "2020-03-19", NULL, 0, a, &f);
+    TAP_CHECK(f.requests == 1 && f.unmet == 1 && f.to_match.n == 0 && f.to_match.median == -1 &&
+                  f.to_proposal.n == 1 && f.to_proposal.median == 30.0,
+              "the day before the state accepts: R1 unmet, proposed after 30 days, no match");
+    assist_figures_compute(d, in, "2020-03-20", NULL, 0, a, &f);
+    TAP_CHECK(f.unmet == 0 && f.to_match.n == 1 && f.to_match.median == 70.0,
+              "the day the state accepts: R1 met after 70 days");
+    assist_figures_compute(d, in, "2023-07-01", NULL, 0, a, &f);
+    TAP_CHECK(f.requests == 5 && f.unmet == 3 && f.offers == 3 && f.capacity == 6,
+              "2023-07-01: R5 counted and met; O1 O2 O5 open");
+    TAP_CHECK(f.to_proposal.n == 3 && f.to_proposal.median == 10.0 && f.to_proposal.mean == 15.0,
+              "time to a first proposal: 30, 10, 5 days: median 10, mean 15");
+    TAP_CHECK(f.to_match.n == 2 && f.to_match.median == 48.5 && f.to_match.mean == 48.5,
+              "time to a match: 70 and 27 days (the provider accepted last)");
+    size_t am = d->state_region[index_of(d, "JAM")];
+    TAP_CHECK(f.by_region[am].requests == 1 && f.by_region[am].unmet == 0 &&
+                  f.by_flag[2].requests == 1 && f.by_flag[2].unmet == 0,
+              "Americas and SIDS: JAM's request, met");
+}
+
+static void test_assist_workshops(const review_data_t *d, const assist_records_t *in, arena_t *a)
+{
+    size_t ken = index_of(d, "KEN"), ner = index_of(d, "NER"), uga = index_of(d, "UGA");
+    size_t jpn = index_of(d, "JPN"), chn = index_of(d, "CHN");
+    static size_t s1[2], s2[2], s3[2], gaps[1];
+    s1[0] = ken, s1[1] = ner, s2[0] = ken, s2[1] = uga, s3[0] = chn, s3[1] = jpn;
+    gaps[0] = item_of(d, "OP1-CWC");
+    review_workshop_t w[3] = {
+        {.region = d->state_region[ken], .states = s1, .nstates = 2, .gaps = gaps, .ngaps = 1,
+         .themes = {theme_of(d, "legislation"), theme_of(d, "border-control"),
+                    theme_of(d, "export-control")}, .nthemes = 3},
+        {.region = d->state_region[ken], .states = s2, .nstates = 2,
+         .themes = {theme_of(d, "legislation")}, .nthemes = 1},
+        {.region = d->state_region[jpn], .states = s3, .nstates = 2,
+         .themes = {theme_of(d, "legislation"), theme_of(d, "export-control")}, .nthemes = 2}};
+    assist_figures_t f;
+    assist_figures_compute(d, in, "2023-07-01", w, 3, a, &f);
+    const assist_workshop_offers_t *o = f.workshops;
+    TAP_CHECK(o[0].n == 2 && o[0].fits[0].offer->id == 1 && o[0].fits[0].nthemes == 2 &&
+                  o[0].fits[0].themes[0] == theme_of(d, "border-control") &&
+                  o[0].fits[1].offer->id == 2 && o[0].fits[1].nthemes == 1,
+              "workshop KEN+NER: O1 (two of its themes) then O2 (Africa); O5 serves Eastern "
+              "Africa only, O3 is closed");
+    TAP_CHECK(strcmp(o[0].fits[0].provider_name[LANG_EN], "WCO") == 0 &&
+                  strcmp(o[0].fits[1].provider_name[LANG_FR], "France") == 0,
+              "providers are named (organization code when unknown, state name per language)");
+    TAP_CHECK(o[1].n == 2 && o[1].fits[0].offer->id == 2 && o[1].fits[1].offer->id == 5,
+              "workshop KEN+UGA: O2 and O5 (both in Eastern Africa)");
+    TAP_CHECK(o[2].n == 1 && o[2].fits[0].offer->id == 1,
+              "workshop in Asia: only O1 (everywhere); O2 serves Africa, O4 has ended");
+    static assistance_offer_t gap_only;
+    gap_only = offer(9, "", "OPCW", "OP1-CWC", "", "", 1, "", "", "open");
+    assist_records_t one = {.off = &gap_only, .noff = 1};
+    assist_figures_compute(d, &one, "2023-07-01", w, 1, a, &f);
+    TAP_CHECK(f.workshops[0].n == 1 && f.workshops[0].fits[0].ngaps == 1 &&
+                  f.workshops[0].fits[0].nthemes == 0,
+              "an offer listing a shared gap item fits the workshop though no theme matches");
+}
+
+static void test_assist_empty(const review_data_t *d, store_t *st, arena_t *a)
+{
+    assist_records_t none = {0};
+    assist_figures_t f;
+    review_workshop_t w = {.region = 0};
+    assist_figures_compute(d, &none, "2022-01-01", &w, 1, a, &f);
+    bool zero = f.requests == 0 && f.offers == 0 && f.noldest == 0 && f.to_match.n == 0 &&
+                f.to_match.median == -1 && f.to_proposal.mean == -1 && f.workshops[0].n == 0;
+    for (size_t t = 0; t < d->nthemes; t++)
+        zero &= f.by_theme[t].requests == 0 && f.by_theme[t].capacity == 0;
+    TAP_CHECK(zero && assist_unmet_pct(&f.by_theme[0]) == -1, "no assistance data: all zeros");
+    err_t e = {0};
+    review_opts_t o = {.lang = LANG_EN, .as_of = "2013-01-01"};
+    review_t r;
+    buf_t b;
+    buf_init(&b, 0);
+    rc_t rc = review_build(st, &o, a, &r, &e);
+    if (rc == RC_OK)
+        review_render_json(&r, &b);
+    TAP_CHECK(rc == RC_OK && strstr(buf_str(&b), "\"assistance\":{\"requests\":0,\"unmet\":0,"
+                                                 "\"withdrawn\":0,\"offers\":0,\"capacity\":0,"),
+              "the review of a database without assistance records: zeros in its JSON");
+    TAP_CHECK(strstr(buf_str(&b), "\"time_to_match\":{\"requests\":0,\"median_days\":null,"
+                                  "\"mean_days\":null}") != NULL,
+              "no match yet: the times are null, not zero");
+    buf_free(&b);
+}
+
 static void test_bad_input(store_t *empty, arena_t *a)
 {
     err_t e = {0};
@@ -240,6 +506,12 @@ int main(void)
     test_gaps(&a);
     test_cluster();
     test_bad_input(empty, &a);
+    assist_records_t in;
+    assist_fixture(&in, &a);
+    test_assist_2022(&d, &in, &a);
+    test_assist_dates(&d, &in, &a);
+    test_assist_workshops(&d, &in, &a);
+    test_assist_empty(&d, st, &a);
     store_close(st);
     store_close(empty);
     arena_free(&a);
