@@ -29,18 +29,6 @@ static rc_t not_found(web_req_t *r, err_t *e, const char *message)
     return web_fail(r, e, 404, RC_NOTFOUND, "%s", message);
 }
 
-/* The choices of a fixed list, the current one selected. */
-static json_t *fixed_choices(web_req_t *r, const char *const *codes,
-                             const char *(*name)(web_req_t *, const char *), const char *current)
-{
-    json_t *a = json_array();
-    for (size_t i = 0; codes[i]; i++)
-        json_array_append_new(a, json_pack("{s:s,s:s,s:b}", "code", codes[i], "name",
-                                           name(r, codes[i]), "selected",
-                                           current && strcmp(current, codes[i]) == 0));
-    return a;
-}
-
 /* Keeps rows [from, from + PAGE_ROWS) of a list and says which page it is. */
 static json_t *page_of(web_req_t *r, json_t *all, json_t *m)
 {
@@ -84,10 +72,13 @@ static void keep_filters(web_req_t *r, json_t *m, const char *const *names)
     buf_free(&b);
 }
 
-/* A list of themes (a request's, an offer's, or its items'), as match.c sees them. */
-static bool has_theme(const char *list, const char *theme)
+/* Whether a record concerns the theme filtered on (none: every record): by
+ * the themes it lists or those of its items, the ones its page shows. */
+static bool has_theme(web_req_t *r, const assist_names_t *n, const char *themes,
+                      const char *items, const char *theme)
 {
-    return !theme || !*theme || assistance_list_has(list, theme);
+    return !theme || !*theme ||
+           assistance_list_has(model_assist_themes(r, n, themes, items), theme);
 }
 
 /* Whether the user may see the proposals of a request of state / of an offer of provider. */
@@ -100,27 +91,33 @@ static bool sees_proposals(web_req_t *r, const char *state, const char *provider
     return authz_proposal_side(r->user, state, NULL) == SIDE_STATE;
 }
 
-/* The proposals of a request (request_id) or of an offer (offer_id), as their
- * party sees them, newest first. */
-static rc_t proposals_json(web_req_t *r, const assist_names_t *n, long long request_id,
-                           long long offer_id, json_t **out, err_t *e)
+/* The proposals of a request (q) or of an offer (o; the other is NULL), newest
+ * first, each with the other record it pairs. */
+static rc_t proposals_json(web_req_t *r, const assist_names_t *n, const assistance_request_t *q,
+                           const assistance_offer_t *o, json_t **out, err_t *e)
 {
     assistance_proposal_t *ps;
     size_t np;
-    rc_t rc = store_proposal_list(r->st, request_id, &r->arena, &ps, &np, e);
+    rc_t rc = store_proposal_list(r->st, q ? q->id : 0, &r->arena, &ps, &np, e);
     if (rc != RC_OK)
         return rc;
-    *out = json_array();
-    for (size_t i = np; i-- > 0;) {
-        if (offer_id && ps[i].offer_id != offer_id)
+    json_t *a = json_array();
+    for (size_t i = np; i-- > 0 && rc == RC_OK;) {
+        assistance_request_t oq;
+        assistance_offer_t oo;
+        if (o && ps[i].offer_id != o->id)
             continue;
-        assistance_request_t q;
-        assistance_offer_t o;
-        if ((rc = store_request_get(r->st, ps[i].request_id, &r->arena, &q, e)) != RC_OK ||
-            (rc = store_offer_get(r->st, ps[i].offer_id, &r->arena, &o, e)) != RC_OK)
-            return rc;
-        json_array_append_new(*out, model_proposal(r, n, &ps[i], &q, &o, NULL, 0));
+        rc = q ? store_offer_get(r->st, ps[i].offer_id, &r->arena, &oo, e)
+               : store_request_get(r->st, ps[i].request_id, &r->arena, &oq, e);
+        if (rc == RC_OK)
+            json_array_append_new(a, model_proposal(r, n, &ps[i], q ? q : &oq, o ? o : &oo,
+                                                    NULL, 0));
     }
+    if (rc != RC_OK) {
+        json_decref(a);
+        return rc;
+    }
+    *out = a;
     return RC_OK;
 }
 
@@ -144,12 +141,11 @@ rc_t h_requests(web_req_t *r, json_t *m, err_t *e)
     json_t *all = json_array();
     for (size_t i = nq; i-- > 0;) { /* newest first */
         const assistance_request_t *q = &qs[i];
-        const state_t *s = NULL;
-        for (size_t k = 0; k < n.nstates && !s; k++)
-            s = strcmp(n.states[k].alpha3, q->state) == 0 ? &n.states[k] : NULL;
+        const state_t *s = model_assist_state(&n, q->state);
         if ((region && *region && (!s || strcmp(s->m49_region, region) != 0)) ||
             (status && *status && strcmp(q->status, status) != 0) ||
-            (kind && *kind && strcmp(q->kind, kind) != 0) || !has_theme(q->themes, theme))
+            (kind && *kind && strcmp(q->kind, kind) != 0) ||
+            !has_theme(r, &n, q->themes, q->items, theme))
             continue;
         json_array_append_new(all, model_request(r, &n, q));
     }
@@ -159,9 +155,9 @@ rc_t h_requests(web_req_t *r, json_t *m, err_t *e)
     json_object_set_new(m, "regions", model_choices(r, "region", region, true));
     json_object_set_new(m, "themes", model_choices(r, "theme", theme, false));
     json_object_set_new(m, "statuses",
-                        fixed_choices(r, request_statuses, model_assist_status_name, status));
+                        model_fixed_choices(r, request_statuses, model_assist_status_name, status));
     json_object_set_new(m, "kinds",
-                        fixed_choices(r, assistance_kinds, model_assist_kind_name, kind));
+                        model_fixed_choices(r, assistance_kinds, model_assist_kind_name, kind));
     json_object_set_new(m, "can_match", json_boolean(authz_allowed(r->user, ACT_ASSIST_MATCH, NULL)));
     return RC_OK;
 }
@@ -188,52 +184,73 @@ rc_t h_assist_state(web_req_t *r, const state_t *s, json_t *m, err_t *e)
     return RC_OK;
 }
 
-/* The open offers that fit request ri, best first, and how many providers
- * they come from: more than one is an overlap the Committee wants to see. */
-static json_t *fitting_offers(web_req_t *r, const assist_names_t *n, const match_context_t *c,
-                              size_t ri, size_t *providers)
+/* A record that fits the one a page shows, and its score. */
+typedef struct {
+    size_t i; /* index into the context's offers (a request's page) or requests */
+    int score;
+} fit_t;
+
+static int fit_cmp(const void *x, const void *y)
+{
+    const fit_t *a = x, *b = y;
+    return a->score != b->score ? (a->score < b->score ? 1 : -1) : (a->i > b->i) - (a->i < b->i);
+}
+
+/* The open offers that fit request `at` (for_request), or the open requests
+ * that offer `at` fits, best first (ties: by id); their number in *n. */
+static fit_t *fits_of(web_req_t *r, const match_context_t *c, size_t at, bool for_request,
+                      size_t *n)
+{
+    size_t total = for_request ? c->noff : c->nreq;
+    fit_t *f = arena_alloc(&r->arena, (total + 1) * sizeof *f);
+    *n = 0;
+    for (size_t j = 0; j < total; j++) {
+        const char *status = for_request ? c->off[j].status : c->req[j].status;
+        int s = strcmp(status, "open") != 0 ? 0
+                : for_request             ? match_context_score(c, at, j, NULL)
+                                          : match_context_score(c, j, at, NULL);
+        if (s > 0)
+            f[(*n)++] = (fit_t){j, s};
+    }
+    qsort(f, *n, sizeof *f, fit_cmp);
+    return f;
+}
+
+/* How many providers the fitting offers come from: more than one is an
+ * overlap the Committee wants to see. */
+static size_t providers_of(const match_context_t *c, const fit_t *f, size_t n)
+{
+    size_t providers = 0;
+    for (size_t k = 0; k < n; k++) {
+        const char *p = match_provider(&c->off[f[k].i]);
+        bool seen = false;
+        for (size_t j = 0; j < k && !seen; j++)
+            seen = strcmp(match_provider(&c->off[f[j].i]), p) == 0;
+        providers += !seen;
+    }
+    return providers;
+}
+
+/* The first FITS_SHOWN fits as records with their score; their number under count_key. */
+static void fits_json(web_req_t *r, const assist_names_t *n, const match_context_t *c,
+                      const fit_t *f, size_t nf, bool offers, json_t *m, const char *key,
+                      const char *count_key)
 {
     json_t *a = json_array();
-    *providers = 0;
-    for (size_t j = 0; j < c->noff; j++) {
-        int s = strcmp(c->off[j].status, "open") == 0 ? match_context_score(c, ri, j, NULL) : 0;
-        if (s <= 0)
-            continue;
-        const char *p = match_provider(&c->off[j]);
-        bool seen = false;
-        for (size_t k = 0; k < j && !seen; k++)
-            seen = strcmp(match_provider(&c->off[k]), p) == 0 &&
-                   strcmp(c->off[k].status, "open") == 0 && match_context_score(c, ri, k, NULL) > 0;
-        *providers += !seen;
-        json_t *o = model_offer(r, n, &c->off[j]);
-        json_object_set_new(o, "score", json_integer(s));
+    for (size_t k = 0; k < nf && k < FITS_SHOWN; k++) {
+        json_t *o = offers ? model_offer(r, n, &c->off[f[k].i]) : model_request(r, n, &c->req[f[k].i]);
+        json_object_set_new(o, "score", json_integer(f[k].score));
         json_array_append_new(a, o);
     }
-    return a;
+    json_object_set_new(m, key, a);
+    json_object_set_new(m, count_key, json_integer((json_int_t)nf));
 }
 
-static int by_score_desc(const void *x, const void *y)
+/* Loads the matching context and the names for a request's or an offer's page. */
+static rc_t fit_context(web_req_t *r, match_context_t *c, assist_names_t *n, err_t *e)
 {
-    long long a = json_integer_value(json_object_get(*(json_t *const *)x, "score"));
-    long long b = json_integer_value(json_object_get(*(json_t *const *)y, "score"));
-    long long ia = json_integer_value(json_object_get(*(json_t *const *)x, "id"));
-    long long ib = json_integer_value(json_object_get(*(json_t *const *)y, "id"));
-    return a != b ? (a < b ? 1 : -1) : (ia > ib) - (ia < ib);
-}
-
-/* Sorts a JSON array of objects by "score", highest first, and keeps `keep`. */
-static json_t *best_first(web_req_t *r, json_t *a, size_t keep)
-{
-    size_t n = json_array_size(a);
-    json_t **v = arena_alloc(&r->arena, (n + 1) * sizeof *v);
-    for (size_t i = 0; i < n; i++)
-        v[i] = json_array_get(a, i);
-    qsort(v, n, sizeof *v, by_score_desc);
-    json_t *out = json_array();
-    for (size_t i = 0; i < n && i < keep; i++)
-        json_array_append(out, v[i]);
-    json_decref(a);
-    return out;
+    rc_t rc = match_context_load(r->st, web_app->data_dir, &r->arena, c, e);
+    return rc == RC_OK ? model_assist_names_of(r, c, n, e) : rc;
 }
 
 rc_t h_request(web_req_t *r, json_t *m, err_t *e)
@@ -243,9 +260,7 @@ rc_t h_request(web_req_t *r, json_t *m, err_t *e)
     match_context_t c;
     if (!id)
         return not_found(r, e, web_tr(r, "There is no such assistance request."));
-    rc_t rc = model_assist_names(r, &n, e);
-    if (rc == RC_OK)
-        rc = match_context_load(r->st, web_app->data_dir, &r->arena, &c, e);
+    rc_t rc = fit_context(r, &c, &n, e);
     if (rc != RC_OK)
         return rc;
     size_t ri = 0;
@@ -255,17 +270,17 @@ rc_t h_request(web_req_t *r, json_t *m, err_t *e)
         return not_found(r, e, web_tr(r, "There is no such assistance request."));
     const assistance_request_t *q = &c.req[ri];
     json_object_set_new(m, "request", model_request(r, &n, q));
-    size_t providers;
-    json_t *fits = fitting_offers(r, &n, &c, ri, &providers);
-    json_object_set_new(m, "offers_fitting", json_integer((json_int_t)json_array_size(fits)));
-    json_object_set_new(m, "fitting_offers", best_first(r, fits, FITS_SHOWN));
+    size_t nf;
+    const fit_t *f = fits_of(r, &c, ri, true, &nf);
+    fits_json(r, &n, &c, f, nf, true, m, "fitting_offers", "offers_fitting");
+    size_t providers = providers_of(&c, f, nf);
     json_object_set_new(m, "providers_overlapping", json_integer(providers > 1 ? (json_int_t)providers : 0));
     json_object_set_new(m, "can_withdraw",
                         json_boolean(strcmp(q->status, "open") == 0 &&
                                      authz_allowed(r->user, ACT_ASSIST_REQUEST, q->state)));
     if (sees_proposals(r, q->state, NULL)) {
         json_t *ps;
-        if ((rc = proposals_json(r, &n, id, 0, &ps, e)) != RC_OK)
+        if ((rc = proposals_json(r, &n, q, NULL, &ps, e)) != RC_OK)
             return rc;
         json_object_set_new(m, "proposals", ps);
         r->no_cache = true;
@@ -476,7 +491,8 @@ rc_t h_offers(web_req_t *r, json_t *m, err_t *e)
         const assistance_offer_t *o = &os[i];
         if ((provider && *provider && strcmp(match_provider(o), provider) != 0) ||
             (status && *status && strcmp(o->status, status) != 0) ||
-            (kind && *kind && !assistance_list_has(o->kinds, kind)) || !has_theme(o->themes, theme))
+            (kind && *kind && !assistance_list_has(o->kinds, kind)) ||
+            !has_theme(r, &n, o->themes, o->items, theme))
             continue;
         json_array_append_new(all, model_offer(r, &n, o));
     }
@@ -490,8 +506,8 @@ rc_t h_offers(web_req_t *r, json_t *m, err_t *e)
                                               "selected", provider && strcmp(provider, n.orgs[i].code) == 0));
     json_object_set_new(m, "organizations", orgs);
     json_object_set_new(m, "themes", model_choices(r, "theme", theme, false));
-    json_object_set_new(m, "statuses", fixed_choices(r, offer_statuses, model_assist_status_name, status));
-    json_object_set_new(m, "kinds", fixed_choices(r, assistance_kinds, model_assist_kind_name, kind));
+    json_object_set_new(m, "statuses", model_fixed_choices(r, offer_statuses, model_assist_status_name, status));
+    json_object_set_new(m, "kinds", model_fixed_choices(r, assistance_kinds, model_assist_kind_name, kind));
     if (authz_allowed(r->user, ACT_ASSIST_OFFER, NULL) && !r->api) {
         json_t *form = model_assist_form(r, &n);
         json_object_set_new(form, "ask_provider", json_boolean(r->user->role != ROLE_PROVIDER));
@@ -501,22 +517,6 @@ rc_t h_offers(web_req_t *r, json_t *m, err_t *e)
     return RC_OK;
 }
 
-/* The open requests an offer fits, best first. */
-static json_t *fitting_requests(web_req_t *r, const assist_names_t *n, const match_context_t *c,
-                                size_t oj)
-{
-    json_t *a = json_array();
-    for (size_t i = 0; i < c->nreq; i++) {
-        int s = strcmp(c->req[i].status, "open") == 0 ? match_context_score(c, i, oj, NULL) : 0;
-        if (s <= 0)
-            continue;
-        json_t *o = model_request(r, n, &c->req[i]);
-        json_object_set_new(o, "score", json_integer(s));
-        json_array_append_new(a, o);
-    }
-    return a;
-}
-
 rc_t h_offer(web_req_t *r, json_t *m, err_t *e)
 {
     long long id = web_id(r->args[0]);
@@ -524,9 +524,7 @@ rc_t h_offer(web_req_t *r, json_t *m, err_t *e)
     match_context_t c;
     if (!id)
         return not_found(r, e, web_tr(r, "There is no such assistance offer."));
-    rc_t rc = model_assist_names(r, &n, e);
-    if (rc == RC_OK)
-        rc = match_context_load(r->st, web_app->data_dir, &r->arena, &c, e);
+    rc_t rc = fit_context(r, &c, &n, e);
     if (rc != RC_OK)
         return rc;
     size_t oj = 0;
@@ -537,16 +535,16 @@ rc_t h_offer(web_req_t *r, json_t *m, err_t *e)
     const assistance_offer_t *o = &c.off[oj];
     const char *provider = match_provider(o);
     json_object_set_new(m, "offer", model_offer(r, &n, o));
-    json_t *fits = fitting_requests(r, &n, &c, oj);
-    json_object_set_new(m, "requests_fitting", json_integer((json_int_t)json_array_size(fits)));
-    json_object_set_new(m, "fitting_requests", best_first(r, fits, FITS_SHOWN));
+    size_t nf;
+    const fit_t *f = fits_of(r, &c, oj, false, &nf);
+    fits_json(r, &n, &c, f, nf, false, m, "fitting_requests", "requests_fitting");
     bool mine = authz_allowed(r->user, ACT_ASSIST_OFFER, NULL) &&
                 authz_acts_for_provider(r->user, provider);
     json_object_set_new(m, "can_close", json_boolean(mine && strcmp(o->status, "open") == 0));
     json_object_set_new(m, "can_reopen", json_boolean(mine && strcmp(o->status, "closed") == 0));
     if (sees_proposals(r, NULL, provider)) {
         json_t *ps;
-        if ((rc = proposals_json(r, &n, 0, id, &ps, e)) != RC_OK)
+        if ((rc = proposals_json(r, &n, NULL, o, &ps, e)) != RC_OK)
             return rc;
         json_object_set_new(m, "proposals", ps);
         r->no_cache = true;

@@ -29,6 +29,24 @@ rc_t model_assist_names(web_req_t *r, assist_names_t *n, err_t *e)
     return rc;
 }
 
+rc_t model_assist_names_of(web_req_t *r, const match_context_t *c, assist_names_t *n, err_t *e)
+{
+    n->states = c->states, n->nstates = c->nstates;
+    n->items = c->tmpl, n->nitems = c->ntmpl; /* sorted by id, as here */
+    return store_org_list(r->st, &r->arena, &n->orgs, &n->norgs, e);
+}
+
+json_t *model_fixed_choices(web_req_t *r, const char *const *codes,
+                            const char *(*name)(web_req_t *, const char *), const char *current)
+{
+    json_t *a = json_array();
+    for (size_t i = 0; codes[i]; i++)
+        json_array_append_new(a, json_pack("{s:s,s:s,s:b}", "code", codes[i], "name",
+                                           name(r, codes[i]), "selected",
+                                           current && strcmp(current, codes[i]) == 0));
+    return a;
+}
+
 static const char *item_label(web_req_t *r, const template_item_t *it)
 {
     return it->label[r->lang] && *it->label[r->lang] ? it->label[r->lang] : it->label[LANG_EN];
@@ -48,13 +66,16 @@ json_t *model_item_list(web_req_t *r, const assist_names_t *n, const char *items
     return a;
 }
 
-/* A record's themes: those it lists and those its items carry, as the
- * matching sees them (match_themes_of). */
+const char *model_assist_themes(web_req_t *r, const assist_names_t *n, const char *themes,
+                                const char *items)
+{
+    return match_themes_of(themes, items, n->items, n->nitems, &r->arena);
+}
+
 static json_t *themes_of(web_req_t *r, const assist_names_t *n, const char *themes,
                          const char *items)
 {
-    return model_code_list(r, match_themes_of(themes, items, n->items, n->nitems, &r->arena),
-                           "theme");
+    return model_code_list(r, model_assist_themes(r, n, themes, items), "theme");
 }
 
 static const char *label_of(web_req_t *r, const char *const (*labels)[2], size_t n,
@@ -111,9 +132,14 @@ static int org_key_cmp(const void *key, const void *o)
     return strcmp(key, ((const organization_t *)o)->code);
 }
 
+const state_t *model_assist_state(const assist_names_t *n, const char *alpha3)
+{
+    return bsearch(alpha3, n->states, n->nstates, sizeof *n->states, state_key_cmp);
+}
+
 const char *model_assist_state_name(web_req_t *r, const assist_names_t *n, const char *alpha3)
 {
-    const state_t *s = bsearch(alpha3, n->states, n->nstates, sizeof *n->states, state_key_cmp);
+    const state_t *s = model_assist_state(n, alpha3);
     return s ? model_state_name(r, s) : alpha3;
 }
 

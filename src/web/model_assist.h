@@ -22,6 +22,18 @@ typedef struct {
 } assist_names_t;
 
 rc_t model_assist_names(web_req_t *r, assist_names_t *n, err_t *e);
+/* The same names taken from a loaded matching context (its states and
+ * template), so that a page that loads one reads them once. */
+rc_t model_assist_names_of(web_req_t *r, const match_context_t *c, assist_names_t *n, err_t *e);
+/* A state of the names, or NULL. */
+const state_t *model_assist_state(const assist_names_t *n, const char *alpha3);
+/* The choices of a NULL-ended list of codes named by name(), the current one selected. */
+json_t *model_fixed_choices(web_req_t *r, const char *const *codes,
+                            const char *(*name)(web_req_t *, const char *), const char *current);
+/* A record's themes: those it lists and those its items carry, as the
+ * matching sees them (match_themes_of), comma-separated. */
+const char *model_assist_themes(web_req_t *r, const assist_names_t *n, const char *themes,
+                                const char *items);
 
 /* Names in the request's language; the code itself when unknown. */
 const char *model_assist_kind_name(web_req_t *r, const char *kind);

@@ -49,7 +49,13 @@ expect_eq "... the same as sqlite3" "$(py 'd["count"]')" "$(count "SELECT count(
 expect "requests of Africa (API)" 200 "$B/api/v1/assistance/requests?region=002"
 expect_eq "... the same as sqlite3" "$(py 'd["count"]')" "$(count "SELECT count(*) FROM assistance_request q JOIN state s ON s.alpha3 = q.state WHERE s.m49_region = '002'")"
 expect "requests on export control (API)" 200 "$B/api/v1/assistance/requests?theme=export-control"
-expect_eq "... those that list the theme (sqlite3)" "$(py 'd["count"]')" "$(count "SELECT count(*) FROM assistance_request WHERE ',' || themes || ',' LIKE '%,export-control,%'")"
+expect_eq "... those that list the theme or name an item carrying it (sqlite3)" "$(py 'd["count"]')" "$(count "SELECT count(*) FROM assistance_request q
+    WHERE ',' || q.themes || ',' LIKE '%,export-control,%' OR EXISTS (SELECT 1 FROM template_item t
+    WHERE t.template_version = (SELECT value FROM meta WHERE key = 'template_version')
+    AND ',' || q.items || ',' LIKE '%,' || t.id || ',%' AND ',' || t.themes || ',' LIKE '%,export-control,%')")"
+expect_eq "... more than list it (the filter sees the items' themes, as the page shows them)" \
+    "$(test "$(py 'd["count"]')" -gt "$(count "SELECT count(*) FROM assistance_request WHERE ',' || themes || ',' LIKE '%,export-control,%'")" && echo yes)" yes
+expect_eq "... each shown with the theme" "$(py 'all(any(t["code"] == "export-control" for t in q["themes"]) for q in d["requests"])')" True
 expect "a filter with hostile text is just no match" 200 "$B/en/assistance/requests?kind=%3Cscript%3E&theme=%27%20OR%201=1"
 check "... and is not echoed raw" body_lacks '<script>'
 expect "offers list (page)" 200 "$B/en/assistance/offers"
