@@ -77,14 +77,14 @@ rc_t h_match(web_req_t *r, json_t *m, err_t *e)
     char today[11];
     date_today(today);
     rc_t rc = region_param(r, web_query(r, "region"), &region, e);
-    if (rc == RC_OK)
-        rc = model_assist_names(r, &n, e);
     if (rc != RC_OK || (rc = store_begin_read(r->st, e)) != RC_OK)
         return rc;
     match_run_opts_t o = {region, true, today};
     rc = match_context_load(r->st, web_app->data_dir, &r->arena, &c, e);
     if (rc == RC_OK)
         rc = match_run(r->st, &c, &o, &r->arena, &res, e);
+    if (rc == RC_OK)
+        rc = model_assist_names_of(r, &c, &n, e);
     store_rollback(r->st);
     if (rc == RC_NOTFOUND)
         return web_fail(r, e, 404, RC_NOTFOUND, "%s", web_tr(r, "There is no such region."));
@@ -137,14 +137,12 @@ rc_t h_match_run(web_req_t *r, json_t *m, err_t *e)
     match_rec_t mr = {.data_dir = web_app->data_dir, .o = {NULL, false, today}};
     assist_names_t n;
     rc_t rc = region_param(r, web_param(r, "region"), &mr.o.region, e);
-    if (rc == RC_OK)
-        rc = model_assist_names(r, &n, e);
     if (rc != RC_OK)
         return rc;
     rc = web_change(r, match_record, &mr, "match.propose", "", "", e);
     if (rc == RC_NOTFOUND)
         return web_fail(r, e, 404, RC_NOTFOUND, "%s", web_tr(r, "There is no such region."));
-    if (rc != RC_OK)
+    if (rc != RC_OK || (rc = model_assist_names_of(r, &mr.c, &n, e)) != RC_OK)
         return rc;
     result_json(r, &n, &mr.c, &mr.res, m);
     json_t *ids = json_array();
@@ -168,6 +166,16 @@ typedef struct {
     authz_side_t side;
 } proposal_view_t;
 
+/* Whether the user may see a proposal pairing q and o, and on which side of it
+ * the user stands. */
+static bool proposal_visible(web_req_t *r, const assistance_request_t *q,
+                             const assistance_offer_t *o, authz_side_t *side)
+{
+    *side = authz_proposal_side(r->user, q->state, match_provider(o));
+    return *side != SIDE_NONE || authz_allowed(r->user, ACT_ASSIST_READ, NULL) ||
+           authz_acts_for_provider(r->user, match_provider(o));
+}
+
 static rc_t proposal_arg(web_req_t *r, const char *arg, proposal_view_t *v, err_t *e)
 {
     long long id = web_id(arg);
@@ -176,12 +184,8 @@ static rc_t proposal_arg(web_req_t *r, const char *arg, proposal_view_t *v, err_
         rc = store_request_get(r->st, v->p.request_id, &r->arena, &v->q, e);
     if (rc == RC_OK)
         rc = store_offer_get(r->st, v->p.offer_id, &r->arena, &v->o, e);
-    if (rc == RC_OK) {
-        v->side = authz_proposal_side(r->user, v->q.state, match_provider(&v->o));
-        if (v->side == SIDE_NONE && !authz_allowed(r->user, ACT_ASSIST_READ, NULL) &&
-            !authz_acts_for_provider(r->user, match_provider(&v->o)))
-            rc = RC_NOTFOUND;
-    }
+    if (rc == RC_OK && !proposal_visible(r, &v->q, &v->o, &v->side))
+        rc = RC_NOTFOUND;
     if (rc == RC_NOTFOUND)
         return web_fail(r, e, 404, RC_NOTFOUND, "%s", web_tr(r, "There is no such proposal."));
     return rc;
@@ -226,62 +230,83 @@ rc_t h_proposal(web_req_t *r, json_t *m, err_t *e)
     return RC_OK;
 }
 
+static int request_id_cmp(const void *key, const void *x)
+{
+    long long id = *(const long long *)key, other = ((const assistance_request_t *)x)->id;
+    return (id > other) - (id < other);
+}
+
+static int offer_id_cmp(const void *key, const void *x)
+{
+    long long id = *(const long long *)key, other = ((const assistance_offer_t *)x)->id;
+    return (id > other) - (id < other);
+}
+
 /* The proposals the user may see: all of them for experts, Committee members
  * and administrators; a party's own otherwise (a point of contact's state's,
- * a provider's offers'). Newest first; ?status= filters. */
-rc_t h_proposals(web_req_t *r, json_t *m, err_t *e)
+ * a provider's offers'). Newest first, each with what it allows the user;
+ * status, if given, filters. Requests and offers are read once for all. */
+static rc_t visible_proposals(web_req_t *r, const assist_names_t *n, const char *status,
+                              json_t **out, err_t *e)
 {
-    const char *status = web_query(r, "status");
-    assist_names_t n;
     assistance_proposal_t *ps;
-    size_t np;
-    rc_t rc = model_assist_names(r, &n, e);
+    assistance_request_t *qs;
+    assistance_offer_t *os;
+    size_t np, nq, no;
+    rc_t rc = store_proposal_list(r->st, 0, &r->arena, &ps, &np, e);
     if (rc == RC_OK)
-        rc = store_proposal_list(r->st, 0, &r->arena, &ps, &np, e);
+        rc = store_request_list(r->st, NULL, &r->arena, &qs, &nq, e);
+    if (rc == RC_OK)
+        rc = store_offer_list(r->st, &r->arena, &os, &no, e);
     if (rc != RC_OK)
         return rc;
-    json_t *a = json_array();
+    *out = json_array();
     for (size_t i = np; i-- > 0;) {
-        proposal_view_t v;
-        char id[24];
-        snprintf(id, sizeof id, "%lld", ps[i].id);
-        if (status && *status && strcmp(ps[i].status, status) != 0)
+        const assistance_request_t *q = bsearch(&ps[i].request_id, qs, nq, sizeof *qs, request_id_cmp);
+        const assistance_offer_t *o = bsearch(&ps[i].offer_id, os, no, sizeof *os, offer_id_cmp);
+        proposal_view_t v = {.p = ps[i]};
+        if ((status && *status && strcmp(ps[i].status, status) != 0) || !q || !o ||
+            !proposal_visible(r, q, o, &v.side))
             continue;
-        err_t skip = {0};
-        rc = proposal_arg(r, id, &v, &skip);
-        if (rc == RC_NOTFOUND)
-            continue;
-        if (rc != RC_OK)
-            return err_set(e, rc, "%s", skip.msg);
-        json_t *o = model_proposal(r, &n, &v.p, &v.q, &v.o, NULL, 0);
-        proposal_actions(r, &v, o);
-        json_array_append_new(a, o);
+        v.q = *q, v.o = *o;
+        json_t *j = model_proposal(r, n, &v.p, q, o, NULL, 0);
+        proposal_actions(r, &v, j);
+        json_array_append_new(*out, j);
     }
-    r->status = 0; /* proposal_arg's 404 for a proposal not shown */
+    return RC_OK;
+}
+
+rc_t h_proposals(web_req_t *r, json_t *m, err_t *e)
+{
+    static const char *const statuses[] = {"proposed", "accepted", "declined", "delivered", NULL};
+    const char *status = web_query(r, "status");
+    assist_names_t n;
+    json_t *a;
+    rc_t rc = model_assist_names(r, &n, e);
+    if (rc == RC_OK)
+        rc = visible_proposals(r, &n, status, &a, e);
+    if (rc != RC_OK)
+        return rc;
     json_object_set_new(m, "proposals", a);
     json_object_set_new(m, "count", json_integer((json_int_t)json_array_size(a)));
-    static const char *const statuses[] = {"proposed", "accepted", "declined", "delivered"};
-    json_t *sc = json_array();
-    for (size_t i = 0; i < 4; i++)
-        json_array_append_new(sc, json_pack("{s:s,s:s,s:b}", "code", statuses[i], "name",
-                                            model_assist_status_name(r, statuses[i]), "selected",
-                                            status && strcmp(status, statuses[i]) == 0));
-    json_object_set_new(m, "statuses", sc);
+    json_object_set_new(m, "statuses",
+                        model_fixed_choices(r, statuses, model_assist_status_name, status));
     json_object_set_new(m, "can_match", json_boolean(authz_allowed(r->user, ACT_ASSIST_MATCH, NULL)));
     return RC_OK;
 }
 
 rc_t h_assist_inbox(web_req_t *r, json_t *m, err_t *e)
 {
-    json_t *all = json_object();
-    rc_t rc = h_proposals(r, all, e);
-    if (rc != RC_OK) {
-        json_decref(all);
+    assist_names_t n;
+    json_t *all, *p;
+    rc_t rc = model_assist_names(r, &n, e);
+    if (rc == RC_OK)
+        rc = visible_proposals(r, &n, NULL, &all, e);
+    if (rc != RC_OK)
         return rc;
-    }
-    json_t *todo = json_array(), *p;
+    json_t *todo = json_array();
     size_t i;
-    json_array_foreach(json_object_get(all, "proposals"), i, p)
+    json_array_foreach(all, i, p)
         if (json_is_true(json_object_get(p, "can_answer")) ||
             json_is_true(json_object_get(p, "can_deliver")))
             json_array_append(todo, p);
@@ -289,11 +314,9 @@ rc_t h_assist_inbox(web_req_t *r, json_t *m, err_t *e)
     json_object_set_new(m, "inbox", todo);
     if (r->user->role != ROLE_PROVIDER)
         return RC_OK;
-    assist_names_t n;
     assistance_offer_t *os;
     size_t no;
-    if ((rc = model_assist_names(r, &n, e)) != RC_OK ||
-        (rc = store_offer_list(r->st, &r->arena, &os, &no, e)) != RC_OK)
+    if ((rc = store_offer_list(r->st, &r->arena, &os, &no, e)) != RC_OK)
         return rc;
     json_t *mine = json_array();
     for (size_t k = no; k-- > 0;)
