@@ -154,8 +154,8 @@ static json_t *chart_table(web_req_t *r, const doc_block_t *k, const char *id)
     size_t ncols = c->kind == CHART_BARS ? 2 : c->nseries + 1;
     const char **cells = arena_alloc(&r->arena, (c->nlabels + 1) * ncols * sizeof *cells);
     cells[0] = "";
-    if (c->kind == CHART_BARS)
-        cells[1] = web_tr(r, "Coverage");
+    if (c->kind == CHART_BARS) /* what the bars measure: the caption says it */
+        cells[1] = k->text;
     for (size_t s = 0; c->kind != CHART_BARS && s < c->nseries; s++)
         cells[1 + s] = c->series[s];
     for (size_t i = 0; i < c->nlabels; i++) {
@@ -174,15 +174,29 @@ static json_t *chart_table(web_req_t *r, const doc_block_t *k, const char *id)
     return table_json(r, id, k->text, cells, ncols, c->nlabels);
 }
 
+/* Whether table block t holds chart c's figures: the same caption, or one row
+ * per bar or point headed by the chart's own label. */
+static bool table_of_chart(const doc_block_t *t, const doc_block_t *c)
+{
+    if (t->kind != DOC_TABLE)
+        return false;
+    if (strcmp(t->text, c->text) == 0)
+        return true;
+    if (t->nrows != c->chart.nlabels || t->ncols == 0)
+        return false;
+    for (size_t i = 0; i < t->nrows; i++)
+        if (strcmp(t->cells[(i + 1) * t->ncols], c->chart.labels[i]) != 0)
+            return false;
+    return true;
+}
+
 /* The index of the table beside chart block i that holds its figures (the
- * report puts one next to most charts, with the same caption); 0 if none. */
+ * report puts one next to most charts); 0 if none. */
 static size_t chart_neighbour(const review_doc_t *doc, size_t i)
 {
-    const char *cap = doc->blocks[i].text;
-    if (i > 0 && doc->blocks[i - 1].kind == DOC_TABLE && strcmp(doc->blocks[i - 1].text, cap) == 0)
+    if (i > 0 && table_of_chart(&doc->blocks[i - 1], &doc->blocks[i]))
         return i - 1;
-    if (i + 1 < doc->n && doc->blocks[i + 1].kind == DOC_TABLE &&
-        strcmp(doc->blocks[i + 1].text, cap) == 0)
+    if (i + 1 < doc->n && table_of_chart(&doc->blocks[i + 1], &doc->blocks[i]))
         return i + 1;
     return 0;
 }

@@ -548,6 +548,15 @@ check "... its charts carry the dates" body_has 'review/charts/1.svg?as_of=2024-
 nc=$(grep -o '<img src="/en/review/charts/[0-9]*\.svg"' "$T/page_en.html" | wc -l)
 check "the dashboard shows the report's charts ($nc)" test "$nc" -ge 4
 check "... each with its caption as alt text" test "$(grep -o '<img src="/en/review/charts/[0-9]*\.svg" alt="[^"]' "$T/page_en.html" | wc -l)" = "$nc"
+described() { python3 -c '
+import re, sys
+page = open(sys.argv[1], encoding="utf-8").read()
+img = re.search(r"<img [^>]*alt=\"%s\"[^>]*aria-describedby=\"(b\d+)\"" % re.escape(sys.argv[2]), page)
+cap = img and re.search(r"id=\"%s\">\s*<caption>([^<]*)</caption>" % img.group(1), page)
+print(cap.group(1) if cap else "none")' "$T/page_en.html" "$1"; }
+expect_eq "the unmet-share chart is described by the demand and supply table beside it" \
+    "$(described 'Share of requests still unmet, by theme')" "Demand and supply by theme"
+expect_eq "a coverage chart by the table of the same caption" "$(described 'Coverage by region')" "Coverage by region"
 check "... and a table of its figures (aria-describedby)" test "$(py "$T/page_en.html" "all(('id=\"%s\"' % i) in b for i in __import__('re').findall(r'aria-describedby=\"([^\"]+)\"', b))")" = True
 i=1
 while [ $i -le "$nc" ]; do
