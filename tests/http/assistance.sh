@@ -126,6 +126,15 @@ bad_request "a bad language code" '{"title":"t","kind":"training","items":["OP1-
 bad_request "a title over 300 bytes" "{\"title\":\"$(head -c 400 /dev/zero | tr '\0' a)\",\"kind\":\"training\",\"items\":[\"OP1-NPT\"],\"themes\":[],\"languages\":[\"en\"]}"
 bad_request "a description over 4000 bytes" "{\"title\":\"t\",\"description\":\"$(head -c 5000 /dev/zero | tr '\0' a)\",\"kind\":\"training\",\"items\":[\"OP1-NPT\"],\"themes\":[],\"languages\":[\"en\"]}"
 bad_request "a title with a line break" '{"title":"a\nb","kind":"training","items":["OP1-NPT"],"themes":[],"languages":["en"]}'
+bad_request "a start after the end" '{"title":"t","kind":"training","items":["OP1-NPT"],"themes":[],"languages":["en"],"start":"2025-02-01","end":"2025-01-01"}'
+before=$(state_of_requests)
+head -c 1100000 /dev/zero | tr '\0' a >"$T/big.txt"
+expect "a body over 1 MB is refused (413)" 413 -b "$T/jar.pocfra" -H "X-CSRF-Token: $(cat "$T/csrf.pocfra")" \
+    -H 'Content-Type: application/json' --data-binary "@$T/big.txt" "$B/api/v1/states/FRA/requests"
+many=$(python3 -c 'print("&".join("items=OP1-NPT" for _ in range(300)))')
+expect "a form of 300 fields is refused (400)" 400 -b "$T/jar.pocfra" -H "X-CSRF-Token: $(cat "$T/csrf.pocfra")" \
+    -d "title=t&kind=training&$many" "$B/api/v1/states/FRA/requests"
+expect_eq "... and they change nothing" "$(state_of_requests)" "$before"
 before=$(state_of_requests)
 api_expect "malformed JSON is refused (400)" 400 pocfra POST states/FRA/requests '{"title":'
 api_expect "a title with a NUL is refused (400)" 400 pocfra POST states/FRA/requests '{"title":"a\u0000b","kind":"training","items":["OP1-NPT"],"themes":[],"languages":["en"]}'
