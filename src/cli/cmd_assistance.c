@@ -162,38 +162,29 @@ static rc_t request_list(cli_t *c, const char *code, bool json)
 }
 
 /* The open offers that fit request ri, by id, and how many providers they come from. */
-static void fitting_offers(const match_context_t *ctx, size_t ri, buf_t *b, bool json)
+static void fitting_offers(cli_t *c, const match_context_t *ctx, size_t ri, buf_t *b, bool json)
 {
-    size_t providers = 0;
-    const char *seen[512];
+    match_overlap_t *fits;
+    size_t n = match_fitting_offers(ctx, ri, &c->arena, &fits);
+    size_t providers = match_fitting_providers(ctx, fits, n);
     buf_puts(b, json ? ",\"fitting_offers\":[" : "offers that fit:\n");
-    size_t shown = 0;
-    for (size_t j = 0; j < ctx->noff; j++) {
-        int s = strcmp(ctx->off[j].status, "open") == 0 ? match_context_score(ctx, ri, j, NULL) : 0;
-        if (s <= 0)
-            continue;
-        const char *p = match_provider(&ctx->off[j]);
-        bool known = false;
-        for (size_t k = 0; k < providers && !known; k++)
-            known = strcmp(seen[k], p) == 0;
-        if (!known && providers < 512)
-            seen[providers++] = p;
+    for (size_t k = 0; k < n; k++) {
+        const assistance_offer_t *o = &ctx->off[fits[k].offer];
         if (json) {
-            buf_puts(b, shown ? ",{" : "{");
-            json_out_kll(b, 0, "offer", ctx->off[j].id);
-            json_out_kv(b, 1, "provider", p);
-            json_out_kll(b, 1, "score", s);
+            buf_puts(b, k ? ",{" : "{");
+            json_out_kll(b, 0, "offer", o->id);
+            json_out_kv(b, 1, "provider", match_provider(o));
+            json_out_kll(b, 1, "score", fits[k].score);
             buf_putc(b, '}');
         } else
-            buf_printf(b, "  offer %lld  %-8s  score %d  %s\n", ctx->off[j].id, p, s,
-                       ctx->off[j].title);
-        shown++;
+            buf_printf(b, "  offer %lld  %-8s  score %d  %s\n", o->id, match_provider(o),
+                       fits[k].score, o->title);
     }
     if (json)
         buf_printf(b, "],\"providers_overlapping\":%zu", providers > 1 ? providers : 0);
     else if (providers > 1)
         buf_printf(b, "overlap: %zu providers offer what this request asks for\n", providers);
-    else if (shown == 0)
+    else if (n == 0)
         buf_puts(b, "  (none)\n");
 }
 
@@ -253,7 +244,7 @@ static rc_t request_show(cli_t *c, const char *arg, bool json)
         if (*r->description)
             buf_printf(&b, "description: %s\n", r->description);
     }
-    fitting_offers(&ctx, ri, &b, json);
+    fitting_offers(c, &ctx, ri, &b, json);
     proposals_of(c, st, id, &b, json);
     buf_puts(&b, json ? "}\n" : "");
     rc = cli_print(c, &b);
