@@ -188,30 +188,35 @@ static void fitting_offers(cli_t *c, const match_context_t *ctx, size_t ri, buf_
         buf_puts(b, "  (none)\n");
 }
 
-static void proposals_of(cli_t *c, store_t *st, long long request_id, buf_t *b, bool json)
+/* The proposals made for request_id (from the loaded context) with their history;
+ * a failure to read a history is the command's failure, not an empty history. */
+static rc_t proposals_of(cli_t *c, store_t *st, const match_context_t *ctx, long long request_id,
+                         buf_t *b, bool json)
 {
-    assistance_proposal_t *ps;
-    size_t n;
-    if (store_proposal_list(st, request_id, &c->arena, &ps, &n, NULL) != RC_OK)
-        n = 0;
-    buf_puts(b, json ? ",\"proposals\":[" : n ? "proposals:\n" : "");
-    for (size_t i = 0; i < n; i++) {
+    size_t shown = 0;
+    buf_puts(b, json ? ",\"proposals\":[" : "");
+    for (size_t i = 0; i < ctx->nprop; i++) {
+        const assistance_proposal_t *p = &ctx->prop[i];
         assistance_event_t *ev;
         size_t ne;
-        if (store_event_list(st, ps[i].id, &c->arena, &ev, &ne, NULL) != RC_OK)
-            ne = 0;
+        if (p->request_id != request_id)
+            continue;
+        rc_t rc = store_event_list(st, p->id, &c->arena, &ev, &ne, &c->err);
+        if (rc != RC_OK)
+            return rc;
         if (json) {
-            buf_puts(b, i ? "," : "");
-            json_write_proposal(b, &ps[i], ev, ne);
+            buf_puts(b, shown++ ? "," : "");
+            json_write_proposal(b, p, ev, ne);
             continue;
         }
-        buf_printf(b, "  proposal %lld: offer %lld, score %d, %s\n", ps[i].id, ps[i].offer_id,
-                   ps[i].score, ps[i].status);
+        buf_printf(b, "%s  proposal %lld: offer %lld, score %d, %s\n",
+                   shown++ ? "" : "proposals:\n", p->id, p->offer_id, p->score, p->status);
         for (size_t k = 0; k < ne; k++)
             buf_printf(b, "    %s  %s%s%s\n", ev[k].date, ev[k].event, *ev[k].note ? ": " : "",
                        ev[k].note);
     }
     buf_puts(b, json ? "]" : "");
+    return RC_OK;
 }
 
 static rc_t request_show(cli_t *c, const char *arg, bool json)
@@ -245,9 +250,10 @@ static rc_t request_show(cli_t *c, const char *arg, bool json)
             buf_printf(&b, "description: %s\n", r->description);
     }
     fitting_offers(c, &ctx, ri, &b, json);
-    proposals_of(c, st, id, &b, json);
+    rc = proposals_of(c, st, &ctx, id, &b, json);
     buf_puts(&b, json ? "}\n" : "");
-    rc = cli_print(c, &b);
+    if (rc == RC_OK)
+        rc = cli_print(c, &b);
     buf_free(&b);
     return rc;
 }

@@ -125,6 +125,9 @@ r assistance request show 2 >"$T/show2"
 expect_match "request show lists its proposals and their history" "$T/show2" "state-declined: not now"
 r assistance request show 2 --format json >"$T/show2.json"
 expect_eq "a declined offer no longer fits the request" "$(/usr/bin/python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print([o for o in d["fitting_offers"] if o["offer"]==int(sys.argv[2])])' "$T/show2.json" "$qo")" "[]"
+cp "$DB" "$T/broken.db"
+sqlite3 "$T/broken.db" "drop table assistance_event"
+expect_fail "request show fails when a history cannot be read (not an empty history)" 1 "no such table" "$BIN" --db "$T/broken.db" assistance request show 2
 
 # Export and import: requests, offers and proposals with their history, exactly.
 expect_ok "export with assistance" r export --format json -o "$T/a.json"
