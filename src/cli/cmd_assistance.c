@@ -61,18 +61,14 @@ static const char *object_name(cli_t *c, const char *what, long long id)
     return arena_strdup(&c->arena, object);
 }
 
-static void copy_date(char dst[11], const char *src)
+/* Copies a date option into out, "" when it was not given (any date). A date
+ * is field input here, as in the web forms: RC_INPUT rather than cli_date's
+ * RC_USAGE. */
+static rc_t opt_date(cli_t *c, const char *s, const char *what, char out[11])
 {
-    snprintf(dst, 11, "%s", or_empty(src));
-}
-
-/* Dates longer than a date would be cut by the fixed fields: refuse them first. */
-static rc_t dates_fit(cli_t *c, const assist_opts_t *o)
-{
-    const char *d[] = {o->date, o->start, o->end};
-    for (int i = 0; i < 3; i++)
-        if (d[i] && strlen(d[i]) > 10)
-            return err_set(&c->err, RC_INPUT, "'%.40s' is not a date (YYYY-MM-DD)", d[i]);
+    *out = '\0';
+    if (s && cli_date(c, s, what, out) != RC_OK)
+        return c->err.rc = RC_INPUT;
     return RC_OK;
 }
 
@@ -88,8 +84,7 @@ static rc_t request_add(cli_t *c, const char *code, const assist_opts_t *o)
         return cli_usage_error(c, usage, "--kind, --items and --title are required");
     rc_t rc = cli_state(c, code, &s);
     if (rc != RC_OK || (rc = cli_store(c, STORE_OPEN_EXISTING, &st)) != RC_OK ||
-        (o->priority && (rc = cli_int(c, o->priority, "--priority", 1, 3, &prio)) != RC_OK) ||
-        (rc = dates_fit(c, o)) != RC_OK)
+        (o->priority && (rc = cli_int(c, o->priority, "--priority", 1, 3, &prio)) != RC_OK))
         return rc == RC_USAGE ? RC_INPUT : rc;
     assistance_request_t r = {.kind = (char *)o->kind,
                               .items = (char *)or_empty(o->items),
@@ -100,13 +95,12 @@ static rc_t request_add(cli_t *c, const char *code, const assist_opts_t *o)
                               .priority = (int)prio,
                               .status = "open"};
     memcpy(r.state, s.alpha3, sizeof r.state);
-    if (o->date)
-        copy_date(r.submitted, o->date);
-    else
+    if (!o->date)
         date_today(r.submitted);
-    copy_date(r.start, o->start);
-    copy_date(r.end, o->end);
-    if ((rc = assistance_codes_load(st, &c->arena, &codes, &c->err)) != RC_OK ||
+    if ((o->date && (rc = opt_date(c, o->date, "--date", r.submitted)) != RC_OK) ||
+        (rc = opt_date(c, o->start, "--start", r.start)) != RC_OK ||
+        (rc = opt_date(c, o->end, "--end", r.end)) != RC_OK ||
+        (rc = assistance_codes_load(st, &c->arena, &codes, &c->err)) != RC_OK ||
         (rc = assistance_request_check(&codes, &r, &c->err)) != RC_OK ||
         (rc = store_begin(st, &c->err)) != RC_OK)
         return rc;
@@ -273,8 +267,6 @@ static rc_t offer_add(cli_t *c, const char *provider, const assist_opts_t *o)
     if (cli_int(c, o->capacity, "--capacity", 0, 1000000, &cap) != RC_OK)
         return err_set(&c->err, RC_INPUT, "capacity: '%s' is not a number from 0 to 1000000",
                        o->capacity);
-    if ((rc = dates_fit(c, o)) != RC_OK)
-        return rc;
     assistance_offer_t of = {.provider_org = "",
                              .kinds = (char *)o->kind,
                              .items = (char *)or_empty(o->items),
@@ -291,9 +283,9 @@ static rc_t offer_add(cli_t *c, const char *provider, const assist_opts_t *o)
         memcpy(of.provider_state, s.alpha3, sizeof of.provider_state);
     else
         of.provider_org = arena_strdup(&c->arena, provider);
-    copy_date(of.start, o->start);
-    copy_date(of.end, o->end);
-    if ((rc = assistance_codes_load(st, &c->arena, &codes, &c->err)) != RC_OK ||
+    if ((rc = opt_date(c, o->start, "--start", of.start)) != RC_OK ||
+        (rc = opt_date(c, o->end, "--end", of.end)) != RC_OK ||
+        (rc = assistance_codes_load(st, &c->arena, &codes, &c->err)) != RC_OK ||
         (rc = assistance_offer_check(&codes, &of, &c->err)) != RC_OK ||
         (rc = store_begin(st, &c->err)) != RC_OK)
         return rc;
