@@ -169,7 +169,8 @@ static rc_t add_version(demo_t *d, const state_t *s, int number, long day, int c
     if (rc != RC_OK)
         return rc;
     double level = cycle_level(cap, cycle);
-    demo_rng_t thresholds = demo_rng_for(s->alpha3, 7); /* same per-item thresholds in every version */
+    /* the same per-item thresholds in every version */
+    demo_rng_t thresholds = demo_rng_for(s->alpha3, 7);
     demo_rng_t noise = demo_rng_for(s->alpha3, 100 + (unsigned)number);
     char refs[d->nitems][64], pages[d->nitems][16];
     matrix_entry_t *entries = arena_alloc(d->a, d->nitems * sizeof *entries);

@@ -96,7 +96,8 @@ static rc_t demo_requests(store_t *st, const state_t *states, size_t ns,
                                       .title = (char *)request_kinds[t].title,
                                       .description = "DEMO DATA - not a real request.",
                                       .languages = (char *)languages_for(&states[i], &r),
-                                      .priority = demo_rng_int(&r, 1, 6) <= 3 ? 1 : demo_rng_int(&r, 2, 3),
+                                      .priority =
+                                          demo_rng_int(&r, 1, 6) <= 3 ? 1 : demo_rng_int(&r, 2, 3),
                                       .status = "open"};
             memcpy(q.state, states[i].alpha3, sizeof q.state);
             demo_date(&r, 2019, 2026, q.submitted);
@@ -212,7 +213,8 @@ static rc_t demo_offers(store_t *st, const template_item_t *items, size_t ni,
     for (size_t s = 0; s < sizeof offer_specs / sizeof *offer_specs && rc == RC_OK; s++) {
         const offer_spec_t *sp = &offer_specs[s];
         for (int k = 0; k < sp->offers && rc == RC_OK; k++) {
-            demo_rng_t r = demo_rng_for(sp->provider, (950 + (unsigned)(s * 8 + (size_t)k)) * 0x100000001b3ULL);
+            demo_rng_t r = demo_rng_for(sp->provider,
+                                        (950 + (unsigned)(s * 8 + (size_t)k)) * 0x100000001b3ULL);
             bool state = strlen(sp->provider) == 3 && strcmp(sp->provider, "OAS") != 0 &&
                          strcmp(sp->provider, "WCO") != 0;
             char title[200];

@@ -262,8 +262,7 @@ static int cmp_overlap(const void *a, const void *b)
     return (x->offer > y->offer) - (x->offer < y->offer);
 }
 
-size_t match_fitting_offers(const match_context_t *c, size_t ri, arena_t *a,
-                            match_overlap_t **out)
+size_t match_fitting_offers(const match_context_t *c, size_t ri, arena_t *a, match_overlap_t **out)
 {
     size_t n = 0;
     *out = arena_alloc(a, (c->noff + 1) * sizeof **out);

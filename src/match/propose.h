@@ -51,8 +51,7 @@ typedef struct {
  * order (by id), into *out (arena-owned, never NULL); returns how many. The
  * request page, `assistance request show` and the proposals' overlaps all
  * start from this list. */
-size_t match_fitting_offers(const match_context_t *c, size_t ri, arena_t *a,
-                            match_overlap_t **out);
+size_t match_fitting_offers(const match_context_t *c, size_t ri, arena_t *a, match_overlap_t **out);
 /* How many distinct providers the n offers of fits come from. */
 size_t match_fitting_providers(const match_context_t *c, const match_overlap_t *fits, size_t n);
 
