@@ -61,18 +61,14 @@ static const char *object_name(cli_t *c, const char *what, long long id)
     return arena_strdup(&c->arena, object);
 }
 
-static void copy_date(char dst[11], const char *src)
+/* Copies a date option into out, "" when it was not given (any date). A date
+ * is field input here, as in the web forms: RC_INPUT rather than cli_date's
+ * RC_USAGE. */
+static rc_t opt_date(cli_t *c, const char *s, const char *what, char out[11])
 {
-    snprintf(dst, 11, "%s", or_empty(src));
-}
-
-/* Dates longer than a date would be cut by the fixed fields: refuse them first. */
-static rc_t dates_fit(cli_t *c, const assist_opts_t *o)
-{
-    const char *d[] = {o->date, o->start, o->end};
-    for (int i = 0; i < 3; i++)
-        if (d[i] && strlen(d[i]) > 10)
-            return err_set(&c->err, RC_INPUT, "'%.40s' is not a date (YYYY-MM-DD)", d[i]);
+    *out = '\0';
+    if (s && cli_date(c, s, what, out) != RC_OK)
+        return c->err.rc = RC_INPUT;
     return RC_OK;
 }
 
@@ -88,8 +84,7 @@ static rc_t request_add(cli_t *c, const char *code, const assist_opts_t *o)
         return cli_usage_error(c, usage, "--kind, --items and --title are required");
     rc_t rc = cli_state(c, code, &s);
     if (rc != RC_OK || (rc = cli_store(c, STORE_OPEN_EXISTING, &st)) != RC_OK ||
-        (o->priority && (rc = cli_int(c, o->priority, "--priority", 1, 3, &prio)) != RC_OK) ||
-        (rc = dates_fit(c, o)) != RC_OK)
+        (o->priority && (rc = cli_int(c, o->priority, "--priority", 1, 3, &prio)) != RC_OK))
         return rc == RC_USAGE ? RC_INPUT : rc;
     assistance_request_t r = {.kind = (char *)o->kind,
                               .items = (char *)or_empty(o->items),
@@ -100,13 +95,12 @@ static rc_t request_add(cli_t *c, const char *code, const assist_opts_t *o)
                               .priority = (int)prio,
                               .status = "open"};
     memcpy(r.state, s.alpha3, sizeof r.state);
-    if (o->date)
-        copy_date(r.submitted, o->date);
-    else
+    if (!o->date)
         date_today(r.submitted);
-    copy_date(r.start, o->start);
-    copy_date(r.end, o->end);
-    if ((rc = assistance_codes_load(st, &c->arena, &codes, &c->err)) != RC_OK ||
+    if ((o->date && (rc = opt_date(c, o->date, "--date", r.submitted)) != RC_OK) ||
+        (rc = opt_date(c, o->start, "--start", r.start)) != RC_OK ||
+        (rc = opt_date(c, o->end, "--end", r.end)) != RC_OK ||
+        (rc = assistance_codes_load(st, &c->arena, &codes, &c->err)) != RC_OK ||
         (rc = assistance_request_check(&codes, &r, &c->err)) != RC_OK ||
         (rc = store_begin(st, &c->err)) != RC_OK)
         return rc;
@@ -162,65 +156,61 @@ static rc_t request_list(cli_t *c, const char *code, bool json)
 }
 
 /* The open offers that fit request ri, by id, and how many providers they come from. */
-static void fitting_offers(const match_context_t *ctx, size_t ri, buf_t *b, bool json)
+static void fitting_offers(cli_t *c, const match_context_t *ctx, size_t ri, buf_t *b, bool json)
 {
-    size_t providers = 0;
-    const char *seen[512];
+    match_overlap_t *fits;
+    size_t n = match_fitting_offers(ctx, ri, &c->arena, &fits);
+    size_t providers = match_fitting_providers(ctx, fits, n);
     buf_puts(b, json ? ",\"fitting_offers\":[" : "offers that fit:\n");
-    size_t shown = 0;
-    for (size_t j = 0; j < ctx->noff; j++) {
-        int s = strcmp(ctx->off[j].status, "open") == 0 ? match_context_score(ctx, ri, j, NULL) : 0;
-        if (s <= 0)
-            continue;
-        const char *p = match_provider(&ctx->off[j]);
-        bool known = false;
-        for (size_t k = 0; k < providers && !known; k++)
-            known = strcmp(seen[k], p) == 0;
-        if (!known && providers < 512)
-            seen[providers++] = p;
+    for (size_t k = 0; k < n; k++) {
+        const assistance_offer_t *o = &ctx->off[fits[k].offer];
         if (json) {
-            buf_puts(b, shown ? ",{" : "{");
-            json_out_kll(b, 0, "offer", ctx->off[j].id);
-            json_out_kv(b, 1, "provider", p);
-            json_out_kll(b, 1, "score", s);
+            buf_puts(b, k ? ",{" : "{");
+            json_out_kll(b, 0, "offer", o->id);
+            json_out_kv(b, 1, "provider", match_provider(o));
+            json_out_kll(b, 1, "score", fits[k].score);
             buf_putc(b, '}');
         } else
-            buf_printf(b, "  offer %lld  %-8s  score %d  %s\n", ctx->off[j].id, p, s,
-                       ctx->off[j].title);
-        shown++;
+            buf_printf(b, "  offer %lld  %-8s  score %d  %s\n", o->id, match_provider(o),
+                       fits[k].score, o->title);
     }
     if (json)
         buf_printf(b, "],\"providers_overlapping\":%zu", providers > 1 ? providers : 0);
     else if (providers > 1)
         buf_printf(b, "overlap: %zu providers offer what this request asks for\n", providers);
-    else if (shown == 0)
+    else if (n == 0)
         buf_puts(b, "  (none)\n");
 }
 
-static void proposals_of(cli_t *c, store_t *st, long long request_id, buf_t *b, bool json)
+/* The proposals made for request_id (from the loaded context) with their history;
+ * a failure to read a history is the command's failure, not an empty history. */
+static rc_t proposals_of(cli_t *c, store_t *st, const match_context_t *ctx, long long request_id,
+                         buf_t *b, bool json)
 {
-    assistance_proposal_t *ps;
-    size_t n;
-    if (store_proposal_list(st, request_id, &c->arena, &ps, &n, NULL) != RC_OK)
-        n = 0;
-    buf_puts(b, json ? ",\"proposals\":[" : n ? "proposals:\n" : "");
-    for (size_t i = 0; i < n; i++) {
+    size_t shown = 0;
+    buf_puts(b, json ? ",\"proposals\":[" : "");
+    for (size_t i = 0; i < ctx->nprop; i++) {
+        const assistance_proposal_t *p = &ctx->prop[i];
         assistance_event_t *ev;
         size_t ne;
-        if (store_event_list(st, ps[i].id, &c->arena, &ev, &ne, NULL) != RC_OK)
-            ne = 0;
+        if (p->request_id != request_id)
+            continue;
+        rc_t rc = store_event_list(st, p->id, &c->arena, &ev, &ne, &c->err);
+        if (rc != RC_OK)
+            return rc;
         if (json) {
-            buf_puts(b, i ? "," : "");
-            json_write_proposal(b, &ps[i], ev, ne);
+            buf_puts(b, shown++ ? "," : "");
+            json_write_proposal(b, p, ev, ne);
             continue;
         }
-        buf_printf(b, "  proposal %lld: offer %lld, score %d, %s\n", ps[i].id, ps[i].offer_id,
-                   ps[i].score, ps[i].status);
+        buf_printf(b, "%s  proposal %lld: offer %lld, score %d, %s\n",
+                   shown++ ? "" : "proposals:\n", p->id, p->offer_id, p->score, p->status);
         for (size_t k = 0; k < ne; k++)
             buf_printf(b, "    %s  %s%s%s\n", ev[k].date, ev[k].event, *ev[k].note ? ": " : "",
                        ev[k].note);
     }
     buf_puts(b, json ? "]" : "");
+    return RC_OK;
 }
 
 static rc_t request_show(cli_t *c, const char *arg, bool json)
@@ -253,10 +243,11 @@ static rc_t request_show(cli_t *c, const char *arg, bool json)
         if (*r->description)
             buf_printf(&b, "description: %s\n", r->description);
     }
-    fitting_offers(&ctx, ri, &b, json);
-    proposals_of(c, st, id, &b, json);
+    fitting_offers(c, &ctx, ri, &b, json);
+    rc = proposals_of(c, st, &ctx, id, &b, json);
     buf_puts(&b, json ? "}\n" : "");
-    rc = cli_print(c, &b);
+    if (rc == RC_OK)
+        rc = cli_print(c, &b);
     buf_free(&b);
     return rc;
 }
@@ -276,8 +267,6 @@ static rc_t offer_add(cli_t *c, const char *provider, const assist_opts_t *o)
     if (cli_int(c, o->capacity, "--capacity", 0, 1000000, &cap) != RC_OK)
         return err_set(&c->err, RC_INPUT, "capacity: '%s' is not a number from 0 to 1000000",
                        o->capacity);
-    if ((rc = dates_fit(c, o)) != RC_OK)
-        return rc;
     assistance_offer_t of = {.provider_org = "",
                              .kinds = (char *)o->kind,
                              .items = (char *)or_empty(o->items),
@@ -294,9 +283,9 @@ static rc_t offer_add(cli_t *c, const char *provider, const assist_opts_t *o)
         memcpy(of.provider_state, s.alpha3, sizeof of.provider_state);
     else
         of.provider_org = arena_strdup(&c->arena, provider);
-    copy_date(of.start, o->start);
-    copy_date(of.end, o->end);
-    if ((rc = assistance_codes_load(st, &c->arena, &codes, &c->err)) != RC_OK ||
+    if ((rc = opt_date(c, o->start, "--start", of.start)) != RC_OK ||
+        (rc = opt_date(c, o->end, "--end", of.end)) != RC_OK ||
+        (rc = assistance_codes_load(st, &c->arena, &codes, &c->err)) != RC_OK ||
         (rc = assistance_offer_check(&codes, &of, &c->err)) != RC_OK ||
         (rc = store_begin(st, &c->err)) != RC_OK)
         return rc;

@@ -12,6 +12,7 @@
 #include "demo.h"
 
 #include "demo_event.h"
+#include "demo_rng.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,34 +21,16 @@
 
 #define NEVER_REPORTED 8
 
-typedef struct {
-    unsigned long long s;
-} rng_t;
-
-static unsigned long long rng_next(rng_t *r)
+static double rng_unit(demo_rng_t *r)
 {
-    unsigned long long z = (r->s += 0x9e3779b97f4a7c15ULL);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-    return z ^ (z >> 31);
+    return (double)(demo_rng_next(r) >> 11) / 9007199254740992.0;
 }
 
-static double rng_unit(rng_t *r)
-{
-    return (double)(rng_next(r) >> 11) / 9007199254740992.0;
-}
-
-static int rng_int(rng_t *r, int lo, int hi) /* inclusive */
+/* From lo to hi inclusive, by scaling (unlike demo_rng_int: the reports and
+ * matrices were drawn this way). */
+static int rng_int(demo_rng_t *r, int lo, int hi)
 {
     return lo + (int)(rng_unit(r) * (hi - lo + 1));
-}
-
-static rng_t rng_for(const char *key, unsigned salt)
-{
-    unsigned long long h = 1469598103934665603ULL ^ salt;
-    for (const char *p = key; *p; p++)
-        h = (h ^ (unsigned char)*p) * 1099511628211ULL;
-    return (rng_t){h};
 }
 
 /* Days since 1970-01-01 <-> YYYY-MM-DD. */
@@ -76,7 +59,7 @@ static double capacity(const state_t *s)
             c = bases[i].base;
     c -= s->ldc ? 0.14 : 0;
     c -= s->sids ? 0.10 : 0;
-    rng_t r = rng_for(s->alpha3, 1);
+    demo_rng_t r = demo_rng_for(s->alpha3, 1);
     c += (rng_unit(&r) - 0.5) * 0.3;
     return c < 0.05 ? 0.05 : c > 0.97 ? 0.97 : c;
 }
@@ -186,8 +169,9 @@ static rc_t add_version(demo_t *d, const state_t *s, int number, long day, int c
     if (rc != RC_OK)
         return rc;
     double level = cycle_level(cap, cycle);
-    rng_t thresholds = rng_for(s->alpha3, 7); /* same per-item thresholds in every version */
-    rng_t noise = rng_for(s->alpha3, 100 + (unsigned)number);
+    /* the same per-item thresholds in every version */
+    demo_rng_t thresholds = demo_rng_for(s->alpha3, 7);
+    demo_rng_t noise = demo_rng_for(s->alpha3, 100 + (unsigned)number);
     char refs[d->nitems][64], pages[d->nitems][16];
     matrix_entry_t *entries = arena_alloc(d->a, d->nitems * sizeof *entries);
     size_t n = 0;
@@ -222,7 +206,7 @@ static rc_t add_version(demo_t *d, const state_t *s, int number, long day, int c
     if ((rc = store_entries_insert(d->st, v.id, entries, n, d->e)) != RC_OK)
         return rc;
     /* Older versions went the whole way; the newest is somewhere in the workflow. */
-    rng_t r = rng_for(s->alpha3, 50);
+    demo_rng_t r = demo_rng_for(s->alpha3, 50);
     double stage = last ? rng_unit(&r) : 0;
     char approved[11], published[11];
     days_date(day + rng_int(&noise, 60, 180), approved);
@@ -238,7 +222,7 @@ static rc_t add_version(demo_t *d, const state_t *s, int number, long day, int c
 
 static rc_t demo_state(demo_t *d, const state_t *s, double cap)
 {
-    rng_t r = rng_for(s->alpha3, 2);
+    demo_rng_t r = demo_rng_for(s->alpha3, 2);
     int year = rng_unit(&r) < 0.35 + 0.45 * cap ? 2004 : 2005 + (int)(rng_unit(&r) * 12 * (1 - cap));
     long first = year == 2004 ? date_days(2004, 6, 1) + rng_int(&r, 0, 210)
                               : date_days(year, 1, 1) + rng_int(&r, 0, 360);

@@ -15,37 +15,13 @@
 #include <string.h>
 
 #include "assistance_check.h"
-
-typedef struct {
-    unsigned long long s;
-} arng_t;
-
-static unsigned long long arng_next(arng_t *r)
-{
-    unsigned long long z = (r->s += 0x9e3779b97f4a7c15ULL);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-    return z ^ (z >> 31);
-}
-
-static int arng_int(arng_t *r, int lo, int hi) /* inclusive */
-{
-    return lo + (int)(arng_next(r) % (unsigned long long)(hi - lo + 1));
-}
-
-static arng_t arng_for(const char *key, unsigned salt)
-{
-    unsigned long long h = 1469598103934665603ULL ^ (salt * 0x100000001b3ULL);
-    for (const char *p = key; *p; p++)
-        h = (h ^ (unsigned char)*p) * 1099511628211ULL;
-    return (arng_t){h};
-}
+#include "demo_rng.h"
 
 /* A date in year y, day-of-year-ish from the stream (days 1..28 of any month). */
-static void demo_date(arng_t *r, int y0, int y1, char out[11])
+static void demo_date(demo_rng_t *r, int y0, int y1, char out[11])
 {
-    snprintf(out, 11, "%04d-%02d-%02d", arng_int(r, y0, y1), arng_int(r, 1, 12),
-             arng_int(r, 1, 28));
+    snprintf(out, 11, "%04d-%02d-%02d", demo_rng_int(r, y0, y1), demo_rng_int(r, 1, 12),
+             demo_rng_int(r, 1, 28));
 }
 
 /* ---- requests --------------------------------------------------------------- */
@@ -68,32 +44,32 @@ static const struct {
 enum { REQUEST_KIND_CHOICES = sizeof request_kinds / sizeof *request_kinds };
 
 /* Languages a state is likely to work in, from its region. */
-static const char *languages_for(const state_t *s, arng_t *r)
+static const char *languages_for(const state_t *s, demo_rng_t *r)
 {
     if (strcmp(s->m49_subregion, "419") == 0)
-        return strcmp(s->m49_intermediate, "029") == 0 && arng_int(r, 0, 1) ? "en" : "es";
+        return strcmp(s->m49_intermediate, "029") == 0 && demo_rng_int(r, 0, 1) ? "en" : "es";
     if (strcmp(s->m49_subregion, "015") == 0 || strcmp(s->m49_subregion, "145") == 0)
-        return arng_int(r, 0, 1) ? "ar" : "ar,en";
+        return demo_rng_int(r, 0, 1) ? "ar" : "ar,en";
     if (strcmp(s->un_group, "EEG") == 0 || strcmp(s->m49_subregion, "143") == 0)
-        return arng_int(r, 0, 1) ? "ru" : "en";
+        return demo_rng_int(r, 0, 1) ? "ru" : "en";
     if (strcmp(s->m49_region, "002") == 0)
-        return arng_int(r, 0, 2) ? "fr" : "en";
-    return arng_int(r, 0, 3) ? "en" : "en,fr";
+        return demo_rng_int(r, 0, 2) ? "fr" : "en";
+    return demo_rng_int(r, 0, 3) ? "en" : "en,fr";
 }
 
 /* How many requests a state files: more for LDCs, SIDS and the AFR and GRULAC groups. */
-static int request_count(const state_t *s, arng_t *r)
+static int request_count(const state_t *s, demo_rng_t *r)
 {
     int weight = 2 + 3 * s->ldc + 2 * s->sids + 2 * s->lldc;
     weight += strcmp(s->un_group, "AFR") == 0 || strcmp(s->un_group, "GRULAC") == 0 ? 2 : 0;
     weight -= strcmp(s->un_group, "WEOG") == 0 ? 2 : 0;
-    return weight <= 0 ? 0 : arng_int(r, 0, weight) * 3 / 4;
+    return weight <= 0 ? 0 : demo_rng_int(r, 0, weight) * 3 / 4;
 }
 
 /* Items: a random one and up to three that follow it under the same heading. */
-static char *pick_items(const template_item_t *items, size_t n, arng_t *r, arena_t *a)
+static char *pick_items(const template_item_t *items, size_t n, demo_rng_t *r, arena_t *a)
 {
-    size_t first = (size_t)arng_int(r, 0, (int)n - 1), count = (size_t)arng_int(r, 1, 4);
+    size_t first = (size_t)demo_rng_int(r, 0, (int)n - 1), count = (size_t)demo_rng_int(r, 1, 4);
     char buf[512];
     size_t len = (size_t)snprintf(buf, sizeof buf, "%s", items[first].id);
     for (size_t k = first + 1; k < n && k < first + count; k++) {
@@ -110,25 +86,26 @@ static rc_t demo_requests(store_t *st, const state_t *states, size_t ns,
 {
     rc_t rc = RC_OK;
     for (size_t i = 0; i < ns && rc == RC_OK; i++) {
-        arng_t r = arng_for(states[i].alpha3, 901);
+        demo_rng_t r = demo_rng_for(states[i].alpha3, 901 * 0x100000001b3ULL);
         int count = request_count(&states[i], &r);
         for (int k = 0; k < count && rc == RC_OK; k++) {
-            int t = arng_int(&r, 0, REQUEST_KIND_CHOICES - 1);
+            int t = demo_rng_int(&r, 0, REQUEST_KIND_CHOICES - 1);
             assistance_request_t q = {.kind = (char *)request_kinds[t].kind,
                                       .items = pick_items(items, ni, &r, a),
                                       .themes = "",
                                       .title = (char *)request_kinds[t].title,
                                       .description = "DEMO DATA - not a real request.",
                                       .languages = (char *)languages_for(&states[i], &r),
-                                      .priority = arng_int(&r, 1, 6) <= 3 ? 1 : arng_int(&r, 2, 3),
+                                      .priority =
+                                          demo_rng_int(&r, 1, 6) <= 3 ? 1 : demo_rng_int(&r, 2, 3),
                                       .status = "open"};
             memcpy(q.state, states[i].alpha3, sizeof q.state);
             demo_date(&r, 2019, 2026, q.submitted);
             if (strcmp(q.submitted, "2026-11-01") > 0)
                 snprintf(q.submitted, sizeof q.submitted, "2026-10-15");
-            if (arng_int(&r, 0, 2) == 0) {
+            if (demo_rng_int(&r, 0, 2) == 0) {
                 snprintf(q.start, sizeof q.start, "%.4s-01-01", q.submitted);
-                int until = (int)strtol(q.submitted, NULL, 10) + arng_int(&r, 1, 3);
+                int until = (int)strtol(q.submitted, NULL, 10) + demo_rng_int(&r, 1, 3);
                 snprintf(q.end, sizeof q.end, "%04u-12-31", (unsigned)until % 10000u);
             }
             if ((rc = assistance_request_check(codes, &q, e)) == RC_OK)
@@ -214,14 +191,14 @@ static const offer_spec_t offer_specs[] = {
 };
 
 /* Items of one weapon type, every third one, comma-separated ("" for none). */
-static char *weapon_items(const template_item_t *items, size_t n, const char *weapon, arng_t *r,
+static char *weapon_items(const template_item_t *items, size_t n, const char *weapon, demo_rng_t *r,
                           arena_t *a)
 {
     if (!*weapon)
         return "";
     char buf[2048];
     size_t len = 0;
-    int phase = arng_int(r, 0, 2), k = 0;
+    int phase = demo_rng_int(r, 0, 2), k = 0;
     for (size_t i = 0; i < n; i++)
         if (strcmp(items[i].weapon, weapon) == 0 && k++ % 3 == phase && len < sizeof buf - 64)
             len +=
@@ -236,7 +213,8 @@ static rc_t demo_offers(store_t *st, const template_item_t *items, size_t ni,
     for (size_t s = 0; s < sizeof offer_specs / sizeof *offer_specs && rc == RC_OK; s++) {
         const offer_spec_t *sp = &offer_specs[s];
         for (int k = 0; k < sp->offers && rc == RC_OK; k++) {
-            arng_t r = arng_for(sp->provider, 950 + (unsigned)(s * 8 + (size_t)k));
+            demo_rng_t r = demo_rng_for(sp->provider,
+                                        (950 + (unsigned)(s * 8 + (size_t)k)) * 0x100000001b3ULL);
             bool state = strlen(sp->provider) == 3 && strcmp(sp->provider, "OAS") != 0 &&
                          strcmp(sp->provider, "WCO") != 0;
             char title[200];
@@ -249,13 +227,13 @@ static rc_t demo_offers(store_t *st, const template_item_t *items, size_t ni,
                                     .description = "DEMO DATA - not a real offer.",
                                     .regions = (char *)sp->regions,
                                     .languages = (char *)sp->languages,
-                                    .capacity = arng_int(&r, 1, 8),
+                                    .capacity = demo_rng_int(&r, 1, 8),
                                     .status = "open"};
             if (state)
                 memcpy(o.provider_state, sp->provider, 4);
             snprintf(o.start, sizeof o.start, "%d-01-01", 2024 + k % 3);
-            if (arng_int(&r, 0, 1))
-                snprintf(o.end, sizeof o.end, "%d-12-31", 2026 + k % 3 + arng_int(&r, 0, 2));
+            if (demo_rng_int(&r, 0, 1))
+                snprintf(o.end, sizeof o.end, "%d-12-31", 2026 + k % 3 + demo_rng_int(&r, 0, 2));
             if ((rc = assistance_offer_check(codes, &o, e)) == RC_OK)
                 rc = store_offer_insert(st, &o, e);
         }

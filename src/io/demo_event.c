@@ -4,11 +4,12 @@
  * workshop; every other year from 2010 a pair of states of one sub-region
  * exchanges peer-review visits and one state holds a national round table.
  * Participants, themes and dates come from a SplitMix64 stream seeded with the
- * region or year (FNV-1a of a fixed key, as in demo.c), never from the clock:
+ * region or year (demo_rng.h), never from the clock:
  * the same reference data gives the same events. Events after the demo data's
  * fixed "today" (2026-11-01) are planned; earlier ones were held.
  */
 #include "demo_event.h"
+#include "demo_rng.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -20,22 +21,6 @@ static const char *const demo_themes[] = {
     "physical-protection", "biosafety-biosecurity", "financing", "illicit-trafficking",
     "accounting", "transport", "detection"};
 enum { NTHEMES = sizeof demo_themes / sizeof *demo_themes };
-
-static unsigned long long next(unsigned long long *s)
-{
-    unsigned long long z = (*s += 0x9e3779b97f4a7c15ULL);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-    return z ^ (z >> 31);
-}
-
-static unsigned long long seed(const char *key, int year)
-{
-    unsigned long long h = 1469598103934665603ULL ^ (unsigned long long)year;
-    for (const char *p = key; *p; p++)
-        h = (h ^ (unsigned char)*p) * 1099511628211ULL;
-    return h;
-}
 
 typedef struct {
     store_t *st;
@@ -54,15 +39,15 @@ static void put_date(char out[11], int year, int month, int day)
 }
 
 /* Fills dates (a month, a few days) and up to three themes, then stores it. */
-static rc_t add(gen_t *g, event_t *ev, int year, int days, unsigned long long *s)
+static rc_t add(gen_t *g, event_t *ev, int year, int days, demo_rng_t *s)
 {
-    int month = 1 + (int)(next(s) % 11), day = 1 + (int)(next(s) % 20);
+    int month = 1 + (int)(demo_rng_next(s) % 11), day = 1 + (int)(demo_rng_next(s) % 20);
     put_date(ev->start, year, month, day);
     put_date(ev->end, year, month, day + days);
     ev->status = strcmp(ev->start, DEMO_TODAY) > 0 ? "planned" : "held";
     char **themes = arena_alloc(g->a, 3 * sizeof *themes);
     for (size_t i = 0; i < 3; i++)
-        themes[i] = (char *)demo_themes[next(s) % NTHEMES];
+        themes[i] = (char *)demo_themes[demo_rng_next(s) % NTHEMES];
     ev->themes = themes;
     ev->nthemes = 3;
     return store_outreach_insert(g->st, ev, g->e);
@@ -71,11 +56,11 @@ static rc_t add(gen_t *g, event_t *ev, int year, int days, unsigned long long *s
 /* A course or workshop for about a third of a region's states (at least three). */
 static rc_t regional(gen_t *g, const char *region, const char *kind, int year)
 {
-    unsigned long long s = seed(region, year * 2 + (kind[0] == 't'));
+    demo_rng_t s = demo_rng_for(region, (unsigned long long)(year * 2 + (kind[0] == 't')));
     char(*codes)[4] = arena_alloc(g->a, (g->n + 1) * sizeof *codes);
     size_t k = 0, host = g->n;
     for (size_t i = 0; i < g->n; i++)
-        if (strcmp(g->states[i].m49_region, region) == 0 && (next(&s) % 3 == 0 || k < 3)) {
+        if (strcmp(g->states[i].m49_region, region) == 0 && (demo_rng_next(&s) % 3 == 0 || k < 3)) {
             memcpy(codes[k++], g->states[i].alpha3, 4);
             host = host == g->n ? i : host;
         }
@@ -95,8 +80,8 @@ static rc_t regional(gen_t *g, const char *region, const char *kind, int year)
 /* A peer-review visit between two states of one sub-region, and a round table. */
 static rc_t bilateral(gen_t *g, int year)
 {
-    unsigned long long s = seed("peer-review", year);
-    size_t a = next(&s) % g->n, b = g->n;
+    demo_rng_t s = demo_rng_for("peer-review", (unsigned long long)year);
+    size_t a = demo_rng_next(&s) % g->n, b = g->n;
     for (size_t i = 1; i < g->n && b == g->n; i++) {
         size_t j = (a + i) % g->n;
         if (strcmp(g->states[j].m49_subregion, g->states[a].m49_subregion) == 0)
@@ -111,7 +96,7 @@ static rc_t bilateral(gen_t *g, int year)
                   .place = g->states[b].name[LANG_EN], .organizer = "UNODA (demo)",
                   .states = codes, .nstates = 2};
     rc_t rc = add(g, &ev, year, 4, &s);
-    size_t host = next(&s) % g->n;
+    size_t host = demo_rng_next(&s) % g->n;
     char(*one)[4] = arena_alloc(g->a, sizeof *one);
     memcpy(one[0], g->states[host].alpha3, 4);
     event_t rt = {.kind = "round-table", .title = "National round table on 1540 (demo)",

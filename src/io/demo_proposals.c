@@ -17,6 +17,7 @@
 
 #include "../match/propose.h"
 #include "../util/date.h"
+#include "demo_rng.h"
 
 /* Rounds six months apart: every answer comes within 90 days, so a decline
  * is known before the next round reconsiders its request. */
@@ -25,18 +26,6 @@ static const char *const demo_rounds[] = {"2024-03-15", "2024-09-15", "2025-03-1
 enum { DEMO_ROUNDS = sizeof demo_rounds / sizeof *demo_rounds };
 /* Nothing happens after this day (the demo's requests stop before it too). */
 #define DEMO_LAST_DAY "2026-11-01"
-
-typedef struct {
-    unsigned long long s;
-} prng_t;
-
-static int prng_int(prng_t *r, int lo, int hi) /* inclusive; splitmix64 */
-{
-    unsigned long long z = (r->s += 0x9e3779b97f4a7c15ULL);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-    return lo + (int)((z ^ (z >> 31)) % (unsigned long long)(hi - lo + 1));
-}
 
 /* ---- what existed on a round's date ------------------------------------------------ */
 
@@ -118,12 +107,12 @@ static void demo_after(const char *from, int days, char out[11])
  * or the state (1), each within 90 days. */
 static rc_t demo_answer(store_t *st, assistance_proposal_t *p, err_t *e)
 {
-    prng_t r = {0x1540ULL * 0x100000001b3ULL ^ (unsigned long long)p->id};
-    int roll = prng_int(&r, 0, 99), first = prng_int(&r, 0, 1);
+    demo_rng_t r = {0x1540ULL * 0x100000001b3ULL ^ (unsigned long long)p->id};
+    int roll = demo_rng_int(&r, 0, 99), first = demo_rng_int(&r, 0, 1);
     char d1[11], d2[11], d3[11];
-    demo_after(p->created, prng_int(&r, 5, 45), d1);
-    demo_after(d1, prng_int(&r, 2, 40), d2);
-    demo_after(d2, prng_int(&r, 60, 300), d3);
+    demo_after(p->created, demo_rng_int(&r, 5, 45), d1);
+    demo_after(d1, demo_rng_int(&r, 2, 40), d2);
+    demo_after(d2, demo_rng_int(&r, 60, 300), d3);
     rc_t rc = RC_OK;
     if (roll < 10 || !d1[0]) /* no answer yet */
         return RC_OK;

@@ -262,18 +262,39 @@ static int cmp_overlap(const void *a, const void *b)
     return (x->offer > y->offer) - (x->offer < y->offer);
 }
 
-/* Other providers' offers that fit request i too. */
+size_t match_fitting_offers(const match_context_t *c, size_t ri, arena_t *a, match_overlap_t **out)
+{
+    size_t n = 0;
+    *out = arena_alloc(a, (c->noff + 1) * sizeof **out);
+    for (size_t j = 0; j < c->noff; j++) {
+        int s = strcmp(c->off[j].status, "open") == 0 ? match_context_score(c, ri, j, NULL) : 0;
+        if (s > 0)
+            (*out)[n++] = (match_overlap_t){j, s};
+    }
+    return n;
+}
+
+size_t match_fitting_providers(const match_context_t *c, const match_overlap_t *fits, size_t n)
+{
+    size_t providers = 0;
+    for (size_t k = 0; k < n; k++) {
+        const char *p = match_provider(&c->off[fits[k].offer]);
+        size_t m = 0;
+        while (m < k && strcmp(match_provider(&c->off[fits[m].offer]), p) != 0)
+            m++;
+        providers += m == k;
+    }
+    return providers;
+}
+
+/* Other providers' offers that fit request i too, best first. */
 static void find_overlaps(const match_context_t *c, match_proposal_t *p, arena_t *a)
 {
-    p->overlaps = arena_alloc(a, (c->noff + 1) * sizeof *p->overlaps);
+    size_t n = match_fitting_offers(c, p->req, a, &p->overlaps);
     const char *mine = match_provider(&c->off[p->off]);
-    for (size_t j = 0; j < c->noff; j++) {
-        if (strcmp(match_provider(&c->off[j]), mine) == 0 || strcmp(c->off[j].status, "open"))
-            continue;
-        int s = match_context_score(c, p->req, j, NULL);
-        if (s > 0)
-            p->overlaps[p->noverlaps++] = (match_overlap_t){j, s};
-    }
+    for (size_t k = 0; k < n; k++)
+        if (strcmp(match_provider(&c->off[p->overlaps[k].offer]), mine) != 0)
+            p->overlaps[p->noverlaps++] = p->overlaps[k];
     qsort(p->overlaps, p->noverlaps, sizeof *p->overlaps, cmp_overlap);
 }
 

@@ -47,6 +47,14 @@ typedef struct {
     int score;
 } match_overlap_t;
 
+/* The open offers that fit request index ri (score above 0), in the context's
+ * order (by id), into *out (arena-owned, never NULL); returns how many. The
+ * request page, `assistance request show` and the proposals' overlaps all
+ * start from this list. */
+size_t match_fitting_offers(const match_context_t *c, size_t ri, arena_t *a, match_overlap_t **out);
+/* How many distinct providers the n offers of fits come from. */
+size_t match_fitting_providers(const match_context_t *c, const match_overlap_t *fits, size_t n);
+
 typedef struct {
     size_t req, off; /* indices into the context */
     long long id;    /* the recorded proposal, 0 in a dry run */

@@ -1,7 +1,7 @@
 /*
  * The assistance part of the SQLite backend (sqlite_assistance.c): its
- * operations, listed in store_sqlite_backend through SQLITE_ASSISTANCE_BACKEND,
- * and the two things it borrows from sqlite.c.
+ * operations, listed in store_sqlite_backend through SQLITE_ASSISTANCE_BACKEND.
+ * What it shares with sqlite.c comes from sqlite_private.h.
  */
 #ifndef R1540_STORE_SQLITE_ASSISTANCE_H
 #define R1540_STORE_SQLITE_ASSISTANCE_H
@@ -10,11 +10,6 @@
 
 #include "sqlite_private.h"
 #include "store.h"
-
-/* The connection of a SQLite store handle. */
-sqlite3 *sqlite_store_db(void *h);
-/* sqlite_store_fail (the connection's last failure as an rc and message)
- * comes from sqlite_private.h. */
 
 rc_t sqlite_org_put(void *h, const organization_t *o, err_t *e);
 rc_t sqlite_org_list(void *h, arena_t *a, organization_t **out, size_t *n, err_t *e);

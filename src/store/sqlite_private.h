@@ -87,8 +87,7 @@ rc_t sqlite_review_get(void *h, long long version_id, arena_t *a, matrix_review_
     .comment_insert = sqlite_comment_insert, .comments = sqlite_comments,                      \
     .review_set = sqlite_review_set, .review_get = sqlite_review_get
 
-/* The connection itself, for the files that run one-off statements (also
- * declared in sqlite_assistance.h). */
+/* The connection itself, for the files that run one-off statements. */
 sqlite3 *sqlite_store_db(void *h);
 
 /* sqlite_review.c */

@@ -65,6 +65,8 @@ expect_fail "unknown provider" 3 "unknown provider 'NOBODY'" r assistance offer 
 expect_fail "an offer with neither items nor themes" 4 "at least one template item or theme" r assistance offer add WCO --kinds training --title x --capacity 1
 expect_fail "a region that is not an M49 code" 4 "regions" r assistance offer add WCO --kinds training --themes export-control --title x --capacity 1 --regions Africa
 expect_fail "unknown kind in an offer" 4 "kinds" r assistance offer add WCO --kinds training,picnic --themes export-control --title x --capacity 1
+expect_fail "an overlong date in an offer" 4 "--end: .* is not a date" r assistance offer add WCO --kinds training --themes export-control --title x --capacity 1 --end 2026-01-01-and-more
+expect_fail "an impossible date in an offer" 4 "not a date" r assistance offer add WCO --kinds training --themes export-control --title x --capacity 1 --start 2025-02-30
 expect_eq "none of the bad offers changed the database" "$(db_hash)" "$h"
 expect_eq "nor added an audit entry" "$(audit_count)" "$n"
 
@@ -125,6 +127,9 @@ r assistance request show 2 >"$T/show2"
 expect_match "request show lists its proposals and their history" "$T/show2" "state-declined: not now"
 r assistance request show 2 --format json >"$T/show2.json"
 expect_eq "a declined offer no longer fits the request" "$(/usr/bin/python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print([o for o in d["fitting_offers"] if o["offer"]==int(sys.argv[2])])' "$T/show2.json" "$qo")" "[]"
+cp "$DB" "$T/broken.db"
+sqlite3 "$T/broken.db" "drop table assistance_event"
+expect_fail "request show fails when a history cannot be read (not an empty history)" 1 "no such table" "$BIN" --db "$T/broken.db" assistance request show 2
 
 # Export and import: requests, offers and proposals with their history, exactly.
 expect_ok "export with assistance" r export --format json -o "$T/a.json"
