@@ -196,39 +196,31 @@ static int fit_cmp(const void *x, const void *y)
     return a->score != b->score ? (a->score < b->score ? 1 : -1) : (a->i > b->i) - (a->i < b->i);
 }
 
-/* The open offers that fit request `at` (for_request), or the open requests
- * that offer `at` fits, best first (ties: by id); their number in *n. */
+/* The open offers that fit request `at` (for_request: the matching's own list,
+ * and in *providers how many providers they come from), or the open requests
+ * that offer `at` fits; best first (ties: by id), their number in *n. */
 static fit_t *fits_of(web_req_t *r, const match_context_t *c, size_t at, bool for_request,
-                      size_t *n)
+                      size_t *n, size_t *providers)
 {
-    size_t total = for_request ? c->noff : c->nreq;
-    fit_t *f = arena_alloc(&r->arena, (total + 1) * sizeof *f);
+    fit_t *f;
     *n = 0;
-    for (size_t j = 0; j < total; j++) {
-        const char *status = for_request ? c->off[j].status : c->req[j].status;
-        int s = strcmp(status, "open") != 0 ? 0
-                : for_request             ? match_context_score(c, at, j, NULL)
-                                          : match_context_score(c, j, at, NULL);
-        if (s > 0)
-            f[(*n)++] = (fit_t){j, s};
+    if (for_request) {
+        match_overlap_t *ov;
+        size_t nov = match_fitting_offers(c, at, &r->arena, &ov);
+        *providers = match_fitting_providers(c, ov, nov);
+        f = arena_alloc(&r->arena, (nov + 1) * sizeof *f);
+        for (; *n < nov; ++*n)
+            f[*n] = (fit_t){ov[*n].offer, ov[*n].score};
+    } else {
+        f = arena_alloc(&r->arena, (c->nreq + 1) * sizeof *f);
+        for (size_t j = 0; j < c->nreq; j++) {
+            int s = strcmp(c->req[j].status, "open") == 0 ? match_context_score(c, j, at, NULL) : 0;
+            if (s > 0)
+                f[(*n)++] = (fit_t){j, s};
+        }
     }
     qsort(f, *n, sizeof *f, fit_cmp);
     return f;
-}
-
-/* How many providers the fitting offers come from: more than one is an
- * overlap the Committee wants to see. */
-static size_t providers_of(const match_context_t *c, const fit_t *f, size_t n)
-{
-    size_t providers = 0;
-    for (size_t k = 0; k < n; k++) {
-        const char *p = match_provider(&c->off[f[k].i]);
-        bool seen = false;
-        for (size_t j = 0; j < k && !seen; j++)
-            seen = strcmp(match_provider(&c->off[f[j].i]), p) == 0;
-        providers += !seen;
-    }
-    return providers;
 }
 
 /* The first FITS_SHOWN fits as records with their score; their number under count_key. */
@@ -270,10 +262,9 @@ rc_t h_request(web_req_t *r, json_t *m, err_t *e)
         return not_found(r, e, web_tr(r, "There is no such assistance request."));
     const assistance_request_t *q = &c.req[ri];
     json_object_set_new(m, "request", model_request(r, &n, q));
-    size_t nf;
-    const fit_t *f = fits_of(r, &c, ri, true, &nf);
+    size_t nf, providers;
+    const fit_t *f = fits_of(r, &c, ri, true, &nf, &providers);
     fits_json(r, &n, &c, f, nf, true, m, "fitting_offers", "offers_fitting");
-    size_t providers = providers_of(&c, f, nf);
     json_object_set_new(m, "providers_overlapping", json_integer(providers > 1 ? (json_int_t)providers : 0));
     json_object_set_new(m, "can_withdraw",
                         json_boolean(strcmp(q->status, "open") == 0 &&
@@ -535,8 +526,8 @@ rc_t h_offer(web_req_t *r, json_t *m, err_t *e)
     const assistance_offer_t *o = &c.off[oj];
     const char *provider = match_provider(o);
     json_object_set_new(m, "offer", model_offer(r, &n, o));
-    size_t nf;
-    const fit_t *f = fits_of(r, &c, oj, false, &nf);
+    size_t nf, unused;
+    const fit_t *f = fits_of(r, &c, oj, false, &nf, &unused);
     fits_json(r, &n, &c, f, nf, false, m, "fitting_requests", "requests_fitting");
     bool mine = authz_allowed(r->user, ACT_ASSIST_OFFER, NULL) &&
                 authz_acts_for_provider(r->user, provider);
