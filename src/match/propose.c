@@ -262,19 +262,22 @@ static int cmp_overlap(const void *a, const void *b)
     return (x->offer > y->offer) - (x->offer < y->offer);
 }
 
-/* Other providers' offers that fit request i too. */
-static void find_overlaps(const match_context_t *c, match_proposal_t *p, arena_t *a)
+size_t match_fitting_offers(const match_context_t *c, size_t ri, const char *except, arena_t *a,
+                            match_overlap_t **out)
 {
-    p->overlaps = arena_alloc(a, (c->noff + 1) * sizeof *p->overlaps);
-    const char *mine = match_provider(&c->off[p->off]);
+    match_overlap_t *fit = arena_alloc(a, (c->noff + 1) * sizeof *fit);
+    size_t n = 0;
     for (size_t j = 0; j < c->noff; j++) {
-        if (strcmp(match_provider(&c->off[j]), mine) == 0 || strcmp(c->off[j].status, "open"))
+        if (strcmp(c->off[j].status, "open") != 0 ||
+            (except && strcmp(match_provider(&c->off[j]), except) == 0))
             continue;
-        int s = match_context_score(c, p->req, j, NULL);
+        int s = match_context_score(c, ri, j, NULL);
         if (s > 0)
-            p->overlaps[p->noverlaps++] = (match_overlap_t){j, s};
+            fit[n++] = (match_overlap_t){j, s};
     }
-    qsort(p->overlaps, p->noverlaps, sizeof *p->overlaps, cmp_overlap);
+    qsort(fit, n, sizeof *fit, cmp_overlap);
+    *out = fit;
+    return n;
 }
 
 static void describe(const match_context_t *c, match_proposal_t *p, const unit_t *u,
@@ -290,7 +293,8 @@ static void describe(const match_context_t *c, match_proposal_t *p, const unit_t
             buf_printf(&b, "%s %lld", m ? "," : "", c->req[u->members[m]].id);
         buf_puts(&b, " (same themes)\n");
     }
-    find_overlaps(c, p, a);
+    const char *mine = match_provider(&c->off[p->off]);
+    p->noverlaps = match_fitting_offers(c, p->req, mine, a, &p->overlaps);
     if (p->noverlaps) {
         buf_printf(&b, "overlap: %zu other offer%s fit%s:", p->noverlaps,
                    p->noverlaps > 1 ? "s" : "", p->noverlaps > 1 ? "" : "s");

@@ -47,6 +47,13 @@ typedef struct {
     int score;
 } match_overlap_t;
 
+/* The open offers that fit request index ri (score above 0), best first, ties
+ * by offer index, leaving out those of provider `except` unless it is NULL;
+ * *out is in the arena. A proposal's overlaps are this list with its own
+ * provider left out. */
+size_t match_fitting_offers(const match_context_t *c, size_t ri, const char *except, arena_t *a,
+                            match_overlap_t **out);
+
 typedef struct {
     size_t req, off; /* indices into the context */
     long long id;    /* the recorded proposal, 0 in a dry run */
