@@ -351,6 +351,22 @@ static void collect(const match_context_t *c, const unit_t *units, const match_i
     out->total = sol->total;
 }
 
+assistance_proposal_t match_proposal_row(const match_context_t *c, const match_proposal_t *p,
+                                         const char *today)
+{
+    assistance_proposal_t row = {.id = p->id,
+                                 .request_id = c->req[p->req].id,
+                                 .offer_id = c->off[p->off].id,
+                                 .score = p->score,
+                                 .explanation = p->explanation,
+                                 .batch = p->batch,
+                                 .status = "proposed",
+                                 .provider_answer = "",
+                                 .state_answer = ""};
+    snprintf(row.created, sizeof row.created, "%s", today);
+    return row;
+}
+
 /* Writes the proposals and their first event, inside the caller's transaction. */
 static rc_t record(store_t *st, const match_context_t *c, match_result_t *r, const char *today,
                    err_t *e)
@@ -358,15 +374,7 @@ static rc_t record(store_t *st, const match_context_t *c, match_result_t *r, con
     rc_t rc = RC_OK;
     for (size_t k = 0; k < r->n && rc == RC_OK; k++) {
         match_proposal_t *p = &r->p[k];
-        assistance_proposal_t row = {.request_id = c->req[p->req].id,
-                                     .offer_id = c->off[p->off].id,
-                                     .score = p->score,
-                                     .explanation = p->explanation,
-                                     .batch = p->batch,
-                                     .status = "proposed",
-                                     .provider_answer = "",
-                                     .state_answer = ""};
-        snprintf(row.created, sizeof row.created, "%s", today);
+        assistance_proposal_t row = match_proposal_row(c, p, today);
         rc = store_proposal_insert(st, &row, e);
         assistance_event_t ev = {.proposal_id = row.id, .event = "proposed", .note = ""};
         snprintf(ev.date, sizeof ev.date, "%s", today);

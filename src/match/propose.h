@@ -73,6 +73,11 @@ typedef struct {
     size_t requests, offers, pairs, units; /* considered */
 } match_result_t;
 
+/* The store's row for proposal p, status "proposed", created on today
+ * (YYYY-MM-DD); its id is p->id (0 until recorded). Strings point into p. */
+assistance_proposal_t match_proposal_row(const match_context_t *c, const match_proposal_t *p,
+                                         const char *today);
+
 typedef struct {
     const char *region; /* NULL: every open request, one by one; else batch mode */
     bool dry_run;

@@ -50,11 +50,11 @@ static rc_t weight_line(const char *path, int line, char *text, match_weights_t 
     long long value;
     char tail;
     text += strspn(text, " \t\r");
-    if (!*text || strspn(text, " \t\r") == strlen(text))
+    if (!*text)
         return RC_OK;
-    char *eq = strchr(text, '=');
-    size_t klen = eq ? strcspn(text, " \t=") : 0;
-    if (!eq || klen == 0 || klen >= sizeof key)
+    size_t klen = strcspn(text, " \t\r=");
+    const char *eq = text + klen + strspn(text + klen, " \t"); /* only blanks before the = */
+    if (*eq != '=' || klen == 0 || klen >= sizeof key)
         return err_set(e, RC_INPUT, "%s:%d: expected `key = value`", path, line);
     snprintf(key, sizeof key, "%.*s", (int)klen, text);
     if (sscanf(eq + 1, " %lld %c", &value, &tail) != 1 || value < 0 || value > 100000)

@@ -33,50 +33,15 @@ rc_t assist_records_load(store_t *st, arena_t *a, assist_records_t *r, err_t *e)
 /* ---- codes to indices ---------------------------------------------------------- */
 
 typedef struct {
-    const char *id;
-    size_t index;
-} item_key_t;
-
-typedef struct {
     const review_data_t *d;
-    item_key_t *items; /* the review's items by id, for lookups */
     const char *as_of;
 } ctx_t;
-
-static int cmp_item_key(const void *a, const void *b)
-{
-    return strcmp(((const item_key_t *)a)->id, ((const item_key_t *)b)->id);
-}
-
-/* The index of item id, or -1. */
-static long item_index(const ctx_t *c, const char *id)
-{
-    item_key_t key = {id, 0};
-    const item_key_t *hit = bsearch(&key, c->items, c->d->nitems, sizeof key, cmp_item_key);
-    return hit ? (long)hit->index : -1;
-}
 
 static long theme_index(const review_data_t *d, const char *code)
 {
     for (size_t t = 0; t < d->nthemes; t++)
         if (strcmp(d->themes[t].code, code) == 0)
             return (long)t;
-    return -1;
-}
-
-static long state_index(const review_data_t *d, const char *alpha3)
-{
-    size_t lo = 0, hi = d->nstates;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        int r = strcmp(d->states[mid].alpha3, alpha3);
-        if (r == 0)
-            return (long)mid;
-        if (r < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
     return -1;
 }
 
@@ -108,7 +73,7 @@ static uint64_t theme_set(const ctx_t *c, const char *items, const char *themes)
             bits |= (uint64_t)1 << t;
     }
     for (const char *p = items ? items : ""; next_code(&p, code, sizeof code);) {
-        long i = item_index(c, code);
+        long i = review_item_index(c->d, code);
         if (i >= 0)
             bits |= c->d->item_themes[i];
     }
@@ -297,15 +262,15 @@ static void count_request(const ctx_t *c, const assistance_request_t *q, const p
             f->by_theme[t].requests++;
             f->by_theme[t].unmet += unmet;
         }
-    long k = state_index(d, q->state);
-    if (k >= 0) {
+    size_t k = review_state_index(d, q->state);
+    if (k < d->nstates) {
         count(&f->by_region[d->state_region[k]], unmet);
         const bool flags[REVIEW_FLAGS] = {d->states[k].ldc, d->states[k].lldc, d->states[k].sids};
         for (int g = 0; g < REVIEW_FLAGS; g++)
             if (flags[g])
                 count(&f->by_flag[g], unmet);
         if (unmet)
-            keep_oldest(f, &(assist_unmet_t){q, (size_t)k, days_between(q->submitted, c->as_of)});
+            keep_oldest(f, &(assist_unmet_t){q, k, days_between(q->submitted, c->as_of)});
     }
     if (pd->proposed[0])
         to_prop[f->to_proposal.n++] = days_between(q->submitted, pd->proposed);
@@ -374,8 +339,8 @@ static char *const *provider_names(const review_data_t *d, const assist_records_
                                    const assistance_offer_t *o, arena_t *a)
 {
     if (o->provider_state[0]) {
-        long k = state_index(d, o->provider_state);
-        if (k >= 0)
+        size_t k = review_state_index(d, o->provider_state);
+        if (k < d->nstates)
             return d->states[k].name;
     }
     for (size_t i = 0; i < in->norgs; i++)
@@ -457,10 +422,7 @@ void assist_figures_compute(const review_data_t *d, const assist_records_t *in, 
                             assist_figures_t *out)
 {
     memset(out, 0, sizeof *out);
-    ctx_t c = {d, arena_alloc(a, (d->nitems + 1) * sizeof(item_key_t)), as_of};
-    for (size_t i = 0; i < d->nitems; i++)
-        c.items[i] = (item_key_t){d->items[i].id, i};
-    qsort(c.items, d->nitems, sizeof *c.items, cmp_item_key);
+    ctx_t c = {d, as_of};
     out->by_theme = arena_alloc(a, (d->nthemes + 1) * sizeof *out->by_theme);
     out->by_region = arena_alloc(a, (d->nregions + 1) * sizeof *out->by_region);
     count_requests(&c, in, a, out);

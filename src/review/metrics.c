@@ -118,11 +118,18 @@ static rc_t load_vocab(store_t *st, arena_t *a, review_data_t *d, err_t *e)
     return RC_OK;
 }
 
+static int cmp_item_by_id(const void *pa, const void *pb, void *items)
+{
+    const template_item_t *it = items;
+    return strcmp(it[*(const size_t *)pa].id, it[*(const size_t *)pb].id);
+}
+
 static void index_items(arena_t *a, review_data_t *d)
 {
     d->item_themes = arena_alloc(a, (d->nitems + 1) * sizeof *d->item_themes);
     d->item_section = arena_alloc(a, (d->nitems + 1) * sizeof *d->item_section);
     d->item_weapon = arena_alloc(a, (d->nitems + 1) * sizeof *d->item_weapon);
+    d->item_order = arena_alloc(a, (d->nitems + 1) * sizeof *d->item_order);
     for (size_t i = 0; i < d->nitems; i++) {
         const template_item_t *it = &d->items[i];
         for (size_t t = 0; t < d->nthemes; t++)
@@ -133,10 +140,35 @@ static void index_items(arena_t *a, review_data_t *d)
         for (int w = 0; w < REVIEW_WEAPONS; w++)
             if (strcmp(it->weapon, review_weapon_keys[w]) == 0)
                 d->item_weapon[i] = w;
+        d->item_order[i] = i;
     }
+    qsort_r(d->item_order, d->nitems, sizeof *d->item_order, cmp_item_by_id, d->items);
 }
 
-static size_t state_index(const review_data_t *d, const char *alpha3)
+/* The position in item_order of the item with this id, or nitems. */
+static size_t item_rank(const review_data_t *d, const char *id)
+{
+    size_t lo = 0, hi = d->nitems;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        int c = strcmp(d->items[d->item_order[mid]].id, id);
+        if (c == 0)
+            return mid;
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return d->nitems;
+}
+
+long review_item_index(const review_data_t *d, const char *id)
+{
+    size_t k = item_rank(d, id);
+    return k < d->nitems ? (long)d->item_order[k] : -1;
+}
+
+size_t review_state_index(const review_data_t *d, const char *alpha3)
 {
     size_t lo = 0, hi = d->nstates;
     while (lo < hi) {
@@ -173,7 +205,7 @@ static rc_t load_versions(store_t *st, bool published_only, arena_t *a, review_d
         return rc;
     d->versions = arena_alloc(a, (nv + 1) * sizeof *d->versions);
     for (size_t i = 0; i < nv; i++) {
-        size_t s = state_index(d, vs[i].state);
+        size_t s = review_state_index(d, vs[i].state);
         if (!matrix_status_frozen(vs[i].status) || s == d->nstates ||
             (published_only && vs[i].status != MV_PUBLISHED))
             continue;
@@ -199,22 +231,15 @@ static rc_t load_versions(store_t *st, bool published_only, arena_t *a, review_d
     return RC_OK;
 }
 
-/* State for store_marks_each: item ids sorted for lookup, versions by id. */
+/* State for store_marks_each: versions by id for lookup. */
 typedef struct {
     review_data_t *d;
-    const char **ids;   /* item ids, sorted */
-    size_t *id_item;    /* index of ids[k] in d->items */
     long long *vid;     /* version ids, sorted */
     size_t *vid_index;  /* index of vid[k] in d->versions */
     long long last_id;
     review_version_t *last;
-    size_t hint;        /* index in ids just after the last item found */
+    size_t hint;        /* position in d->item_order just after the last item found */
 } marks_ctx_t;
-
-static int cmp_str(const void *a, const void *b)
-{
-    return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
 
 static int cmp_ll(const void *a, const void *b)
 {
@@ -222,15 +247,17 @@ static int cmp_ll(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-/* Finds item among the sorted ids. A version's entries arrive in item order
- * (the primary key of matrix_entry, compared as bytes like strcmp), so the
- * next id is usually the one after the last hit: try it before searching. */
-static const char **find_item(marks_ctx_t *m, const char *item)
+/* The position in item_order of item, or nitems. A version's entries arrive
+ * in item order (the primary key of matrix_entry, compared as bytes like
+ * strcmp), so the next id is usually the one after the last hit: try it
+ * before searching. */
+static size_t find_item(const marks_ctx_t *m, const char *item)
 {
-    size_t n = m->d->nitems, next = m->hint;
-    if (next < n && strcmp(m->ids[next], item) == 0)
-        return &m->ids[next];
-    return bsearch(&item, m->ids, n, sizeof *m->ids, cmp_str);
+    const review_data_t *d = m->d;
+    size_t next = m->hint;
+    if (next < d->nitems && strcmp(d->items[d->item_order[next]].id, item) == 0)
+        return next;
+    return item_rank(d, item);
 }
 
 static void on_mark(void *ctx, long long version_id, const char *item, mark_t mark)
@@ -242,26 +269,17 @@ static void on_mark(void *ctx, long long version_id, const char *item, mark_t ma
         long long *hit = bsearch(&version_id, m->vid, m->d->nversions, sizeof *m->vid, cmp_ll);
         m->last = hit ? &m->d->versions[m->vid_index[hit - m->vid]] : NULL;
     }
-    const char **k = m->last && item ? find_item(m, item) : NULL;
-    if (k) {
-        m->last->marks[m->id_item[k - m->ids]] = (unsigned char)mark;
-        m->hint = (size_t)(k - m->ids) + 1;
+    size_t k = m->last && item ? find_item(m, item) : m->d->nitems;
+    if (k < m->d->nitems) {
+        m->last->marks[m->d->item_order[k]] = (unsigned char)mark;
+        m->hint = k + 1;
     }
 }
 
-/* Sorts (key, index) pairs by key, keeping the index beside its key. */
+/* Sorts the version ids, keeping each one's index in d->versions. */
 static void sort_ids(marks_ctx_t *m, arena_t *a)
 {
     review_data_t *d = m->d;
-    m->ids = arena_alloc(a, (d->nitems + 1) * sizeof *m->ids);
-    m->id_item = arena_alloc(a, (d->nitems + 1) * sizeof *m->id_item);
-    for (size_t i = 0; i < d->nitems; i++)
-        m->ids[i] = d->items[i].id;
-    qsort(m->ids, d->nitems, sizeof *m->ids, cmp_str);
-    for (size_t i = 0; i < d->nitems; i++)
-        for (size_t k = 0; k < d->nitems; k++)
-            if (d->items[i].id == m->ids[k])
-                m->id_item[k] = i;
     m->vid = arena_alloc(a, (d->nversions + 1) * sizeof *m->vid);
     m->vid_index = arena_alloc(a, (d->nversions + 1) * sizeof *m->vid_index);
     for (size_t i = 0; i < d->nversions; i++)
@@ -300,7 +318,7 @@ static rc_t load_reports(store_t *st, arena_t *a, review_data_t *d, err_t *e)
     d->first_report_date = arena_alloc(a, (d->nstates + 1) * sizeof *d->first_report_date);
     size_t n = 0, s = 0;
     for (size_t i = 0; i < nr; i++) {
-        size_t k = state_index(d, r[i].state);
+        size_t k = review_state_index(d, r[i].state);
         if (k == d->nstates || strcmp(r[i].kind, "letter") == 0)
             continue;
         while (s <= k)

@@ -56,6 +56,7 @@ typedef struct {
     size_t nstates;
     template_item_t *items;     /* display order */
     size_t nitems;
+    size_t *item_order;         /* item indices sorted by id, for review_item_index */
     int template_version;
     uint64_t *item_themes;      /* per item: bit t set when it carries theme t */
     int *item_section;          /* per item: index into sections, -1 if none */
@@ -71,6 +72,11 @@ typedef struct {
     size_t *first_report_date;  /* per state: index into report_dates (nstates+1 entries) */
     bool demo;
 } review_data_t;
+
+/* The index of the state with this alpha-3 code, or d->nstates if none. */
+size_t review_state_index(const review_data_t *d, const char *alpha3);
+/* The index of the item with this id, or -1 if none. */
+long review_item_index(const review_data_t *d, const char *id);
 
 /* Loads states, template, vocabulary, reports and the marks of every frozen
  * version. RC_INPUT with a clear message when the database has no states or

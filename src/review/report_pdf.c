@@ -4,13 +4,15 @@
  * Chinese), embedded as subsets by cairo. A4 pages, a footer on every page
  * with the caveat and the page number. Any character pango cannot find a
  * glyph for is counted, and the report is refused rather than shipped with
- * empty boxes.
+ * empty boxes. Written to PATH.tmp and renamed, so a refused or failed report
+ * leaves whatever was at PATH untouched.
  */
 #include <cairo-pdf.h>
 #include <pango/pangocairo.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "../util/atomic_file.h"
 #include "report_doc.h"
 
 #define PAGE_W 595.28
@@ -225,7 +227,8 @@ rc_t review_render_pdf(const review_t *r, const char *path, err_t *e)
     arena_t a = ARENA_INIT;
     review_doc_t doc;
     review_doc_build(r, &a, &doc);
-    cairo_surface_t *s = cairo_pdf_surface_create(path, PAGE_W, PAGE_H);
+    char *tmp = atomic_file_tmp(path, &a);
+    cairo_surface_t *s = cairo_pdf_surface_create(tmp, PAGE_W, PAGE_H);
     if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {
         cairo_surface_destroy(s);
         arena_free(&a);
@@ -241,16 +244,14 @@ rc_t review_render_pdf(const review_t *r, const char *path, err_t *e)
     cairo_surface_finish(s);
     cairo_status_t st = cairo_surface_status(s);
     cairo_surface_destroy(s);
+    rc_t rc = RC_OK;
+    if (st != CAIRO_STATUS_SUCCESS)
+        rc = err_set(e, RC_FAIL, "%s: cannot write the report (%s)", path,
+                     cairo_status_to_string(st));
+    else if (p.unknown_glyphs)
+        rc = err_set(e, RC_FAIL, "%d characters of the report have no glyph in the installed"
+                     " Noto fonts (run scripts/install-deps.sh)", p.unknown_glyphs);
+    rc = atomic_file_finish(tmp, path, rc, e);
     arena_free(&a);
-    if (st != CAIRO_STATUS_SUCCESS) {
-        remove(path);
-        return err_set(e, RC_FAIL, "%s: cannot write the report (%s)", path,
-                       cairo_status_to_string(st));
-    }
-    if (p.unknown_glyphs) {
-        remove(path);
-        return err_set(e, RC_FAIL, "%d characters of the report have no glyph in the installed"
-                       " Noto fonts (run scripts/install-deps.sh)", p.unknown_glyphs);
-    }
-    return RC_OK;
+    return rc;
 }

@@ -5,12 +5,12 @@
  * spreadsheet. Sheets run right to left for Arabic. Written to PATH.tmp and
  * renamed, so a failure leaves no half-written file.
  */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <xlsxwriter.h>
 
+#include "../util/atomic_file.h"
 #include "report_doc.h"
 
 typedef struct {
@@ -112,9 +112,7 @@ rc_t review_render_xlsx(const review_t *r, const char *path, err_t *e)
     arena_t a = ARENA_INIT;
     review_doc_t doc;
     review_doc_build(r, &a, &doc);
-    size_t n = strlen(path) + 5;
-    char *tmp = arena_alloc(&a, n);
-    snprintf(tmp, n, "%s.tmp", path);
+    char *tmp = atomic_file_tmp(path, &a);
     lxw_workbook *wb = workbook_new(tmp);
     if (!wb) {
         arena_free(&a);
@@ -132,13 +130,8 @@ rc_t review_render_xlsx(const review_t *r, const char *path, err_t *e)
                     next && next->kind == DOC_CHART ? next : prev);
     }
     lxw_error err = workbook_close(wb);
-    rc_t rc = RC_OK;
-    if (err != LXW_NO_ERROR)
-        rc = err_set(e, RC_FAIL, "%s: %s", path, lxw_strerror(err));
-    else if (rename(tmp, path) != 0)
-        rc = err_set(e, RC_FAIL, "%s: %s", path, strerror(errno));
-    if (rc != RC_OK)
-        remove(tmp);
+    rc_t rc = err == LXW_NO_ERROR ? RC_OK : err_set(e, RC_FAIL, "%s: %s", path, lxw_strerror(err));
+    rc = atomic_file_finish(tmp, path, rc, e);
     arena_free(&a);
     return rc;
 }

@@ -172,4 +172,6 @@ printf 'item = -3\n' >"$T/data/match/weights.conf"
 expect_fail "a negative weight" 4 "weights.conf:1: item: the value must be" env R1540_DATA="$T/data" "$BIN" --db "$DB" match --dry-run
 printf 'flavour = 3\n' >"$T/data/match/weights.conf"
 expect_fail "an unknown weight" 4 "weights.conf:1: unknown weight 'flavour'" env R1540_DATA="$T/data" "$BIN" --db "$DB" match --dry-run
+sed 's/^item = /item junk = /' "$ROOT/data/match/weights.conf" >"$T/data/match/weights.conf"
+expect_fail "a word between a key and its =" 4 "weights.conf:[0-9]+: expected \`key = value\`" env R1540_DATA="$T/data" "$BIN" --db "$DB" match --dry-run
 done_testing

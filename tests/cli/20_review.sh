@@ -187,6 +187,15 @@ expect_fail "--since after --as-of" 2 "after the review date" r review --as-of 2
 expect_fail "an unknown format" 2 "is not json, html, pdf or xlsx" r review --format doc
 expect_fail "PDF needs -o" 2 "needs -o FILE" r review --format pdf
 expect_fail "an unwritable PDF" 1 "cannot write" r review --format pdf -o /nonexistent/r.pdf
+# A refused PDF (a theme name with a private-use character no Noto font has)
+# leaves the file that was at -o as it was, and no temporary file beside it.
+cp "$DB" "$T/glyph.db"
+sqlite3 "$T/glyph.db" "UPDATE vocab SET name_en = name_en || char(57344) WHERE kind = 'theme'"
+echo before >"$T/kept.pdf"
+expect_fail "a character without a glyph refuses the PDF" 1 "have no glyph" \
+    "$BIN" --db "$T/glyph.db" review --format pdf --as-of 2026-01-01 -o "$T/kept.pdf"
+expect_eq "... and leaves the file that was there, and no .tmp" \
+    "$(cat "$T/kept.pdf") $(ls "$T" | grep -c 'kept.pdf.tmp')" "before 0"
 r review --published -o "$T/rpub.json"
 expect_eq "--published: today's totals from the published versions only (SQL)" \
     "$(json_totals "$T/rpub.json")" "$(sql_totals "$(date -u +%F)" "'published'")"

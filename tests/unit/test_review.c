@@ -96,6 +96,20 @@ static bool cov_is(const cov_t *c, unsigned x, unsigned unsure, unsigned blank, 
     return false;
 }
 
+/* The data's own lookups agree with a plain scan, and miss unknown codes. */
+static void test_lookups(const review_data_t *d)
+{
+    bool same = true;
+    for (size_t i = 0; i < d->nitems; i++)
+        same = same && review_item_index(d, d->items[i].id) == (long)i;
+    for (size_t k = 0; k < d->nstates; k++)
+        same = same && review_state_index(d, d->states[k].alpha3) == k;
+    TAP_CHECK(same, "every item by id and every state by code");
+    TAP_CHECK(review_item_index(d, "OP9-NONE") == -1 && review_item_index(d, "") == -1 &&
+                  review_state_index(d, "XXX") == d->nstates,
+              "an unknown item or state is not found");
+}
+
 static void test_snapshots(const review_data_t *d, arena_t *a)
 {
     unsigned n = (unsigned)d->nitems;
@@ -500,6 +514,7 @@ int main(void)
     review_data_t d;
     TAP_CHECK(review_data_load(st, &a, &d, &e) == RC_OK && d.nversions == 3,
               "load: the three approved versions");
+    test_lookups(&d);
     test_snapshots(&d, &a);
     test_reporting(&d, &a);
     test_trend(&d, &a);
