@@ -58,20 +58,8 @@ static size_t demo_remember(match_context_t *c, const match_result_t *res, const
     if (c->nprop)
         memcpy(all, c->prop, c->nprop * sizeof *all);
     size_t first = c->nprop;
-    for (size_t k = 0; k < res->n; k++) {
-        const match_proposal_t *p = &res->p[k];
-        assistance_proposal_t *row = &all[c->nprop++];
-        *row = (assistance_proposal_t){.id = p->id,
-                                       .request_id = c->req[p->req].id,
-                                       .offer_id = c->off[p->off].id,
-                                       .score = p->score,
-                                       .explanation = p->explanation,
-                                       .batch = p->batch,
-                                       .status = "proposed",
-                                       .provider_answer = "",
-                                       .state_answer = ""};
-        memcpy(row->created, day, 11);
-    }
+    for (size_t k = 0; k < res->n; k++)
+        all[c->nprop++] = match_proposal_row(c, &res->p[k], day);
     c->prop = all;
     return first;
 }
