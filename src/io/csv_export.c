@@ -10,6 +10,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "../util/atomic_file.h"
 #include "../util/buf.h"
 #include "csv.h"
 
@@ -144,15 +145,7 @@ static rc_t write_file(const char *dir, const char *name, buf_t *b, err_t *e)
     snprintf(tmp, sizeof tmp, "%s.tmp", path);
     if (b->overflow)
         return err_set(e, RC_FAIL, "%s: export larger than %zu bytes", path, b->limit);
-    rc_t rc = write_whole(tmp, buf_str(b), b->len, e);
-    if (rc != RC_OK)
-        return rc;
-    if (rename(tmp, path) != 0) {
-        int saved = errno;
-        remove(tmp);
-        return err_set(e, RC_FAIL, "%s: %s", path, strerror(saved));
-    }
-    return RC_OK;
+    return atomic_file_finish(tmp, path, write_whole(tmp, buf_str(b), b->len, e), e);
 }
 
 static rc_t make_dir(const char *dir, err_t *e)

@@ -14,6 +14,8 @@
 #include <string.h>
 #include <xlsxwriter.h>
 
+#include "../util/atomic_file.h"
+
 static const char XLSX_CAVEAT[] =
     "The matrix is a reference tool of the 1540 Committee, not a measure of compliance.";
 static const char XLSX_DEMO[] = "DEMO DATA \xe2\x80\x94 not real submissions";
@@ -93,23 +95,14 @@ static void put_text(lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const char
 static rc_t workbook_finish(lxw_workbook *wb, const char *tmp, const char *path, err_t *e)
 {
     lxw_error err = workbook_close(wb);
-    if (err != LXW_NO_ERROR) {
-        remove(tmp);
-        return err_set(e, RC_FAIL, "%s: %s", path, lxw_strerror(err));
-    }
-    if (rename(tmp, path) != 0) {
-        int saved = errno;
-        remove(tmp);
-        return err_set(e, RC_FAIL, "%s: %s", path, strerror(saved));
-    }
-    return RC_OK;
+    rc_t rc = err == LXW_NO_ERROR ? RC_OK
+                                  : err_set(e, RC_FAIL, "%s: %s", path, lxw_strerror(err));
+    return atomic_file_finish(tmp, path, rc, e);
 }
 
 static rc_t workbook_start(const char *path, arena_t *a, lxw_workbook **wb, char **tmp, err_t *e)
 {
-    size_t n = strlen(path) + 5;
-    *tmp = arena_alloc(a, n);
-    snprintf(*tmp, n, "%s.tmp", path);
+    *tmp = atomic_file_tmp(path, a);
     if (!(*wb = workbook_new(*tmp)))
         return err_set(e, RC_FAIL, "%s: cannot create the workbook", path);
     return RC_OK;
