@@ -9,7 +9,6 @@
  */
 #include "xlsx_export.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 #include <xlsxwriter.h>

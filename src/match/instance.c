@@ -36,17 +36,15 @@ void match_instance_free(match_instance_t *in)
     memset(in, 0, sizeof *in);
 }
 
-/* Where a pair came from, for messages: a line of a file or an index. */
+/* Where a pair came from, for messages: a line of the instance file. */
 typedef struct {
-    const char *name;  /* NULL: not from a file */
+    const char *name;
     size_t first_line; /* line of pair 0 */
 } pair_origin_t;
 
 static rc_t pair_error(const pair_origin_t *o, size_t k, err_t *e, const char *why)
 {
-    if (o->name)
-        return err_set(e, RC_INPUT, "%s:%zu: %s", o->name, o->first_line + k, why);
-    return err_set(e, RC_INPUT, "pair %zu: %s", k, why);
+    return err_set(e, RC_INPUT, "%s:%zu: %s", o->name, o->first_line + k, why);
 }
 
 /* Finds a repeated pair: groups the pairs by request (a counting sort), then
@@ -93,12 +91,6 @@ static rc_t check(const match_instance_t *in, const pair_origin_t *o, err_t *e)
             return pair_error(o, k, e, "the score must be from 0 to 1000000000");
     }
     return check_repeats(in, o, e);
-}
-
-rc_t match_instance_check(const match_instance_t *in, err_t *e)
-{
-    pair_origin_t o = {NULL, 0};
-    return check(in, &o, e);
 }
 
 /* A cursor over the text, one line at a time. */

@@ -35,10 +35,6 @@ void match_instance_init(match_instance_t *in, int nreq, int noff, size_t npairs
 /* Frees what the instance owns; a zeroed instance is fine. */
 void match_instance_free(match_instance_t *in);
 
-/* Checks indices, capacities and scores, and that no pair appears twice.
- * RC_INPUT with the offending pair's number (0-based) otherwise. */
-rc_t match_instance_check(const match_instance_t *in, err_t *e);
-
 /* Parses the text form in text[0..len) (name is for messages). RC_INPUT with
  * "name:line: why" on anything malformed, out of range or repeated; `in` is
  * left empty then. */

@@ -38,8 +38,9 @@ typedef struct {
     bool dense;      /* which method ran */
 } match_assignment_t;
 
-/* Solves a checked instance (match_instance_check). Always succeeds; the
- * assignment is owned by the caller (match_assignment_free). */
+/* Solves a valid instance (one match_instance_parse accepted, or one the
+ * matching builds). Always succeeds; the assignment is owned by the caller
+ * (match_assignment_free). */
 void match_solve(const match_instance_t *in, match_method_t method, match_assignment_t *out);
 void match_assignment_free(match_assignment_t *a);
 
