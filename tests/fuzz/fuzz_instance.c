@@ -12,18 +12,25 @@
 #include "../../src/match/instance.h"
 #include "../../src/match/solver.h"
 
-/* True if the assignment keeps capacities and uses each request's pair. */
+/* True if the assignment keeps capacities, uses each request's own pair, and
+ * its total is the sum of its pairs' scores (so that both methods cannot
+ * agree on a total neither reached). */
 static int valid(const match_instance_t *in, const match_assignment_t *a)
 {
     int *load = calloc((size_t)in->noff + 1, sizeof *load);
     int ok = 1;
+    long long sum = 0;
     for (int r = 0; r < in->nreq && ok; r++) {
         int k = a->pair_of[r];
-        if (k >= 0)
-            ok = in->req[k] == r && ++load[in->off[k]] <= in->cap[in->off[k]];
+        if (k >= 0) {
+            ok = in->req[k] == r && in->off[k] == a->offer_of[r] &&
+                 ++load[in->off[k]] <= in->cap[in->off[k]];
+            sum += in->score[k];
+        } else
+            ok = a->offer_of[r] < 0;
     }
     free(load);
-    return ok;
+    return ok && sum == a->total;
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
