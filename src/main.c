@@ -9,12 +9,14 @@
 #include "cli/cli.h"
 
 static const char usage[] =
-    "usage: r1540 [--db PATH] COMMAND [ARGS]\n"
+    "usage: r1540 [--db PATH] [--as USER] COMMAND [ARGS]\n"
     "\n"
     "The open information system for UN Security Council resolution 1540 (2004).\n"
     "\n"
     "Global options:\n"
     "  --db PATH     the database (default: $R1540_DB, else var/r1540.db)\n"
+    "  --as USER     act as that account, held to its role's permissions (default:\n"
+    "                the system actor, the operator on the server; docs/cli.md)\n"
     "  -h, --help    this text; `r1540 COMMAND --help` explains a command\n"
     "  --version     the program's version\n"
     "\n"
@@ -26,7 +28,8 @@ static void print_usage(FILE *f)
     for (const cli_command_t *cmd = cli_commands; cmd->name; cmd++)
         fprintf(f, "  %-10s %s\n", cmd->name, cmd->summary);
     fputs("\nExit status: 0 ok, 1 failure, 2 usage, 3 not found, 4 invalid input,\n"
-          "5 refused (e.g. an approved matrix), 6 database unusable (docs/cli.md).\n",
+          "5 refused (e.g. an approved matrix), 6 database unusable, 7 not permitted\n"
+          "(the --as user's role may not do it; docs/cli.md).\n",
           f);
 }
 
@@ -49,6 +52,14 @@ int main(int argc, char **argv)
             return RC_USAGE;
         } else if (strncmp(argv[i], "--db=", 5) == 0) {
             c.db_path = argv[i] + 5;
+        } else if (strcmp(argv[i], "--as") == 0 && i + 1 < argc) {
+            c.as_user = argv[++i];
+        } else if (strncmp(argv[i], "--as=", 5) == 0) {
+            c.as_user = argv[i] + 5;
+        } else if (strcmp(argv[i], "--as") == 0) {
+            fputs("r1540: --as needs a USER\n", stderr);
+            print_usage(stderr);
+            return RC_USAGE;
         } else if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
             print_usage(stdout);
             return RC_OK;

@@ -14,9 +14,10 @@ Where msgids come from (the English text is the msgid, src/util/i18n.h):
 
   * web/templates/*.html: every {{_ text}} tag, trimmed of spaces and
     newlines at both ends as src/web/tmpl.c does;
-  * src/web/*.c and src/cli/cmd_serve.c: every call web_tr(ARG, "...") or
-    i18n_tr(ARG, "...") whose second argument is a string literal, adjacent
-    literals joined as the C compiler does, across lines too;
+  * src/web/*.c, src/app/*.c and src/cli/cmd_serve.c: every call
+    web_tr(ARG, "..."), i18n_tr(ARG, "..."), app_tr(ARG, "...") or
+    app_fail(A, E, RC, "...", ...) whose msgid argument is a string literal,
+    adjacent literals joined as the C compiler does, across lines too;
   * the static tables of English strings that reach web_tr() through a
     variable, listed in TABLES below as (file, table name, column): each row
     of the table is a braced initializer, and the column-th string of each row
@@ -33,7 +34,12 @@ import sys
 ROOT = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
 LANGS = ["ar", "zh", "fr", "ru", "es"]
 POT = "data/po/web.pot"
-TR_FUNCS = {"web_tr", "i18n_tr"}
+# the functions whose string-literal argument is a msgid, with its position
+# (from 0); app_fail's msgid is a printf format (marked c-format, so that
+# msgfmt --check-format holds each translation to the same conversions)
+TR_FUNCS = {"web_tr": 1, "i18n_tr": 1, "app_tr": 1, "app_fail": 3}
+FORMAT_FUNCS = {"app_fail"}
+FORMATS = set()
 TABLES = [
     ("src/web/model.c", "labels", 1),       # report_kind_label
     ("src/web/h_public.c", "fl", 1),        # the states list's flags
@@ -129,7 +135,7 @@ def c_calls(path, toks, add):
     for i, (kind, text, _) in enumerate(toks):
         if kind != "id" or text not in TR_FUNCS or i + 1 >= len(toks) or toks[i + 1][1] != "(":
             continue
-        j, depth = i + 2, 0  # find the comma ending the first argument
+        j, depth, commas = i + 2, 0, 0  # find the comma before the msgid argument
         while j < len(toks):
             t = toks[j][1]
             if t in "([{":
@@ -139,11 +145,15 @@ def c_calls(path, toks, add):
                     break
                 depth -= 1
             elif t == "," and depth == 0:
-                break
+                commas += 1
+                if commas == TR_FUNCS[text]:
+                    break
             j += 1
         if j < len(toks) and toks[j][1] == "," and toks[j + 1][0] == "str":
             s, line, _ = literal_run(toks, j + 1)
             add(s, "%s:%d" % (path, line))
+            if text in FORMAT_FUNCS:
+                FORMATS.add(s)
 
 
 def c_table(path, toks, name, column, add):
@@ -212,8 +222,9 @@ def collect():
         if name.endswith(".html"):
             with open(os.path.join(tdir, name), encoding="utf-8") as f:
                 template_msgids("web/templates/" + name, f.read(), add)
-    cfiles = sorted("src/web/" + n for n in os.listdir(os.path.join(ROOT, "src/web"))
-                    if n.endswith(".c")) + ["src/cli/cmd_serve.c"]
+    cfiles = [d + "/" + n for d in ("src/app", "src/web")
+              for n in sorted(os.listdir(os.path.join(ROOT, d))) if n.endswith(".c")]
+    cfiles += ["src/cli/cmd_serve.c"]
     toks = {}
     for path in cfiles:
         with open(os.path.join(ROOT, path), encoding="utf-8") as f:
@@ -254,7 +265,9 @@ def pot_text(msgs):
                 line = "#:"
             line += " " + ref
         out.append(line)
-        if re.search(r"%[-+ #0]*[0-9*]*(?:\.[0-9*]+)?[a-zA-Z]", msgid):
+        if msgid in FORMATS:
+            out.append("#, c-format")
+        elif re.search(r"%[-+ #0]*[0-9*]*(?:\.[0-9*]+)?[a-zA-Z]", msgid):
             out.append("#, no-c-format")
         out.append("msgid " + po_quote(msgid))
         out.append('msgstr ""')

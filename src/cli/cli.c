@@ -114,9 +114,36 @@ const char *cli_actor(cli_t *c)
     return actor;
 }
 
+rc_t cli_app(cli_t *c, app_t *out)
+{
+    store_t *st;
+    rc_t rc = cli_store(c, STORE_OPEN_EXISTING, &st);
+    if (rc != RC_OK)
+        return rc;
+    *out = (app_t){.st = st, .arena = &c->arena, .lang = LANG_EN,
+                   .actor = {.user = authz_system_user(), .name = cli_actor(c)}};
+    if (!c->as_user)
+        return RC_OK;
+    user_t *u = arena_alloc(&c->arena, sizeof *u);
+    rc = user_name_ok(c->as_user) ? store_user_get(st, c->as_user, &c->arena, u, &c->err)
+                                  : RC_NOTFOUND;
+    if (rc == RC_NOTFOUND)
+        return err_set(&c->err, RC_NOTFOUND, "--as: there is no user '%.64s'", c->as_user);
+    if (rc != RC_OK)
+        return rc;
+    size_t n = strlen(out->actor.name) + strlen(u->name) + 5;
+    char *name = arena_alloc(&c->arena, n);
+    snprintf(name, n, "%s as %s", out->actor.name, u->name);
+    out->actor = (app_actor_t){.user = u, .name = name};
+    return RC_OK;
+}
+
 rc_t cli_commit_audited(cli_t *c, rc_t rc, const char *action, const char *object,
                         const char *detail)
 {
+    if (rc == RC_OK && c->as_user)
+        rc = err_set(&c->err, RC_USAGE, "--as: this command does not act as a user yet; "
+                                        "run it without --as");
     if (rc == RC_OK)
         rc = audit_append(c->store, cli_actor(c), action, object, detail, &c->err);
     if (rc == RC_OK)

@@ -10,6 +10,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "../app/app.h"
 #include "../store/store.h"
 #include "../util/buf.h"
 #include "../util/err.h"
@@ -18,6 +19,8 @@
 typedef struct {
     const char *db_path; /* --db, R1540_DB or var/r1540.db */
     const char *data_dir; /* reference data folder: R1540_DATA or ./data */
+    const char *as_user;  /* --as USER: act as that account, held to its
+                             permissions; NULL: the system actor */
     store_t *store;      /* owned; opened by cli_store() */
     arena_t arena;       /* owned; freed when the run ends */
     err_t err;
@@ -56,10 +59,20 @@ bool cli_wants_help(int argc, char **argv);
  * effective user ("cli:uid:N" if it has none). Arena-owned. */
 const char *cli_actor(cli_t *c);
 /*
+ * The application context of this run (src/app/app.h): the opened store, the
+ * run's arena, English messages, and the actor: the user named by --as (an
+ * existing account; a disabled one may do nothing), audited as
+ * "cli:LOGIN as USER", or else the system actor (authz_system_user()),
+ * audited as "cli:LOGIN". RC_NOTFOUND if the --as user does not exist.
+ */
+rc_t cli_app(cli_t *c, app_t *out);
+
+/*
  * Ends a change made inside store_begin: if rc is RC_OK, appends its audit
  * entry (cli_actor, action, object, detail) and commits, so the change and its
  * entry are kept together or not at all; otherwise, or if that fails, rolls
- * back. Returns the first failure.
+ * back. Returns the first failure. A command that still writes this way
+ * does not know --as: with --as it refuses (RC_USAGE) and changes nothing.
  */
 rc_t cli_commit_audited(cli_t *c, rc_t rc, const char *action, const char *object,
                         const char *detail);

@@ -6,8 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../app/app_matrix.h"
 #include "../io/json_export.h"
-#include "../util/date.h"
 #include "../util/json_out.h"
 #include "commands.h"
 
@@ -18,21 +18,28 @@ static const char usage[] =
     "       r1540 matrix new STATE [--from VERSION] [--date D] [--note TEXT]\n"
     "       r1540 matrix set STATE VERSION ITEM MARK [--ref TEXT] [--source ID]\n"
     "                        [--page P] [--remark TEXT]\n"
-    "       r1540 matrix send|return STATE VERSION\n"
+    "       r1540 matrix send|return|accept STATE VERSION\n"
+    "       r1540 matrix comment STATE VERSION --text TEXT [--item ITEM]\n"
     "       r1540 matrix approve|publish STATE VERSION [--date D]\n"
     "       (list, show and diff take --format text|json)\n"
     "\n"
     "MARK is X (measure reported or legal basis found), ? (references incomplete\n"
     "or not directly relevant), NA (not applicable) or - (blank: no information).\n"
     "show   the latest version unless VERSION is given; --all lists blank items too\n"
-    "new    a new draft copying the entries of --from (default: the latest version)\n"
-    "set    changes one entry of a draft (or a version with the state)\n"
-    "send   draft -> with-state; return: with-state -> draft;\n"
-    "approve: with-state -> approved; publish: approved -> published.\n"
-    "An approved version never changes: make a new version to edit.\n";
+    "new    a new draft copying the entries of --from (default: the latest version);\n"
+    "       refused while the state has a draft or a version with the state\n"
+    "set    changes one entry of a draft; if the state had accepted the version,\n"
+    "       its acceptance is cleared (it must accept the changed content again)\n"
+    "send   draft -> with-state; return: with-state -> draft (the experts);\n"
+    "accept, comment: the state's answer (--as its point of contact); a comment\n"
+    "       sends the version back to the experts as a draft;\n"
+    "approve: with-state, accepted by the state -> approved; publish: approved ->\n"
+    "published. An approved version never changes: make a new version to edit.\n"
+    "The rules are the web's: see docs/internals/app.md. Without --as the command\n"
+    "acts as the system actor, which may not answer for a state.\n";
 
 typedef struct {
-    const char *format, *lang, *date, *note, *ref, *source, *page, *remark, *from;
+    const char *format, *lang, *date, *note, *ref, *source, *page, *remark, *from, *text, *item;
     bool all;
 } matrix_opts_t;
 
@@ -224,86 +231,36 @@ static rc_t matrix_diff_cmd(cli_t *c, const state_t *s, const char *a1, const ch
     return rc;
 }
 
-/* The audit log's name of a version: "matrix:FRA/3". */
-static const char *version_object(const state_t *s, int number, arena_t *a)
+/* The number of a version argument ("3" or "v3"). */
+static rc_t number_arg(cli_t *c, const char *arg, int *number)
 {
-    char object[32];
-    snprintf(object, sizeof object, "matrix:%s/%d", s->alpha3, number);
-    return arena_strdup(a, object);
-}
-
-static rc_t date_opt(cli_t *c, const char *given, char out[11])
-{
-    if (!given) {
-        date_today(out);
-        return RC_OK;
-    }
-    if (!date_valid(given))
-        return err_set(&c->err, RC_INPUT, "--date: '%s' is not a date (YYYY-MM-DD)", given);
-    date_today(out);
-    if (strcmp(given, out) > 0)
-        return err_set(&c->err, RC_INPUT, "--date: %s is in the future", given);
-    memcpy(out, given, 11);
-    return RC_OK;
+    long long n;
+    rc_t rc = cli_int(c, arg[0] == 'v' ? arg + 1 : arg, "VERSION", 1, 1000000, &n);
+    *number = (int)n;
+    return rc;
 }
 
 static rc_t matrix_new(cli_t *c, const state_t *s, const matrix_opts_t *o)
 {
-    store_t *st;
-    matrix_version_t from, *vs;
-    matrix_entry_t *es = NULL;
-    size_t nv, ne = 0;
-    char *tv;
-    rc_t rc = cli_store(c, STORE_OPEN_EXISTING, &st);
-    if (rc != RC_OK || (rc = store_version_list(st, s->alpha3, &c->arena, &vs, &nv, &c->err)) ||
-        (rc = store_meta_get(st, "template_version", &c->arena, &tv, &c->err)))
-        return rc;
-    matrix_version_t v = {.number = nv ? vs[nv - 1].number + 1 : 1,
-                          .template_version = (int)strtol(tv, NULL, 10),
-                          .note = (char *)(o->note ? o->note : "")};
-    memcpy(v.state, s->alpha3, 4);
-    if ((rc = date_opt(c, o->date, v.created)) != RC_OK)
-        return rc;
-    if ((nv || o->from) && (rc = version_arg(c, s, o->from, &from)) == RC_OK) {
-        v.template_version = from.template_version;
-        rc = store_entries(st, from.id, &c->arena, &es, &ne, &c->err);
-    }
-    if (rc != RC_OK || (rc = store_begin(st, &c->err)) != RC_OK)
-        return rc;
-    if ((rc = store_version_insert(st, &v, &c->err)) == RC_OK) /* no version without */
-        rc = store_entries_insert(st, v.id, es, ne, &c->err);  /* its entries */
-    buf_t detail;
-    buf_init(&detail, 0);
-    buf_printf(&detail, "{\"template_version\":%d,\"entries\":%zu", v.template_version, ne);
-    if (nv || o->from)
-        buf_printf(&detail, ",\"from\":%d", from.number);
-    buf_puts(&detail, "}");
-    rc = cli_commit_audited(c, rc, "matrix.new", version_object(s, v.number, &c->arena),
-                            buf_str(&detail));
-    buf_free(&detail);
-    if (rc != RC_OK)
-        return rc;
-    printf("%s version %d: draft with %zu entries\n", s->alpha3, v.number, ne);
-    return RC_OK;
-}
-
-/* RC_NOTFOUND unless item is an item of the version's template. */
-static rc_t check_item(cli_t *c, store_t *st, const matrix_version_t *v, const char *item)
-{
-    template_item_t *items;
-    size_t n;
-    rc_t rc = store_template_items(st, v->template_version, &c->arena, &items, &n, &c->err);
-    for (size_t i = 0; rc == RC_OK && i < n; i++)
-        if (strcmp(items[i].id, item) == 0)
-            return RC_OK;
-    return rc == RC_OK ? err_set(&c->err, RC_NOTFOUND, "item %s: unknown template item", item)
-                       : rc;
+    app_t a;
+    app_matrix_new_t in = {.date = o->date, .note = o->note};
+    matrix_version_t v;
+    size_t copied;
+    rc_t rc = cli_app(c, &a);
+    if (rc == RC_OK && o->from)
+        rc = number_arg(c, o->from, &in.from);
+    if (rc == RC_OK)
+        rc = app_matrix_new(&a, s->alpha3, &in, &v, &copied, &c->err);
+    if (rc == RC_OK)
+        printf("%s version %d: draft with %zu entries\n", s->alpha3, v.number, copied);
+    return rc;
 }
 
 static rc_t matrix_set(cli_t *c, const state_t *s, char **args, const matrix_opts_t *o)
 {
-    store_t *st;
-    matrix_version_t v;
+    app_t a;
+    int number;
+    bool cleared;
     const char *mark = strcmp(args[2], "-") == 0 ? "" : args[2];
     int m = matrix_mark_parse(mark);
     if (m < 0)
@@ -312,69 +269,40 @@ static rc_t matrix_set(cli_t *c, const state_t *s, char **args, const matrix_opt
                          .legal_reference = (char *)(o->ref ? o->ref : ""),
                          .page = (char *)(o->page ? o->page : ""),
                          .remark = (char *)(o->remark ? o->remark : "")};
-    rc_t rc = version_arg(c, s, args[0], &v);
-    if (rc != RC_OK || (rc = cli_store(c, STORE_OPEN_EXISTING, &st)) != RC_OK)
-        return rc;
-    if (o->source &&
-        (rc = cli_int(c, o->source, "--source", 1, 1LL << 53, &en.source_report)) != RC_OK)
-        return rc;
-    if ((rc = matrix_entry_validate(&en, &c->err)) != RC_OK ||
-        (rc = check_item(c, st, &v, en.item)) != RC_OK)
-        return rc;
-    if (matrix_status_frozen(v.status))
-        return err_set(&c->err, RC_REFUSED, "%s version %d is %s and cannot change; "
-                                           "make a new version with `matrix new`",
-                       s->alpha3, v.number, matrix_status_str(v.status));
-    if ((rc = store_begin(st, &c->err)) != RC_OK)
-        return rc;
-    rc = matrix_entry_empty(&en) ? store_entry_delete(st, v.id, en.item, &c->err)
-                                 : store_entry_put(st, v.id, &en, &c->err);
-    buf_t detail;
-    buf_init(&detail, 0);
-    buf_puts(&detail, "{");
-    json_out_kv(&detail, 0, "item", en.item);
-    json_out_kv(&detail, 1, "mark", matrix_mark_str(en.mark));
-    if (en.source_report)
-        json_out_kll(&detail, 1, "source", en.source_report);
-    buf_puts(&detail, "}");
-    rc = cli_commit_audited(c, rc, "matrix.set", version_object(s, v.number, &c->arena),
-                            buf_str(&detail));
-    buf_free(&detail);
+    rc_t rc = number_arg(c, args[0], &number);
+    if (rc == RC_OK && o->source)
+        rc = cli_int(c, o->source, "--source", 1, 1LL << 53, &en.source_report);
+    if (rc == RC_OK)
+        rc = cli_app(c, &a);
+    if (rc == RC_OK)
+        rc = app_matrix_set(&a, s->alpha3, number, &en, &cleared, &c->err);
+    if (rc == RC_OK && cleared)
+        printf("%s version %d: the state's acceptance was cleared; it must accept the changed "
+               "version again\n", s->alpha3, number);
     return rc;
 }
 
-static rc_t matrix_move(cli_t *c, const state_t *s, const char *varg, mv_status_t to,
-                        const matrix_opts_t *o)
+/* send, return, accept, comment, approve, publish: one row of the workflow table. */
+static rc_t matrix_step_cmd(cli_t *c, const state_t *s, matrix_step_t step, const char *varg,
+                            const matrix_opts_t *o)
 {
-    store_t *st;
+    app_t a;
+    int number;
     matrix_version_t v;
-    char date[11];
-    if (o->date && to != MV_APPROVED && to != MV_PUBLISHED) /* only those dates are kept */
+    app_matrix_step_t in = {.date = o->date, .text = o->text, .item = o->item};
+    if (o->date && !matrix_transition(step)->dated) /* only those dates are kept */
         return err_set(&c->err, RC_USAGE, "--date goes with approve and publish");
-    rc_t rc = version_arg(c, s, varg, &v);
-    if (rc != RC_OK || (rc = cli_store(c, STORE_OPEN_EXISTING, &st)) != RC_OK ||
-        (rc = date_opt(c, o->date, date)) != RC_OK)
-        return rc;
-    if (!matrix_status_transition_ok(v.status, to))
-        return err_set(&c->err, RC_REFUSED, "%s version %d is %s; it cannot become %s",
-                       s->alpha3, v.number, matrix_status_str(v.status), matrix_status_str(to));
-    if ((to == MV_APPROVED && strcmp(date, v.created) < 0) ||
-        (to == MV_PUBLISHED && strcmp(date, v.approved) < 0))
-        return err_set(&c->err, RC_INPUT, "--date: %s is before the version was %s", date,
-                       to == MV_APPROVED ? "created" : "approved");
-    if ((rc = store_begin(st, &c->err)) != RC_OK)
-        return rc;
-    rc = store_version_set_status(st, v.id, to, date, &c->err);
-    static const char *const actions[] = {"matrix.return", "matrix.send", "matrix.approve",
-                                          "matrix.publish"};
-    char detail[80];
-    snprintf(detail, sizeof detail, "{\"from\":\"%s\",\"to\":\"%s\",\"date\":\"%s\"}",
-             matrix_status_str(v.status), matrix_status_str(to), date);
-    rc = cli_commit_audited(c, rc, actions[to], version_object(s, v.number, &c->arena), detail);
-    if (rc != RC_OK)
-        return rc;
-    printf("%s version %d: %s\n", s->alpha3, v.number, matrix_status_str(to));
-    return RC_OK;
+    if ((o->text || o->item) && step != MW_COMMENT)
+        return err_set(&c->err, RC_USAGE, "--text and --item go with comment");
+    rc_t rc = number_arg(c, varg, &number);
+    if (rc == RC_OK)
+        rc = cli_app(c, &a);
+    if (rc == RC_OK)
+        rc = app_matrix_step(&a, step, s->alpha3, number, &in, &v, &c->err);
+    if (rc == RC_OK)
+        printf("%s version %d: %s%s\n", s->alpha3, v.number, matrix_status_str(v.status),
+               step == MW_ACCEPT ? ", accepted by the state" : "");
+    return rc;
 }
 
 static rc_t matrix_dispatch(cli_t *c, const char *verb, char **args, int nargs,
@@ -386,10 +314,9 @@ static rc_t matrix_dispatch(cli_t *c, const char *verb, char **args, int nargs,
     rc_t rc = cli_state(c, args[0], &s);
     if (rc != RC_OK)
         return rc;
-    static const char *const moves[] = {"return", "send", "approve", "publish"};
-    for (int i = 0; i < 4; i++)
-        if (strcmp(verb, moves[i]) == 0 && nargs == 2)
-            return matrix_move(c, &s, args[1], (mv_status_t)i, o);
+    int step = matrix_step_parse(verb);
+    if (step >= 0 && nargs == 2)
+        return matrix_step_cmd(c, &s, (matrix_step_t)step, args[1], o);
     if (strcmp(verb, "list") == 0 && nargs == 1)
         return matrix_list(c, &s, json);
     if (strcmp(verb, "show") == 0 && nargs <= 2)
@@ -411,6 +338,7 @@ rc_t cmd_matrix(cli_t *c, int argc, char **argv)
         {"ref", required_argument, NULL, 'r'},    {"source", required_argument, NULL, 's'},
         {"page", required_argument, NULL, 'p'},   {"remark", required_argument, NULL, 'm'},
         {"from", required_argument, NULL, 'F'},   {"all", no_argument, NULL, 'a'},
+        {"text", required_argument, NULL, 't'},   {"item", required_argument, NULL, 'i'},
         {"help", no_argument, NULL, 'h'},         {NULL, 0, NULL, 0}};
     matrix_opts_t o = {0};
     optind = 0;
@@ -427,6 +355,8 @@ rc_t cmd_matrix(cli_t *c, int argc, char **argv)
         case 'm': o.remark = optarg; break;
         case 'F': o.from = optarg; break;
         case 'a': o.all = true; break;
+        case 't': o.text = optarg; break;
+        case 'i': o.item = optarg; break;
         default: return cli_usage_error(c, usage, "unknown option");
         }
     }

@@ -19,5 +19,6 @@ const cli_command_t cli_commands[] = {
     {"match", "propose assistance matches (--solve FILE: the bare solver)", cmd_match},
     {"review", "the review report (coverage, gaps, similar-gap groups, workshops)", cmd_review},
     {"event", "add, list and show outreach events (workshops, training courses, ...)", cmd_event},
+    {"fingerprint", "print a fingerprint of the database's content (for tests)", cmd_fingerprint},
     {NULL, NULL, NULL},
 };

@@ -18,6 +18,7 @@ rc_t cmd_import(cli_t *c, int argc, char **argv);
 rc_t cmd_export(cli_t *c, int argc, char **argv);
 rc_t cmd_serve(cli_t *c, int argc, char **argv);
 rc_t cmd_user(cli_t *c, int argc, char **argv);
+rc_t cmd_fingerprint(cli_t *c, int argc, char **argv);
 rc_t cmd_audit(cli_t *c, int argc, char **argv);
 rc_t cmd_match(cli_t *c, int argc, char **argv);
 rc_t cmd_assistance(cli_t *c, int argc, char **argv);

@@ -1,13 +1,14 @@
 /*
  * The permission table. Rows are actions, columns roles; a point of contact's
- * permissions hold only for their own state.
+ * permissions hold only for their own state. S is the system actor (the CLI
+ * without --as, authz.h).
  */
 #include "authz.h"
 
 #include <string.h>
 
 enum { A = 1 << ROLE_ADMIN, C = 1 << ROLE_COMMITTEE, E = 1 << ROLE_EXPERT, P = 1 << ROLE_POC,
-       V = 1 << ROLE_PROVIDER };
+       V = 1 << ROLE_PROVIDER, S = 1 << AUTHZ_ROLE_SYSTEM };
 
 static const struct {
     const char *name;
@@ -16,21 +17,22 @@ static const struct {
 } authz_table[ACT_COUNT] = {
     [ACT_PUBLIC] = {"public-read", A | C | E | P | V, false},
     [ACT_WORKSPACE] = {"workspace", A | C | E | P | V, false},
-    [ACT_REPORT_UPLOAD] = {"report-upload", E | P, true},
-    [ACT_MATRIX_READ] = {"matrix-read", A | C | E | P, true},
-    [ACT_MATRIX_EDIT] = {"matrix-edit", E, false},
-    [ACT_MATRIX_SEND] = {"matrix-send", E, false},
+    [ACT_REPORT_UPLOAD] = {"report-upload", E | P | S, true},
+    [ACT_MATRIX_READ] = {"matrix-read", A | C | E | P | S, true},
+    [ACT_MATRIX_EDIT] = {"matrix-edit", E | S, false},
+    [ACT_MATRIX_SEND] = {"matrix-send", E | S, false},
     [ACT_MATRIX_REVIEW] = {"matrix-review", P, true},
-    [ACT_MATRIX_APPROVE] = {"matrix-approve", C, false},
-    [ACT_MATRIX_PUBLISH] = {"matrix-publish", C, false},
-    [ACT_USER_MANAGE] = {"user-manage", A, false},
-    [ACT_AUDIT_READ] = {"audit-read", A | C, false},
-    [ACT_ASSIST_REQUEST] = {"assistance-request", E | P, true},
-    [ACT_ASSIST_OFFER] = {"assistance-offer", E | V, false},
-    [ACT_ASSIST_READ] = {"assistance-read", A | C | E, false},
-    [ACT_ASSIST_MATCH] = {"assistance-match", C | E, false},
+    [ACT_MATRIX_APPROVE] = {"matrix-approve", C | S, false},
+    [ACT_MATRIX_PUBLISH] = {"matrix-publish", C | S, false},
+    [ACT_USER_MANAGE] = {"user-manage", A | S, false},
+    [ACT_AUDIT_READ] = {"audit-read", A | C | S, false},
+    [ACT_ASSIST_REQUEST] = {"assistance-request", E | P | S, true},
+    [ACT_ASSIST_OFFER] = {"assistance-offer", E | V | S, false},
+    [ACT_ASSIST_READ] = {"assistance-read", A | C | E | S, false},
+    [ACT_ASSIST_MATCH] = {"assistance-match", C | E | S, false},
     [ACT_ASSIST_ANSWER] = {"assistance-answer", P | V, false},
-    [ACT_ASSIST_DELIVER] = {"assistance-deliver", C | E | V, false},
+    [ACT_ASSIST_DELIVER] = {"assistance-deliver", C | E | V | S, false},
+    [ACT_DATA_IMPORT] = {"data-import", S, false},
 };
 
 bool authz_allowed(const user_t *u, authz_action_t act, const char *state)
@@ -39,13 +41,20 @@ bool authz_allowed(const user_t *u, authz_action_t act, const char *state)
         return false;
     if (act == ACT_PUBLIC)
         return true;
-    if (!u || u->disabled || (unsigned)u->role >= ROLE_COUNT)
+    if (!u || u->disabled || (unsigned)u->role > AUTHZ_ROLE_SYSTEM)
         return false;
     if (!(authz_table[act].roles & (1u << u->role)))
         return false;
     if (u->role == ROLE_POC && authz_table[act].own_state)
         return state && u->state && strcmp(state, u->state) == 0;
     return true;
+}
+
+const user_t *authz_system_user(void)
+{
+    static const user_t system_user = {.id = 0, .name = "system", .role = AUTHZ_ROLE_SYSTEM,
+                                       .state = "", .org = "", .created = ""};
+    return &system_user;
 }
 
 bool authz_acts_for_provider(const user_t *u, const char *provider)

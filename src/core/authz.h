@@ -29,8 +29,20 @@ typedef enum {
     ACT_ASSIST_MATCH,     /* review the matching and record its proposals */
     ACT_ASSIST_ANSWER,    /* accept or decline a proposal, as one of its two sides */
     ACT_ASSIST_DELIVER,   /* mark an accepted proposal delivered */
+    ACT_DATA_IMPORT,      /* load a whole dataset file (r1540 import): the system actor only */
     ACT_COUNT
 } authz_action_t;
+
+/*
+ * The system actor: the operator who runs the r1540 command on the server
+ * without --as (docs/internals/app.md). It is not an account (no row in the
+ * user table, id 0, role AUTHZ_ROLE_SYSTEM) and cannot sign in; its column in
+ * the permission table gives it the experts', the Committee's and the
+ * administrator's powers and the CLI-only ones (ACT_DATA_IMPORT), but never a
+ * state's own answer (ACT_MATRIX_REVIEW): that needs `--as` a point of contact.
+ */
+#define AUTHZ_ROLE_SYSTEM ROLE_COUNT
+const user_t *authz_system_user(void);
 
 /* True if user u (NULL for the public) may take the action on the state
  * (alpha-3, or NULL when the action concerns no one state). A point of

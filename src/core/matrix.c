@@ -2,6 +2,7 @@
  * Matrix marks, the version workflow and version comparison.
  */
 #include "matrix.h"
+#include "matrix_workflow.h"
 
 #include <string.h>
 
@@ -39,9 +40,12 @@ int matrix_status_parse(const char *s)
 
 bool matrix_status_transition_ok(mv_status_t from, mv_status_t to)
 {
-    return (from == MV_DRAFT && to == MV_WITH_STATE) ||
-           (from == MV_WITH_STATE && (to == MV_DRAFT || to == MV_APPROVED)) ||
-           (from == MV_APPROVED && to == MV_PUBLISHED);
+    for (int i = 0; i < MW_STEP_COUNT; i++) {
+        const matrix_transition_t *t = matrix_transition((matrix_step_t)i);
+        if (t->from == from && t->to == to && from != to)
+            return true;
+    }
+    return false;
 }
 
 bool matrix_status_frozen(mv_status_t s)

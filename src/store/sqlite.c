@@ -966,6 +966,7 @@ const store_backend_t store_sqlite_backend = {
     .meta_get = sqlite_meta_get,
     .meta_set = sqlite_meta_set,
     .data_version = sqlite_data_version,
+    .fingerprint = sqlite_fingerprint,
     .vocab_put = sqlite_vocab_put,
     .vocab_list = sqlite_vocab_list,
     .state_put = sqlite_state_put,

@@ -13,7 +13,7 @@ enum {
     A_USER_INSERT, A_USER_GET, A_USER_GET_ID, A_USER_LIST, A_USER_PASSWORD, A_USER_DISABLED,
     A_SESSION_INSERT, A_SESSION_GET, A_SESSION_TOUCH, A_SESSION_DELETE, A_SESSION_DELETE_USER,
     A_SESSION_PURGE, A_FAILURE_ADD, A_FAILURE_COUNT, A_FAILURE_CLEAR, A_AUDIT_INSERT,
-    A_AUDIT_LAST, A_AUDIT_LIST, A_COMMENT_INSERT, A_COMMENTS, A_REVIEW_SET, A_REVIEW_GET,
+    A_AUDIT_LAST, A_AUDIT_LIST, A_COMMENT_INSERT, A_COMMENTS, A_REVIEW_SET, A_REVIEW_GET, A_REVIEW_CLEAR,
     A_STATE_KNOWN, A_COUNT
 };
 _Static_assert((int)A_COUNT <= (int)SQLITE_EVENT_SLOTS, "sqlite_private.h: move SQLITE_EVENT_SLOTS");
@@ -53,6 +53,7 @@ static const char *const queries[A_COUNT] = {
                      " VALUES (?, ?, ?, coalesce(nullif(?, ''), " NOW "))"
                      " ON CONFLICT (version_id) DO UPDATE SET response = excluded.response,"
                      " user_id = excluded.user_id, at = excluded.at",
+    [A_REVIEW_CLEAR] = "DELETE FROM matrix_review WHERE version_id = ?",
     [A_REVIEW_GET] = "SELECT version_id, user_id, response, at FROM matrix_review"
                      " WHERE version_id = ?",
     [A_STATE_KNOWN] = "SELECT 1 FROM state WHERE alpha3 = ?",
@@ -404,6 +405,14 @@ rc_t sqlite_review_set(void *hv, const matrix_review_t *r, err_t *e)
         return err_set(e, RC_INPUT, "response '%s': must be accepted or commented",
                        r->response ? r->response : "");
     return rc;
+}
+
+rc_t sqlite_review_clear(void *hv, long long version_id, err_t *e)
+{
+    sqlite_store_t *h = hv;
+    PREPARE(h, s, A_REVIEW_CLEAR, e);
+    sqlite3_bind_int64(s, 1, version_id);
+    return sqlite_store_run(h, s, e);
 }
 
 static void read_review(arena_t *a, sqlite3_stmt *s, void *record)

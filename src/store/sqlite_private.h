@@ -68,6 +68,7 @@ rc_t sqlite_comment_insert(void *h, matrix_comment_t *c, err_t *e);
 rc_t sqlite_comments(void *h, long long version_id, arena_t *a, matrix_comment_t **out,
                      size_t *n, err_t *e);
 rc_t sqlite_review_set(void *h, const matrix_review_t *r, err_t *e);
+rc_t sqlite_review_clear(void *h, long long version_id, err_t *e);
 rc_t sqlite_review_get(void *h, long long version_id, arena_t *a, matrix_review_t *out,
                        err_t *e);
 
@@ -85,11 +86,14 @@ rc_t sqlite_review_get(void *h, long long version_id, arena_t *a, matrix_review_
     .login_failure_clear = sqlite_login_failure_clear, .audit_insert = sqlite_audit_insert,    \
     .audit_last = sqlite_audit_last, .audit_list = sqlite_audit_list,                          \
     .comment_insert = sqlite_comment_insert, .comments = sqlite_comments,                      \
-    .review_set = sqlite_review_set, .review_get = sqlite_review_get
+    .review_set = sqlite_review_set, .review_get = sqlite_review_get,                          \
+    .review_clear = sqlite_review_clear
 
 /* The connection itself, for the files that run one-off statements. */
 sqlite3 *sqlite_store_db(void *h);
 
+/* sqlite_fingerprint.c */
+rc_t sqlite_fingerprint(void *h, char out[65], err_t *e);
 /* sqlite_review.c */
 rc_t sqlite_marks_each(void *h, void (*fn)(void *, long long, const char *, mark_t), void *ctx,
                        err_t *e);

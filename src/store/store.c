@@ -56,6 +56,11 @@ rc_t store_meta_set(store_t *st, const char *key, const char *value, err_t *e)
     return st->be->meta_set(st->h, key, value, e);
 }
 
+rc_t store_fingerprint(store_t *st, char out[65], err_t *e)
+{
+    return st->be->fingerprint(st->h, out, e);
+}
+
 rc_t store_data_version(store_t *st, long long *out, err_t *e)
 {
     return st->be->data_version(st->h, out, e);
@@ -287,6 +292,11 @@ rc_t store_comments(store_t *st, long long version_id, arena_t *a, matrix_commen
 rc_t store_review_set(store_t *st, const matrix_review_t *r, err_t *e)
 {
     return st->be->review_set(st->h, r, e);
+}
+
+rc_t store_review_clear(store_t *st, long long version_id, err_t *e)
+{
+    return st->be->review_clear(st->h, version_id, e);
 }
 
 rc_t store_review_get(store_t *st, long long version_id, arena_t *a, matrix_review_t *out,

@@ -67,6 +67,12 @@ rc_t store_meta_set(store_t *st, const char *key, const char *value, err_t *e);
 /* A number that changes whenever another connection or process commits a
  * change to the database (a page cache compares it to know it is stale). */
 rc_t store_data_version(store_t *st, long long *out, err_t *e);
+/* A fingerprint of the whole stored content (hex SHA-256): every record of
+ * every kind, the audit log included, but not sessions and failed sign-ins
+ * (they change with every sign-in, and are no one's data). Equal before and
+ * after an operation means it changed nothing; a test compares them instead
+ * of reading the database itself. Read in one snapshot. */
+rc_t store_fingerprint(store_t *st, char out[65], err_t *e);
 
 rc_t store_vocab_put(store_t *st, const vocab_t *v, err_t *e);
 rc_t store_vocab_list(store_t *st, const char *kind, arena_t *a, vocab_t **out, size_t *n,
@@ -192,6 +198,7 @@ typedef struct {
     rc_t (*meta_get)(void *h, const char *key, arena_t *a, char **value, err_t *e);
     rc_t (*meta_set)(void *h, const char *key, const char *value, err_t *e);
     rc_t (*data_version)(void *h, long long *out, err_t *e);
+    rc_t (*fingerprint)(void *h, char out[65], err_t *e);
     rc_t (*vocab_put)(void *h, const vocab_t *v, err_t *e);
     rc_t (*vocab_list)(void *h, const char *kind, arena_t *a, vocab_t **out, size_t *n,
                        err_t *e);
@@ -247,6 +254,7 @@ typedef struct {
     rc_t (*comments)(void *h, long long version_id, arena_t *a, matrix_comment_t **out,
                      size_t *n, err_t *e);
     rc_t (*review_set)(void *h, const matrix_review_t *r, err_t *e);
+    rc_t (*review_clear)(void *h, long long version_id, err_t *e);
     rc_t (*review_get)(void *h, long long version_id, arena_t *a, matrix_review_t *out,
                        err_t *e);
     /* assistance */
@@ -339,6 +347,9 @@ rc_t store_comments(store_t *st, long long version_id, arena_t *a, matrix_commen
                     size_t *n, err_t *e);
 /* Inserts or replaces the state's answer to a version; at is filled when empty. */
 rc_t store_review_set(store_t *st, const matrix_review_t *r, err_t *e);
+/* Removes the state's answer to a version (none is not an error): its
+ * acceptance no longer holds once the entries it accepted changed. */
+rc_t store_review_clear(store_t *st, long long version_id, err_t *e);
 /* RC_NOTFOUND if the version has no answer yet. */
 rc_t store_review_get(store_t *st, long long version_id, arena_t *a, matrix_review_t *out,
                       err_t *e);

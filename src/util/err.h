@@ -15,6 +15,7 @@ typedef enum {
     RC_INPUT = 4,    /* malformed or invalid input (import file, field value) */
     RC_REFUSED = 5,  /* the change is not allowed (approved matrix, size limit) */
     RC_DB = 6,       /* the database cannot be used (not SQLite, locked, missing) */
+    RC_DENIED = 7,   /* the actor may not take this action (the permission table) */
 } rc_t;
 
 typedef struct {

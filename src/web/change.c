@@ -7,6 +7,13 @@
 #include "session.h"
 #include "web.h"
 
+void web_app_of(web_req_t *r, app_t *out)
+{
+    *out = (app_t){.st = r->st, .arena = &r->arena, .lang = r->lang,
+                   .changed = web_data_changed,
+                   .actor = {.user = r->user, .name = r->user ? session_actor(r) : "web:"}};
+}
+
 rc_t web_change(web_req_t *r, web_change_fn fn, void *arg, const char *action,
                 const char *object, const char *detail, err_t *e)
 {

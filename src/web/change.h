@@ -5,7 +5,13 @@
 #ifndef R1540_WEB_CHANGE_H
 #define R1540_WEB_CHANGE_H
 
+#include "../app/app.h"
 #include "request.h"
+
+/* The application context of this request (src/app/app.h): the signed-in
+ * user as the actor, audited as "web:NAME", the request's arena and language;
+ * every committed change marks the cached public pages stale. */
+void web_app_of(web_req_t *r, app_t *out);
 
 typedef rc_t (*web_change_fn)(web_req_t *r, void *arg, err_t *e);
 

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../app/app_matrix.h"
 #include "../core/audit.h"
 #include "../core/authz.h"
 #include "../core/media.h"
@@ -301,75 +302,25 @@ static rc_t version_ref(web_req_t *r, version_ref_t *vr, err_t *e)
     return rc;
 }
 
-static rc_t wrong_status(web_req_t *r, err_t *e)
-{
-    return web_fail(r, e, 409, RC_REFUSED, "%s",
-                    web_tr(r, "The version's status does not allow this."));
-}
-
-typedef struct {
-    matrix_version_t v;
-    matrix_entry_t *entries;
-    size_t n;
-} new_draft_t;
-
-static rc_t draft_insert(web_req_t *r, void *arg, err_t *e)
-{
-    new_draft_t *d = arg;
-    rc_t rc = store_version_insert(r->st, &d->v, e);
-    return rc == RC_OK ? store_entries_insert(r->st, d->v.id, d->entries, d->n, e) : rc;
-}
-
 rc_t h_version_new(web_req_t *r, json_t *m, err_t *e)
 {
     state_t s;
-    matrix_version_t *vs;
-    size_t nv;
-    char *tv;
+    app_t a;
+    matrix_version_t v;
+    size_t copied;
     rc_t rc = model_state_arg(r, r->args[0], &s, e);
+    web_app_of(r, &a);
     if (rc == RC_OK)
-        rc = store_version_list(r->st, s.alpha3, &r->arena, &vs, &nv, e);
-    if (rc == RC_OK)
-        rc = store_meta_get(r->st, "template_version", &r->arena, &tv, e);
+        rc = app_matrix_new(&a, s.alpha3, &(app_matrix_new_t){0}, &v, &copied, e);
     if (rc != RC_OK)
         return rc;
-    for (size_t i = 0; i < nv; i++)
-        if (vs[i].status == MV_DRAFT || vs[i].status == MV_WITH_STATE)
-            return web_fail(r, e, 409, RC_REFUSED, "%s",
-                            web_tr(r, "This state already has a version in progress."));
-    new_draft_t d = {.v = {.number = nv ? vs[nv - 1].number + 1 : 1,
-                           .template_version = (int)strtol(tv, NULL, 10), .note = ""}};
-    memcpy(d.v.state, s.alpha3, 4);
-    date_today(d.v.created);
-    if (nv) { /* start from the newest version's entries */
-        d.v.template_version = vs[nv - 1].template_version;
-        if ((rc = store_entries(r->st, vs[nv - 1].id, &r->arena, &d.entries, &d.n, e)) != RC_OK)
-            return rc;
-    }
-    char object[32];
-    snprintf(object, sizeof object, "matrix:%s/%d", s.alpha3, d.v.number);
-    if ((rc = web_change(r, draft_insert, &d, "matrix.new", object, "", e)) != RC_OK)
-        return rc;
-    json_object_set_new(m, "version", model_version(r, &d.v));
+    json_object_set_new(m, "version", model_version(r, &v));
     r->status = 201;
-    go(r, s.alpha3, d.v.number, "draft-made");
+    go(r, s.alpha3, v.number, "draft-made");
     return RC_OK;
 }
 
-typedef struct {
-    long long version_id;
-    matrix_entry_t en;
-} entry_change_t;
-
-static rc_t entry_write(web_req_t *r, void *arg, err_t *e)
-{
-    entry_change_t *c = arg;
-    if (matrix_entry_empty(&c->en))
-        return store_entry_delete(r->st, c->version_id, c->en.item, e);
-    return store_entry_put(r->st, c->version_id, &c->en, e);
-}
-
-static rc_t entry_read(web_req_t *r, const version_ref_t *vr, entry_change_t *c, err_t *e)
+static rc_t entry_read(web_req_t *r, matrix_entry_t *en, err_t *e)
 {
     const char *mark = web_param(r, "mark"), *src = web_param(r, "source_report");
     int mk = matrix_mark_parse(mark ? mark : "");
@@ -378,170 +329,93 @@ static rc_t entry_read(web_req_t *r, const version_ref_t *vr, entry_change_t *c,
     const char *ref = web_param(r, "legal_reference"), *page = web_param(r, "page"),
                *remark = web_param(r, "remark");
     const char *item = r->args[2] ? r->args[2] : web_param(r, "item");
-    if (!item || !template_item_id_ok(item))
-        return web_fail(r, e, 422, RC_INPUT, "%s", web_tr(r, "There is no such item."));
-    c->version_id = vr->v.id;
-    c->en = (matrix_entry_t){.item = (char *)item, .mark = (mark_t)mk,
-                             .legal_reference = (char *)(ref ? ref : ""),
-                             .page = (char *)(page ? page : ""),
-                             .remark = (char *)(remark ? remark : "")};
+    *en = (matrix_entry_t){.item = (char *)(item ? item : ""), .mark = (mark_t)mk,
+                           .legal_reference = (char *)(ref ? ref : ""),
+                           .page = (char *)(page ? page : ""),
+                           .remark = (char *)(remark ? remark : "")};
     if (src && *src) {
         char *end;
-        c->en.source_report = strtoll(src, &end, 10);
-        if (*end || c->en.source_report <= 0)
+        en->source_report = strtoll(src, &end, 10);
+        if (*end || en->source_report <= 0)
             return web_fail(r, e, 422, RC_INPUT, "%s", web_tr(r, "The source report is not a report number."));
     }
-    rc_t rc = matrix_entry_validate(&c->en, e);
-    if (rc != RC_OK)
-        r->status = 422;
-    return rc;
+    return RC_OK;
 }
 
 rc_t h_entry_set(web_req_t *r, json_t *m, err_t *e)
 {
     version_ref_t vr;
-    entry_change_t c;
+    matrix_entry_t en;
+    app_t a;
+    bool cleared;
     rc_t rc = version_ref(r, &vr, e);
+    if (rc == RC_OK)
+        rc = entry_read(r, &en, e);
     if (rc != RC_OK)
         return rc;
-    if (vr.v.status != MV_DRAFT)
-        return wrong_status(r, e);
-    if ((rc = entry_read(r, &vr, &c, e)) != RC_OK)
-        return rc;
-    char detail[128];
-    snprintf(detail, sizeof detail, "%s = %s", c.en.item, matrix_mark_str(c.en.mark));
-    rc = web_change(r, entry_write, &c, "matrix.set", vr.object, detail, e);
+    web_app_of(r, &a);
+    rc = app_matrix_set(&a, vr.s.alpha3, vr.v.number, &en, &cleared, e);
     if (rc == RC_NOTFOUND || rc == RC_INPUT)
-        r->status = 422; /* an unknown item or a report of another state */
+        r->status = 422; /* an unknown item, an invalid field, a report of another state */
     if (rc != RC_OK)
         return rc;
-    json_object_set_new(m, "item", json_string(c.en.item));
-    json_object_set_new(m, "mark", json_string(matrix_mark_str(c.en.mark)));
-    go(r, vr.s.alpha3, vr.v.number, "entry-saved");
+    json_object_set_new(m, "item", json_string(en.item));
+    json_object_set_new(m, "mark", json_string(matrix_mark_str(en.mark)));
+    json_object_set_new(m, "acceptance_cleared", json_boolean(cleared));
+    go(r, vr.s.alpha3, vr.v.number, cleared ? "entry-saved-acceptance-cleared" : "entry-saved");
     return RC_OK;
 }
 
-typedef struct {
-    long long id;
-    mv_status_t to;
-    const char *date;
-} move_t;
-
-static rc_t version_move(web_req_t *r, void *arg, err_t *e)
-{
-    move_t *mv = arg;
-    return store_version_set_status(r->st, mv->id, mv->to, mv->date, e);
-}
-
-/* Moves the version along the workflow from `from` to `to`. */
-static rc_t workflow_step(web_req_t *r, json_t *m, mv_status_t from, mv_status_t to,
-                          const char *action, const char *msg, err_t *e)
+/* One step of the workflow (src/core/matrix_workflow.c), then the version's page. */
+static rc_t workflow_step(web_req_t *r, json_t *m, matrix_step_t step,
+                          const app_matrix_step_t *in, const char *msg, err_t *e)
 {
     version_ref_t vr;
+    app_t a;
     rc_t rc = version_ref(r, &vr, e);
+    web_app_of(r, &a);
+    if (rc == RC_OK)
+        rc = app_matrix_step(&a, step, vr.s.alpha3, vr.v.number, in, &vr.v, e);
     if (rc != RC_OK)
         return rc;
-    if (vr.v.status != from)
-        return wrong_status(r, e);
-    if (to == MV_APPROVED) { /* only what the state has accepted */
-        matrix_review_t rv;
-        rc = store_review_get(r->st, vr.v.id, &r->arena, &rv, e);
-        if (rc == RC_NOTFOUND || (rc == RC_OK && strcmp(rv.response, "accepted") != 0))
-            return web_fail(r, e, 409, RC_REFUSED, "%s",
-                            web_tr(r, "The state has not accepted this version yet."));
-        if (rc != RC_OK)
-            return rc;
-    }
-    char today[11];
-    date_today(today);
-    move_t mv = {vr.v.id, to, today};
-    if ((rc = web_change(r, version_move, &mv, action, vr.object, matrix_status_str(to), e)) != RC_OK)
-        return rc;
-    vr.v.status = to;
     json_object_set_new(m, "version", model_version(r, &vr.v));
+    if (step == MW_ACCEPT)
+        json_object_set_new(m, "accepted", json_true());
+    if (step == MW_COMMENT)
+        json_object_set_new(m, "commented", json_true());
     go(r, vr.s.alpha3, vr.v.number, msg);
     return RC_OK;
 }
 
 rc_t h_version_send(web_req_t *r, json_t *m, err_t *e)
 {
-    return workflow_step(r, m, MV_DRAFT, MV_WITH_STATE, "matrix.send", "sent", e);
+    return workflow_step(r, m, MW_SEND, NULL, "sent", e);
 }
 
-rc_t h_version_approve(web_req_t *r, json_t *m, err_t *e)
+rc_t h_version_return(web_req_t *r, json_t *m, err_t *e)
 {
-    return workflow_step(r, m, MV_WITH_STATE, MV_APPROVED, "matrix.approve", "approved", e);
-}
-
-rc_t h_version_publish(web_req_t *r, json_t *m, err_t *e)
-{
-    return workflow_step(r, m, MV_APPROVED, MV_PUBLISHED, "matrix.publish", "published", e);
-}
-
-static rc_t review_accept(web_req_t *r, void *arg, err_t *e)
-{
-    matrix_review_t rv = {.version_id = *(long long *)arg, .user_id = r->user->id,
-                          .response = "accepted", .at = ""};
-    return store_review_set(r->st, &rv, e);
+    return workflow_step(r, m, MW_RETURN, NULL, "returned", e);
 }
 
 rc_t h_version_accept(web_req_t *r, json_t *m, err_t *e)
 {
-    version_ref_t vr;
-    rc_t rc = version_ref(r, &vr, e);
-    if (rc != RC_OK)
-        return rc;
-    if (vr.v.status != MV_WITH_STATE)
-        return wrong_status(r, e);
-    if ((rc = web_change(r, review_accept, &vr.v.id, "matrix.accept", vr.object, "", e)) != RC_OK)
-        return rc;
-    json_object_set_new(m, "accepted", json_true());
-    go(r, vr.s.alpha3, vr.v.number, "accepted");
-    return RC_OK;
+    return workflow_step(r, m, MW_ACCEPT, NULL, "accepted", e);
 }
 
 /* The state comments (on one entry or the whole version): the comment is
  * kept and the version goes back to the experts as a draft. */
-typedef struct {
-    matrix_comment_t c;
-    long long version_id;
-} comment_t;
-
-static rc_t comment_write(web_req_t *r, void *arg, err_t *e)
-{
-    comment_t *c = arg;
-    matrix_review_t rv = {.version_id = c->version_id, .user_id = r->user->id,
-                          .response = "commented", .at = ""};
-    rc_t rc = store_comment_insert(r->st, &c->c, e);
-    if (rc == RC_OK)
-        rc = store_review_set(r->st, &rv, e);
-    char today[11];
-    date_today(today);
-    if (rc == RC_OK)
-        rc = store_version_set_status(r->st, c->version_id, MV_DRAFT, today, e);
-    return rc;
-}
-
 rc_t h_version_comment(web_req_t *r, json_t *m, err_t *e)
 {
-    version_ref_t vr;
-    rc_t rc = version_ref(r, &vr, e);
-    if (rc != RC_OK)
-        return rc;
-    if (vr.v.status != MV_WITH_STATE)
-        return wrong_status(r, e);
-    const char *text = web_param(r, "text"), *item = web_param(r, "item");
-    if (!text || !*text || !text_multi_line_ok(text, REVIEW_COMMENT_MAX))
-        return web_fail(r, e, 422, RC_INPUT, "%s",
-                        web_tr(r, "A comment needs text (at most 4,000 characters)."));
-    if (item && *item && !template_item_id_ok(item))
-        return web_fail(r, e, 422, RC_INPUT, "%s", web_tr(r, "There is no such item."));
-    comment_t c = {.c = {.version_id = vr.v.id, .user_id = r->user->id,
-                         .item = (char *)(item ? item : ""), .text = (char *)text, .created = ""},
-                   .version_id = vr.v.id};
-    if ((rc = web_change(r, comment_write, &c, "matrix.comment", vr.object, c.c.item, e)) != RC_OK)
-        return rc;
-    json_object_set_new(m, "commented", json_true());
-    go(r, vr.s.alpha3, vr.v.number, "commented");
-    return RC_OK;
+    app_matrix_step_t in = {.text = web_param(r, "text"), .item = web_param(r, "item")};
+    return workflow_step(r, m, MW_COMMENT, &in, "commented", e);
+}
+
+rc_t h_version_approve(web_req_t *r, json_t *m, err_t *e)
+{
+    return workflow_step(r, m, MW_APPROVE, NULL, "approved", e);
+}
+
+rc_t h_version_publish(web_req_t *r, json_t *m, err_t *e)
+{
+    return workflow_step(r, m, MW_PUBLISH, NULL, "published", e);
 }

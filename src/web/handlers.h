@@ -38,6 +38,7 @@ rc_t h_version_new(web_req_t *r, json_t *model, err_t *e);
 rc_t h_entry_set(web_req_t *r, json_t *model, err_t *e);
 rc_t h_version_send(web_req_t *r, json_t *model, err_t *e);
 rc_t h_version_accept(web_req_t *r, json_t *model, err_t *e);
+rc_t h_version_return(web_req_t *r, json_t *model, err_t *e);
 rc_t h_version_comment(web_req_t *r, json_t *model, err_t *e);
 rc_t h_version_approve(web_req_t *r, json_t *model, err_t *e);
 rc_t h_version_publish(web_req_t *r, json_t *model, err_t *e);

@@ -53,6 +53,7 @@ static const route_t routes[] = {
     {"POST", "states/*/versions/*/entries", h_entry_set, NULL, ACT_MATRIX_EDIT, 0, 0},
     {"POST", "states/*/versions/*/entries/*", h_entry_set, NULL, ACT_MATRIX_EDIT, 0, 0},
     {"POST", "states/*/versions/*/send", h_version_send, NULL, ACT_MATRIX_SEND, 0, 0},
+    {"POST", "states/*/versions/*/return", h_version_return, NULL, ACT_MATRIX_SEND, 0, 0},
     {"POST", "states/*/versions/*/accept", h_version_accept, NULL, ACT_MATRIX_REVIEW, 0, 0},
     {"POST", "states/*/versions/*/comments", h_version_comment, NULL, ACT_MATRIX_REVIEW, 0, 0},
     {"POST", "states/*/versions/*/approve", h_version_approve, NULL, ACT_MATRIX_APPROVE, 0, 0},
@@ -191,6 +192,7 @@ static int status_of(rc_t rc)
     case RC_INPUT: return 422;
     case RC_NOTFOUND: return 404;
     case RC_REFUSED: return 409;
+    case RC_DENIED: return 403;
     case RC_DB: return 503;
     default: return 500;
     }

@@ -120,6 +120,10 @@ const char *session_flash_text(web_req_t *r, const char *key)
         {"uploaded", "The report was uploaded."},
         {"draft-made", "A new draft was made."},
         {"entry-saved", "The entry was saved."},
+        {"entry-saved-acceptance-cleared",
+         "The entry was saved. The state had accepted this version: its acceptance was "
+         "cleared, and it must accept the changed version before approval."},
+        {"returned", "The version was taken back from the state and is a draft again."},
         {"sent", "The draft was sent to the state for review."},
         {"accepted", "You accepted this version."},
         {"commented", "Your comment was recorded and the version went back to the experts."},

@@ -26,6 +26,14 @@ expect_fail "matrix new from a missing version" 3 "no matrix version 9" r matrix
 expect_ok "send to the state" r matrix send DEU 1
 expect_ok "the state returns it with comments" r matrix return DEU 1
 expect_ok "send again" r matrix send DEU 1
+# The state's acceptance comes before the Committee's approval, whoever asks
+# (the CLI used to approve a version the state never accepted).
+echo 'a long enough passphrase' | r user add deu-poc --role poc --state DEU >/dev/null
+h=$(r fingerprint)
+expect_fail "approval of a version the state never accepted is refused" 5 "has not accepted" r matrix approve DEU 1 --date 2005-06-01
+expect_eq "the refused approval changed nothing" "$(r fingerprint)" "$h"
+expect_fail "the system actor cannot answer for the state" 7 "matrix-review" r matrix accept DEU 1
+expect_ok "the state accepts (its point of contact, --as)" r --as deu-poc matrix accept DEU 1
 expect_fail "approval dated before creation" 4 "before the version was created" r matrix approve DEU 1 --date 2004-01-01
 expect_fail "approval dated in the future" 4 "in the future" r matrix approve DEU 1 --date 2999-06-01
 expect_ok "the Committee approves" r matrix approve DEU 1 --date 2005-06-01
@@ -67,14 +75,20 @@ expect_fail "publish a draft is refused" 5 "cannot become published" r matrix pu
 
 # Two items each present in one version only: the diff lists them in template order
 # (OP1-NPT comes before OP1-CWC in the template).
+# (A state has one version in progress at a time: version 1 is approved first.)
+echo 'a long enough passphrase' | r user add fra-poc --role poc --state FRA >/dev/null
+approve_fra() { r matrix send FRA "$1" && r --as fra-poc matrix accept FRA "$1" && r matrix approve FRA "$1" --date "$2"; } >/dev/null
 r matrix new FRA --date 2005-01-01 >/dev/null
 r matrix set FRA 1 OP1-CWC X >/dev/null
+approve_fra 1 2005-01-01
+expect_fail "no second version while one is in progress" 5 "already has a version in progress" sh -c "\"$BIN\" --db \"$DB\" matrix new DEU"
 r matrix new FRA --date 2005-01-02 >/dev/null
 r matrix set FRA 2 OP1-CWC - >/dev/null
 r matrix set FRA 2 OP1-NPT X >/dev/null
 expect_eq "diff lists items in template order" "$(r matrix diff FRA 1 2 | grep -v '^ ' | tail -n +2 | tr '\n' ' ')" "OP1-NPT OP1-CWC "
 
 # `matrix new` writes a version and its entries in one transaction.
+approve_fra 2 2005-01-02
 sqlite3 "$DB" "create trigger inject_failure before insert on matrix_entry begin select raise(abort, 'injected failure'); end;"
 h=$(db_hash)
 expect_fail "matrix new fails when its entries cannot be written" 4 "injected failure" r matrix new FRA --date 2005-02-01
