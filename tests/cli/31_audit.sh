@@ -16,6 +16,8 @@ audited "matrix set - (blank)" matrix.set matrix:DEU/1 r matrix set DEU 1 OP1-NP
 audited "matrix send" matrix.send matrix:DEU/1 r matrix send DEU 1
 audited "matrix return" matrix.return matrix:DEU/1 r matrix return DEU 1
 r matrix send DEU 1 >/dev/null
+echo 'a long enough passphrase' | r user add deu-poc --role poc --state DEU >/dev/null
+audited "matrix accept (--as the state's point of contact)" matrix.accept matrix:DEU/1 r --as deu-poc matrix accept DEU 1
 audited "matrix approve" matrix.approve matrix:DEU/1 r matrix approve DEU 1 --date 2005-06-01
 audited "matrix publish" matrix.publish matrix:DEU/1 r matrix publish DEU 1
 expect_eq "the detail says what moved" "$(sqlite3 "$DB" "select detail from audit order by seq desc limit 1")" '{"from":"approved","to":"published","date":"'"$(date -u +%F)"'"}'
