@@ -52,6 +52,8 @@ done
 # the real server over HTTP (pages, forms, API), plain and sanitizer builds
 run_one "tests/http/run.sh" env R1540_BIN=./r1540 sh tests/http/run.sh
 run_one "tests/http/run.sh (asan)" env R1540_BIN=build/san/r1540 sh tests/http/run.sh
+run_one "tests/http/drift.sh" env R1540_BIN=./r1540 sh tests/http/drift.sh
+run_one "tests/http/drift.sh (asan)" env R1540_BIN=build/san/r1540 sh tests/http/drift.sh
 run_one "tests/http/assistance.sh" env R1540_BIN=./r1540 sh tests/http/assistance.sh
 run_one "tests/http/assistance.sh (asan)" env R1540_BIN=build/san/r1540 sh tests/http/assistance.sh
 
