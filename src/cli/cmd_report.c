@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../core/media.h"
+#include "../app/app_report.h"
 #include "../io/json_export.h"
 #include "../util/file.h"
 #include "../util/json_out.h"
@@ -33,55 +33,25 @@ static rc_t report_add(cli_t *c, const char *code, const report_opts_t *o)
 {
     store_t *st;
     state_t s;
+    app_t a;
+    report_t r;
     rc_t rc = cli_state(c, code, &s);
     if (rc != RC_OK || (rc = cli_store(c, STORE_OPEN_EXISTING, &st)) != RC_OK)
         return rc;
     if (!o->kind || !o->date || !o->language || !o->title)
         return cli_usage_error(c, usage, "--kind, --date, --language and --title are required");
-    report_t r = {.kind = report_kind_parse(o->kind), .title = (char *)o->title, .size = -1};
-    memcpy(r.state, s.alpha3, sizeof r.state);
-    snprintf(r.date, sizeof r.date, "%s", o->date);
-    snprintf(r.language, sizeof r.language, "%s", o->language);
-    /* The fixed-size fields would silently cut longer values: refuse them here. */
-    if (strlen(o->date) >= sizeof r.date)
-        return err_set(&c->err, RC_INPUT, "date: '%s' is not a date (YYYY-MM-DD)", o->date);
-    if (strlen(o->language) >= sizeof r.language)
-        return err_set(&c->err, RC_INPUT, "language: '%s' is not an ISO 639 code", o->language);
-    char *doc = NULL, *max;
-    size_t len = 0;
-    if (o->file) {
+    app_report_in_t in = {.state = s.alpha3, .kind = o->kind, .date = o->date,
+                          .language = o->language, .title = o->title};
+    if (o->file) { /* read at most one byte over the limit: the operation refuses it */
+        char *doc, *max;
         if ((rc = store_meta_get(st, "max_document_bytes", &c->arena, &max, &c->err)) != RC_OK ||
-            (rc = file_read_all(o->file, strtoull(max, NULL, 10), &c->arena, &doc, &len,
+            (rc = file_read_all(o->file, strtoull(max, NULL, 10), &c->arena, &doc, &in.len,
                                 &c->err)) != RC_OK)
             return rc;
-        if (len == 0)
-            return err_set(&c->err, RC_INPUT, "%s: the file is empty", o->file);
-        char *copy = arena_strdup(&c->arena, o->file);
-        r.filename = basename(copy);
-        r.media_type = (char *)media_type_detect(doc, len, r.filename);
-        if (!r.media_type)
-            return err_set(&c->err, RC_INPUT, "%s: not a PDF, Word, OpenDocument or text file",
-                           o->file);
-        r.size = (long long)len;
-        r.has_document = true;
-        report_sha256_hex(doc, len, r.sha256);
+        in.doc = doc;
+        in.filename = basename(arena_strdup(&c->arena, o->file));
     }
-    if ((rc = report_validate(&r, &c->err)) != RC_OK || (rc = store_begin(st, &c->err)) != RC_OK)
-        return rc;
-    rc = store_report_insert(st, &r, doc, len, &c->err);
-    char object[32];
-    snprintf(object, sizeof object, "report:%lld", r.id);
-    buf_t detail;
-    buf_init(&detail, 0);
-    buf_puts(&detail, "{");
-    json_out_kv(&detail, 0, "state", r.state);
-    json_out_kv(&detail, 1, "kind", r.kind);
-    json_out_kv(&detail, 1, "date", r.date);
-    json_out_kv(&detail, 1, "sha256", r.sha256);
-    buf_puts(&detail, "}");
-    rc = cli_commit_audited(c, rc, "report.add", object, buf_str(&detail));
-    buf_free(&detail);
-    if (rc != RC_OK)
+    if ((rc = cli_app(c, &a)) != RC_OK || (rc = app_report_add(&a, &in, &r, &c->err)) != RC_OK)
         return rc;
     printf("%lld\n", r.id);
     return RC_OK;

@@ -7,6 +7,7 @@
  */
 #include <string.h>
 
+#include "../app/app_user.h"
 #include "../util/json_out.h"
 #include "../util/password.h"
 #include "commands.h"
@@ -56,17 +57,6 @@ static rc_t read_password(cli_t *c, char pw[PASSWORD_MAX + 3])
     return why ? err_set(&c->err, RC_INPUT, "%s", why) : RC_OK;
 }
 
-/* Reads and hashes a password; the clear text is wiped before returning. */
-static rc_t new_password_hash(cli_t *c, char hash[crypto_pwhash_STRBYTES])
-{
-    char pw[PASSWORD_MAX + 3];
-    rc_t rc = read_password(c, pw);
-    if (rc == RC_OK)
-        rc = password_hash(pw, hash, &c->err);
-    sodium_memzero(pw, sizeof pw);
-    return rc;
-}
-
 static rc_t name_arg(cli_t *c, const char *name)
 {
     if (user_name_ok(name))
@@ -108,76 +98,35 @@ static rc_t user_add(cli_t *c, const char *name, const user_opts_t *o)
 {
     role_t role = ROLE_ADMIN;
     state_t s;
-    store_t *st;
-    char hash[crypto_pwhash_STRBYTES];
+    app_t a;
+    char pw[PASSWORD_MAX + 3];
     rc_t rc = name_arg(c, name);
     if (rc != RC_OK || (rc = role_args(c, o, &role)) != RC_OK ||
         (o->state && (rc = cli_state(c, o->state, &s)) != RC_OK) ||
-        (rc = cli_store(c, STORE_OPEN_EXISTING, &st)) != RC_OK ||
-        (rc = new_password_hash(c, hash)) != RC_OK || (rc = store_begin(st, &c->err)) != RC_OK)
+        (rc = cli_app(c, &a)) != RC_OK || (rc = read_password(c, pw)) != RC_OK)
         return rc;
-    user_t u = {.name = (char *)name, .role = role, .state = o->state ? s.alpha3 : "",
-                .org = (char *)(o->org ? o->org : ""), .pw_hash = hash};
-    rc = store_user_insert(st, &u, &c->err);
-    buf_t detail, object;
-    buf_init(&detail, 0);
-    buf_init(&object, 0);
-    buf_puts(&detail, "{");
-    json_out_kv(&detail, 0, "role", role_name(role));
-    json_out_kv(&detail, 1, "state", u.state);
-    json_out_kv(&detail, 1, "org", u.org);
-    buf_puts(&detail, "}");
-    buf_printf(&object, "user:%s", name);
-    rc = cli_commit_audited(c, rc, "user.add", buf_str(&object), buf_str(&detail));
-    buf_free(&detail);
-    buf_free(&object);
-    sodium_memzero(hash, sizeof hash);
+    app_user_in_t in = {.name = name, .role = o->role, .state = o->state ? s.alpha3 : NULL,
+                        .org = o->org, .password = pw};
+    rc = app_user_add(&a, &in, NULL, &c->err);
+    sodium_memzero(pw, sizeof pw);
     if (rc == RC_OK)
         printf("%s: added as %s\n", name, role_name(role));
     return rc;
 }
 
-/* Finds the user a change names: a well-formed name that exists. */
-static rc_t user_find(cli_t *c, const char *name, store_t **st, user_t *u)
-{
-    rc_t rc = name_arg(c, name);
-    if (rc == RC_OK)
-        rc = cli_store(c, STORE_OPEN_EXISTING, st);
-    return rc == RC_OK ? store_user_get(*st, name, &c->arena, u, &c->err) : rc;
-}
-
-/* Applies a change to a user found by user_find, ends their sessions and audits it. */
-static rc_t user_change(cli_t *c, store_t *st, const user_t *u, const char *action,
-                        const char *pw_hash, int disable)
-{
-    rc_t rc = store_begin(st, &c->err);
-    if (rc != RC_OK)
-        return rc;
-    if (pw_hash)
-        rc = store_user_set_password(st, u->id, pw_hash, &c->err);
-    else
-        rc = store_user_set_disabled(st, u->id, disable, &c->err);
-    if (rc == RC_OK)
-        rc = store_session_delete_user(st, u->id, &c->err);
-    buf_t object;
-    buf_init(&object, 0);
-    buf_printf(&object, "user:%s", u->name);
-    rc = cli_commit_audited(c, rc, action, buf_str(&object), "");
-    buf_free(&object);
-    return rc;
-}
-
 static rc_t user_passwd(cli_t *c, const char *name)
 {
-    char hash[crypto_pwhash_STRBYTES];
-    store_t *st;
+    char pw[PASSWORD_MAX + 3];
+    app_t a;
     user_t u;
-    /* The user must exist before the password is read and hashed. */
-    rc_t rc = user_find(c, name, &st, &u);
-    if (rc != RC_OK || (rc = new_password_hash(c, hash)) != RC_OK)
+    /* The user must exist before the password is read. */
+    rc_t rc = name_arg(c, name);
+    if (rc != RC_OK || (rc = cli_app(c, &a)) != RC_OK ||
+        (rc = store_user_get(a.st, name, &c->arena, &u, &c->err)) != RC_OK ||
+        (rc = read_password(c, pw)) != RC_OK)
         return rc;
-    rc = user_change(c, st, &u, "user.passwd", hash, 0);
-    sodium_memzero(hash, sizeof hash);
+    rc = app_user_passwd(&a, name, pw, &c->err);
+    sodium_memzero(pw, sizeof pw);
     if (rc == RC_OK)
         printf("%s: password changed; sessions ended\n", name);
     return rc;
@@ -185,11 +134,12 @@ static rc_t user_passwd(cli_t *c, const char *name)
 
 static rc_t user_enable(cli_t *c, const char *name, bool enable)
 {
-    store_t *st;
-    user_t u;
-    rc_t rc = user_find(c, name, &st, &u);
+    app_t a;
+    rc_t rc = name_arg(c, name);
     if (rc == RC_OK)
-        rc = user_change(c, st, &u, enable ? "user.enable" : "user.disable", NULL, !enable);
+        rc = cli_app(c, &a);
+    if (rc == RC_OK)
+        rc = app_user_set_disabled(&a, name, !enable, NULL, &c->err);
     if (rc == RC_OK)
         printf("%s: %s\n", name, enable ? "enabled" : "disabled; sessions ended");
     return rc;

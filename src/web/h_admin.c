@@ -4,8 +4,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../app/app_user.h"
 #include "../core/audit.h"
-#include "../util/password.h"
 #include "change.h"
 #include "handlers.h"
 #include "model.h"
@@ -39,62 +39,19 @@ rc_t h_users(web_req_t *r, json_t *m, err_t *e)
     return RC_OK;
 }
 
-static rc_t user_insert(web_req_t *r, void *u, err_t *e)
-{
-    return store_user_insert(r->st, u, e);
-}
-
-/* Disabling a user also ends the user's sessions, in the same transaction. */
-typedef struct {
-    long long id;
-    bool disable;
-} user_switch_t;
-
-static rc_t user_switch(web_req_t *r, void *arg, err_t *e)
-{
-    const user_switch_t *w = arg;
-    rc_t rc = store_user_set_disabled(r->st, w->id, w->disable, e);
-    if (rc == RC_OK && w->disable)
-        rc = store_session_delete_user(r->st, w->id, e);
-    return rc;
-}
-
 rc_t h_user_add(web_req_t *r, json_t *m, err_t *e)
 {
-    const char *name = web_param(r, "name"), *role = web_param(r, "role"),
-               *state = web_param(r, "state"), *org = web_param(r, "org"),
-               *pw = web_param(r, "password");
-    int ro = role ? role_parse(role) : -1;
-    if (!name || !user_name_ok(name))
-        return web_fail(r, e, 422, RC_INPUT, "%s",
-                        web_tr(r, "A user name is 1 to 64 letters, digits and . _ @ -"));
-    if (ro < 0)
-        return web_fail(r, e, 422, RC_INPUT, "%s", web_tr(r, "There is no such role."));
-    state_t s;
-    bool poc = ro == ROLE_POC;
-    if (poc != (state && *state))
-        return web_fail(r, e, 422, RC_INPUT, "%s",
-                        web_tr(r, "A point of contact needs a state; other roles have none."));
-    if (poc && model_state_arg(r, state, &s, e) != RC_OK)
-        return web_fail(r, e, 422, RC_INPUT, "%s", web_tr(r, "There is no such state."));
-    /* the same rule as `r1540 user add --org`: a provider's code such as IAEA */
-    if (org && *org && (ro != ROLE_PROVIDER || !user_org_ok(org)))
-        return web_fail(r, e, 422, RC_INPUT, "%s: %s", web_tr(r, "Organization (providers)"),
-                        "a code of 1 to 32 of A-Z a-z 0-9 . _ -, for providers only");
-    const char *problem = pw ? password_problem(pw) : "a password is required";
-    if (problem)
-        return web_fail(r, e, 422, RC_INPUT, "%s: %s", web_tr(r, "Password"), problem);
-    char hash[crypto_pwhash_STRBYTES];
-    rc_t rc = password_hash(pw, hash, e);
-    if (rc != RC_OK)
-        return rc;
-    user_t u = {.name = (char *)name, .role = (role_t)ro, .state = poc ? s.alpha3 : "",
-                .org = (char *)(org ? org : ""), .pw_hash = hash, .created = ""};
-    char object[96];
-    snprintf(object, sizeof object, "user:%s", name);
-    rc = web_change(r, user_insert, &u, "user.add", object, "", e);
-    if (rc == RC_INPUT)
-        r->status = 409; /* the name is taken */
+    app_t a;
+    user_t u;
+    app_user_in_t in = {.name = web_param(r, "name"), .role = web_param(r, "role"),
+                        .state = web_param(r, "state"), .org = web_param(r, "org"),
+                        .password = web_param(r, "password")};
+    web_app_of(r, &a);
+    rc_t rc = app_user_add(&a, &in, &u, e);
+    if (rc == RC_NOTFOUND)
+        r->status = 422; /* an unknown state is a bad field here */
+    if (rc == RC_INPUT && strstr(e->msg, "already exists"))
+        r->status = 409; /* the name is taken (the store's message) */
     if (rc != RC_OK)
         return rc;
     json_object_set_new(m, "user", user_json(r, &u));
@@ -103,24 +60,27 @@ rc_t h_user_add(web_req_t *r, json_t *m, err_t *e)
     return RC_OK;
 }
 
-static rc_t user_enable(web_req_t *r, json_t *m, bool disable, err_t *e)
+/* An administrator sets a user's password (and so ends their sessions). */
+rc_t h_user_password(web_req_t *r, json_t *m, err_t *e)
 {
-    user_t u;
-    rc_t rc = user_name_ok(r->args[0]) ? store_user_get(r->st, r->args[0], &r->arena, &u, e)
-                                       : RC_NOTFOUND;
-    if (rc == RC_NOTFOUND)
-        return web_fail(r, e, 404, RC_NOTFOUND, "%s", web_tr(r, "There is no such user."));
+    app_t a;
+    web_app_of(r, &a);
+    rc_t rc = app_user_passwd(&a, r->args[0], web_param(r, "password"), e);
     if (rc != RC_OK)
         return rc;
-    if (u.id == r->user->id)
-        return web_fail(r, e, 409, RC_REFUSED, "%s", web_tr(r, "You cannot disable yourself."));
-    char object[96];
-    snprintf(object, sizeof object, "user:%s", u.name);
-    user_switch_t w = {u.id, disable};
-    if ((rc = web_change(r, user_switch, &w, disable ? "user.disable" : "user.enable", object,
-                         "", e)) != RC_OK)
+    json_object_set_new(m, "user", json_pack("{s:s}", "name", r->args[0]));
+    r->redirect = "users?msg=user-password";
+    return RC_OK;
+}
+
+static rc_t user_enable(web_req_t *r, json_t *m, bool disable, err_t *e)
+{
+    app_t a;
+    user_t u;
+    web_app_of(r, &a);
+    rc_t rc = app_user_set_disabled(&a, r->args[0], disable, &u, e);
+    if (rc != RC_OK)
         return rc;
-    u.disabled = disable;
     json_object_set_new(m, "user", user_json(r, &u));
     r->redirect = disable ? "users?msg=user-disabled" : "users?msg=user-enabled";
     return RC_OK;

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "../app/app_matrix.h"
+#include "../app/app_report.h"
 #include "../core/audit.h"
 #include "../core/authz.h"
 #include "../core/media.h"
@@ -215,71 +216,53 @@ rc_t h_version_workflow(web_req_t *r, const state_t *s, const matrix_version_t *
 
 /* ---- a point of contact uploads a report ------------------------------------ */
 
-typedef struct {
-    report_t rep;
-    const void *doc;
-    size_t len;
-} upload_t;
-
-static rc_t upload_insert(web_req_t *r, void *arg, err_t *e)
+/* The upload form: every field present, the file within the server's upload
+ * limit and of a known type (the operation checks them again; here they
+ * choose the HTTP status: 422, 413, 415). */
+static rc_t upload_read(web_req_t *r, const state_t *s, app_report_in_t *in, err_t *e)
 {
-    upload_t *u = arg;
-    return store_report_insert(r->st, &u->rep, u->doc, u->len, e);
-}
-
-static rc_t upload_read(web_req_t *r, const state_t *s, upload_t *u, err_t *e)
-{
-    const char *kind = web_param(r, "kind"), *date = web_param(r, "date"),
-               *language = web_param(r, "language"), *title = web_param(r, "title");
     const web_field_t *f = web_file(r, "file");
-    if (!kind || !date || !language || !title || !f)
+    *in = (app_report_in_t){.state = s->alpha3, .kind = web_param(r, "kind"),
+                            .date = web_param(r, "date"), .language = web_param(r, "language"),
+                            .title = web_param(r, "title")};
+    if (!in->kind || !in->date || !in->language || !in->title || !f)
         return web_fail(r, e, 422, RC_INPUT, "%s",
                         web_tr(r, "Kind, date, language, title and a file are all required."));
-    if (strlen(date) != 10 || !date_valid(date))
+    if (strlen(in->date) != 10 || !date_valid(in->date))
         return web_fail(r, e, 422, RC_INPUT, "%s", web_tr(r, "The date must be YYYY-MM-DD."));
-    if (strlen(language) > 3)
+    if (strlen(in->language) > 3)
         return web_fail(r, e, 422, RC_INPUT, "%s",
                         web_tr(r, "The language must be an ISO 639 code such as en or fr."));
     if (f->len == 0)
         return web_fail(r, e, 422, RC_INPUT, "%s", web_tr(r, "The file is empty."));
     if ((long long)f->len > web_app->max_upload)
         return web_fail(r, e, 413, RC_REFUSED, "%s", web_tr(r, "The file is too large."));
-    u->rep = (report_t){.kind = report_kind_parse(kind), .title = (char *)title, .size = -1};
-    memcpy(u->rep.state, s->alpha3, sizeof u->rep.state);
-    snprintf(u->rep.date, sizeof u->rep.date, "%s", date);
-    snprintf(u->rep.language, sizeof u->rep.language, "%s", language);
-    u->rep.filename = arena_strdup(&r->arena, f->filename);
-    u->rep.media_type = (char *)media_type_detect(f->value, f->len, f->filename);
-    if (!u->rep.media_type)
+    if (!media_type_detect(f->value, f->len, f->filename))
         return web_fail(r, e, 415, RC_INPUT, "%s",
                         web_tr(r, "The file must be a PDF, Word, OpenDocument or text file."));
-    u->rep.size = (long long)f->len;
-    u->rep.has_document = true;
-    report_sha256_hex(f->value, f->len, u->rep.sha256);
-    u->doc = f->value;
-    u->len = f->len;
-    rc_t rc = report_validate(&u->rep, e);
-    if (rc != RC_OK)
-        r->status = 422;
-    return rc;
+    in->filename = f->filename;
+    in->doc = f->value;
+    in->len = f->len;
+    return RC_OK;
 }
 
 rc_t h_report_upload(web_req_t *r, json_t *m, err_t *e)
 {
     state_t s;
-    upload_t u;
+    app_report_in_t in;
+    app_t a;
+    report_t rep;
     rc_t rc = model_state_arg(r, r->args[0], &s, e);
     if (rc == RC_OK)
-        rc = upload_read(r, &s, &u, e);
-    char object[64], detail[128];
-    if (rc == RC_OK) {
-        snprintf(object, sizeof object, "state:%s", s.alpha3);
-        snprintf(detail, sizeof detail, "sha256 %s, %zu bytes", u.rep.sha256, u.len);
-        rc = web_change(r, upload_insert, &u, "report.add", object, detail, e);
-    }
+        rc = upload_read(r, &s, &in, e);
+    web_app_of(r, &a);
+    if (rc == RC_OK)
+        rc = app_report_add(&a, &in, &rep, e);
+    if (rc == RC_INPUT && !r->status)
+        r->status = 422;
     if (rc != RC_OK)
         return rc;
-    json_object_set_new(m, "report", model_report(r, &u.rep));
+    json_object_set_new(m, "report", model_report(r, &rep));
     r->status = 201;
     go(r, s.alpha3, 0, "uploaded");
     return RC_OK;

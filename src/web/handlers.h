@@ -77,6 +77,7 @@ rc_t h_assist_inbox(web_req_t *r, json_t *model, err_t *e);
 rc_t h_users(web_req_t *r, json_t *model, err_t *e);
 rc_t h_user_add(web_req_t *r, json_t *model, err_t *e);
 rc_t h_user_disable(web_req_t *r, json_t *model, err_t *e);
+rc_t h_user_password(web_req_t *r, json_t *model, err_t *e);
 rc_t h_user_enable(web_req_t *r, json_t *model, err_t *e);
 rc_t h_audit(web_req_t *r, json_t *model, err_t *e);
 

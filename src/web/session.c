@@ -132,6 +132,7 @@ const char *session_flash_text(web_req_t *r, const char *key)
         {"user-added", "The user was added."},
         {"user-disabled", "The user was disabled and signed out."},
         {"user-enabled", "The user was enabled."},
+        {"user-password", "The user's password was changed and their sessions ended."},
         {"request-added", "The assistance request was recorded."},
         {"request-withdrawn", "The assistance request was withdrawn."},
         {"offer-added", "The offer was recorded."},

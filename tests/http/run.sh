@@ -222,7 +222,7 @@ req -b "$T/jar.pocfra" -H "X-CSRF-Token: $(cat "$T/csrf.pocfra")" -F kind=first-
     -F language=fr --form-string "title=$XSS1" -F "file=@$T/doc.pdf;type=application/pdf" "$B/api/v1/states/FRA/reports"
 expect_eq "pocfra uploads a PDF report for FRA (API)" "$CODE" 201
 RID=$(json_get id)
-expect_eq "... audited" "$(last_audit)" "report.add state:FRA"
+expect_eq "... audited (the CLI's object: the report)" "$(last_audit)" "report.add report:$RID"
 check "... its title comes back verbatim in the JSON" body_has "\"title\":\"$XSS1\""
 expect "the uploaded file downloads" 200 "$B/en/reports/$RID/file"
 check "... byte for byte" cmp -s "$T/body" "$T/doc.pdf"
