@@ -1,12 +1,13 @@
 /*
  * `r1540 assistance`: requests from states, offers from states and
  * organizations, the organizations registry, and the proposals `r1540 match`
- * makes, with their accept / decline / delivered workflow.
+ * makes, with their accept / decline / delivered workflow. Every change is
+ * an operation of src/app/app_assist.c; this file parses and prints.
  */
 #include <stdlib.h>
 #include <string.h>
 
-#include "../io/assistance_check.h"
+#include "../app/app_assist.h"
 #include "../io/json_assistance.h"
 #include "../match/propose.h"
 #include "../util/date.h"
@@ -29,7 +30,7 @@ static const char usage[] =
     "       r1540 assistance org list [--format text|json]\n"
     "       r1540 assistance proposal list [--format text|json]\n"
     "       r1540 assistance proposal show ID [--format text|json]\n"
-    "       r1540 assistance proposal accept|decline ID --by provider|state [--note TEXT]\n"
+    "       r1540 assistance proposal accept|decline ID [--by provider|state] [--note TEXT]\n"
     "       r1540 assistance proposal deliver ID [--note TEXT]\n"
     "\n"
     "KIND is legislative-drafting, training, equipment, expert-visit,\n"
@@ -41,7 +42,9 @@ static const char usage[] =
     "overlap. A proposal is accepted when the provider and the state both accept;\n"
     "either may decline (final: the pair is never proposed again). A request is\n"
     "withdrawn only while open and without a live proposal; a closed offer is not\n"
-    "matched until it is reopened.\n";
+    "matched until it is reopened. With --as USER, a proposal's party answers for\n"
+    "its own side; without it, the operator records an answer that came by letter\n"
+    "and says whose with --by (docs/internals/app.md).\n";
 
 typedef struct {
     const char *kind, *items, *themes, *title, *description, *languages, *priority, *date, *start,
@@ -51,14 +54,6 @@ typedef struct {
 static const char *or_empty(const char *s)
 {
     return s ? s : "";
-}
-
-/* The audit object of a record: "request:12", "offer:3", "proposal:7". Arena-owned. */
-static const char *object_name(cli_t *c, const char *what, long long id)
-{
-    char object[48];
-    snprintf(object, sizeof object, "%s:%lld", what, id);
-    return arena_strdup(&c->arena, object);
 }
 
 /* Copies a date option into out, "" when it was not given (any date). A date
@@ -76,14 +71,13 @@ static rc_t opt_date(cli_t *c, const char *s, const char *what, char out[11])
 
 static rc_t request_add(cli_t *c, const char *code, const assist_opts_t *o)
 {
-    store_t *st;
+    app_t a;
     state_t s;
-    assistance_codes_t codes;
     long long prio = 1;
     if (!o->kind || !o->title)
         return cli_usage_error(c, usage, "--kind, --items and --title are required");
     rc_t rc = cli_state(c, code, &s);
-    if (rc != RC_OK || (rc = cli_store(c, STORE_OPEN_EXISTING, &st)) != RC_OK ||
+    if (rc != RC_OK || (rc = cli_app(c, &a)) != RC_OK ||
         (o->priority && (rc = cli_int(c, o->priority, "--priority", 1, 3, &prio)) != RC_OK))
         return rc == RC_USAGE ? RC_INPUT : rc;
     assistance_request_t r = {.kind = (char *)o->kind,
@@ -92,31 +86,12 @@ static rc_t request_add(cli_t *c, const char *code, const assist_opts_t *o)
                               .title = (char *)o->title,
                               .description = (char *)or_empty(o->description),
                               .languages = (char *)or_empty(o->languages),
-                              .priority = (int)prio,
-                              .status = "open"};
+                              .priority = (int)prio};
     memcpy(r.state, s.alpha3, sizeof r.state);
-    if (!o->date)
-        date_today(r.submitted);
-    if ((o->date && (rc = opt_date(c, o->date, "--date", r.submitted)) != RC_OK) ||
+    if ((rc = opt_date(c, o->date, "--date", r.submitted)) != RC_OK ||
         (rc = opt_date(c, o->start, "--start", r.start)) != RC_OK ||
         (rc = opt_date(c, o->end, "--end", r.end)) != RC_OK ||
-        (rc = assistance_codes_load(st, &c->arena, &codes, &c->err)) != RC_OK ||
-        (rc = assistance_request_check(&codes, &r, &c->err)) != RC_OK ||
-        (rc = store_begin(st, &c->err)) != RC_OK)
-        return rc;
-    rc = store_request_insert(st, &r, &c->err);
-    buf_t detail;
-    buf_init(&detail, 0);
-    buf_putc(&detail, '{');
-    json_out_kv(&detail, 0, "state", r.state);
-    json_out_kv(&detail, 1, "kind", r.kind);
-    json_out_kv(&detail, 1, "items", r.items);
-    json_out_kll(&detail, 1, "priority", r.priority);
-    buf_putc(&detail, '}');
-    rc = cli_commit_audited(c, rc, "assistance.request.add", object_name(c, "request", r.id),
-                            buf_str(&detail));
-    buf_free(&detail);
-    if (rc != RC_OK)
+        (rc = app_assist_request_add(&a, &r, &c->err)) != RC_OK)
         return rc;
     printf("%lld\n", r.id);
     return RC_OK;
@@ -256,51 +231,27 @@ static rc_t request_show(cli_t *c, const char *arg, bool json)
 
 static rc_t offer_add(cli_t *c, const char *provider, const assist_opts_t *o)
 {
-    store_t *st;
-    assistance_codes_t codes;
+    app_t a;
     long long cap;
     if (!o->kind || !o->capacity || !o->title)
         return cli_usage_error(c, usage, "--kinds, --capacity and --title are required");
-    rc_t rc = cli_store(c, STORE_OPEN_EXISTING, &st);
+    rc_t rc = cli_app(c, &a);
     if (rc != RC_OK)
         return rc;
     if (cli_int(c, o->capacity, "--capacity", 0, 1000000, &cap) != RC_OK)
         return err_set(&c->err, RC_INPUT, "capacity: '%s' is not a number from 0 to 1000000",
                        o->capacity);
-    assistance_offer_t of = {.provider_org = "",
-                             .kinds = (char *)o->kind,
+    assistance_offer_t of = {.kinds = (char *)o->kind,
                              .items = (char *)or_empty(o->items),
                              .themes = (char *)or_empty(o->themes),
                              .title = (char *)o->title,
                              .description = (char *)or_empty(o->description),
                              .regions = (char *)or_empty(o->regions),
                              .languages = (char *)or_empty(o->languages),
-                             .capacity = (int)cap,
-                             .status = "open"};
-    state_t s;
-    if (state_code_syntax_ok(provider) &&
-        store_state_get(st, provider, &c->arena, &s, NULL) == RC_OK)
-        memcpy(of.provider_state, s.alpha3, sizeof of.provider_state);
-    else
-        of.provider_org = arena_strdup(&c->arena, provider);
+                             .capacity = (int)cap};
     if ((rc = opt_date(c, o->start, "--start", of.start)) != RC_OK ||
         (rc = opt_date(c, o->end, "--end", of.end)) != RC_OK ||
-        (rc = assistance_codes_load(st, &c->arena, &codes, &c->err)) != RC_OK ||
-        (rc = assistance_offer_check(&codes, &of, &c->err)) != RC_OK ||
-        (rc = store_begin(st, &c->err)) != RC_OK)
-        return rc;
-    rc = store_offer_insert(st, &of, &c->err);
-    buf_t detail;
-    buf_init(&detail, 0);
-    buf_putc(&detail, '{');
-    json_out_kv(&detail, 0, "provider", match_provider(&of));
-    json_out_kv(&detail, 1, "kinds", of.kinds);
-    json_out_kll(&detail, 1, "capacity", of.capacity);
-    buf_putc(&detail, '}');
-    rc = cli_commit_audited(c, rc, "assistance.offer.add", object_name(c, "offer", of.id),
-                            buf_str(&detail));
-    buf_free(&detail);
-    if (rc != RC_OK)
+        (rc = app_assist_offer_add(&a, provider, &of, &c->err)) != RC_OK)
         return rc;
     printf("%lld\n", of.id);
     return RC_OK;
@@ -421,52 +372,30 @@ static rc_t proposal_list(cli_t *c, const char *arg, bool json)
 }
 
 /*
- * `proposal accept|decline|deliver`: reads the proposal, applies the step and
- * writes the new status, the event that moved it and the audit entry, all in
- * one transaction (so the step is decided on data nobody changes meanwhile).
+ * `proposal accept|decline|deliver`: the operation app_assist_proposal_step.
+ * A party (--as its account) answers for its own side; the operator records
+ * a side's answer that came by letter, naming it with --by.
  */
-static rc_t proposal_act(cli_t *c, const char *verb, const char *arg, const assist_opts_t *o)
+static rc_t proposal_act(cli_t *c, assist_step_t step, const char *arg, const assist_opts_t *o)
 {
-    store_t *st;
-    assistance_proposal_t p;
+    app_t a;
     long long id;
-    const char *event = "delivered";
-    bool deliver = strcmp(verb, "deliver") == 0;
-    if (!deliver && (!o->by || (strcmp(o->by, "provider") != 0 && strcmp(o->by, "state") != 0)))
+    assistance_proposal_t p;
+    app_proposal_step_t in = {SIDE_NONE, o->note};
+    if (o->by && strcmp(o->by, "provider") != 0 && strcmp(o->by, "state") != 0)
+        return cli_usage_error(c, usage, "--by is provider or state");
+    if (step != AW_PROPOSAL_DELIVER && !o->by && !c->as_user)
         return cli_usage_error(c, usage, "--by provider or --by state is required");
+    if (o->by)
+        in.side = strcmp(o->by, "provider") == 0 ? SIDE_PROVIDER : SIDE_STATE;
     rc_t rc = cli_int(c, arg, "ID", 1, 1LL << 53, &id);
     if (rc != RC_OK)
         return rc;
     if (o->note && !text_multi_line_ok(o->note, ASSIST_TEXT_MAX))
         return err_set(&c->err, RC_INPUT, "--note: must be UTF-8 text of at most %d bytes",
                        ASSIST_TEXT_MAX);
-    if ((rc = cli_store(c, STORE_OPEN_EXISTING, &st)) != RC_OK ||
-        (rc = store_begin(st, &c->err)) != RC_OK)
-        return rc;
-    if ((rc = store_proposal_get(st, id, &c->arena, &p, &c->err)) == RC_OK)
-        rc = deliver ? assistance_proposal_deliver(&p, &c->err)
-                     : assistance_proposal_answer(&p, strcmp(o->by, "provider") == 0,
-                                                  strcmp(verb, "accept") == 0, &event, &c->err);
-    assistance_event_t ev = {
-        .proposal_id = id, .event = (char *)event, .note = (char *)or_empty(o->note)};
-    date_today(ev.date);
-    if (rc == RC_OK && (rc = store_proposal_update(st, &p, &c->err)) == RC_OK)
-        rc = store_event_append(st, &ev, &c->err);
-    char action[40];
-    snprintf(action, sizeof action, "assistance.proposal.%s", verb);
-    buf_t detail;
-    buf_init(&detail, 0);
-    if (rc == RC_OK) {
-        buf_putc(&detail, '{');
-        json_out_kv(&detail, 0, "event", event);
-        json_out_kv(&detail, 1, "status", p.status);
-        json_out_kll(&detail, 1, "request", p.request_id);
-        json_out_kll(&detail, 1, "offer", p.offer_id);
-        buf_putc(&detail, '}');
-    }
-    rc = cli_commit_audited(c, rc, action, object_name(c, "proposal", id), buf_str(&detail));
-    buf_free(&detail);
-    if (rc != RC_OK)
+    if ((rc = cli_app(c, &a)) != RC_OK ||
+        (rc = app_assist_proposal_step(&a, step, id, &in, &p, NULL, &c->err)) != RC_OK)
         return rc;
     printf("proposal %lld: %s\n", id, p.status);
     return RC_OK;
@@ -474,40 +403,17 @@ static rc_t proposal_act(cli_t *c, const char *verb, const char *arg, const assi
 
 /* ---- status changes -------------------------------------------------------------- */
 
-/* `request withdraw`, `offer close` and `offer reopen` (verb), setting status, audited as
- * "assistance.request.withdraw" and so on with the status before and after. */
-static rc_t set_status(cli_t *c, bool request, const char *verb, const char *arg,
-                       const char *status)
+/* `request withdraw`, `offer close` and `offer reopen`: app_assist_status_step. */
+static rc_t status_step(cli_t *c, assist_step_t step, const char *arg)
 {
-    store_t *st;
+    app_t a;
     long long id;
-    assistance_request_t r;
-    assistance_offer_t of;
-    const char *what = request ? "request" : "offer", *from = "";
+    const assist_transition_t *t = assist_transition(step);
     rc_t rc = cli_int(c, arg, "ID", 1, 1LL << 53, &id);
-    if (rc != RC_OK || (rc = cli_store(c, STORE_OPEN_EXISTING, &st)) != RC_OK ||
-        (rc = store_begin(st, &c->err)) != RC_OK)
+    if (rc != RC_OK || (rc = cli_app(c, &a)) != RC_OK ||
+        (rc = app_assist_status_step(&a, step, id, NULL, &c->err)) != RC_OK)
         return rc;
-    if (request && (rc = store_request_get(st, id, &c->arena, &r, &c->err)) == RC_OK) {
-        from = r.status;
-        rc = store_request_set_status(st, id, status, &c->err);
-    } else if (!request && (rc = store_offer_get(st, id, &c->arena, &of, &c->err)) == RC_OK) {
-        from = of.status;
-        rc = store_offer_set_status(st, id, status, &c->err);
-    }
-    char action[40];
-    snprintf(action, sizeof action, "assistance.%s.%s", what, verb);
-    buf_t detail;
-    buf_init(&detail, 0);
-    buf_putc(&detail, '{');
-    json_out_kv(&detail, 0, "from", from);
-    json_out_kv(&detail, 1, "to", status);
-    buf_putc(&detail, '}');
-    rc = cli_commit_audited(c, rc, action, object_name(c, what, id), buf_str(&detail));
-    buf_free(&detail);
-    if (rc != RC_OK)
-        return rc;
-    printf("%s %lld: %s\n", what, id, status);
+    printf("%s %lld: %s\n", t->noun, id, t->to);
     return RC_OK;
 }
 
@@ -518,6 +424,7 @@ static rc_t dispatch(cli_t *c, int rest, char **args, const assist_opts_t *o, bo
     const char *noun = rest > 0 ? args[0] : "", *verb = rest > 1 ? args[1] : "";
     const char *arg = rest > 2 ? args[2] : NULL;
     bool one = rest == 3, none = rest == 2;
+    int step = -1;
     if (strcmp(noun, "request") == 0) {
         if (strcmp(verb, "add") == 0 && one)
             return request_add(c, arg, o);
@@ -525,24 +432,22 @@ static rc_t dispatch(cli_t *c, int rest, char **args, const assist_opts_t *o, bo
             return request_list(c, arg, json);
         if (strcmp(verb, "show") == 0 && one)
             return request_show(c, arg, json);
-        if (strcmp(verb, "withdraw") == 0 && one)
-            return set_status(c, true, verb, arg, "withdrawn");
+        if ((step = assist_step_parse(AW_REQUEST, verb)) >= 0 && one)
+            return status_step(c, (assist_step_t)step, arg);
     } else if (strcmp(noun, "offer") == 0) {
         if (strcmp(verb, "add") == 0 && one)
             return offer_add(c, arg, o);
         if ((strcmp(verb, "list") == 0 && none) || (strcmp(verb, "show") == 0 && one))
             return offer_list(c, arg, json);
-        if ((strcmp(verb, "close") == 0 || strcmp(verb, "reopen") == 0) && one)
-            return set_status(c, false, verb, arg, strcmp(verb, "close") == 0 ? "closed" : "open");
+        if ((step = assist_step_parse(AW_OFFER, verb)) >= 0 && one)
+            return status_step(c, (assist_step_t)step, arg);
     } else if (strcmp(noun, "org") == 0 && strcmp(verb, "list") == 0 && none) {
         return org_list(c, json);
     } else if (strcmp(noun, "proposal") == 0) {
         if ((strcmp(verb, "list") == 0 && none) || (strcmp(verb, "show") == 0 && one))
             return proposal_list(c, arg, json);
-        if ((strcmp(verb, "accept") == 0 || strcmp(verb, "decline") == 0 ||
-             strcmp(verb, "deliver") == 0) &&
-            one)
-            return proposal_act(c, verb, arg, o);
+        if ((step = assist_step_parse(AW_PROPOSAL, verb)) >= 0 && one)
+            return proposal_act(c, (assist_step_t)step, arg, o);
     }
     return cli_usage_error(c, usage, "expected `assistance request|offer|org|proposal VERB ...`");
 }

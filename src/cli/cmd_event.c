@@ -2,13 +2,14 @@
  * `r1540 event`: outreach events — training courses for points of contact,
  * regional workshops, peer-review visits, national round tables. `event add
  * --from-workshop N` turns the review's proposed workshop N into a planned
- * regional workshop with its states and themes.
+ * regional workshop with its states and themes. Recording is the operation
+ * app_event_add (ACT_EVENT_ADD: experts, the Committee, the operator).
  */
 #include <string.h>
 
-#include "../review/review.h"
+#include "../app/app_event.h"
 #include "../io/json_export.h"
-#include "../util/json_out.h"
+#include "../review/review.h"
 #include "commands.h"
 
 static const char usage[] =
@@ -141,25 +142,9 @@ static rc_t event_add(cli_t *c, int argc, char **argv)
         return rc;
     a->ev.states = a->states;
     a->ev.themes = a->themes;
-    store_t *st;
-    if ((rc = cli_store(c, STORE_OPEN_EXISTING, &st)) != RC_OK ||
-        (rc = store_begin(st, &c->err)) != RC_OK)
-        return rc;
-    rc = store_outreach_insert(st, &a->ev, &c->err);
-    char object[32];
-    snprintf(object, sizeof object, "event:%lld", a->ev.id);
-    buf_t detail;
-    buf_init(&detail, 0);
-    buf_putc(&detail, '{');
-    json_out_kv(&detail, 0, "kind", a->ev.kind);
-    json_out_kv(&detail, 1, "start", a->ev.start);
-    buf_printf(&detail, ",\"states\":%zu", a->ev.nstates);
-    if (a->workshop)
-        json_out_kll(&detail, 1, "from_workshop", a->workshop);
-    buf_putc(&detail, '}');
-    rc = cli_commit_audited(c, rc, "event.add", object, buf_str(&detail));
-    buf_free(&detail);
-    if (rc != RC_OK)
+    app_t app;
+    if ((rc = cli_app(c, &app)) != RC_OK ||
+        (rc = app_event_add(&app, &a->ev, a->workshop, &c->err)) != RC_OK)
         return rc;
     printf("event %lld: %s %s, %zu states\n", a->ev.id, a->ev.kind, a->ev.start, a->ev.nstates);
     return RC_OK;

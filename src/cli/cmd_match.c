@@ -7,6 +7,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "../app/app_match.h"
 #include "../match/instance.h"
 #include "../match/propose.h"
 #include "../match/solver.h"
@@ -184,45 +185,24 @@ static rc_t print_result(cli_t *c, const match_context_t *ctx, const match_resul
 static rc_t match_stored(cli_t *c, const match_opts_t *o)
 {
     bool json;
-    store_t *st;
     match_context_t ctx;
     match_result_t r;
     char today[11];
     date_today(today);
     match_run_opts_t ro = {o->region, o->dry_run, today};
+    app_t a;
     rc_t rc = cli_format_json(c, o->format, &json);
-    if (rc != RC_OK || (rc = cli_store(c, STORE_OPEN_EXISTING, &st)) != RC_OK)
+    if (rc != RC_OK || (rc = cli_app(c, &a)) != RC_OK)
         return rc;
-    /* One write transaction from reading to recording: the optimum is computed on
-     * data no other process can change before the proposals are written. */
-    if (!o->dry_run && (rc = store_begin(st, &c->err)) != RC_OK)
+    /* Recording is the operation (one transaction, one audit entry); the dry
+     * run is the review the web shows, under the same permission. */
+    if (!o->dry_run)
+        rc = app_match_record(&a, c->data_dir, &ro, &ctx, &r, &c->err);
+    else if ((rc = app_allow(&a, ACT_ASSIST_MATCH, NULL, &c->err)) == RC_OK &&
+             (rc = match_context_load(a.st, c->data_dir, &c->arena, &ctx, &c->err)) == RC_OK)
+        rc = match_run(a.st, &ctx, &ro, &c->arena, &r, &c->err);
+    if (rc != RC_OK)
         return rc;
-    if ((rc = match_context_load(st, c->data_dir, &c->arena, &ctx, &c->err)) == RC_OK)
-        rc = match_run(st, &ctx, &ro, &c->arena, &r, &c->err);
-    if (o->dry_run) {
-        if (rc != RC_OK)
-            return rc;
-    } else {
-        /* One audit entry for the whole run, even one that proposes nothing (like a
-         * repeated import): the proposals, their total, the region, the ids made. */
-        buf_t detail;
-        buf_init(&detail, 0);
-        if (rc == RC_OK) {
-            buf_putc(&detail, '{');
-            json_out_kll(&detail, 0, "proposals", (long long)r.n);
-            json_out_kll(&detail, 1, "total", r.total);
-            json_out_kv(&detail, 1, "region", o->region ? o->region : "");
-            if (r.n) {
-                json_out_kll(&detail, 1, "first", r.p[0].id);
-                json_out_kll(&detail, 1, "last", r.p[r.n - 1].id);
-            }
-            buf_putc(&detail, '}');
-        }
-        rc = cli_commit_audited(c, rc, "match.propose", "", buf_str(&detail));
-        buf_free(&detail);
-        if (rc != RC_OK)
-            return rc;
-    }
     return print_result(c, &ctx, &r, o, json);
 }
 

@@ -1,6 +1,7 @@
 /*
  * Assistance records: field checks, comma-separated code lists, and the
- * proposal workflow (the store repeats the workflow as triggers).
+ * proposal steps as the demo takes them (the rules are assistance_workflow.c's
+ * table; the store repeats them as triggers).
  */
 #include "assistance.h"
 
@@ -9,6 +10,7 @@
 
 #include "../util/date.h"
 #include "../util/text.h"
+#include "assistance_workflow.h"
 #include "template.h"
 
 const char *const assistance_kinds[] = {
@@ -208,36 +210,35 @@ rc_t assistance_offer_validate(const assistance_offer_t *o, err_t *e)
                                                      : texts_check(o->title, o->description, e);
 }
 
+/* The English message of a refused proposal step (the demo's; the operations
+ * in src/app/app_assist.c say the same in the user's language). */
+static rc_t proposal_refused(const assistance_proposal_t *p, bool by_provider, bool deliver,
+                             assist_refusal_t why, err_t *e)
+{
+    if (why == AW_ALREADY_ANSWERED)
+        return err_set(e, RC_REFUSED, "proposal %lld: the %s has already answered it", p->id,
+                       by_provider ? "provider" : "state");
+    if (deliver)
+        return err_set(e, RC_REFUSED,
+                       "proposal %lld is %s: only an accepted proposal is delivered", p->id,
+                       p->status);
+    return err_set(e, RC_REFUSED, "proposal %lld is %s: it takes no more answers", p->id,
+                   p->status);
+}
+
 rc_t assistance_proposal_answer(assistance_proposal_t *p, bool by_provider, bool accept,
                                 const char **event, err_t *e)
 {
-    char **answer = by_provider ? &p->provider_answer : &p->state_answer;
-    const char *who = by_provider ? "provider" : "state";
-    if (strcmp(p->status, "proposed") != 0)
-        return err_set(e, RC_REFUSED, "proposal %lld is %s: it takes no more answers", p->id,
-                       p->status);
-    if (**answer)
-        return err_set(e, RC_REFUSED, "proposal %lld: the %s has already %s it", p->id, who,
-                       *answer);
-    *answer = accept ? "accepted" : "declined";
-    if (!accept)
-        p->status = "declined";
-    else if (strcmp(p->provider_answer, "accepted") == 0 &&
-             strcmp(p->state_answer, "accepted") == 0)
-        p->status = "accepted";
-    static const char *const events[2][2] = {{"state-declined", "state-accepted"},
-                                             {"provider-declined", "provider-accepted"}};
-    *event = events[by_provider][accept];
-    return RC_OK;
+    const assist_transition_t *t =
+        assist_transition(accept ? AW_PROPOSAL_ACCEPT : AW_PROPOSAL_DECLINE);
+    assist_refusal_t why = assist_proposal_apply(t, p, by_provider, event);
+    return why == AW_ALLOWED ? RC_OK : proposal_refused(p, by_provider, false, why, e);
 }
 
 rc_t assistance_proposal_deliver(assistance_proposal_t *p, err_t *e)
 {
-    if (strcmp(p->status, "accepted") != 0)
-        return err_set(e, RC_REFUSED,
-                       "proposal %lld is %s: only an accepted proposal is "
-                       "delivered",
-                       p->id, p->status);
-    p->status = "delivered";
-    return RC_OK;
+    const char *event;
+    assist_refusal_t why = assist_proposal_apply(assist_transition(AW_PROPOSAL_DELIVER), p,
+                                                 false, &event);
+    return why == AW_ALLOWED ? RC_OK : proposal_refused(p, false, true, why, e);
 }

@@ -6,7 +6,8 @@
  *              -> delivered
  *     proposed -> declined (either of them declines; final)
  *
- * and every step is kept as an event. A declined pair is never proposed again
+ * and every step is kept as an event (the rules as a table:
+ * assistance_workflow.h). A declined pair is never proposed again
  * and an offer never holds more live proposals (proposed, accepted, delivered)
  * than its capacity; the store enforces both (sqlite_schema_assistance.c).
  *
@@ -110,9 +111,10 @@ rc_t assistance_request_validate(const assistance_request_t *r, err_t *e);
 rc_t assistance_offer_validate(const assistance_offer_t *o, err_t *e);
 
 /* Applies a decision ("accepted" or "declined") by the provider (by_provider)
- * or the state to a proposal: sets the answer and the status that follows,
- * and names the event. RC_REFUSED when the proposal is not waiting for that
- * answer. */
+ * or the state to a proposal, as assistance_workflow.h's table says: sets the
+ * answer and the status that follows, and names the event. RC_REFUSED, with
+ * an English message, when the proposal is not waiting for that answer. The
+ * demo uses these; people's steps go through src/app/app_assist.c. */
 rc_t assistance_proposal_answer(assistance_proposal_t *p, bool by_provider, bool accept,
                                 const char **event, err_t *e);
 /* Marks an accepted proposal delivered; RC_REFUSED otherwise. */

@@ -33,6 +33,8 @@ static const struct {
     [ACT_ASSIST_ANSWER] = {"assistance-answer", P | V, false},
     [ACT_ASSIST_DELIVER] = {"assistance-deliver", C | E | V | S, false},
     [ACT_DATA_IMPORT] = {"data-import", S, false},
+    [ACT_ASSIST_ANSWER_FOR] = {"assistance-answer-for", S, false},
+    [ACT_EVENT_ADD] = {"event-add", C | E | S, false},
 };
 
 bool authz_allowed(const user_t *u, authz_action_t act, const char *state)
@@ -61,7 +63,7 @@ bool authz_acts_for_provider(const user_t *u, const char *provider)
 {
     if (!u || u->disabled || !provider || !*provider)
         return false;
-    if (u->role == ROLE_EXPERT)
+    if (u->role == ROLE_EXPERT || u->role == AUTHZ_ROLE_SYSTEM)
         return true;
     return u->role == ROLE_PROVIDER && u->org && strcmp(u->org, provider) == 0;
 }

@@ -30,6 +30,9 @@ typedef enum {
     ACT_ASSIST_ANSWER,    /* accept or decline a proposal, as one of its two sides */
     ACT_ASSIST_DELIVER,   /* mark an accepted proposal delivered */
     ACT_DATA_IMPORT,      /* load a whole dataset file (r1540 import): the system actor only */
+    ACT_ASSIST_ANSWER_FOR, /* record a side's answer to a proposal on its behalf (it came by
+                              letter; `assistance proposal accept --by`): the system actor only */
+    ACT_EVENT_ADD,        /* record an outreach event (training, workshop, visit) */
     ACT_COUNT
 } authz_action_t;
 
@@ -53,8 +56,8 @@ typedef enum { SIDE_NONE, SIDE_STATE, SIDE_PROVIDER } authz_side_t;
 
 /* True if u acts for the provider (a state's alpha-3 or an organization's
  * code, as match_provider() names it): a provider account whose organization
- * code is that provider. Experts act for every provider (they record offers
- * that arrive by letter); nobody else does. */
+ * code is that provider. Experts and the system actor act for every provider
+ * (they record offers that arrive by letter); nobody else does. */
 bool authz_acts_for_provider(const user_t *u, const char *provider);
 /* The side of a proposal between the requesting state and the provider that
  * u stands on: the state's point of contact, or an account acting for the

@@ -10,8 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../app/app_assist.h"
 #include "../core/authz.h"
-#include "../io/assistance_check.h"
 #include "../util/date.h"
 #include "../util/json_out.h"
 #include "change.h"
@@ -292,35 +292,6 @@ static bool date_field(const char *v, char out[11])
     return true;
 }
 
-typedef struct {
-    assistance_request_t q;
-    assistance_offer_t o;
-} assist_new_t;
-
-static const char *audit_object(web_req_t *r, const char *what, long long id)
-{
-    char s[48];
-    snprintf(s, sizeof s, "%s:%lld", what, id);
-    return arena_strdup(&r->arena, s);
-}
-
-/* The new record's id is known once it is inserted: the audit entry names it. */
-static rc_t request_insert(web_req_t *r, void *arg, err_t *e)
-{
-    assistance_request_t *q = &((assist_new_t *)arg)->q;
-    rc_t rc = store_request_insert(r->st, q, e);
-    r->change_object = audit_object(r, "request", q->id);
-    return rc;
-}
-
-static rc_t offer_insert(web_req_t *r, void *arg, err_t *e)
-{
-    assistance_offer_t *o = &((assist_new_t *)arg)->o;
-    rc_t rc = store_offer_insert(r->st, o, e);
-    r->change_object = audit_object(r, "offer", o->id);
-    return rc;
-}
-
 /* Reads the fields common to requests and offers; a clear 422 otherwise. */
 static rc_t read_texts(web_req_t *r, const char **title, const char **description,
                        const char **languages, const char **items, const char **themes,
@@ -357,8 +328,7 @@ static rc_t invalid(web_req_t *r, rc_t rc)
 rc_t h_request_add(web_req_t *r, json_t *m, err_t *e)
 {
     state_t s;
-    assist_new_t a = {0};
-    assistance_request_t *q = &a.q;
+    assistance_request_t request = {0}, *q = &request;
     const char *kind = web_param(r, "kind"), *prio = web_param(r, "priority");
     rc_t rc = model_state_arg(r, r->args[0], &s, e);
     if (rc != RC_OK)
@@ -376,25 +346,9 @@ rc_t h_request_add(web_req_t *r, json_t *m, err_t *e)
     memcpy(q->state, s.alpha3, sizeof q->state);
     q->items = (char *)items, q->themes = (char *)themes, q->title = (char *)title;
     q->description = (char *)description, q->languages = (char *)languages;
-    q->status = "open";
-    date_today(q->submitted);
-    assistance_codes_t codes;
-    if ((rc = assistance_codes_load(r->st, &r->arena, &codes, e)) != RC_OK)
-        return rc;
-    if ((rc = assistance_request_check(&codes, q, e)) != RC_OK)
-        return invalid(r, rc);
-    buf_t d;
-    buf_init(&d, 0);
-    buf_putc(&d, '{');
-    json_out_kv(&d, 0, "state", q->state);
-    json_out_kv(&d, 1, "kind", q->kind);
-    json_out_kv(&d, 1, "items", q->items);
-    json_out_kll(&d, 1, "priority", q->priority);
-    buf_putc(&d, '}');
-    rc = web_change(r, request_insert, &a, "assistance.request.add", "request",
-                    buf_str(&d), e);
-    buf_free(&d);
-    if (rc != RC_OK)
+    app_t app;
+    web_app_of(r, &app);
+    if ((rc = app_assist_request_add(&app, q, e)) != RC_OK)
         return invalid(r, rc);
     assist_names_t n;
     if ((rc = model_assist_names(r, &n, e)) != RC_OK)
@@ -406,32 +360,27 @@ rc_t h_request_add(web_req_t *r, json_t *m, err_t *e)
     return RC_OK;
 }
 
-/* A status change of a request or an offer, with what it was before. */
-typedef struct {
-    bool request;
-    long long id;
-    const char *to;
-} assist_status_t;
-
-static rc_t status_write(web_req_t *r, void *arg, err_t *e)
+/* A step of a request's or an offer's workflow: app_assist_status_step. */
+static rc_t status_step(web_req_t *r, json_t *m, assist_step_t step, long long id, err_t *e)
 {
-    const assist_status_t *s = arg;
-    return s->request ? store_request_set_status(r->st, s->id, s->to, e)
-                      : store_offer_set_status(r->st, s->id, s->to, e);
-}
-
-static rc_t status_change(web_req_t *r, bool request, long long id, const char *from,
-                          const char *to, const char *verb, err_t *e)
-{
-    assist_status_t s = {request, id, to};
-    char action[48], detail[96];
-    snprintf(action, sizeof action, "assistance.%s.%s", request ? "request" : "offer", verb);
-    snprintf(detail, sizeof detail, "{\"from\":\"%s\",\"to\":\"%s\"}", from, to);
-    rc_t rc = web_change(r, status_write, &s, action,
-                         audit_object(r, request ? "request" : "offer", id), detail, e);
-    if (rc == RC_REFUSED)
-        r->status = 409;
-    return rc;
+    app_t a;
+    const assist_transition_t *t = assist_transition(step);
+    web_app_of(r, &a);
+    rc_t rc = app_assist_status_step(&a, step, id, NULL, e);
+    if (rc == RC_NOTFOUND)
+        return not_found(r, e, t->record == AW_REQUEST
+                                   ? web_tr(r, "There is no such assistance request.")
+                                   : web_tr(r, "There is no such assistance offer."));
+    if (rc != RC_OK)
+        return rc;
+    json_object_set_new(m, "id", json_integer(id));
+    json_object_set_new(m, "status", json_string(t->to));
+    r->redirect = arena_alloc(&r->arena, 64);
+    snprintf(r->redirect, 64, "assistance/%ss/%lld?msg=%s-%s", t->noun, id, t->noun,
+             step == AW_REQUEST_WITHDRAW ? "withdrawn"
+             : step == AW_OFFER_CLOSE    ? "closed"
+                                         : "reopened");
+    return RC_OK;
 }
 
 rc_t h_request_withdraw(web_req_t *r, json_t *m, err_t *e)
@@ -447,20 +396,7 @@ rc_t h_request_withdraw(web_req_t *r, json_t *m, err_t *e)
         return not_found(r, e, web_tr(r, "There is no such assistance request."));
     if (rc != RC_OK)
         return rc;
-    if (strcmp(q.status, "open") != 0)
-        return web_fail(r, e, 409, RC_REFUSED, "%s",
-                        web_tr(r, "Only an open request without a live proposal can be withdrawn."));
-    if ((rc = status_change(r, true, id, q.status, "withdrawn", "withdraw", e)) != RC_OK) {
-        if (rc == RC_REFUSED)
-            err_set(e, rc, "%s",
-                    web_tr(r, "Only an open request without a live proposal can be withdrawn."));
-        return rc;
-    }
-    json_object_set_new(m, "id", json_integer(id));
-    json_object_set_new(m, "status", json_string("withdrawn"));
-    r->redirect = arena_alloc(&r->arena, 64);
-    snprintf(r->redirect, 64, "assistance/requests/%lld?msg=request-withdrawn", id);
-    return RC_OK;
+    return status_step(r, m, AW_REQUEST_WITHDRAW, id, e);
 }
 
 /* ---- offers --------------------------------------------------------------- */
@@ -543,34 +479,15 @@ rc_t h_offer(web_req_t *r, json_t *m, err_t *e)
     return RC_OK;
 }
 
-/* Who provides a new offer: a provider account provides for its own
- * organization (or state); an expert names the provider. */
-static rc_t offer_provider(web_req_t *r, assistance_offer_t *o, err_t *e)
-{
-    const char *p = r->user->role == ROLE_PROVIDER ? r->user->org : web_param(r, "provider");
-    if (!p || !*p || !authz_acts_for_provider(r->user, p))
-        return web_fail(r, e, 422, RC_INPUT, "%s",
-                        web_tr(r, "Name the provider: a state or an organization of the registry."));
-    state_t s;
-    o->provider_org = "";
-    if (state_code_syntax_ok(p) && store_state_get(r->st, p, &r->arena, &s, NULL) == RC_OK)
-        memcpy(o->provider_state, s.alpha3, sizeof o->provider_state);
-    else
-        o->provider_org = arena_strdup(&r->arena, p);
-    return RC_OK;
-}
-
 rc_t h_offer_add(web_req_t *r, json_t *m, err_t *e)
 {
-    assist_new_t a = {0};
-    assistance_offer_t *o = &a.o;
+    assistance_offer_t offer = {0}, *o = &offer;
     const char *title, *description, *languages, *items, *themes;
     const char *kinds = web_param_list(r, "kinds"), *regions = web_param_list(r, "regions"),
                *cap = web_param(r, "capacity");
-    rc_t rc = offer_provider(r, o, e);
-    if (rc != RC_OK ||
-        (rc = read_texts(r, &title, &description, &languages, &items, &themes, o->start, o->end,
-                         e)) != RC_OK)
+    rc_t rc = read_texts(r, &title, &description, &languages, &items, &themes, o->start, o->end,
+                         e);
+    if (rc != RC_OK)
         return rc;
     if (!kinds || !regions)
         return web_fail(r, e, 422, RC_INPUT, "%s",
@@ -584,22 +501,10 @@ rc_t h_offer_add(web_req_t *r, json_t *m, err_t *e)
     o->kinds = (char *)kinds, o->items = (char *)items, o->themes = (char *)themes;
     o->title = (char *)title, o->description = (char *)description;
     o->regions = (char *)regions, o->languages = (char *)languages;
-    o->capacity = (int)capacity, o->status = "open";
-    assistance_codes_t codes;
-    if ((rc = assistance_codes_load(r->st, &r->arena, &codes, e)) != RC_OK)
-        return rc;
-    if ((rc = assistance_offer_check(&codes, o, e)) != RC_OK)
-        return invalid(r, rc);
-    buf_t d;
-    buf_init(&d, 0);
-    buf_putc(&d, '{');
-    json_out_kv(&d, 0, "provider", match_provider(o));
-    json_out_kv(&d, 1, "kinds", o->kinds);
-    json_out_kll(&d, 1, "capacity", o->capacity);
-    buf_putc(&d, '}');
-    rc = web_change(r, offer_insert, &a, "assistance.offer.add", "offer", buf_str(&d), e);
-    buf_free(&d);
-    if (rc != RC_OK)
+    o->capacity = (int)capacity;
+    app_t app;
+    web_app_of(r, &app);
+    if ((rc = app_assist_offer_add(&app, web_param(r, "provider"), o, e)) != RC_OK)
         return invalid(r, rc);
     assist_names_t n;
     if ((rc = model_assist_names(r, &n, e)) != RC_OK)
@@ -611,39 +516,18 @@ rc_t h_offer_add(web_req_t *r, json_t *m, err_t *e)
     return RC_OK;
 }
 
-static rc_t offer_open_close(web_req_t *r, json_t *m, bool close, err_t *e)
-{
-    assistance_offer_t o;
-    long long id = web_id(r->args[0]);
-    rc_t rc = id ? store_offer_get(r->st, id, &r->arena, &o, e) : RC_NOTFOUND;
-    if (rc == RC_NOTFOUND)
-        return not_found(r, e, web_tr(r, "There is no such assistance offer."));
-    if (rc != RC_OK)
-        return rc;
-    if (!authz_acts_for_provider(r->user, match_provider(&o)))
-        return web_fail(r, e, 403, RC_REFUSED, "%s",
-                        web_tr(r, "You are not allowed to do this."));
-    const char *to = close ? "closed" : "open";
-    if (strcmp(o.status, to) == 0)
-        return web_fail(r, e, 409, RC_REFUSED, "%s",
-                        close ? web_tr(r, "The offer is already closed.")
-                              : web_tr(r, "The offer is already open."));
-    if ((rc = status_change(r, false, id, o.status, to, close ? "close" : "reopen", e)) != RC_OK)
-        return rc;
-    json_object_set_new(m, "id", json_integer(id));
-    json_object_set_new(m, "status", json_string(to));
-    r->redirect = arena_alloc(&r->arena, 64);
-    snprintf(r->redirect, 64, "assistance/offers/%lld?msg=%s", id,
-             close ? "offer-closed" : "offer-reopened");
-    return RC_OK;
-}
-
 rc_t h_offer_close(web_req_t *r, json_t *m, err_t *e)
 {
-    return offer_open_close(r, m, true, e);
+    long long id = web_id(r->args[0]);
+    if (!id)
+        return not_found(r, e, web_tr(r, "There is no such assistance offer."));
+    return status_step(r, m, AW_OFFER_CLOSE, id, e);
 }
 
 rc_t h_offer_reopen(web_req_t *r, json_t *m, err_t *e)
 {
-    return offer_open_close(r, m, false, e);
+    long long id = web_id(r->args[0]);
+    if (!id)
+        return not_found(r, e, web_tr(r, "There is no such assistance offer."));
+    return status_step(r, m, AW_OFFER_REOPEN, id, e);
 }

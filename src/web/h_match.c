@@ -4,14 +4,16 @@
  * factors and the other providers whose offers fit the same request) and
  * record it; the two parties of a proposal - the requesting state's point of
  * contact and the provider - accept or decline it; the provider (or an expert
- * or Committee member) marks it delivered. The steps are those of
- * `r1540 assistance proposal` (core/assistance.c decides which are allowed)
- * and each is written with its history event and audit entry at once.
+ * or Committee member) marks it delivered. Recording and the steps are the
+ * operations of src/app/app_match.c and app_assist.c, the same that
+ * `r1540 match` and `r1540 assistance proposal` call.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "../app/app_assist.h"
+#include "../app/app_match.h"
 #include "../core/authz.h"
 #include "../util/date.h"
 #include "../util/json_out.h"
@@ -104,42 +106,18 @@ typedef struct {
     match_result_t res;
 } match_rec_t;
 
-/* Loads and solves inside the change's write transaction, so that the
- * optimum is recorded on the data it was computed on. */
-static rc_t match_record(web_req_t *r, void *arg, err_t *e)
-{
-    match_rec_t *mr = arg;
-    rc_t rc = match_context_load(r->st, mr->data_dir, &r->arena, &mr->c, e);
-    if (rc == RC_OK)
-        rc = match_run(r->st, &mr->c, &mr->o, &r->arena, &mr->res, e);
-    if (rc != RC_OK)
-        return rc;
-    buf_t d;
-    buf_init(&d, 0);
-    buf_putc(&d, '{');
-    json_out_kll(&d, 0, "proposals", (long long)mr->res.n);
-    json_out_kll(&d, 1, "total", mr->res.total);
-    json_out_kv(&d, 1, "region", mr->o.region ? mr->o.region : "");
-    if (mr->res.n) {
-        json_out_kll(&d, 1, "first", mr->res.p[0].id);
-        json_out_kll(&d, 1, "last", mr->res.p[mr->res.n - 1].id);
-    }
-    buf_putc(&d, '}');
-    r->change_detail = arena_strdup(&r->arena, buf_str(&d));
-    buf_free(&d);
-    return RC_OK;
-}
-
 rc_t h_match_run(web_req_t *r, json_t *m, err_t *e)
 {
     char today[11];
     date_today(today);
     match_rec_t mr = {.data_dir = web_app->data_dir, .o = {NULL, false, today}};
     assist_names_t n;
+    app_t a;
     rc_t rc = region_param(r, web_param(r, "region"), &mr.o.region, e);
     if (rc != RC_OK)
         return rc;
-    rc = web_change(r, match_record, &mr, "match.propose", "", "", e);
+    web_app_of(r, &a);
+    rc = app_match_record(&a, mr.data_dir, &mr.o, &mr.c, &mr.res, e);
     if (rc == RC_NOTFOUND)
         return web_fail(r, e, 404, RC_NOTFOUND, "%s", web_tr(r, "There is no such region."));
     if (rc != RC_OK || (rc = model_assist_names_of(r, &mr.c, &n, e)) != RC_OK)
@@ -328,90 +306,41 @@ rc_t h_assist_inbox(web_req_t *r, json_t *m, err_t *e)
 
 /* ---- a step of a proposal ------------------------------------------------------ */
 
-typedef struct {
-    long long id;
-    const char *verb; /* accept, decline, deliver */
-    authz_side_t side;
-    const char *note;
-    assistance_proposal_t p;
-} step_t;
-
-/* Re-reads the proposal inside the write transaction and takes the step on
- * what is stored, so that two answers at once cannot both pass. */
-static rc_t step_write(web_req_t *r, void *arg, err_t *e)
-{
-    step_t *s = arg;
-    const char *event = "delivered";
-    rc_t rc = store_proposal_get(r->st, s->id, &r->arena, &s->p, e);
-    if (rc != RC_OK)
-        return rc;
-    rc = strcmp(s->verb, "deliver") == 0
-             ? assistance_proposal_deliver(&s->p, e)
-             : assistance_proposal_answer(&s->p, s->side == SIDE_PROVIDER,
-                                          strcmp(s->verb, "accept") == 0, &event, e);
-    assistance_event_t ev = {.proposal_id = s->id, .event = (char *)event, .note = (char *)s->note};
-    date_today(ev.date);
-    if (rc == RC_OK && (rc = store_proposal_update(r->st, &s->p, e)) == RC_OK)
-        rc = store_event_append(r->st, &ev, e);
-    if (rc != RC_OK)
-        return rc;
-    buf_t d;
-    buf_init(&d, 0);
-    buf_putc(&d, '{');
-    json_out_kv(&d, 0, "event", event);
-    json_out_kv(&d, 1, "status", s->p.status);
-    json_out_kll(&d, 1, "request", s->p.request_id);
-    json_out_kll(&d, 1, "offer", s->p.offer_id);
-    buf_putc(&d, '}');
-    r->change_detail = arena_strdup(&r->arena, buf_str(&d));
-    buf_free(&d);
-    return RC_OK;
-}
-
-static rc_t proposal_step(web_req_t *r, json_t *m, const char *verb, err_t *e)
+/* The step is app_assist_proposal_step's; a proposal the user may not see is
+ * 404 here first, as on its page. */
+static rc_t proposal_step(web_req_t *r, json_t *m, assist_step_t step, err_t *e)
 {
     proposal_view_t v;
+    assistance_proposal_t p;
+    app_t a;
     rc_t rc = proposal_arg(r, r->args[0], &v, e);
     if (rc != RC_OK)
         return rc;
-    bool deliver = strcmp(verb, "deliver") == 0;
-    if (deliver ? r->user->role == ROLE_PROVIDER && v.side != SIDE_PROVIDER : v.side == SIDE_NONE)
-        return web_fail(r, e, 403, RC_REFUSED, "%s",
-                        web_tr(r, "Only the requesting state and the provider answer a proposal."));
-    const char *note = web_param(r, "note");
-    if (note && !text_multi_line_ok(note, ASSIST_TEXT_MAX))
-        return web_fail(r, e, 422, RC_INPUT, "%s",
-                        web_tr(r, "The note must be text of at most 4000 bytes."));
-    step_t s = {v.p.id, verb, v.side, note ? note : "", {0}};
-    char action[40], object[40];
-    snprintf(action, sizeof action, "assistance.proposal.%s", verb);
-    snprintf(object, sizeof object, "proposal:%lld", v.p.id);
-    if ((rc = web_change(r, step_write, &s, action, object, "", e)) != RC_OK) {
-        if (rc == RC_REFUSED)
-            err_set(e, rc, "%s", web_tr(r, "The proposal is not waiting for this step."));
+    app_proposal_step_t in = {SIDE_NONE, web_param(r, "note")};
+    web_app_of(r, &a);
+    if ((rc = app_assist_proposal_step(&a, step, v.p.id, &in, &p, NULL, e)) != RC_OK)
         return rc;
-    }
     json_object_set_new(m, "id", json_integer(v.p.id));
-    json_object_set_new(m, "status", json_string(s.p.status));
-    json_object_set_new(m, "provider_answer", json_string(s.p.provider_answer));
-    json_object_set_new(m, "state_answer", json_string(s.p.state_answer));
+    json_object_set_new(m, "status", json_string(p.status));
+    json_object_set_new(m, "provider_answer", json_string(p.provider_answer));
+    json_object_set_new(m, "state_answer", json_string(p.state_answer));
     r->redirect = arena_alloc(&r->arena, 64);
     snprintf(r->redirect, 64, "assistance/proposals/%lld?msg=proposal-%s", v.p.id,
-             deliver ? "delivered" : strcmp(verb, "accept") == 0 ? "accepted" : "declined");
+             assist_transition(step)->to);
     return RC_OK;
 }
 
 rc_t h_proposal_accept(web_req_t *r, json_t *m, err_t *e)
 {
-    return proposal_step(r, m, "accept", e);
+    return proposal_step(r, m, AW_PROPOSAL_ACCEPT, e);
 }
 
 rc_t h_proposal_decline(web_req_t *r, json_t *m, err_t *e)
 {
-    return proposal_step(r, m, "decline", e);
+    return proposal_step(r, m, AW_PROPOSAL_DECLINE, e);
 }
 
 rc_t h_proposal_deliver(web_req_t *r, json_t *m, err_t *e)
 {
-    return proposal_step(r, m, "deliver", e);
+    return proposal_step(r, m, AW_PROPOSAL_DELIVER, e);
 }
