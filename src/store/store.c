@@ -372,10 +372,10 @@ rc_t store_event_list(store_t *st, long long proposal_id, arena_t *a, assistance
     return st->be->event_list(st->h, proposal_id, a, out, n, e);
 }
 
-rc_t store_assistance_need(store_t *st, arena_t *a, assistance_need_t **out, size_t *n,
-                           err_t *e)
+rc_t store_assistance_need(store_t *st, bool published_only, arena_t *a,
+                           assistance_need_t **out, size_t *n, err_t *e)
 {
-    return st->be->assistance_need(st->h, a, out, n, e);
+    return st->be->assistance_need(st->h, published_only, a, out, n, e);
 }
 
 rc_t store_request_set_status(store_t *st, long long id, const char *status, err_t *e)

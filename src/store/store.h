@@ -177,9 +177,11 @@ rc_t store_event_append(store_t *st, assistance_event_t *ev, err_t *e);
 /* A proposal's history, or all events when proposal_id is 0; by proposal, seq. */
 rc_t store_event_list(store_t *st, long long proposal_id, arena_t *a, assistance_event_t **out,
                       size_t *n, err_t *e);
-/* Every state's reports and coverage, by alpha-3. */
-rc_t store_assistance_need(store_t *st, arena_t *a, assistance_need_t **out, size_t *n,
-                           err_t *e);
+/* Every state's reports and coverage, by alpha-3: the coverage of its latest
+ * approved or published version, or with published_only of its latest
+ * published one (what the public may see figures of). */
+rc_t store_assistance_need(store_t *st, bool published_only, arena_t *a,
+                           assistance_need_t **out, size_t *n, err_t *e);
 
 /* The backend: one function per operation above, with the backend's own handle. */
 typedef struct {
@@ -268,7 +270,8 @@ typedef struct {
     rc_t (*event_append)(void *h, assistance_event_t *ev, err_t *e);
     rc_t (*event_list)(void *h, long long proposal_id, arena_t *a, assistance_event_t **out,
                        size_t *n, err_t *e);
-    rc_t (*assistance_need)(void *h, arena_t *a, assistance_need_t **out, size_t *n, err_t *e);
+    rc_t (*assistance_need)(void *h, bool published_only, arena_t *a, assistance_need_t **out,
+                            size_t *n, err_t *e);
     rc_t (*request_set_status)(void *h, long long id, const char *status, err_t *e);
     rc_t (*offer_set_status)(void *h, long long id, const char *status, err_t *e);
     /* ---- review and outreach events (issue 5) ---- */

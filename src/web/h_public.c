@@ -467,19 +467,13 @@ rc_t h_data(web_req_t *r, json_t *m, err_t *e)
     return RC_OK;
 }
 
-/* The public part of the dataset: every state and report, and only the
- * published matrix versions. */
+/* The public part of the dataset (dataset_keep_public says what that is). */
 static rc_t public_dataset(web_req_t *r, dataset_t *ds, err_t *e)
 {
     rc_t rc = dataset_load(r->st, NULL, false, &r->arena, ds, e);
-    if (rc != RC_OK)
-        return rc;
-    size_t k = 0;
-    for (size_t i = 0; i < ds->nmatrices; i++)
-        if (ds->matrices[i].v.status == MV_PUBLISHED)
-            ds->matrices[k++] = ds->matrices[i];
-    ds->nmatrices = k;
-    return RC_OK;
+    if (rc == RC_OK)
+        dataset_keep_public(ds);
+    return rc;
 }
 
 /* Writes the export into a private temporary folder and reads it back. */
@@ -492,7 +486,7 @@ static rc_t data_export(web_req_t *r, const char *name, char **data, size_t *len
     rc_t rc = RC_OK;
     snprintf(path, sizeof path, "%s/%s", dir, name);
     if (strcmp(name, "overview.xlsx") == 0)
-        rc = xlsx_export_overview(r->st, r->lang, path, &r->arena, e);
+        rc = xlsx_export_overview(r->st, r->lang, true, path, &r->arena, e);
     else if ((rc = public_dataset(r, &ds, e)) == RC_OK)
         rc = strcmp(name, "r1540.json") == 0 ? json_export_file(&ds, path, e)
                                              : csv_export_dir(&ds, dir, e);

@@ -313,7 +313,10 @@ static const char *client_address(struct MHD_Connection *c, arena_t *a)
             inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)sa)->sin6_addr, addr,
                       sizeof addr);
     }
-    return arena_strdup(a, addr);
+    /* behind a trusted proxy, the address it says it saw (client_addr.h) */
+    return client_address_real(&web_app->proxies, addr,
+                               MHD_lookup_connection_value(c, MHD_HEADER_KIND, "X-Forwarded-For"),
+                               a);
 }
 
 static int answer_simple(struct MHD_Connection *c, int status, const char *text)
