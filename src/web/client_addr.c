@@ -48,6 +48,12 @@ static bool trusted_has(const client_proxies_t *t, const unsigned char a16[16])
     return false;
 }
 
+const char *client_address_normal(const char *s, arena_t *a)
+{
+    unsigned char a16[16];
+    return addr_parse(s, strlen(s), a16) ? addr_text(a16, a) : NULL;
+}
+
 rc_t client_proxies_parse(const char *list, client_proxies_t *out, err_t *e)
 {
     out->n = 0;

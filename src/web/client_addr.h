@@ -32,4 +32,8 @@ rc_t client_proxies_parse(const char *list, client_proxies_t *out, err_t *e);
 const char *client_address_real(const client_proxies_t *trusted, const char *peer,
                                 const char *xff, arena_t *a);
 
+/* The address s in its normal form (inet_ntop's), in a's memory; NULL if s is
+ * not an IPv4 or IPv6 address. */
+const char *client_address_normal(const char *s, arena_t *a);
+
 #endif

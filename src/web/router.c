@@ -62,6 +62,8 @@ static const route_t routes[] = {
     {"POST", "users/*/disable", h_user_disable, NULL, ACT_USER_MANAGE, -1, 0},
     {"POST", "users/*/enable", h_user_enable, NULL, ACT_USER_MANAGE, -1, 0},
     {"GET", "audit", h_audit, "audit", ACT_AUDIT_READ, -1, 0},
+    {"GET", "signins", h_signins, "signins", ACT_USER_MANAGE, -1, 0},
+    {"POST", "signins/lift", h_signin_lift, NULL, ACT_USER_MANAGE, -1, 0},
     {"GET", "assistance/requests", h_requests, "requests", ACT_PUBLIC, -1, PUBLIC_PAGE},
     {"GET", "assistance/requests/*", h_request, "request", ACT_PUBLIC, -1, PUBLIC_PAGE},
     {"POST", "states/*/requests", h_request_add, NULL, ACT_ASSIST_REQUEST, 0, 0},

@@ -102,4 +102,109 @@ r matrix publish BFA "$nv" >/dev/null
 published=$(scores 15)
 check "... publishing it does" test "$published" != "$before"
 
+# ---- 3. sign-in that cannot be turned against users --------------------------------
+# The server trusts 127.0.0.1 as its proxy: X-Forwarded-For names the client.
+signin() { # signin NAME PASSWORD CLIENT-ADDRESS: CODE as for req
+    req -H 'Content-Type: application/json' -H "X-Forwarded-For: $3" \
+        -d "{\"name\":\"$1\",\"password\":\"$2\"}" "$B/api/v1/login"
+}
+attempts() { sqlite3 "$DB" "SELECT count(*) FROM signin_attempt"; }
+i=1
+while [ $i -le 5 ]; do
+    signin alice 'wrong wrong wrong' 203.0.113.1
+    expect_eq "alice from client 1: wrong password $i is 401" "$CODE" 401
+    i=$((i + 1))
+done
+signin alice "$PW" 203.0.113.1
+expect_eq "... the right password from client 1 is now 429" "$CODE" 429
+signin alice "$PW" 203.0.113.2
+expect_eq "... alice signs in from client 2 all the same" "$CODE" 200
+signin alice "$PW" 6.6.6.6,203.0.113.1
+expect_eq "... a forged X-Forwarded-For entry left of the proxy's does not help client 1" "$CODE" 429
+expect_eq "failed sign-ins are kept with name and client address" \
+    "$(sqlite3 "$DB" "SELECT count(*) FROM signin_attempt WHERE name = 'alice' AND address = '203.0.113.1' AND outcome = 'failed'")" 5
+n=$(attempts)
+i=1
+while [ $i -le 10 ]; do
+    signin alice "wrong $i" 203.0.113.1
+    i=$((i + 1))
+done
+expect_eq "throttled attempts write nothing" "$(attempts)" "$n"
+lockouts=$(sqlite3 "$DB" "SELECT count(*) FROM audit WHERE action = 'signin.lockout' AND object = 'user:alice'")
+expect_eq "the lockout is summarized in the audit log once, not per failure" "$lockouts" 1
+# one client guessing many names locks only itself
+i=1
+while [ $i -le 20 ]; do
+    signin "nobody$i" 'wrong wrong wrong' 198.51.100.7
+    i=$((i + 1))
+done
+signin bob "$PW" 198.51.100.7
+expect_eq "after 20 failures from one address, it is refused (429)" "$CODE" 429
+signin bob "$PW" 198.51.100.8
+expect_eq "... and another client at the same proxy signs in" "$CODE" 200
+expect_eq "... one audit entry for the address" \
+    "$(sqlite3 "$DB" "SELECT count(*) FROM audit WHERE action = 'signin.lockout' AND object = 'address:198.51.100.7'")" 1
+# malformed names: refused, nothing written
+n=$(attempts)
+for bad in 'a b' '<script>' "$(head -c 65 /dev/zero | tr '\0' a)" '' "x'y"; do
+    signin "$bad" 'wrong wrong wrong' 192.0.2.50
+    expect_eq "a malformed name ($(printf %.12s "$bad")) is 422" "$CODE" 422
+done
+api - POST login '{"password":"x"}'
+expect_eq "no name at all is 422" "$CODE" 422
+expect_eq "... and none of them wrote a row" "$(attempts)" "$n"
+# parallel guesses cannot get past the per-account limit
+i=1
+pids=""
+while [ $i -le 16 ]; do
+    curl -s -o /dev/null -w '%{http_code}\n' -H 'Content-Type: application/json' \
+        -H 'X-Forwarded-For: 192.0.2.77' -d "{\"name\":\"carol\",\"password\":\"guess $i\"}" \
+        "$B/api/v1/login" >>"$T/parallel" &
+    pids="$pids $!"
+    i=$((i + 1))
+done
+wait $pids
+expect_eq "16 parallel guesses: at most 5 are checked, the rest 429" \
+    "$(grep -c 401 "$T/parallel") $(grep -c 429 "$T/parallel")" "5 11"
+expect_eq "... 5 failures recorded" \
+    "$(sqlite3 "$DB" "SELECT count(*) FROM signin_attempt WHERE name = 'carol'")" 5
+# old rows are purged
+sqlite3 "$DB" "INSERT INTO signin_attempt (name, address, at, outcome) VALUES ('ancient', '192.0.2.1', strftime('%s', 'now') - 40 * 86400, 'failed')"
+signin carol 'wrong' 192.0.2.78
+expect_eq "attempts older than 30 days are purged" \
+    "$(sqlite3 "$DB" "SELECT count(*) FROM signin_attempt WHERE name = 'ancient'")" 0
+# administrators see them and lift a lockout
+api_login admin || not_ok "admin signs in" "$CODE"
+api_expect "admin lists the failed sign-ins" 200 admin GET signins
+check "... with name, address and time" grep -q '"name":"alice","address":"203.0.113.1","at":"20' "$T/body"
+api_login exp || not_ok "exp signs in" "$CODE"
+api_expect "an expert may not (403)" 403 exp GET signins
+api_expect "nor the public (401)" 401 - GET signins
+expect "the page shows them" 200 -b "$T/jar.admin" "$B/en/signins"
+check "... in a table" grep -q '<bdi>203.0.113.1</bdi>' "$T/body"
+api_expect "lifting with neither name nor address is 422" 422 admin POST signins/lift '{}'
+api_expect "... with a bad address is 422" 422 admin POST signins/lift '{"address":"300.1.1.1"}'
+api_expect "admin lifts alice's lockout from client 1" 200 admin POST signins/lift \
+    '{"name":"alice","address":"203.0.113.1"}'
+expect_eq "... audited" "$(sqlite3 "$DB" "SELECT action || ' ' || object || ' ' || detail FROM audit ORDER BY seq DESC LIMIT 1")" \
+    "signin.lift user:alice address:203.0.113.1 5 failed sign-ins lifted"
+signin alice "$PW" 203.0.113.1
+expect_eq "... alice signs in from client 1 again" "$CODE" 200
+out=$(r user signins 2>&1)
+check "r1540 user signins lists them" sh -c "echo '$out' | grep -q 'nobody1 .*198.51.100.7 .*failed'"
+out=$(r user unlock --address 198.51.100.7 2>&1)
+expect_eq "r1540 user unlock --address lifts an address" "$out" "address:198.51.100.7: 20 failed sign-ins lifted"
+signin bob "$PW" 198.51.100.7
+expect_eq "... which can sign in again" "$CODE" 200
+r user unlock 'bad name' >/dev/null 2>&1
+expect_eq "r1540 user unlock refuses a malformed name (4)" "$?" 4
+r user unlock --address nonsense >/dev/null 2>&1
+expect_eq "... and a malformed address (4)" "$?" 4
+# without --trusted-proxy the header is ignored
+stop_server
+start_with
+signin nobodyx 'wrong wrong wrong' 203.0.113.99
+expect_eq "untrusted X-Forwarded-For is ignored: the peer's address is recorded" \
+    "$(sqlite3 "$DB" "SELECT address FROM signin_attempt WHERE name = 'nobodyx'")" 127.0.0.1
+
 done_testing
