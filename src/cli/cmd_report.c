@@ -9,6 +9,7 @@
 #include "../io/json_export.h"
 #include "../util/file.h"
 #include "../util/json_out.h"
+#include "../util/text.h"
 #include "commands.h"
 
 static const char usage[] =
@@ -57,7 +58,7 @@ static rc_t report_add(cli_t *c, const char *code, const report_opts_t *o)
         if (len == 0)
             return err_set(&c->err, RC_INPUT, "%s: the file is empty", o->file);
         char *copy = arena_strdup(&c->arena, o->file);
-        r.filename = basename(copy);
+        r.filename = text_bidi_strip(&c->arena, basename(copy)); /* as the web upload does */
         r.media_type = (char *)media_type_detect(doc, len, r.filename);
         if (!r.media_type)
             return err_set(&c->err, RC_INPUT, "%s: not a PDF, Word, OpenDocument or text file",

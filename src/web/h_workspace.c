@@ -247,7 +247,8 @@ static rc_t upload_read(web_req_t *r, const state_t *s, upload_t *u, err_t *e)
     memcpy(u->rep.state, s->alpha3, sizeof u->rep.state);
     snprintf(u->rep.date, sizeof u->rep.date, "%s", date);
     snprintf(u->rep.language, sizeof u->rep.language, "%s", language);
-    u->rep.filename = arena_strdup(&r->arena, f->filename);
+    /* no bidi controls: they would make the name shown differ from the file's */
+    u->rep.filename = text_bidi_strip(&r->arena, f->filename);
     u->rep.media_type = (char *)media_type_detect(f->value, f->len, f->filename);
     if (!u->rep.media_type)
         return web_fail(r, e, 415, RC_INPUT, "%s",

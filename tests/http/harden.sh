@@ -200,11 +200,128 @@ r user unlock 'bad name' >/dev/null 2>&1
 expect_eq "r1540 user unlock refuses a malformed name (4)" "$?" 4
 r user unlock --address nonsense >/dev/null 2>&1
 expect_eq "... and a malformed address (4)" "$?" 4
-# without --trusted-proxy the header is ignored
+# without --trusted-proxy the header is ignored (and storage waits only briefly)
 stop_server
+export R1540_BUSY_TIMEOUT_MS=300
 start_with
 signin nobodyx 'wrong wrong wrong' 203.0.113.99
 expect_eq "untrusted X-Forwarded-For is ignored: the peer's address is recorded" \
     "$(sqlite3 "$DB" "SELECT address FROM signin_attempt WHERE name = 'nobodyx'")" 127.0.0.1
+
+# ---- 4. the lower findings --------------------------------------------------------
+# raw HTTP, to send what curl would not: raw PORT 'REQUEST' (\r\n escapes)
+raw() {
+    /usr/bin/python3 - "$PORT" "$1" <<'PY'
+import socket, sys
+data = sys.argv[2].encode().decode('unicode_escape').encode('latin-1')
+s = socket.create_connection(("127.0.0.1", int(sys.argv[1])))
+s.sendall(data)
+s.settimeout(10)
+out = b""
+try:
+    while True:
+        b = s.recv(65536)
+        if not b:
+            out += b"<closed>"
+            break
+        out += b
+except socket.timeout:
+    out += b"<open>"
+sys.stdout.write(out.decode('latin-1'))
+PY
+}
+next_get='GET /en/ HTTP/1.1\r\nHost: x\r\n\r\n'
+raw "POST /api/v1/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 4\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n$next_get" >"$T/raw"
+check "Content-Length with Transfer-Encoding is 400" grep -q '^HTTP/1.1 400' "$T/raw"
+check "... the connection is closed" grep -q '<closed>$' "$T/raw"
+expect_eq "... and nothing after it is answered" "$(grep -c '^HTTP/1.1' "$T/raw")" 1
+raw "POST /api/v1/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 2\r\nContent-Length: 40\r\n\r\n{}$next_get" >"$T/raw"
+check "two differing Content-Lengths are 400" grep -q '^HTTP/1.1 400' "$T/raw"
+check "... the connection is closed" grep -q '<closed>$' "$T/raw"
+expect_eq "... and nothing after it is answered" "$(grep -c '^HTTP/1.1' "$T/raw")" 1
+raw "GET /en/ HTTP/1.1\r\nHost: x\r\n\r\n$next_get" >"$T/raw"
+expect_eq "(a keep-alive connection answers two requests)" "$(grep -c '^HTTP/1.1 200' "$T/raw")" 2
+
+# invalid UTF-8 echoed in an error stays a valid answer
+api_login pocbfa || not_ok "pocbfa signs in" "$CODE"
+printf 'Note verbale.\n' >"$T/note.txt"
+json_ok() { /usr/bin/python3 -c 'import json, sys; d = json.load(open(sys.argv[1], encoding="utf-8")); assert d["error"]["message"]' "$1"; }
+utf8_ok() { /usr/bin/python3 -c 'import sys; open(sys.argv[1], "rb").read().decode("utf-8")' "$1"; }
+req -b "$T/jar.pocbfa" -H "X-CSRF-Token: $(cat "$T/csrf.pocbfa")" -F kind=letter -F date=2024-05-01 \
+    -F "language=$(printf '\377\376')" -F title=t -F "file=@$T/note.txt" "$B/api/v1/states/BFA/reports"
+expect_eq "an invalid language with bad bytes is 422" "$CODE" 422
+check "... and the JSON error is valid JSON with its message" json_ok "$T/body"
+check "... the bad bytes shown as U+FFFD" grep -qi "ufffd" "$T/body"
+page_login pocbfa || not_ok "pocbfa signs in (page)" "$CODE"
+csrf=$(page_csrf pocbfa workspace)
+req -b "$T/pjar.pocbfa" -F "csrf=$csrf" -F kind=letter -F date=2024-05-01 \
+    -F "language=$(printf '\377\376')" -F title=t -F "file=@$T/note.txt" "$B/en/states/BFA/reports"
+expect_eq "the same on a page is 422" "$CODE" 422
+check "... and the page is valid UTF-8" utf8_ok "$T/body"
+check "... with the message on it" grep -q 'is not an ISO 639 code' "$T/body"
+
+# NUL in a form field: 422, not a value cut short
+page_login exp || not_ok "exp signs in (page)" "$CODE"
+csrf=$(page_csrf exp workspace)
+nv=$(sqlite3 "$DB" "SELECT count(*) FROM matrix_version WHERE state = 'FRA'")
+req -b "$T/pjar.exp" --data-binary "csrf=$csrf&note=first%00second" "$B/en/states/FRA/versions"
+expect_eq "a urlencoded field with %00 is 422" "$CODE" 422
+expect_eq "... and no version was made with a cut note" \
+    "$(sqlite3 "$DB" "SELECT count(*) FROM matrix_version WHERE state = 'FRA'")" "$nv"
+req -b "$T/pjar.exp" --data-binary "csrf=$csrf&note=first%0" "$B/en/states/FRA/versions"
+check "... but '%0' alone is not a NUL" test "$CODE" != 422
+printf 'a\000b' >"$T/nul.txt"
+req -b "$T/pjar.exp" -F "csrf=$csrf" -F "note=<$T/nul.txt" "$B/en/states/FRA/versions"
+expect_eq "a multipart field with a NUL is 422" "$CODE" 422
+
+# bidi controls in uploaded file names; the download's extension
+rlo=$(printf '\342\200\256')
+cp "$T/note.txt" "$T/upload"
+req -b "$T/jar.pocbfa" -H "X-CSRF-Token: $(cat "$T/csrf.pocbfa")" -F kind=letter -F date=2024-05-01 \
+    -F language=en -F title=bidi -F "file=@$T/upload;filename=invoice${rlo}gpj.txt" "$B/api/v1/states/BFA/reports"
+expect_eq "a file name with a right-to-left override uploads" "$CODE" 201
+expect_eq "... stored without it" "$(sqlite3 "$DB" "SELECT filename FROM report WHERE title = 'bidi'")" "invoicegpj.txt"
+req -b "$T/jar.pocbfa" -H "X-CSRF-Token: $(cat "$T/csrf.pocbfa")" -F kind=letter -F date=2024-05-01 \
+    -F language=en -F title=html -F "file=@$T/upload;filename=page.html" "$B/api/v1/states/BFA/reports"
+id=$(sqlite3 "$DB" "SELECT id FROM report WHERE title = 'html'")
+expect "a text file named page.html downloads" 200 "$B/en/reports/$id/file"
+expect_eq "... as text" "$(header Content-Type)" "text/plain; charset=utf-8"
+expect_eq "... named page.txt" "$(header Content-Disposition)" 'attachment; filename="page.txt"'
+id=$(sqlite3 "$DB" "SELECT id FROM report WHERE title = 'bidi'")
+expect "a text file named .txt" 200 "$B/en/reports/$id/file"
+expect_eq "... keeps its name" "$(header Content-Disposition)" 'attachment; filename="invoicegpj.txt"'
+
+# storage errors: a generic message, the details in the server's log
+/usr/bin/python3 -c '
+import sqlite3, sys, time
+c = sqlite3.connect(sys.argv[1], isolation_level=None)
+c.execute("BEGIN IMMEDIATE")
+open(sys.argv[2], "w").close()
+time.sleep(4)
+c.execute("ROLLBACK")' "$DB" "$T/locked" &
+lpid=$!
+while [ ! -e "$T/locked" ]; do sleep 0.1; done
+api - POST login "{\"name\":\"alice\",\"password\":\"$PW\"}"
+expect_eq "a locked database is 503" "$CODE" 503
+check "... the answer names no path" no_grep -q "$T" "$T/body"
+check "... nor SQLite's words" no_grep -qi 'locked' "$T/body"
+check "... but a generic message" grep -q 'The database is busy' "$T/body"
+check "... the details are in the log" grep -q 'locked by another process' "$LOG"
+wait $lpid
+
+# HEAD on every GET route; static files with a query string
+for path in en/ en/states en/states/FRA en/data en/review en/assistance/requests api/v1/states en/login; do
+    code=$(curl -s -I -o /dev/null -w '%{http_code}' "$B/$path")
+    expect_eq "HEAD /$path is 200" "$code" 200
+done
+code=$(curl -s -I -o /dev/null -w '%{http_code}' "$B/en/workspace")
+expect_eq "HEAD of a page that asks to sign in redirects like GET" "$code" 303
+curl -s -I -o "$T/head" "$B/en/states"
+check "... HEAD carries the headers" grep -qi '^content-type: text/html' "$T/head"
+expect_eq "... and no body" "$(curl -s -I "$B/en/states" | tr -d '\r' | sed -n '/^$/,$p' | wc -c)" 1
+expect "/static/style.css?v=1 is the style sheet" 200 "$B/static/style.css?v=1"
+expect_eq "... as CSS" "$(header Content-Type)" "text/css; charset=utf-8"
+expect "/static/nothing.css?v=1 is still 404" 404 "$B/static/nothing.css?v=1"
+expect "/static/style.css/../../x is 404" 404 "$B/static/style.css%2F..%2Fx"
 
 done_testing
