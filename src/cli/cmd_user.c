@@ -336,6 +336,8 @@ rc_t cmd_user(cli_t *c, int argc, char **argv)
     bool add = strcmp(verb, "add") == 0;
     if (!add && (o.role || o.state || o.org))
         return cli_usage_error(c, usage, "--role, --state and --org go with `user add`");
+    if (strcmp(verb, "unlock") != 0 && o.address)
+        return cli_usage_error(c, usage, "--address goes with `user unlock`");
     if (add && rest == 2)
         return user_add(c, name, &o);
     if (strcmp(verb, "passwd") == 0 && rest == 2)
@@ -347,8 +349,6 @@ rc_t cmd_user(cli_t *c, int argc, char **argv)
     if (strcmp(verb, "signins") == 0 && rest == 1)
         return user_signins(c, json);
     bool unlock = strcmp(verb, "unlock") == 0;
-    if (!unlock && o.address)
-        return cli_usage_error(c, usage, "--address goes with `user unlock`");
     if (unlock && (rest == 2 || (rest == 1 && o.address)))
         return user_unlock(c, rest == 2 ? name : NULL, o.address);
     return cli_usage_error(c, usage, "expected `user add NAME --role ROLE`, `user passwd NAME`, "
