@@ -9,6 +9,7 @@
 #include "../core/media.h"
 #include "../util/buf.h"
 #include "../util/json_out.h"
+#include "../util/text.h"
 
 /* Fills r from the input; the fixed-size fields would silently cut longer
  * values, so those are refused here. */
@@ -28,7 +29,8 @@ static rc_t report_from(app_t *a, const app_report_in_t *in, const state_t *s, r
     memcpy(r->language, in->language, strlen(in->language) + 1);
     if (!in->doc)
         return RC_OK;
-    r->filename = arena_strdup(a->arena, in->filename ? in->filename : "");
+    /* no bidi controls: they would make the name shown differ from the file's */
+    r->filename = text_bidi_strip(a->arena, in->filename ? in->filename : "");
     if (in->len == 0)
         return app_fail(a, e, RC_INPUT, "%s: the file is empty.", r->filename);
     r->media_type = (char *)media_type_detect(in->doc, in->len, r->filename);

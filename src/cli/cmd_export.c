@@ -21,6 +21,8 @@ static const char usage[] =
     "                  --version N); without: the all-states overview\n"
     "  --state CODE    only this state (alpha-2 or alpha-3)\n"
     "  --no-documents  JSON without the files' bytes (metadata and sha256 only)\n"
+    "  --public        only what the public may see, as the server's /data/ files:\n"
+    "                  published matrices, no proposals, no documents' bytes\n"
     "  --lang L        XLSX state names and item labels in ar, zh, en, fr, ru or es\n"
     "                  (default en; column titles are in English for now)\n"
     "Formats are described in docs/formats.md.\n";
@@ -31,9 +33,10 @@ rc_t cmd_export(cli_t *c, int argc, char **argv)
         {"format", required_argument, NULL, 'f'}, {"output", required_argument, NULL, 'o'},
         {"state", required_argument, NULL, 's'},  {"no-documents", no_argument, NULL, 'n'},
         {"lang", required_argument, NULL, 'l'},   {"version", required_argument, NULL, 'v'},
-        {"help", no_argument, NULL, 'h'},         {NULL, 0, NULL, 0}};
+        {"public", no_argument, NULL, 'p'},       {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0}};
     const char *format = NULL, *out = NULL, *code = NULL, *lang = "en";
-    bool documents = true;
+    bool documents = true, public_only = false;
     long long version = 0;
     optind = 0;
     for (int o; (o = getopt_long(argc, argv, "ho:", opts, NULL)) != -1;) {
@@ -43,6 +46,7 @@ rc_t cmd_export(cli_t *c, int argc, char **argv)
         case 'o': out = optarg; break;
         case 's': code = optarg; break;
         case 'n': documents = false; break;
+        case 'p': public_only = true; break;
         case 'l': lang = optarg; break;
         case 'v':
             if (cli_int(c, optarg, "--version", 1, 1000000, &version) != RC_OK)
@@ -63,10 +67,13 @@ rc_t cmd_export(cli_t *c, int argc, char **argv)
     rc_t rc = cli_store(c, STORE_OPEN_EXISTING, &st);
     if (rc != RC_OK || (code && (rc = cli_state(c, code, &s)) != RC_OK))
         return rc;
+    if (strcmp(format, "xlsx") == 0 && code && public_only)
+        return cli_usage_error(c, usage, "--public: an XLSX export is the overview only");
     if (strcmp(format, "xlsx") == 0)
         return code ? xlsx_export_matrix(st, s.alpha3, (int)version, (lang_t)l, out, &c->arena,
                                          &c->err)
-                    : xlsx_export_overview(st, (lang_t)l, out, &c->arena, &c->err);
+                    : xlsx_export_overview(st, (lang_t)l, public_only, out, &c->arena,
+                                           &c->err);
     bool json = strcmp(format, "json") == 0;
     if (!json && strcmp(format, "csv") != 0)
         return cli_usage_error(c, usage, "--format: '%s' is not json, csv or xlsx", format);
@@ -74,5 +81,7 @@ rc_t cmd_export(cli_t *c, int argc, char **argv)
     rc = dataset_load(st, code ? s.alpha3 : NULL, json && documents, &c->arena, &ds, &c->err);
     if (rc != RC_OK)
         return rc;
+    if (public_only)
+        dataset_keep_public(&ds);
     return json ? json_export_file(&ds, out, &c->err) : csv_export_dir(&ds, out, &c->err);
 }

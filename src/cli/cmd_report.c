@@ -9,6 +9,7 @@
 #include "../io/json_export.h"
 #include "../util/file.h"
 #include "../util/json_out.h"
+#include "../util/text.h"
 #include "commands.h"
 
 static const char usage[] =

@@ -13,6 +13,7 @@
 
 static const char usage[] =
     "usage: r1540 serve [--listen ADDR:PORT] [--threads N] [--web DIR] [--secure-cookies]\n"
+    "                   [--trusted-proxy ADDR[,ADDR...]]\n"
     "\n"
     "Serves the web interface and the JSON API (/api/v1/, docs/api.md) until\n"
     "SIGINT or SIGTERM; requests in flight are answered before it stops.\n"
@@ -20,7 +21,11 @@ static const char usage[] =
     "  --listen ADDR:PORT  where to listen (default 127.0.0.1:8540; port 0 picks one)\n"
     "  --threads N         worker threads (default 4)\n"
     "  --web DIR           templates and static files (default $R1540_WEB, else web)\n"
-    "  --secure-cookies    mark cookies Secure (when a TLS proxy is in front)\n";
+    "  --secure-cookies    mark cookies Secure (when a TLS proxy is in front)\n"
+    "  --trusted-proxy ADDR[,ADDR...]\n"
+    "                      reverse proxies (IP addresses) whose X-Forwarded-For\n"
+    "                      header names the real client; from any other peer the\n"
+    "                      header is ignored (docs/deployment.md)\n";
 
 /* Loads what the server reads but never changes: catalogs, collators,
  * templates, static files. */
@@ -53,7 +58,8 @@ rc_t cmd_serve(cli_t *c, int argc, char **argv)
     static const struct option opts[] = {
         {"listen", required_argument, NULL, 'l'}, {"threads", required_argument, NULL, 't'},
         {"web", required_argument, NULL, 'w'}, {"secure-cookies", no_argument, NULL, 's'},
-        {"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}};
+        {"trusted-proxy", required_argument, NULL, 'p'}, {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0}};
     long long threads = 4;
     optind = 0;
     for (int o; (o = getopt_long(argc, argv, "h", opts, NULL)) != -1;) {
@@ -66,6 +72,10 @@ rc_t cmd_serve(cli_t *c, int argc, char **argv)
             break;
         case 'w': app.web_dir = optarg; break;
         case 's': app.secure_cookies = true; break;
+        case 'p':
+            if (client_proxies_parse(optarg, &app.proxies, &c->err) != RC_OK)
+                return RC_USAGE;
+            break;
         default: return cli_usage_error(c, usage, "unknown option");
         }
     }

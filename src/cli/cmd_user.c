@@ -1,15 +1,18 @@
 /*
- * `r1540 user add|passwd|disable|enable|list`: the accounts that sign in to the
- * web interface. Passwords come from standard input (never the command line,
+ * `r1540 user add|passwd|disable|enable|list|signins|unlock`: the accounts that
+ * sign in to the web interface, and their failed sign-ins. Passwords come from standard input (never the command line,
  * where `ps` and shell history would show them), are hashed with Argon2id and
  * never printed. Every change is audited in the same transaction; changing a
  * password or disabling a user ends that user's sessions.
  */
 #include <string.h>
+#include <time.h>
 
 #include "../app/app_user.h"
 #include "../util/json_out.h"
 #include "../util/password.h"
+#include "../web/client_addr.h"
+#include "../web/signin.h"
 #include "commands.h"
 
 static const char usage[] =
@@ -17,6 +20,8 @@ static const char usage[] =
     "       r1540 user passwd NAME\n"
     "       r1540 user disable|enable NAME\n"
     "       r1540 user list [--format text|json]\n"
+    "       r1540 user signins [--format text|json]\n"
+    "       r1540 user unlock [NAME] [--address ADDR]\n"
     "\n"
     "add      creates an account; ROLE is admin, committee, expert, poc (a state's\n"
     "         point of contact: --state is required) or provider (--org names the\n"
@@ -25,6 +30,10 @@ static const char usage[] =
     "passwd   sets a new password and ends the user's sessions\n"
     "disable  the user can no longer sign in; their sessions end. enable undoes it\n"
     "list     every user (never their password hashes)\n"
+    "signins  the failed sign-ins kept (30 days): time, name, address, and whether\n"
+    "         they still count towards a lockout\n"
+    "unlock   lifts a sign-in lockout: of NAME (from every address), of an address\n"
+    "         (--address, every name), or of NAME from that address\n"
     "\n"
     "add and passwd read the password from standard input: its first line,\n"
     "without the line end; 12 to 1024 bytes of UTF-8 without control characters.\n"
@@ -33,7 +42,7 @@ static const char usage[] =
     "password, 6 database unusable.\n";
 
 typedef struct {
-    const char *role, *state, *org, *format;
+    const char *role, *state, *org, *format, *address;
 } user_opts_t;
 
 /* Reads the password: the first line of standard input, without "\n" or "\r\n".
@@ -186,12 +195,75 @@ static rc_t user_list(cli_t *c, bool json)
     return rc;
 }
 
+static rc_t user_signins(cli_t *c, bool json)
+{
+    store_t *st;
+    signin_attempt_t *a;
+    size_t n;
+    rc_t rc = cli_store(c, STORE_OPEN_EXISTING, &st);
+    if (rc != RC_OK || (rc = store_signin_list(st, (long long)time(NULL) - SIGNIN_KEEP, 100000,
+                                               &c->arena, &a, &n, &c->err)) != RC_OK)
+        return rc;
+    buf_t b;
+    buf_init(&b, 0);
+    buf_puts(&b, json ? "[" : "");
+    for (size_t i = 0; i < n; i++) {
+        char at[32];
+        struct tm tm;
+        time_t t = (time_t)a[i].at;
+        gmtime_r(&t, &tm);
+        strftime(at, sizeof at, "%Y-%m-%dT%H:%M:%SZ", &tm);
+        if (json) {
+            buf_puts(&b, i ? ",\n{" : "\n{");
+            json_out_kv(&b, 0, "at", at);
+            json_out_kv(&b, 1, "name", a[i].name);
+            json_out_kv(&b, 1, "address", a[i].address);
+            json_out_kv(&b, 1, "outcome", a[i].outcome);
+            buf_puts(&b, "}");
+        } else {
+            buf_printf(&b, "%s %-24s %-39s %s\n", at, a[i].name, a[i].address, a[i].outcome);
+        }
+    }
+    buf_puts(&b, json ? "\n]\n" : "");
+    rc = cli_print(c, &b);
+    buf_free(&b);
+    return rc;
+}
+
+static rc_t user_unlock(cli_t *c, const char *name, const char *address)
+{
+    const char *addr = NULL;
+    if (address && !(addr = client_address_normal(address, &c->arena)))
+        return err_set(&c->err, RC_INPUT, "--address: '%s' is not an IPv4 or IPv6 address",
+                       address);
+    rc_t rc = name ? name_arg(c, name) : RC_OK;
+    store_t *st;
+    if (rc != RC_OK || (rc = cli_store(c, STORE_OPEN_EXISTING, &st)) != RC_OK ||
+        (rc = store_begin(st, &c->err)) != RC_OK)
+        return rc;
+    int n = 0;
+    rc = store_signin_lift(st, name, addr, &n, &c->err);
+    buf_t object, detail;
+    buf_init(&object, 0);
+    buf_init(&detail, 0);
+    buf_printf(&object, "%s%s%s%s%s", name ? "user:" : "", name ? name : "",
+               name && addr ? " " : "", addr ? "address:" : "", addr ? addr : "");
+    buf_printf(&detail, "%d failed sign-ins lifted", n);
+    rc = cli_commit_audited(c, rc, "signin.lift", buf_str(&object), buf_str(&detail));
+    if (rc == RC_OK)
+        printf("%s: %d failed sign-ins lifted\n", buf_str(&object), n);
+    buf_free(&object);
+    buf_free(&detail);
+    return rc;
+}
+
 rc_t cmd_user(cli_t *c, int argc, char **argv)
 {
     static const struct option opts[] = {
         {"role", required_argument, NULL, 'r'},   {"state", required_argument, NULL, 's'},
         {"org", required_argument, NULL, 'o'},    {"format", required_argument, NULL, 'f'},
-        {"help", no_argument, NULL, 'h'},         {NULL, 0, NULL, 0}};
+        {"address", required_argument, NULL, 'a'}, {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0}};
     user_opts_t o = {0};
     optind = 0;
     for (int opt; (opt = getopt_long(argc, argv, "h", opts, NULL)) != -1;) {
@@ -201,6 +273,7 @@ rc_t cmd_user(cli_t *c, int argc, char **argv)
         case 's': o.state = optarg; break;
         case 'o': o.org = optarg; break;
         case 'f': o.format = optarg; break;
+        case 'a': o.address = optarg; break;
         default: return cli_usage_error(c, usage, "unknown option");
         }
     }
@@ -213,6 +286,8 @@ rc_t cmd_user(cli_t *c, int argc, char **argv)
     bool add = strcmp(verb, "add") == 0;
     if (!add && (o.role || o.state || o.org))
         return cli_usage_error(c, usage, "--role, --state and --org go with `user add`");
+    if (strcmp(verb, "unlock") != 0 && o.address)
+        return cli_usage_error(c, usage, "--address goes with `user unlock`");
     if (add && rest == 2)
         return user_add(c, name, &o);
     if (strcmp(verb, "passwd") == 0 && rest == 2)
@@ -221,6 +296,12 @@ rc_t cmd_user(cli_t *c, int argc, char **argv)
         return user_enable(c, name, verb[0] == 'e');
     if (strcmp(verb, "list") == 0 && rest == 1)
         return user_list(c, json);
+    if (strcmp(verb, "signins") == 0 && rest == 1)
+        return user_signins(c, json);
+    bool unlock = strcmp(verb, "unlock") == 0;
+    if (unlock && (rest == 2 || (rest == 1 && o.address)))
+        return user_unlock(c, rest == 2 ? name : NULL, o.address);
     return cli_usage_error(c, usage, "expected `user add NAME --role ROLE`, `user passwd NAME`, "
-                                     "`user disable|enable NAME` or `user list`");
+                                     "`user disable|enable NAME`, `user list`, `user signins` or "
+                                     "`user unlock [NAME] [--address ADDR]`");
 }

@@ -35,3 +35,20 @@ const char *media_type_detect(const void *doc, size_t len, const char *filename)
         return "text/plain; charset=utf-8";
     return NULL;
 }
+
+const char *media_extension(const char *type)
+{
+    static const struct {
+        const char *type, *ext;
+    } exts[] = {
+        {"application/pdf", ".pdf"},
+        {"application/msword", ".doc"},
+        {"application/vnd.openxmlformats-officedocument.wordprocessingml.document", ".docx"},
+        {"application/vnd.oasis.opendocument.text", ".odt"},
+        {"text/plain; charset=utf-8", ".txt"},
+    };
+    for (size_t i = 0; type && i < sizeof exts / sizeof *exts; i++)
+        if (strcmp(type, exts[i].type) == 0)
+            return exts[i].ext;
+    return "";
+}

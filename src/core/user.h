@@ -35,6 +35,21 @@ typedef struct {
     long long last_seen;
 } session_t; /* strings arena-owned */
 
+/* One sign-in attempt, kept for throttling and for administrators to see. */
+typedef struct {
+    long long id;    /* store row id */
+    char *name;      /* the name given (well-formed; the account may not exist) */
+    char *address;   /* the real client address (web/client_addr.h) */
+    long long at;    /* unix seconds */
+    char *outcome;   /* "pending" (being checked), "failed", "lifted" (no longer counted) */
+} signin_attempt_t; /* strings arena-owned */
+
+/* What the throttle counts (store_signin_counts). */
+typedef struct {
+    int pair, address, name;                       /* name from address; address; name */
+    long long pair_last, address_last, name_last;  /* unix seconds of the latest; 0 if none */
+} signin_counts_t;
+
 /* "admin", "committee", "expert", "poc", "provider"; "" for anything else. */
 const char *role_name(role_t r);
 /* The role named s, or -1 if s names none. */

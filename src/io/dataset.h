@@ -105,6 +105,12 @@ rc_t dataset_apply(store_t *st, const dataset_t *ds, arena_t *a, err_t *e);
  * caller commits (with its audit entry) or rolls back on error. */
 rc_t dataset_apply_in(store_t *st, const dataset_t *ds, arena_t *a, err_t *e);
 
+/* Cuts a loaded dataset down to what the public may see (dataset_public.c):
+ * every state and report (metadata only), the published matrix versions, the
+ * requests, offers and events; no unpublished version and no proposal (the
+ * parties' answers, history and notes stay private). Nothing is freed. */
+void dataset_keep_public(dataset_t *ds);
+
 /* The assistance part of dataset_load: every request, offer and proposal, or
  * with a state (alpha-3) its requests, the offers it provides, and the
  * proposals between them. */

@@ -495,18 +495,30 @@ static rc_t read_root(reader_t *r, json_t *root, dataset_t *out)
 /* jansson's allocations during one parse come from the caller's arena and are
  * dropped with it: freeing a tree of a million small objects one by one costs
  * more than parsing it, and the dataset can point into jansson's strings
- * instead of copying them. jansson's allocator is global, so imports are not
- * reentrant (the CLI parses one file per run). */
-static arena_t *json_arena;
+ * instead of copying them. jansson has one allocator for the whole process;
+ * swapping it around an import raced with every other thread using jansson
+ * (a server's requests would free arena memory, or leak their own). So the
+ * allocator is installed once, before main() starts any thread, and never
+ * changes: it is malloc and free, except in a thread that is parsing an
+ * import (json_arena set), where it takes from that arena and frees nothing.
+ * Nothing made during a parse is freed after it (the tree goes with the
+ * arena), and nothing made before it is freed during it. */
+static _Thread_local arena_t *json_arena;
 
-static void *json_arena_malloc(size_t n)
+static void *json_thread_malloc(size_t n)
 {
-    return arena_alloc_raw(json_arena, n);
+    return json_arena ? arena_alloc_raw(json_arena, n) : malloc(n);
 }
 
-static void json_arena_free(void *p)
+static void json_thread_free(void *p)
 {
-    (void)p;
+    if (!json_arena)
+        free(p);
+}
+
+__attribute__((constructor)) static void json_thread_alloc_install(void)
+{
+    json_set_alloc_funcs(json_thread_malloc, json_thread_free);
 }
 
 rc_t json_import_text(const char *path, const char *text, size_t len, arena_t *a,
@@ -515,7 +527,6 @@ rc_t json_import_text(const char *path, const char *text, size_t len, arena_t *a
     memset(out, 0, sizeof *out);
     json_error_t je;
     json_arena = a;
-    json_set_alloc_funcs(json_arena_malloc, json_arena_free);
     json_t *root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &je);
     rc_t rc;
     if (!root) {
@@ -526,7 +537,6 @@ rc_t json_import_text(const char *path, const char *text, size_t len, arena_t *a
         if (rc != RC_OK)
             err_prefix(e, "%s: ", path);
     }
-    json_set_alloc_funcs(malloc, free);
     json_arena = NULL;
     return rc;
 }

@@ -342,7 +342,8 @@ static rc_t count_marks(store_t *st, overview_row_t *r, item_counts_t *c, err_t 
 }
 
 /* Fills one state's row from the reports and versions at the cursors (both sorted by state). */
-static void summarise_state(overview_t *o, size_t i, size_t *rcur, size_t *vcur)
+static void summarise_state(overview_t *o, size_t i, bool published_only, size_t *rcur,
+                            size_t *vcur)
 {
     overview_row_t *r = &o->rows[i];
     const char *code = o->states[i].alpha3;
@@ -361,13 +362,15 @@ static void summarise_state(overview_t *o, size_t i, size_t *rcur, size_t *vcur)
         ++*vcur;
     for (; *vcur < o->nversions && strcmp(o->versions[*vcur].state, code) == 0; ++*vcur) {
         const matrix_version_t *v = &o->versions[*vcur];
+        if (published_only && v->status != MV_PUBLISHED)
+            continue; /* for the public it does not exist */
         r->latest = v;
         if (matrix_status_frozen(v->status))
             r->counted = v;
     }
 }
 
-static rc_t load_overview(store_t *st, arena_t *a, overview_t *o, err_t *e)
+static rc_t load_overview(store_t *st, bool published_only, arena_t *a, overview_t *o, err_t *e)
 {
     rc_t rc;
     memset(o, 0, sizeof *o);
@@ -380,7 +383,7 @@ static rc_t load_overview(store_t *st, arena_t *a, overview_t *o, err_t *e)
     item_counts_t counts = {.n = 0};
     size_t rcur = 0, vcur = 0;
     for (size_t i = 0; rc == RC_OK && i < o->nstates; i++) {
-        summarise_state(o, i, &rcur, &vcur);
+        summarise_state(o, i, published_only, &rcur, &vcur);
         rc = count_marks(st, &o->rows[i], &counts, e);
     }
     return rc;
@@ -439,12 +442,13 @@ static void write_overview_sheet(lxw_workbook *wb, const overview_t *o, lang_t l
     worksheet_autofilter(ws, head, 0, head + (lxw_row_t)o->nstates, NCOLS - 1);
 }
 
-rc_t xlsx_export_overview(store_t *st, lang_t lang, const char *path, arena_t *a, err_t *e)
+rc_t xlsx_export_overview(store_t *st, lang_t lang, bool published_only, const char *path,
+                          arena_t *a, err_t *e)
 {
     overview_t o;
     lxw_workbook *wb;
     char *tmp;
-    rc_t rc = load_overview(st, a, &o, e);
+    rc_t rc = load_overview(st, published_only, a, &o, e);
     if (rc != RC_OK || (rc = workbook_start(path, a, &wb, &tmp, e)) != RC_OK)
         return rc;
     write_overview_sheet(wb, &o, lang_or_english(lang));

@@ -25,8 +25,13 @@ rc_t xlsx_export_matrix(store_t *st, const char *alpha3, int version, lang_t lan
  * Writes one sheet "States" to path: a row per state with its groups and
  * flags, its first report date and report count, its latest matrix version and
  * status, and the X / ? / NA counts of its latest approved or published version
- * against the number of template items. Errors as for xlsx_export_matrix.
+ * against the number of template items. With published_only (the public's
+ * open data) a draft, a version with the state and an approved but unpublished
+ * version do not exist for it: "latest" and the counts are those of the latest
+ * published version, and nothing tells that later versions exist. Errors as for
+ * xlsx_export_matrix.
  */
-rc_t xlsx_export_overview(store_t *st, lang_t lang, const char *path, arena_t *a, err_t *e);
+rc_t xlsx_export_overview(store_t *st, lang_t lang, bool published_only, const char *path,
+                          arena_t *a, err_t *e);
 
 #endif

@@ -108,7 +108,10 @@ static void make_views(match_context_t *c, arena_t *a)
     }
 }
 
-rc_t match_context_load(store_t *st, const char *data_dir, arena_t *a, match_context_t *c, err_t *e)
+/* Loads the context; the states' coverage from their latest published
+ * version only when published_only (see match_context_load_public). */
+static rc_t context_load(store_t *st, const char *data_dir, bool published_only, arena_t *a,
+                         match_context_t *c, err_t *e)
 {
     memset(c, 0, sizeof *c);
     char path[4096];
@@ -120,7 +123,7 @@ rc_t match_context_load(store_t *st, const char *data_dir, arena_t *a, match_con
         (rc = store_offer_list(st, a, &c->off, &c->noff, e)) != RC_OK ||
         (rc = store_proposal_list(st, 0, a, &c->prop, &c->nprop, e)) != RC_OK ||
         (rc = store_state_list(st, a, &c->states, &c->nstates, e)) != RC_OK ||
-        (rc = store_assistance_need(st, a, &c->need, &nneed, e)) != RC_OK ||
+        (rc = store_assistance_need(st, published_only, a, &c->need, &nneed, e)) != RC_OK ||
         (rc = load_template(st, a, c, e)) != RC_OK)
         return rc;
     if (nneed != c->nstates)
@@ -128,6 +131,17 @@ rc_t match_context_load(store_t *st, const char *data_dir, arena_t *a, match_con
     make_views(c, a);
     mark_declined(c, a);
     return RC_OK;
+}
+
+rc_t match_context_load(store_t *st, const char *data_dir, arena_t *a, match_context_t *c, err_t *e)
+{
+    return context_load(st, data_dir, false, a, c, e);
+}
+
+rc_t match_context_load_public(store_t *st, const char *data_dir, arena_t *a, match_context_t *c,
+                               err_t *e)
+{
+    return context_load(st, data_dir, true, a, c, e);
 }
 
 int match_context_score(const match_context_t *c, size_t ri, size_t oi, match_explain_t *ex)

@@ -36,6 +36,11 @@ typedef struct {
 /* Loads the context; weights from data_dir/match/weights.conf. */
 rc_t match_context_load(store_t *st, const char *data_dir, arena_t *a, match_context_t *c,
                         err_t *e);
+/* The same for scores the public sees (a request's or an offer's page): a
+ * state's coverage is that of its latest *published* matrix, since an
+ * approved version is not public until it is published. */
+rc_t match_context_load_public(store_t *st, const char *data_dir, arena_t *a, match_context_t *c,
+                               err_t *e);
 /* The score of offer index oi for request index ri; 0 for a pair declined once
  * (it is never proposed again, so it fits no more). */
 int match_context_score(const match_context_t *c, size_t ri, size_t oi, match_explain_t *ex);

@@ -1,5 +1,5 @@
 /*
- * The SQLite backend's accounts, sessions, login failures, audit log and
+ * The SQLite backend's accounts, sessions, audit log and
  * matrix review (migration 2, sqlite_schema_accounts.c). Statements live in
  * the handle's extra slots (sqlite_private.h), prepared on first use like
  * sqlite.c's. Timestamps the caller leaves empty are filled by SQLite in UTC,
@@ -12,7 +12,7 @@
 enum {
     A_USER_INSERT, A_USER_GET, A_USER_GET_ID, A_USER_LIST, A_USER_PASSWORD, A_USER_DISABLED,
     A_SESSION_INSERT, A_SESSION_GET, A_SESSION_TOUCH, A_SESSION_DELETE, A_SESSION_DELETE_USER,
-    A_SESSION_PURGE, A_FAILURE_ADD, A_FAILURE_COUNT, A_FAILURE_CLEAR, A_AUDIT_INSERT,
+    A_SESSION_PURGE, A_AUDIT_INSERT,
     A_AUDIT_LAST, A_AUDIT_LIST, A_COMMENT_INSERT, A_COMMENTS, A_REVIEW_SET, A_REVIEW_GET, A_REVIEW_CLEAR,
     A_STATE_KNOWN, A_COUNT
 };
@@ -38,9 +38,6 @@ static const char *const queries[A_COUNT] = {
     [A_SESSION_DELETE] = "DELETE FROM session WHERE token_hash = ?",
     [A_SESSION_DELETE_USER] = "DELETE FROM session WHERE user_id = ?",
     [A_SESSION_PURGE] = "DELETE FROM session WHERE last_seen < ? OR created < ?",
-    [A_FAILURE_ADD] = "INSERT INTO login_failure (key, at) VALUES (?, ?)",
-    [A_FAILURE_COUNT] = "SELECT count(*) FROM login_failure WHERE key = ? AND at >= ?",
-    [A_FAILURE_CLEAR] = "DELETE FROM login_failure WHERE key = ?",
     [A_AUDIT_INSERT] = "INSERT INTO audit (" AUDIT_COLS ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
     [A_AUDIT_LAST] = "SELECT " AUDIT_COLS " FROM audit ORDER BY seq DESC LIMIT 1",
     [A_AUDIT_LIST] = "SELECT " AUDIT_COLS " FROM audit WHERE seq >= ? ORDER BY seq LIMIT ?",
@@ -197,7 +194,7 @@ rc_t sqlite_user_set_disabled(void *hv, long long id, bool disabled, err_t *e)
     return run_one(h, s, "user", id, e);
 }
 
-/* ---- sessions and login failures ------------------------------------------ */
+/* ---- sessions ------------------------------------------ */
 
 rc_t sqlite_session_insert(void *hv, const session_t *se, err_t *e)
 {
@@ -265,36 +262,6 @@ rc_t sqlite_session_purge(void *hv, long long idle_before, long long created_bef
     PREPARE(h, s, A_SESSION_PURGE, e);
     sqlite3_bind_int64(s, 1, idle_before);
     sqlite3_bind_int64(s, 2, created_before);
-    return sqlite_store_run(h, s, e);
-}
-
-rc_t sqlite_login_failure_add(void *hv, const char *key, long long at, err_t *e)
-{
-    sqlite_store_t *h = hv;
-    PREPARE(h, s, A_FAILURE_ADD, e);
-    sqlite_bind_text(s, 1, key);
-    sqlite3_bind_int64(s, 2, at);
-    return sqlite_store_run(h, s, e);
-}
-
-rc_t sqlite_login_failure_count(void *hv, const char *key, long long since, int *count,
-                                err_t *e)
-{
-    sqlite_store_t *h = hv;
-    PREPARE(h, s, A_FAILURE_COUNT, e);
-    sqlite_bind_text(s, 1, key);
-    sqlite3_bind_int64(s, 2, since);
-    rc_t rc = RC_OK;
-    *count = sqlite_store_step(h, s, &rc, e) == 1 ? sqlite3_column_int(s, 0) : 0;
-    sqlite3_reset(s);
-    return rc;
-}
-
-rc_t sqlite_login_failure_clear(void *hv, const char *key, err_t *e)
-{
-    sqlite_store_t *h = hv;
-    PREPARE(h, s, A_FAILURE_CLEAR, e);
-    sqlite_bind_text(s, 1, key);
     return sqlite_store_run(h, s, e);
 }
 

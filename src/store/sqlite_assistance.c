@@ -477,7 +477,8 @@ static void read_need(arena_t *a, sqlite3_stmt *s, void *record)
     nd->applicable = sqlite3_column_int(s, 3);
 }
 
-rc_t sqlite_assistance_need(void *h, arena_t *a, assistance_need_t **out, size_t *n, err_t *e)
+rc_t sqlite_assistance_need(void *h, bool published_only, arena_t *a, assistance_need_t **out,
+                            size_t *n, err_t *e)
 {
     sqlite3_stmt *s;
     rc_t rc =
@@ -489,9 +490,12 @@ rc_t sqlite_assistance_need(void *h, arena_t *a, assistance_need_t **out, size_t
              "   WHERE t.template_version = v.template_version) - (SELECT count(*) FROM"
              "   matrix_entry x WHERE x.version_id = v.id AND x.mark = 'NA') END"
              " FROM state s LEFT JOIN matrix_version v ON v.id = (SELECT id FROM matrix_version"
-             "   WHERE state = s.alpha3 AND status IN ('approved','published')"
+             "   WHERE state = s.alpha3 AND status IN ('published', CASE WHEN ?1 THEN '' ELSE 'approved' END)"
              "   ORDER BY number DESC LIMIT 1)"
              " ORDER BY s.alpha3",
              &s, e);
-    return rc == RC_OK ? rows(h, s, a, sizeof **out, read_need, out, n, e) : rc;
+    if (rc != RC_OK)
+        return rc;
+    sqlite3_bind_int(s, 1, published_only);
+    return rows(h, s, a, sizeof **out, read_need, out, n, e);
 }

@@ -28,7 +28,8 @@ rc_t sqlite_proposal_update(void *h, const assistance_proposal_t *p, err_t *e);
 rc_t sqlite_event_append(void *h, assistance_event_t *ev, err_t *e);
 rc_t sqlite_event_list(void *h, long long proposal_id, arena_t *a, assistance_event_t **out,
                        size_t *n, err_t *e);
-rc_t sqlite_assistance_need(void *h, arena_t *a, assistance_need_t **out, size_t *n, err_t *e);
+rc_t sqlite_assistance_need(void *h, bool published_only, arena_t *a, assistance_need_t **out,
+                            size_t *n, err_t *e);
 rc_t sqlite_request_set_status(void *h, long long id, const char *status, err_t *e);
 rc_t sqlite_offer_set_status(void *h, long long id, const char *status, err_t *e);
 

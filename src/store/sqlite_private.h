@@ -56,10 +56,15 @@ rc_t sqlite_session_touch(void *h, const char *token_hash, long long now, err_t 
 rc_t sqlite_session_delete(void *h, const char *token_hash, err_t *e);
 rc_t sqlite_session_delete_user(void *h, long long user_id, err_t *e);
 rc_t sqlite_session_purge(void *h, long long idle_before, long long created_before, err_t *e);
-rc_t sqlite_login_failure_add(void *h, const char *key, long long at, err_t *e);
-rc_t sqlite_login_failure_count(void *h, const char *key, long long since, int *count,
-                                err_t *e);
-rc_t sqlite_login_failure_clear(void *h, const char *key, err_t *e);
+/* sqlite_signin.c */
+rc_t sqlite_signin_counts(void *h, const char *name, const char *address, long long since,
+                          signin_counts_t *out, err_t *e);
+rc_t sqlite_signin_add(void *h, signin_attempt_t *a, err_t *e);
+rc_t sqlite_signin_finish(void *h, long long id, bool succeeded, err_t *e);
+rc_t sqlite_signin_lift(void *h, const char *name, const char *address, int *n, err_t *e);
+rc_t sqlite_signin_purge(void *h, long long before, err_t *e);
+rc_t sqlite_signin_list(void *h, long long since, int limit, arena_t *a, signin_attempt_t **out,
+                        size_t *n, err_t *e);
 rc_t sqlite_audit_insert(void *h, const audit_entry_t *en, err_t *e);
 rc_t sqlite_audit_last(void *h, arena_t *a, audit_entry_t *out, err_t *e);
 rc_t sqlite_audit_list(void *h, long long from_seq, size_t limit, arena_t *a,
@@ -81,9 +86,10 @@ rc_t sqlite_review_get(void *h, long long version_id, arena_t *a, matrix_review_
     .session_get = sqlite_session_get, .session_touch = sqlite_session_touch,                  \
     .session_delete = sqlite_session_delete,                                                   \
     .session_delete_user = sqlite_session_delete_user,                                         \
-    .session_purge = sqlite_session_purge, .login_failure_add = sqlite_login_failure_add,      \
-    .login_failure_count = sqlite_login_failure_count,                                         \
-    .login_failure_clear = sqlite_login_failure_clear, .audit_insert = sqlite_audit_insert,    \
+    .session_purge = sqlite_session_purge, .signin_counts = sqlite_signin_counts,              \
+    .signin_add = sqlite_signin_add, .signin_finish = sqlite_signin_finish,                    \
+    .signin_lift = sqlite_signin_lift, .signin_purge = sqlite_signin_purge,                    \
+    .signin_list = sqlite_signin_list, .audit_insert = sqlite_audit_insert,                    \
     .audit_last = sqlite_audit_last, .audit_list = sqlite_audit_list,                          \
     .comment_insert = sqlite_comment_insert, .comments = sqlite_comments,                      \
     .review_set = sqlite_review_set, .review_get = sqlite_review_get,                          \

@@ -246,20 +246,36 @@ rc_t store_session_purge(store_t *st, long long idle_before, long long created_b
     return st->be->session_purge(st->h, idle_before, created_before, e);
 }
 
-rc_t store_login_failure_add(store_t *st, const char *key, long long at, err_t *e)
+rc_t store_signin_counts(store_t *st, const char *name, const char *address, long long since,
+                         signin_counts_t *out, err_t *e)
 {
-    return st->be->login_failure_add(st->h, key, at, e);
+    return st->be->signin_counts(st->h, name, address, since, out, e);
 }
 
-rc_t store_login_failure_count(store_t *st, const char *key, long long since, int *count,
-                               err_t *e)
+rc_t store_signin_add(store_t *st, signin_attempt_t *a, err_t *e)
 {
-    return st->be->login_failure_count(st->h, key, since, count, e);
+    return st->be->signin_add(st->h, a, e);
 }
 
-rc_t store_login_failure_clear(store_t *st, const char *key, err_t *e)
+rc_t store_signin_finish(store_t *st, long long id, bool succeeded, err_t *e)
 {
-    return st->be->login_failure_clear(st->h, key, e);
+    return st->be->signin_finish(st->h, id, succeeded, e);
+}
+
+rc_t store_signin_lift(store_t *st, const char *name, const char *address, int *n, err_t *e)
+{
+    return st->be->signin_lift(st->h, name, address, n, e);
+}
+
+rc_t store_signin_purge(store_t *st, long long before, err_t *e)
+{
+    return st->be->signin_purge(st->h, before, e);
+}
+
+rc_t store_signin_list(store_t *st, long long since, int limit, arena_t *a,
+                       signin_attempt_t **out, size_t *n, err_t *e)
+{
+    return st->be->signin_list(st->h, since, limit, a, out, n, e);
 }
 
 rc_t store_audit_insert(store_t *st, const audit_entry_t *en, err_t *e)
@@ -382,10 +398,10 @@ rc_t store_event_list(store_t *st, long long proposal_id, arena_t *a, assistance
     return st->be->event_list(st->h, proposal_id, a, out, n, e);
 }
 
-rc_t store_assistance_need(store_t *st, arena_t *a, assistance_need_t **out, size_t *n,
-                           err_t *e)
+rc_t store_assistance_need(store_t *st, bool published_only, arena_t *a,
+                           assistance_need_t **out, size_t *n, err_t *e)
 {
-    return st->be->assistance_need(st->h, a, out, n, e);
+    return st->be->assistance_need(st->h, published_only, a, out, n, e);
 }
 
 rc_t store_request_set_status(store_t *st, long long id, const char *status, err_t *e)

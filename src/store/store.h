@@ -183,9 +183,11 @@ rc_t store_event_append(store_t *st, assistance_event_t *ev, err_t *e);
 /* A proposal's history, or all events when proposal_id is 0; by proposal, seq. */
 rc_t store_event_list(store_t *st, long long proposal_id, arena_t *a, assistance_event_t **out,
                       size_t *n, err_t *e);
-/* Every state's reports and coverage, by alpha-3. */
-rc_t store_assistance_need(store_t *st, arena_t *a, assistance_need_t **out, size_t *n,
-                           err_t *e);
+/* Every state's reports and coverage, by alpha-3: the coverage of its latest
+ * approved or published version, or with published_only of its latest
+ * published one (what the public may see figures of). */
+rc_t store_assistance_need(store_t *st, bool published_only, arena_t *a,
+                           assistance_need_t **out, size_t *n, err_t *e);
 
 /* The backend: one function per operation above, with the backend's own handle. */
 typedef struct {
@@ -243,9 +245,14 @@ typedef struct {
     rc_t (*session_delete)(void *h, const char *token_hash, err_t *e);
     rc_t (*session_delete_user)(void *h, long long user_id, err_t *e);
     rc_t (*session_purge)(void *h, long long idle_before, long long created_before, err_t *e);
-    rc_t (*login_failure_add)(void *h, const char *key, long long at, err_t *e);
-    rc_t (*login_failure_count)(void *h, const char *key, long long since, int *count, err_t *e);
-    rc_t (*login_failure_clear)(void *h, const char *key, err_t *e);
+    rc_t (*signin_counts)(void *h, const char *name, const char *address, long long since,
+                          signin_counts_t *out, err_t *e);
+    rc_t (*signin_add)(void *h, signin_attempt_t *a, err_t *e);
+    rc_t (*signin_finish)(void *h, long long id, bool succeeded, err_t *e);
+    rc_t (*signin_lift)(void *h, const char *name, const char *address, int *n, err_t *e);
+    rc_t (*signin_purge)(void *h, long long before, err_t *e);
+    rc_t (*signin_list)(void *h, long long since, int limit, arena_t *a, signin_attempt_t **out,
+                        size_t *n, err_t *e);
     rc_t (*audit_insert)(void *h, const audit_entry_t *en, err_t *e);
     rc_t (*audit_last)(void *h, arena_t *a, audit_entry_t *out, err_t *e);
     rc_t (*audit_list)(void *h, long long from_seq, size_t limit, arena_t *a,
@@ -276,7 +283,8 @@ typedef struct {
     rc_t (*event_append)(void *h, assistance_event_t *ev, err_t *e);
     rc_t (*event_list)(void *h, long long proposal_id, arena_t *a, assistance_event_t **out,
                        size_t *n, err_t *e);
-    rc_t (*assistance_need)(void *h, arena_t *a, assistance_need_t **out, size_t *n, err_t *e);
+    rc_t (*assistance_need)(void *h, bool published_only, arena_t *a, assistance_need_t **out,
+                            size_t *n, err_t *e);
     rc_t (*request_set_status)(void *h, long long id, const char *status, err_t *e);
     rc_t (*offer_set_status)(void *h, long long id, const char *status, err_t *e);
     /* ---- review and outreach events (issue 5) ---- */
@@ -323,12 +331,29 @@ rc_t store_session_delete_user(store_t *st, long long user_id, err_t *e);
 rc_t store_session_purge(store_t *st, long long idle_before, long long created_before,
                          err_t *e);
 
-/* Failed sign-ins, keyed "user:NAME" or "addr:IP", for throttling. */
-rc_t store_login_failure_add(store_t *st, const char *key, long long at, err_t *e);
-/* Failures of key at or after `since`. */
-rc_t store_login_failure_count(store_t *st, const char *key, long long since, int *count,
-                               err_t *e);
-rc_t store_login_failure_clear(store_t *st, const char *key, err_t *e);
+/* Sign-in attempts (sqlite_signin.c), for throttling (web/signin.c) and for
+ * administrators to see. Counting and recording happen in the caller's
+ * transaction, so that parallel guesses see each other. */
+/* Counted attempts (pending or failed, not lifted) at or after `since`: of the
+ * name from the address, from the address, and of the name; and the time of
+ * the latest of each (0 if none). */
+rc_t store_signin_counts(store_t *st, const char *name, const char *address, long long since,
+                         signin_counts_t *out, err_t *e);
+/* Records an attempt (outcome "pending" while the password is checked, or
+ * "failed"); sets a->id. RC_INPUT for a malformed name or address. */
+rc_t store_signin_add(store_t *st, signin_attempt_t *a, err_t *e);
+/* Ends a pending attempt: marks it failed, or (succeeded) deletes it and lifts
+ * the earlier failures of the same name from the same address. */
+rc_t store_signin_finish(store_t *st, long long id, bool succeeded, err_t *e);
+/* Lifts (stops counting) the failures of a name, of an address, or of both
+ * together (a NULL one matches any); *n says how many. */
+rc_t store_signin_lift(store_t *st, const char *name, const char *address, int *n, err_t *e);
+/* Deletes the attempts made before `before`. */
+rc_t store_signin_purge(store_t *st, long long before, err_t *e);
+/* The failed and lifted attempts at or after `since`, newest first, at most
+ * `limit` of them. */
+rc_t store_signin_list(store_t *st, long long since, int limit, arena_t *a,
+                       signin_attempt_t **out, size_t *n, err_t *e);
 
 /* Stores an entry as given (seq and hashes from audit_append, which callers
  * use instead). RC_INPUT if the seq is taken. */

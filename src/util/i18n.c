@@ -198,7 +198,8 @@ static rc_t catalog_read_dir(i18n_catalog_t *c, lang_t lang, const char *dir, er
         }
     }
     closedir(d);
-    qsort(names, n, sizeof *names, names_cmp);
+    if (n) /* qsort(NULL, 0, ...) is undefined: a folder without a catalog */
+        qsort(names, n, sizeof *names, names_cmp);
     rc_t rc = RC_OK;
     char path[8192];
     for (size_t i = 0; i < n; i++) {

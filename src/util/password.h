@@ -8,7 +8,7 @@
  * about 0.1 s on one core). libsodium recommends them for online sign-in; the
  * MODERATE and SENSITIVE limits (256 MiB / 1 GiB per attempt) would let a few
  * concurrent sign-ins exhaust a small server's memory, which is its own
- * denial of service, and the sign-in throttling (login_failure) already caps
+ * denial of service, and the sign-in throttling (web/signin.c) already caps
  * online guessing. An attacker with a stolen database still pays 64 MiB and
  * two passes per guess.
  */

@@ -241,7 +241,7 @@ static void fits_json(web_req_t *r, const assist_names_t *n, const match_context
 /* Loads the matching context and the names for a request's or an offer's page. */
 static rc_t fit_context(web_req_t *r, match_context_t *c, assist_names_t *n, err_t *e)
 {
-    rc_t rc = match_context_load(r->st, web_app->data_dir, &r->arena, c, e);
+    rc_t rc = match_context_load_public(r->st, web_app->data_dir, &r->arena, c, e);
     return rc == RC_OK ? model_assist_names_of(r, c, n, e) : rc;
 }
 

@@ -5,10 +5,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "../core/authz.h"
 #include "../core/matrix.h"
+#include "../core/media.h"
 #include "../io/csv_export.h"
 #include "../io/dataset.h"
 #include "../io/json_export.h"
@@ -423,6 +425,24 @@ static void download(web_req_t *r, const char *name, const char *type, const voi
     r->file_type = type;
 }
 
+/* A report's download name: the stored one, with the extension of what the
+ * file was found to be (a text file named "note.html" downloads as
+ * "note.txt"), so that the browser or the desktop never opens it as
+ * something else. */
+static const char *report_download_name(web_req_t *r, const char *name, const char *type)
+{
+    const char *ext = media_extension(type);
+    const char *base = name && *name ? name : "report";
+    const char *dot = strrchr(base, '.');
+    if (!*ext || (dot && strcasecmp(dot, ext) == 0))
+        return base;
+    size_t keep = dot && dot != base ? (size_t)(dot - base) : strlen(base);
+    char *out = arena_alloc(&r->arena, keep + strlen(ext) + 1);
+    memcpy(out, base, keep);
+    memcpy(out + keep, ext, strlen(ext) + 1);
+    return out;
+}
+
 rc_t h_report_file(web_req_t *r, json_t *m, err_t *e)
 {
     (void)m;
@@ -437,8 +457,8 @@ rc_t h_report_file(web_req_t *r, json_t *m, err_t *e)
                         web_tr(r, "This report has no stored file."));
     if (rc != RC_OK)
         return rc;
-    download(r, rep.filename, rep.media_type ? rep.media_type : "application/octet-stream", doc,
-             len);
+    download(r, report_download_name(r, rep.filename, rep.media_type),
+             rep.media_type ? rep.media_type : "application/octet-stream", doc, len);
     return RC_OK;
 }
 
@@ -467,19 +487,13 @@ rc_t h_data(web_req_t *r, json_t *m, err_t *e)
     return RC_OK;
 }
 
-/* The public part of the dataset: every state and report, and only the
- * published matrix versions. */
+/* The public part of the dataset (dataset_keep_public says what that is). */
 static rc_t public_dataset(web_req_t *r, dataset_t *ds, err_t *e)
 {
     rc_t rc = dataset_load(r->st, NULL, false, &r->arena, ds, e);
-    if (rc != RC_OK)
-        return rc;
-    size_t k = 0;
-    for (size_t i = 0; i < ds->nmatrices; i++)
-        if (ds->matrices[i].v.status == MV_PUBLISHED)
-            ds->matrices[k++] = ds->matrices[i];
-    ds->nmatrices = k;
-    return RC_OK;
+    if (rc == RC_OK)
+        dataset_keep_public(ds);
+    return rc;
 }
 
 /* Writes the export into a private temporary folder and reads it back. */
@@ -492,7 +506,7 @@ static rc_t data_export(web_req_t *r, const char *name, char **data, size_t *len
     rc_t rc = RC_OK;
     snprintf(path, sizeof path, "%s/%s", dir, name);
     if (strcmp(name, "overview.xlsx") == 0)
-        rc = xlsx_export_overview(r->st, r->lang, path, &r->arena, e);
+        rc = xlsx_export_overview(r->st, r->lang, true, path, &r->arena, e);
     else if ((rc = public_dataset(r, &ds, e)) == RC_OK)
         rc = strcmp(name, "r1540.json") == 0 ? json_export_file(&ds, path, e)
                                              : csv_export_dir(&ds, dir, e);

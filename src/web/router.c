@@ -15,6 +15,7 @@
 
 #include "../core/authz.h"
 #include "../util/i18n.h"
+#include "../util/text.h"
 #include "handlers.h"
 #include "model.h"
 #include "session.h"
@@ -64,6 +65,8 @@ static const route_t routes[] = {
     {"POST", "users/*/enable", h_user_enable, NULL, ACT_USER_MANAGE, -1, 0},
     {"POST", "users/*/password", h_user_password, NULL, ACT_USER_MANAGE, -1, 0},
     {"GET", "audit", h_audit, "audit", ACT_AUDIT_READ, -1, 0},
+    {"GET", "signins", h_signins, "signins", ACT_USER_MANAGE, -1, 0},
+    {"POST", "signins/lift", h_signin_lift, NULL, ACT_USER_MANAGE, -1, 0},
     {"GET", "assistance/requests", h_requests, "requests", ACT_PUBLIC, -1, PUBLIC_PAGE},
     {"GET", "assistance/requests/*", h_request, "request", ACT_PUBLIC, -1, PUBLIC_PAGE},
     {"POST", "states/*/requests", h_request_add, NULL, ACT_ASSIST_REQUEST, 0, 0},
@@ -155,7 +158,9 @@ static const route_t *route_find(web_req_t *r, bool *other_method)
         const char *args[WEB_ARGS_MAX] = {0};
         if (!route_match(routes[i].pattern, r->path, &r->arena, args))
             continue;
-        if (strcmp(routes[i].method, r->method) != 0) {
+        /* HEAD is GET without the body (the server leaves the body out) */
+        const char *method = strcmp(r->method, "HEAD") == 0 ? "GET" : r->method;
+        if (strcmp(routes[i].method, method) != 0) {
             *other_method = true;
             continue;
         }
@@ -209,8 +214,11 @@ static void answer_bytes(web_req_t *r, web_answer_t *out, const char *type, buf_
 
 static void answer_json(web_req_t *r, web_answer_t *out, json_t *v)
 {
-    char *s = json_dumps(v, JSON_COMPACT | JSON_ENSURE_ASCII);
-    const char *text = s ? s : "null";
+    char *s = v ? json_dumps(v, JSON_COMPACT | JSON_ENSURE_ASCII) : NULL;
+    /* never "null": a value jansson refused still gets an answer a client can read */
+    const char *text = s ? s
+                         : "{\"error\":{\"status\":500,\"code\":\"error\","
+                           "\"message\":\"the answer could not be written\"}}";
     size_t n = strlen(text);
     char *body = arena_alloc_raw(&r->arena, n + 2);
     memcpy(body, text, n);
@@ -283,6 +291,8 @@ static void answer_error(web_req_t *r, web_answer_t *out, int status, const char
 {
     out->status = status;
     out->cacheable = false;
+    /* a message may echo what the client sent: JSON and HTML need valid UTF-8 */
+    msg = text_utf8_repair(&r->arena, msg ? msg : "");
     if (r->api) {
         json_t *o = json_pack("{s:{s:i,s:s,s:s}}", "error", "status", status, "code",
                               status_code(status), "message", msg);
@@ -377,6 +387,16 @@ static void remember_lang(web_req_t *r, const web_headers_t *h)
     web_cookie(r, c);
 }
 
+/* What a failure of the store or of the machine tells the client: that it
+ * failed, not why (a path, an SQLite message); the why goes to the server's
+ * log, where the administrator looks. */
+static const char *failure_message(web_req_t *r, rc_t rc, const char *detail)
+{
+    fprintf(stderr, "r1540: %s %s: %s\n", r->method, r->path ? r->path : "", detail);
+    return rc == RC_DB ? web_tr(r, "The database is busy or cannot be used. Please try again.")
+                       : web_tr(r, "Something went wrong on the server. Please try again.");
+}
+
 /* Runs the route's handler once every check has passed. */
 static void route_run(web_req_t *r, const route_t *rt, const web_headers_t *h,
                       web_answer_t *out)
@@ -406,6 +426,8 @@ static void route_run(web_req_t *r, const route_t *rt, const web_headers_t *h,
     rc_t rc = rt->fn(r, m, &e);
     if (rc == RC_OK)
         answer_success(r, rt, m, out);
+    else if ((rc == RC_DB || rc == RC_FAIL) && !r->status)
+        answer_error(r, out, status_of(rc), failure_message(r, rc, e.msg));
     else
         answer_error(r, out, r->status ? r->status : status_of(rc), e.msg);
     json_decref(m);
@@ -414,7 +436,10 @@ static void route_run(web_req_t *r, const route_t *rt, const web_headers_t *h,
 void web_route(web_req_t *r, const char *url, const web_headers_t *h, web_answer_t *out)
 {
     if (strncmp(url, "/static/", 8) == 0) {
-        if (!static_find(url + 8, out))
+        /* a query string (style.css?v=2, to bust a browser's cache) names the same file */
+        const char *q = strchr(url + 8, '?');
+        const char *name = q ? arena_strndup(&r->arena, url + 8, (size_t)(q - url - 8)) : url + 8;
+        if (!static_find(name, out))
             out->status = 404, out->content_type = "text/plain", out->body = "not found\n",
             out->len = 10;
         return;
@@ -438,7 +463,7 @@ void web_route(web_req_t *r, const char *url, const web_headers_t *h, web_answer
     }
     if (web_store(&r->st, &e) != RC_OK) {
         r->api = true;
-        answer_error(r, out, 503, "the database cannot be used");
+        answer_error(r, out, 503, failure_message(r, RC_DB, e.msg));
         return;
     }
     web_data_check(r->st);
@@ -447,7 +472,7 @@ void web_route(web_req_t *r, const char *url, const web_headers_t *h, web_answer
     bool other;
     const route_t *rt = route_find(r, &other);
     if (session_resolve(r, h->cookie, &e) != RC_OK) {
-        answer_error(r, out, 503, e.msg);
+        answer_error(r, out, 503, failure_message(r, RC_DB, e.msg));
         return;
     }
     if (!rt)

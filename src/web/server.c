@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -166,6 +167,8 @@ typedef struct {
     struct MHD_PostProcessor *pp;
     bool too_large;
     bool bad_body;
+    bool nul_field; /* a form field holds a NUL byte: refused, not cut short */
+    int pct;        /* the scan for "%00" across a urlencoded body's pieces */
     size_t body_bytes;
 } conn_t;
 
@@ -177,6 +180,8 @@ static enum MHD_Result collect_field(void *cls, enum MHD_ValueKind kind, const c
     (void)kind, (void)type, (void)encoding;
     conn_t *cn = cls;
     web_req_t *r = &cn->req;
+    if (!filename && memchr(data, 0, size)) /* a file's bytes may hold NULs; a field's not */
+        cn->nul_field = true;
     web_field_t *f = r->nfields ? &r->fields[r->nfields - 1] : NULL;
     if (!f || off == 0 || strcmp(f->name, key) != 0) {
         if (r->nfields == WEB_FIELDS_MAX) {
@@ -220,6 +225,49 @@ static size_t body_limit(const char *url)
     return FORM_MAX;
 }
 
+/* MHD decodes "%00" in a urlencoded form and hands the field over cut at
+ * the NUL, so the encoded body is watched for it (pct carries a '%' or "%0"
+ * from one piece to the next). */
+static void urlencoded_scan_nul(conn_t *cn, const char *data, size_t size)
+{
+    for (size_t i = 0; i < size; i++) {
+        if (cn->pct == 2 && data[i] == '0')
+            cn->nul_field = true;
+        cn->pct = data[i] == '%' ? 1 : cn->pct == 1 && data[i] == '0' ? 2 : 0;
+    }
+}
+
+/* Content-Length together with Transfer-Encoding, or two Content-Lengths
+ * that differ: a proxy in front may read the request's end elsewhere than
+ * MHD does (request smuggling), so such a request is refused outright. */
+typedef struct {
+    const char *length; /* the first Content-Length */
+    bool chunked, differ;
+} framing_t;
+
+static enum MHD_Result framing_header(void *cls, enum MHD_ValueKind kind, const char *key,
+                                      const char *value)
+{
+    (void)kind;
+    framing_t *f = cls;
+    if (strcasecmp(key, "Transfer-Encoding") == 0)
+        f->chunked = true;
+    else if (strcasecmp(key, "Content-Length") == 0) {
+        if (f->length && strcmp(f->length, value ? value : "") != 0)
+            f->differ = true;
+        if (!f->length)
+            f->length = value ? value : "";
+    }
+    return MHD_YES;
+}
+
+static bool framing_ambiguous(struct MHD_Connection *c)
+{
+    framing_t f = {0};
+    MHD_get_connection_values(c, MHD_HEADER_KIND, framing_header, &f);
+    return f.differ || (f.length && f.chunked);
+}
+
 static void conn_body(conn_t *cn, struct MHD_Connection *c, const char *url, const char *data,
                       size_t size)
 {
@@ -235,6 +283,8 @@ static void conn_body(conn_t *cn, struct MHD_Connection *c, const char *url, con
         buf_append(&cn->raw, data, size);
         return;
     }
+    if (!type || strncasecmp(type, "multipart/", 10) != 0)
+        urlencoded_scan_nul(cn, data, size);
     if (!cn->pp)
         cn->pp = MHD_create_post_processor(c, 64 * 1024, collect_field, cn);
     if (!cn->pp || MHD_post_process(cn->pp, data, size) != MHD_YES)
@@ -313,7 +363,24 @@ static const char *client_address(struct MHD_Connection *c, arena_t *a)
             inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)sa)->sin6_addr, addr,
                       sizeof addr);
     }
-    return arena_strdup(a, addr);
+    /* behind a trusted proxy, the address it says it saw (client_addr.h) */
+    return client_address_real(&web_app->proxies, addr,
+                               MHD_lookup_connection_value(c, MHD_HEADER_KIND, "X-Forwarded-For"),
+                               a);
+}
+
+/* Refuses a request and closes its connection: what follows on it cannot be
+ * told apart from this request's body. */
+static int answer_close(struct MHD_Connection *c, int status, const char *text)
+{
+    struct MHD_Response *resp =
+        MHD_create_response_from_buffer(strlen(text), (void *)text, MHD_RESPMEM_PERSISTENT);
+    add_security_headers(resp);
+    MHD_add_response_header(resp, "Content-Type", "application/json");
+    MHD_add_response_header(resp, "Connection", "close");
+    int ret = MHD_queue_response(c, (unsigned)status, resp);
+    MHD_destroy_response(resp);
+    return ret;
 }
 
 static int answer_simple(struct MHD_Connection *c, int status, const char *text)
@@ -394,6 +461,10 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 {
     (void)cls, (void)version;
     conn_t *cn = *con_cls;
+    if (!cn && framing_ambiguous(c))
+        return answer_close(c, 400,
+                            "{\"error\":{\"status\":400,\"code\":\"bad-request\","
+                            "\"message\":\"ambiguous message framing\"}}\n");
     if (!cn) {
         cn = xcalloc(1, sizeof *cn);
         atomic_fetch_add(&in_flight, 1);
@@ -421,6 +492,10 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
         if (served)
             return ret;
     }
+    if (cn->nul_field)
+        return answer_simple(c, 422,
+                             "{\"error\":{\"status\":422,\"code\":\"invalid\","
+                             "\"message\":\"a form field holds a NUL byte\"}}\n");
     if (cn->bad_body)
         return answer_simple(c, 400,
                              "{\"error\":{\"status\":400,\"code\":\"bad-body\","

@@ -11,6 +11,7 @@
 
 #include "../core/audit.h"
 #include "../util/password.h"
+#include "signin.h"
 #include "web.h"
 
 #define TOKEN_BYTES 32
@@ -133,6 +134,7 @@ const char *session_flash_text(web_req_t *r, const char *key)
         {"user-disabled", "The user was disabled and signed out."},
         {"user-enabled", "The user was enabled."},
         {"user-password", "The user's password was changed and their sessions ended."},
+        {"signins-lifted", "The lockout was lifted."},
         {"request-added", "The assistance request was recorded."},
         {"request-withdrawn", "The assistance request was withdrawn."},
         {"offer-added", "The offer was recorded."},
@@ -178,29 +180,9 @@ static const char *safe_next(const char *next)
     return next;
 }
 
-static rc_t login_throttled(web_req_t *r, const char *name, bool *throttled, err_t *e)
+/* A wrong name or password: one answer for both, so that it tells nothing. */
+static rc_t login_wrong(web_req_t *r, err_t *e)
 {
-    char key[128];
-    int n = 0;
-    long long since = time(NULL) - LOGIN_WINDOW;
-    snprintf(key, sizeof key, "user:%s", name);
-    rc_t rc = store_login_failure_count(r->st, key, since, &n, e);
-    *throttled = n >= LOGIN_MAX_PER_USER;
-    snprintf(key, sizeof key, "addr:%s", r->client);
-    if (rc == RC_OK && !*throttled)
-        rc = store_login_failure_count(r->st, key, since, &n, e);
-    *throttled = *throttled || n >= LOGIN_MAX_PER_ADDR;
-    return rc;
-}
-
-static rc_t login_failed(web_req_t *r, const char *name, err_t *e)
-{
-    char key[128];
-    long long now = time(NULL);
-    snprintf(key, sizeof key, "user:%s", name);
-    store_login_failure_add(r->st, key, now, e);
-    snprintf(key, sizeof key, "addr:%s", r->client);
-    store_login_failure_add(r->st, key, now, e);
     return web_fail(r, e, 401, RC_REFUSED, "%s",
                     web_tr(r, "The user name or the password is wrong."));
 }
@@ -252,26 +234,34 @@ rc_t h_login(web_req_t *r, json_t *m, err_t *e)
     } else if (!r->body) {
         return web_fail(r, e, 415, RC_INPUT, "sign-in takes a JSON body");
     }
-    if (!name || !pw || !user_name_ok(name) || strlen(pw) > PASSWORD_MAX)
-        return login_failed(r, name && user_name_ok(name) ? name : "?", e);
-    bool throttled;
-    rc_t rc = login_throttled(r, name, &throttled, e);
+    /* refused before anything is written or hashed: a name that cannot exist
+     * is not counted (it would only fill the table), just answered */
+    if (!name || !user_name_ok(name))
+        return web_fail(r, e, 422, RC_INPUT, "%s",
+                        web_tr(r, "A user name is 1 to 64 letters, digits and . _ @ -"));
+    if (!pw || strlen(pw) > PASSWORD_MAX)
+        return web_fail(r, e, 422, RC_INPUT, "%s: %s", web_tr(r, "Password"),
+                        pw ? "too long" : "a password is required");
+    signin_t si;
+    rc_t rc = signin_begin(r->st, name, r->client, time(NULL), &si, e);
     if (rc != RC_OK)
         return rc;
-    if (throttled)
+    if (si.wait > 0)
         return web_fail(r, e, 429, RC_REFUSED, "%s",
                         web_tr(r, "Too many failed attempts. Please wait 15 minutes."));
     user_t *u = arena_alloc(&r->arena, sizeof *u);
     rc = store_user_get(r->st, name, &r->arena, u, e);
-    if (rc != RC_OK && rc != RC_NOTFOUND)
+    if (rc != RC_OK && rc != RC_NOTFOUND) {
+        signin_end(r->st, &si, name, r->client, false, &(err_t){0});
         return rc;
+    }
     /* the same work whether or not the user exists, so timing tells nothing */
     bool ok = password_verify(rc == RC_OK ? u->pw_hash : password_dummy_hash(), pw);
-    if (rc != RC_OK || !ok || u->disabled)
-        return login_failed(r, name, e);
-    char key[128];
-    snprintf(key, sizeof key, "user:%s", name);
-    store_login_failure_clear(r->st, key, e);
+    ok = ok && rc == RC_OK && !u->disabled;
+    if ((rc = signin_end(r->st, &si, name, r->client, ok, e)) != RC_OK)
+        return rc;
+    if (!ok)
+        return login_wrong(r, e);
     if ((rc = session_start(r, u, m, e)) != RC_OK)
         return rc;
     const char *next = safe_next(web_param(r, "next"));

@@ -4,8 +4,8 @@
  * keeps only its SHA-256, so a copy of the database signs no one in. Sessions
  * end after SESSION_IDLE seconds without a request or SESSION_MAX seconds in
  * all. Each session has its own CSRF token that every form and state-changing
- * API call must send back. Failed sign-ins are counted per account and per
- * address; past the limits, sign-in is refused for a while (HTTP 429).
+ * API call must send back. Failed sign-ins are throttled by signin.c
+ * (account and real client address; HTTP 429 past the limits).
  */
 #ifndef R1540_WEB_SESSION_H
 #define R1540_WEB_SESSION_H
@@ -14,9 +14,6 @@
 
 #define SESSION_IDLE (30 * 60)
 #define SESSION_MAX (12 * 60 * 60)
-#define LOGIN_WINDOW (15 * 60)
-#define LOGIN_MAX_PER_USER 5
-#define LOGIN_MAX_PER_ADDR 20
 
 /* Sets r->user and r->session from the Cookie header when it names a live
  * session of an enabled user; leaves them NULL otherwise (and asks the

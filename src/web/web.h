@@ -12,6 +12,7 @@
 #include <stdbool.h>
 
 #include "../store/store.h"
+#include "client_addr.h"
 #include "request.h"
 #include "tmpl.h"
 
@@ -24,6 +25,7 @@ typedef struct {
     bool secure_cookies; /* behind TLS: cookies get the Secure flag */
     tmpl_set_t *tmpl;
     long long max_upload; /* bytes of an uploaded document */
+    client_proxies_t proxies; /* --trusted-proxy: whose X-Forwarded-For is believed */
 } web_app_t;
 
 /* The running server's settings, read-only while it runs. */

@@ -166,4 +166,21 @@ bad "a truncated csv" 4 "matrix_entries.csv:[0-9]+" "$T/badcsv"
 rm "$T/badcsv/matrix_entries.csv"
 bad "matrix versions without their entries file" 4 "needs its matrix_entries.csv" "$T/badcsv"
 
+# --public: only what the public may see (the server's /data/ files).
+DB=$T/public.db
+r init --demo >/dev/null 2>&1
+pid=$(sqlite3 "$DB" "select id from assistance_proposal where provider_answer = '' order by id limit 1")
+r assistance proposal accept "$pid" --by provider --note "PRIVATE-NOTE-7" >/dev/null
+expect_ok "export --public --format json" r export --public --format json -o "$T/public.json"
+expect_eq "... has no proposal, note or answer" "$(grep -c 'PRIVATE-NOTE-7\|provider_answer\|"history"' "$T/public.json")" 0
+expect_eq "... only published versions" "$(grep -cE '"status":"(draft|with-state|approved)","created"' "$T/public.json")" 0
+expect_eq "... all of them" "$(grep -c '"status":"published","created"' "$T/public.json")" \
+    "$(sqlite3 "$DB" "select count(*) from matrix_version where status = 'published'")"
+expect_ok "the full export keeps the note" r export --format json --no-documents -o "$T/full.json"
+expect_match "... (it is there)" "$T/full.json" "PRIVATE-NOTE-7"
+expect_ok "export --public --format csv" r export --public --format csv -o "$T/pubcsv"
+expect_eq "... published versions only" "$(cut -d, -f4 "$T/pubcsv/matrix_versions.csv" | sort -u | tr '\n' ' ')" "published status "
+expect_fail "--public with a state's XLSX matrix is refused" 2 "overview only" r export --public --format xlsx --state FRA -o "$T/x.xlsx"
+expect_ok "export --public --format xlsx (the overview)" r export --public --format xlsx -o "$T/pub.xlsx"
+
 done_testing

@@ -109,4 +109,26 @@ expect_sql_refused "and a name with a space" "CHECK constraint failed" "insert i
 expect_sql_refused "and an unknown role" "CHECK constraint failed" "insert into user (name, role, pw_hash, created) values ('r', 'root', 'h', 'now')"
 expect_eq "init --demo makes no users" "$(DB=$T/demo.db; r init --demo >/dev/null && sqlite3 "$DB" 'select count(*) from user')" "0"
 
+# Failed sign-ins: the list, and lifting a lockout (the web counts them; see tests/http/harden.sh).
+now=$(date +%s)
+sqlite3 "$DB" "INSERT INTO signin_attempt (name, address, at, outcome) VALUES
+    ('cm', '192.0.2.1', $now, 'failed'), ('cm', '192.0.2.1', $now, 'failed'),
+    ('ghost', '2001:db8::1', $now, 'failed'), ('cm', '192.0.2.2', $now, 'pending')"
+r user signins >"$T/signins"
+expect_eq "user signins lists the failures, not the attempt in progress" "$(wc -l <"$T/signins")" 3
+expect_match "... with time, name, address and outcome" "$T/signins" "^[0-9T:-]+Z cm +192.0.2.1 +failed$"
+r user signins --format json >"$T/signins.json"
+expect_match "... and as JSON" "$T/signins.json" '"name":"ghost","address":"2001:db8::1","outcome":"failed"'
+expect_fail "unlock needs a name or an address" 2 "expected" r user unlock
+expect_fail "unlock refuses a malformed name" 4 "user name" r user unlock "a b"
+expect_fail "unlock refuses a malformed address" 4 "not an IPv4 or IPv6 address" r user unlock --address 10.0.0.300
+expect_fail "--address goes with unlock only" 2 "--address" r user list --address 192.0.2.1
+expect_ok "unlock NAME --address ADDR" r user unlock cm --address 192.0.2.1
+expect_eq "... says how many" "$(cat "$T/out")" "user:cm address:192.0.2.1: 2 failed sign-ins lifted"
+expect_eq "... they no longer count" "$(sqlite3 "$DB" "select group_concat(outcome) from signin_attempt where name = 'cm' and address = '192.0.2.1'")" "lifted,lifted"
+expect_ok "unlock --address (IPv6, normalized)" r user unlock --address 2001:DB8:0::1
+expect_eq "... lifts it" "$(sqlite3 "$DB" "select outcome from signin_attempt where name = 'ghost'")" "lifted"
+expect_eq "... audited" "$(sqlite3 "$DB" "select action || ' ' || object || ' ' || detail from audit order by seq desc limit 1")" \
+    "signin.lift address:2001:db8::1 1 failed sign-ins lifted"
+
 done_testing

@@ -469,7 +469,7 @@ expect_eq "a form field with a NUL byte is refused (422)" "$CODE" 422
 req -b "$T/jar.pocdeu" -H "X-CSRF-Token: $(cat "$T/csrf.pocdeu")" -F kind=nonsense -F date=2024-13-45 \
     -F language=en -F title=t -F "file=@$T/doc.pdf" "$B/api/v1/states/DEU/reports"
 expect_eq "an upload with a bad date is 422" "$CODE" 422
-expect "sign-in with a NUL in the name is 401" 401 -H 'Content-Type: application/x-www-form-urlencoded' \
+expect "sign-in with a NUL in the name is 422" 422 -H 'Content-Type: application/x-www-form-urlencoded' \
     -b "$T/pjar.rl" --data-binary "login_token=$tok&name=exp%00&password=x" "$B/en/login"
 expect_eq "bad bodies changed nothing" "$(fingerprint)" "$before"
 expect "unknown page is 404" 404 "$B/en/nothing/here"

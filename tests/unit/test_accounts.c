@@ -14,6 +14,7 @@
 #include "../../src/io/refdata.h"
 #include "../../src/store/store.h"
 #include "../../src/util/password.h"
+#include "../../src/web/signin.h"
 #include "tap.h"
 
 static char dir[] = "/tmp/r1540-accounts-XXXXXX";
@@ -158,6 +159,75 @@ static void test_users(store_t *st, arena_t *a)
               "disabling a missing user is RC_NOTFOUND");
 }
 
+/* Sign-in attempts: counts by pair, address and name; lifted and pending;
+ * the throttle's transaction and its audit summary. */
+static void test_signin_store(store_t *st, arena_t *a)
+{
+    err_t e = {0};
+    signin_attempt_t t[] = {{.name = "alice", .address = "10.0.0.1", .at = 10, .outcome = "failed"},
+                            {.name = "alice", .address = "10.0.0.1", .at = 20, .outcome = "failed"},
+                            {.name = "alice", .address = "10.0.0.2", .at = 20, .outcome = "failed"},
+                            {.name = "bob", .address = "10.0.0.1", .at = 30, .outcome = "pending"}};
+    bool added = true;
+    for (size_t i = 0; i < 4; i++)
+        added = added && store_signin_add(st, &t[i], &e) == RC_OK && t[i].id > 0;
+    TAP_CHECK(added, "record sign-in attempts");
+    signin_counts_t c;
+    TAP_CHECK(store_signin_counts(st, "alice", "10.0.0.1", 15, &c, &e) == RC_OK && c.pair == 1 &&
+                  c.pair_last == 20 && c.address == 2 && c.address_last == 30 && c.name == 2,
+              "count by name and address, address, name since a time (pending counts)");
+    signin_attempt_t bad = {.name = "a b", .address = "10.0.0.1", .at = 1, .outcome = "failed"};
+    TAP_CHECK(store_signin_add(st, &bad, &e) == RC_INPUT, "a malformed name is refused by the store");
+    TAP_CHECK(store_signin_finish(st, t[3].id, false, &e) == RC_OK &&
+                  store_signin_counts(st, "bob", "10.0.0.1", 0, &c, &e) == RC_OK && c.pair == 1,
+              "a pending attempt that fails stays counted");
+    TAP_CHECK(store_signin_add(st, &(signin_attempt_t){.name = "alice", .address = "10.0.0.1",
+                                                        .at = 40, .outcome = "pending"},
+                               &e) == RC_OK,
+              "a new attempt");
+    signin_attempt_t *l;
+    size_t n;
+    TAP_CHECK(store_signin_list(st, 0, 100, a, &l, &n, &e) == RC_OK && n == 4 &&
+                  strcmp(l[0].name, "bob") == 0 && l[0].at == 30,
+              "the list: failed and lifted, newest first, no pending one");
+    int lifted = -1;
+    TAP_CHECK(store_signin_lift(st, "alice", NULL, &lifted, &e) == RC_OK && lifted == 3 &&
+                  store_signin_counts(st, "alice", "10.0.0.1", 0, &c, &e) == RC_OK &&
+                  c.pair == 1 && c.name == 1,
+              "lift a name's failures (the pending one still counts)");
+    TAP_CHECK(store_signin_lift(st, NULL, "10.0.0.1", &lifted, &e) == RC_OK && lifted == 1,
+              "lift an address's failures");
+    TAP_CHECK(store_signin_purge(st, 35, &e) == RC_OK && store_signin_list(st, 0, 100, a, &l, &n, &e) == RC_OK &&
+                  n == 0,
+              "purge old attempts");
+    /* the throttle itself */
+    TAP_CHECK(signin_wait(4, 5, 100, 100) == 0 && signin_wait(5, 5, 100, 130) == SIGNIN_BACKOFF - 30 &&
+                  signin_wait(6, 5, 100, 100) == 2 * SIGNIN_BACKOFF &&
+                  signin_wait(40, 5, 100, 100) == SIGNIN_WINDOW &&
+                  signin_wait(5, 5, 100, 100 + SIGNIN_BACKOFF) == 0,
+              "backoff: free failures, then doubling waits up to the window");
+    long long now = 1000000;
+    signin_t si = {0};
+    bool all_ok = true;
+    for (int i = 0; i < SIGNIN_FREE_PAIR; i++)
+        all_ok = all_ok && signin_begin(st, "carol", "192.0.2.1", now, &si, &e) == RC_OK &&
+                 si.wait == 0 && signin_end(st, &si, "carol", "192.0.2.1", false, &e) == RC_OK;
+    TAP_CHECK(all_ok && si.locks == SIGNIN_LOCKS_PAIR, "five failures: the fifth locks the pair");
+    audit_entry_t last_audit;
+    TAP_CHECK(store_audit_last(st, a, &last_audit, &e) == RC_OK &&
+                  strcmp(last_audit.action, "signin.lockout") == 0 &&
+                  strcmp(last_audit.object, "user:carol") == 0,
+              "... and appends one audit entry");
+    TAP_CHECK(signin_begin(st, "carol", "192.0.2.1", now + 1, &si, &e) == RC_OK &&
+                  si.wait == SIGNIN_BACKOFF - 1,
+              "the sixth from that address must wait");
+    TAP_CHECK(signin_begin(st, "carol", "192.0.2.2", now + 1, &si, &e) == RC_OK && si.wait == 0 &&
+                  signin_end(st, &si, "carol", "192.0.2.2", true, &e) == RC_OK,
+              "carol signs in from another address");
+    TAP_CHECK(store_signin_counts(st, "carol", "192.0.2.1", 0, &c, &e) == RC_OK && c.pair == 5,
+              "... which does not lift the first address's failures");
+}
+
 static void test_sessions(store_t *st, arena_t *a)
 {
     err_t e = {0};
@@ -193,18 +263,7 @@ static void test_sessions(store_t *st, arena_t *a)
                   store_session_delete(st, t1, &e) == RC_OK &&
                   store_session_get(st, t1, a, &got, &e) == RC_NOTFOUND,
               "delete one session");
-    int count = -1;
-    store_login_failure_add(st, "user:alice", 10, &e);
-    store_login_failure_add(st, "user:alice", 20, &e);
-    store_login_failure_add(st, "addr:10.0.0.1", 20, &e);
-    TAP_CHECK(store_login_failure_count(st, "user:alice", 15, &count, &e) == RC_OK && count == 1,
-              "count failures since a time");
-    TAP_CHECK(store_login_failure_clear(st, "user:alice", &e) == RC_OK &&
-                  store_login_failure_count(st, "user:alice", 0, &count, &e) == RC_OK &&
-                  count == 0 &&
-                  store_login_failure_count(st, "addr:10.0.0.1", 0, &count, &e) == RC_OK &&
-                  count == 1,
-              "clear one key's failures");
+    test_signin_store(st, a);
 }
 
 static void test_review(store_t *st, arena_t *a)

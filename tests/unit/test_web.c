@@ -5,6 +5,7 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/stat.h>
 
 #include "../../src/core/authz.h"
@@ -136,6 +137,37 @@ static void test_lang_and_cookies(void)
     arena_free(&a);
 }
 
+/* The real client address: X-Forwarded-For believed only from trusted proxies. */
+static void test_client_address(void)
+{
+    arena_t a = ARENA_INIT;
+    client_proxies_t t;
+    err_t e = {0};
+    TAP_CHECK(client_proxies_parse("127.0.0.1, ::1,10.0.0.5", &t, &e) == RC_OK && t.n == 3,
+              "parse a list of trusted proxies");
+    TAP_CHECK(client_proxies_parse("127.0.0.1,proxy.example", &t, &e) == RC_USAGE,
+              "a name is not a trusted proxy");
+    TAP_CHECK(client_proxies_parse("10.0.0.0/8", &t, &e) == RC_USAGE, "nor a range");
+    client_proxies_parse("127.0.0.1,10.0.0.5", &t, &e);
+    TAP_CHECK(strcmp(client_address_real(&t, "192.0.2.9", "203.0.113.1", &a), "192.0.2.9") == 0,
+              "from an untrusted peer the header is ignored");
+    TAP_CHECK(strcmp(client_address_real(&t, "127.0.0.1", NULL, &a), "127.0.0.1") == 0,
+              "a trusted peer without the header is the client");
+    TAP_CHECK(strcmp(client_address_real(&t, "127.0.0.1", "203.0.113.1", &a), "203.0.113.1") == 0,
+              "a trusted peer's X-Forwarded-For names the client");
+    TAP_CHECK(strcmp(client_address_real(&t, "127.0.0.1", "6.6.6.6, 203.0.113.1", &a),
+                     "203.0.113.1") == 0,
+              "the right-most untrusted entry, not the client's own claim");
+    TAP_CHECK(strcmp(client_address_real(&t, "127.0.0.1", "203.0.113.1, 10.0.0.5", &a),
+                     "203.0.113.1") == 0,
+              "trusted hops are walked through");
+    TAP_CHECK(strcmp(client_address_real(&t, "127.0.0.1", "203.0.113.1, junk", &a), "127.0.0.1") == 0,
+              "garbage stops at the last trusted hop");
+    TAP_CHECK(strcmp(client_address_real(&t, "127.0.0.1", "2001:DB8::1", &a), "2001:db8::1") == 0,
+              "IPv6 is normalized");
+    arena_free(&a);
+}
+
 int main(void)
 {
     if (!mkdtemp(dir))
@@ -143,6 +175,7 @@ int main(void)
     test_templates();
     test_authz();
     test_lang_and_cookies();
+    test_client_address();
     char cmd[300];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
     if (system(cmd) != 0)
