@@ -7,3 +7,4 @@ sh bench/import_export.sh
 sh bench/web.sh
 sh bench/match.sh
 sh bench/review.sh
+sh bench/fuzz.sh
