@@ -13,6 +13,7 @@
 
 static const char usage[] =
     "usage: r1540 serve [--listen ADDR:PORT] [--threads N] [--web DIR] [--secure-cookies]\n"
+    "                   [--per-address N] [--upload-budget MB]\n"
     "\n"
     "Serves the web interface and the JSON API (/api/v1/, docs/api.md) until\n"
     "SIGINT or SIGTERM; requests in flight are answered before it stops.\n"
@@ -20,7 +21,11 @@ static const char usage[] =
     "  --listen ADDR:PORT  where to listen (default 127.0.0.1:8540; port 0 picks one)\n"
     "  --threads N         worker threads (default 4)\n"
     "  --web DIR           templates and static files (default $R1540_WEB, else web)\n"
-    "  --secure-cookies    mark cookies Secure (when a TLS proxy is in front)\n";
+    "  --secure-cookies    mark cookies Secure (when a TLS proxy is in front)\n"
+    "  --per-address N     connections at once from one address (default 256;\n"
+    "                      0: no limit, for a proxy in front on the same host)\n"
+    "  --upload-budget MB  uploads in flight together, spooled to $TMPDIR\n"
+    "                      (default 256); more are refused with 503\n";
 
 /* Loads what the server reads but never changes: catalogs, collators,
  * templates, static files. */
@@ -49,12 +54,15 @@ rc_t cmd_serve(cli_t *c, int argc, char **argv)
 {
     web_app_t app = {.db_path = c->db_path, .data_dir = c->data_dir,
                      .web_dir = getenv("R1540_WEB") ? getenv("R1540_WEB") : "web",
-                     .listen = "127.0.0.1:8540", .threads = 4};
+                     .listen = "127.0.0.1:8540", .threads = 4,
+                     .per_address = WEB_PER_ADDRESS_DEFAULT};
     static const struct option opts[] = {
         {"listen", required_argument, NULL, 'l'}, {"threads", required_argument, NULL, 't'},
         {"web", required_argument, NULL, 'w'}, {"secure-cookies", no_argument, NULL, 's'},
+        {"per-address", required_argument, NULL, 'p'},
+        {"upload-budget", required_argument, NULL, 'u'},
         {"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}};
-    long long threads = 4;
+    long long threads = 4, per_address = WEB_PER_ADDRESS_DEFAULT, budget_mb = 256;
     optind = 0;
     for (int o; (o = getopt_long(argc, argv, "h", opts, NULL)) != -1;) {
         switch (o) {
@@ -66,12 +74,22 @@ rc_t cmd_serve(cli_t *c, int argc, char **argv)
             break;
         case 'w': app.web_dir = optarg; break;
         case 's': app.secure_cookies = true; break;
+        case 'p':
+            if (cli_int(c, optarg, "--per-address", 0, WEB_CONNECTIONS_MAX, &per_address) != RC_OK)
+                return RC_USAGE;
+            break;
+        case 'u':
+            if (cli_int(c, optarg, "--upload-budget", 1, 1 << 20, &budget_mb) != RC_OK)
+                return RC_USAGE;
+            break;
         default: return cli_usage_error(c, usage, "unknown option");
         }
     }
     if (optind < argc)
         return cli_usage_error(c, usage, "unexpected argument '%s'", argv[optind]);
     app.threads = (int)threads;
+    app.per_address = (int)per_address;
+    app.upload_budget = budget_mb << 20;
     rc_t rc = serve_prepare(c, &app);
     if (rc == RC_OK)
         rc = web_serve(&app, &c->err);
