@@ -8,3 +8,5 @@ sh bench/web.sh
 sh bench/match.sh
 sh bench/review.sh
 sh bench/fuzz.sh
+sh bench/hostile.sh
+sh bench/soak.sh
