@@ -76,10 +76,11 @@ typedef struct {
 
 /* Before the body of a request is read: resolves the route and the session
  * and checks the authorization, so that nobody can make the server hold a
- * body for a route they may not use. Returns true with *body_max, the most
- * bytes the body may have; false with the answer in out (404 and 405 are
- * left to web_route: they need no body either, but at most *body_max). The
- * request r is scratch: the caller routes the full request with a fresh one. */
+ * body for a route they may not use. Returns false with the refusal in out
+ * (401, 403 or the sign-in redirect, as web_route would answer); else true
+ * with *body_max, the most bytes the body may have (an unknown route gets
+ * WEB_ANON_BODY_MAX and its 404 or 405 from web_route). r is scratch: the
+ * caller routes the whole request later with its own web_req_t. */
 bool web_route_admit(web_req_t *r, const char *url, const web_headers_t *h,
                      web_answer_t *out, size_t *body_max);
 
