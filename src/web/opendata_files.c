@@ -5,7 +5,9 @@
  * look up or replace an entry; build_lock is held for a whole build, so that
  * one export is built at a time (a build loads the whole public dataset: the
  * cap on concurrent exports is what bounds its memory). Order: build_lock,
- * then table_lock. A file is replaced by renaming the new one into the
+ * then table_lock. During a build, the others get the file of the previous
+ * generation when there is one (stale by the build's duration, about 0.5 s
+ * for the largest). A file is replaced by renaming the new one into the
  * folder and unlinking the old: a download still sending the old one keeps
  * reading it through its open descriptor.
  */
@@ -47,13 +49,16 @@ static built_t *entry_find(const char *name, int lang)
     return NULL;
 }
 
-/* Opens the built file for (name, lang) if it is of this generation. */
-static bool open_fresh(const char *name, int lang, long long generation, int *fd, size_t *len)
+#define ANY_GENERATION -1LL
+
+/* Opens the built file for (name, lang) if it is of this generation (or of
+ * any, with ANY_GENERATION). */
+static bool open_built(const char *name, int lang, long long generation, int *fd, size_t *len)
 {
     bool ok = false;
     pthread_mutex_lock(&table_lock);
     built_t *b = entry_find(name, lang);
-    if (b && b->generation == generation) {
+    if (b && (generation == ANY_GENERATION || b->generation == generation)) {
         *fd = open(b->path, O_RDONLY | O_CLOEXEC);
         struct stat st;
         if (*fd >= 0 && fstat(*fd, &st) == 0) {
@@ -133,18 +138,25 @@ rc_t opendata_open(web_req_t *r, const char *name, bool per_lang, opendata_build
 {
     int lang = per_lang ? (int)r->lang : -1;
     long long generation = web_data_generation();
-    if (open_fresh(name, lang, generation, fd, len))
+    if (open_built(name, lang, generation, fd, len))
         return RC_OK;
-    pthread_mutex_lock(&build_lock);
+    /* while another request builds, the file of the generation before is
+     * answered rather than a worker thread (and every connection it serves)
+     * held until the build ends; only the very first build is waited for */
+    if (pthread_mutex_trylock(&build_lock) != 0) {
+        if (open_built(name, lang, ANY_GENERATION, fd, len))
+            return RC_OK;
+        pthread_mutex_lock(&build_lock);
+    }
     /* whoever held the lock before may have built it already */
     rc_t rc = RC_OK;
-    if (!open_fresh(name, lang, generation, fd, len)) {
+    if (!open_built(name, lang, generation, fd, len)) {
         rc = build_one(r, name, lang, generation, build, e);
         /* a build loads the whole public dataset (45 MB for the largest):
          * give it back to the system now, or each worker thread's malloc
          * arena keeps its own high-water mark of it */
         malloc_trim(0);
-        if (rc == RC_OK && !open_fresh(name, lang, generation, fd, len))
+        if (rc == RC_OK && !open_built(name, lang, generation, fd, len))
             rc = err_set(e, RC_FAIL, "cannot open the built file %s", name);
     }
     pthread_mutex_unlock(&build_lock);

@@ -18,7 +18,8 @@ typedef rc_t (*opendata_build_t)(web_req_t *r, const char *dir, const char *name
 /* Opens the export `name` (one per language when per_lang, in r->lang) as
  * of the current data generation (web_data_generation), building it with
  * build first when the data changed since it was last built. One export is
- * built at a time, whoever asks: the others wait and then share it. Returns
+ * built at a time, whoever asks: meanwhile the others get the file built
+ * before (or, when there is none yet, wait and share the new one). Returns
  * RC_OK with *fd, open for reading (the caller's to close), and *len; else
  * the build's error, or RC_FAIL when the folder cannot be written. */
 rc_t opendata_open(web_req_t *r, const char *name, bool per_lang, opendata_build_t build,
