@@ -7,3 +7,6 @@ sh bench/import_export.sh
 sh bench/web.sh
 sh bench/match.sh
 sh bench/review.sh
+sh bench/fuzz.sh
+sh bench/hostile.sh
+sh bench/soak.sh

@@ -59,6 +59,8 @@ run_one "tests/http/assistance.sh (asan)" env R1540_BIN=build/san/r1540 sh tests
 # the hardening: open data, the sign-in throttle, framing, bad bytes (issue 11)
 run_one "tests/http/harden.sh" env R1540_BIN=./r1540 sh tests/http/harden.sh
 run_one "tests/http/harden.sh (asan)" env R1540_BIN=build/san/r1540 sh tests/http/harden.sh
+run_one "tests/http/limits.sh" env R1540_BIN=./r1540 sh tests/http/limits.sh
+run_one "tests/http/limits.sh (asan)" env R1540_BIN=build/san/r1540 sh tests/http/limits.sh
 
 # Chromium through playwright-core: the workflow in English, Arabic, Chinese
 run_one "tests/browser/run.sh" sh tests/browser/run.sh

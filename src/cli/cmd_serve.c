@@ -13,7 +13,8 @@
 
 static const char usage[] =
     "usage: r1540 serve [--listen ADDR:PORT] [--threads N] [--web DIR] [--secure-cookies]\n"
-    "                   [--trusted-proxy ADDR[,ADDR...]]\n"
+    "                   [--trusted-proxy ADDR[,ADDR...]] [--per-address N]\n"
+    "                   [--upload-budget MB]\n"
     "\n"
     "Serves the web interface and the JSON API (/api/v1/, docs/api.md) until\n"
     "SIGINT or SIGTERM; requests in flight are answered before it stops.\n"
@@ -25,7 +26,11 @@ static const char usage[] =
     "  --trusted-proxy ADDR[,ADDR...]\n"
     "                      reverse proxies (IP addresses) whose X-Forwarded-For\n"
     "                      header names the real client; from any other peer the\n"
-    "                      header is ignored (docs/deployment.md)\n";
+    "                      header is ignored (docs/deployment.md)\n"
+    "  --per-address N     connections at once from one address (default 256;\n"
+    "                      0: no limit, for a proxy in front on the same host)\n"
+    "  --upload-budget MB  uploads in flight together, spooled to $TMPDIR\n"
+    "                      (default 256); more are refused with 503\n";
 
 /* Loads what the server reads but never changes: catalogs, collators,
  * templates, static files. */
@@ -54,13 +59,16 @@ rc_t cmd_serve(cli_t *c, int argc, char **argv)
 {
     web_app_t app = {.db_path = c->db_path, .data_dir = c->data_dir,
                      .web_dir = getenv("R1540_WEB") ? getenv("R1540_WEB") : "web",
-                     .listen = "127.0.0.1:8540", .threads = 4};
+                     .listen = "127.0.0.1:8540", .threads = 4,
+                     .per_address = WEB_PER_ADDRESS_DEFAULT};
     static const struct option opts[] = {
         {"listen", required_argument, NULL, 'l'}, {"threads", required_argument, NULL, 't'},
         {"web", required_argument, NULL, 'w'}, {"secure-cookies", no_argument, NULL, 's'},
-        {"trusted-proxy", required_argument, NULL, 'p'}, {"help", no_argument, NULL, 'h'},
-        {NULL, 0, NULL, 0}};
-    long long threads = 4;
+        {"trusted-proxy", required_argument, NULL, 'p'},
+        {"per-address", required_argument, NULL, 'a'},
+        {"upload-budget", required_argument, NULL, 'u'},
+        {"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}};
+    long long threads = 4, per_address = WEB_PER_ADDRESS_DEFAULT, budget_mb = 256;
     optind = 0;
     for (int o; (o = getopt_long(argc, argv, "h", opts, NULL)) != -1;) {
         switch (o) {
@@ -76,12 +84,22 @@ rc_t cmd_serve(cli_t *c, int argc, char **argv)
             if (client_proxies_parse(optarg, &app.proxies, &c->err) != RC_OK)
                 return RC_USAGE;
             break;
+        case 'a':
+            if (cli_int(c, optarg, "--per-address", 0, WEB_CONNECTIONS_MAX, &per_address) != RC_OK)
+                return RC_USAGE;
+            break;
+        case 'u':
+            if (cli_int(c, optarg, "--upload-budget", 1, 1 << 20, &budget_mb) != RC_OK)
+                return RC_USAGE;
+            break;
         default: return cli_usage_error(c, usage, "unknown option");
         }
     }
     if (optind < argc)
         return cli_usage_error(c, usage, "unexpected argument '%s'", argv[optind]);
     app.threads = (int)threads;
+    app.per_address = (int)per_address;
+    app.upload_budget = budget_mb << 20;
     rc_t rc = serve_prepare(c, &app);
     if (rc == RC_OK)
         rc = web_serve(&app, &c->err);

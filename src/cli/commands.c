@@ -15,6 +15,8 @@ const cli_command_t cli_commands[] = {
     {"serve", "serve the web interface and the JSON API", cmd_serve},
     {"user", "add, list, disable and enable the accounts of the web interface", cmd_user},
     {"audit", "verify the hash chain of the audit log and list its entries", cmd_audit},
+    {"backup", "copy the database to a file, consistently, while the server runs", cmd_backup},
+    {"restore", "replace the database with a verified backup (--force if it exists)", cmd_restore},
     {"assistance", "assistance requests, offers, organizations and proposals", cmd_assistance},
     {"match", "propose assistance matches (--solve FILE: the bare solver)", cmd_match},
     {"review", "the review report (coverage, gaps, similar-gap groups, workshops)", cmd_review},

@@ -20,6 +20,8 @@ rc_t cmd_serve(cli_t *c, int argc, char **argv);
 rc_t cmd_user(cli_t *c, int argc, char **argv);
 rc_t cmd_fingerprint(cli_t *c, int argc, char **argv);
 rc_t cmd_audit(cli_t *c, int argc, char **argv);
+rc_t cmd_backup(cli_t *c, int argc, char **argv);
+rc_t cmd_restore(cli_t *c, int argc, char **argv);
 rc_t cmd_match(cli_t *c, int argc, char **argv);
 rc_t cmd_assistance(cli_t *c, int argc, char **argv);
 

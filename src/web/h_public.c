@@ -19,6 +19,7 @@
 #include "../util/file.h"
 #include "handlers.h"
 #include "model.h"
+#include "opendata_files.h"
 #include "web.h"
 
 /* ---- home ------------------------------------------------------------------ */
@@ -496,12 +497,11 @@ static rc_t public_dataset(web_req_t *r, dataset_t *ds, err_t *e)
     return rc;
 }
 
-/* Writes the export into a private temporary folder and reads it back. */
-static rc_t data_export(web_req_t *r, const char *name, char **data, size_t *len, err_t *e)
+/* Writes the export `name` into the folder dir (the CSVs are written all
+ * at once); opendata_open calls it once per data change. */
+static rc_t data_export(web_req_t *r, const char *dir, const char *name, err_t *e)
 {
-    char dir[] = "/tmp/r1540-data-XXXXXX", path[256];
-    if (!mkdtemp(dir))
-        return err_set(e, RC_FAIL, "cannot make a temporary folder");
+    char path[4400];
     dataset_t ds;
     rc_t rc = RC_OK;
     snprintf(path, sizeof path, "%s/%s", dir, name);
@@ -510,13 +510,6 @@ static rc_t data_export(web_req_t *r, const char *name, char **data, size_t *len
     else if ((rc = public_dataset(r, &ds, e)) == RC_OK)
         rc = strcmp(name, "r1540.json") == 0 ? json_export_file(&ds, path, e)
                                              : csv_export_dir(&ds, dir, e);
-    if (rc == RC_OK)
-        rc = file_read_all(path, (size_t)1 << 31, &r->arena, data, len, e);
-    for (size_t i = 0; i < sizeof data_files / sizeof *data_files; i++) {
-        snprintf(path, sizeof path, "%s/%s", dir, data_files[i].name);
-        unlink(path);
-    }
-    rmdir(dir);
     return rc;
 }
 
@@ -525,12 +518,17 @@ rc_t h_data_file(web_req_t *r, json_t *m, err_t *e)
     (void)m;
     for (size_t i = 0; i < sizeof data_files / sizeof *data_files; i++)
         if (strcmp(r->args[0], data_files[i].name) == 0) {
-            char *data;
+            int fd;
             size_t len;
-            rc_t rc = data_export(r, data_files[i].name, &data, &len, e);
-            if (rc == RC_OK)
-                download(r, data_files[i].name, data_files[i].type, data, len);
-            return rc;
+            /* the overview's headings are in the page's language */
+            bool per_lang = strcmp(data_files[i].name, "overview.xlsx") == 0;
+            rc_t rc = opendata_open(r, data_files[i].name, per_lang, data_export, &fd, &len, e);
+            if (rc != RC_OK)
+                return rc;
+            download(r, data_files[i].name, data_files[i].type, NULL, len);
+            r->file_is_fd = true;
+            r->file_fd = fd;
+            return RC_OK;
         }
     return web_fail(r, e, 404, RC_NOTFOUND, "%s", web_tr(r, "There is no such file."));
 }

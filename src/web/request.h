@@ -27,6 +27,10 @@ typedef struct {
     size_t len;
     size_t cap;     /* bytes allocated for value (it grows geometrically) */
     char *filename; /* a multipart file part's name; NULL otherwise */
+    bool spooled;   /* a file part: its bytes went to spool_fd (upload.c), cap
+                     * counts them against the upload budget */
+    bool mapped;    /* value maps the spool (len + 1 bytes) */
+    int spool_fd;
 } web_field_t;
 
 typedef struct web_req {
@@ -54,6 +58,9 @@ typedef struct web_req {
     const char *download; /* a file: its bytes in file / file_len */
     const void *file;
     size_t file_len;
+    bool file_is_fd; /* the file is the open file_fd (file_len bytes), sent by
+                      * the server from the kernel's cache and closed after */
+    int file_fd;
     const char *file_type;
     const char *set_cookie[4];
     size_t ncookies;

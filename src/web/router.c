@@ -23,7 +23,8 @@
 #include "web.h"
 
 enum { PUBLIC_PAGE = 1, /* the same for everyone: may be cached */
-       NO_CSRF = 2 };   /* the login form checks its own token */
+       NO_CSRF = 2,     /* the login form checks its own token */
+       UPLOAD = 4 };    /* takes a document: its body may be up to max_upload */
 
 typedef struct {
     const char *method;
@@ -49,7 +50,7 @@ static const route_t routes[] = {
     {"POST", "login", h_login, "login", ACT_PUBLIC, -1, NO_CSRF},
     {"POST", "logout", h_logout, NULL, ACT_WORKSPACE, -1, 0},
     {"GET", "workspace", h_workspace, "workspace", ACT_WORKSPACE, -1, 0},
-    {"POST", "states/*/reports", h_report_upload, NULL, ACT_REPORT_UPLOAD, 0, 0},
+    {"POST", "states/*/reports", h_report_upload, NULL, ACT_REPORT_UPLOAD, 0, UPLOAD},
     {"POST", "states/*/versions", h_version_new, NULL, ACT_MATRIX_EDIT, 0, 0},
     {"POST", "states/*/versions/*/entries", h_entry_set, NULL, ACT_MATRIX_EDIT, 0, 0},
     {"POST", "states/*/versions/*/entries/*", h_entry_set, NULL, ACT_MATRIX_EDIT, 0, 0},
@@ -325,6 +326,8 @@ static void answer_success(web_req_t *r, const route_t *rt, json_t *m, web_answe
         out->body = r->file;
         out->len = r->file_len;
         out->disposition = r->download;
+        out->from_fd = r->file_is_fd;
+        out->fd = r->file_fd;
     } else if (r->api) {
         answer_json(r, out, m);
     } else if (r->redirect) {
@@ -397,24 +400,31 @@ static const char *failure_message(web_req_t *r, rc_t rc, const char *detail)
                        : web_tr(r, "Something went wrong on the server. Please try again.");
 }
 
+/* Whether the request's user may use the route; if not, out holds the
+ * answer: the sign-in page for a page, 401 or 403 otherwise. */
+static bool route_authorized(web_req_t *r, const route_t *rt, web_answer_t *out)
+{
+    const char *state = rt->state_arg >= 0 ? r->args[rt->state_arg] : NULL;
+    if (authz_allowed(r->user, rt->action, state))
+        return true;
+    if (!r->user && !r->api) {
+        char *to = arena_alloc(&r->arena, strlen(r->path) + 32);
+        snprintf(to, strlen(r->path) + 32, "/%s/login?next=%s", lang_code(r->lang), r->path);
+        answer_redirect(out, to);
+        return false;
+    }
+    answer_error(r, out, r->user ? 403 : 401,
+                 r->user ? web_tr(r, "You are not allowed to do this.")
+                         : web_tr(r, "Please sign in first."));
+    return false;
+}
+
 /* Runs the route's handler once every check has passed. */
 static void route_run(web_req_t *r, const route_t *rt, const web_headers_t *h,
                       web_answer_t *out)
 {
-    const char *state = rt->state_arg >= 0 ? r->args[rt->state_arg] : NULL;
-    if (!authz_allowed(r->user, rt->action, state)) {
-        if (!r->user && !r->api) {
-            char *to = arena_alloc(&r->arena, strlen(r->path) + 32);
-            snprintf(to, strlen(r->path) + 32, "/%s/login?next=%s", lang_code(r->lang),
-                     r->path);
-            answer_redirect(out, to);
-            return;
-        }
-        answer_error(r, out, r->user ? 403 : 401,
-                     r->user ? web_tr(r, "You are not allowed to do this.")
-                             : web_tr(r, "Please sign in first."));
+    if (!route_authorized(r, rt, out))
         return;
-    }
     if (strcmp(r->method, "POST") == 0 && !(rt->flags & NO_CSRF) && !csrf_ok(r, h)) {
         answer_error(r, out, 403,
                      web_tr(r, "The form has expired or did not come from this site. "
@@ -481,4 +491,29 @@ void web_route(web_req_t *r, const char *url, const web_headers_t *h, web_answer
                            : web_tr(r, "There is no such page."));
     else
         route_run(r, rt, h, out);
+}
+
+/* ---- admission: before a body is read ------------------------------------ */
+
+bool web_route_admit(web_req_t *r, const char *url, const web_headers_t *h,
+                     web_answer_t *out, size_t *body_max)
+{
+    /* what has no route of its own (static files, /, unknown URLs) is
+     * answered by web_route later; it needs no more than a small body */
+    *body_max = WEB_ANON_BODY_MAX;
+    err_t e = {0};
+    if (strncmp(url, "/static/", 8) == 0 || !parse_url(r, url, h) ||
+        web_store(&r->st, &e) != RC_OK)
+        return true;
+    bool other;
+    const route_t *rt = route_find(r, &other);
+    if (!rt || session_resolve(r, h->cookie, &e) != RC_OK)
+        return true;
+    if (!route_authorized(r, rt, out))
+        return false;
+    if (rt->flags & UPLOAD)
+        *body_max = (size_t)web_app->max_upload + 64 * 1024;
+    else if (r->user)
+        *body_max = WEB_FORM_MAX;
+    return true;
 }

@@ -21,11 +21,14 @@
 
 #include "../util/date.h"
 #include "../util/mem.h"
+#include "opendata_files.h"
 #include "review_cache.h"
+#include "upload.h"
 
-#define FORM_MAX (1 << 20)          /* a form or JSON body */
 #define CACHE_SLOTS 1024            /* public answers kept; a power of two */
 #define CACHE_BODY_MAX (4u << 20)   /* larger answers are not cached */
+#define CACHE_BUDGET (32u << 20)    /* all cached answers' bytes together */
+#define POST_BUFFER (8 * 1024)      /* the form parser's buffer: names and part headers */
 
 web_app_t *web_app;
 
@@ -107,9 +110,12 @@ typedef struct {
     char *key;
     long long generation;
     struct MHD_Response *response;
+    size_t bytes; /* the answer's body and key, counted against CACHE_BUDGET */
 } cache_slot_t;
 
 static cache_slot_t cache[CACHE_SLOTS];
+static size_t cache_bytes; /* the sum of the slots' bytes; under cache_lock */
+static size_t cache_hand;  /* the next slot the budget may empty; under cache_lock */
 static pthread_mutex_t cache_lock = PTHREAD_MUTEX_INITIALIZER;
 
 static unsigned cache_hash(const char *s)
@@ -136,27 +142,42 @@ static int cache_serve(struct MHD_Connection *c, const char *key, int *served)
     return ret;
 }
 
-static void cache_put(const char *key, long long generation, struct MHD_Response *resp)
+/* Empties a slot (under cache_lock). A connection still sending its answer
+ * keeps the response alive until it is done (MHD counts references). */
+static void cache_slot_empty(cache_slot_t *s)
 {
-    pthread_mutex_lock(&cache_lock);
-    cache_slot_t *s = &cache[cache_hash(key)];
     if (s->response)
         MHD_destroy_response(s->response);
     free(s->key);
+    cache_bytes -= s->bytes;
+    *s = (cache_slot_t){0};
+}
+
+/* Keeps resp as the answer for key; it owns resp from here. Over the byte
+ * budget, slots are emptied in turn (a clock hand) until the answer fits:
+ * URLs that all differ (a query parameter counted up) then recycle the same
+ * bytes instead of growing the cache. */
+static void cache_put(const char *key, long long generation, struct MHD_Response *resp,
+                      size_t len)
+{
+    size_t bytes = len + strlen(key) + 1;
+    pthread_mutex_lock(&cache_lock);
+    cache_slot_t *s = &cache[cache_hash(key)];
+    cache_slot_empty(s);
+    for (size_t n = 0; cache_bytes + bytes > CACHE_BUDGET && n < CACHE_SLOTS; n++)
+        cache_slot_empty(&cache[cache_hand++ & (CACHE_SLOTS - 1)]);
     s->key = xstrdup(key);
     s->generation = generation;
     s->response = resp;
+    s->bytes = bytes;
+    cache_bytes += bytes;
     pthread_mutex_unlock(&cache_lock);
 }
 
 static void cache_clear(void)
 {
-    for (size_t i = 0; i < CACHE_SLOTS; i++) {
-        if (cache[i].response)
-            MHD_destroy_response(cache[i].response);
-        free(cache[i].key);
-        cache[i] = (cache_slot_t){0};
-    }
+    for (size_t i = 0; i < CACHE_SLOTS; i++)
+        cache_slot_empty(&cache[i]);
 }
 
 /* ---- one connection's request ------------------------------------------- */
@@ -169,7 +190,10 @@ typedef struct {
     bool bad_body;
     bool nul_field; /* a form field holds a NUL byte: refused, not cut short */
     int pct;        /* the scan for "%00" across a urlencoded body's pieces */
+    bool spool_full; /* the upload budget or the disk refused a file part */
+    bool answered;   /* refused before its body was read (web_route_admit) */
     size_t body_bytes;
+    size_t body_max; /* what the route and the session allow */
 } conn_t;
 
 static enum MHD_Result collect_field(void *cls, enum MHD_ValueKind kind, const char *key,
@@ -193,6 +217,13 @@ static enum MHD_Result collect_field(void *cls, enum MHD_ValueKind kind, const c
         if (filename)
             f->filename = arena_strdup(&r->arena, filename);
     }
+    if (f->filename) {
+        if (!upload_field_append(f, data, size)) {
+            cn->spool_full = true;
+            return MHD_NO;
+        }
+        return MHD_YES;
+    }
     /* a file arrives in many small pieces: grow by doubling, not by each
      * piece (that copied the whole value every time: quadratic time, and
      * gigabytes of arena for a 25 MB upload) */
@@ -214,15 +245,6 @@ static enum MHD_Result collect_field(void *cls, enum MHD_ValueKind kind, const c
 static bool is_json(const char *type)
 {
     return type && strncmp(type, "application/json", 16) == 0;
-}
-
-/* The largest body a request may send: an upload route takes a document. */
-static size_t body_limit(const char *url)
-{
-    size_t n = strlen(url);
-    if (n >= 8 && strcmp(url + n - 8, "/reports") == 0)
-        return (size_t)web_app->max_upload + 64 * 1024;
-    return FORM_MAX;
 }
 
 /* MHD decodes "%00" in a urlencoded form and hands the field over cut at
@@ -268,13 +290,12 @@ static bool framing_ambiguous(struct MHD_Connection *c)
     return f.differ || (f.length && f.chunked);
 }
 
-static void conn_body(conn_t *cn, struct MHD_Connection *c, const char *url, const char *data,
-                      size_t size)
+static void conn_body(conn_t *cn, struct MHD_Connection *c, const char *data, size_t size)
 {
     cn->body_bytes += size;
-    if (cn->too_large || cn->bad_body)
+    if (cn->too_large || cn->bad_body || cn->spool_full)
         return;
-    if (cn->body_bytes > body_limit(url)) {
+    if (cn->body_bytes > cn->body_max) {
         cn->too_large = true;
         return;
     }
@@ -286,15 +307,17 @@ static void conn_body(conn_t *cn, struct MHD_Connection *c, const char *url, con
     if (!type || strncasecmp(type, "multipart/", 10) != 0)
         urlencoded_scan_nul(cn, data, size);
     if (!cn->pp)
-        cn->pp = MHD_create_post_processor(c, 64 * 1024, collect_field, cn);
+        cn->pp = MHD_create_post_processor(c, POST_BUFFER, collect_field, cn);
     if (!cn->pp || MHD_post_process(cn->pp, data, size) != MHD_YES)
-        cn->bad_body = true;
+        cn->bad_body = !cn->spool_full;
 }
 
 static void conn_free(conn_t *cn)
 {
     if (cn->pp)
         MHD_destroy_post_processor(cn->pp);
+    for (size_t i = 0; i < cn->req.nfields; i++)
+        upload_field_free(&cn->req.fields[i]);
     buf_free(&cn->raw);
     if (cn->req.body)
         json_decref(cn->req.body);
@@ -331,9 +354,18 @@ static void add_security_headers(struct MHD_Response *resp)
 
 static struct MHD_Response *make_response(const web_req_t *r, const web_answer_t *a)
 {
-    /* copied: the body lives in the request's arena, the response may outlive it */
+    /* copied: the body lives in the request's arena, the response may outlive
+     * it; a file is sent from the kernel's cache (sendfile) and closed by MHD */
     struct MHD_Response *resp =
-        MHD_create_response_from_buffer(a->len, (void *)a->body, MHD_RESPMEM_MUST_COPY);
+        a->from_fd ? MHD_create_response_from_fd(a->len, a->fd)
+                   : MHD_create_response_from_buffer(a->len, (void *)a->body,
+                                                     MHD_RESPMEM_MUST_COPY);
+    if (!resp && a->from_fd) {
+        close(a->fd);
+        static const char gone[] = "the file cannot be sent\n";
+        resp = MHD_create_response_from_buffer(sizeof gone - 1, (void *)gone,
+                                               MHD_RESPMEM_PERSISTENT);
+    }
     add_security_headers(resp);
     MHD_add_response_header(resp, "Content-Type", a->content_type);
     if (a->location)
@@ -404,11 +436,35 @@ static void query_encode(buf_t *b, const char *s, size_t n)
                    (unsigned char)s[i]);
 }
 
+/* The query parameters some public page reads (web_query): the only ones an
+ * answer from the cache may depend on. A new one read by a public page must
+ * be named here, or anonymous visitors never see it applied. */
+static const char *const known_params[] = {
+    "as_of", "flag", "from", "group", "item", "kind", "lang", "msg", "next",
+    "page", "provider", "region", "since", "status", "theme", "to",
+};
+
+static bool param_known(const char *key)
+{
+    for (size_t i = 0; i < sizeof known_params / sizeof *known_params; i++)
+        if (strcmp(key, known_params[i]) == 0)
+            return true;
+    return false;
+}
+
+typedef struct {
+    buf_t b;
+    bool known_only; /* leave out the parameters no page reads */
+} url_build_t;
+
 static enum MHD_Result add_arg(void *cls, enum MHD_ValueKind kind, const char *key,
                                size_t key_size, const char *value, size_t value_size)
 {
     (void)kind;
-    buf_t *b = cls;
+    url_build_t *u = cls;
+    buf_t *b = &u->b;
+    if (u->known_only && (strlen(key) != key_size || !param_known(key)))
+        return MHD_YES;
     buf_putc(b, b->len ? '&' : '?');
     query_encode(b, key, key_size);
     if (value) {
@@ -419,32 +475,39 @@ static enum MHD_Result add_arg(void *cls, enum MHD_ValueKind kind, const char *k
 }
 
 /* The full URL with its query string, as the router wants it (MHD hands the
- * path and the decoded arguments apart). */
-static char *full_url(struct MHD_Connection *c, const char *url, arena_t *a)
+ * path and the decoded arguments apart); with known_only, the parameters
+ * no page reads are left out. */
+static char *full_url(struct MHD_Connection *c, const char *url, bool known_only, arena_t *a)
 {
-    buf_t q;
-    buf_init(&q, 64 * 1024);
-    MHD_get_connection_values_n(c, MHD_GET_ARGUMENT_KIND, add_arg, &q);
-    char *out = arena_alloc(a, strlen(url) + q.len + 1);
+    url_build_t u = {.known_only = known_only};
+    buf_init(&u.b, 64 * 1024);
+    MHD_get_connection_values_n(c, MHD_GET_ARGUMENT_KIND, add_arg, &u);
+    char *out = arena_alloc(a, strlen(url) + u.b.len + 1);
     memcpy(out, url, strlen(url));
-    memcpy(out + strlen(url), buf_str(&q), q.len + 1);
-    buf_free(&q);
+    memcpy(out + strlen(url), buf_str(&u.b), u.b.len + 1);
+    buf_free(&u.b);
     return out;
 }
 
-/* A public GET without a session cookie can be answered from the cache. The
- * key holds what else the answer depends on: the whole URL with its query
- * string (filters, ?lang=), the language an unprefixed URL would get, and
- * today's date (the review dashboard's default as-of date is today: its
- * answers must not outlive the day). */
-static char *cache_key(struct MHD_Connection *c, const char *method, const char *url,
-                       arena_t *a)
+/* Whether the request may be answered from the cache: a public GET without
+ * a session cookie. */
+static bool cache_eligible(struct MHD_Connection *c, const char *method)
 {
     if (strcmp(method, "GET") != 0)
-        return NULL;
+        return false;
     const char *cookie = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Cookie");
-    if (cookie && strstr(cookie, "r1540_session="))
-        return NULL;
+    return !(cookie && strstr(cookie, "r1540_session="));
+}
+
+/* The cache key of an eligible request. It holds what else the answer
+ * depends on: the URL with its known query parameters (filters, ?lang=; the
+ * others are left out of the URL the router sees too, so that made-up ones
+ * cannot make every answer new), the language an unprefixed URL would get,
+ * and today's date (the review dashboard's default as-of date is today: its
+ * answers must not outlive the day). */
+static char *cache_key(struct MHD_Connection *c, const char *url, arena_t *a)
+{
+    const char *cookie = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Cookie");
     lang_t l = web_pick_lang(cookie, MHD_lookup_connection_value(c, MHD_HEADER_KIND,
                                                                    "Accept-Language"));
     char today[11];
@@ -453,6 +516,54 @@ static char *cache_key(struct MHD_Connection *c, const char *method, const char 
     char *k = arena_alloc(a, n);
     snprintf(k, n, "%s|%d|%s", url, (int)l, today);
     return k;
+}
+
+static int answer_too_large(struct MHD_Connection *c)
+{
+    return answer_simple(c, 413,
+                         "{\"error\":{\"status\":413,\"code\":\"too-large\","
+                         "\"message\":\"the request body is too large\"}}\n");
+}
+
+/* Whether a body follows the headers (Content-Length or chunked). */
+static bool has_body(struct MHD_Connection *c)
+{
+    const char *len = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Length");
+    return (len && strcmp(len, "0") != 0) ||
+           MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Transfer-Encoding");
+}
+
+/* Before the body is read: the route, the session and the authorization
+ * decide how much body the request may send (web_route_admit). A refused
+ * request, or one whose Content-Length is already too large, is answered
+ * at once and its body never read (MHD then closes the connection). */
+static int admit(conn_t *cn, struct MHD_Connection *c, const char *url, const char *method)
+{
+    web_req_t probe = {.arena = ARENA_INIT, .method = method};
+    probe.client = client_address(c, &probe.arena);
+    web_headers_t h = {
+        .cookie = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Cookie"),
+        .accept_language = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Accept-Language"),
+    };
+    web_answer_t a = {0};
+    int ret = MHD_YES;
+    if (!web_route_admit(&probe, full_url(c, url, false, &probe.arena), &h, &a,
+                         &cn->body_max)) {
+        struct MHD_Response *resp = make_response(&probe, &a);
+        ret = MHD_queue_response(c, (unsigned)a.status, resp);
+        MHD_destroy_response(resp);
+        cn->answered = true;
+    } else {
+        const char *len = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Length");
+        char *end;
+        unsigned long long n = len ? strtoull(len, &end, 10) : 0;
+        if (len && (*end || n > cn->body_max)) {
+            ret = answer_too_large(c);
+            cn->answered = true;
+        }
+    }
+    arena_free(&probe.arena);
+    return ret;
 }
 
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const char *url,
@@ -469,22 +580,34 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
         cn = xcalloc(1, sizeof *cn);
         atomic_fetch_add(&in_flight, 1);
         cn->req.arena = (arena_t)ARENA_INIT;
-        buf_init(&cn->raw, FORM_MAX);
+        buf_init(&cn->raw, WEB_FORM_MAX);
         *con_cls = cn;
+        return has_body(c) ? admit(cn, c, url, method) : MHD_YES;
+    }
+    if (cn->answered) {
+        *upload_size = 0;
         return MHD_YES;
     }
     if (*upload_size) {
-        conn_body(cn, c, url, upload, *upload_size);
+        conn_body(cn, c, upload, *upload_size);
         *upload_size = 0;
         return MHD_YES;
     }
     if (cn->too_large)
-        return answer_simple(c, 413,
-                             "{\"error\":{\"status\":413,\"code\":\"too-large\","
-                             "\"message\":\"the request body is too large\"}}\n");
+        return answer_too_large(c);
+    if (cn->spool_full)
+        return answer_simple(c, 503,
+                             "{\"error\":{\"status\":503,\"code\":\"unavailable\","
+                             "\"message\":\"too many uploads at once; try again later\"}}\n");
     web_req_t *r = &cn->req;
-    const char *full = full_url(c, url, &r->arena);
-    char *key = cache_key(c, method, full, &r->arena);
+    for (size_t i = 0; i < r->nfields; i++)
+        if (!upload_field_finish(&r->fields[i]))
+            return answer_simple(c, 503,
+                                 "{\"error\":{\"status\":503,\"code\":\"unavailable\","
+                                 "\"message\":\"the upload cannot be read back\"}}\n");
+    bool eligible = cache_eligible(c, method);
+    const char *full = full_url(c, url, eligible, &r->arena);
+    char *key = eligible ? cache_key(c, full, &r->arena) : NULL;
     if (key) {
         data_check_recent();
         int served;
@@ -520,8 +643,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
     web_route(r, full, &h, &a);
     struct MHD_Response *resp = make_response(r, &a);
     int ret = MHD_queue_response(c, (unsigned)a.status, resp);
-    if (key && a.cacheable && a.status == 200 && a.len <= CACHE_BODY_MAX)
-        cache_put(key, generation, resp);
+    if (key && a.cacheable && !a.from_fd && a.status == 200 && a.len <= CACHE_BODY_MAX)
+        cache_put(key, generation, resp, a.len);
     else
         MHD_destroy_response(resp);
     return ret;
@@ -562,13 +685,16 @@ rc_t web_serve(web_app_t *app, err_t *e)
     sigaddset(&stop, SIGTERM);
     pthread_sigmask(SIG_BLOCK, &stop, NULL);
     signal(SIGPIPE, SIG_IGN);
+    if (app->upload_budget > 0)
+        upload_budget_set((size_t)app->upload_budget);
     struct MHD_Daemon *d = MHD_start_daemon(
         MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_TURBO | MHD_USE_ITC, 0, NULL, NULL,
         on_request, NULL, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
         MHD_OPTION_THREAD_POOL_SIZE, (unsigned)app->threads, MHD_OPTION_NOTIFY_COMPLETED,
         on_completed, NULL, MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)30,
-        MHD_OPTION_CONNECTION_LIMIT, (unsigned)2000, MHD_OPTION_LISTEN_BACKLOG_SIZE,
-        (unsigned)1024, MHD_OPTION_END);
+        MHD_OPTION_CONNECTION_LIMIT, (unsigned)WEB_CONNECTIONS_MAX,
+        MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)app->per_address,
+        MHD_OPTION_LISTEN_BACKLOG_SIZE, (unsigned)1024, MHD_OPTION_END);
     if (!d)
         return err_set(e, RC_FAIL, "cannot listen on %s (in use, or not an address here?)",
                        app->listen);
@@ -593,5 +719,6 @@ rc_t web_serve(web_app_t *app, err_t *e)
     MHD_stop_daemon(d);
     cache_clear();
     web_review_cache_clear();
+    opendata_clear();
     return RC_OK;
 }

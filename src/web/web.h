@@ -26,7 +26,12 @@ typedef struct {
     tmpl_set_t *tmpl;
     long long max_upload; /* bytes of an uploaded document */
     client_proxies_t proxies; /* --trusted-proxy: whose X-Forwarded-For is believed */
+    int per_address;      /* connections at once from one address; 0: no limit */
+    long long upload_budget; /* bytes of all uploads in flight together, on disk */
 } web_app_t;
+
+#define WEB_CONNECTIONS_MAX 2000 /* connections at once, from everyone */
+#define WEB_PER_ADDRESS_DEFAULT 256
 
 /* The running server's settings, read-only while it runs. */
 extern web_app_t *web_app;
@@ -55,6 +60,8 @@ typedef struct {
     bool cacheable; /* public and the same for everyone who asks this URL */
     const char *location;
     const char *disposition; /* Content-Disposition of a download */
+    bool from_fd;            /* the body is the open file fd (len bytes), not body */
+    int fd;
 } web_answer_t;
 
 typedef struct {
@@ -62,6 +69,22 @@ typedef struct {
     const char *accept_language;
     const char *csrf; /* X-CSRF-Token, for API calls */
 } web_headers_t;
+
+/* The largest body of a signed-in user's form or JSON call, and of anyone
+ * else's request (the sign-in form is the only public POST: a few hundred
+ * bytes). An upload route takes web_app->max_upload more. */
+#define WEB_FORM_MAX ((size_t)1 << 20)
+#define WEB_ANON_BODY_MAX ((size_t)16 << 10)
+
+/* Before the body of a request is read: resolves the route and the session
+ * and checks the authorization, so that nobody can make the server hold a
+ * body for a route they may not use. Returns false with the refusal in out
+ * (401, 403 or the sign-in redirect, as web_route would answer); else true
+ * with *body_max, the most bytes the body may have (an unknown route gets
+ * WEB_ANON_BODY_MAX and its 404 or 405 from web_route). r is scratch: the
+ * caller routes the whole request later with its own web_req_t. */
+bool web_route_admit(web_req_t *r, const char *url, const web_headers_t *h,
+                     web_answer_t *out, size_t *body_max);
 
 /* Answers one request; the answer's bytes live in r's arena. */
 void web_route(web_req_t *r, const char *url, const web_headers_t *h, web_answer_t *out);

@@ -33,7 +33,8 @@ free_port() {
 start_server() {
     : "${PORT:=$(free_port)}"
     B=http://127.0.0.1:$PORT
-    "$BIN" --db "$DB" serve --listen "127.0.0.1:$PORT" --threads 4 >>"$LOG" 2>&1 &
+    # shellcheck disable=SC2086 # SERVE_ARGS: extra options, split on spaces
+    "$BIN" --db "$DB" serve --listen "127.0.0.1:$PORT" --threads 4 ${SERVE_ARGS:-} >>"$LOG" 2>&1 &
     SPID=$!
     i=0
     while [ $i -lt 100 ]; do
