@@ -1,6 +1,7 @@
 /*
  * Loading the reference data under data/ into the store: the 193 member
- * states with their names (iso-codes, with the UN-name overrides applied), M49
+ * states with their UN short names (and formal names, as the vocabulary kind
+ * "formal" keyed by alpha3), M49
  * regions, UN regional groups, and every version of the matrix template with
  * its sections, headings and themes. Used by `r1540 init`; idempotent.
  */

@@ -112,5 +112,6 @@ static const char migration_1[] =
 /* Migrations 2 to 4 live in sqlite_schema_accounts.c, sqlite_schema_assistance.c
  * and sqlite_schema_event.c. */
 const char *const sqlite_migrations[] = {migration_1, sqlite_migration_accounts,
-                                         sqlite_migration_assistance, sqlite_migration_event};
+                                         sqlite_migration_assistance, sqlite_migration_event,
+                                         sqlite_migration_membership};
 const int sqlite_migration_count = sizeof sqlite_migrations / sizeof *sqlite_migrations;

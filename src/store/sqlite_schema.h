@@ -15,5 +15,7 @@ extern const char sqlite_migration_accounts[];
 extern const char sqlite_migration_assistance[];
 /* 4: outreach events (sqlite_schema_event.c). */
 extern const char sqlite_migration_event[];
+/* 5: dated group memberships (sqlite_schema_membership.c). */
+extern const char sqlite_migration_membership[];
 
 #endif
