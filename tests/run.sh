@@ -54,6 +54,8 @@ run_one "tests/http/run.sh" env R1540_BIN=./r1540 sh tests/http/run.sh
 run_one "tests/http/run.sh (asan)" env R1540_BIN=build/san/r1540 sh tests/http/run.sh
 run_one "tests/http/assistance.sh" env R1540_BIN=./r1540 sh tests/http/assistance.sh
 run_one "tests/http/assistance.sh (asan)" env R1540_BIN=build/san/r1540 sh tests/http/assistance.sh
+run_one "tests/http/refdata.sh" env R1540_BIN=./r1540 sh tests/http/refdata.sh
+run_one "tests/http/refdata.sh (asan)" env R1540_BIN=build/san/r1540 sh tests/http/refdata.sh
 
 # Chromium through playwright-core: the workflow in English, Arabic, Chinese
 run_one "tests/browser/run.sh" sh tests/browser/run.sh
