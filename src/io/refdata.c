@@ -302,7 +302,8 @@ rc_t refdata_load(store_t *st, const char *data_dir, arena_t *a, err_t *e)
             RC_OK ||
         (rc = load_states(st, states, a, e)) != RC_OK ||
         (rc = load_templates(st, tmpl, a, &newest, e)) != RC_OK ||
-        (rc = refdata_org_load(st, path_join(a, data_dir, "organizations"), a, e)) != RC_OK)
+        (rc = refdata_org_load(st, path_join(a, data_dir, "organizations"), a, e)) != RC_OK ||
+        (rc = refdata_facts_load(st, path_join(a, data_dir, "facts"), a, e)) != RC_OK)
         return rc;
     char v[16];
     snprintf(v, sizeof v, "%d", newest);

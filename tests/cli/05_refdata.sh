@@ -84,19 +84,45 @@ bad_import "memberships that are not an array" 'd["memberships"] = {}' "membersh
 bad_data() { # NAME FILE SED-EXPRESSION PATTERN [EXIT CODE, default 4: bad input]
     rm -rf "$T/data" "$T/bad.db"
     cp -r "$ROOT/data" "$T/data"
-    sed -i "$3" "$T/data/states/$2"
+    sed -i "$3" "$T/data/$2"
     expect_fail "init refuses $1" "${5:-4}" "$4" env R1540_DATA="$T/data" "$BIN" --db "$T/bad.db" init
     expect_eq "and creates no database ($1)" "$(ls "$T" | grep -c '^bad.db')" "0"
 }
-bad_data "an unknown group" memberships.tsv 's/^BTN\tLDC\t/BTN\tLDCX\t/' "unknown group .*for .BTN. in .LDCX."
-bad_data "a date that is no date" memberships.tsv 's/^BTN\tLDC\t\t2023-12-13/BTN\tLDC\t\t2023-02-30/' "from and to must be dates"
-bad_data "a period ending before it starts" memberships.tsv 's/^SSD\tLDC\t2012-12-17\t/SSD\tLDC\t2012-12-17\t2012-01-01/' "from before to"
-bad_data "overlapping periods" memberships.tsv '/^BTN\tLDC\t/p' "overlaps an earlier one for 'BTN'"
-bad_data "a period without a source" memberships.tsv 's/^\(BTN\tLDC\t\t2023-12-13\t\).*/\1/' "no source for 'BTN' in 'LDC'"
-bad_data "an unknown state" memberships.tsv 's/^BTN\tLDC\t/XXX\tLDC\t/' "unknown state 'XXX'"
-bad_data "a hostile state code" memberships.tsv "s/^BTN\tLDC\t/B'); DROP TABLE state;--\tLDC\t/" "unknown state"
-bad_data "a regional group that contradicts states.tsv" memberships.tsv 's/^FRA\tWEOG\t/FRA\tEEG\t/' "no open WEOG period for FRA"
-bad_data "a missing formal name" formal-names.tsv '/^FRA\t/d' "formal-names.tsv: 192 rows"
-bad_data "an empty formal name" formal-names.tsv 's/^\(FRA\t[^\t]*\t\)[^\t]*/\1/' "missing formal name for 'FRA'"
-bad_data "a memberships file of comments only" memberships.tsv '/^#/!d' "memberships.tsv"
+bad_data "an unknown group" states/memberships.tsv 's/^BTN\tLDC\t/BTN\tLDCX\t/' "unknown group .*for .BTN. in .LDCX."
+bad_data "a date that is no date" states/memberships.tsv 's/^BTN\tLDC\t\t2023-12-13/BTN\tLDC\t\t2023-02-30/' "from and to must be dates"
+bad_data "a period ending before it starts" states/memberships.tsv 's/^SSD\tLDC\t2012-12-17\t/SSD\tLDC\t2012-12-17\t2012-01-01/' "from before to"
+bad_data "overlapping periods" states/memberships.tsv '/^BTN\tLDC\t/p' "overlaps an earlier one for 'BTN'"
+bad_data "a period without a source" states/memberships.tsv 's/^\(BTN\tLDC\t\t2023-12-13\t\).*/\1/' "no source for 'BTN' in 'LDC'"
+bad_data "an unknown state" states/memberships.tsv 's/^BTN\tLDC\t/XXX\tLDC\t/' "unknown state 'XXX'"
+bad_data "a hostile state code" states/memberships.tsv "s/^BTN\tLDC\t/B'); DROP TABLE state;--\tLDC\t/" "unknown state"
+bad_data "a regional group that contradicts states.tsv" states/memberships.tsv 's/^FRA\tWEOG\t/FRA\tEEG\t/' "no open WEOG period for FRA"
+bad_data "a missing formal name" states/formal-names.tsv '/^FRA\t/d' "formal-names.tsv: 192 rows"
+bad_data "an empty formal name" states/formal-names.tsv 's/^\(FRA\t[^\t]*\t\)[^\t]*/\1/' "missing formal name for 'FRA'"
+bad_data "a memberships file of comments only" states/memberships.tsv '/^#/!d' "memberships.tsv"
+bad_data "an unknown fact" facts/facts.tsv 's/^action_plans\t/action_plan\t/' "unknown or repeated key"
+bad_data "a fact that is no count" facts/facts.tsv 's/^action_plans\t48\t/action_plans\tforty-eight\t/' "must be a count"
+bad_data "a count over 193" facts/facts.tsv 's/^action_plans\t48\t/action_plans\t480\t/' "must be a count"
+bad_data "a fact without a date" facts/facts.tsv 's/^action_plans\t48\t2022-11-30/action_plans\t48\tlately/' "as_of must be a date"
+bad_data "a fact without a source" facts/facts.tsv 's/^\(action_plans\t48\t2022-11-30\t\).*/\1/' "no source"
+bad_data "figures that do not add up to 193" facts/facts.tsv 's/^first_report_states\t185\t/first_report_states\t186\t/' "add up to the 193"
+bad_data "a missing fact" facts/facts.tsv '/^states_with_matrix\t/d' "no row for states_with_matrix"
+bad_data "a never-reported list shorter than the count" facts/never-reported.tsv '/^TCD\t/d' "7 states, but facts.tsv says never_reported_states 8"
+bad_data "a never-reported state that is none" facts/never-reported.tsv 's/^TCD\t/XXX\t/' "not the alpha-3 code of a Member State"
+bad_data "a hostile never-reported code" facts/never-reported.tsv "s/^TCD\t/T'D\t/" "not the alpha-3 code"
+bad_data "a never-reported state twice" facts/never-reported.tsv 's/^SWZ\t/SOM\t/' "sorted by alpha3, each state once"
+
+# The public figures and the demo data that follows them.
+r status >"$T/status"
+expect_match "status shows the Committee's public figures with their dates" "$T/status" "Never reported +8  \(as of 2024-07-01\): GIN GMB MLI MRT PRK SOM SWZ TCD"
+expect_match "and says which figures are real in a demo database" "$T/status" "^data. Real: the states that never reported"
+r status --format json >"$T/status.json"
+expect_eq "status --format json: the public figures" "$($PY -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+p = d["public_figures"]
+print(p["first_report_states"]["value"], p["action_plans"]["value"], p["action_plan_states"]["value"], p["additional_information_states"]["value"], p["action_plans"]["as_of"], d["public_never_reported"])' "$T/status.json")" "185 48 39 124 2022-11-30 GIN GMB MLI MRT PRK SOM SWZ TCD"
+expect_eq "the demo's never-reported states are the real ones" "$($PY -c 'import json,sys; print(" ".join(json.load(open(sys.argv[1]))["never_reported"]))' "$T/status.json")" "GIN GMB MLI MRT PRK SOM SWZ TCD"
+expect_eq "no report at all for them in the demo" "$(sqlite3 "$DB" "select count(*) from report where state in ('GIN','GMB','MLI','MRT','PRK','SOM','SWZ','TCD')")" "0"
+expect_eq "every Member State has an approved matrix in the demo" "$(sqlite3 "$DB" "select count(distinct state) from matrix_version where status in ('approved','published')")" "193"
+expect_eq "the matrices of never-reported states cite no report" "$(sqlite3 "$DB" "select count(*) from matrix_entry where state = 'PRK' and source_report is not null")" "0"
 done_testing
