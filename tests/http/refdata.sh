@@ -50,6 +50,15 @@ check "no CLDR name 'Latin America' alone" sh -c "! grep -q '>Latin America<' '$
 req "$B/ar/states"
 check "no Arabic vowel marks in the names on the page" sh -c "! grep -q '[ًٌٍَُِّْـ]' '$T/body'"
 
+# The UN's terms (data/glossary.tsv): the Committee's official name, « tableau » in French.
+req "$B/fr/"
+check "French home page: the Committee's official name" body_has "Comité du Conseil de sécurité créé par la résolution 1540 (2004)"
+check "French home page: « tableau », never « matrice »" sh -c "grep -q 'tableau' '$T/body' && ! grep -qi 'matrice' '$T/body'"
+req "$B/zh/"
+check "Chinese home page: the Committee's official name" body_has "安全理事会第1540(2004)号决议所设委员会"
+req "$B/ar/"
+check "Arabic home page: the Committee's official name" body_has "لجنة مجلس الأمن المنشأة عملا بالقرار 1540 (2004)"
+
 # The LDC flag of today comes from the dated memberships.
 api - GET "states/BGD"
 expect_eq "Bangladesh is no longer an LDC (graduated 2026-11-24)" "$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["state"]["ldc"])' "$T/body")" "False"
