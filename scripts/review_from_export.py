@@ -71,6 +71,20 @@ def proposal_dates(p, D):
     return proposed, matched
 
 
+def flags_on(data, alpha3, D):
+    """The LDC / LLDC / SIDS keys of a state on D: from the export's dated
+    memberships (from <= D < to, empty bounds open) when it has them, else
+    from the state's flags (an export from before dated memberships)."""
+    periods = data.get("memberships")
+    if periods is None:
+        s = [x for x in data["states"] if x["alpha3"] == alpha3][0]
+        return [f.upper() for f in ("ldc", "lldc", "sids") if s[f]]
+    day = D.isoformat()
+    return sorted({m["group"] for m in periods if m["state"] == alpha3
+                   and m["group"] in ("LDC", "LLDC", "SIDS")
+                   and (not m["from"] or m["from"] <= day) and (not m["to"] or day < m["to"])})
+
+
 def delay(values):
     if not values:
         return "0 null null"
@@ -107,7 +121,7 @@ def assistance(data, items, D):
         total["unmet"] += unmet
         s = state[r["state"]]
         keys = ["theme:" + t for t in themes_of(r)] + ["region:" + s["m49_region"]]
-        keys += ["flag:" + f.upper() for f in ("ldc", "lldc", "sids") if s[f]]
+        keys += ["flag:" + f for f in flags_on(data, r["state"], D)]
         for k in keys:
             by[k][0] += 1
             by[k][1] += unmet

@@ -4,23 +4,43 @@
 #include <string.h>
 
 #include "../io/json_export.h"
+#include "../util/date.h"
+#include "../util/json_out.h"
 #include "commands.h"
 
 static const char usage[] =
     "usage: r1540 state list [--group G] [--region M49] [--ldc] [--lldc] [--sids]\n"
-    "                        [--format text|json]\n"
+    "                        [--as-of DATE] [--format text|json]\n"
     "       r1540 state show CODE [--format text|json]\n"
     "\n"
     "list   the UN member states, filtered by UN regional group (AFR, APG, EEG,\n"
     "       GRULAC, WEOG), by M49 region, sub-region or intermediate region code,\n"
-    "       or by the LDC / LLDC / SIDS flags\n"
-    "show   one state (ISO alpha-2 or alpha-3 code, either case) with its names\n"
-    "       in the six languages, its reports and matrix versions\n";
+    "       or by the LDC / LLDC / SIDS flags in force on DATE (default today)\n"
+    "show   one state (ISO alpha-2 or alpha-3 code, either case) with its UN short\n"
+    "       and formal names in the six languages, the history of its LDC / LLDC /\n"
+    "       SIDS and regional group memberships, its reports and matrix versions\n";
 
 typedef struct {
     const char *group, *region;
     bool ldc, lldc, sids;
+    char as_of[11]; /* "" = today */
 } state_filter_t;
+
+/* Sets the LDC / LLDC / SIDS flags of the states to those in force on date. */
+static rc_t flags_on(cli_t *c, store_t *st, const char *date, state_t *states, size_t n)
+{
+    membership_t *m;
+    size_t nm;
+    rc_t rc = store_membership_list(st, NULL, &c->arena, &m, &nm, &c->err);
+    if (rc != RC_OK || nm == 0)
+        return rc;
+    for (size_t i = 0; i < n; i++) {
+        states[i].ldc = membership_on(m, nm, states[i].alpha3, "LDC", date);
+        states[i].lldc = membership_on(m, nm, states[i].alpha3, "LLDC", date);
+        states[i].sids = membership_on(m, nm, states[i].alpha3, "SIDS", date);
+    }
+    return RC_OK;
+}
 
 static bool state_matches(const state_t *s, const state_filter_t *f)
 {
@@ -38,7 +58,8 @@ static rc_t state_list(cli_t *c, const state_filter_t *f, bool json)
     state_t *states;
     size_t n;
     rc_t rc = cli_store(c, STORE_OPEN_EXISTING, &st);
-    if (rc != RC_OK || (rc = store_state_list(st, &c->arena, &states, &n, &c->err)) != RC_OK)
+    if (rc != RC_OK || (rc = store_state_list(st, &c->arena, &states, &n, &c->err)) != RC_OK ||
+        (*f->as_of && (rc = flags_on(c, st, f->as_of, states, n)) != RC_OK))
         return rc;
     buf_t b;
     buf_init(&b, 0);
@@ -65,16 +86,64 @@ static rc_t state_list(cli_t *c, const state_filter_t *f, bool json)
     return rc;
 }
 
-/* The English name of a region or group code, or the code itself if unknown. */
-static const char *vocab_en(cli_t *c, store_t *st, const char *kind, const char *code)
+/* The vocabulary entry of that kind and code, or NULL. */
+static const vocab_t *vocab_find(cli_t *c, store_t *st, const char *kind, const char *code)
 {
     vocab_t *v;
     size_t n;
     if (store_vocab_list(st, kind, &c->arena, &v, &n, NULL) == RC_OK)
         for (size_t i = 0; i < n; i++)
             if (strcmp(v[i].code, code) == 0)
-                return v[i].name[LANG_EN];
-    return code;
+                return &v[i];
+    return NULL;
+}
+
+/* The English name of a region or group code, or the code itself if unknown. */
+static const char *vocab_en(cli_t *c, store_t *st, const char *kind, const char *code)
+{
+    const vocab_t *v = vocab_find(c, st, kind, code);
+    return v ? v->name[LANG_EN] : code;
+}
+
+/* The periods as JSON objects (group, from, to, status today, source). */
+static rc_t json_memberships(cli_t *c, store_t *st, const char *alpha3, buf_t *b)
+{
+    membership_t *m;
+    size_t n;
+    rc_t rc = store_membership_list(st, alpha3, &c->arena, &m, &n, &c->err);
+    char today[11];
+    date_today(today);
+    for (size_t i = 0; rc == RC_OK && i < n; i++) {
+        buf_puts(b, i ? ",\n{" : "\n{");
+        json_out_kv(b, 0, "group", m[i].group);
+        json_out_kv(b, 1, "from", m[i].from);
+        json_out_kv(b, 1, "to", m[i].to);
+        json_out_kv(b, 1, "status", membership_status(&m[i], today));
+        json_out_kv(b, 1, "source", m[i].source);
+        buf_putc(b, '}');
+    }
+    return rc;
+}
+
+/* "Memberships:" and one line per period, with how it stands today. */
+static rc_t write_memberships(cli_t *c, store_t *st, const char *alpha3, buf_t *b)
+{
+    membership_t *m;
+    size_t n;
+    rc_t rc = store_membership_list(st, alpha3, &c->arena, &m, &n, &c->err);
+    if (rc != RC_OK)
+        return rc;
+    char today[11];
+    date_today(today);
+    buf_printf(b, "Memberships (%zu):\n", n);
+    for (size_t i = 0; i < n; i++) {
+        const char *status = membership_status(&m[i], today);
+        buf_printf(b, "  %-6s from %-10s to %-10s  %-21s  %s\n", m[i].group,
+                   *m[i].from ? m[i].from : "(before)", *m[i].to ? m[i].to : "-",
+                   strcmp(status, "ends") == 0 ? "current, end scheduled" : status,
+                   m[i].source);
+    }
+    return RC_OK;
 }
 
 static rc_t state_show(cli_t *c, const char *code, bool json)
@@ -99,6 +168,11 @@ static rc_t state_show(cli_t *c, const char *code, bool json)
             buf_puts(&b, i ? ",\n" : "\n");
             json_write_report(&b, &reports[i], NULL, 0);
         }
+        buf_puts(&b, "],\"memberships\":[");
+        if ((rc = json_memberships(c, st, s.alpha3, &b)) != RC_OK) {
+            buf_free(&b);
+            return rc;
+        }
         buf_puts(&b, "],\"matrix_versions\":[");
         for (size_t i = 0; i < nv; i++) {
             buf_puts(&b, i ? ",\n{" : "\n{");
@@ -117,8 +191,14 @@ static rc_t state_show(cli_t *c, const char *code, bool json)
                        s.m49_intermediate);
         buf_printf(&b, "\nLDC: %s  LLDC: %s  SIDS: %s\n", s.ldc ? "yes" : "no",
                    s.lldc ? "yes" : "no", s.sids ? "yes" : "no");
+        const vocab_t *formal = vocab_find(c, st, "formal", s.alpha3);
         for (int l = 0; l < LANG_COUNT; l++)
-            buf_printf(&b, "  %s: %s\n", lang_code(l), s.name[l]);
+            buf_printf(&b, "  %s: %s%s%s\n", lang_code(l), s.name[l],
+                       formal ? "  |  formal: " : "", formal ? formal->name[l] : "");
+        if ((rc = write_memberships(c, st, s.alpha3, &b)) != RC_OK) {
+            buf_free(&b);
+            return rc;
+        }
         buf_printf(&b, "Reports (%zu):\n", nr);
         for (size_t i = 0; i < nr; i++)
             buf_printf(&b, "  %5lld  %s  %-22s  %s\n", reports[i].id, reports[i].date,
@@ -140,7 +220,8 @@ rc_t cmd_state(cli_t *c, int argc, char **argv)
         {"group", required_argument, NULL, 'g'}, {"region", required_argument, NULL, 'r'},
         {"ldc", no_argument, NULL, 'L'},         {"lldc", no_argument, NULL, 'K'},
         {"sids", no_argument, NULL, 'S'},        {"format", required_argument, NULL, 'f'},
-        {"help", no_argument, NULL, 'h'},        {NULL, 0, NULL, 0}};
+        {"as-of", required_argument, NULL, 'a'}, {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0}};
     state_filter_t f = {0};
     const char *format = NULL;
     optind = 0;
@@ -153,6 +234,10 @@ rc_t cmd_state(cli_t *c, int argc, char **argv)
         case 'K': f.lldc = true; break;
         case 'S': f.sids = true; break;
         case 'f': format = optarg; break;
+        case 'a':
+            if (cli_date(c, optarg, "--as-of", f.as_of) != RC_OK)
+                return RC_USAGE;
+            break;
         default: return cli_usage_error(c, usage, "unknown option");
         }
     }

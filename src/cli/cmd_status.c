@@ -4,8 +4,11 @@
  * version — an indicator of what the matrices record, not a measure of
  * compliance, and the output says so.
  */
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "../io/refdata.h"
 #include "../util/json_out.h"
 #include "commands.h"
 
@@ -29,6 +32,9 @@ typedef struct {
     char never[200][4];
     size_t nnever;
     bool demo;
+    /* the Committee's public figures (data/facts), NULL where the database has none */
+    char *fact[REFDATA_FACTS], *fact_as_of[REFDATA_FACTS], *fact_source[REFDATA_FACTS];
+    char *fact_never, *fact_never_as_of;
     int template_version;    /* of the items below, loaded once and reused */
     template_item_t *items;
     size_t nitems;
@@ -101,6 +107,48 @@ static rc_t count_matrix(cli_t *c, store_t *st, const state_t *state, status_t *
     return RC_OK;
 }
 
+/* Reads the public figures that init stored as meta keys fact.* (missing ones stay NULL). */
+static void load_facts(cli_t *c, store_t *st, status_t *s)
+{
+    char key[96];
+    for (int k = 0; k < REFDATA_FACTS; k++) {
+        snprintf(key, sizeof key, "fact.%s", refdata_fact_key(k));
+        if (store_meta_get(st, key, &c->arena, &s->fact[k], NULL) != RC_OK)
+            s->fact[k] = NULL;
+        snprintf(key, sizeof key, "fact.%s.as_of", refdata_fact_key(k));
+        if (store_meta_get(st, key, &c->arena, &s->fact_as_of[k], NULL) != RC_OK)
+            s->fact_as_of[k] = "";
+        snprintf(key, sizeof key, "fact.%s.source", refdata_fact_key(k));
+        if (store_meta_get(st, key, &c->arena, &s->fact_source[k], NULL) != RC_OK)
+            s->fact_source[k] = "";
+    }
+    if (store_meta_get(st, "fact.never_reported", &c->arena, &s->fact_never, NULL) != RC_OK)
+        s->fact_never = NULL;
+    if (store_meta_get(st, "fact.never_reported.as_of", &c->arena, &s->fact_never_as_of,
+                       NULL) != RC_OK)
+        s->fact_never_as_of = "";
+}
+
+/* "Public figures of the 1540 Committee" with their dates, if the database has them. */
+static void print_facts(buf_t *b, const status_t *s)
+{
+    static const char *const labels[REFDATA_FACTS] = {
+        "Submitted a first national report", "Never reported",
+        "Gave additional information",       "National implementation action plans",
+        "States behind those action plans",  "States with an approved matrix"};
+    if (!s->fact[0])
+        return;
+    buf_puts(b, "\nPublic figures of the 1540 Committee (real; sources in data/facts/README.md):\n");
+    for (int k = 0; k < REFDATA_FACTS; k++) {
+        if (!s->fact[k])
+            continue;
+        buf_printf(b, "  %-38s %4s  (as of %s)", labels[k], s->fact[k], s->fact_as_of[k]);
+        if (k == 1 && s->fact_never)
+            buf_printf(b, ": %s", s->fact_never);
+        buf_putc(b, '\n');
+    }
+}
+
 static rc_t gather(cli_t *c, status_t *s)
 {
     store_t *st;
@@ -112,6 +160,7 @@ static rc_t gather(cli_t *c, status_t *s)
         return rc;
     s->states = n;
     s->demo = store_meta_get(st, "demo", &c->arena, &demo, NULL) == RC_OK && !strcmp(demo, "1");
+    load_facts(c, st, s);
     for (size_t i = 0; i < n && rc == RC_OK; i++) {
         report_t *r;
         size_t nr;
@@ -134,7 +183,9 @@ static double pct(size_t a, size_t b)
 static void print_text(buf_t *b, const status_t *s)
 {
     if (s->demo)
-        buf_puts(b, "DEMO DATA: the figures below come from generated demo data.\n\n");
+        buf_puts(b, "DEMO DATA: the reports, matrices and counts below come from generated demo\n"
+                    "data. Real: the states that never reported (the Committee's public list)\n"
+                    "and the public figures at the end.\n\n");
     buf_printf(b, "Member states: %zu\n", s->states);
     buf_printf(b, "Submitted a first national report: %zu; never reported: %zu", s->reported,
                s->nnever);
@@ -154,6 +205,7 @@ static void print_text(buf_t *b, const status_t *s)
     for (int i = 0; i < SECTIONS; i++)
         buf_printf(b, "  %-6s %5.1f%%  (%zu of %zu)\n", section_keys[i],
                    pct(s->sec_x[i], s->sec_applicable[i]), s->sec_x[i], s->sec_applicable[i]);
+    print_facts(b, s);
     buf_printf(b, "\n%s\n", caveat);
 }
 
@@ -175,7 +227,21 @@ static void print_json(buf_t *b, const status_t *s)
     for (int i = 0; i < SECTIONS; i++)
         buf_printf(b, "%s\"%s\":{\"x\":%zu,\"applicable\":%zu}", i ? "," : "", section_keys[i],
                    s->sec_x[i], s->sec_applicable[i]);
-    buf_puts(b, "},\"caveat\":");
+    buf_puts(b, "},\"public_figures\":{");
+    for (int k = 0, first = 1; k < REFDATA_FACTS; k++) {
+        if (!s->fact[k])
+            continue;
+        buf_printf(b, "%s\"%s\":{\"value\":%ld,\"as_of\":", first ? "" : ",",
+                   refdata_fact_key(k), strtol(s->fact[k], NULL, 10));
+        json_out_str(b, s->fact_as_of[k]);
+        buf_puts(b, ",\"source\":");
+        json_out_str(b, s->fact_source[k]);
+        buf_putc(b, '}');
+        first = 0;
+    }
+    buf_puts(b, "},\"public_never_reported\":");
+    json_out_str(b, s->fact_never ? s->fact_never : "");
+    buf_puts(b, ",\"caveat\":");
     json_out_str(b, caveat);
     buf_puts(b, "}\n");
 }

@@ -81,6 +81,8 @@ rc_t dataset_load(store_t *st, const char *state, bool with_documents, arena_t *
         rc = load_matrices(st, state ? one.alpha3 : NULL, a, out, e);
     if (rc == RC_OK)
         rc = load_events(st, state ? one.alpha3 : NULL, a, out, e);
+    if (rc == RC_OK)
+        rc = dataset_load_memberships(st, state ? one.alpha3 : NULL, a, out, e);
     return rc == RC_OK ? dataset_load_assistance(st, state ? one.alpha3 : NULL, a, out, e) : rc;
 }
 
@@ -554,6 +556,7 @@ rc_t dataset_apply_in(store_t *st, const dataset_t *ds, arena_t *a, err_t *e)
     id_set_t states;
     rc_t rc;
     if ((rc = apply_states(st, ds, a, e)) != RC_OK ||
+        (rc = dataset_apply_memberships(st, ds, a, e)) != RC_OK ||
         (rc = state_set_load(st, a, &states, e)) != RC_OK ||
         (rc = apply_reports(st, ds, &states, a, e)) != RC_OK ||
         (rc = apply_matrices(st, ds, &states, a, e)) != RC_OK ||

@@ -32,6 +32,12 @@ typedef struct {
     const char *where;
 } ds_state_t;
 
+/* A dated group membership (LDC, LLDC, SIDS, UN regional group). */
+typedef struct {
+    membership_t m;
+    const char *where;
+} ds_membership_t;
+
 /* Assistance records (dataset_assistance.c). */
 typedef struct {
     assistance_request_t r;
@@ -83,6 +89,8 @@ typedef struct {
     size_t nproposals;
     ds_event_t *events; /* outreach events (JSON only; CSV has none) */
     size_t nevents;
+    ds_membership_t *memberships; /* dated group periods (JSON only; CSV has none) */
+    size_t nmemberships;
     ds_source_t sources[DS_SOURCES_MAX]; /* what an import read, in reading order */
     size_t nsources;                     /* 0 for a dataset read from the store */
 } dataset_t; /* everything arena-owned */
@@ -110,6 +118,13 @@ rc_t dataset_apply_in(store_t *st, const dataset_t *ds, arena_t *a, err_t *e);
  * requests, offers and events; no unpublished version and no proposal (the
  * parties' answers, history and notes stay private). Nothing is freed. */
 void dataset_keep_public(dataset_t *ds);
+/* The membership periods of every state, or of one (alpha-3): dataset_membership.c. */
+rc_t dataset_load_memberships(store_t *st, const char *state, arena_t *a, dataset_t *out,
+                              err_t *e);
+/* Writes the dataset's membership periods (after its states): each must be
+ * valid, name a stored state, and overlap no other period of its state and
+ * group; one with the same state, group and start replaces the stored one. */
+rc_t dataset_apply_memberships(store_t *st, const dataset_t *ds, arena_t *a, err_t *e);
 
 /* The assistance part of dataset_load: every request, offer and proposal, or
  * with a state (alpha-3) its requests, the offers it provides, and the

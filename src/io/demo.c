@@ -1,6 +1,11 @@
 /*
  * Demo data generator. Each state gets a latent "capacity" from its regional
- * group and LDC/SIDS status plus noise; the eight lowest never report. The rest
+ * group and LDC/SIDS status (on a fixed day, so the data never changes) plus
+ * noise. The states that never reported are the real ones, from the
+ * Committee's public list that init loads (data/facts/never-reported.tsv;
+ * without it, the eight of lowest capacity); like the Committee, the demo gives
+ * them matrices prepared from public information, with no report behind them,
+ * so every Member State has an approved matrix. The rest
  * file a first report (most in 2004), additional information over the years,
  * sometimes an action plan, a peer review or a letter. Matrix versions follow
  * the review cycles after the first report; each item has a per-state
@@ -187,7 +192,14 @@ static rc_t add_version(demo_t *d, const state_t *s, int number, long day, int c
             en.mark = MARK_UNSURE;
         else
             continue;
-        if (en.mark != MARK_NA) {
+        if (en.mark != MARK_NA && !sources[cycle]) {
+            /* no report yet: the Committee's own research, an official web site */
+            unsigned h = (unsigned)(u * 1e6);
+            snprintf(refs[n], sizeof refs[n], "Demo Act No. %u of %u, art. %u", 1 + h % 40,
+                     1990 + h % 15, 1 + h % 60);
+            en.legal_reference = refs[n];
+            en.remark = "From public information, no national report (demo)";
+        } else if (en.mark != MARK_NA) {
             int since = 0;
             while (!sources[since] || u >= cycle_level(cap, since) * item_weight(it) + 0.05)
                 since++;
@@ -199,7 +211,7 @@ static rc_t add_version(demo_t *d, const state_t *s, int number, long day, int c
             en.page = pages[n];
             en.source_report = sources[since];
         }
-        if (en.mark == MARK_UNSURE)
+        if (en.mark == MARK_UNSURE && sources[cycle])
             en.remark = "Reference may be incomplete (demo)";
         entries[n++] = en;
     }
@@ -218,6 +230,19 @@ static rc_t add_version(demo_t *d, const state_t *s, int number, long day, int c
     if (stage < 0.6 && (rc = store_version_set_status(d->st, v.id, MV_PUBLISHED, published, d->e)))
         return rc;
     return RC_OK;
+}
+
+/* A state that never reported: one version per review cycle, prepared from
+ * public information and approved and published like every other. */
+static rc_t demo_silent_state(demo_t *d, const state_t *s, double cap)
+{
+    demo_rng_t r = demo_rng_for(s->alpha3, 2);
+    long long sources[CYCLES] = {0};
+    rc_t rc = RC_OK;
+    for (int k = 0; rc == RC_OK && k < CYCLES; k++)
+        rc = add_version(d, s, k + 1, date_days(cycles[k], 3, 1) + rng_int(&r, 0, 200), k, cap,
+                         sources, 0);
+    return rc;
 }
 
 static rc_t demo_state(demo_t *d, const state_t *s, double cap)
@@ -269,6 +294,20 @@ static rc_t demo_state(demo_t *d, const state_t *s, double cap)
     return rc;
 }
 
+/* The LDC / SIDS flags of 2026-11-01, the day the demo data is fixed at, so
+ * that later graduations do not change it. */
+static rc_t flags_on_fixed_day(store_t *st, arena_t *a, state_t *states, size_t n, err_t *e)
+{
+    membership_t *m;
+    size_t nm;
+    rc_t rc = store_membership_list(st, NULL, a, &m, &nm, e);
+    for (size_t i = 0; rc == RC_OK && nm && i < n; i++) {
+        states[i].ldc = membership_on(m, nm, states[i].alpha3, "LDC", "2026-11-01");
+        states[i].sids = membership_on(m, nm, states[i].alpha3, "SIDS", "2026-11-01");
+    }
+    return rc;
+}
+
 rc_t demo_generate(store_t *st, const char *data_dir, arena_t *a, err_t *e)
 {
     state_t *states;
@@ -289,7 +328,13 @@ rc_t demo_generate(store_t *st, const char *data_dir, arena_t *a, err_t *e)
     if ((rc = store_template_items(st, d.template_version, a, (template_item_t **)&d.items,
                                    &d.nitems, e)) != RC_OK)
         return rc;
-    /* The NEVER_REPORTED states with the lowest capacity stay silent. */
+    if ((rc = flags_on_fixed_day(st, a, states, nstates, e)) != RC_OK)
+        return rc;
+    /* The real never-reporting states stay silent; without the public list,
+     * the NEVER_REPORTED states with the lowest capacity. */
+    char *never = NULL;
+    if (store_meta_get(st, "fact.never_reported", a, &never, NULL) != RC_OK)
+        never = NULL;
     double *caps = arena_alloc(a, nstates * sizeof *caps);
     for (size_t i = 0; i < nstates; i++)
         caps[i] = capacity(&states[i]);
@@ -297,8 +342,9 @@ rc_t demo_generate(store_t *st, const char *data_dir, arena_t *a, err_t *e)
         size_t lower = 0;
         for (size_t j = 0; j < nstates; j++)
             lower += caps[j] < caps[i] || (caps[j] == caps[i] && j < i);
-        if (lower >= NEVER_REPORTED)
-            rc = demo_state(&d, &states[i], caps[i]);
+        bool silent = never ? strstr(never, states[i].alpha3) != NULL : lower < NEVER_REPORTED;
+        rc = silent ? demo_silent_state(&d, &states[i], caps[i])
+                    : demo_state(&d, &states[i], caps[i]);
     }
     if (rc == RC_OK)
         rc = demo_assistance_generate(st, a, e);

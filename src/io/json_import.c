@@ -321,6 +321,23 @@ static rc_t read_outreach(reader_t *r, json_t *o, ds_event_t *de)
         }                                                                                       \
     } while (0)
 
+static rc_t read_membership(reader_t *r, json_t *o, ds_membership_t *d)
+{
+    static const char *const keys[] = {"state", "group", "from", "to", "source", NULL};
+    membership_t *m = &d->m;
+    rc_t rc;
+    if ((rc = only_keys(r, o, keys)) != RC_OK ||
+        (rc = get_code(r, o, "state", m->state, sizeof m->state)) != RC_OK ||
+        (rc = get_code(r, o, "group", m->group, sizeof m->group)) != RC_OK ||
+        (rc = get_code(r, o, "from", m->from, sizeof m->from)) != RC_OK ||
+        (rc = get_code(r, o, "to", m->to, sizeof m->to)) != RC_OK ||
+        (rc = get_str(r, o, "source", false, &m->source)) != RC_OK)
+        return rc;
+    if (strlen(m->source) > 1000)
+        return bad(r, "source", "longer than 1000 bytes");
+    return RC_OK;
+}
+
 static rc_t read_state_rec(reader_t *r, json_t *o, ds_state_t *ds)
 {
     return read_state(r, o, &ds->state);
@@ -469,7 +486,7 @@ static rc_t read_root(reader_t *r, json_t *root, dataset_t *out)
 {
     static const char *const keys[] = {"format", "format_version", "demo", "template_version",
                                        "states", "reports", "matrices", "requests", "offers",
-                                       "proposals", "events", NULL};
+                                       "proposals", "events", "memberships", NULL};
     snprintf(r->where, sizeof r->where, "(top level)");
     json_t *format = json_object_get(root, "format");
     long long version, tv;
@@ -489,6 +506,9 @@ static rc_t read_root(reader_t *r, json_t *root, dataset_t *out)
     READ_ARRAY(r, root, "matrices", out->matrices, out->nmatrices, read_matrix);
     if (json_object_get(root, "events")) /* files from before events have none */
         READ_ARRAY(r, root, "events", out->events, out->nevents, read_outreach);
+    if (json_object_get(root, "memberships")) /* nor from before dated memberships */
+        READ_ARRAY(r, root, "memberships", out->memberships, out->nmemberships,
+                   read_membership);
     return read_assistance(r, root, out);
 }
 

@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/membership.h"
+#include "../util/date.h"
 #include "../util/tsv.h"
 
 #define EXPECTED_STATES 193
@@ -66,39 +68,94 @@ static rc_t load_vocab(store_t *st, const char *path, const char *kind, const ch
     return RC_OK;
 }
 
-static bool flag_ok(const char *s)
-{
-    return strcmp(s, "0") == 0 || strcmp(s, "1") == 0;
-}
-
 static void copy_code(char *dst, size_t size, const char *src)
 {
     snprintf(dst, size, "%s", src);
 }
 
-/* Applies name-overrides.tsv (alpha3, lang, name) onto the loaded names. */
-static rc_t apply_overrides(const char *dir, state_t *states, size_t n, arena_t *a, err_t *e)
+/* Loads formal-names.tsv as the vocabulary kind "formal" keyed by alpha3: the
+ * UN formal name of each state of states (n of them), in the six languages. */
+static rc_t load_formal_names(store_t *st, const char *dir, const state_t *states, size_t n,
+                              arena_t *a, err_t *e)
 {
     tsv_t t;
-    rc_t rc = tsv_read(path_join(a, dir, "name-overrides.tsv"), a, &t, e);
+    int names[LANG_COUNT];
+    rc_t rc = tsv_read(path_join(a, dir, "formal-names.tsv"), a, &t, e);
     int c3 = rc == RC_OK ? tsv_col(&t, "alpha3", e) : -1;
-    int cl = rc == RC_OK ? tsv_col(&t, "lang", e) : -1;
-    int cn = rc == RC_OK ? tsv_col(&t, "name", e) : -1;
-    if (rc != RC_OK || c3 < 0 || cl < 0 || cn < 0)
+    if (rc != RC_OK || c3 < 0 || (rc = lang_cols(&t, names, e)) != RC_OK)
         return rc != RC_OK ? rc : RC_INPUT;
+    if (t.nrows != n)
+        return err_set(e, RC_INPUT, "%s: %zu rows, expected one for each of the %zu states",
+                       t.path, t.nrows, n);
     for (size_t r = 0; r < t.nrows; r++) {
-        int l = lang_parse(t.rows[r][cl]);
-        if (l < 0)
-            return row_error(&t, r, e, "unknown language", t.rows[r][cl]);
+        vocab_t v = {.kind = "formal", .code = t.rows[r][c3], .parent = "", .seq = (int)r + 1};
         size_t i = 0;
-        while (i < n && strcmp(states[i].alpha3, t.rows[r][c3]) != 0)
+        while (i < n && strcmp(states[i].alpha3, v.code) != 0)
             i++;
         if (i == n)
-            return row_error(&t, r, e, "unknown state", t.rows[r][c3]);
-        if (!*t.rows[r][cn])
-            return row_error(&t, r, e, "empty name for", t.rows[r][c3]);
-        states[i].name[l] = t.rows[r][cn];
+            return row_error(&t, r, e, "unknown state", v.code);
+        for (int l = 0; l < LANG_COUNT; l++)
+            if (!*(v.name[l] = t.rows[r][names[l]]))
+                return row_error(&t, r, e, "missing formal name for", v.code);
+        if ((rc = store_vocab_put(st, &v, e)) != RC_OK)
+            return rc;
     }
+    return RC_OK;
+}
+
+/* Reads memberships.tsv (alpha3, group, from, to, source) and checks each
+ * period: a known state and group, valid dates in order, a source, and no
+ * overlap with another period of the same state and group. The regional
+ * group open today must be the state's un_group. */
+static rc_t read_memberships(const char *dir, const state_t *states, size_t n, arena_t *a,
+                             membership_t **out, size_t *nout, err_t *e)
+{
+    tsv_t t;
+    static const char *const cols[] = {"alpha3", "group", "from", "to", "source"};
+    int c[5];
+    rc_t rc = tsv_read(path_join(a, dir, "memberships.tsv"), a, &t, e);
+    for (int i = 0; rc == RC_OK && i < 5; i++)
+        if ((c[i] = tsv_col(&t, cols[i], e)) < 0)
+            rc = RC_INPUT;
+    if (rc != RC_OK)
+        return rc;
+    membership_t *m = arena_alloc(a, (t.nrows + 1) * sizeof *m);
+    for (size_t r = 0; r < t.nrows; r++) {
+        char **f = t.rows[r];
+        size_t i = 0;
+        while (i < n && strcmp(states[i].alpha3, f[c[0]]) != 0)
+            i++;
+        if (i == n)
+            return row_error(&t, r, e, "unknown state", f[c[0]]);
+        copy_code(m[r].state, sizeof m[r].state, f[c[0]]);
+        copy_code(m[r].group, sizeof m[r].group, f[c[1]]);
+        copy_code(m[r].from, sizeof m[r].from, f[c[2]]);
+        copy_code(m[r].to, sizeof m[r].to, f[c[3]]);
+        m[r].source = f[c[4]];
+        const char *why;
+        /* a field longer than its slot was cut by copy_code: refuse it */
+        if (strlen(f[c[1]]) >= sizeof m[r].group || strlen(f[c[2]]) >= sizeof m[r].from ||
+            strlen(f[c[3]]) >= sizeof m[r].to)
+            return row_error(&t, r, e, "group or date too long for", f[c[0]]);
+        if (!membership_valid(&m[r], &why))
+            return err_set(e, RC_INPUT, "%s:%d: %s for '%s' in '%s'", t.path, t.line[r], why,
+                           f[c[0]], f[c[1]]);
+        for (size_t k = 0; k < r; k++)
+            if (strcmp(m[k].state, m[r].state) == 0 && strcmp(m[k].group, m[r].group) == 0 &&
+                membership_overlap(&m[k], &m[r]))
+                return row_error(&t, r, e, "period overlaps an earlier one for", f[c[0]]);
+    }
+    for (size_t i = 0; i < n; i++) {
+        size_t k = 0;
+        while (k < t.nrows && !(strcmp(m[k].state, states[i].alpha3) == 0 && !*m[k].to &&
+                                strcmp(m[k].group, states[i].un_group) == 0))
+            k++;
+        if (k == t.nrows && strcmp(states[i].un_group, "NONE") != 0)
+            return err_set(e, RC_INPUT, "%s: no open %s period for %s (its un_group in states.tsv)",
+                           t.path, states[i].un_group, states[i].alpha3);
+    }
+    *out = m;
+    *nout = t.nrows;
     return RC_OK;
 }
 
@@ -108,10 +165,11 @@ static rc_t load_states(store_t *st, const char *dir, arena_t *a, err_t *e)
     rc_t rc = tsv_read(path_join(a, dir, "states.tsv"), a, &t, e);
     if (rc != RC_OK || (rc = tsv_read(path_join(a, dir, "names.tsv"), a, &nt, e)) != RC_OK)
         return rc;
-    static const char *const cols[] = {"alpha2", "alpha3", "numeric", "un_group", "m49_region",
-                                       "m49_subregion", "m49_intermediate", "ldc", "lldc", "sids"};
-    int c[10], names[LANG_COUNT], n3 = tsv_col(&nt, "alpha3", e);
-    for (int i = 0; i < 10; i++)
+    static const char *const cols[] = {"alpha2",        "alpha3",       "numeric",
+                                       "un_group",      "m49_region",   "m49_subregion",
+                                       "m49_intermediate"};
+    int c[7], names[LANG_COUNT], n3 = tsv_col(&nt, "alpha3", e);
+    for (int i = 0; i < 7; i++)
         if ((c[i] = tsv_col(&t, cols[i], e)) < 0)
             return RC_INPUT;
     if (n3 < 0 || (rc = lang_cols(&nt, names, e)) != RC_OK)
@@ -129,8 +187,6 @@ static rc_t load_states(store_t *st, const char *dir, arena_t *a, err_t *e)
             return row_error(&t, r, e, "unknown UN regional group", f[c[3]]);
         if (strlen(f[c[4]]) != 3 || strlen(f[c[5]]) != 3 || strlen(f[c[6]]) > 3)
             return row_error(&t, r, e, "bad M49 code for", f[c[1]]);
-        if (!flag_ok(f[c[7]]) || !flag_ok(f[c[8]]) || !flag_ok(f[c[9]]))
-            return row_error(&t, r, e, "LDC/LLDC/SIDS flags must be 0 or 1 for", f[c[1]]);
         copy_code(s->alpha2, sizeof s->alpha2, f[c[0]]);
         copy_code(s->alpha3, sizeof s->alpha3, f[c[1]]);
         copy_code(s->numeric, sizeof s->numeric, f[c[2]]);
@@ -138,9 +194,6 @@ static rc_t load_states(store_t *st, const char *dir, arena_t *a, err_t *e)
         copy_code(s->m49_region, sizeof s->m49_region, f[c[4]]);
         copy_code(s->m49_subregion, sizeof s->m49_subregion, f[c[5]]);
         copy_code(s->m49_intermediate, sizeof s->m49_intermediate, f[c[6]]);
-        s->ldc = f[c[7]][0] == '1';
-        s->lldc = f[c[8]][0] == '1';
-        s->sids = f[c[9]][0] == '1';
         for (size_t k = 0; k < nt.nrows; k++)
             if (strcmp(nt.rows[k][n3], s->alpha3) == 0)
                 for (int l = 0; l < LANG_COUNT; l++)
@@ -150,14 +203,25 @@ static rc_t load_states(store_t *st, const char *dir, arena_t *a, err_t *e)
                 return err_set(e, RC_INPUT, "%s: no %s name for %s", nt.path, lang_code(l),
                                s->alpha3);
     }
-    if ((rc = apply_overrides(dir, states, t.nrows, a, e)) != RC_OK)
+    membership_t *m = NULL;
+    size_t nm = 0;
+    if ((rc = read_memberships(dir, states, t.nrows, a, &m, &nm, e)) != RC_OK)
         return rc;
-    for (size_t r = 0; r < t.nrows; r++)
+    char today[11];
+    date_today(today);
+    for (size_t r = 0; r < t.nrows; r++) {
+        states[r].ldc = membership_on(m, nm, states[r].alpha3, "LDC", today);
+        states[r].lldc = membership_on(m, nm, states[r].alpha3, "LLDC", today);
+        states[r].sids = membership_on(m, nm, states[r].alpha3, "SIDS", today);
         if ((rc = store_state_put(st, &states[r], e)) != RC_OK) {
             err_prefix(e, "%s:%d: ", t.path, t.line[r]);
             return rc;
         }
-    return RC_OK;
+    }
+    for (size_t i = 0; i < nm; i++)
+        if ((rc = store_membership_put(st, &m[i], e)) != RC_OK)
+            return rc;
+    return load_formal_names(st, dir, states, t.nrows, a, e);
 }
 
 static rc_t load_template_version(store_t *st, const char *dir, int version, arena_t *a,
@@ -238,7 +302,8 @@ rc_t refdata_load(store_t *st, const char *data_dir, arena_t *a, err_t *e)
             RC_OK ||
         (rc = load_states(st, states, a, e)) != RC_OK ||
         (rc = load_templates(st, tmpl, a, &newest, e)) != RC_OK ||
-        (rc = refdata_org_load(st, path_join(a, data_dir, "organizations"), a, e)) != RC_OK)
+        (rc = refdata_org_load(st, path_join(a, data_dir, "organizations"), a, e)) != RC_OK ||
+        (rc = refdata_facts_load(st, path_join(a, data_dir, "facts"), a, e)) != RC_OK)
         return rc;
     char v[16];
     snprintf(v, sizeof v, "%d", newest);

@@ -265,9 +265,8 @@ static void count_request(const ctx_t *c, const assistance_request_t *q, const p
     size_t k = review_state_index(d, q->state);
     if (k < d->nstates) {
         count(&f->by_region[d->state_region[k]], unmet);
-        const bool flags[REVIEW_FLAGS] = {d->states[k].ldc, d->states[k].lldc, d->states[k].sids};
         for (int g = 0; g < REVIEW_FLAGS; g++)
-            if (flags[g])
+            if (review_state_flag(d, k, g, c->as_of))
                 count(&f->by_flag[g], unmet);
         if (unmet)
             keep_oldest(f, &(assist_unmet_t){q, k, days_between(q->submitted, c->as_of)});

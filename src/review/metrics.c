@@ -348,6 +348,8 @@ rc_t review_data_load_opts(store_t *st, bool published_only, arena_t *a, review_
     if (d->nstates == 0)
         return err_set(e, RC_INPUT, "the database has no states: there is nothing to review"
                        " (run `r1540 init`)");
+    if ((rc = store_membership_list(st, NULL, a, &d->memberships, &d->nmemberships, e)) != RC_OK)
+        return rc;
     d->demo = store_meta_get(st, "demo", a, &demo, NULL) == RC_OK && strcmp(demo, "1") == 0;
     if ((rc = load_vocab(st, a, d, e)) != RC_OK || (rc = load_versions(st, published_only, a, d, e)) != RC_OK ||
         (rc = store_template_items(st, d->template_version, a, &d->items, &d->nitems, e)) !=
@@ -368,6 +370,14 @@ long review_in_force(const review_data_t *d, size_t state, const char *date)
         if (strcmp(d->versions[i].approved, date) <= 0)
             found = (long)i; /* sorted by approval date, then number */
     return found;
+}
+
+bool review_state_flag(const review_data_t *d, size_t k, int f, const char *date)
+{
+    const state_t *st = &d->states[k];
+    if (d->nmemberships == 0)
+        return f == 0 ? st->ldc : f == 1 ? st->lldc : st->sids;
+    return membership_on(d->memberships, d->nmemberships, st->alpha3, review_flag_keys[f], date);
 }
 
 /* Whole years from `from` to `to` (both YYYY-MM-DD, from <= to). */
@@ -394,9 +404,10 @@ static void snapshot_reporting(const review_data_t *d, const char *date, review_
 static void snapshot_state(const review_data_t *d, size_t k, const review_version_t *v,
                            review_snapshot_t *s)
 {
-    const state_t *st = &d->states[k];
     size_t r = d->state_region[k];
-    const bool flags[REVIEW_FLAGS] = {st->ldc, st->lldc, st->sids};
+    const bool flags[REVIEW_FLAGS] = {review_state_flag(d, k, 0, s->as_of),
+                                      review_state_flag(d, k, 1, s->as_of),
+                                      review_state_flag(d, k, 2, s->as_of)};
     cov_t *th = &s->state_theme[k * d->nthemes];
     for (size_t i = 0; i < d->nitems; i++) {
         mark_t m = (mark_t)v->marks[i];

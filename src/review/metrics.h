@@ -70,11 +70,16 @@ typedef struct {
     char (*first_report)[11];   /* per state: date of the first report, "" if none */
     char (*report_dates)[11];   /* all report dates except letters, by state and date */
     size_t *first_report_date;  /* per state: index into report_dates (nstates+1 entries) */
+    membership_t *memberships;  /* dated LDC / LLDC / SIDS and group periods (issue 12) */
+    size_t nmemberships;
     bool demo;
 } review_data_t;
 
 /* The index of the state with this alpha-3 code, or d->nstates if none. */
 size_t review_state_index(const review_data_t *d, const char *alpha3);
+/* True if state k is in flag group f (0 LDC, 1 LLDC, 2 SIDS) on date: by the
+ * dated memberships, or by the state's stored flag when the database has none. */
+bool review_state_flag(const review_data_t *d, size_t k, int f, const char *date);
 /* The index of the item with this id, or -1 if none. */
 long review_item_index(const review_data_t *d, const char *id);
 

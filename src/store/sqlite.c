@@ -995,6 +995,8 @@ const store_backend_t store_sqlite_backend = {
     .outreach_insert = sqlite_outreach_insert,
     .outreach_get = sqlite_outreach_get,
     .outreach_list = sqlite_outreach_list,
+    .membership_put = sqlite_membership_put,
+    .membership_list = sqlite_membership_list,
 };
 
 /* ---- for the other files of the backend (sqlite_assistance.c, sqlite_event.c, ...) */

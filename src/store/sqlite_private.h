@@ -103,6 +103,10 @@ rc_t sqlite_fingerprint(void *h, char out[65], err_t *e);
 /* sqlite_review.c */
 rc_t sqlite_marks_each(void *h, void (*fn)(void *, long long, const char *, mark_t), void *ctx,
                        err_t *e);
+/* sqlite_membership.c */
+rc_t sqlite_membership_put(void *h, const membership_t *m, err_t *e);
+rc_t sqlite_membership_list(void *h, const char *state, arena_t *a, membership_t **out,
+                            size_t *n, err_t *e);
 /* sqlite_event.c */
 rc_t sqlite_outreach_insert(void *h, event_t *ev, err_t *e);
 rc_t sqlite_outreach_get(void *h, long long id, arena_t *a, event_t *out, err_t *e);

@@ -17,5 +17,7 @@ extern const char sqlite_migration_assistance[];
 extern const char sqlite_migration_event[];
 /* 5: sign-in attempts, replacing login_failure (sqlite_schema_signin.c). */
 extern const char sqlite_migration_signin[];
+/* 6: dated group memberships (sqlite_schema_membership.c). */
+extern const char sqlite_migration_membership[];
 
 #endif

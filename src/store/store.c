@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../util/date.h"
+
 struct store {
     const store_backend_t *be;
     void *h; /* owned by the backend; freed by be->close */
@@ -82,14 +84,49 @@ rc_t store_state_put(store_t *st, const state_t *s, err_t *e)
     return st->be->state_put(st->h, s, e);
 }
 
+/* Sets the LDC, LLDC and SIDS flags of the n states from the membership
+ * periods in force today, so that a graduation takes effect on its date
+ * without a new `r1540 init`. A database without periods (made before they
+ * existed) keeps its stored flags. */
+static rc_t flags_today(store_t *st, const char *state, arena_t *a, state_t *s, size_t n,
+                        err_t *e)
+{
+    membership_t *m;
+    size_t nm;
+    rc_t rc = st->be->membership_list(st->h, state, a, &m, &nm, e);
+    if (rc != RC_OK || nm == 0)
+        return rc;
+    char today[11];
+    date_today(today);
+    for (size_t i = 0; i < n; i++) {
+        s[i].ldc = membership_on(m, nm, s[i].alpha3, "LDC", today);
+        s[i].lldc = membership_on(m, nm, s[i].alpha3, "LLDC", today);
+        s[i].sids = membership_on(m, nm, s[i].alpha3, "SIDS", today);
+    }
+    return RC_OK;
+}
+
 rc_t store_state_get(store_t *st, const char *code, arena_t *a, state_t *out, err_t *e)
 {
-    return st->be->state_get(st->h, code, a, out, e);
+    rc_t rc = st->be->state_get(st->h, code, a, out, e);
+    return rc == RC_OK ? flags_today(st, out->alpha3, a, out, 1, e) : rc;
 }
 
 rc_t store_state_list(store_t *st, arena_t *a, state_t **out, size_t *n, err_t *e)
 {
-    return st->be->state_list(st->h, a, out, n, e);
+    rc_t rc = st->be->state_list(st->h, a, out, n, e);
+    return rc == RC_OK ? flags_today(st, NULL, a, *out, *n, e) : rc;
+}
+
+rc_t store_membership_put(store_t *st, const membership_t *m, err_t *e)
+{
+    return st->be->membership_put(st->h, m, e);
+}
+
+rc_t store_membership_list(store_t *st, const char *state, arena_t *a, membership_t **out,
+                           size_t *n, err_t *e)
+{
+    return st->be->membership_list(st->h, state, a, out, n, e);
 }
 
 rc_t store_template_item_put(store_t *st, int version, const template_item_t *it, err_t *e)

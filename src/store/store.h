@@ -20,6 +20,7 @@
 #include "../core/audit.h"
 #include "../core/assistance.h"
 #include "../core/event.h"
+#include "../core/membership.h"
 #include "../core/matrix.h"
 #include "../core/report.h"
 #include "../core/review.h"
@@ -78,12 +79,20 @@ rc_t store_vocab_put(store_t *st, const vocab_t *v, err_t *e);
 rc_t store_vocab_list(store_t *st, const char *kind, arena_t *a, vocab_t **out, size_t *n,
                       err_t *e);
 
-/* Inserts or replaces a state (keyed by alpha-3). */
+/* Inserts or replaces a state (keyed by alpha-3). Its ldc, lldc and sids flags
+ * are stored as given; store_state_get and store_state_list answer them from
+ * the membership periods in force today when the database holds any. */
 rc_t store_state_put(store_t *st, const state_t *s, err_t *e);
 /* Finds a state by alpha-2 or alpha-3 code, any case. RC_NOTFOUND if none. */
 rc_t store_state_get(store_t *st, const char *code, arena_t *a, state_t *out, err_t *e);
 /* All states, ordered by alpha-3. */
 rc_t store_state_list(store_t *st, arena_t *a, state_t **out, size_t *n, err_t *e);
+/* Inserts or replaces one membership period (keyed by state, group, from). */
+rc_t store_membership_put(store_t *st, const membership_t *m, err_t *e);
+/* The membership periods of one state (alpha-3 or alpha-2 not accepted: alpha-3,
+ * any case), or of all states when state is NULL; by state, group, from. */
+rc_t store_membership_list(store_t *st, const char *state, arena_t *a, membership_t **out,
+                           size_t *n, err_t *e);
 
 /* Inserts or replaces one item of a template version. */
 rc_t store_template_item_put(store_t *st, int version, const template_item_t *it, err_t *e);
@@ -294,6 +303,10 @@ typedef struct {
     rc_t (*outreach_get)(void *h, long long id, arena_t *a, event_t *out, err_t *e);
     rc_t (*outreach_list)(void *h, const char *state, arena_t *a, event_t **out, size_t *n,
                           err_t *e);
+    /* ---- dated group memberships (issue 12) ---- */
+    rc_t (*membership_put)(void *h, const membership_t *m, err_t *e);
+    rc_t (*membership_list)(void *h, const char *state, arena_t *a, membership_t **out,
+                            size_t *n, err_t *e);
 } store_backend_t;
 
 /* The SQLite backend's constructor (store/sqlite.c). */

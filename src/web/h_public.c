@@ -17,6 +17,8 @@
 #include "../io/xlsx_export.h"
 #include "../util/collate.h"
 #include "../util/file.h"
+#include "../util/fold.h"
+#include "../util/text.h"
 #include "handlers.h"
 #include "model.h"
 #include "opendata_files.h"
@@ -202,10 +204,25 @@ static bool state_passes(const state_t *s, const char *region, const char *group
     return true;
 }
 
+/* True if the search key q (fold_key; "" matches all) is in the state's code or
+ * in its name in any of the six languages, whatever the case, accents or
+ * Arabic vowel marks of either. */
+static bool state_found(arena_t *a, const state_t *s, const char *q)
+{
+    if (!*q || strcasecmp(q, s->alpha3) == 0 || strcasecmp(q, s->alpha2) == 0)
+        return true;
+    for (int l = 0; l < LANG_COUNT; l++)
+        if (fold_contains(a, s->name[l], q))
+            return true;
+    return false;
+}
+
 rc_t h_states(web_req_t *r, json_t *m, err_t *e)
 {
     const char *region = web_query(r, "region"), *group = web_query(r, "group"),
-               *flag = web_query(r, "flag");
+               *flag = web_query(r, "flag"), *q = web_query(r, "q");
+    /* a search of more than 100 bytes or not UTF-8 finds nothing rather than erring */
+    const char *key = !q ? "" : strlen(q) > 100 ? NULL : fold_key(&r->arena, q);
     state_t *states;
     report_t *reports;
     size_t ns, nr;
@@ -223,7 +240,8 @@ rc_t h_states(web_req_t *r, json_t *m, err_t *e)
             k++;
         for (; k < nr && strcmp(reports[k].state, states[i].alpha3) == 0; k++, count++)
             last = reports[k].date; /* by date within a state: the last is the newest */
-        if (!state_passes(&states[i], region, group, flag))
+        if (!state_passes(&states[i], region, group, flag) || !key ||
+            !state_found(&r->arena, &states[i], key))
             continue;
         json_t *o = model_state(r, &states[i]);
         json_object_set_new(o, "reports", json_integer(count));
@@ -236,6 +254,7 @@ rc_t h_states(web_req_t *r, json_t *m, err_t *e)
         json_array_append_new(list, rows[i]);
     json_object_set_new(m, "states", list);
     json_object_set_new(m, "count", json_integer((json_int_t)n));
+    json_object_set_new(m, "q", json_string(q && text_utf8_ok(q, strlen(q)) ? q : ""));
     json_object_set_new(m, "regions", model_choices(r, "region", region, false));
     json_object_set_new(m, "groups", model_choices(r, "group", group, false));
     json_t *flags = json_array();

@@ -155,7 +155,7 @@ expect_eq "workshops: each has states of one region, themes, and a group" "$($PY
 import json, sys
 w = json.load(open(sys.argv[1]))
 print(len(w["workshops"]) > 0 and all(len(x["states"]) >= 2 and len(x["themes"]) == 3 for x in w["workshops"]),
-      sum(len(g["states"]) for g in w["groups"]))' "$T/w1.json")" "True 185"
+      sum(len(g["states"]) for g in w["groups"]))' "$T/w1.json")" "True 193"
 expect_eq "workshops: each listed offer is open on the date, serves the region and covers a theme or a shared gap it names" "$($PY -c '
 import csv, json, sys
 w = json.load(open(sys.argv[1]))["workshops"]

@@ -3,20 +3,22 @@
 
 data/states/ mixes two kinds of facts. Some are curated by hand because no
 package on a Debian machine carries them: which countries are UN Member
-States, their UN regional group, and the LDC / LLDC / SIDS flags (the
-alpha3, un_group, ldc, lldc and sids columns of states.tsv, with the dated
-comment header above them). Everything else is derived from Debian packages,
+States and their UN regional group (the alpha3 and un_group columns of
+states.tsv, with the dated comment header above them); the dated LDC / LLDC /
+SIDS and group memberships are in memberships.tsv (checked by
+tools/check_names.py). Everything else is derived from Debian packages,
 and this script derives it:
 
   states.tsv       alpha2 and numeric from iso-codes' iso_3166-1.json;
                    m49_region, m49_subregion and m49_intermediate from the
                    CLDR territoryContainment table (unicode-cldr-core).
                    The curated columns and the comment header are kept.
-  names.tsv        the ISO 3166-1 short name of every state in states.tsv:
-                   English from iso_3166-1.json, the other five UN languages
-                   from iso-codes' gettext catalogs (ar, zh_CN, fr, ru, es).
-  m49-regions.tsv  every M49 code used in states.tsv plus 001 World, with
-                   the CLDR territory names in the six UN languages.
+  m49-regions.tsv  every M49 code used in states.tsv plus 001 World, with its
+                   parent from CLDR; the six name columns are curated (the M49
+                   standard's titles) and kept as they are.
+
+The names of the states (names.tsv, formal-names.tsv) are curated UN names,
+not derived from a package; tools/check_names.py checks them.
 
 Run it from anywhere; paths default to the Debian locations and to the
 directory above this script. With --check nothing is written: the script
@@ -30,7 +32,6 @@ dpkg-query for the package versions written into the headers.
 
 import argparse
 import difflib
-import gettext
 import json
 import os
 import subprocess
@@ -38,15 +39,12 @@ import sys
 import xml.etree.ElementTree as ET
 
 ISO_JSON = "/usr/share/iso-codes/json/iso_3166-1.json"
-LOCALE_DIR = "/usr/share/locale"
 CLDR_DIR = "/usr/share/unicode/cldr/common"
 
-# Column language code -> gettext catalog language directory.
-CATALOG_LANGS = [("fr", "fr"), ("es", "es"), ("ru", "ru"), ("zh", "zh_CN"), ("ar", "ar")]
 NAME_LANGS = ["en", "fr", "es", "ru", "zh", "ar"]
 
 STATES_COLUMNS = ["alpha2", "alpha3", "numeric", "un_group", "m49_region",
-                  "m49_subregion", "m49_intermediate", "ldc", "lldc", "sids"]
+                  "m49_subregion", "m49_intermediate"]
 UN_GROUPS = {"AFR", "APG", "EEG", "GRULAC", "WEOG", "NONE"}
 
 # CLDR models M49's two three-level branches as "grouping" overlays on a
@@ -118,19 +116,6 @@ def load_iso(path):
     return {r["alpha_3"]: r for r in records}
 
 
-def load_catalogs(locale_dir):
-    """Return {column lang: {msgid: msgstr}} for the five translated languages."""
-    catalogs = {}
-    for lang, catalog_dir in CATALOG_LANGS:
-        path = os.path.join(locale_dir, catalog_dir, "LC_MESSAGES", "iso_3166-1.mo")
-        try:
-            with open(path, "rb") as f:
-                catalogs[lang] = gettext.GNUTranslations(f)._catalog
-        except OSError as exc:
-            raise InputError("%s: %s" % (path, exc))
-    return catalogs
-
-
 def load_containment(cldr_dir):
     """Return (parent, overlay) from CLDR's territoryContainment.
 
@@ -184,27 +169,28 @@ def m49_levels(alpha2, parent, overlay):
     return region, leaf, ""
 
 
-def load_cldr_names(cldr_dir, lang):
-    """Return {territory code: name} from CLDR main/LANG.xml (no alt forms)."""
-    path = os.path.join(cldr_dir, "main", lang + ".xml")
+def load_region_names(path):
+    """Return {code: [names in NAME_LANGS order]} from the curated m49-regions.tsv."""
+    _, header, rows = read_tsv(path)
+    if header != ["code", "parent"] + NAME_LANGS:
+        raise InputError("%s: header must be code parent %s" % (path, " ".join(NAME_LANGS)))
     names = {}
-    for territory in ET.parse(path).getroot().iter("territory"):
-        if territory.get("alt") is None:
-            names[territory.get("type")] = territory.text
+    for lineno, fields in rows:
+        if not all(fields[2:]):
+            raise InputError("%s:%d: a region needs a name in every language" % (path, lineno))
+        names[fields[0]] = fields[2:]
     return names
 
 
-def build(states_path, iso_json, locale_dir, cldr_dir):
-    """Return ({path: new text}, summary lines) for the three generated files."""
+def build(states_path, iso_json, cldr_dir):
+    """Return ({path: new text}, summary lines) for the two generated files."""
     data_dir = os.path.dirname(states_path)
     comments, header, rows = read_tsv(states_path)
     if header != STATES_COLUMNS:
         raise InputError("%s: header must be %s" % (states_path, " ".join(STATES_COLUMNS)))
 
     iso = load_iso(iso_json)
-    catalogs = load_catalogs(locale_dir)
     parent, overlay = load_containment(cldr_dir)
-    iso_version = package_version("iso-codes")
     cldr_version = package_version("unicode-cldr-core")
 
     states, seen = [], set()
@@ -220,9 +206,6 @@ def build(states_path, iso_json, locale_dir, cldr_dir):
         if row["un_group"] not in UN_GROUPS:
             raise InputError("%s: un_group %r is not one of %s"
                              % (where, row["un_group"], " ".join(sorted(UN_GROUPS))))
-        for flag in ("ldc", "lldc", "sids"):
-            if row[flag] not in ("0", "1"):
-                raise InputError("%s: %s must be 0 or 1, not %r" % (where, flag, row[flag]))
         record = iso[alpha3]
         row["alpha2"] = record["alpha_2"]
         row["numeric"] = record["numeric"]
@@ -235,34 +218,6 @@ def build(states_path, iso_json, locale_dir, cldr_dir):
     outputs[states_path] = format_tsv(
         comments, STATES_COLUMNS, [[r[c] for c in STATES_COLUMNS] for r in states])
 
-    # names.tsv
-    name_rows, fallbacks = [], []
-    for row in states:
-        english = iso[row["alpha3"]]["name"]
-        names = [english]
-        for lang in NAME_LANGS[1:]:
-            translated = catalogs[lang].get(english)
-            if not translated:
-                fallbacks.append("%s %s" % (row["alpha3"], lang))
-                translated = english
-            names.append(translated)
-        name_rows.append([row["alpha3"]] + names)
-    names_comments = [
-        "# ISO 3166-1 short names of the UN Member States listed in states.tsv, in the six",
-        "# UN languages. GENERATED by tools/gen_names.py: do not edit by hand.",
-        "#",
-        "# Source: Debian package iso-codes %s. en is the \"name\" field of" % iso_version,
-        "# /usr/share/iso-codes/json/iso_3166-1.json; fr, es, ru, zh and ar are that English",
-        "# name looked up in /usr/share/locale/{fr,es,ru,zh_CN,ar}/LC_MESSAGES/iso_3166-1.mo.",
-        "# These are ISO's names, not the UN's: the UN short names that differ are in",
-        "# name-overrides.tsv, which a reader applies on top of this file.",
-        "#",
-        "# English fallbacks (the catalog has no translation for the English name):",
-        "#   %s" % (", ".join(fallbacks) if fallbacks else "none"),
-    ]
-    outputs[os.path.join(data_dir, "names.tsv")] = format_tsv(
-        names_comments, ["alpha3"] + NAME_LANGS, name_rows)
-
     # m49-regions.tsv
     region_parent = {"001": ""}
     for row in states:
@@ -270,29 +225,23 @@ def build(states_path, iso_json, locale_dir, cldr_dir):
         region_parent[row["m49_subregion"]] = row["m49_region"]
         if row["m49_intermediate"]:
             region_parent[row["m49_intermediate"]] = row["m49_subregion"]
-    cldr_names = {lang: load_cldr_names(cldr_dir, lang) for lang in NAME_LANGS}
+    regions_path = os.path.join(data_dir, "m49-regions.tsv")
+    curated = load_region_names(regions_path)
     region_rows = []
     for code in sorted(region_parent):
-        names = []
-        for lang in NAME_LANGS:
-            name = cldr_names[lang].get(code)
-            if not name:
-                raise InputError("CLDR main/%s.xml has no name for region %s" % (lang, code))
-            names.append(name)
-        region_rows.append([code, region_parent[code]] + names)
+        if code not in curated:
+            raise InputError("%s: no row (names) for M49 region %s, which states.tsv uses"
+                             % (regions_path, code))
+        region_rows.append([code, region_parent[code]] + curated[code])
     region_comments = [
         "# UN M49 regions used by states.tsv (region, sub-region, intermediate region),",
-        "# plus 001 World. GENERATED by tools/gen_names.py: do not edit by hand.",
-        "#",
-        "# parent: the containing M49 code (empty for 001). The hierarchy comes from",
-        "# territoryContainment in CLDR supplemental/supplementalData.xml; the names are",
-        "# CLDR's territory display names from common/main/{en,fr,es,ru,zh,ar}.xml.",
-        "# Source: Debian package unicode-cldr-core %s." % cldr_version,
-        "#",
-        "# CLDR's display names are not always the UN M49 titles. In English M49 says",
-        "# 001 World, 035 South-eastern Asia, 053 Australia and New Zealand, 057 Micronesia",
-        "# and 419 Latin America and the Caribbean where CLDR says world, Southeast Asia,",
-        "# Australasia, Micronesian Region and Latin America. The codes are what matters.",
+        "# plus 001 World. code and parent are GENERATED by tools/gen_names.py from",
+        "# territoryContainment in CLDR supplemental/supplementalData.xml (Debian package",
+        "# unicode-cldr-core %s), which follows M49; parent is empty for 001." % cldr_version,
+        "# The names are CURATED: the M49 standard's own titles in each language, from the UN",
+        "# Statistics Division's six-language M49 lists (unstats.un.org/unsd/methodology/m49/",
+        "# overview, 2024 downloads), not CLDR's display names (CLDR says \"Latin America\",",
+        "# \"Southeast Asia\", \"Australasia\", \"world\"). See README.md.",
     ]
     outputs[os.path.join(data_dir, "m49-regions.tsv")] = format_tsv(
         region_comments, ["code", "parent"] + NAME_LANGS, region_rows)
@@ -301,9 +250,6 @@ def build(states_path, iso_json, locale_dir, cldr_dir):
     summary = ["states: %d" % len(states)]
     for group in sorted(UN_GROUPS):
         summary.append("un_group %s: %d" % (group, sum(r["un_group"] == group for r in states)))
-    for flag in ("ldc", "lldc", "sids"):
-        summary.append("%s: %d" % (flag, sum(r[flag] == "1" for r in states)))
-    summary.append("name fallbacks to English: %s" % (", ".join(fallbacks) or "none"))
     cldr_un = load_cldr_un_members(cldr_dir)
     ours = {r["alpha2"] for r in states}
     if cldr_un and cldr_un != ours:
@@ -318,7 +264,6 @@ def main():
     ap.add_argument("--states", default=os.path.join(os.path.dirname(here), "states.tsv"),
                     help="states.tsv to read (the other files are written beside it)")
     ap.add_argument("--iso-json", default=ISO_JSON)
-    ap.add_argument("--locale-dir", default=LOCALE_DIR)
     ap.add_argument("--cldr-dir", default=CLDR_DIR)
     ap.add_argument("--check", action="store_true",
                     help="write nothing; exit 1 with a diff if a file is out of date")
@@ -326,7 +271,7 @@ def main():
     args = ap.parse_args()
 
     try:
-        outputs, summary = build(args.states, args.iso_json, args.locale_dir, args.cldr_dir)
+        outputs, summary = build(args.states, args.iso_json, args.cldr_dir)
     except (InputError, OSError, ET.ParseError, KeyError, ValueError) as exc:
         print("gen_names.py: %s" % exc, file=sys.stderr)
         return 2

@@ -1,0 +1,128 @@
+# Reference data (issue 12): dated LDC / LLDC / SIDS memberships in the review's
+# "as of" figures, and reference files that init must refuse.
+. tests/cli/lib.sh
+PY=/usr/bin/python3
+
+init_db --demo
+
+# The coverage of the states in group G on DATE, straight from SQL: per state
+# the approved version in force on DATE, counted only if a membership period of
+# G holds on DATE (from <= DATE < to, empty bounds open).
+sql_group() {
+    sqlite3 "$DB" "WITH v AS (SELECT id, state, row_number() OVER (PARTITION BY state ORDER BY
+        CASE WHEN approved <> '' THEN approved ELSE published END DESC, number DESC) AS rn
+        FROM matrix_version WHERE status IN ('approved','published')
+        AND CASE WHEN approved <> '' THEN approved ELSE published END <= '$2'),
+      g AS (SELECT DISTINCT state FROM state_membership WHERE grp = '$1'
+        AND (date_from = '' OR date_from <= '$2') AND (date_to = '' OR '$2' < date_to))
+      SELECT coalesce(sum(e.mark = 'X'), 0) || ' ' || coalesce(sum(e.mark = 'NA'), 0) || ' ' ||
+        (SELECT count(*) FROM v JOIN g USING (state) WHERE rn = 1)
+      FROM v JOIN g USING (state) JOIN matrix_entry e ON e.version_id = v.id WHERE v.rn = 1"
+}
+# x, na and the number of states behind them from the review's JSON
+json_group() {
+    $PY -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+f = [g for g in d["coverage"]["by_flag"] if g["key"] == sys.argv[2]][0]
+n = sum(1 for s in d["coverage"]["by_state"] if s["state"] in sys.argv[3].split())
+print(f["x"], f["na"], n)' "$1" "$2" "$3"
+}
+members_on() {
+    sqlite3 "$DB" "SELECT group_concat(state, ' ') FROM state_membership WHERE grp = '$1'
+        AND (date_from = '' OR date_from <= '$2') AND (date_to = '' OR '$2' < date_to)"
+}
+
+for d in 2026-11-23 2026-11-24 2023-12-12 2023-12-13 2010-06-30; do
+    r review --as-of $d -o "$T/r$d.json" >/dev/null 2>&1
+    expect_eq "review --as-of $d: LDC figures are those of the LDCs of that day" \
+        "$(json_group "$T/r$d.json" LDC "$(members_on LDC $d)")" "$(sql_group LDC $d)"
+done
+expect_eq "the LDC figures change on Bangladesh's, Lao PDR's and Nepal's graduation day" \
+    "$($PY -c 'import json,sys; f=lambda p: [g for g in json.load(open(p))["coverage"]["by_flag"] if g["key"]=="LDC"][0]["x"]; print(f(sys.argv[1]) > f(sys.argv[2]))' "$T/r2026-11-23.json" "$T/r2026-11-24.json")" "True"
+expect_eq "Bhutan counts as an LDC the day before its graduation, not on the day" \
+    "$(members_on LDC 2023-12-12 | grep -c BTN) $(members_on LDC 2023-12-13 | grep -c BTN)" "1 0"
+r review --as-of 2022-06-30 -o "$T/r2022.json" >/dev/null 2>&1
+expect_eq "review --as-of 2022: SIDS figures include Bahrain" \
+    "$(json_group "$T/r2022.json" SIDS "$(members_on SIDS 2022-06-30)")" "$(sql_group SIDS 2022-06-30)"
+
+# The memberships travel with the JSON export and come back on import.
+r export --format json --no-documents -o "$T/all.json"
+expect_eq "the export carries every membership period" "$($PY -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["memberships"]))' "$T/all.json")" "$(sqlite3 "$DB" 'select count(*) from state_membership')"
+sqlite3 "$DB" "select state, grp, date_from, date_to, source from state_membership order by 1,2,3" >"$T/m.before"
+sqlite3 "$DB" "delete from state_membership where state = 'BTN'"
+expect_ok "import the export back" r import "$T/all.json"
+sqlite3 "$DB" "select state, grp, date_from, date_to, source from state_membership order by 1,2,3" >"$T/m.after"
+expect_eq "the import restores the periods exactly" "$(cmp "$T/m.before" "$T/m.after" && echo same)" "same"
+# Bad membership records: each import fails and changes nothing.
+bad_import() { # NAME PYTHON-EXPRESSION-ON-m PATTERN
+    $PY -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+m = [x for x in d["memberships"] if x["state"] == "BTN" and x["group"] == "LDC"][0]
+exec(sys.argv[2])
+json.dump(d, open(sys.argv[3], "w"))' "$T/all.json" "$2" "$T/bad.json"
+    h=$(data_hash)
+    expect_fail "import refuses $1" 4 "$3" r import "$T/bad.json"
+    expect_eq "and changes nothing ($1)" "$(data_hash)" "$h"
+}
+bad_import "an unknown group" 'm["group"] = "G77"' "memberships\[[0-9]+\]: unknown group"
+bad_import "a date that is no date" 'm["to"] = "2023-13-01"' "from and to must be dates"
+bad_import "an overlapping period" 'd["memberships"].append(dict(m, **{"from": "2020-01-01", "to": ""}))' "overlaps"
+bad_import "a period overlapping a stored one" 'd["memberships"] = [dict(m, **{"from": "2021-01-01", "to": "2024-01-01"})]' "overlaps the stored one"
+bad_import "an unknown state" 'm["state"] = "XXX"' "unknown state 'XXX'"
+bad_import "a hostile state" 'm["state"] = "B'"'"'T"' "unknown state"
+bad_import "an empty source" 'm["source"] = ""' "no source"
+bad_import "an oversized source" 'm["source"] = "x" * 5000' "source: longer than 1000"
+bad_import "a source with a control character" 'm["source"] = "a\u0007b"' "source: must be text"
+bad_import "an unknown key" 'm["note"] = "x"' "note"
+bad_import "a missing key" 'del m["to"]' "to: missing"
+bad_import "an over-long group" 'm["group"] = "L" * 50' "group: too long"
+bad_import "memberships that are not an array" 'd["memberships"] = {}' "memberships: must be an array"
+
+# Reference data that init must refuse, each in a copy of data/; nothing is created.
+bad_data() { # NAME FILE SED-EXPRESSION PATTERN [EXIT CODE, default 4: bad input]
+    rm -rf "$T/data" "$T/bad.db"
+    cp -r "$ROOT/data" "$T/data"
+    sed -i "$3" "$T/data/$2"
+    expect_fail "init refuses $1" "${5:-4}" "$4" env R1540_DATA="$T/data" "$BIN" --db "$T/bad.db" init
+    expect_eq "and creates no database ($1)" "$(ls "$T" | grep -c '^bad.db')" "0"
+}
+bad_data "an unknown group" states/memberships.tsv 's/^BTN\tLDC\t/BTN\tLDCX\t/' "unknown group .*for .BTN. in .LDCX."
+bad_data "a date that is no date" states/memberships.tsv 's/^BTN\tLDC\t\t2023-12-13/BTN\tLDC\t\t2023-02-30/' "from and to must be dates"
+bad_data "a period ending before it starts" states/memberships.tsv 's/^SSD\tLDC\t2012-12-17\t/SSD\tLDC\t2012-12-17\t2012-01-01/' "from before to"
+bad_data "overlapping periods" states/memberships.tsv '/^BTN\tLDC\t/p' "overlaps an earlier one for 'BTN'"
+bad_data "a period without a source" states/memberships.tsv 's/^\(BTN\tLDC\t\t2023-12-13\t\).*/\1/' "no source for 'BTN' in 'LDC'"
+bad_data "an unknown state" states/memberships.tsv 's/^BTN\tLDC\t/XXX\tLDC\t/' "unknown state 'XXX'"
+bad_data "a hostile state code" states/memberships.tsv "s/^BTN\tLDC\t/B'); DROP TABLE state;--\tLDC\t/" "unknown state"
+bad_data "a regional group that contradicts states.tsv" states/memberships.tsv 's/^FRA\tWEOG\t/FRA\tEEG\t/' "no open WEOG period for FRA"
+bad_data "a missing formal name" states/formal-names.tsv '/^FRA\t/d' "formal-names.tsv: 192 rows"
+bad_data "an empty formal name" states/formal-names.tsv 's/^\(FRA\t[^\t]*\t\)[^\t]*/\1/' "missing formal name for 'FRA'"
+bad_data "a memberships file of comments only" states/memberships.tsv '/^#/!d' "memberships.tsv"
+bad_data "an unknown fact" facts/facts.tsv 's/^action_plans\t/action_plan\t/' "unknown or repeated key"
+bad_data "a fact that is no count" facts/facts.tsv 's/^action_plans\t48\t/action_plans\tforty-eight\t/' "must be a count"
+bad_data "a count over 193" facts/facts.tsv 's/^action_plans\t48\t/action_plans\t480\t/' "must be a count"
+bad_data "a fact without a date" facts/facts.tsv 's/^action_plans\t48\t2022-11-30/action_plans\t48\tlately/' "as_of must be a date"
+bad_data "a fact without a source" facts/facts.tsv 's/^\(action_plans\t48\t2022-11-30\t\).*/\1/' "no source"
+bad_data "figures that do not add up to 193" facts/facts.tsv 's/^first_report_states\t185\t/first_report_states\t186\t/' "add up to the 193"
+bad_data "a missing fact" facts/facts.tsv '/^states_with_matrix\t/d' "no row for states_with_matrix"
+bad_data "a never-reported list shorter than the count" facts/never-reported.tsv '/^TCD\t/d' "7 states, but facts.tsv says never_reported_states 8"
+bad_data "a never-reported state that is none" facts/never-reported.tsv 's/^TCD\t/XXX\t/' "not the alpha-3 code of a Member State"
+bad_data "a hostile never-reported code" facts/never-reported.tsv "s/^TCD\t/T'D\t/" "not the alpha-3 code"
+bad_data "a never-reported state twice" facts/never-reported.tsv 's/^SWZ\t/SOM\t/' "sorted by alpha3, each state once"
+
+# The public figures and the demo data that follows them.
+r status >"$T/status"
+expect_match "status shows the Committee's public figures with their dates" "$T/status" "Never reported +8  \(as of 2024-07-01\): GIN GMB MLI MRT PRK SOM SWZ TCD"
+expect_match "and says which figures are real in a demo database" "$T/status" "^data. Real: the states that never reported"
+r status --format json >"$T/status.json"
+expect_eq "status --format json: the public figures" "$($PY -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+p = d["public_figures"]
+print(p["first_report_states"]["value"], p["action_plans"]["value"], p["action_plan_states"]["value"], p["additional_information_states"]["value"], p["action_plans"]["as_of"], d["public_never_reported"])' "$T/status.json")" "185 48 39 124 2022-11-30 GIN GMB MLI MRT PRK SOM SWZ TCD"
+expect_eq "the demo's never-reported states are the real ones" "$($PY -c 'import json,sys; print(" ".join(json.load(open(sys.argv[1]))["never_reported"]))' "$T/status.json")" "GIN GMB MLI MRT PRK SOM SWZ TCD"
+expect_eq "no report at all for them in the demo" "$(sqlite3 "$DB" "select count(*) from report where state in ('GIN','GMB','MLI','MRT','PRK','SOM','SWZ','TCD')")" "0"
+expect_eq "every Member State has an approved matrix in the demo" "$(sqlite3 "$DB" "select count(distinct state) from matrix_version where status in ('approved','published')")" "193"
+expect_eq "the matrices of never-reported states cite no report" "$(sqlite3 "$DB" "select count(*) from matrix_entry where state = 'PRK' and source_report is not null")" "0"
+done_testing
