@@ -10,6 +10,7 @@
 #include "../match/propose.h"
 #include "../review/chart.h"
 #include "../review/review.h"
+#include "../review/workshop_plan.h"
 #include "../util/collate.h"
 #include "../util/i18n.h"
 #include "../util/json_out.h"
@@ -18,7 +19,9 @@
 static const char usage[] =
     "usage: r1540 review [--format json|html|pdf|xlsx] [-o FILE] [--lang L]\n"
     "                    [--as-of DATE] [--since DATE] [--groups K] [--published]\n"
+    "                    [--min-size N] [--max-size N] [--frame subregion|region]\n"
     "       r1540 review workshops [--as-of DATE] [--groups K] [--lang L] [--format text|json]\n"
+    "                    [--min-size N] [--max-size N] [--frame subregion|region]\n"
     "\n"
     "The review of coverage of matrix fields: by state, section, weapon type, theme,\n"
     "region, UN regional group and LDC/LLDC/SIDS; its trend; the items and themes with\n"
@@ -32,6 +35,9 @@ static const char usage[] =
     "                approved version with the latest approval date on or before DATE\n"
     "  --since DATE  the comparison date for gap movements (default five years earlier)\n"
     "  --groups K    the number of similar-gap groups (default round(sqrt(states/2)))\n"
+    "  --min-size N, --max-size N  the size of a proposed workshop in states\n"
+    "                (default 5 to 20); workshops are drawn within one --frame: an\n"
+    "                M49 sub-region (default) or region\n"
     "  --published   count only published versions, not approved ones awaiting\n"
     "                publication: the figures the public web dashboard shows\n"
     "\n"
@@ -51,7 +57,8 @@ static rc_t parse_args(cli_t *c, int argc, char **argv, review_args_t *a)
         {"lang", required_argument, NULL, 'l'},   {"as-of", required_argument, NULL, 'a'},
         {"since", required_argument, NULL, 's'},  {"groups", required_argument, NULL, 'g'},
         {"help", no_argument, NULL, 'h'},         {"published", no_argument, NULL, 'p'},
-        {NULL, 0, NULL, 0}};
+        {"min-size", required_argument, NULL, 'm'}, {"max-size", required_argument, NULL, 'M'},
+        {"frame", required_argument, NULL, 'F'},  {NULL, 0, NULL, 0}};
     const char *lang = "en";
     long long k;
     optind = 0;
@@ -75,9 +82,29 @@ static rc_t parse_args(cli_t *c, int argc, char **argv, review_args_t *a)
                 return RC_USAGE;
             a->o.groups = (size_t)k;
             break;
+        case 'm':
+        case 'M':
+            if (cli_int(c, optarg, o == 'm' ? "--min-size" : "--max-size", 2, WORKSHOP_SIZE_LIMIT,
+                        &k) != RC_OK)
+                return RC_USAGE;
+            *(o == 'm' ? &a->o.workshops.min_size : &a->o.workshops.max_size) = (size_t)k;
+            break;
+        case 'F':
+            if (strcmp(optarg, "subregion") == 0)
+                a->o.workshops.frame = WORKSHOP_FRAME_SUBREGION;
+            else if (strcmp(optarg, "region") == 0)
+                a->o.workshops.frame = WORKSHOP_FRAME_REGION;
+            else
+                return cli_usage_error(c, usage, "--frame: '%s' is not subregion or region",
+                                       optarg);
+            break;
         default: return cli_usage_error(c, usage, "unknown option");
         }
     }
+    size_t lo = a->o.workshops.min_size ? a->o.workshops.min_size : WORKSHOP_MIN_SIZE;
+    size_t hi = a->o.workshops.max_size ? a->o.workshops.max_size : WORKSHOP_MAX_SIZE;
+    if (lo > hi)
+        return cli_usage_error(c, usage, "--min-size %zu is larger than --max-size %zu", lo, hi);
     if (optind < argc && strcmp(argv[optind], "workshops") == 0) {
         a->workshops = true;
         optind++;

@@ -481,10 +481,13 @@ static void section_workshops(ctx_t *c)
     add(c, DOC_PARA, afmt(c->a, tr(c, "States are grouped by the similarity of their gaps "
                                       "(Jaccard distance between their sets of applicable fields "
                                       "not marked X; agglomerative clustering with average "
-                                      "linkage; %zu groups). Each group is split by region; "
-                                      "each part with at least two states is a proposed "
-                                      "regional workshop on the themes where its coverage is "
-                                      "lowest."), r->ngroups));
+                                      "linkage; %zu groups). Proposed regional workshops are "
+                                      "drawn within one M49 sub-region or region each: groups "
+                                      "of %zu to %zu states with similar gaps, chosen so that "
+                                      "together they address the most shared gaps, no state in "
+                                      "two workshops, each on the themes where its coverage is "
+                                      "lowest."),
+                          r->ngroups, r->workshop_min, r->workshop_max));
     for (size_t i = 0; i < r->nworkshops; i++) {
         const review_workshop_t *w = &r->workshops[i];
         buf_t b;

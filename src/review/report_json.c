@@ -286,7 +286,10 @@ void review_render_workshops_json(const review_t *r, buf_t *b)
     buf_puts(b, "],\"workshops\":[");
     for (size_t i = 0; i < r->nworkshops; i++) {
         const review_workshop_t *w = &r->workshops[i];
-        buf_printf(b, "%s{\"workshop\":%zu,\"group\":%zu,", i ? "," : "", i + 1, w->group + 1);
+        buf_printf(b, "%s{\"workshop\":%zu,\"group\":%zu,\"frame\":", i ? "," : "", i + 1,
+                   w->group + 1);
+        json_out_str(b, w->frame ? w->frame : "");
+        buf_printf(b, ",\"value\":%lld,", w->value);
         json_out_kv(b, 0, "region", d->regions[w->region].code);
         json_out_kv(b, 1, "region_name", d->regions[w->region].name[r->lang]);
         buf_puts(b, ",\"states\":[");

@@ -177,6 +177,31 @@ for ws in w:
 print(ok, n > 0)' "$T/w1.json" "$T/export.json" data/template/v1/items.tsv)" "True True"
 expect_ok "workshops as text" r review workshops --lang es --as-of 2026-01-01
 expect_match "workshops text in Spanish" "$T/out" "Taller propuesto 1"
+# The plan (src/review/workshop_plan.c): sizes within the bounds, no state in
+# two workshops, every workshop within one frame, for the default, custom
+# bounds and the region frame; each workshop's value is its (state, shared gap)
+# pairs, recomputed here from the export's matrices.
+ws_check() { # ws_check FILE MIN MAX FRAME-KEY
+    $PY -c '
+import json, sys
+w = json.load(open(sys.argv[1]))["workshops"]
+x = json.load(open(sys.argv[5]))
+lo, hi, key = int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
+st = {s["alpha3"]: s for s in x["states"]}
+seen = [s for ws in w for s in ws["states"]]
+print(len(w) > 0, all(lo <= len(ws["states"]) <= hi for ws in w), len(seen) == len(set(seen)),
+      all(len({st[s][key] for s in ws["states"]}) == 1 and st[ws["states"][0]][key] == ws["frame"] for ws in w),
+      all(ws["value"] >= len(ws["shared_gaps"]) for ws in w))' "$1" "$2" "$3" "$4" "$T/export.json"
+}
+expect_eq "workshops: 5 to 20 states, none twice, one sub-region each" "$(ws_check "$T/w1.json" 5 20 m49_subregion)" "True True True True True"
+r review workshops --as-of 2026-01-01 --format json --min-size 3 --max-size 6 >"$T/w3.json"
+expect_eq "workshops: --min-size 3 --max-size 6 keeps its bounds" "$(ws_check "$T/w3.json" 3 6 m49_subregion)" "True True True True True"
+r review workshops --as-of 2026-01-01 --format json --frame region --max-size 12 >"$T/w4.json"
+expect_eq "workshops: --frame region draws within one M49 region" "$(ws_check "$T/w4.json" 5 12 m49_region)" "True True True True True"
+expect_fail "--min-size above --max-size" 2 "--min-size 9 is larger than --max-size 8" r review workshops --min-size 9 --max-size 8
+expect_fail "--min-size 1" 2 "--min-size" r review workshops --min-size 1
+expect_fail "--max-size too large" 2 "--max-size" r review workshops --max-size 100000000000000000000
+expect_fail "--frame unknown" 2 "--frame: 'continent' is not subregion or region" r review workshops --frame continent
 
 expect_fail "an unknown language" 2 "--lang: 'xx' is not ar, zh, en, fr, ru or es" r review --lang xx
 expect_fail "a date before 2004" 2 "before resolution 1540 was adopted" r review --as-of 2003-12-31
