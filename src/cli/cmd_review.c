@@ -134,6 +134,37 @@ static rc_t write_buf(cli_t *c, buf_t *b, const char *path)
     return RC_OK;
 }
 
+static const char *session_name(const review_t *r, size_t theme)
+{
+    return theme == SIZE_MAX ? i18n_tr(r->lang, "items without a theme")
+                             : r->d.themes[theme].name[r->lang];
+}
+
+/* The plan for one workshop: what its assigned offers cover and what is left. */
+static void print_plan_text(const review_t *r, const assist_workshop_offers_t *wo, buf_t *b)
+{
+    lang_t l = r->lang;
+    buf_printf(b, "  %s: %zu / %zu\n", i18n_tr(l, "Shared gaps covered by the assigned offers"),
+               wo->covered, wo->shared);
+    buf_printf(b, "  %s:%s\n", i18n_tr(l, "Assigned offers (each offer's capacity used once)"),
+               wo->nassigned ? "" : " —");
+    for (size_t k = 0; k < wo->nassigned; k++) {
+        const assist_assigned_t *as = &wo->assigned[k];
+        buf_printf(b, "    %lld (%s):", as->offer->id, match_provider(as->offer));
+        for (size_t t = 0; t < as->nthemes; t++)
+            buf_printf(b, "%s %s", t ? "," : "", session_name(r, as->themes[t]));
+        buf_printf(b, "; %s %zu\n", i18n_tr(l, "shared gaps:"), as->ngaps);
+    }
+    buf_printf(b, "  %s:%s\n", i18n_tr(l, "Not covered"), wo->nuncovered ? "" : " —");
+    for (size_t k = 0; k < wo->nuncovered; k++) {
+        const assist_uncovered_t *u = &wo->uncovered[k];
+        buf_printf(b, "    %s (%s %zu): %s\n", session_name(r, u->theme), i18n_tr(l, "shared gaps:"),
+                   u->ngaps,
+                   u->could ? i18n_tr(l, "the offers that cover it cover more shared gaps elsewhere")
+                            : i18n_tr(l, "no available offer covers it"));
+    }
+}
+
 static void print_workshops_text(const review_t *r, buf_t *b)
 {
     const review_data_t *d = &r->d;
@@ -152,14 +183,7 @@ static void print_workshops_text(const review_t *r, buf_t *b)
         for (size_t t = 0; t < w->nthemes; t++)
             buf_printf(b, "%s %s", t ? "," : "", d->themes[w->themes[t]].name[l]);
         buf_printf(b, "\n  %s: %zu\n", i18n_tr(l, "Shared gaps"), w->ngaps);
-        const assist_workshop_offers_t *wo = &r->assist.workshops[i];
-        buf_printf(b, "  %s:", i18n_tr(l, "Offers that cover these themes or gaps"));
-        for (size_t k = 0; k < wo->n; k++) /* best fitting first (assist_figures.h) */
-            buf_printf(b, "%s %lld (%s)", k ? "," : "", wo->fits[k].offer->id,
-                       match_provider(wo->fits[k].offer));
-        if (wo->n == 0)
-            buf_printf(b, " %s", i18n_tr(l, "none open on the review date"));
-        buf_putc(b, '\n');
+        print_plan_text(r, &r->assist.workshops[i], b);
     }
 }
 

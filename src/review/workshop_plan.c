@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../match/solver.h"
 #include "cluster.h"
 
 /* Merges the closest pair of live nodes until one is left (Lance-Williams
@@ -135,4 +136,32 @@ size_t workshop_select(const workshop_tree_t *t, const long long *value, size_t 
     free(best);
     free(take);
     return n;
+}
+
+long long workshop_assign(const int *cover, size_t nsessions, const int *cap, size_t noff,
+                          int *offer_of)
+{
+    size_t npairs = 0;
+    for (size_t k = 0; k < nsessions * noff; k++)
+        npairs += cover[k] > 0;
+    match_instance_t in;
+    match_instance_init(&in, (int)nsessions, (int)noff, npairs);
+    for (size_t o = 0; o < noff; o++)
+        in.cap[o] = cap[o] > 0 ? cap[o] : 0;
+    size_t n = 0;
+    for (size_t sn = 0; sn < nsessions; sn++)
+        for (size_t o = 0; o < noff; o++)
+            if (cover[sn * noff + o] > 0) {
+                in.req[n] = (int)sn;
+                in.off[n] = (int)o;
+                in.score[n++] = cover[sn * noff + o];
+            }
+    match_assignment_t sol;
+    match_solve(&in, MATCH_METHOD_AUTO, &sol);
+    for (size_t sn = 0; sn < nsessions; sn++)
+        offer_of[sn] = sol.offer_of[sn];
+    long long total = sol.total;
+    match_assignment_free(&sol);
+    match_instance_free(&in);
+    return total;
 }

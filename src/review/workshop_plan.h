@@ -46,4 +46,18 @@ size_t workshop_tree_leaves(const workshop_tree_t *t, size_t node, size_t *out);
 size_t workshop_select(const workshop_tree_t *t, const long long *value, size_t min, size_t max,
                        size_t *chosen, long long *total);
 
+/*
+ * Offers for the chosen workshops. A workshop's shared gaps are split into
+ * sessions, one per theme (an item's first theme in the vocabulary's order;
+ * items without a theme form one session of their own). An offer covers, in
+ * a session, all its gaps if it covers the session's theme, else the gaps it
+ * lists by item. Each session takes at most one offer; each offer at most its
+ * capacity in sessions. This returns the assignment with the most shared gaps
+ * covered, exactly (it is an assignment problem: src/match/solver.h):
+ * cover[s * noff + o] is what offer o would cover in session s (0: it cannot
+ * take it), cap[o] its capacity; offer_of[s] receives the offer or -1.
+ */
+long long workshop_assign(const int *cover, size_t nsessions, const int *cap, size_t noff,
+                          int *offer_of);
+
 #endif

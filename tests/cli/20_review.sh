@@ -198,6 +198,32 @@ r review workshops --as-of 2026-01-01 --format json --min-size 3 --max-size 6 >"
 expect_eq "workshops: --min-size 3 --max-size 6 keeps its bounds" "$(ws_check "$T/w3.json" 3 6 m49_subregion)" "True True True True True"
 r review workshops --as-of 2026-01-01 --format json --frame region --max-size 12 >"$T/w4.json"
 expect_eq "workshops: --frame region draws within one M49 region" "$(ws_check "$T/w4.json" 5 12 m49_region)" "True True True True True"
+expect_eq "plan: capacities kept across workshops, only open offers serving the workshop, gaps covered once, counts add up" "$($PY -c '
+import collections, csv, json, sys
+w = json.load(open(sys.argv[1]))["workshops"]
+x = json.load(open(sys.argv[2]))
+rows = [l for l in open(sys.argv[3], encoding="utf-8") if not l.startswith("#")]
+it = {r["id"]: set(filter(None, r["themes"].split(","))) for r in csv.DictReader(rows, delimiter="\t")}
+off = {o["id"]: o for o in x["offers"]}
+st = {s["alpha3"]: s for s in x["states"]}
+used = collections.Counter()
+ok, n = True, 0
+for ws in w:
+    p = ws["plan"]
+    got = [g for a in p["assigned"] for g in a["shared_gaps"]]
+    left = [g for u in p["uncovered"] for g in u["shared_gaps"]]
+    ok &= len(got) == len(set(got)) == p["covered"] and set(got) <= set(ws["shared_gaps"])
+    ok &= p["shared"] == len(ws["shared_gaps"]) and p["covered"] + len(left) == p["shared"]
+    for a in p["assigned"]:
+        o, n = off[a["id"]], n + 1
+        used[a["id"]] += len(a["sessions"])
+        themes = set(filter(None, o["themes"].split(","))).union(*[it.get(i, set()) for i in o["items"].split(",") if i])
+        ok &= o["status"] == "open" and (o["end"] == "" or o["end"] >= "2026-01-01")
+        regs = o["regions"].split(",")
+        ok &= o["regions"] == "" or ws["region"] in regs or all(st[s]["m49_subregion"] in regs or st[s]["m49_intermediate"] in regs for s in ws["states"])
+        ok &= all(g in o["items"].split(",") or it.get(g, set()) & themes for g in a["shared_gaps"])
+print(ok, n > 0, all(used[i] <= off[i]["capacity"] for i in used))' "$T/w1.json" "$T/export.json" data/template/v1/items.tsv)" "True True True"
+expect_match "plan as text: covered of shared, assigned offers, what stays uncovered" "$T/out" "^  Lagunas compartidas cubiertas por las ofertas asignadas: [0-9]+ / [0-9]+$"
 expect_fail "--min-size above --max-size" 2 "--min-size 9 is larger than --max-size 8" r review workshops --min-size 9 --max-size 8
 expect_fail "--min-size 1" 2 "--min-size" r review workshops --min-size 1
 expect_fail "--max-size too large" 2 "--max-size" r review workshops --max-size 100000000000000000000
