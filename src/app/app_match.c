@@ -22,8 +22,10 @@ rc_t app_match_record(app_t *a, const char *data_dir, const match_run_opts_t *o,
     if (rc == RC_OK) {
         buf_putc(&detail, '{');
         json_out_kll(&detail, 0, "proposals", (long long)res->n);
-        json_out_kll(&detail, 1, "total", res->total);
+        json_out_kll(&detail, 1, "total", res->picked_total);
         json_out_kv(&detail, 1, "region", o->region ? o->region : "");
+        if (o->picks) /* a subset recorded: the optimum it was picked from */
+            json_out_kll(&detail, 1, "optimum", res->total);
         if (res->n) {
             json_out_kll(&detail, 1, "first", res->p[0].id);
             json_out_kll(&detail, 1, "last", res->p[res->n - 1].id);

@@ -20,15 +20,20 @@
 #define INSTANCE_MAX_BYTES ((size_t)2 << 30)
 
 static const char usage[] =
-    "usage: r1540 match [--dry-run] [--region R] [--format text|json]\n"
+    "usage: r1540 match [--dry-run] [--region R] [--only PICKS] [--format text|json]\n"
     "       r1540 match --solve FILE [--method auto|dense|sparse] [--time]\n"
     "\n"
     "Without --solve: scores every open request against every open offer (the\n"
     "weights are in data/match/weights.conf), finds the assignment with the\n"
     "largest total score, and records it as proposals; --dry-run shows it without\n"
     "recording; --region R (an M49 region or sub-region code) limits it to the\n"
-    "requests of that region; each proposal says why (docs/matching.md).\n"
+    "requests of that region; each proposal says why, and each request left\n"
+    "without one says why not (docs/matching.md).\n"
     "\n"
+    "--only PICKS  record only these proposals of the optimum: request ids, or\n"
+    "              REQUEST:OFFER pairs as the dry run shows them, comma-separated;\n"
+    "              nothing is recorded if one is no longer proposed (the data\n"
+    "              changed) or a regional batch is picked in part\n"
     "--solve FILE  the bare solver on a text instance: `R O E`, then the O\n"
     "              capacities, then E lines `r o score`; prints the optimal total,\n"
     "              then one line `r o` per assigned pair\n"
@@ -37,7 +42,7 @@ static const char usage[] =
     "--time        print the solver's own time (without reading) on standard error\n";
 
 typedef struct {
-    const char *solve, *method, *region, *format;
+    const char *solve, *method, *region, *format, *only;
     bool dry_run, time;
 } match_opts_t;
 
@@ -116,6 +121,61 @@ static void proposal_text(const match_context_t *ctx, const match_proposal_t *p,
     }
 }
 
+/* The better-scoring offer a request did not get, or null. */
+static void alternative_json(const match_context_t *ctx, const match_why_t *w, buf_t *b)
+{
+    if (!w || !w->has_alt) {
+        buf_puts(b, ",\"alternative\":null");
+        return;
+    }
+    buf_puts(b, ",\"alternative\":{");
+    json_out_kll(b, 0, "offer", ctx->off[w->alt_offer].id);
+    json_out_kll(b, 1, "score", match_context_score(ctx, w->req, w->alt_offer, NULL));
+    json_out_kll(b, 1, "total_with_it", w->alt_total);
+    json_out_kll(b, 1, "loss", w->alt_loss);
+    buf_puts(b, ",\"held_by\":[");
+    for (size_t h = 0; h < w->nholders; h++) {
+        buf_puts(b, h ? ",{" : "{");
+        json_out_kll(b, 0, "request", ctx->req[w->holders[h].req].id);
+        json_out_kv(b, 1, "state", ctx->req[w->holders[h].req].state);
+        json_out_kll(b, 1, "score", w->holders[h].score);
+        buf_puts(b, "}");
+    }
+    buf_puts(b, "]}");
+}
+
+/* A request without a proposal: why, as a key, a line and its parts. */
+static void unmatched_json(const match_context_t *ctx, const match_why_t *w, buf_t *b)
+{
+    buf_t t;
+    buf_init(&t, 0);
+    match_why_text(ctx, w, &t);
+    buf_puts(b, "{");
+    json_out_kll(b, 0, "request", ctx->req[w->req].id);
+    json_out_kv(b, 1, "state", ctx->req[w->req].state);
+    json_out_kv(b, 1, "reason", match_why_key(w->kind));
+    json_out_kv(b, 1, "why", buf_str(&t));
+    buf_puts(b, ",\"declined\":[");
+    for (size_t k = 0; k < w->ndeclined; k++) {
+        buf_puts(b, k ? ",{" : "{");
+        json_out_kll(b, 0, "offer", ctx->off[w->declined[k].offer].id);
+        json_out_kll(b, 1, "score", w->declined[k].score);
+        buf_puts(b, "}");
+    }
+    buf_puts(b, "]");
+    buf_puts(b, ",\"full\":[");
+    for (size_t k = 0; k < w->nfull; k++) {
+        buf_puts(b, k ? ",{" : "{");
+        json_out_kll(b, 0, "offer", ctx->off[w->full[k].offer].id);
+        json_out_kll(b, 1, "score", w->full[k].score);
+        buf_puts(b, "}");
+    }
+    buf_puts(b, "]");
+    alternative_json(ctx, w, b);
+    buf_puts(b, "}");
+    buf_free(&t);
+}
+
 static void proposal_json(const match_context_t *ctx, const match_proposal_t *p, buf_t *b)
 {
     buf_puts(b, "{");
@@ -145,7 +205,9 @@ static void proposal_json(const match_context_t *ctx, const match_proposal_t *p,
         json_out_kll(b, 1, "score", p->overlaps[k].score);
         buf_puts(b, "}");
     }
-    buf_puts(b, "]}");
+    buf_puts(b, "]");
+    alternative_json(ctx, p->why, b);
+    buf_puts(b, "}");
 }
 
 static rc_t print_result(cli_t *c, const match_context_t *ctx, const match_result_t *r,
@@ -156,6 +218,7 @@ static rc_t print_result(cli_t *c, const match_context_t *ctx, const match_resul
     if (json) {
         buf_puts(&b, "{");
         json_out_kll(&b, 0, "total", r->total);
+        json_out_kll(&b, 1, "picked_total", r->picked_total);
         buf_printf(&b, ",\"dry_run\":%s", o->dry_run ? "true" : "false");
         json_out_kv(&b, 1, "region", o->region ? o->region : "");
         json_out_kll(&b, 1, "requests", (long long)r->requests);
@@ -166,10 +229,24 @@ static rc_t print_result(cli_t *c, const match_context_t *ctx, const match_resul
             buf_puts(&b, k ? ",\n" : "\n");
             proposal_json(ctx, &r->p[k], &b);
         }
+        buf_puts(&b, "\n],\"unmatched\":[");
+        for (size_t k = 0, n = 0; k < r->nwhy; k++)
+            if (r->why[k].kind != MATCH_WHY_PROPOSED) {
+                buf_puts(&b, n++ ? ",\n" : "\n");
+                unmatched_json(ctx, &r->why[k], &b);
+            }
         buf_puts(&b, "\n]}\n");
     } else {
         for (size_t k = 0; k < r->n; k++)
             proposal_text(ctx, &r->p[k], &b);
+        for (size_t k = 0; k < r->nwhy; k++)
+            if (r->why[k].kind != MATCH_WHY_PROPOSED) {
+                const assistance_request_t *q = &ctx->req[r->why[k].req];
+                buf_printf(&b, "request %lld (%s, %s: %s)\n  no proposal: ", q->id, q->state,
+                           q->kind, q->title);
+                match_why_text(ctx, &r->why[k], &b);
+                buf_putc(&b, '\n');
+            }
         buf_printf(&b,
                    "%zu proposal%s%s, total score %lld (the largest possible); %zu open "
                    "request%s, %zu offer%s with room, %zu candidate pairs\n",
@@ -189,9 +266,18 @@ static rc_t match_stored(cli_t *c, const match_opts_t *o)
     match_result_t r;
     char today[11];
     date_today(today);
-    match_run_opts_t ro = {o->region, o->dry_run, today};
+    match_run_opts_t ro = {o->region, o->dry_run, today, NULL, 0};
+    match_pick_t *picks;
     app_t a;
     rc_t rc = cli_format_json(c, o->format, &json);
+    if (rc == RC_OK && o->only) {
+        if (match_picks_parse(o->only, &c->arena, &picks, &ro.npicks, &c->err) != RC_OK) {
+            char why[sizeof c->err.msg];
+            snprintf(why, sizeof why, "%s", c->err.msg);
+            return cli_usage_error(c, usage, "--only: %s", why);
+        }
+        ro.picks = picks;
+    }
     if (rc != RC_OK || (rc = cli_app(c, &a)) != RC_OK)
         return rc;
     /* Recording is the operation (one transaction, one audit entry); the dry
@@ -212,7 +298,8 @@ rc_t cmd_match(cli_t *c, int argc, char **argv)
         {"solve", required_argument, NULL, 's'},  {"method", required_argument, NULL, 'm'},
         {"time", no_argument, NULL, 't'},         {"dry-run", no_argument, NULL, 'n'},
         {"region", required_argument, NULL, 'r'}, {"format", required_argument, NULL, 'f'},
-        {"help", no_argument, NULL, 'h'},         {NULL, 0, NULL, 0}};
+        {"only", required_argument, NULL, 'o'},   {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0}};
     match_opts_t o = {0};
     optind = 0;
     for (int opt; (opt = getopt_long(argc, argv, "h", opts, NULL)) != -1;) {
@@ -236,6 +323,9 @@ rc_t cmd_match(cli_t *c, int argc, char **argv)
             break;
         case 'f':
             o.format = optarg;
+            break;
+        case 'o':
+            o.only = optarg;
             break;
         default:
             return cli_usage_error(c, usage, "unknown option");

@@ -10,6 +10,7 @@
 #include "../match/propose.h"
 #include "../review/chart.h"
 #include "../review/review.h"
+#include "../review/workshop_plan.h"
 #include "../util/collate.h"
 #include "../util/i18n.h"
 #include "../util/json_out.h"
@@ -18,7 +19,9 @@
 static const char usage[] =
     "usage: r1540 review [--format json|html|pdf|xlsx] [-o FILE] [--lang L]\n"
     "                    [--as-of DATE] [--since DATE] [--groups K] [--published]\n"
+    "                    [--min-size N] [--max-size N] [--frame subregion|region]\n"
     "       r1540 review workshops [--as-of DATE] [--groups K] [--lang L] [--format text|json]\n"
+    "                    [--min-size N] [--max-size N] [--frame subregion|region]\n"
     "\n"
     "The review of coverage of matrix fields: by state, section, weapon type, theme,\n"
     "region, UN regional group and LDC/LLDC/SIDS; its trend; the items and themes with\n"
@@ -32,6 +35,9 @@ static const char usage[] =
     "                approved version with the latest approval date on or before DATE\n"
     "  --since DATE  the comparison date for gap movements (default five years earlier)\n"
     "  --groups K    the number of similar-gap groups (default round(sqrt(states/2)))\n"
+    "  --min-size N, --max-size N  the size of a proposed workshop in states\n"
+    "                (default 5 to 20); workshops are drawn within one --frame: an\n"
+    "                M49 sub-region (default) or region\n"
     "  --published   count only published versions, not approved ones awaiting\n"
     "                publication: the figures the public web dashboard shows\n"
     "\n"
@@ -51,7 +57,8 @@ static rc_t parse_args(cli_t *c, int argc, char **argv, review_args_t *a)
         {"lang", required_argument, NULL, 'l'},   {"as-of", required_argument, NULL, 'a'},
         {"since", required_argument, NULL, 's'},  {"groups", required_argument, NULL, 'g'},
         {"help", no_argument, NULL, 'h'},         {"published", no_argument, NULL, 'p'},
-        {NULL, 0, NULL, 0}};
+        {"min-size", required_argument, NULL, 'm'}, {"max-size", required_argument, NULL, 'M'},
+        {"frame", required_argument, NULL, 'F'},  {NULL, 0, NULL, 0}};
     const char *lang = "en";
     long long k;
     optind = 0;
@@ -75,9 +82,29 @@ static rc_t parse_args(cli_t *c, int argc, char **argv, review_args_t *a)
                 return RC_USAGE;
             a->o.groups = (size_t)k;
             break;
+        case 'm':
+        case 'M':
+            if (cli_int(c, optarg, o == 'm' ? "--min-size" : "--max-size", 2, WORKSHOP_SIZE_LIMIT,
+                        &k) != RC_OK)
+                return RC_USAGE;
+            *(o == 'm' ? &a->o.workshops.min_size : &a->o.workshops.max_size) = (size_t)k;
+            break;
+        case 'F':
+            if (strcmp(optarg, "subregion") == 0)
+                a->o.workshops.frame = WORKSHOP_FRAME_SUBREGION;
+            else if (strcmp(optarg, "region") == 0)
+                a->o.workshops.frame = WORKSHOP_FRAME_REGION;
+            else
+                return cli_usage_error(c, usage, "--frame: '%s' is not subregion or region",
+                                       optarg);
+            break;
         default: return cli_usage_error(c, usage, "unknown option");
         }
     }
+    size_t lo = a->o.workshops.min_size ? a->o.workshops.min_size : WORKSHOP_MIN_SIZE;
+    size_t hi = a->o.workshops.max_size ? a->o.workshops.max_size : WORKSHOP_MAX_SIZE;
+    if (lo > hi)
+        return cli_usage_error(c, usage, "--min-size %zu is larger than --max-size %zu", lo, hi);
     if (optind < argc && strcmp(argv[optind], "workshops") == 0) {
         a->workshops = true;
         optind++;
@@ -107,6 +134,37 @@ static rc_t write_buf(cli_t *c, buf_t *b, const char *path)
     return RC_OK;
 }
 
+static const char *session_name(const review_t *r, size_t theme)
+{
+    return theme == SIZE_MAX ? i18n_tr(r->lang, "items without a theme")
+                             : r->d.themes[theme].name[r->lang];
+}
+
+/* The plan for one workshop: what its assigned offers cover and what is left. */
+static void print_plan_text(const review_t *r, const assist_workshop_offers_t *wo, buf_t *b)
+{
+    lang_t l = r->lang;
+    buf_printf(b, "  %s: %zu / %zu\n", i18n_tr(l, "Shared gaps covered by the assigned offers"),
+               wo->covered, wo->shared);
+    buf_printf(b, "  %s:%s\n", i18n_tr(l, "Assigned offers (each offer's capacity used once)"),
+               wo->nassigned ? "" : " —");
+    for (size_t k = 0; k < wo->nassigned; k++) {
+        const assist_assigned_t *as = &wo->assigned[k];
+        buf_printf(b, "    %lld (%s):", as->offer->id, match_provider(as->offer));
+        for (size_t t = 0; t < as->nthemes; t++)
+            buf_printf(b, "%s %s", t ? "," : "", session_name(r, as->themes[t]));
+        buf_printf(b, "; %s %zu\n", i18n_tr(l, "shared gaps:"), as->ngaps);
+    }
+    buf_printf(b, "  %s:%s\n", i18n_tr(l, "Not covered"), wo->nuncovered ? "" : " —");
+    for (size_t k = 0; k < wo->nuncovered; k++) {
+        const assist_uncovered_t *u = &wo->uncovered[k];
+        buf_printf(b, "    %s (%s %zu): %s\n", session_name(r, u->theme), i18n_tr(l, "shared gaps:"),
+                   u->ngaps,
+                   u->could ? i18n_tr(l, "the offers that cover it cover more shared gaps elsewhere")
+                            : i18n_tr(l, "no available offer covers it"));
+    }
+}
+
 static void print_workshops_text(const review_t *r, buf_t *b)
 {
     const review_data_t *d = &r->d;
@@ -125,14 +183,7 @@ static void print_workshops_text(const review_t *r, buf_t *b)
         for (size_t t = 0; t < w->nthemes; t++)
             buf_printf(b, "%s %s", t ? "," : "", d->themes[w->themes[t]].name[l]);
         buf_printf(b, "\n  %s: %zu\n", i18n_tr(l, "Shared gaps"), w->ngaps);
-        const assist_workshop_offers_t *wo = &r->assist.workshops[i];
-        buf_printf(b, "  %s:", i18n_tr(l, "Offers that cover these themes or gaps"));
-        for (size_t k = 0; k < wo->n; k++) /* best fitting first (assist_figures.h) */
-            buf_printf(b, "%s %lld (%s)", k ? "," : "", wo->fits[k].offer->id,
-                       match_provider(wo->fits[k].offer));
-        if (wo->n == 0)
-            buf_printf(b, " %s", i18n_tr(l, "none open on the review date"));
-        buf_putc(b, '\n');
+        print_plan_text(r, &r->assist.workshops[i], b);
     }
 }
 

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "batch.h"
+#include "explain.h"
 #include "instance.h"
 #include "solver.h"
 
@@ -41,7 +42,7 @@ static rc_t load_template(store_t *st, arena_t *a, match_context_t *c, err_t *e)
     return rc;
 }
 
-static bool live(const char *status)
+bool match_proposal_live(const char *status)
 {
     return strcmp(status, "proposed") == 0 || strcmp(status, "accepted") == 0 ||
            strcmp(status, "delivered") == 0;
@@ -171,13 +172,14 @@ static void state_build(const match_context_t *c, arena_t *a, match_state_t *ms)
     for (size_t k = 0; k < c->nprop; k++) {
         const assistance_proposal_t *p = &c->prop[k];
         size_t i = index_of_request(c, p->request_id), j = index_of_offer(c, p->offer_id);
-        if (i >= c->nreq || j >= c->noff || !live(p->status))
+        if (i >= c->nreq || j >= c->noff || !match_proposal_live(p->status))
             continue;
         ms->req_open[i] = false;
         /* A batch takes one unit: count it at its first live member only. */
         bool counted = false;
         for (size_t q = 0; q < k && *p->batch && !counted; q++)
-            counted = c->prop[q].offer_id == p->offer_id && live(c->prop[q].status) &&
+            counted = c->prop[q].offer_id == p->offer_id &&
+                      match_proposal_live(c->prop[q].status) &&
                       strcmp(c->prop[q].batch, p->batch) == 0;
         if (!counted && ms->remaining[j] > 0)
             ms->remaining[j]--;
@@ -185,11 +187,6 @@ static void state_build(const match_context_t *c, arena_t *a, match_state_t *ms)
 }
 
 /* ---- units and the instance -------------------------------------------------- */
-
-typedef struct {
-    size_t *members; /* request indices */
-    size_t n;
-} unit_t;
 
 static bool in_region(const state_t *s, const char *region)
 {
@@ -200,7 +197,7 @@ static bool in_region(const state_t *s, const char *region)
 /* The units: each open request alone, or, in batch mode, the open requests of
  * the region grouped by themes. */
 static size_t make_units(const match_context_t *c, const match_state_t *ms, const char *region,
-                         arena_t *a, unit_t **out)
+                         arena_t *a, match_unit_t **out)
 {
     size_t *open = arena_alloc(a, (c->nreq + 1) * sizeof *open), n = 0;
     for (size_t i = 0; i < c->nreq; i++)
@@ -214,7 +211,7 @@ static size_t make_units(const match_context_t *c, const match_state_t *ms, cons
     }
     if (region)
         ngroups = match_batch_group(themes, n, group, a);
-    unit_t *units = arena_alloc(a, (ngroups + 1) * sizeof *units);
+    match_unit_t *units = arena_alloc(a, (ngroups + 1) * sizeof *units);
     for (size_t k = 0; k < n; k++)
         units[group[k]].n++;
     for (size_t g = 0; g < ngroups; g++) {
@@ -229,7 +226,7 @@ static size_t make_units(const match_context_t *c, const match_state_t *ms, cons
 
 /* A unit's score for offer j: the sum over its members, 0 if any member does
  * not fit (a pair declined before fits no more). */
-static int unit_score(const match_context_t *c, const unit_t *u, size_t j)
+static int unit_score(const match_context_t *c, const match_unit_t *u, size_t j)
 {
     long long sum = 0;
     for (size_t m = 0; m < u->n; m++) {
@@ -241,8 +238,8 @@ static int unit_score(const match_context_t *c, const unit_t *u, size_t j)
     return sum > MATCH_MAX_VALUE ? (int)MATCH_MAX_VALUE : (int)sum;
 }
 
-static void build_instance(const match_context_t *c, const match_state_t *ms, const unit_t *units,
-                           size_t nunits, match_instance_t *in)
+static void build_instance(const match_context_t *c, const match_state_t *ms,
+                           const match_unit_t *units, size_t nunits, match_instance_t *in)
 {
     size_t cap = 64, n = 0;
     match_instance_init(in, (int)nunits, (int)c->noff, cap);
@@ -312,7 +309,22 @@ static void find_overlaps(const match_context_t *c, match_proposal_t *p, arena_t
     qsort(p->overlaps, p->noverlaps, sizeof *p->overlaps, cmp_overlap);
 }
 
-static void describe(const match_context_t *c, match_proposal_t *p, const unit_t *u,
+static int cmp_why_req(const void *a, const void *b)
+{
+    size_t x = ((const match_why_t *)a)->req, y = ((const match_why_t *)b)->req;
+    return (x > y) - (x < y);
+}
+
+/* The line saying why not the better-scoring offer: who holds it and what
+ * taking it would cost the total. */
+static void describe_alternative(const match_context_t *c, const match_why_t *w, buf_t *b)
+{
+    buf_puts(b, "alternative: ");
+    match_why_text(c, w, b);
+    buf_putc(b, '\n');
+}
+
+static void describe(const match_context_t *c, match_proposal_t *p, const match_unit_t *u,
                      const char *region, arena_t *a)
 {
     buf_t b;
@@ -334,12 +346,14 @@ static void describe(const match_context_t *c, match_proposal_t *p, const unit_t
                        match_provider(&c->off[p->overlaps[k].offer]), p->overlaps[k].score);
         buf_putc(&b, '\n');
     }
+    if (p->why && (p->why->has_alt || (p->why->nfull && p->why->full[0].score > p->score)))
+        describe_alternative(c, p->why, &b);
     p->explanation = arena_strdup(a, buf_str(&b));
     buf_free(&b);
 }
 
 /* Turns the solver's answer into proposals, member by member. */
-static void collect(const match_context_t *c, const unit_t *units, const match_instance_t *in,
+static void collect(const match_context_t *c, const match_unit_t *units, const match_instance_t *in,
                     const match_assignment_t *sol, const char *region, arena_t *a,
                     match_result_t *out)
 {
@@ -359,10 +373,12 @@ static void collect(const match_context_t *c, const unit_t *units, const match_i
             p->req = units[u].members[m];
             p->off = (size_t)sol->offer_of[u];
             p->batch = arena_strdup(a, batch);
+            match_why_t key = {.req = p->req};
+            p->why = bsearch(&key, out->why, out->nwhy, sizeof key, cmp_why_req);
             describe(c, p, &units[u], region, a);
         }
     }
-    out->total = sol->total;
+    out->total = out->picked_total = sol->total;
 }
 
 assistance_proposal_t match_proposal_row(const match_context_t *c, const match_proposal_t *p,
@@ -399,6 +415,113 @@ static rc_t record(store_t *st, const match_context_t *c, match_result_t *r, con
     return rc;
 }
 
+/* ---- a selection of the proposals --------------------------------------------- */
+
+/* One "REQ" or "REQ:OFFER" item of a selection. */
+static bool pick_parse(const char *s, size_t len, match_pick_t *p)
+{
+    char item[48];
+    if (len == 0 || len >= sizeof item)
+        return false;
+    memcpy(item, s, len);
+    item[len] = 0;
+    char *colon = strchr(item, ':');
+    if (colon)
+        *colon = 0;
+    if (strspn(item, "0123456789") != strlen(item) || strlen(item) > 15 || !*item ||
+        (colon && (strspn(colon + 1, "0123456789") != strlen(colon + 1) || !colon[1] ||
+                   strlen(colon + 1) > 15)))
+        return false;
+    p->request = strtoll(item, NULL, 10);
+    p->offer = colon ? strtoll(colon + 1, NULL, 10) : 0;
+    return p->request > 0 && (!colon || p->offer > 0);
+}
+
+rc_t match_picks_parse(const char *text, arena_t *a, match_pick_t **out, size_t *n, err_t *e)
+{
+    size_t cap = 1;
+    for (const char *q = text; *q; q++)
+        cap += *q == ',';
+    if (cap > MATCH_PICKS_MAX)
+        return err_set(e, RC_INPUT, "the selection names more than %d proposals", MATCH_PICKS_MAX);
+    *out = arena_alloc(a, cap * sizeof **out);
+    *n = 0;
+    for (const char *q = text;;) {
+        size_t len = strcspn(q, ",");
+        match_pick_t p;
+        if (!pick_parse(q, len, &p))
+            return err_set(e, RC_INPUT,
+                           "the selection: '%.*s' is not a request id or REQUEST:OFFER ids",
+                           (int)(len > 40 ? 40 : len), q);
+        for (size_t k = 0; k < *n; k++)
+            if ((*out)[k].request == p.request)
+                return err_set(e, RC_INPUT, "the selection names request %lld twice", p.request);
+        (*out)[(*n)++] = p;
+        if (!q[len])
+            break;
+        q += len + 1;
+    }
+    return RC_OK;
+}
+
+/* The proposal of request id in r, or NULL. */
+static match_proposal_t *proposal_of(const match_context_t *c, match_result_t *r, long long id)
+{
+    for (size_t k = 0; k < r->n; k++)
+        if (c->req[r->p[k].req].id == id)
+            return &r->p[k];
+    return NULL;
+}
+
+/* Keeps the picked proposals only, in their order in the optimum; a pick the
+ * optimum does not hold, or a batch picked in part, refuses the whole
+ * selection (the reviewer saw another matching than the one computed now). */
+static rc_t keep_picked(const match_context_t *c, const match_pick_t *picks, size_t npicks,
+                        match_result_t *r, err_t *e)
+{
+    bool *keep = xcalloc(r->n + 1, 1);
+    rc_t rc = RC_OK;
+    for (size_t k = 0; k < npicks && rc == RC_OK; k++) {
+        match_proposal_t *p = proposal_of(c, r, picks[k].request);
+        if (!p)
+            rc = err_set(e, RC_INPUT,
+                         "request %lld has no proposal in the matching as it stands now "
+                         "(nothing recorded; review the matching again)",
+                         picks[k].request);
+        else if (picks[k].offer && c->off[p->off].id != picks[k].offer)
+            rc = err_set(e, RC_INPUT,
+                         "the matching now proposes offer %lld for request %lld, not offer %lld "
+                         "(nothing recorded; review the matching again)",
+                         c->off[p->off].id, picks[k].request, picks[k].offer);
+        else
+            keep[p - r->p] = true;
+    }
+    for (size_t k = 0; k < r->n && rc == RC_OK; k++)
+        for (size_t m = 0; m < r->n && rc == RC_OK; m++)
+            if (keep[k] && !keep[m] && *r->p[k].batch && strcmp(r->p[k].batch, r->p[m].batch) == 0)
+                rc = err_set(e, RC_INPUT,
+                             "request %lld is in batch %s with request %lld: record the whole "
+                             "batch or none of it (nothing recorded)",
+                             c->req[r->p[k].req].id, r->p[k].batch, c->req[r->p[m].req].id);
+    size_t n = 0;
+    r->picked_total = 0;
+    for (size_t k = 0; k < r->n && rc == RC_OK; k++) {
+        if (!keep[k]) {
+            match_why_t key = {.req = r->p[k].req};
+            match_why_t *w = bsearch(&key, r->why, r->nwhy, sizeof key, cmp_why_req);
+            if (w)
+                w->kind = MATCH_WHY_LEFT_OUT;
+            continue;
+        }
+        r->picked_total += r->p[k].score;
+        r->p[n++] = r->p[k];
+    }
+    if (rc == RC_OK)
+        r->n = n;
+    free(keep);
+    return rc;
+}
+
 static rc_t region_check(store_t *st, const char *region, arena_t *a, err_t *e)
 {
     vocab_t *v;
@@ -423,7 +546,7 @@ rc_t match_run(store_t *st, match_context_t *c, const match_run_opts_t *o, arena
         return rc;
     match_state_t ms;
     state_build(c, a, &ms);
-    unit_t *units;
+    match_unit_t *units;
     size_t nunits = make_units(c, &ms, o->region, a, &units);
     match_instance_t in;
     build_instance(c, &ms, units, nunits, &in);
@@ -435,8 +558,12 @@ rc_t match_run(store_t *st, match_context_t *c, const match_run_opts_t *o, arena
         out->requests += units[u].n;
     for (size_t j = 0; j < c->noff; j++)
         out->offers += ms.remaining[j] > 0;
+    out->nwhy = match_explain_units(c, ms.remaining, units, nunits, &in, &sol, a, &out->why);
+    qsort(out->why, out->nwhy, sizeof *out->why, cmp_why_req);
     collect(c, units, &in, &sol, o->region, a, out);
     match_assignment_free(&sol);
     match_instance_free(&in);
+    if (o->picks && (rc = keep_picked(c, o->picks, o->npicks, out, e)) != RC_OK)
+        return rc;
     return o->dry_run ? RC_OK : record(st, c, out, o->today, e);
 }

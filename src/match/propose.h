@@ -11,41 +11,8 @@
 
 #include <stdbool.h>
 
-#include "../store/store.h"
-#include "score.h"
-
-/* Everything the score needs, loaded once. */
-typedef struct {
-    match_weights_t w;
-    assistance_request_t *req;
-    size_t nreq;
-    assistance_offer_t *off;
-    size_t noff;
-    assistance_proposal_t *prop;
-    size_t nprop;
-    state_t *states; /* by alpha-3 */
-    size_t nstates;
-    assistance_need_t *need; /* by alpha-3, parallel to states */
-    template_item_t *tmpl;   /* current template, by id */
-    size_t ntmpl;
-    match_request_t *mreq; /* views, parallel to req */
-    match_offer_t *moff;   /* parallel to off */
-    unsigned char *declined; /* nreq * noff: 1 where the pair was declined once */
-} match_context_t;         /* arena-owned */
-
-/* Loads the context; weights from data_dir/match/weights.conf. */
-rc_t match_context_load(store_t *st, const char *data_dir, arena_t *a, match_context_t *c,
-                        err_t *e);
-/* The same for scores the public sees (a request's or an offer's page): a
- * state's coverage is that of its latest *published* matrix, since an
- * approved version is not public until it is published. */
-rc_t match_context_load_public(store_t *st, const char *data_dir, arena_t *a, match_context_t *c,
-                               err_t *e);
-/* The score of offer index oi for request index ri; 0 for a pair declined once
- * (it is never proposed again, so it fits no more). */
-int match_context_score(const match_context_t *c, size_t ri, size_t oi, match_explain_t *ex);
-/* The provider of an offer: its state code or organization code. */
-const char *match_provider(const assistance_offer_t *o);
+#include "context.h"
+#include "explain.h"
 
 typedef struct {
     size_t offer; /* index into the context's offers */
@@ -69,13 +36,17 @@ typedef struct {
     match_explain_t ex;
     match_overlap_t *overlaps; /* other providers' fitting offers, best first */
     size_t noverlaps;
+    const match_why_t *why; /* why this offer and not a better-scoring one */
 } match_proposal_t;
 
 typedef struct {
-    match_proposal_t *p;
+    match_proposal_t *p; /* the proposals (with a selection: the selected ones) */
     size_t n;
     long long total;                       /* the optimal total score */
+    long long picked_total;                /* the total of the proposals in p */
     size_t requests, offers, pairs, units; /* considered */
+    match_why_t *why; /* per considered request, in request order: why its proposal or none */
+    size_t nwhy;
 } match_result_t;
 
 /* The store's row for proposal p, status "proposed", created on today
@@ -83,16 +54,33 @@ typedef struct {
 assistance_proposal_t match_proposal_row(const match_context_t *c, const match_proposal_t *p,
                                          const char *today);
 
+/* A proposal the reviewer picked to record: the request, and the offer the
+ * reviewer saw proposed for it (0: whatever the optimum gives it). */
+typedef struct {
+    long long request, offer;
+} match_pick_t;
+
+/* Parses a selection "REQ[:OFFER],..." (ids); RC_INPUT with the item at fault
+ * for anything else, an empty list, or a request named twice. At most
+ * MATCH_PICKS_MAX items. */
+#define MATCH_PICKS_MAX 10000
+rc_t match_picks_parse(const char *text, arena_t *a, match_pick_t **out, size_t *n, err_t *e);
+
 typedef struct {
     const char *region; /* NULL: every open request, one by one; else batch mode */
     bool dry_run;
-    const char *today; /* YYYY-MM-DD, the proposals' date */
+    const char *today;         /* YYYY-MM-DD, the proposals' date */
+    const match_pick_t *picks; /* NULL: record every proposal; else only these */
+    size_t npicks;
 } match_run_opts_t;
 
 /* Runs the matching on a loaded context and records the proposals (unless a
  * dry run) inside the caller's transaction, which should also cover loading
  * the context so that no other writer changes what the optimum was computed
- * on. RC_NOTFOUND for an unknown region. */
+ * on. RC_NOTFOUND for an unknown region. With picks, only the picked
+ * proposals of the optimum are kept (and recorded); RC_INPUT, recording
+ * nothing, when a pick is not a proposal of the optimum computed now (the
+ * data changed since the reviewer looked) or splits a regional batch. */
 rc_t match_run(store_t *st, match_context_t *c, const match_run_opts_t *o, arena_t *a,
                match_result_t *out, err_t *e);
 

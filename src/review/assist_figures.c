@@ -8,6 +8,8 @@
  */
 #include "assist_figures.h"
 
+#include "workshop_plan.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -393,6 +395,149 @@ static void workshop_offers(const ctx_t *c, const assist_records_t *in, const ui
     qsort(out->fits, out->n, sizeof *out->fits, cmp_fit);
 }
 
+/* ---- the plan: offers assigned to the workshops' sessions ------------------------- */
+
+typedef struct {
+    size_t workshop, theme; /* theme: SIZE_MAX for items without a theme */
+    size_t *gaps;
+    size_t ngaps;
+} plan_session_t;
+
+/* An item's session theme: of its themes, the one fewest template items
+ * carry (the most specific: "IAEA safeguards" rather than "legislation"),
+ * ties to the first in vocabulary order; SIZE_MAX without a theme. */
+static size_t session_theme(const review_data_t *d, size_t item)
+{
+    size_t best = SIZE_MAX, best_n = SIZE_MAX;
+    for (size_t t = 0; t < d->nthemes; t++) {
+        if (!(d->item_themes[item] >> t & 1))
+            continue;
+        size_t n = 0;
+        for (size_t i = 0; i < d->nitems; i++)
+            n += d->item_themes[i] >> t & 1;
+        if (n < best_n) {
+            best = t;
+            best_n = n;
+        }
+    }
+    return best;
+}
+
+/* The sessions of the nw workshops, by workshop then theme. */
+static size_t make_sessions(const review_data_t *d, const review_workshop_t *w, size_t nw,
+                            arena_t *a, plan_session_t **out)
+{
+    size_t total = 0, n = 0;
+    for (size_t i = 0; i < nw; i++)
+        total += w[i].ngaps;
+    plan_session_t *ss = arena_alloc(a, (total + 1) * sizeof *ss);
+    for (size_t i = 0; i < nw; i++)
+        for (size_t t = 0; t <= d->nthemes; t++) {
+            size_t key = t < d->nthemes ? t : SIZE_MAX, k = 0;
+            for (size_t g = 0; g < w[i].ngaps; g++)
+                k += session_theme(d, w[i].gaps[g]) == key;
+            if (!k)
+                continue;
+            plan_session_t *s = &ss[n++];
+            *s = (plan_session_t){i, key, arena_alloc(a, k * sizeof *s->gaps), 0};
+            for (size_t g = 0; g < w[i].ngaps; g++)
+                if (session_theme(d, w[i].gaps[g]) == key)
+                    s->gaps[s->ngaps++] = w[i].gaps[g];
+        }
+    *out = ss;
+    return n;
+}
+
+/* What offer o (theme set `themes`) covers in session s: every gap if it
+ * covers the theme, else the gaps it lists. */
+static int session_cover(const ctx_t *c, const assistance_offer_t *o, uint64_t themes,
+                         const plan_session_t *s, const review_workshop_t *w)
+{
+    if (!offer_available(o, c->as_of) || !offer_serves(c->d, o, w))
+        return 0;
+    if (s->theme != SIZE_MAX && (themes >> s->theme & 1))
+        return (int)s->ngaps;
+    int n = 0;
+    for (size_t g = 0; g < s->ngaps; g++)
+        n += assistance_list_has(o->items, c->d->items[s->gaps[g]].id);
+    return n;
+}
+
+/* Adds session s, taken by offer j, to workshop wo's assigned offers. */
+static void assign_add(const ctx_t *c, const assist_records_t *in, size_t j, const plan_session_t *s,
+                       arena_t *a, assist_workshop_offers_t *wo)
+{
+    const assistance_offer_t *o = &in->off[j];
+    assist_assigned_t *as = NULL;
+    for (size_t k = 0; k < wo->nassigned && !as; k++)
+        if (wo->assigned[k].offer == o)
+            as = &wo->assigned[k];
+    if (!as) {
+        as = &wo->assigned[wo->nassigned++];
+        as->offer = o;
+        as->provider_name = provider_names(c->d, in, o, a);
+        as->themes = arena_alloc(a, (c->d->nthemes + 1) * sizeof *as->themes);
+        as->gaps = arena_alloc(a, (c->d->nitems + 1) * sizeof *as->gaps);
+    }
+    as->themes[as->nthemes++] = s->theme;
+    uint64_t themes = theme_set(c, o->items, o->themes);
+    for (size_t g = 0; g < s->ngaps; g++)
+        if ((s->theme != SIZE_MAX && (themes >> s->theme & 1)) ||
+            assistance_list_has(o->items, c->d->items[s->gaps[g]].id))
+            as->gaps[as->ngaps++] = s->gaps[g];
+}
+
+static int cmp_assigned(const void *pa, const void *pb)
+{
+    long long x = ((const assist_assigned_t *)pa)->offer->id,
+              y = ((const assist_assigned_t *)pb)->offer->id;
+    return (x > y) - (x < y);
+}
+
+/* The plan (workshop_plan.h): sessions, what each available offer covers in
+ * each, the exact assignment, then per workshop its offers and what is left. */
+static void plan_offers(const ctx_t *c, const assist_records_t *in, const uint64_t *themes,
+                        const review_workshop_t *w, size_t nw, arena_t *a, assist_figures_t *f)
+{
+    plan_session_t *ss;
+    size_t ns = make_sessions(c->d, w, nw, a, &ss), no = in->noff;
+    int *cover = xcalloc(ns * no + 1, sizeof *cover), *cap = xcalloc(no + 1, sizeof *cap);
+    int *offer_of = xcalloc(ns + 1, sizeof *offer_of);
+    for (size_t j = 0; j < no; j++)
+        cap[j] = in->off[j].capacity;
+    for (size_t k = 0; k < ns; k++)
+        for (size_t j = 0; j < no; j++)
+            cover[k * no + j] = session_cover(c, &in->off[j], themes[j], &ss[k], &w[ss[k].workshop]);
+    workshop_assign(cover, ns, cap, no, offer_of);
+    for (size_t i = 0; i < nw; i++) {
+        assist_workshop_offers_t *wo = &f->workshops[i];
+        wo->assigned = arena_alloc(a, (no + 1) * sizeof *wo->assigned);
+        wo->uncovered = arena_alloc(a, (c->d->nthemes + 2) * sizeof *wo->uncovered);
+        wo->shared = w[i].ngaps;
+        f->plan_shared += w[i].ngaps;
+    }
+    for (size_t k = 0; k < ns; k++) {
+        assist_workshop_offers_t *wo = &f->workshops[ss[k].workshop];
+        if (offer_of[k] >= 0) {
+            assign_add(c, in, (size_t)offer_of[k], &ss[k], a, wo);
+            wo->covered += (size_t)cover[k * no + (size_t)offer_of[k]];
+            f->plan_covered += (size_t)cover[k * no + (size_t)offer_of[k]];
+            continue;
+        }
+        bool could = false;
+        for (size_t j = 0; j < no && !could; j++)
+            could = cover[k * no + j] > 0 && cap[j] > 0;
+        wo->uncovered[wo->nuncovered++] =
+            (assist_uncovered_t){ss[k].theme, ss[k].gaps, ss[k].ngaps, could};
+    }
+    for (size_t i = 0; i < nw; i++)
+        qsort(f->workshops[i].assigned, f->workshops[i].nassigned,
+              sizeof *f->workshops[i].assigned, cmp_assigned);
+    free(cover);
+    free(cap);
+    free(offer_of);
+}
+
 static void count_offers(const ctx_t *c, const assist_records_t *in, const review_workshop_t *w,
                          size_t nw, arena_t *a, assist_figures_t *f)
 {
@@ -414,6 +559,7 @@ static void count_offers(const ctx_t *c, const assist_records_t *in, const revie
     f->workshops = arena_alloc(a, (nw + 1) * sizeof *f->workshops);
     for (size_t i = 0; i < nw; i++)
         workshop_offers(c, in, themes, &w[i], a, &f->workshops[i]);
+    plan_offers(c, in, themes, w, nw, a, f);
 }
 
 void assist_figures_compute(const review_data_t *d, const assist_records_t *in, const char *as_of,

@@ -75,9 +75,34 @@ typedef struct {
     size_t ngaps;
 } assist_fit_t;
 
+/* An offer the workshop plan assigns to a workshop (workshop_plan.h): the
+ * sessions it holds there, by theme, and the shared gaps they cover. */
+typedef struct {
+    const assistance_offer_t *offer;
+    char *const *provider_name;
+    size_t *themes; /* session themes (theme indices; SIZE_MAX: items without a theme) */
+    size_t nthemes;
+    size_t *gaps;   /* shared gaps covered (item indices) */
+    size_t ngaps;
+} assist_assigned_t;
+
+/* A session of a workshop that no offer takes. */
+typedef struct {
+    size_t theme;  /* theme index; SIZE_MAX: items without a theme */
+    size_t *gaps;  /* its shared gaps (item indices) */
+    size_t ngaps;
+    bool could;    /* an available offer serving the workshop covers it, but its
+                      capacity covers more shared gaps elsewhere */
+} assist_uncovered_t;
+
 typedef struct {
     assist_fit_t *fits; /* most themes, then most gaps covered first, then by offer id */
     size_t n;
+    assist_assigned_t *assigned; /* the plan: by offer id */
+    size_t nassigned;
+    assist_uncovered_t *uncovered; /* sessions left uncovered, by theme */
+    size_t nuncovered;
+    size_t covered, shared; /* shared gaps covered by the plan, of all */
 } assist_workshop_offers_t;
 
 typedef struct {
@@ -90,6 +115,7 @@ typedef struct {
     size_t noldest;
     assist_delay_t to_proposal, to_match;
     assist_workshop_offers_t *workshops; /* parallel to the workshops given */
+    size_t plan_covered, plan_shared;    /* shared gaps the plan covers, of all workshops' */
 } assist_figures_t;
 
 /* Loads requests, offers, proposals, their history and the organizations. */

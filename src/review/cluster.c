@@ -7,6 +7,7 @@
 #include "cluster.h"
 
 #include "gaps.h"
+#include "workshop_plan.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -161,8 +162,125 @@ static void workshop_fill(const review_data_t *d, const review_snapshot_t *s, ar
     w->nthemes = nt;
 }
 
+/* The (state, shared gap) pairs a group of states addresses: per item
+ * missing for at least two thirds of those where it applies, the number
+ * missing. */
+static long long shared_value(const review_data_t *d, const review_snapshot_t *s,
+                              const size_t *states, size_t n)
+{
+    long long v = 0;
+    for (size_t i = 0; i < d->nitems; i++) {
+        unsigned applicable = 0, missing = 0;
+        for (size_t k = 0; k < n; k++) {
+            unsigned char m = d->versions[s->in_force[states[k]]].marks[i];
+            applicable += m != MARK_NA;
+            missing += m == MARK_BLANK || m == MARK_UNSURE;
+        }
+        if (applicable && 3 * missing >= 2 * applicable)
+            v += missing;
+    }
+    return v;
+}
+
+static const char *frame_of(const review_data_t *d, size_t st, workshop_frame_t f)
+{
+    return f == WORKSHOP_FRAME_REGION ? d->regions[d->state_region[st]].code
+                                      : d->states[st].m49_subregion;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* The distinct frames of the states with a version in force, sorted. */
+static size_t frames_list(const review_data_t *d, const review_snapshot_t *s, workshop_frame_t f,
+                          arena_t *a, const char ***out)
+{
+    const char **fr = arena_alloc(a, (d->nstates + 1) * sizeof *fr);
+    size_t n = 0;
+    for (size_t st = 0; st < d->nstates; st++)
+        if (s->in_force[st] >= 0 && *frame_of(d, st, f))
+            fr[n++] = frame_of(d, st, f);
+    qsort(fr, n, sizeof *fr, cmp_str);
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++)
+        if (m == 0 || strcmp(fr[m - 1], fr[i]) != 0)
+            fr[m++] = fr[i];
+    *out = fr;
+    return m;
+}
+
+/* The similar-gap group most of the states are in (ties: the lower). */
+static size_t main_group(const long *group_of, const size_t *states, size_t n, size_t ngroups)
+{
+    size_t best = 0, best_count = 0;
+    for (size_t g = 0; g < ngroups; g++) {
+        size_t count = 0;
+        for (size_t k = 0; k < n; k++)
+            count += group_of[states[k]] == (long)g;
+        if (count > best_count) {
+            best = g;
+            best_count = count;
+        }
+    }
+    return best;
+}
+
+/* The workshops of one frame, appended to w[*n...]. */
+static void frame_workshops(const review_data_t *d, const review_snapshot_t *s, const char *frame,
+                            const workshop_opts_t *wo, const long *group_of, size_t ngroups,
+                            arena_t *a, review_workshop_t *w, size_t *n)
+{
+    size_t words = (d->nitems + 63) / 64 + 1, m = 0;
+    size_t *members = arena_alloc(a, (d->nstates + 1) * sizeof *members);
+    for (size_t st = 0; st < d->nstates; st++) /* alpha-3 order */
+        if (s->in_force[st] >= 0 && strcmp(frame_of(d, st, wo->frame), frame) == 0)
+            members[m++] = st;
+    if (m < wo->min_size)
+        return;
+    uint64_t *sets = xcalloc(m * words + 1, sizeof *sets);
+    for (size_t i = 0; i < m; i++) {
+        const unsigned char *mk = d->versions[s->in_force[members[i]]].marks;
+        for (size_t it = 0; it < d->nitems; it++)
+            if (mk[it] == MARK_BLANK || mk[it] == MARK_UNSURE)
+                sets[i * words + it / 64] |= (uint64_t)1 << (it % 64);
+    }
+    workshop_tree_t t;
+    workshop_tree_build(sets, m, words, a, &t);
+    free(sets);
+    long long *value = arena_alloc(a, (t.nodes + 1) * sizeof *value);
+    size_t *leaves = arena_alloc(a, (m + 1) * sizeof *leaves);
+    size_t *states = arena_alloc(a, (m + 1) * sizeof *states);
+    for (size_t v = 0; v < t.nodes; v++) {
+        if (t.size[v] < wo->min_size || t.size[v] > wo->max_size)
+            continue;
+        size_t k = workshop_tree_leaves(&t, v, leaves);
+        for (size_t i = 0; i < k; i++)
+            states[i] = members[leaves[i]];
+        value[v] = shared_value(d, s, states, k);
+    }
+    size_t *chosen = arena_alloc(a, (m + 1) * sizeof *chosen);
+    long long total;
+    size_t nc = workshop_select(&t, value, wo->min_size, wo->max_size, chosen, &total);
+    for (size_t c = 0; c < nc; c++) {
+        review_workshop_t *cur = &w[(*n)++];
+        size_t k = workshop_tree_leaves(&t, chosen[c], leaves);
+        cur->states = arena_alloc(a, (k + 1) * sizeof *cur->states);
+        for (size_t i = 0; i < k; i++)
+            cur->states[i] = members[leaves[i]];
+        cur->nstates = k;
+        cur->frame = frame;
+        cur->value = value[chosen[c]];
+        cur->region = d->state_region[cur->states[0]];
+        cur->group = main_group(group_of, cur->states, k, ngroups);
+        workshop_fill(d, s, a, cur);
+    }
+}
+
 review_workshop_t *review_workshops(const review_data_t *d, const review_snapshot_t *s, size_t k,
-                                    arena_t *a, long *group_of, size_t *ngroups, size_t *n)
+                                    const workshop_opts_t *wo_in, arena_t *a, long *group_of,
+                                    size_t *ngroups, size_t *n)
 {
     size_t words = (d->nitems + 63) / 64 + 1, m;
     size_t *idx = arena_alloc(a, (d->nstates + 1) * sizeof *idx);
@@ -179,23 +297,14 @@ review_workshop_t *review_workshops(const review_data_t *d, const review_snapsho
     for (size_t i = 0; i < m; i++)
         group_of[idx[i]] = (long)group[i];
     *ngroups = m < k ? m : k;
-    review_workshop_t *w = arena_alloc(a, (*ngroups * d->nregions + 1) * sizeof *w);
+    workshop_opts_t wo = wo_in ? *wo_in : (workshop_opts_t){0};
+    wo.min_size = wo.min_size ? wo.min_size : WORKSHOP_MIN_SIZE;
+    wo.max_size = wo.max_size ? wo.max_size : WORKSHOP_MAX_SIZE;
+    const char **frames;
+    size_t nframes = frames_list(d, s, wo.frame, a, &frames);
+    review_workshop_t *w = arena_alloc(a, (d->nstates + 1) * sizeof *w);
     *n = 0;
-    for (size_t g = 0; g < *ngroups; g++)
-        for (size_t r = 0; r < d->nregions; r++) {
-            review_workshop_t *cur = &w[*n];
-            cur->states = arena_alloc(a, (d->nstates + 1) * sizeof *cur->states);
-            for (size_t st = 0; st < d->nstates; st++)
-                if (group_of[st] == (long)g && d->state_region[st] == r)
-                    cur->states[cur->nstates++] = st;
-            if (cur->nstates < 2) {
-                memset(cur, 0, sizeof *cur);
-                continue;
-            }
-            cur->group = g;
-            cur->region = r;
-            workshop_fill(d, s, a, cur);
-            (*n)++;
-        }
+    for (size_t f = 0; f < nframes; f++)
+        frame_workshops(d, s, frames[f], &wo, group_of, *ngroups, a, w, n);
     return w;
 }

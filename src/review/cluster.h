@@ -34,10 +34,20 @@ size_t cluster_default_k(size_t n);
 
 #define WORKSHOP_THEMES 3
 
-/* A proposed regional workshop: the states of one group within one M49 region. */
+/* Where workshop groups are drawn: within one M49 sub-region, or one M49 region. */
+typedef enum { WORKSHOP_FRAME_SUBREGION, WORKSHOP_FRAME_REGION } workshop_frame_t;
+
 typedef struct {
-    size_t group;                  /* the similar-gap group it comes from */
+    size_t min_size, max_size; /* 0: WORKSHOP_MIN_SIZE, WORKSHOP_MAX_SIZE (workshop_plan.h) */
+    workshop_frame_t frame;
+} workshop_opts_t;
+
+/* A proposed regional workshop: states of one frame with similar gaps. */
+typedef struct {
+    size_t group;                  /* the similar-gap group most of its states are in */
     size_t region;                 /* index into review_data_t.regions */
+    const char *frame;             /* the M49 code of its frame (sub-region or region) */
+    long long value;               /* (state, shared gap) pairs it addresses */
     size_t *states;                /* state indices, alpha-3 order */
     size_t nstates;
     size_t *gaps;                  /* shared gap items, most shared first */
@@ -49,11 +59,14 @@ typedef struct {
 /*
  * Groups the states with a version in force on s->as_of into k groups (0: the
  * default), writing each state's group into group_of (-1: no version in force),
- * and proposes one workshop per (group, region) with at least two states, in
- * group then region order. A shared gap is an item missing for at least two
- * thirds of the workshop's states where it applies.
+ * and proposes workshops (workshop_plan.h): within each frame, the disjoint
+ * groups of min_size to max_size states, from the frame's similarity tree,
+ * that address the most (state, shared gap) pairs; in frame code order, then
+ * by first state. A shared gap is an item missing for at least two thirds of
+ * the workshop's states where it applies.
  */
 review_workshop_t *review_workshops(const review_data_t *d, const review_snapshot_t *s, size_t k,
-                                    arena_t *a, long *group_of, size_t *ngroups, size_t *n);
+                                    const workshop_opts_t *wo, arena_t *a, long *group_of,
+                                    size_t *ngroups, size_t *n);
 
 #endif

@@ -443,31 +443,46 @@ static void section_states(ctx_t *c)
     }
 }
 
-#define WORKSHOP_OFFERS_SHOWN 5
-
-/* The offers that fit a workshop, best fitting first: "provider (themes
- * covered; N shared gaps)", the first WORKSHOP_OFFERS_SHOWN of them (all are
- * in the JSON). Offer titles are free text in the provider's language, so the
- * report names the provider. */
-static const char *workshop_offers(ctx_t *c, const assist_workshop_offers_t *wo)
+/* A session theme's name: the theme's, or "items without a theme". */
+static const char *session_name(ctx_t *c, size_t theme)
 {
-    const review_data_t *d = &c->r->d;
-    if (wo->n == 0)
-        return tr(c, "none open on the review date");
+    return theme == SIZE_MAX ? tr(c, "items without a theme") : c->r->d.themes[theme].name[c->l];
+}
+
+/* The plan's offers for a workshop: "provider (offer N): themes; K shared gaps". */
+static const char *plan_assigned(ctx_t *c, const assist_workshop_offers_t *wo)
+{
+    if (wo->nassigned == 0)
+        return tr(c, "none");
     buf_t b;
     buf_init(&b, 0);
-    for (size_t k = 0; k < wo->n && k < WORKSHOP_OFFERS_SHOWN; k++) {
-        const assist_fit_t *f = &wo->fits[k];
-        buf_printf(&b, "%s%s (", k ? tr(c, "; ") : "", f->provider_name[c->l]);
-        for (size_t t = 0; t < f->nthemes; t++)
-            buf_printf(&b, "%s%s", t ? tr(c, ", ") : "", d->themes[f->themes[t]].name[c->l]);
-        if (f->ngaps)
-            buf_printf(&b, "%s%s %zu", f->nthemes ? tr(c, "; ") : "", tr(c, "shared gaps:"),
-                       f->ngaps);
-        buf_putc(&b, ')');
+    for (size_t k = 0; k < wo->nassigned; k++) {
+        const assist_assigned_t *as = &wo->assigned[k];
+        buf_printf(&b, "%s%s (%s %lld): ", k ? "\n" : "", as->provider_name[c->l], tr(c, "offer"),
+                   as->offer->id);
+        for (size_t t = 0; t < as->nthemes; t++)
+            buf_printf(&b, "%s%s", t ? tr(c, ", ") : "", session_name(c, as->themes[t]));
+        buf_printf(&b, "%s%s %zu", tr(c, "; "), tr(c, "shared gaps:"), as->ngaps);
     }
-    if (wo->n > WORKSHOP_OFFERS_SHOWN)
-        buf_printf(&b, tr(c, "; and %zu more"), wo->n - WORKSHOP_OFFERS_SHOWN);
+    const char *out = arena_strdup(c->a, buf_str(&b));
+    buf_free(&b);
+    return out;
+}
+
+/* What the plan leaves uncovered in a workshop, and why. */
+static const char *plan_uncovered(ctx_t *c, const assist_workshop_offers_t *wo)
+{
+    if (wo->nuncovered == 0)
+        return tr(c, "none");
+    buf_t b;
+    buf_init(&b, 0);
+    for (size_t k = 0; k < wo->nuncovered; k++) {
+        const assist_uncovered_t *u = &wo->uncovered[k];
+        buf_printf(&b, "%s%s (%s %zu: %s)", k ? tr(c, "; ") : "", session_name(c, u->theme),
+                   tr(c, "shared gaps:"), u->ngaps,
+                   u->could ? tr(c, "the offers that cover it cover more shared gaps elsewhere")
+                            : tr(c, "no available offer covers it"));
+    }
     const char *out = arena_strdup(c->a, buf_str(&b));
     buf_free(&b);
     return out;
@@ -481,10 +496,13 @@ static void section_workshops(ctx_t *c)
     add(c, DOC_PARA, afmt(c->a, tr(c, "States are grouped by the similarity of their gaps "
                                       "(Jaccard distance between their sets of applicable fields "
                                       "not marked X; agglomerative clustering with average "
-                                      "linkage; %zu groups). Each group is split by region; "
-                                      "each part with at least two states is a proposed "
-                                      "regional workshop on the themes where its coverage is "
-                                      "lowest."), r->ngroups));
+                                      "linkage; %zu groups). Proposed regional workshops are "
+                                      "drawn within one M49 sub-region or region each: groups "
+                                      "of %zu to %zu states with similar gaps, chosen so that "
+                                      "together they address the most shared gaps, no state in "
+                                      "two workshops, each on the themes where its coverage is "
+                                      "lowest."),
+                          r->ngroups, r->workshop_min, r->workshop_max));
     for (size_t i = 0; i < r->nworkshops; i++) {
         const review_workshop_t *w = &r->workshops[i];
         buf_t b;
@@ -495,13 +513,16 @@ static void section_workshops(ctx_t *c)
             buf_printf(&b, "%s%s", g ? tr(c, ", ") : "\n", d->items[w->gaps[g]].id);
         const char *themes = arena_strdup(c->a, buf_str(&b));
         buf_free(&b);
-        add(c, DOC_PARA, afmt(c->a, "%s %zu — %s (%s %zu)\n%s: %s\n%s: %s\n%s: %zu\n%s: %s",
-                              tr(c, "Proposed workshop"), i + 1, d->regions[w->region].name[c->l],
-                              tr(c, "group"), w->group + 1, tr(c, "States"),
-                              state_names(c, w->states, w->nstates), tr(c, "Themes"), themes,
-                              tr(c, "Shared gaps"), w->ngaps,
-                              tr(c, "Offers that cover these themes or gaps"),
-                              workshop_offers(c, &r->assist.workshops[i])));
+        const assist_workshop_offers_t *wo = &r->assist.workshops[i];
+        add(c, DOC_PARA,
+            afmt(c->a, "%s %zu — %s (%s %zu)\n%s: %s\n%s: %s\n%s: %zu\n%s: %zu / %zu\n%s:\n%s\n%s: %s",
+                 tr(c, "Proposed workshop"), i + 1, d->regions[w->region].name[c->l],
+                 tr(c, "group"), w->group + 1, tr(c, "States"),
+                 state_names(c, w->states, w->nstates), tr(c, "Themes"), themes,
+                 tr(c, "Shared gaps"), w->ngaps,
+                 tr(c, "Shared gaps covered by the assigned offers"), wo->covered, wo->shared,
+                 tr(c, "Assigned offers (each offer's capacity used once)"),
+                 plan_assigned(c, wo), tr(c, "Not covered"), plan_uncovered(c, wo)));
     }
 }
 

@@ -6,6 +6,7 @@
  */
 #include <string.h>
 
+#include "../match/propose.h"
 #include "../util/json_out.h"
 #include "review.h"
 
@@ -267,6 +268,54 @@ static void put_workshop_offers(const review_t *r, size_t i, buf_t *b)
     buf_putc(b, ']');
 }
 
+static void put_session(const review_data_t *d, size_t theme, buf_t *b)
+{
+    json_out_str(b, theme == SIZE_MAX ? "" : d->themes[theme].code);
+}
+
+static void put_items(const review_data_t *d, const size_t *items, size_t n, buf_t *b)
+{
+    buf_putc(b, '[');
+    for (size_t g = 0; g < n; g++) {
+        buf_puts(b, g ? "," : "");
+        json_out_str(b, d->items[items[g]].id);
+    }
+    buf_putc(b, ']');
+}
+
+/* The plan's offers for workshop i and what they leave uncovered. */
+static void put_workshop_plan(const review_t *r, size_t i, buf_t *b)
+{
+    const review_data_t *d = &r->d;
+    const assist_workshop_offers_t *wo = &r->assist.workshops[i];
+    buf_printf(b, ",\"plan\":{\"covered\":%zu,\"shared\":%zu,\"assigned\":[", wo->covered,
+               wo->shared);
+    for (size_t k = 0; k < wo->nassigned; k++) {
+        const assist_assigned_t *as = &wo->assigned[k];
+        buf_printf(b, "%s{\"id\":%lld", k ? "," : "", as->offer->id);
+        json_out_kv(b, 1, "provider", match_provider(as->offer));
+        buf_printf(b, ",\"capacity\":%d,\"sessions\":[", as->offer->capacity);
+        for (size_t t = 0; t < as->nthemes; t++) {
+            buf_puts(b, t ? "," : "");
+            put_session(d, as->themes[t], b);
+        }
+        buf_puts(b, "],\"shared_gaps\":");
+        put_items(d, as->gaps, as->ngaps, b);
+        buf_putc(b, '}');
+    }
+    buf_puts(b, "],\"uncovered\":[");
+    for (size_t k = 0; k < wo->nuncovered; k++) {
+        const assist_uncovered_t *u = &wo->uncovered[k];
+        buf_puts(b, k ? ",{\"session\":" : "{\"session\":");
+        put_session(d, u->theme, b);
+        buf_puts(b, ",\"shared_gaps\":");
+        put_items(d, u->gaps, u->ngaps, b);
+        json_out_kv(b, 1, "reason", u->could ? "capacity-used-elsewhere" : "no-offer");
+        buf_putc(b, '}');
+    }
+    buf_puts(b, "]}");
+}
+
 /* The groups and the proposed workshops (numbered from 1, as `event add
  * --from-workshop N` takes them). */
 void review_render_workshops_json(const review_t *r, buf_t *b)
@@ -286,7 +335,10 @@ void review_render_workshops_json(const review_t *r, buf_t *b)
     buf_puts(b, "],\"workshops\":[");
     for (size_t i = 0; i < r->nworkshops; i++) {
         const review_workshop_t *w = &r->workshops[i];
-        buf_printf(b, "%s{\"workshop\":%zu,\"group\":%zu,", i ? "," : "", i + 1, w->group + 1);
+        buf_printf(b, "%s{\"workshop\":%zu,\"group\":%zu,\"frame\":", i ? "," : "", i + 1,
+                   w->group + 1);
+        json_out_str(b, w->frame ? w->frame : "");
+        buf_printf(b, ",\"value\":%lld,", w->value);
         json_out_kv(b, 0, "region", d->regions[w->region].code);
         json_out_kv(b, 1, "region_name", d->regions[w->region].name[r->lang]);
         buf_puts(b, ",\"states\":[");
@@ -306,6 +358,7 @@ void review_render_workshops_json(const review_t *r, buf_t *b)
         }
         buf_putc(b, ']');
         put_workshop_offers(r, i, b);
+        put_workshop_plan(r, i, b);
         buf_putc(b, '}');
     }
     buf_putc(b, ']');

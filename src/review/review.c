@@ -7,6 +7,8 @@
  */
 #include "review.h"
 
+#include "workshop_plan.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -165,8 +167,11 @@ rc_t review_build(store_t *st, const review_opts_t *o, arena_t *a, review_t *r, 
     r->trend = review_trend(&r->d, as_of, a, &r->ntrend);
     review_gaps(r, a);
     r->group_of = arena_alloc(a, (r->d.nstates + 1) * sizeof *r->group_of);
-    r->workshops = review_workshops(&r->d, &r->now, o->groups, a, r->group_of, &r->ngroups,
+    r->workshops = review_workshops(&r->d, &r->now, o->groups, &o->workshops, a, r->group_of,
+                                    &r->ngroups,
                                     &r->nworkshops);
+    r->workshop_min = o->workshops.min_size ? o->workshops.min_size : WORKSHOP_MIN_SIZE;
+    r->workshop_max = o->workshops.max_size ? o->workshops.max_size : WORKSHOP_MAX_SIZE;
     r->state_order = arena_alloc(a, (r->d.nstates + 1) * sizeof *r->state_order);
     for (size_t i = 0; i < r->d.nstates; i++)
         r->state_order[i] = i;

@@ -24,6 +24,7 @@ typedef struct {
     char since[11];  /* "" = five years before as_of (or 2004-04-28) */
     size_t groups;   /* 0 = cluster_default_k */
     bool published_only; /* only published versions count (the public web dashboard) */
+    workshop_opts_t workshops; /* zeroed: sub-regions, WORKSHOP_MIN_SIZE to WORKSHOP_MAX_SIZE */
 } review_opts_t;
 
 typedef struct {
@@ -38,6 +39,7 @@ typedef struct {
     size_t *nregion_item_gaps, *nregion_theme_gaps;
     review_workshop_t *workshops;
     size_t nworkshops, ngroups;
+    size_t workshop_min, workshop_max; /* the workshops' size bounds used */
     long *group_of;                /* per state: its similar-gap group, -1 without matrix */
     size_t *state_order;           /* state indices sorted by name in `lang` (ICU collation) */
     event_t *events;               /* outreach events starting from `since` to `as_of` */

@@ -26,6 +26,74 @@
 
 /* ---- the match review ------------------------------------------------------- */
 
+/* The better-scoring offer a request did not get: the offer, its score,
+ * the requests holding it and the drop in total score if it went to this
+ * request; NULL without one. */
+static json_t *alternative(web_req_t *r, const assist_names_t *n, const match_context_t *c,
+                           const match_why_t *w)
+{
+    if (!w || !w->has_alt)
+        return json_null();
+    json_t *o = json_object(), *h = json_array();
+    json_object_set_new(o, "offer", model_offer(r, n, &c->off[w->alt_offer]));
+    json_object_set_new(o, "score", json_integer(match_context_score(c, w->req, w->alt_offer, NULL)));
+    json_object_set_new(o, "total_with_it", json_integer(w->alt_total));
+    json_object_set_new(o, "loss", json_integer(w->alt_loss));
+    for (size_t k = 0; k < w->nholders; k++) {
+        json_t *q = model_request(r, n, &c->req[w->holders[k].req]);
+        json_object_set_new(q, "score", json_integer(w->holders[k].score));
+        json_array_append_new(h, q);
+    }
+    json_object_set_new(o, "held_by", h);
+    return o;
+}
+
+/* Why a request has no proposal, in the user's language. */
+static const char *why_sentence(web_req_t *r, match_why_kind_t k)
+{
+    switch (k) {
+    case MATCH_WHY_NO_FIT:
+        return web_tr(r, "No open offer fits this request.");
+    case MATCH_WHY_DECLINED:
+        return web_tr(r, "The offers that fit this request were declined before.");
+    case MATCH_WHY_FULL:
+        return web_tr(r, "The offers that fit this request have no room left: earlier proposals hold them.");
+    case MATCH_WHY_BATCH:
+        return web_tr(r, "No offer with room fits every request of its regional batch.");
+    case MATCH_WHY_OUTBID:
+        return web_tr(r, "Offers fit this request, but their capacity goes to pairs worth more in total.");
+    case MATCH_WHY_LEFT_OUT:
+        return web_tr(r, "Proposed, but not picked for recording.");
+    case MATCH_WHY_PROPOSED:
+        break;
+    }
+    return "";
+}
+
+static json_t *unmatched(web_req_t *r, const assist_names_t *n, const match_context_t *c,
+                         const match_why_t *w)
+{
+    json_t *o = json_object(), *d = json_array();
+    json_object_set_new(o, "request", model_request(r, n, &c->req[w->req]));
+    json_object_set_new(o, "reason", json_string(match_why_key(w->kind)));
+    json_object_set_new(o, "why", json_string(why_sentence(r, w->kind)));
+    for (size_t k = 0; k < w->ndeclined; k++) {
+        json_t *of = model_offer(r, n, &c->off[w->declined[k].offer]);
+        json_object_set_new(of, "score", json_integer(w->declined[k].score));
+        json_array_append_new(d, of);
+    }
+    json_object_set_new(o, "declined", d);
+    json_t *f = json_array();
+    for (size_t k = 0; k < w->nfull; k++) {
+        json_t *of = model_offer(r, n, &c->off[w->full[k].offer]);
+        json_object_set_new(of, "score", json_integer(w->full[k].score));
+        json_array_append_new(f, of);
+    }
+    json_object_set_new(o, "full", f);
+    json_object_set_new(o, "alternative", alternative(r, n, c, w));
+    return o;
+}
+
 static json_t *proposal_preview(web_req_t *r, const assist_names_t *n, const match_context_t *c,
                                 const match_proposal_t *p)
 {
@@ -38,12 +106,14 @@ static json_t *proposal_preview(web_req_t *r, const assist_names_t *n, const mat
     json_t *ov = json_array();
     for (size_t k = 0; k < p->noverlaps; k++) {
         const assistance_offer_t *of = &c->off[p->overlaps[k].offer];
-        json_array_append_new(ov, json_pack("{s:I,s:s,s:s,s:i}", "offer", (json_int_t)of->id,
-                                            "provider", match_provider(of), "provider_name",
+        json_array_append_new(ov, json_pack("{s:I,s:s,s:s,s:s,s:i}", "offer", (json_int_t)of->id,
+                                            "title", of->title, "provider", match_provider(of),
+                                            "provider_name",
                                             model_provider_name(r, n, match_provider(of)),
                                             "score", p->overlaps[k].score));
     }
     json_object_set_new(o, "overlaps", ov);
+    json_object_set_new(o, "alternative", alternative(r, n, c, p->why));
     return o;
 }
 
@@ -54,8 +124,15 @@ static void result_json(web_req_t *r, const assist_names_t *n, const match_conte
     for (size_t k = 0; k < res->n; k++)
         json_array_append_new(a, proposal_preview(r, n, c, &res->p[k]));
     json_object_set_new(m, "proposals", a);
+    json_t *u = json_array();
+    for (size_t k = 0; k < res->nwhy; k++)
+        if (res->why[k].kind != MATCH_WHY_PROPOSED)
+            json_array_append_new(u, unmatched(r, n, c, &res->why[k]));
+    json_object_set_new(m, "unmatched", u);
+    json_object_set_new(m, "unmatched_count", json_integer((json_int_t)json_array_size(u)));
     json_object_set_new(m, "count", json_integer((json_int_t)res->n));
     json_object_set_new(m, "total", json_integer(res->total));
+    json_object_set_new(m, "picked_total", json_integer(res->picked_total));
     json_object_set_new(m, "requests", json_integer((json_int_t)res->requests));
     json_object_set_new(m, "offers", json_integer((json_int_t)res->offers));
     json_object_set_new(m, "pairs", json_integer((json_int_t)res->pairs));
@@ -81,7 +158,7 @@ rc_t h_match(web_req_t *r, json_t *m, err_t *e)
     rc_t rc = region_param(r, web_query(r, "region"), &region, e);
     if (rc != RC_OK || (rc = store_begin_read(r->st, e)) != RC_OK)
         return rc;
-    match_run_opts_t o = {region, true, today};
+    match_run_opts_t o = {region, true, today, NULL, 0};
     rc = match_context_load(r->st, web_app->data_dir, &r->arena, &c, e);
     if (rc == RC_OK)
         rc = match_run(r->st, &c, &o, &r->arena, &res, e);
@@ -106,20 +183,50 @@ typedef struct {
     match_result_t res;
 } match_rec_t;
 
+/* The proposals picked to record: the form's "pick" checkboxes
+ * (REQUEST:OFFER) once it says "picking"; an API call's "pick" list or
+ * string. Absent: every proposal. */
+static rc_t picks_param(web_req_t *r, match_run_opts_t *o, err_t *e)
+{
+    const char *list = web_param_list(r, "pick");
+    bool picking = web_param(r, "picking") != NULL;
+    match_pick_t *picks;
+    if (!list)
+        return web_fail(r, e, 422, RC_INPUT, "%s",
+                        web_tr(r, "The proposals picked must be request ids or REQUEST:OFFER ids."));
+    if (!*list && !picking)
+        return RC_OK;
+    if (!*list)
+        return web_fail(r, e, 422, RC_INPUT, "%s",
+                        web_tr(r, "Pick at least one proposal to record."));
+    if (match_picks_parse(list, &r->arena, &picks, &o->npicks, e) != RC_OK)
+        return web_fail(r, e, 422, RC_INPUT, "%s",
+                        web_tr(r, "The proposals picked must be request ids or REQUEST:OFFER ids."));
+    o->picks = picks;
+    return RC_OK;
+}
+
 rc_t h_match_run(web_req_t *r, json_t *m, err_t *e)
 {
     char today[11];
     date_today(today);
-    match_rec_t mr = {.data_dir = web_app->data_dir, .o = {NULL, false, today}};
+    match_rec_t mr = {.data_dir = web_app->data_dir, .o = {NULL, false, today, NULL, 0}};
     assist_names_t n;
     app_t a;
     rc_t rc = region_param(r, web_param(r, "region"), &mr.o.region, e);
+    if (rc == RC_OK)
+        rc = picks_param(r, &mr.o, e);
     if (rc != RC_OK)
         return rc;
     web_app_of(r, &a);
     rc = app_match_record(&a, mr.data_dir, &mr.o, &mr.c, &mr.res, e);
     if (rc == RC_NOTFOUND)
         return web_fail(r, e, 404, RC_NOTFOUND, "%s", web_tr(r, "There is no such region."));
+    if (rc == RC_INPUT && mr.o.picks)
+        return web_fail(r, e, 409, RC_INPUT, "%s",
+                        web_tr(r, "The matching changed since you reviewed it, or a regional "
+                                  "batch was picked in part: nothing was recorded. Review it "
+                                  "again."));
     if (rc != RC_OK || (rc = model_assist_names_of(r, &mr.c, &n, e)) != RC_OK)
         return rc;
     result_json(r, &n, &mr.c, &mr.res, m);

@@ -226,6 +226,7 @@ static const char *factor_name(web_req_t *r, const char *factor)
         {"developing", "Developing state"},
         {"coverage", "Low coverage"}, {"no-report", "No report"},
         {"priority", "Priority"},    {"overlap", "Other offers that fit"},
+        {"alternative", "Better-scoring offer"},
     };
     return label_of(r, match_factors, sizeof match_factors / sizeof *match_factors, factor);
 }

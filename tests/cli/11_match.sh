@@ -174,4 +174,71 @@ printf 'flavour = 3\n' >"$T/data/match/weights.conf"
 expect_fail "an unknown weight" 4 "weights.conf:1: unknown weight 'flavour'" env R1540_DATA="$T/data" "$BIN" --db "$DB" match --dry-run
 sed 's/^item = /item junk = /' "$ROOT/data/match/weights.conf" >"$T/data/match/weights.conf"
 expect_fail "a word between a key and its =" 4 "weights.conf:[0-9]+: expected \`key = value\`" env R1540_DATA="$T/data" "$BIN" --db "$DB" match --dry-run
+# Explanations on a crafted instance: KEN fits offer X (WCO, items 2) and Y
+# (USA, item 1); UGA asks for equipment, which only X provides. The optimum
+# gives X to UGA and Y to KEN, though X scores more for KEN: KEN's proposal
+# must name UGA's pair and the drop in total if KEN took X (UGA then gets
+# nothing: the drop is the optimum minus KEN's score with X).
+DB=$T/explain.db
+r init >/dev/null
+r assistance request add KEN --kind training --items OP1-AG,OP1-NSG --title "A" --languages en --date 2025-01-10 >/dev/null
+r assistance request add UGA --kind equipment --items OP1-AG,OP1-NSG --title "B" --languages en --date 2025-01-10 >/dev/null
+r assistance offer add WCO --kinds training,equipment --items OP1-AG,OP1-NSG --title "X" --capacity 1 --languages en >/dev/null
+r assistance offer add USA --kinds training --items OP1-AG --title "Y" --capacity 1 --languages en >/dev/null
+r match --dry-run --format json >"$T/ex.json"
+expect_eq "KEN gets Y; its alternative X is held by UGA; loss = optimum - KEN's score with X" "$(/usr/bin/python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+p = {q["state"]: q for q in d["proposals"]}
+a = p["KEN"]["alternative"]
+print(p["KEN"]["offer"], a["offer"], [h["state"] for h in a["held_by"]], a["held_by"][0]["score"] == p["UGA"]["score"],
+      a["loss"] == d["total"] - a["score"], a["loss"] > 0, p["UGA"]["alternative"])' "$T/ex.json")" "2 1 ['UGA'] True True True None"
+r match --dry-run >"$T/ex.txt"
+loss=$(/usr/bin/python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print([p for p in d["proposals"] if p["state"]=="KEN"][0]["alternative"]["loss"])' "$T/ex.json")
+expect_match "the text names the competing pair and the difference" "$T/ex.txt" "alternative: offer 1 \(WCO\) would score [0-9]+ but goes to request 2 \(UGA, [0-9]+\); giving it to this request lowers the total by $loss$"
+expect_match "the stored explanation will carry it too" "$T/ex.txt" "^    alternative: "
+
+# Outbid: a third request that only X fits gets nothing; it must name who holds
+# X and what taking it would cost. A request nothing fits says so.
+r assistance request add TZA --kind equipment --items OP1-AG,OP1-NSG --title "C" --languages en --date 2025-01-10 >/dev/null
+r assistance request add PER --kind legislative-drafting --items OP1-MTCR --title "D" --languages es --date 2025-01-10 >/dev/null
+r match --dry-run --format json >"$T/ex2.json"
+expect_eq "why no proposal: outbid (holder and loss = holder's score - own score) and no fit" "$(/usr/bin/python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+u = {q["state"]: q for q in d["unmatched"]}
+p = {q["state"]: q for q in d["proposals"]}
+t = u["TZA"]
+h = t["alternative"]["held_by"][0]
+print(t["reason"], h["state"], t["alternative"]["loss"] == h["score"] - t["alternative"]["score"], u["PER"]["reason"], len(d["proposals"]))' "$T/ex2.json")" "outbid $(/usr/bin/python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print([p for p in d["proposals"] if p["offer"]==1][0]["state"])' "$T/ex2.json") True no-fit 2"
+r match --dry-run >"$T/ex2.txt"
+expect_match "the text says why PER gets nothing" "$T/ex2.txt" "request 4 \(PER, legislative-drafting: D\)"
+expect_match "... no open offer fits it" "$T/ex2.txt" "^  no proposal: no open offer fits it$"
+
+# Recording a subset: only KEN's proposal; one audit entry with the picked total.
+h=$(db_hash)
+unaudited "--only with a request the optimum does not propose" 4 "request 4 has no proposal" r match --only 4
+unaudited "--only with another offer than the optimum's" 4 "proposes offer 2 for request 1, not offer 1" r match --only 1:1
+unaudited "--only with garbage" 2 "--only: the selection: 'x' is not" r match --only 1,x
+unaudited "--only naming a request twice" 2 "request 1 twice" r match --only 1,1:2
+unaudited "--only empty" 2 "--only" r match --only ""
+unaudited "--only oversized" 2 "more than 10000" r match --only "$(seq -s, 1 10001)"
+expect_eq "the refused selections changed nothing" "$(db_hash)" "$h"
+audited "record one picked proposal" match.propose "" r match --only 1:2
+expect_eq "only KEN's proposal is stored" "$(sqlite3 "$DB" "select group_concat(request_id || '-' || offer_id) from assistance_proposal")" "1-2"
+audit_detail >"$T/detail"
+expect_match "the audit entry has the picked total and the optimum" "$T/detail" '^\{"proposals":1,"total":[0-9]+,"region":"","optimum":[0-9]+,"first":1,"last":1\}$'
+expect_eq "a later run proposes X to one of the other two" "$(r match --dry-run --format json | /usr/bin/python3 -c 'import json,sys; print([(p["offer"], p["state"] in ("UGA", "TZA")) for p in json.load(sys.stdin)["proposals"]])')" "[(1, True)]"
+
+# A regional batch is recorded whole or not at all.
+DB=$T/batch2.db
+r init >/dev/null
+for s in KEN UGA; do
+    r assistance request add $s --kind training --items OP1-AG,OP1-NSG --title "Export control" --languages en --date 2025-01-10 >/dev/null
+done
+r assistance offer add AU --kinds training --items OP1-AG,OP1-NSG --title "Regional course" --capacity 1 --languages en >/dev/null
+unaudited "picking one request of a batch" 4 "in batch 002/1 with request 2: record the whole batch" r match --region 002 --only 1
+audited "picking the whole batch" match.propose "" r match --region 002 --only 1,2
+expect_eq "both members stored, one batch" "$(sqlite3 "$DB" "select count(*), count(distinct batch) from assistance_proposal")" "2|1"
+
 done_testing

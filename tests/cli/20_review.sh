@@ -177,6 +177,57 @@ for ws in w:
 print(ok, n > 0)' "$T/w1.json" "$T/export.json" data/template/v1/items.tsv)" "True True"
 expect_ok "workshops as text" r review workshops --lang es --as-of 2026-01-01
 expect_match "workshops text in Spanish" "$T/out" "Taller propuesto 1"
+# The plan (src/review/workshop_plan.c): sizes within the bounds, no state in
+# two workshops, every workshop within one frame, for the default, custom
+# bounds and the region frame; each workshop's value is its (state, shared gap)
+# pairs, recomputed here from the export's matrices.
+ws_check() { # ws_check FILE MIN MAX FRAME-KEY
+    $PY -c '
+import json, sys
+w = json.load(open(sys.argv[1]))["workshops"]
+x = json.load(open(sys.argv[5]))
+lo, hi, key = int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
+st = {s["alpha3"]: s for s in x["states"]}
+seen = [s for ws in w for s in ws["states"]]
+print(len(w) > 0, all(lo <= len(ws["states"]) <= hi for ws in w), len(seen) == len(set(seen)),
+      all(len({st[s][key] for s in ws["states"]}) == 1 and st[ws["states"][0]][key] == ws["frame"] for ws in w),
+      all(ws["value"] >= len(ws["shared_gaps"]) for ws in w))' "$1" "$2" "$3" "$4" "$T/export.json"
+}
+expect_eq "workshops: 5 to 20 states, none twice, one sub-region each" "$(ws_check "$T/w1.json" 5 20 m49_subregion)" "True True True True True"
+r review workshops --as-of 2026-01-01 --format json --min-size 3 --max-size 6 >"$T/w3.json"
+expect_eq "workshops: --min-size 3 --max-size 6 keeps its bounds" "$(ws_check "$T/w3.json" 3 6 m49_subregion)" "True True True True True"
+r review workshops --as-of 2026-01-01 --format json --frame region --max-size 12 >"$T/w4.json"
+expect_eq "workshops: --frame region draws within one M49 region" "$(ws_check "$T/w4.json" 5 12 m49_region)" "True True True True True"
+expect_eq "plan: capacities kept across workshops, only open offers serving the workshop, gaps covered once, counts add up" "$($PY -c '
+import collections, csv, json, sys
+w = json.load(open(sys.argv[1]))["workshops"]
+x = json.load(open(sys.argv[2]))
+rows = [l for l in open(sys.argv[3], encoding="utf-8") if not l.startswith("#")]
+it = {r["id"]: set(filter(None, r["themes"].split(","))) for r in csv.DictReader(rows, delimiter="\t")}
+off = {o["id"]: o for o in x["offers"]}
+st = {s["alpha3"]: s for s in x["states"]}
+used = collections.Counter()
+ok, n = True, 0
+for ws in w:
+    p = ws["plan"]
+    got = [g for a in p["assigned"] for g in a["shared_gaps"]]
+    left = [g for u in p["uncovered"] for g in u["shared_gaps"]]
+    ok &= len(got) == len(set(got)) == p["covered"] and set(got) <= set(ws["shared_gaps"])
+    ok &= p["shared"] == len(ws["shared_gaps"]) and p["covered"] + len(left) == p["shared"]
+    for a in p["assigned"]:
+        o, n = off[a["id"]], n + 1
+        used[a["id"]] += len(a["sessions"])
+        themes = set(filter(None, o["themes"].split(","))).union(*[it.get(i, set()) for i in o["items"].split(",") if i])
+        ok &= o["status"] == "open" and (o["end"] == "" or o["end"] >= "2026-01-01")
+        regs = o["regions"].split(",")
+        ok &= o["regions"] == "" or ws["region"] in regs or all(st[s]["m49_subregion"] in regs or st[s]["m49_intermediate"] in regs for s in ws["states"])
+        ok &= all(g in o["items"].split(",") or it.get(g, set()) & themes for g in a["shared_gaps"])
+print(ok, n > 0, all(used[i] <= off[i]["capacity"] for i in used))' "$T/w1.json" "$T/export.json" data/template/v1/items.tsv)" "True True True"
+expect_match "plan as text: covered of shared, assigned offers, what stays uncovered" "$T/out" "^  Lagunas compartidas cubiertas por las ofertas asignadas: [0-9]+ / [0-9]+$"
+expect_fail "--min-size above --max-size" 2 "--min-size 9 is larger than --max-size 8" r review workshops --min-size 9 --max-size 8
+expect_fail "--min-size 1" 2 "--min-size" r review workshops --min-size 1
+expect_fail "--max-size too large" 2 "--max-size" r review workshops --max-size 100000000000000000000
+expect_fail "--frame unknown" 2 "--frame: 'continent' is not subregion or region" r review workshops --frame continent
 
 expect_fail "an unknown language" 2 "--lang: 'xx' is not ar, zh, en, fr, ru or es" r review --lang xx
 expect_fail "a date before 2004" 2 "before resolution 1540 was adopted" r review --as-of 2003-12-31

@@ -194,14 +194,39 @@ expect_eq "... the same optimum as the CLI's dry run" "$WEB_TOTAL $WEB_N" \
 expect_eq "... every proposal explained, factor by factor" "$(py 'all(p["factors"] and all(f["points"] is not None for f in p["factors"]) for p in d["proposals"])')" True
 expect_eq "... and it recorded nothing" "$(count "SELECT count(*) FROM assistance_proposal")" "$NPROP"
 expect "the match review page" 200 -b "$T/jar.exp" "$B/en/assistance/match"
-check "... shows the record button" body_has 'Record these proposals'
+check "... shows the record button" body_has 'Record the ticked proposals'
+check "... a checkbox per proposal, ticked" body_has 'type="checkbox" name="pick" value="'
+check "... says why requests get no proposal" body_has 'id="unmatched"'
+check "... other offers that fit are offers with scores, not provider names" body_lacks 'IAEA (2'
+api_expect "the review explains every request without a proposal (API)" 200 exp GET assistance/match
+expect_eq "... one reason each, and the counts add up" "$(py 'all(u["why"] and u["reason"] in ("no-fit","declined","full","batch","outbid") for u in d["unmatched"]) and d["count"] + d["unmatched_count"] == d["requests"]')" True
+expect_eq "... a full offer named with its score" "$(py 'any(u["full"] and u["full"][0]["score"] > 0 and u["full"][0]["title"] for u in d["unmatched"] if u["reason"] == "full")')" True
+FIRST_PICK=$(py '"%d:%d" % (d["proposals"][0]["request"]["id"], d["proposals"][0]["offer"]["id"])')
+page_login com || { echo "Bail out! page login com"; exit 1; }
+ccsrf=$(page_csrf com assistance/match)
+na=$(audit_count)
+expect "the form with every box unticked is 422" 422 -b "$T/pjar.com" -d "csrf=$ccsrf" -d picking=1 -d region= "$B/en/assistance/match"
+check "... and says to pick one" body_has 'Pick at least one proposal to record.'
+expect "the form with a stale pick is 409" 409 -b "$T/pjar.com" -d "csrf=$ccsrf" -d picking=1 -d pick=999999:1 "$B/en/assistance/match"
+expect_eq "... neither recorded anything" "$(count "SELECT count(*) FROM assistance_proposal") $(audit_count)" "$NPROP $na"
 api_expect "a regional batch review for Africa" 200 exp GET "assistance/match?region=002"
 expect_eq "... proposes for African states only" "$(py 'all(p["request"]["state"] in set(sys.argv[2:]) for p in d["proposals"])' $(count "SELECT alpha3 FROM state WHERE m49_region = '002'"))" True
 api_expect "an unknown region is 404" 404 exp GET "assistance/match?region=999"
 api_expect "a malformed region is 422" 422 exp GET "assistance/match?region=%27%3B"
-api_expect "the Committee records the proposals" 200 com POST assistance/match '{}'
+before=$(state_of_requests); na=$(audit_count)
+api_expect "a pick that is not an id is 422" 422 com POST assistance/match '{"pick":["1:x"]}'
+api_expect "a hostile pick is 422" 422 com POST assistance/match "{\"pick\":[\"$SQL\"]}"
+api_expect "a pick of another type is 422" 422 com POST assistance/match '{"pick":[1]}'
+api_expect "an oversized pick is 422" 422 com POST assistance/match "{\"pick\":\"$(printf '1%.0s' $(seq 1 200))\"}"
+api_expect "a pick the optimum does not hold is 409" 409 com POST assistance/match '{"pick":["999999:1"]}'
+expect_eq "none of them recorded anything" "$(state_of_requests) $(audit_count)" "$before $na"
+api_expect "the Committee records one picked proposal" 200 com POST assistance/match "{\"pick\":[\"$FIRST_PICK\"]}"
+expect_eq "... one stored" "$(count "SELECT count(*) FROM assistance_proposal")" "$((NPROP + 1))"
+expect_eq "... it is the picked pair" "$(count "SELECT request_id || ':' || offer_id FROM assistance_proposal ORDER BY id DESC LIMIT 1")" "$FIRST_PICK"
+expect_eq "... one audit entry saying so" "$(count "SELECT json_extract(detail, '$.proposals') || ' ' || (json_extract(detail, '$.optimum') IS NOT NULL) FROM audit WHERE action = 'match.propose'")" "1 1"
+api_expect "the Committee records the rest" 200 com POST assistance/match '{}'
 expect_eq "... as many as reviewed" "$(count "SELECT count(*) FROM assistance_proposal")" "$((NPROP + WEB_N))"
-expect_eq "... audited once, by com" "$(count "SELECT actor || ' ' || action FROM audit WHERE action = 'match.propose'")" "web:com match.propose"
+expect_eq "... audited once per recording, by com" "$(count "SELECT group_concat(actor || ' ' || action, ',') FROM audit WHERE action = 'match.propose'")" "web:com match.propose,web:com match.propose"
 
 # ---- who sees which proposal ------------------------------------------------------------
 api_expect "the IAEA's proposals" 200 iaea GET assistance/proposals
