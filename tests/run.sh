@@ -56,6 +56,8 @@ run_one "tests/http/drift.sh" env R1540_BIN=./r1540 sh tests/http/drift.sh
 run_one "tests/http/drift.sh (asan)" env R1540_BIN=build/san/r1540 sh tests/http/drift.sh
 run_one "tests/http/assistance.sh" env R1540_BIN=./r1540 sh tests/http/assistance.sh
 run_one "tests/http/assistance.sh (asan)" env R1540_BIN=build/san/r1540 sh tests/http/assistance.sh
+run_one "tests/http/conformance_assist.sh" env R1540_BIN=./r1540 sh tests/http/conformance_assist.sh
+run_one "tests/http/conformance_assist.sh (asan)" env R1540_BIN=build/san/r1540 sh tests/http/conformance_assist.sh
 
 # Chromium through playwright-core: the workflow in English, Arabic, Chinese
 run_one "tests/browser/run.sh" sh tests/browser/run.sh
