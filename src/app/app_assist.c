@@ -39,8 +39,7 @@ rc_t app_assist_request_add(app_t *a, assistance_request_t *q, err_t *e)
     if (!q->submitted[0])
         date_today(q->submitted);
     if ((rc = assistance_codes_load(a->st, a->arena, &codes, e)) != RC_OK ||
-        (rc = assistance_request_check(&codes, q, e)) != RC_OK ||
-        (rc = app_begin(a, e)) != RC_OK)
+        (rc = assistance_request_check(&codes, q, e)) != RC_OK || (rc = app_begin(a, e)) != RC_OK)
         return rc;
     rc = store_request_insert(a->st, q, e);
     buf_t detail;
@@ -132,8 +131,9 @@ static rc_t request_step_check(app_t *a, const assist_transition_t *t, long long
         return rc;
     *from = q.status;
     if (strcmp(q.status, t->from) != 0)
-        return app_fail(a, e, RC_REFUSED, "Request %lld is %s: it cannot go from that status to %s.",
-                        id, q.status, t->to);
+        return app_fail(a, e, RC_REFUSED,
+                        "Request %lld is %s: it cannot go from that status to %s.", id, q.status,
+                        t->to);
     return t->rule == AW_NO_LIVE_PROPOSAL ? no_live_proposal(a, id, e) : RC_OK;
 }
 
@@ -150,13 +150,11 @@ static rc_t offer_step_check(app_t *a, const assist_transition_t *t, long long i
     *from = o.status;
     if (strcmp(o.status, t->from) == 0)
         return RC_OK;
-    return strcmp(t->to, "closed") == 0
-               ? app_fail(a, e, RC_REFUSED, "The offer is already closed.")
-               : app_fail(a, e, RC_REFUSED, "The offer is already open.");
+    return strcmp(t->to, "closed") == 0 ? app_fail(a, e, RC_REFUSED, "The offer is already closed.")
+                                        : app_fail(a, e, RC_REFUSED, "The offer is already open.");
 }
 
-rc_t app_assist_status_step(app_t *a, assist_step_t step, long long id, const char **from,
-                            err_t *e)
+rc_t app_assist_status_step(app_t *a, assist_step_t step, long long id, const char **from, err_t *e)
 {
     const assist_transition_t *t = assist_transition(step);
     const char *before = "";
@@ -218,9 +216,8 @@ static rc_t proposal_side(app_t *a, const assistance_request_t *q, const assista
 }
 
 /* The table's refusal, said in the actor's language. */
-static rc_t proposal_refused(app_t *a, const assist_transition_t *t,
-                             const assistance_proposal_t *p, authz_side_t side,
-                             assist_refusal_t why, err_t *e)
+static rc_t proposal_refused(app_t *a, const assist_transition_t *t, const assistance_proposal_t *p,
+                             authz_side_t side, assist_refusal_t why, err_t *e)
 {
     if (why == AW_ALREADY_ANSWERED)
         return side == SIDE_PROVIDER
@@ -259,8 +256,8 @@ static rc_t proposal_write(app_t *a, const assist_transition_t *t, long long id,
     assist_refusal_t why = assist_proposal_apply(t, p, side == SIDE_PROVIDER, event);
     if (why != AW_ALLOWED)
         return proposal_refused(a, t, &before, side, why, e);
-    assistance_event_t ev = {.proposal_id = id, .event = (char *)*event,
-                             .note = (char *)(in->note ? in->note : "")};
+    assistance_event_t ev = {
+        .proposal_id = id, .event = (char *)*event, .note = (char *)(in->note ? in->note : "")};
     date_today(ev.date);
     if ((rc = store_proposal_update(a->st, p, e)) == RC_OK)
         rc = store_event_append(a->st, &ev, e);

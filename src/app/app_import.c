@@ -39,8 +39,9 @@ static void import_detail(const char *path, bool folder, const dataset_t *ds, bu
     size_t entries = 0;
     for (size_t i = 0; i < ds->nmatrices; i++)
         entries += ds->matrices[i].nentries;
-    buf_printf(b, "%s,\"states\":%zu,\"reports\":%zu,\"matrix_versions\":%zu,"
-                  "\"matrix_entries\":%zu}",
+    buf_printf(b,
+               "%s,\"states\":%zu,\"reports\":%zu,\"matrix_versions\":%zu,"
+               "\"matrix_entries\":%zu}",
                folder ? "}" : "", ds->nstates, ds->nreports, ds->nmatrices, entries);
 }
 

@@ -12,8 +12,8 @@ static const assist_transition_t transitions[AW_STEP_COUNT] = {
                              ACT_ASSIST_REQUEST, "open", "withdrawn", AW_NO_LIVE_PROPOSAL},
     [AW_OFFER_CLOSE] = {AW_OFFER, "offer", "close", "assistance.offer.close", ACT_ASSIST_OFFER,
                         "open", "closed", AW_NONE},
-    [AW_OFFER_REOPEN] = {AW_OFFER, "offer", "reopen", "assistance.offer.reopen",
-                         ACT_ASSIST_OFFER, "closed", "open", AW_NONE},
+    [AW_OFFER_REOPEN] = {AW_OFFER, "offer", "reopen", "assistance.offer.reopen", ACT_ASSIST_OFFER,
+                         "closed", "open", AW_NONE},
     [AW_PROPOSAL_ACCEPT] = {AW_PROPOSAL, "proposal", "accept", "assistance.proposal.accept",
                             ACT_ASSIST_ANSWER, "proposed", "accepted", AW_ANSWER},
     [AW_PROPOSAL_DECLINE] = {AW_PROPOSAL, "proposal", "decline", "assistance.proposal.decline",
@@ -56,8 +56,8 @@ assist_refusal_t assist_proposal_apply(const assist_transition_t *t, assistance_
         return AW_ALREADY_ANSWERED;
     bool accept = strcmp(t->to, "accepted") == 0;
     *answer = accept ? "accepted" : "declined";
-    if (!accept || (strcmp(p->provider_answer, "accepted") == 0 &&
-                    strcmp(p->state_answer, "accepted") == 0))
+    if (!accept ||
+        (strcmp(p->provider_answer, "accepted") == 0 && strcmp(p->state_answer, "accepted") == 0))
         p->status = (char *)t->to;
     static const char *const events[2][2] = {{"state-declined", "state-accepted"},
                                              {"provider-declined", "provider-accepted"}};

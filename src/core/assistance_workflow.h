@@ -47,12 +47,12 @@ typedef enum {
 
 typedef struct {
     assist_record_t record;
-    const char *noun;    /* "request": the CLI noun and the audit object's prefix */
-    const char *verb;    /* "withdraw": the CLI verb and the API route's last segment */
-    const char *audit;   /* "assistance.request.withdraw": the audit log's action */
-    authz_action_t act;  /* the permission it needs (src/core/authz.c) */
-    const char *from;    /* the status the record must have */
-    const char *to;      /* the status it gets */
+    const char *noun;   /* "request": the CLI noun and the audit object's prefix */
+    const char *verb;   /* "withdraw": the CLI verb and the API route's last segment */
+    const char *audit;  /* "assistance.request.withdraw": the audit log's action */
+    authz_action_t act; /* the permission it needs (src/core/authz.c) */
+    const char *from;   /* the status the record must have */
+    const char *to;     /* the status it gets */
     assist_rule_t rule;
 } assist_transition_t;
 

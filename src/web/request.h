@@ -65,10 +65,6 @@ typedef struct web_req {
     const char *set_cookie[4];
     size_t ncookies;
     bool no_cache; /* the answer depends on who asks */
-    /* a change's audit object and detail known only once it ran (a new
-     * record's id, the step a proposal took): web_change uses them instead
-     * of its arguments when the change function sets them */
-    const char *change_object, *change_detail;
 } web_req_t;
 
 /* A form field or JSON body member as a string; NULL when absent. */

@@ -203,6 +203,39 @@ expect_ok "the audit log verifies" r audit verify
 expect_match "and counts them" "$T/out" "^audit log intact: 8 entries"
 expect_sql_refused "the store refuses reopening a withdrawn request" "cannot go from that status" "update assistance_request set status = 'open' where id = 2"
 
+# The same rules whoever asks (src/app/app_assist.c): an open offer is not
+# reopened nor a closed one closed again; --as holds the command to the
+# account's role and, for a proposal, to its own side.
+PW='correct horse battery staple'
+for u in "pocken --role poc --state KEN" "wco --role provider --org WCO" "iaea --role provider --org IAEA" "exp --role expert"; do
+    echo "$PW" | r user add $u >/dev/null 2>&1 || echo "Bail out! user add $u"
+done
+h=$(db_hash)
+unaudited "an open offer is not reopened" 5 "already open" r assistance offer reopen 1
+unaudited "another provider may not close the offer" 7 "not allowed" r --as iaea assistance offer close 1
+unaudited "a point of contact may not close an offer" 7 "assistance-offer" r --as pocken assistance offer close 1
+unaudited "--by names a side" 2 "--by is provider or state" r assistance proposal accept 1 --by everyone
+unaudited "a point of contact may not answer for the provider" 7 "Only the requesting state and the provider" r --as pocken assistance proposal accept 1 --by provider
+unaudited "another provider may not answer" 7 "Only the requesting state and the provider" r --as iaea assistance proposal accept 1
+unaudited "an expert may not answer" 7 "assistance-answer" r --as exp assistance proposal accept 1 --by state
+unaudited "a note of 5,000 bytes" 4 "--note" r --as pocken assistance proposal accept 1 --note "$(head -c 5000 /dev/zero | tr '\0' n)"
+unaudited "--as a user that does not exist" 3 "no user 'nobody'" r --as nobody assistance proposal accept 1
+unaudited "a provider may not withdraw a request" 7 "assistance-request" r --as wco assistance request withdraw 1
+unaudited "import is the operator's alone" 7 "data-import" r --as exp import "$T/a.json"
+unaudited "a provider may not record an event" 7 "event-add" r --as wco event add --kind round-table --title x --start 2020-01-01 --state FRA
+unaudited "a provider may not record the matching" 7 "assistance-match" r --as wco match
+expect_fail "nor review it" 7 "assistance-match" r --as wco match --dry-run
+expect_eq "none of the refused commands changed the database" "$(db_hash)" "$h"
+audited "the state's point of contact answers for its own side" assistance.proposal.accept proposal:1 r --as pocken assistance proposal accept 1
+expect_eq "... audited as acting as that account" "$(sqlite3 "$DB" "select actor like 'cli:% as pocken' from audit order by seq desc limit 1")" "1"
+unaudited "... once" 5 "The state has already answered" r --as pocken assistance proposal decline 1
+audited "the provider's account answers for the provider" assistance.proposal.accept proposal:1 r --as wco assistance proposal accept 1
+expect_eq "... and the proposal is accepted" "$(cat "$T/out")" "proposal 1: accepted"
+audited "the operator closes the offer" assistance.offer.close offer:1 r assistance offer close 1
+unaudited "a closed offer is not closed again" 5 "already closed" r --as wco assistance offer close 1
+audited "its provider reopens it" assistance.offer.reopen offer:1 r --as wco assistance offer reopen 1
+audited "an expert records an event" event.add "event:1" r --as exp event add --kind round-table --title x --start 2020-01-01 --state FRA
+
 expect_fail "unknown subcommand" 2 "expected" r assistance request frobnicate
 r assistance --help >"$T/help"
 expect_match "--help explains the workflow" "$T/help" "accepted when the provider and the state both accept"

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 
 #include "../../src/core/assistance.h"
+#include "../../src/core/assistance_workflow.h"
 #include "../../src/match/batch.h"
 #include "../../src/match/score.h"
 #include "tap.h"
@@ -114,6 +115,46 @@ static const match_weights_t weights = {.item = 40,
                                         .no_report = 25,
                                         .priority = 10};
 
+/* The transition table itself: every row parses back from its verb, moves its
+ * record somewhere else, and a proposal row applies only from its status. */
+static void test_transition_table(void)
+{
+    bool rows_ok = true;
+    for (int i = 0; i < AW_STEP_COUNT; i++) {
+        const assist_transition_t *t = assist_transition((assist_step_t)i);
+        rows_ok = rows_ok && t && assist_step_parse(t->record, t->verb) == i &&
+                  strcmp(t->from, t->to) != 0 && strncmp(t->audit, "assistance.", 11) == 0;
+    }
+    TAP_CHECK(rows_ok, "each row parses back from its verb and changes the status");
+    TAP_CHECK(!assist_transition(AW_STEP_COUNT) && assist_step_parse(AW_OFFER, "withdraw") < 0 &&
+                  assist_step_parse(AW_REQUEST, NULL) < 0,
+              "no row outside the table, and a verb belongs to its record");
+    TAP_CHECK(assist_proposal_live("proposed") && assist_proposal_live("accepted") &&
+                  assist_proposal_live("delivered") && !assist_proposal_live("declined") &&
+                  !assist_proposal_live(NULL),
+              "live proposals: proposed, accepted, delivered");
+    const char *statuses[] = {"proposed", "accepted", "declined", "delivered"};
+    bool only_from = true;
+    for (int i = AW_PROPOSAL_ACCEPT; i <= AW_PROPOSAL_DELIVER; i++) {
+        const assist_transition_t *t = assist_transition((assist_step_t)i);
+        for (size_t k = 0; k < 4; k++) {
+            assistance_proposal_t p = {.status = (char *)statuses[k], .provider_answer = "",
+                                       .state_answer = ""};
+            const char *ev = NULL;
+            bool applied = assist_proposal_apply(t, &p, true, &ev) == AW_ALLOWED;
+            only_from = only_from && applied == (strcmp(statuses[k], t->from) == 0);
+        }
+    }
+    TAP_CHECK(only_from, "a proposal step applies from its row's status and no other");
+    assistance_proposal_t p = {.status = "proposed", .provider_answer = "accepted",
+                               .state_answer = ""};
+    const char *ev = NULL;
+    TAP_CHECK(assist_proposal_apply(assist_transition(AW_PROPOSAL_DECLINE), &p, true, &ev) ==
+                      AW_ALREADY_ANSWERED &&
+                  strcmp(p.provider_answer, "accepted") == 0 && !ev,
+              "a side answers once; a refused step leaves the proposal as it was");
+}
+
 static void test_score(void)
 {
     state_t s = {.alpha3 = "UGA",
@@ -180,6 +221,7 @@ int main(void)
     test_lists();
     test_validate();
     test_workflow();
+    test_transition_table();
     test_score();
     test_batch();
     return tap_done();
