@@ -218,6 +218,10 @@ static rc_t load_states(store_t *st, const char *dir, arena_t *a, err_t *e)
             return rc;
         }
     }
+    /* the file is the whole truth: a period it no longer has (a corrected
+     * start date) must not stay behind and overlap the new one */
+    if ((rc = store_membership_clear(st, e)) != RC_OK)
+        return rc;
     for (size_t i = 0; i < nm; i++)
         if ((rc = store_membership_put(st, &m[i], e)) != RC_OK)
             return rc;

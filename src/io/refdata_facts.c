@@ -102,7 +102,7 @@ rc_t refdata_facts_load(store_t *st, const char *dir, arena_t *a, err_t *e)
     if ((long)t.nrows != never)
         return err_set(e, RC_INPUT, "%s: %zu states, but facts.tsv says never_reported_states %ld",
                        path, t.nrows, never);
-    char *list = arena_alloc(a, t.nrows * 4 + 1), *as_of = "";
+    char *list = arena_alloc(a, t.nrows * 4 + 1), *as_of = ""; /* zeroed: "" if no rows */
     for (size_t r = 0; r < t.nrows; r++) {
         char **f = t.rows[r];
         state_t s;
@@ -115,8 +115,9 @@ rc_t refdata_facts_load(store_t *st, const char *dir, arena_t *a, err_t *e)
             return bad_row(&t, r, e, "as_of must be a date and the source not empty");
         if (strcmp(f[cd], as_of) > 0)
             as_of = f[cd];
-        strcat(list, r ? " " : "");
-        strcat(list, f[c3]);
+        /* each code is 3 letters (checked above): 4 bytes a row with its space */
+        memcpy(list + r * 4, f[c3], 3);
+        list[r * 4 + 3] = r + 1 < t.nrows ? ' ' : '\0';
     }
     if ((rc = store_meta_set(st, "fact.never_reported", list, e)) != RC_OK)
         return rc;

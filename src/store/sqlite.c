@@ -996,6 +996,7 @@ const store_backend_t store_sqlite_backend = {
     .outreach_get = sqlite_outreach_get,
     .outreach_list = sqlite_outreach_list,
     .membership_put = sqlite_membership_put,
+    .membership_clear = sqlite_membership_clear,
     .membership_list = sqlite_membership_list,
 };
 

@@ -35,6 +35,15 @@ rc_t sqlite_membership_put(void *hv, const membership_t *m, err_t *e)
     return rc;
 }
 
+rc_t sqlite_membership_clear(void *hv, err_t *e)
+{
+    sqlite_store_t *h = hv;
+    if (sqlite3_exec(sqlite_store_db(h), "DELETE FROM state_membership", NULL, NULL, NULL) !=
+        SQLITE_OK)
+        return sqlite_store_fail(h, e);
+    return RC_OK;
+}
+
 static void copy_col(sqlite3_stmt *s, int i, char *dst, size_t size)
 {
     const unsigned char *v = sqlite3_column_text(s, i);

@@ -105,6 +105,7 @@ rc_t sqlite_marks_each(void *h, void (*fn)(void *, long long, const char *, mark
                        err_t *e);
 /* sqlite_membership.c */
 rc_t sqlite_membership_put(void *h, const membership_t *m, err_t *e);
+rc_t sqlite_membership_clear(void *h, err_t *e);
 rc_t sqlite_membership_list(void *h, const char *state, arena_t *a, membership_t **out,
                             size_t *n, err_t *e);
 /* sqlite_event.c */

@@ -123,6 +123,11 @@ rc_t store_membership_put(store_t *st, const membership_t *m, err_t *e)
     return st->be->membership_put(st->h, m, e);
 }
 
+rc_t store_membership_clear(store_t *st, err_t *e)
+{
+    return st->be->membership_clear(st->h, e);
+}
+
 rc_t store_membership_list(store_t *st, const char *state, arena_t *a, membership_t **out,
                            size_t *n, err_t *e)
 {

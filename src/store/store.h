@@ -89,6 +89,8 @@ rc_t store_state_get(store_t *st, const char *code, arena_t *a, state_t *out, er
 rc_t store_state_list(store_t *st, arena_t *a, state_t **out, size_t *n, err_t *e);
 /* Inserts or replaces one membership period (keyed by state, group, from). */
 rc_t store_membership_put(store_t *st, const membership_t *m, err_t *e);
+/* Removes every membership period (init replaces them with the reference data's). */
+rc_t store_membership_clear(store_t *st, err_t *e);
 /* The membership periods of one state (alpha-3 or alpha-2 not accepted: alpha-3,
  * any case), or of all states when state is NULL; by state, group, from. */
 rc_t store_membership_list(store_t *st, const char *state, arena_t *a, membership_t **out,
@@ -305,6 +307,7 @@ typedef struct {
                           err_t *e);
     /* ---- dated group memberships (issue 12) ---- */
     rc_t (*membership_put)(void *h, const membership_t *m, err_t *e);
+    rc_t (*membership_clear)(void *h, err_t *e);
     rc_t (*membership_list)(void *h, const char *state, arena_t *a, membership_t **out,
                             size_t *n, err_t *e);
 } store_backend_t;

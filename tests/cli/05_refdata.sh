@@ -80,6 +80,14 @@ bad_import "a missing key" 'del m["to"]' "to: missing"
 bad_import "an over-long group" 'm["group"] = "L" * 50' "group: too long"
 bad_import "memberships that are not an array" 'd["memberships"] = {}' "memberships: must be an array"
 
+# init again with a corrected period: the old one does not stay behind.
+rm -rf "$T/data2"; cp -r "$ROOT/data" "$T/data2"
+sed -i 's/^SSD\tLDC\t2012-12-17\t/SSD\tLDC\t2012-12-18\t/' "$T/data2/states/memberships.tsv"
+expect_ok "init again with a corrected start date" env R1540_DATA="$T/data2" "$BIN" --db "$DB" init
+expect_eq "the corrected period replaces the old one" "$(sqlite3 "$DB" "select group_concat(date_from) from state_membership where state = 'SSD' and grp = 'LDC'")" "2012-12-18"
+expect_ok "and init with the committed data restores it" r init
+expect_eq "restored" "$(sqlite3 "$DB" "select group_concat(date_from) from state_membership where state = 'SSD' and grp = 'LDC'")" "2012-12-17"
+
 # Reference data that init must refuse, each in a copy of data/; nothing is created.
 bad_data() { # NAME FILE SED-EXPRESSION PATTERN [EXIT CODE, default 4: bad input]
     rm -rf "$T/data" "$T/bad.db"
