@@ -8,6 +8,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "../app/app_signin.h"
 #include "../app/app_user.h"
 #include "../util/json_out.h"
 #include "../util/password.h"
@@ -236,25 +237,15 @@ static rc_t user_unlock(cli_t *c, const char *name, const char *address)
     if (address && !(addr = client_address_normal(address, &c->arena)))
         return err_set(&c->err, RC_INPUT, "--address: '%s' is not an IPv4 or IPv6 address",
                        address);
+    app_t a;
+    int n;
     rc_t rc = name ? name_arg(c, name) : RC_OK;
-    store_t *st;
-    if (rc != RC_OK || (rc = cli_store(c, STORE_OPEN_EXISTING, &st)) != RC_OK ||
-        (rc = store_begin(st, &c->err)) != RC_OK)
+    if (rc != RC_OK || (rc = cli_app(c, &a)) != RC_OK ||
+        (rc = app_signin_lift(&a, name, addr, &n, &c->err)) != RC_OK)
         return rc;
-    int n = 0;
-    rc = store_signin_lift(st, name, addr, &n, &c->err);
-    buf_t object, detail;
-    buf_init(&object, 0);
-    buf_init(&detail, 0);
-    buf_printf(&object, "%s%s%s%s%s", name ? "user:" : "", name ? name : "",
-               name && addr ? " " : "", addr ? "address:" : "", addr ? addr : "");
-    buf_printf(&detail, "%d failed sign-ins lifted", n);
-    rc = cli_commit_audited(c, rc, "signin.lift", buf_str(&object), buf_str(&detail));
-    if (rc == RC_OK)
-        printf("%s: %d failed sign-ins lifted\n", buf_str(&object), n);
-    buf_free(&object);
-    buf_free(&detail);
-    return rc;
+    printf("%s%s%s%s%s: %d failed sign-ins lifted\n", name ? "user:" : "", name ? name : "",
+           name && addr ? " " : "", addr ? "address:" : "", addr ? addr : "", n);
+    return RC_OK;
 }
 
 rc_t cmd_user(cli_t *c, int argc, char **argv)

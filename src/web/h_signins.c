@@ -7,6 +7,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "../app/app_signin.h"
 #include "change.h"
 #include "client_addr.h"
 #include "handlers.h"
@@ -46,40 +47,20 @@ rc_t h_signins(web_req_t *r, json_t *m, err_t *e)
     return RC_OK;
 }
 
-typedef struct {
-    const char *name, *address; /* NULL: any */
-    int lifted;
-} signin_lift_t;
-
-static rc_t lift(web_req_t *r, void *arg, err_t *e)
-{
-    signin_lift_t *l = arg;
-    rc_t rc = store_signin_lift(r->st, l->name, l->address, &l->lifted, e);
-    char detail[64];
-    snprintf(detail, sizeof detail, "%d failed sign-ins lifted", l->lifted);
-    r->change_detail = arena_strdup(&r->arena, detail);
-    return rc;
-}
-
 rc_t h_signin_lift(web_req_t *r, json_t *m, err_t *e)
 {
     const char *name = web_param(r, "name"), *address = web_param(r, "address");
-    signin_lift_t l = {.name = name && *name ? name : NULL, .lifted = 0};
-    if (address && *address &&
-        !(l.address = client_address_normal(address, &r->arena)))
+    const char *addr = NULL;
+    if (address && *address && !(addr = client_address_normal(address, &r->arena)))
         return web_fail(r, e, 422, RC_INPUT, "%s",
                         web_tr(r, "Give a user name, an IP address, or both."));
-    if ((!l.name && !l.address) || (l.name && !user_name_ok(l.name)))
-        return web_fail(r, e, 422, RC_INPUT, "%s",
-                        web_tr(r, "Give a user name, an IP address, or both."));
-    char object[160];
-    snprintf(object, sizeof object, "%s%s%s%s%s", l.name ? "user:" : "", l.name ? l.name : "",
-             l.name && l.address ? " " : "", l.address ? "address:" : "",
-             l.address ? l.address : "");
-    rc_t rc = web_change(r, lift, &l, "signin.lift", object, "", e);
+    app_t a;
+    int lifted;
+    web_app_of(r, &a);
+    rc_t rc = app_signin_lift(&a, name && *name ? name : NULL, addr, &lifted, e);
     if (rc != RC_OK)
         return rc;
-    json_object_set_new(m, "lifted", json_integer(l.lifted));
+    json_object_set_new(m, "lifted", json_integer(lifted));
     r->redirect = "signins?msg=signins-lifted";
     return RC_OK;
 }
