@@ -50,6 +50,9 @@ typedef struct {
 const matrix_transition_t *matrix_transition(matrix_step_t step);
 /* The step named verb ("send", ...), or -1. */
 int matrix_step_parse(const char *verb);
+/* True if the step's row allows it on a version in this status, with or
+ * without the state's acceptance (the permission is authz's question). */
+bool matrix_step_possible(matrix_step_t step, mv_status_t status, bool accepted);
 /* True if a version in this status may have its entries changed (a draft). */
 bool matrix_status_editable(mv_status_t s);
 /* True if a version in this status counts as in progress: a state has at most
