@@ -38,12 +38,12 @@ typedef enum {
 } matrix_answer_rule_t;
 
 typedef struct {
-    const char *verb;          /* "send": the CLI verb and the API route's last segment */
-    const char *audit;         /* "matrix.send": the audit log's action */
-    authz_action_t act;        /* the permission it needs (src/core/authz.c) */
-    mv_status_t from, to;      /* the version's status before and after */
+    const char *verb;            /* "send": the CLI verb and the API route's last segment */
+    const char *audit;           /* "matrix.send": the audit log's action */
+    authz_action_t act;          /* the permission it needs (src/core/authz.c) */
+    mv_status_t from, to;        /* the version's status before and after */
     matrix_answer_rule_t answer; /* what the state's answer must be before */
-    bool dated;                /* the step keeps its date (approved, published) */
+    bool dated;                  /* the step keeps its date (approved, published) */
 } matrix_transition_t;
 
 /* The row of a step; NULL for a value outside the enum. */
