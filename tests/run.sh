@@ -54,6 +54,8 @@ run_one "tests/http/run.sh" env R1540_BIN=./r1540 sh tests/http/run.sh
 run_one "tests/http/run.sh (asan)" env R1540_BIN=build/san/r1540 sh tests/http/run.sh
 run_one "tests/http/drift.sh" env R1540_BIN=./r1540 sh tests/http/drift.sh
 run_one "tests/http/drift.sh (asan)" env R1540_BIN=build/san/r1540 sh tests/http/drift.sh
+# every matrix/report/user operation x role x workflow state, CLI (--as) and API
+run_one "tests/http/conformance.sh" env R1540_BIN=./r1540 sh tests/http/conformance.sh
 run_one "tests/http/assistance.sh" env R1540_BIN=./r1540 sh tests/http/assistance.sh
 run_one "tests/http/assistance.sh (asan)" env R1540_BIN=build/san/r1540 sh tests/http/assistance.sh
 run_one "tests/http/conformance_assist.sh" env R1540_BIN=./r1540 sh tests/http/conformance_assist.sh

@@ -14,8 +14,7 @@ rc_t app_allow(app_t *a, authz_action_t act, const char *state, err_t *e)
 {
     if (authz_allowed(a->actor.user, act, state))
         return RC_OK;
-    return app_fail(a, e, RC_DENIED, "Your role does not allow this (%s).",
-                    authz_action_name(act));
+    return app_fail(a, e, RC_DENIED, "Your role does not allow this (%s).", authz_action_name(act));
 }
 
 rc_t app_begin(app_t *a, err_t *e)

@@ -52,10 +52,10 @@ typedef struct {
 typedef struct {
     store_t *st;
     app_actor_t actor;
-    arena_t *arena;         /* the caller's: results and scratch live here */
-    lang_t lang;            /* the language of error messages */
-    void (*changed)(void);  /* called after every committed change (the web's
-                               page cache); may be NULL */
+    arena_t *arena;        /* the caller's: results and scratch live here */
+    lang_t lang;           /* the language of error messages */
+    void (*changed)(void); /* called after every committed change (the web's
+                              page cache); may be NULL */
 } app_t;
 
 /* RC_OK if the actor may take act on state (alpha-3, or NULL when the action

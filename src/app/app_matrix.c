@@ -59,12 +59,11 @@ static rc_t version_accepted(app_t *a, long long version_id, bool *accepted, err
     return rc;
 }
 
-
 /* ---- new ------------------------------------------------------------------ */
 
 /* The state's versions, the newest last, and the template version to use. */
-static rc_t new_source(app_t *a, const state_t *s, const app_matrix_new_t *in,
-                       matrix_version_t *v, matrix_entry_t **es, size_t *ne, err_t *e)
+static rc_t new_source(app_t *a, const state_t *s, const app_matrix_new_t *in, matrix_version_t *v,
+                       matrix_entry_t **es, size_t *ne, err_t *e)
 {
     matrix_version_t *vs, from;
     size_t nv;
@@ -91,8 +90,8 @@ static rc_t new_source(app_t *a, const state_t *s, const app_matrix_new_t *in,
     return store_entries(a->st, from.id, a->arena, es, ne, e);
 }
 
-rc_t app_matrix_new(app_t *a, const char *state, const app_matrix_new_t *in,
-                    matrix_version_t *out, size_t *copied, err_t *e)
+rc_t app_matrix_new(app_t *a, const char *state, const app_matrix_new_t *in, matrix_version_t *out,
+                    size_t *copied, err_t *e)
 {
     state_t s;
     matrix_version_t v = {.note = (char *)(in->note ? in->note : "")};
@@ -110,15 +109,15 @@ rc_t app_matrix_new(app_t *a, const char *state, const app_matrix_new_t *in,
     memcpy(v.state, s.alpha3, 4);
     rc = new_source(a, &s, in, &v, &es, &ne, e);
     if (rc == RC_OK && (rc = store_version_insert(a->st, &v, e)) == RC_OK) /* no version */
-        rc = store_entries_insert(a->st, v.id, es, ne, e); /* without its entries */
+        rc = store_entries_insert(a->st, v.id, es, ne, e);                 /* without its entries */
     buf_t detail;
     buf_init(&detail, 0);
     buf_printf(&detail, "{\"template_version\":%d,\"entries\":%zu", v.template_version, ne);
     if (in->from)
         buf_printf(&detail, ",\"from\":%d", in->from);
     buf_puts(&detail, "}");
-    rc = app_finish(a, rc, "matrix.new", version_object(a, s.alpha3, v.number), buf_str(&detail),
-                    e);
+    rc =
+        app_finish(a, rc, "matrix.new", version_object(a, s.alpha3, v.number), buf_str(&detail), e);
     buf_free(&detail);
     if (rc == RC_OK) {
         *out = v;
@@ -138,20 +137,21 @@ static rc_t item_check(app_t *a, const matrix_version_t *v, const char *item, er
     for (size_t i = 0; rc == RC_OK && i < n; i++)
         if (strcmp(items[i].id, item) == 0)
             return RC_OK;
-    return rc == RC_OK ? app_fail(a, e, RC_NOTFOUND, "Item %s: unknown template item.", item)
-                       : rc;
+    return rc == RC_OK ? app_fail(a, e, RC_NOTFOUND, "Item %s: unknown template item.", item) : rc;
 }
 
 /* The writes of a set, inside the transaction: the status check, the
  * acceptance it clears, the entry. */
-static rc_t set_write(app_t *a, const matrix_version_t *v, const matrix_entry_t *en,
-                      bool *cleared, err_t *e)
+static rc_t set_write(app_t *a, const matrix_version_t *v, const matrix_entry_t *en, bool *cleared,
+                      err_t *e)
 {
     bool accepted;
     rc_t rc = item_check(a, v, en->item, e);
     if (rc == RC_OK && !matrix_status_editable(v->status))
-        return app_fail(a, e, RC_REFUSED, "%s version %d is %s and cannot change: only a draft's "
-                        "entries change.", v->state, v->number, matrix_status_str(v->status));
+        return app_fail(a, e, RC_REFUSED,
+                        "%s version %d is %s and cannot change: only a draft's "
+                        "entries change.",
+                        v->state, v->number, matrix_status_str(v->status));
     if (rc == RC_OK)
         rc = version_accepted(a, v->id, &accepted, e);
     if (rc == RC_OK && accepted && (rc = store_review_clear(a->st, v->id, e)) == RC_OK)
@@ -190,8 +190,7 @@ rc_t app_matrix_set(app_t *a, const char *state, int number, const matrix_entry_
     if (cleared)
         buf_puts(&detail, ",\"acceptance_cleared\":true");
     buf_puts(&detail, "}");
-    rc = app_finish(a, rc, "matrix.set", version_object(a, s.alpha3, number), buf_str(&detail),
-                    e);
+    rc = app_finish(a, rc, "matrix.set", version_object(a, s.alpha3, number), buf_str(&detail), e);
     buf_free(&detail);
     if (acceptance_cleared)
         *acceptance_cleared = rc == RC_OK && cleared;
@@ -224,8 +223,10 @@ static rc_t step_check(app_t *a, const matrix_transition_t *t, const matrix_vers
         return app_fail(a, e, RC_REFUSED, "%s version %d is %s; it cannot become %s.", v->state,
                         v->number, matrix_status_str(v->status), matrix_status_str(t->to));
     if (v->status != t->from)
-        return app_fail(a, e, RC_REFUSED, "%s version %d is %s; the state answers only a "
-                        "version sent to it.", v->state, v->number, matrix_status_str(v->status));
+        return app_fail(a, e, RC_REFUSED,
+                        "%s version %d is %s; the state answers only a "
+                        "version sent to it.",
+                        v->state, v->number, matrix_status_str(v->status));
     if (t->to == MV_APPROVED && strcmp(date, v->created) < 0)
         return app_fail(a, e, RC_INPUT, "%s is before the version was created.", date);
     if (t->to == MV_PUBLISHED && strcmp(date, v->approved) < 0)
@@ -247,14 +248,17 @@ static rc_t step_write(app_t *a, matrix_step_t step, const matrix_version_t *v,
     const matrix_transition_t *t = matrix_transition(step);
     long long uid = a->actor.user->id;
     if (step == MW_ACCEPT || step == MW_COMMENT) {
-        matrix_review_t rv = {.version_id = v->id, .user_id = uid,
+        matrix_review_t rv = {.version_id = v->id,
+                              .user_id = uid,
                               .response = step == MW_ACCEPT ? "accepted" : "commented",
                               .at = ""};
         rc_t rc = RC_OK;
         if (step == MW_COMMENT) {
-            matrix_comment_t c = {.version_id = v->id, .user_id = uid,
+            matrix_comment_t c = {.version_id = v->id,
+                                  .user_id = uid,
                                   .item = (char *)(in->item ? in->item : ""),
-                                  .text = (char *)in->text, .created = ""};
+                                  .text = (char *)in->text,
+                                  .created = ""};
             rc = store_comment_insert(a->st, &c, e);
         }
         if (rc == RC_OK)

@@ -24,8 +24,8 @@ typedef struct {
  * or from-version; RC_INPUT for a bad date or note. On RC_OK, *out is the new
  * version (strings in a->arena) and *copied the number of entries copied.
  */
-rc_t app_matrix_new(app_t *a, const char *state, const app_matrix_new_t *in,
-                    matrix_version_t *out, size_t *copied, err_t *e);
+rc_t app_matrix_new(app_t *a, const char *state, const app_matrix_new_t *in, matrix_version_t *out,
+                    size_t *copied, err_t *e);
 
 /*
  * Sets (or, for an empty entry, removes) one entry of a draft. ACT_MATRIX_EDIT.

@@ -19,7 +19,8 @@ static rc_t report_from(app_t *a, const app_report_in_t *in, const state_t *s, r
     if (!in->kind || !in->date || !in->language || !in->title)
         return app_fail(a, e, RC_INPUT, "Kind, date, language and title are all required.");
     *r = (report_t){.kind = report_kind_parse(in->kind),
-                    .title = arena_strdup(a->arena, in->title), .size = -1};
+                    .title = arena_strdup(a->arena, in->title),
+                    .size = -1};
     memcpy(r->state, s->alpha3, sizeof r->state);
     if (strlen(in->date) >= sizeof r->date) /* the rest is report_validate's */
         return err_set(e, RC_INPUT, "date: '%.40s' is not a date (YYYY-MM-DD)", in->date);

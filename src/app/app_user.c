@@ -41,10 +41,14 @@ static rc_t user_fields(app_t *a, const app_user_in_t *in, user_t *u, err_t *e)
     if ((role == ROLE_POC) != has_state)
         return app_fail(a, e, RC_INPUT, "A point of contact needs a state; other roles have none.");
     if (has_org && (role != ROLE_PROVIDER || !user_org_ok(in->org)))
-        return app_fail(a, e, RC_INPUT, "Organization: a code of 1 to 32 of A-Z a-z 0-9 . _ -, "
-                                        "for providers only.");
-    *u = (user_t){.name = (char *)in->name, .role = (role_t)role, .state = "",
-                  .org = (char *)(has_org ? in->org : ""), .created = ""};
+        return app_fail(a, e, RC_INPUT,
+                        "Organization: a code of 1 to 32 of A-Z a-z 0-9 . _ -, "
+                        "for providers only.");
+    *u = (user_t){.name = (char *)in->name,
+                  .role = (role_t)role,
+                  .state = "",
+                  .org = (char *)(has_org ? in->org : ""),
+                  .created = ""};
     if (has_state) {
         state_t s;
         rc_t rc = app_state(a, in->state, &s, e);
@@ -87,8 +91,8 @@ rc_t app_user_add(app_t *a, const app_user_in_t *in, user_t *out, err_t *e)
 /* Reads the user named, inside the transaction. */
 static rc_t user_read(app_t *a, const char *name, user_t *u, err_t *e)
 {
-    rc_t rc = name && user_name_ok(name) ? store_user_get(a->st, name, a->arena, u, e)
-                                         : RC_NOTFOUND;
+    rc_t rc =
+        name && user_name_ok(name) ? store_user_get(a->st, name, a->arena, u, e) : RC_NOTFOUND;
     if (rc == RC_NOTFOUND)
         return app_fail(a, e, RC_NOTFOUND, "There is no user named '%s'.", name ? name : "");
     return rc;

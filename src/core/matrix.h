@@ -6,8 +6,10 @@
  * Entries that are blank and carry no text are not stored.
  *
  * Workflow: draft -> with-state -> approved -> published, and with-state ->
- * draft when the state returns it with comments. An approved or published
- * version never changes (the store enforces it); editing makes a new draft.
+ * draft when the experts take it back or the state comments; the steps, who
+ * may take them and what they need are the table of matrix_workflow.h. An
+ * approved or published version never changes (the store enforces it);
+ * editing makes a new draft.
  */
 #ifndef R1540_CORE_MATRIX_H
 #define R1540_CORE_MATRIX_H
@@ -48,7 +50,8 @@ const char *matrix_mark_str(mark_t m);        /* "X", "?", "NA", "" */
 int matrix_mark_parse(const char *s);         /* -1 if not a mark */
 const char *matrix_status_str(mv_status_t s); /* "draft", "with-state", ... */
 int matrix_status_parse(const char *s);       /* -1 if not a status */
-/* True if the workflow allows moving a version from `from` to `to`. */
+/* True if a step of the workflow table (matrix_workflow.c) moves a version
+ * from `from` to `to`. */
 bool matrix_status_transition_ok(mv_status_t from, mv_status_t to);
 /* True for the statuses whose content is frozen. */
 bool matrix_status_frozen(mv_status_t s);

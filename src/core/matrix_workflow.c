@@ -33,6 +33,13 @@ int matrix_step_parse(const char *verb)
     return -1;
 }
 
+bool matrix_step_possible(matrix_step_t step, mv_status_t status, bool accepted)
+{
+    const matrix_transition_t *t = matrix_transition(step);
+    return t && t->from == status &&
+           (t->answer == MW_ANY || (t->answer == MW_ACCEPTED) == accepted);
+}
+
 bool matrix_status_editable(mv_status_t s)
 {
     return s == MV_DRAFT;

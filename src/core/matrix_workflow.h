@@ -38,18 +38,21 @@ typedef enum {
 } matrix_answer_rule_t;
 
 typedef struct {
-    const char *verb;          /* "send": the CLI verb and the API route's last segment */
-    const char *audit;         /* "matrix.send": the audit log's action */
-    authz_action_t act;        /* the permission it needs (src/core/authz.c) */
-    mv_status_t from, to;      /* the version's status before and after */
+    const char *verb;            /* "send": the CLI verb and the API route's last segment */
+    const char *audit;           /* "matrix.send": the audit log's action */
+    authz_action_t act;          /* the permission it needs (src/core/authz.c) */
+    mv_status_t from, to;        /* the version's status before and after */
     matrix_answer_rule_t answer; /* what the state's answer must be before */
-    bool dated;                /* the step keeps its date (approved, published) */
+    bool dated;                  /* the step keeps its date (approved, published) */
 } matrix_transition_t;
 
 /* The row of a step; NULL for a value outside the enum. */
 const matrix_transition_t *matrix_transition(matrix_step_t step);
 /* The step named verb ("send", ...), or -1. */
 int matrix_step_parse(const char *verb);
+/* True if the step's row allows it on a version in this status, with or
+ * without the state's acceptance (the permission is authz's question). */
+bool matrix_step_possible(matrix_step_t step, mv_status_t status, bool accepted);
 /* True if a version in this status may have its entries changed (a draft). */
 bool matrix_status_editable(mv_status_t s);
 /* True if a version in this status counts as in progress: a state has at most

@@ -177,6 +177,14 @@ static rc_t edit_form(web_req_t *r, const char *state, json_t *m, err_t *e)
     return RC_OK;
 }
 
+/* True if the user may take the step on the version now. */
+static bool can_step(web_req_t *r, matrix_step_t step, const matrix_version_t *v, bool accepted,
+                     const char *state)
+{
+    return matrix_step_possible(step, v->status, accepted) &&
+           authz_allowed(r->user, matrix_transition(step)->act, state);
+}
+
 rc_t h_version_workflow(web_req_t *r, const state_t *s, const matrix_version_t *v, json_t *m,
                         err_t *e)
 {
@@ -189,13 +197,16 @@ rc_t h_version_workflow(web_req_t *r, const state_t *s, const matrix_version_t *
     if (rc == RC_OK)
         json_object_set_new(m, "review", json_pack("{s:s,s:s}", "response", rv.response, "at", rv.at));
     json_object_set_new(m, "accepted", json_boolean(accepted));
-    bool draft = v->status == MV_DRAFT, with = v->status == MV_WITH_STATE;
-    json_object_set_new(m, "can_edit", json_boolean(draft && authz_allowed(r->user, ACT_MATRIX_EDIT, st)));
-    json_object_set_new(m, "can_send", json_boolean(draft && authz_allowed(r->user, ACT_MATRIX_SEND, st)));
-    json_object_set_new(m, "can_review", json_boolean(with && !accepted && authz_allowed(r->user, ACT_MATRIX_REVIEW, st)));
-    json_object_set_new(m, "can_approve", json_boolean(with && accepted && authz_allowed(r->user, ACT_MATRIX_APPROVE, st)));
-    json_object_set_new(m, "can_publish", json_boolean(v->status == MV_APPROVED && authz_allowed(r->user, ACT_MATRIX_PUBLISH, st)));
-    json_object_set_new(m, "can_new", json_boolean(!draft && !with && authz_allowed(r->user, ACT_MATRIX_EDIT, st)));
+    /* what the page offers: the workflow table's rows and the permission table,
+     * as the operations will check them */
+    bool edit = authz_allowed(r->user, ACT_MATRIX_EDIT, st);
+    json_object_set_new(m, "can_edit", json_boolean(edit && matrix_status_editable(v->status)));
+    json_object_set_new(m, "can_send", json_boolean(can_step(r, MW_SEND, v, accepted, st)));
+    json_object_set_new(m, "can_return", json_boolean(can_step(r, MW_RETURN, v, accepted, st)));
+    json_object_set_new(m, "can_review", json_boolean(can_step(r, MW_ACCEPT, v, accepted, st)));
+    json_object_set_new(m, "can_approve", json_boolean(can_step(r, MW_APPROVE, v, accepted, st)));
+    json_object_set_new(m, "can_publish", json_boolean(can_step(r, MW_PUBLISH, v, accepted, st)));
+    json_object_set_new(m, "can_new", json_boolean(edit && !matrix_status_in_progress(v->status)));
     if (v->status != MV_PUBLISHED) {
         matrix_comment_t *c;
         size_t n;

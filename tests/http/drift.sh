@@ -10,6 +10,10 @@
 # other door; the audit log and `r1540 fingerprint` instead of sqlite3. TAP.
 cd "$(dirname "$0")/../.." || exit 2
 . tests/http/lib.sh
+# Seven writers queue for one write lock: on a loaded machine (a sanitizer
+# build, other builds) the default 5 s wait can run out, which would answer
+# 503 instead of the 200 or 409 this test is about.
+export R1540_BUSY_TIMEOUT_MS=60000
 
 r init >/dev/null 2>"$T/init.err" || { cat "$T/init.err"; echo "Bail out! init"; exit 1; }
 adduser() { echo "$PW" | r user add "$@" >/dev/null 2>>"$T/init.err" || { cat "$T/init.err"; echo "Bail out! user add $1"; exit 1; }; }
@@ -72,7 +76,7 @@ for st in FRA GBR USA; do
     for p in $pids; do wait "$p"; done
     cat "$T"/codes.exp* >"$T/codes"
     expect_eq "(b) $st: every write was answered 200 (before the send) or 409 (after)" \
-        "$(grep -cv '^\(200\|409\)$' "$T/codes")" 0
+        "$(grep -v '^\(200\|409\)$' "$T/codes" | sort | uniq -c | tr '\n' ' ')" ""
     check "(b) $st: writes before the send landed (200)" grep -q '^200$' "$T/codes"
     check "(b) $st: writes after the send lost with 409" grep -q '^409$' "$T/codes"
     audit_lines >"$T/audit"

@@ -409,6 +409,19 @@ api_expect "disabling no such user is 404" 404 admin POST users/nobody/disable
 api_expect "admin enables victim" 200 admin POST users/victim/enable
 expect_eq "... audited" "$(last_audit)" "user.enable user:victim"
 check "victim signs in again" api_login victim
+before=$(fingerprint)
+api_expect "admin: a new password that is too short is 422" 422 admin POST users/victim/password '{"password":"short"}'
+api_expect "... a missing one is 422" 422 admin POST users/victim/password '{}'
+api_expect "... one of 2,000 bytes is 422" 422 admin POST users/victim/password "{\"password\":\"$(head -c 2000 /dev/zero | tr '\0' p)\"}"
+api_expect "... an array instead of text is 422" 422 admin POST users/victim/password '{"password":["a long enough passphrase"]}'
+api_expect "... for no such user is 404" 404 admin POST users/nobody/password "{\"password\":\"$PW\"}"
+api_expect "... for a hostile name is 404" 404 admin POST "users/%3Cscript%3E'%3B--/password" "{\"password\":\"$PW\"}"
+api_expect "exp may not set a password (403)" 403 exp POST users/victim/password "{\"password\":\"$PW\"}"
+expect_eq "the refused password changes changed nothing" "$(fingerprint)" "$before"
+api_expect "admin sets victim's password" 200 admin POST users/victim/password "{\"password\":\"$PW\"}"
+expect_eq "... audited" "$(last_audit)" "user.passwd user:victim"
+api_expect "... victim's session has ended" 401 victim GET workspace
+check "victim signs in with it" api_login victim
 api_login old || not_ok "old signs in" "$CODE"
 api_expect "old's session works" 200 old GET workspace
 sqlite3 "$DB" "UPDATE session SET last_seen = strftime('%s', 'now') - 7200 WHERE user_id = (SELECT id FROM user WHERE name = 'old')"

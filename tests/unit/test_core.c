@@ -6,6 +6,7 @@
 #include <stdlib.h>
 
 #include "../../src/core/matrix.h"
+#include "../../src/core/matrix_workflow.h"
 #include "../../src/core/media.h"
 #include "../../src/core/report.h"
 #include "../../src/core/state.h"
@@ -73,6 +74,48 @@ static void test_marks_and_workflow(void)
     TAP_CHECK(matrix_status_frozen(MV_APPROVED) && matrix_status_frozen(MV_PUBLISHED) &&
                   !matrix_status_frozen(MV_DRAFT) && !matrix_status_frozen(MV_WITH_STATE),
               "frozen statuses");
+}
+
+/* The workflow table: each step's row, and the rules the operations read. */
+static void test_workflow_table(void)
+{
+    for (int i = 0; i < MW_STEP_COUNT; i++) {
+        const matrix_transition_t *t = matrix_transition((matrix_step_t)i);
+        TAP_CHECK(t && matrix_step_parse(t->verb) == i, "every step parses back from its verb");
+        TAP_CHECK(t->from == t->to || matrix_status_transition_ok(t->from, t->to),
+                  "every moving step is a transition");
+        TAP_CHECK(!matrix_status_frozen(t->from) || t->to == MV_PUBLISHED,
+                  "only publication leaves a frozen status");
+    }
+    TAP_CHECK(matrix_transition(MW_STEP_COUNT) == NULL && matrix_step_parse("delete") < 0 &&
+                  matrix_step_parse(NULL) < 0, "no other steps");
+    const matrix_transition_t *ap = matrix_transition(MW_APPROVE);
+    TAP_CHECK(ap->answer == MW_ACCEPTED && ap->act == ACT_MATRIX_APPROVE && ap->dated,
+              "approval needs the state's acceptance, the Committee's permission and a date");
+    TAP_CHECK(matrix_transition(MW_ACCEPT)->act == ACT_MATRIX_REVIEW &&
+                  matrix_transition(MW_COMMENT)->act == ACT_MATRIX_REVIEW &&
+                  matrix_transition(MW_ACCEPT)->answer == MW_NOT_ACCEPTED,
+              "the state answers once, with its own permission");
+    TAP_CHECK(matrix_status_editable(MV_DRAFT) && !matrix_status_editable(MV_WITH_STATE) &&
+                  !matrix_status_editable(MV_APPROVED), "only a draft's entries change");
+    TAP_CHECK(matrix_status_in_progress(MV_DRAFT) && matrix_status_in_progress(MV_WITH_STATE) &&
+                  !matrix_status_in_progress(MV_APPROVED), "in progress: draft and with-state");
+}
+
+/* The system actor: the CLI without --as. */
+static void test_system_actor(void)
+{
+    const user_t *sys = authz_system_user();
+    TAP_CHECK(sys && sys->id == 0 && sys->role == AUTHZ_ROLE_SYSTEM, "the system actor is no account");
+    TAP_CHECK(authz_allowed(sys, ACT_MATRIX_APPROVE, "FRA") &&
+                  authz_allowed(sys, ACT_MATRIX_EDIT, "FRA") &&
+                  authz_allowed(sys, ACT_USER_MANAGE, NULL) &&
+                  authz_allowed(sys, ACT_DATA_IMPORT, NULL),
+              "it has the experts', the Committee's, the administrator's and the CLI's powers");
+    TAP_CHECK(!authz_allowed(sys, ACT_MATRIX_REVIEW, "FRA"), "but never answers for a state");
+    user_t expert = {.role = ROLE_EXPERT, .state = ""}, bad = {.role = (role_t)(ROLE_COUNT + 1)};
+    TAP_CHECK(!authz_allowed(&expert, ACT_DATA_IMPORT, NULL), "no account imports datasets");
+    TAP_CHECK(!authz_allowed(&bad, ACT_WORKSPACE, NULL), "a role past the system's has nothing");
 }
 
 #define E(id, m, ref) {.item = id, .mark = m, .legal_reference = ref, .page = "", .remark = ""}
@@ -168,6 +211,8 @@ int main(void)
     test_dates();
     test_text();
     test_marks_and_workflow();
+    test_workflow_table();
+    test_system_actor();
     test_diff();
     test_codes();
     test_json_out();
