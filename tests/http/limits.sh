@@ -94,6 +94,28 @@ expect_eq "the server stopped cleanly (no leak, no sanitizer report)" "$SRC" 0
 # ---- the open-data files: built once, sent from files -------------------------------------
 SERVE_ARGS=""
 start_server
+
+# a signed-in upload stalled after 15 MB holds none of them in memory (spooled)
+before=$(rss)
+python3 - "$PORT" "$SID" "$(cat "$T/csrf.pocdeu")" >"$T/stall" <<'EOF' &
+import socket, sys, time
+s = socket.create_connection(("127.0.0.1", int(sys.argv[1])))
+part = (b'--xx\r\nContent-Disposition: form-data; name="file"; filename="big.pdf"\r\n'
+        b'Content-Type: application/pdf\r\n\r\n%PDF-1.4\n')
+s.sendall(b"POST /api/v1/states/DEU/reports HTTP/1.1\r\nHost: x\r\n"
+          b"Cookie: r1540_session=" + sys.argv[2].encode() + b"\r\nX-CSRF-Token: " +
+          sys.argv[3].encode() + b"\r\nContent-Type: multipart/form-data; boundary=xx\r\n"
+          b"Content-Length: 20000000\r\n\r\n" + part)
+for _ in range(15 * 16):
+    s.sendall(b" " * 65536)
+print("stalled", flush=True)
+time.sleep(3)
+EOF
+STALL=$!
+while [ ! -s "$T/stall" ] && kill -0 $STALL 2>/dev/null; do sleep 0.1; done
+sleep 0.5
+check_mem "a signed-in upload stalled after 15 MB holds none of it in memory" $(($(rss) - before)) 8000
+wait $STALL
 req "$B/en/data/r1540.json"
 cp "$T/body" "$T/export1"
 expect_eq "r1540.json is 200" "$CODE" 200
