@@ -1,9 +1,12 @@
 /*
  * The HTTP server on libmicrohttpd: a pool of worker threads on epoll with
  * keep-alive. This file knows MHD; the router and handlers do not. It
- * collects request bodies (forms, multipart uploads, JSON) up to a limit,
- * keeps finished public answers in a small cache, and stops on SIGINT or
- * SIGTERM only after the requests in flight are answered.
+ * admits a request's body only after the router has checked its route and
+ * session (web_route_admit), collects bodies (forms, JSON; uploaded files
+ * are spooled to disk by upload.c) up to the route's limit, keeps finished
+ * public answers in a cache with a byte budget, and stops on SIGINT or
+ * SIGTERM only after the requests in flight are answered. The limits are
+ * described in docs/internals/security.md.
  */
 #include "web.h"
 
