@@ -15,9 +15,15 @@
 static size_t budget = UPLOAD_BUDGET_DEFAULT;
 static atomic_size_t spooled;
 
-void upload_budget_set(size_t bytes) { budget = bytes; }
+void upload_budget_set(size_t bytes)
+{
+    budget = bytes;
+}
 
-size_t upload_spooled(void) { return atomic_load(&spooled); }
+size_t upload_spooled(void)
+{
+    return atomic_load(&spooled);
+}
 
 /* An unlinked file in $TMPDIR (else /tmp): nothing is left behind when the
  * request or the whole process ends. */
