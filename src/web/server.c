@@ -204,6 +204,12 @@ static enum MHD_Result collect_field(void *cls, enum MHD_ValueKind kind, const c
     (void)kind, (void)type, (void)encoding;
     conn_t *cn = cls;
     web_req_t *r = &cn->req;
+    /* a multipart part whose Content-Disposition names no field comes with
+     * no key (found by tests/fuzz/fuzz_multipart.c: it crashed the server) */
+    if (!key) {
+        cn->bad_body = true;
+        return MHD_NO;
+    }
     web_field_t *f = r->nfields ? &r->fields[r->nfields - 1] : NULL;
     if (!f || off == 0 || strcmp(f->name, key) != 0) {
         if (r->nfields == WEB_FIELDS_MAX) {

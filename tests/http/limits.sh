@@ -65,6 +65,10 @@ head -c 100000 /dev/zero | tr '\0' 'a' >"$T/big.form"
 expect "a 100 KB anonymous sign-in form is 413" 413 --data-binary "@$T/login.form" "$B/en/login"
 expect "a chunked anonymous body over 16 KB is 413" 413 -H 'Transfer-Encoding: chunked' \
     -H 'Content-Type: application/json' --data-binary "@$T/big.form" "$B/api/v1/login"
+expect "a multipart part without a field name is 400 (it crashed the server)" 400 \
+    -H 'Content-Type: multipart/form-data; boundary=XyZ' \
+    --data-binary @tests/fuzz/corpus/multipart/no-name.txt "$B/api/v1/login"
+expect "... and the server still answers" 200 "$B/en/"
 api pocdeu POST states/DEU/requests "{\"note\":\"$(head -c 50000 "$T/big.form")\"}"
 check "a signed-in 50 KB JSON body is read (not 413: $CODE)" test "$CODE" != 413 -a "$CODE" != 000
 
