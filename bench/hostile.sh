@@ -7,7 +7,7 @@
 # server just before (the baseline, in the same run).
 set -eu
 cd "$(dirname "$0")/.."
-BIN=$PWD/r1540
+BIN=${R1540_BIN:-$PWD/r1540}
 export R1540_DATA=$PWD/data R1540_WEB=$PWD/web
 T=$(mktemp -d "${TMPDIR:-/tmp}/r1540-hostile.XXXXXX")
 SPID=

@@ -99,9 +99,13 @@ rc_t cmd_backup(cli_t *c, int argc, char **argv)
     optind = 0;
     for (int o; (o = getopt_long(argc, argv, "ho:", opts, NULL)) != -1;) {
         switch (o) {
-        case 'h': return fputs(backup_usage, stdout), RC_OK;
-        case 'o': out = optarg; break;
-        default: return cli_usage_error(c, backup_usage, "unknown option");
+        case 'h':
+            return fputs(backup_usage, stdout), RC_OK;
+        case 'o':
+            out = optarg;
+            break;
+        default:
+            return cli_usage_error(c, backup_usage, "unknown option");
         }
     }
     if (!out || !*out)
@@ -135,16 +139,19 @@ rc_t cmd_backup(cli_t *c, int argc, char **argv)
 
 rc_t cmd_restore(cli_t *c, int argc, char **argv)
 {
-    static const struct option opts[] = {{"force", no_argument, NULL, 'f'},
-                                         {"help", no_argument, NULL, 'h'},
-                                         {NULL, 0, NULL, 0}};
+    static const struct option opts[] = {
+        {"force", no_argument, NULL, 'f'}, {"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}};
     bool force = false;
     optind = 0;
     for (int o; (o = getopt_long(argc, argv, "h", opts, NULL)) != -1;) {
         switch (o) {
-        case 'h': return fputs(restore_usage, stdout), RC_OK;
-        case 'f': force = true; break;
-        default: return cli_usage_error(c, restore_usage, "unknown option");
+        case 'h':
+            return fputs(restore_usage, stdout), RC_OK;
+        case 'f':
+            force = true;
+            break;
+        default:
+            return cli_usage_error(c, restore_usage, "unknown option");
         }
     }
     if (argc - optind != 1)

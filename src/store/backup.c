@@ -9,7 +9,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
-#define BACKUP_STEP 1024  /* pages per step */
+#define BACKUP_STEP 1024 /* pages per step */
 #define BACKUP_BUSY_MS 10000
 
 static rc_t open_db(const char *path, int flags, sqlite3 **db, err_t *e)
@@ -50,8 +50,8 @@ rc_t store_backup_copy(const char *from, const char *to, bool wal, err_t *e)
     }
     sqlite3_close(src);
     if (rc == RC_OK &&
-        sqlite3_exec(dst, wal ? "PRAGMA journal_mode = WAL" : "PRAGMA journal_mode = DELETE",
-                     NULL, NULL, NULL) != SQLITE_OK)
+        sqlite3_exec(dst, wal ? "PRAGMA journal_mode = WAL" : "PRAGMA journal_mode = DELETE", NULL,
+                     NULL, NULL) != SQLITE_OK)
         rc = err_set(e, RC_DB, "%s: %s", to, sqlite3_errmsg(dst));
     if (sqlite3_close(dst) != SQLITE_OK && rc == RC_OK)
         rc = err_set(e, RC_DB, "%s: cannot close the copy", to);

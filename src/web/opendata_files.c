@@ -133,8 +133,8 @@ static rc_t build_one(web_req_t *r, const char *name, int lang, long long genera
     return RC_OK;
 }
 
-rc_t opendata_open(web_req_t *r, const char *name, bool per_lang, opendata_build_t build,
-                   int *fd, size_t *len, err_t *e)
+rc_t opendata_open(web_req_t *r, const char *name, bool per_lang, opendata_build_t build, int *fd,
+                   size_t *len, err_t *e)
 {
     int lang = per_lang ? (int)r->lang : -1;
     long long generation = web_data_generation();

@@ -22,8 +22,8 @@ typedef rc_t (*opendata_build_t)(web_req_t *r, const char *dir, const char *name
  * before (or, when there is none yet, wait and share the new one). Returns
  * RC_OK with *fd, open for reading (the caller's to close), and *len; else
  * the build's error, or RC_FAIL when the folder cannot be written. */
-rc_t opendata_open(web_req_t *r, const char *name, bool per_lang, opendata_build_t build,
-                   int *fd, size_t *len, err_t *e);
+rc_t opendata_open(web_req_t *r, const char *name, bool per_lang, opendata_build_t build, int *fd,
+                   size_t *len, err_t *e);
 
 /* Removes the built files and their folder (when the server stops). */
 void opendata_clear(void);

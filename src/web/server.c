@@ -1,9 +1,12 @@
 /*
  * The HTTP server on libmicrohttpd: a pool of worker threads on epoll with
  * keep-alive. This file knows MHD; the router and handlers do not. It
- * collects request bodies (forms, multipart uploads, JSON) up to a limit,
- * keeps finished public answers in a small cache, and stops on SIGINT or
- * SIGTERM only after the requests in flight are answered.
+ * admits a request's body only after the router has checked its route and
+ * session (web_route_admit), collects bodies (forms, JSON; uploaded files
+ * are spooled to disk by upload.c) up to the route's limit, keeps finished
+ * public answers in a cache with a byte budget, and stops on SIGINT or
+ * SIGTERM only after the requests in flight are answered. The limits are
+ * described in docs/internals/security.md.
  */
 #include "web.h"
 
@@ -204,6 +207,12 @@ static enum MHD_Result collect_field(void *cls, enum MHD_ValueKind kind, const c
     (void)kind, (void)type, (void)encoding;
     conn_t *cn = cls;
     web_req_t *r = &cn->req;
+    /* a multipart part whose Content-Disposition names no field comes with
+     * no key (found by tests/fuzz/fuzz_multipart.c: it crashed the server) */
+    if (!key) {
+        cn->bad_body = true;
+        return MHD_NO;
+    }
     if (!filename && memchr(data, 0, size)) /* a file's bytes may hold NULs; a field's not */
         cn->nul_field = true;
     web_field_t *f = r->nfields ? &r->fields[r->nfields - 1] : NULL;

@@ -6,6 +6,7 @@
  */
 #include "upload.h"
 
+#include <fcntl.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,18 +16,31 @@
 static size_t budget = UPLOAD_BUDGET_DEFAULT;
 static atomic_size_t spooled;
 
-void upload_budget_set(size_t bytes) { budget = bytes; }
+void upload_budget_set(size_t bytes)
+{
+    budget = bytes;
+}
 
-size_t upload_spooled(void) { return atomic_load(&spooled); }
+size_t upload_spooled(void)
+{
+    return atomic_load(&spooled);
+}
 
 /* An unlinked file in $TMPDIR (else /tmp): nothing is left behind when the
- * request or the whole process ends. */
+ * request or the whole process ends. O_TMPFILE makes it without a name at
+ * all (a kill -9 between mkstemp and unlink left empty files); mkstemp is
+ * for file systems without it. */
 static int spool_open(void)
 {
     const char *dir = getenv("TMPDIR");
+    if (!dir || !*dir)
+        dir = "/tmp";
+    int fd = open(dir, O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+    if (fd >= 0)
+        return fd;
     char path[4096];
-    snprintf(path, sizeof path, "%s/r1540-upload-XXXXXX", dir && *dir ? dir : "/tmp");
-    int fd = mkstemp(path);
+    snprintf(path, sizeof path, "%s/r1540-upload-XXXXXX", dir);
+    fd = mkstemp(path);
     if (fd >= 0)
         unlink(path);
     return fd;

@@ -65,6 +65,10 @@ head -c 100000 /dev/zero | tr '\0' 'a' >"$T/big.form"
 expect "a 100 KB anonymous sign-in form is 413" 413 --data-binary "@$T/login.form" "$B/en/login"
 expect "a chunked anonymous body over 16 KB is 413" 413 -H 'Transfer-Encoding: chunked' \
     -H 'Content-Type: application/json' --data-binary "@$T/big.form" "$B/api/v1/login"
+expect "a multipart part without a field name is 400 (it crashed the server)" 400 \
+    -H 'Content-Type: multipart/form-data; boundary=XyZ' \
+    --data-binary @tests/fuzz/corpus/multipart/no-name.txt "$B/api/v1/login"
+expect "... and the server still answers" 200 "$B/en/"
 api pocdeu POST states/DEU/requests "{\"note\":\"$(head -c 50000 "$T/big.form")\"}"
 check "a signed-in 50 KB JSON body is read (not 413: $CODE)" test "$CODE" != 413 -a "$CODE" != 000
 
@@ -89,10 +93,33 @@ req "$B/en/reports/$id/file"
 check "... and reads back byte for byte" cmp -s "$T/body" "$T/doc.pdf"
 check "no spool file is left behind" test -z "$(find "${TMPDIR:-/tmp}" -maxdepth 1 -name 'r1540-upload-*' -user "$(id -u)" -newer "$T/doc.pdf" 2>/dev/null)"
 stop_server
+expect_eq "the server stopped cleanly (no leak, no sanitizer report)" "$SRC" 0
 
 # ---- the open-data files: built once, sent from files -------------------------------------
 SERVE_ARGS=""
 start_server
+
+# a signed-in upload stalled after 15 MB holds none of them in memory (spooled)
+before=$(rss)
+python3 - "$PORT" "$SID" "$(cat "$T/csrf.pocdeu")" >"$T/stall" <<'EOF' &
+import socket, sys, time
+s = socket.create_connection(("127.0.0.1", int(sys.argv[1])))
+part = (b'--xx\r\nContent-Disposition: form-data; name="file"; filename="big.pdf"\r\n'
+        b'Content-Type: application/pdf\r\n\r\n%PDF-1.4\n')
+s.sendall(b"POST /api/v1/states/DEU/reports HTTP/1.1\r\nHost: x\r\n"
+          b"Cookie: r1540_session=" + sys.argv[2].encode() + b"\r\nX-CSRF-Token: " +
+          sys.argv[3].encode() + b"\r\nContent-Type: multipart/form-data; boundary=xx\r\n"
+          b"Content-Length: 20000000\r\n\r\n" + part)
+for _ in range(15 * 16):
+    s.sendall(b" " * 65536)
+print("stalled", flush=True)
+time.sleep(3)
+EOF
+STALL=$!
+while [ ! -s "$T/stall" ] && kill -0 $STALL 2>/dev/null; do sleep 0.1; done
+sleep 0.5
+check_mem "a signed-in upload stalled after 15 MB holds none of it in memory" $(($(rss) - before)) 8000
+wait $STALL
 req "$B/en/data/r1540.json"
 cp "$T/body" "$T/export1"
 expect_eq "r1540.json is 200" "$CODE" 200
@@ -140,6 +167,8 @@ check_mem "300 known parameters on a 240 KB answer stay within the 32 MB budget"
     $(($(rss) - before)) 45000
 expect "the pages still answer" 200 "$B/en/review?msg=7"
 stop_server
+expect_eq "the server stopped cleanly and removed its open-data folder" \
+    "$SRC $(find "${TMPDIR:-/tmp}" -maxdepth 1 -name 'r1540-opendata-*' -user "$(id -u)" -newer "$T/en.xlsx" 2>/dev/null | wc -l)" "0 0"
 
 # ---- connections per address -------------------------------------------------------------
 SERVE_ARGS="--per-address 3"

@@ -62,22 +62,43 @@ static void fault_arm(fault_kind_t kind, long long at, bool every)
     fault_kind = kind;
 }
 
-static void fault_off(void) { fault_kind = FAULT_NONE; }
+static void fault_off(void)
+{
+    fault_kind = FAULT_NONE;
+}
 
 /* ---- SQLite's allocator, failing on demand -------------------------------- */
 
 static sqlite3_mem_methods real_mem;
 
-static void *fault_malloc(int n) { return fault_hit(FAULT_MALLOC) ? NULL : real_mem.xMalloc(n); }
-static void fault_free(void *p) { real_mem.xFree(p); }
+static void *fault_malloc(int n)
+{
+    return fault_hit(FAULT_MALLOC) ? NULL : real_mem.xMalloc(n);
+}
+static void fault_free(void *p)
+{
+    real_mem.xFree(p);
+}
 static void *fault_realloc(void *p, int n)
 {
     return fault_hit(FAULT_MALLOC) ? NULL : real_mem.xRealloc(p, n);
 }
-static int fault_size(void *p) { return real_mem.xSize(p); }
-static int fault_roundup(int n) { return real_mem.xRoundup(n); }
-static int fault_init(void *x) { return real_mem.xInit(x); }
-static void fault_shutdown(void *x) { real_mem.xShutdown(x); }
+static int fault_size(void *p)
+{
+    return real_mem.xSize(p);
+}
+static int fault_roundup(int n)
+{
+    return real_mem.xRoundup(n);
+}
+static int fault_init(void *x)
+{
+    return real_mem.xInit(x);
+}
+static void fault_shutdown(void *x)
+{
+    real_mem.xShutdown(x);
+}
 
 /* ---- a VFS whose files fail writes and syncs on demand ------------------------ */
 
@@ -91,7 +112,10 @@ static sqlite3_io_methods fault_io;
 
 #define REAL(f) (((fault_file_t *)(f))->real)
 
-static int ff_close(sqlite3_file *f) { return REAL(f)->pMethods->xClose(REAL(f)); }
+static int ff_close(sqlite3_file *f)
+{
+    return REAL(f)->pMethods->xClose(REAL(f));
+}
 static int ff_read(sqlite3_file *f, void *p, int n, sqlite3_int64 off)
 {
     return REAL(f)->pMethods->xRead(REAL(f), p, n, off);
@@ -118,8 +142,14 @@ static int ff_size(sqlite3_file *f, sqlite3_int64 *size)
 {
     return REAL(f)->pMethods->xFileSize(REAL(f), size);
 }
-static int ff_lock(sqlite3_file *f, int l) { return REAL(f)->pMethods->xLock(REAL(f), l); }
-static int ff_unlock(sqlite3_file *f, int l) { return REAL(f)->pMethods->xUnlock(REAL(f), l); }
+static int ff_lock(sqlite3_file *f, int l)
+{
+    return REAL(f)->pMethods->xLock(REAL(f), l);
+}
+static int ff_unlock(sqlite3_file *f, int l)
+{
+    return REAL(f)->pMethods->xUnlock(REAL(f), l);
+}
 static int ff_reserved(sqlite3_file *f, int *out)
 {
     return REAL(f)->pMethods->xCheckReservedLock(REAL(f), out);
@@ -128,7 +158,10 @@ static int ff_control(sqlite3_file *f, int op, void *arg)
 {
     return REAL(f)->pMethods->xFileControl(REAL(f), op, arg);
 }
-static int ff_sector(sqlite3_file *f) { return REAL(f)->pMethods->xSectorSize(REAL(f)); }
+static int ff_sector(sqlite3_file *f)
+{
+    return REAL(f)->pMethods->xSectorSize(REAL(f));
+}
 static int ff_device(sqlite3_file *f)
 {
     return REAL(f)->pMethods->xDeviceCharacteristics(REAL(f));
@@ -141,7 +174,10 @@ static int ff_shm_lock(sqlite3_file *f, int off, int n, int flags)
 {
     return REAL(f)->pMethods->xShmLock(REAL(f), off, n, flags);
 }
-static void ff_shm_barrier(sqlite3_file *f) { REAL(f)->pMethods->xShmBarrier(REAL(f)); }
+static void ff_shm_barrier(sqlite3_file *f)
+{
+    REAL(f)->pMethods->xShmBarrier(REAL(f));
+}
 static int ff_shm_unmap(sqlite3_file *f, int del)
 {
     return REAL(f)->pMethods->xShmUnmap(REAL(f), del);
@@ -236,24 +272,32 @@ static void faults_install(void)
 {
     sqlite3_config(SQLITE_CONFIG_GETMALLOC, &real_mem);
     static sqlite3_mem_methods m;
-    m = (sqlite3_mem_methods){fault_malloc, fault_free,    fault_realloc, fault_size,
+    m = (sqlite3_mem_methods){fault_malloc,  fault_free, fault_realloc,  fault_size,
                               fault_roundup, fault_init, fault_shutdown, NULL};
     sqlite3_config(SQLITE_CONFIG_MALLOC, &m);
     sqlite3_initialize();
     real_vfs = sqlite3_vfs_find(NULL);
-    fault_io = (sqlite3_io_methods){3,         ff_close,      ff_read,        ff_write,
-                                    ff_truncate, ff_sync,     ff_size,        ff_lock,
-                                    ff_unlock,   ff_reserved, ff_control,     ff_sector,
-                                    ff_device,   ff_shm_map,  ff_shm_lock,    ff_shm_barrier,
-                                    ff_shm_unmap, ff_fetch,   ff_unfetch};
-    fault_vfs = (sqlite3_vfs){
-        .iVersion = 2, .szOsFile = (int)sizeof(fault_file_t) + real_vfs->szOsFile,
-        .mxPathname = real_vfs->mxPathname, .zName = "r1540-fault", .xOpen = fv_open,
-        .xDelete = fv_delete, .xAccess = fv_access, .xFullPathname = fv_full,
-        .xDlOpen = fv_dlopen, .xDlError = fv_dlerror, .xDlSym = fv_dlsym,
-        .xDlClose = fv_dlclose, .xRandomness = fv_random, .xSleep = fv_sleep,
-        .xCurrentTime = fv_time, .xGetLastError = fv_lasterr,
-        .xCurrentTimeInt64 = fv_time64};
+    fault_io = (sqlite3_io_methods){
+        3,           ff_close,       ff_read,      ff_write,   ff_truncate, ff_sync,   ff_size,
+        ff_lock,     ff_unlock,      ff_reserved,  ff_control, ff_sector,   ff_device, ff_shm_map,
+        ff_shm_lock, ff_shm_barrier, ff_shm_unmap, ff_fetch,   ff_unfetch};
+    fault_vfs = (sqlite3_vfs){.iVersion = 2,
+                              .szOsFile = (int)sizeof(fault_file_t) + real_vfs->szOsFile,
+                              .mxPathname = real_vfs->mxPathname,
+                              .zName = "r1540-fault",
+                              .xOpen = fv_open,
+                              .xDelete = fv_delete,
+                              .xAccess = fv_access,
+                              .xFullPathname = fv_full,
+                              .xDlOpen = fv_dlopen,
+                              .xDlError = fv_dlerror,
+                              .xDlSym = fv_dlsym,
+                              .xDlClose = fv_dlclose,
+                              .xRandomness = fv_random,
+                              .xSleep = fv_sleep,
+                              .xCurrentTime = fv_time,
+                              .xGetLastError = fv_lasterr,
+                              .xCurrentTimeInt64 = fv_time64};
     sqlite3_vfs_register(&fault_vfs, 1);
 }
 
@@ -344,7 +388,7 @@ static void fingerprint(char *out, size_t n)
 
 typedef struct {
     long long runs, failed, committed, wrong, silent;
-    long long late; /* failed, yet found committed afterwards */
+    long long late;        /* failed, yet found committed afterwards */
     long long first_wrong; /* the N of the first run that left a wrong state */
 } tally_t;
 
@@ -375,9 +419,9 @@ static void one_run(fault_kind_t kind, long long at, bool every, const char *bef
         t->silent++;
     if (!right) {
         if (!t->wrong)
-            t->first_wrong = at, printf("# N=%lld%s rc=%d: '%s', wanted '%s' (%s)\n", at,
-                                        every ? " (every)" : "", rc, now,
-                                        rc == RC_OK ? after : before, e.msg);
+            t->first_wrong = at,
+            printf("# N=%lld%s rc=%d: '%s', wanted '%s' (%s)\n", at, every ? " (every)" : "", rc,
+                   now, rc == RC_OK ? after : before, e.msg);
         t->wrong++;
     }
 }
