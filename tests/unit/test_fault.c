@@ -29,6 +29,8 @@
 
 #include "../../src/core/audit.h"
 #include "../../src/io/dataset.h"
+#include "../../src/io/csv_export.h"
+#include "../../src/io/csv_import.h"
 #include "../../src/io/json_import.h"
 #include "../../src/io/refdata.h"
 #include "../../src/store/store.h"
@@ -304,7 +306,8 @@ static void faults_install(void)
 /* ---- the run under test --------------------------------------------------------- */
 
 static char dir[] = "/tmp/r1540-fault-XXXXXX";
-static char base_db[300], work_db[300], import_file[300];
+static char base_db[300], work_db[300], import_file[300], csv_dir[300];
+static bool import_csv; /* the CSV importer (csv_dir) rather than the JSON one */
 
 /* One import as `r1540 import` makes it: open, read, apply, audit, commit. */
 static rc_t run_import(err_t *e)
@@ -314,7 +317,8 @@ static rc_t run_import(err_t *e)
     dataset_t ds;
     rc_t rc = store_open(work_db, STORE_OPEN_EXISTING, &st, e);
     if (rc == RC_OK)
-        rc = json_import_file(import_file, &a, &ds, e);
+        rc = import_csv ? csv_import_path(csv_dir, &a, &ds, e)
+                        : json_import_file(import_file, &a, &ds, e);
     if (rc == RC_OK && (rc = store_begin(st, e)) == RC_OK) {
         rc = dataset_apply_in(st, &ds, &a, e);
         if (rc == RC_OK)
@@ -498,6 +502,39 @@ int main(void)
 
     run_kind(FAULT_MALLOC, "SQLite allocation failures", before, after);
     run_kind(FAULT_WRITE, "write, truncate and sync failures", before, after);
+
+    /* The CSV importer over the same store: the JSON import's records, exported
+     * as CSV from the imported database (no faults), imported into the base. */
+    snprintf(csv_dir, sizeof csv_dir, "%s/csv", dir);
+    arena_t ca = ARENA_INIT;
+    dataset_t ds;
+    err_t e3 = {0};
+    rc = store_open(work_db, STORE_OPEN_EXISTING, &st, &e3);
+    if (rc == RC_OK && (rc = dataset_load(st, NULL, false, &ca, &ds, &e3)) == RC_OK)
+        rc = csv_export_dir(&ds, csv_dir, &e3);
+    store_close(st);
+    arena_free(&ca);
+    import_csv = true;
+    char after_csv[256] = "";
+    if (rc == RC_OK) {
+        work_reset();
+        rc = run_import(&e3);
+        fingerprint(after_csv, sizeof after_csv);
+    }
+    TAP_CHECK(rc == RC_OK && after_csv[0] && strcmp(before, after_csv) != 0,
+              "the CSV import without faults changes the database");
+    if (rc != RC_OK)
+        printf("# %s\n", e3.msg);
+    run_kind(FAULT_MALLOC, "CSV import: SQLite allocation failures", before, after_csv);
+    run_kind(FAULT_WRITE, "CSV import: write, truncate and sync failures", before, after_csv);
+    static const char *const csv_files[] = {"states.csv", "reports.csv", "matrix_versions.csv",
+                                            "matrix_entries.csv"};
+    for (size_t i = 0; i < sizeof csv_files / sizeof *csv_files; i++) {
+        char path[400];
+        snprintf(path, sizeof path, "%s/%s", csv_dir, csv_files[i]);
+        unlink(path);
+    }
+    rmdir(csv_dir);
 
     const char *const files[] = {"base.db", "base.db-wal", "base.db-shm",
                                  "work.db", "work.db-wal", "work.db-shm"};
