@@ -84,6 +84,11 @@ int main(int argc, char **argv)
         print_usage(stderr);
         return RC_USAGE;
     }
+    if (cmd->operator_only && c.as_user) {
+        fprintf(stderr, "r1540 %s: --as: this command is the operator's own; run it without --as\n",
+                cmd->name);
+        return RC_USAGE;
+    }
     rc_t rc = cmd->run(&c, argc - i, argv + i);
     if (rc != RC_OK) {
         fprintf(stderr, "r1540 %s: %s\n", cmd->name, c.err.msg[0] ? c.err.msg : "failed");

@@ -17,12 +17,12 @@
 #include "../util/mem.h"
 
 typedef struct {
-    const char *db_path; /* --db, R1540_DB or var/r1540.db */
+    const char *db_path;  /* --db, R1540_DB or var/r1540.db */
     const char *data_dir; /* reference data folder: R1540_DATA or ./data */
     const char *as_user;  /* --as USER: act as that account, held to its
                              permissions; NULL: the system actor */
-    store_t *store;      /* owned; opened by cli_store() */
-    arena_t arena;       /* owned; freed when the run ends */
+    store_t *store;       /* owned; opened by cli_store() */
+    arena_t arena;        /* owned; freed when the run ends */
     err_t err;
 } cli_t;
 
@@ -30,6 +30,8 @@ typedef struct {
     const char *name;
     const char *summary;
     rc_t (*run)(cli_t *c, int argc, char **argv);
+    bool operator_only; /* the machine's operator's alone (init, serve, backup,
+                           restore): refused with --as before anything runs */
 } cli_command_t;
 
 extern const cli_command_t cli_commands[];

@@ -30,7 +30,8 @@ expect_fail "--as a provider cannot approve" 7 "matrix-approve" r --as prov matr
 expect_fail "--as an expert cannot answer for the state" 7 "matrix-review" r --as exp matrix comment FRA 1 --text hello
 expect_fail "--as the Committee cannot add users" 7 "user-manage" sh -c "printf '%s\n' '$PW' | \"$BIN\" --db \"$DB\" --as com user add zz --role expert"
 expect_fail "the system actor does not answer for a state" 7 "matrix-review" r matrix accept FRA 1
-expect_fail "a command not converted yet refuses --as" 2 "does not act as a user yet" r --as exp assistance request add FRA --kind training --items OP1-NPT --title t
+expect_fail "an operator's command refuses --as" 2 "the operator's own" r --as exp backup -o "$T/as.db"
+expect_eq "... before it writes anything" "$(test -e "$T/as.db" && echo written || echo none)" none
 expect_fail "a comment of 5,000 characters" 4 "at most 4,000" r --as pocfra matrix comment FRA 1 --text "$(head -c 5000 /dev/zero | tr '\0' c)"
 expect_fail "a comment that is not UTF-8" 4 "at most 4,000" r --as pocfra matrix comment FRA 1 --text "$(printf 'bad \377 bytes')"
 expect_fail "an empty comment" 4 "needs text" r --as pocfra matrix comment FRA 1 --text ""
