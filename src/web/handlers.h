@@ -82,5 +82,6 @@ rc_t h_audit(web_req_t *r, json_t *model, err_t *e);
 /* h_review.c */
 rc_t h_review(web_req_t *r, json_t *model, err_t *e);
 rc_t h_review_chart(web_req_t *r, json_t *model, err_t *e);
+rc_t h_review_download(web_req_t *r, json_t *model, err_t *e);
 
 #endif
