@@ -22,7 +22,7 @@
 
 #define CHART_WIDTH 640 /* points, as in the HTML report */
 #define HEAT_WIDTH 760
-#define CHART_NARROW 360 /* a phone's width: the same 7.5 pt text, shorter bars */
+#define CHART_NARROW 300 /* a phone: ~350 px wide, so the 7.5 pt text shows at ~9 px */
 
 /* ---- the dates asked for ---------------------------------------------------- */
 

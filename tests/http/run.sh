@@ -575,7 +575,7 @@ heads = re.findall(r"<h2 id=\"(s\d+)\">", page)
 sys.exit(not (len(links) >= 8 and links == heads))' "$T/page_en.html"
 check "... bars and lines also come drawn for a phone (<picture>)" test "$(grep -o '<source media="(max-width: 600px)" srcset="/en/review/charts/[0-9]*\.svg?w=narrow">' "$T/page_en.html" | wc -l)" -ge 3
 expect "a chart drawn narrow" 200 "$B/en/review/charts/1.svg?w=narrow"
-check "... 360 points wide" python3 -c 'import sys, xml.etree.ElementTree as E; t = E.parse(sys.argv[1]).getroot(); sys.exit(not t.get("width", "").startswith("360"))' "$T/body"
+check "... 300 points wide" python3 -c 'import sys, xml.etree.ElementTree as E; t = E.parse(sys.argv[1]).getroot(); sys.exit(not t.get("width", "").startswith("300"))' "$T/body"
 expect "the French dashboard as of $AS_OF again" 200 "$B/fr/review?as_of=$AS_OF&since=2020-01-01"
 check "... links to the same review as PDF and XLSX, for its dates" body_has 'href="/fr/review/download/review.pdf?as_of=2024-06-30&amp;since=2020-01-01"'
 expect "the review as PDF" 200 "$B/en/review/download/review.pdf"
