@@ -37,9 +37,9 @@ typedef struct {
     size_t nheadings;   /* headings met so far in this pass */
 } pdf_t;
 
-/* Keeps every space-free run (a date, an item code, a figure, a word of a
- * column title: up to 48 bytes of ASCII, 32 of other scripts, so that a
- * Chinese sentence can still wrap) on one line, and never inserts hyphens. */
+/* Keeps every space-free run of up to 48 bytes with a hyphen or a slash
+ * inside (a date, an item code, "LDC/LLDC") on one line, and never inserts
+ * hyphens; plain words break only between words anyway. */
 static void keep_tokens(PangoLayout *l, const char *text)
 {
     PangoAttrList *attrs = pango_attr_list_new();
@@ -49,10 +49,13 @@ static void keep_tokens(PangoLayout *l, const char *text)
         size_t sp = strspn(q, " \n"), len;
         q += sp;
         len = strcspn(q, " \n");
-        bool ascii = true; /* a date, an item code, a figure, a Latin word */
-        for (size_t i = 0; i < len; i++)
-            ascii &= (unsigned char)q[i] < 0x80;
-        if (len && len <= (ascii ? 48u : 32u)) {
+        /* only runs with a break opportunity inside (a date's or a code's
+         * hyphen, a slash) need the attribute, and pango's cost grows with
+         * the number of attributes: leave plain words alone */
+        bool inner = false;
+        for (size_t i = 1; i + 1 < len; i++)
+            inner |= q[i] == '-' || q[i] == '/';
+        if (inner && len <= 48) {
             PangoAttribute *b = pango_attr_allow_breaks_new(FALSE);
             b->start_index = (guint)(q - text);
             b->end_index = (guint)(q - text + len);
@@ -93,6 +96,19 @@ static PangoLayout *layout_cell(pdf_t *p, const char *text, double size, bool bo
     PangoLayout *l = layout(p, text, size, bold, width);
     pango_layout_set_wrap(l, PANGO_WRAP_WORD);
     return l;
+}
+
+/* The length in bytes of the longest space-free run of a cell. */
+static size_t longest_token(const char *s)
+{
+    size_t best = 0;
+    while (*s) {
+        s += strspn(s, " \n");
+        size_t n = strcspn(s, " \n");
+        best = n > best ? n : best;
+        s += n;
+    }
+    return best;
 }
 
 /* The width in points of the widest unbreakable token of a cell. */
@@ -210,13 +226,21 @@ static void columns(pdf_t *p, const doc_block_t *t, double *x, double *w)
 {
     double need[TABLE_COLS], share[TABLE_COLS], sum_need = 0, sum_share = 0;
     for (size_t j = 0; j < t->ncols; j++) {
-        size_t longest = 4;
-        need[j] = 0;
-        for (size_t i = 0; i <= t->nrows; i++) {
+        size_t longest = 4, tok = 0;
+        need[j] = widest_token(p, t->cells[j], true) + 6; /* the header, bold */
+        for (size_t i = 1; i <= t->nrows; i++) {
             const char *cell = t->cells[i * t->ncols + j];
             size_t n = strlen(cell);
             longest = n > longest ? n : longest;
-            double tw = widest_token(p, cell, i == 0) + 6;
+            tok = longest_token(cell) > tok ? longest_token(cell) : tok;
+        }
+        /* laying out every cell of a 193-row table twice is slow: measure
+         * the cells whose longest run is within a few bytes of the longest */
+        for (size_t i = 1; i <= t->nrows; i++) {
+            const char *cell = t->cells[i * t->ncols + j];
+            if (longest_token(cell) + 4 < tok)
+                continue;
+            double tw = widest_token(p, cell, false) + 6;
             need[j] = tw > need[j] ? tw : need[j];
         }
         share[j] = (double)(longest > 60 ? 60 : longest < 10 ? 10 : longest);
