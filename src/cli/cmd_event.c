@@ -76,6 +76,7 @@ static rc_t parse_add(cli_t *c, int argc, char **argv, event_args_t *a)
         {NULL, 0, NULL, 0}};
     rc_t rc = RC_OK;
     long long k;
+    a->ro.published_only = true; /* the workshops `review workshops` lists by default */
     optind = 1;
     for (int o; rc == RC_OK && (o = getopt_long(argc, argv, "", opts, NULL)) != -1;) {
         switch (o) {

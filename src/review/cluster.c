@@ -184,8 +184,12 @@ static long long shared_value(const review_data_t *d, const review_snapshot_t *s
 
 static const char *frame_of(const review_data_t *d, size_t st, workshop_frame_t f)
 {
-    return f == WORKSHOP_FRAME_REGION ? d->regions[d->state_region[st]].code
-                                      : d->states[st].m49_subregion;
+    const state_t *s = &d->states[st];
+    if (f == WORKSHOP_FRAME_REGION)
+        return d->regions[d->state_region[st]].code;
+    /* the finest M49 grouping: Eastern Africa rather than Sub-Saharan Africa,
+     * the Caribbean rather than Latin America and the Caribbean */
+    return s->m49_intermediate[0] ? s->m49_intermediate : s->m49_subregion;
 }
 
 static int cmp_str(const void *a, const void *b)

@@ -34,7 +34,8 @@ size_t cluster_default_k(size_t n);
 
 #define WORKSHOP_THEMES 3
 
-/* Where workshop groups are drawn: within one M49 sub-region, or one M49 region. */
+/* Where workshop groups are drawn: within one M49 sub-region (its intermediate
+ * region where M49 has one: Eastern Africa, the Caribbean), or one M49 region. */
 typedef enum { WORKSHOP_FRAME_SUBREGION, WORKSHOP_FRAME_REGION } workshop_frame_t;
 
 typedef struct {

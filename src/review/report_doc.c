@@ -8,6 +8,8 @@
  */
 #include "report_doc.h"
 
+#include "../util/date.h"
+
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -526,6 +528,48 @@ static void section_workshops(ctx_t *c)
     }
 }
 
+/* The cover's lines and the summary's headline figures (the PDF puts them on
+ * pages of their own; the other formats have the same figures in the body). */
+static void cover_and_summary(ctx_t *c)
+{
+    const review_t *r = c->r;
+    const review_data_t *d = &r->d;
+    review_doc_t *doc = c->doc;
+    char today[11];
+    date_today(today);
+    doc->cover[0] = afmt(c->a, "%s: %s", tr(c, "Report date"), today);
+    doc->cover[1] = afmt(c->a, "%s: %s", tr(c, "As of"), r->now.as_of);
+    doc->cover[2] = afmt(c->a, "%s: %s", tr(c, "Basis"),
+                         r->published_only
+                             ? tr(c, "published matrices only")
+                             : tr(c, "published matrices and approved ones awaiting publication "
+                                     "(--include-approved)"));
+    doc->cover[3] = afmt(c->a, "%s: %s", tr(c, "Movements since"), r->then.as_of);
+    doc->summary_title = tr(c, "Summary");
+    doc->contents_title = tr(c, "Contents");
+    const char **s = arena_alloc(c->a, 8 * sizeof *s);
+    size_t n = 0, covered = 0, shared = 0;
+    for (size_t i = 0; i < r->nworkshops; i++) {
+        covered += r->assist.workshops[i].covered;
+        shared += r->assist.workshops[i].shared;
+    }
+    s[n++] = afmt(c->a, tr(c, "%zu of %zu states had a matrix in force on %s."),
+                  r->now.with_matrix, d->nstates, r->now.as_of);
+    s[n++] = afmt(c->a, tr(c, "Applicable matrix fields marked X: %s (%s on %s)."),
+                  pct(c->a, cov_pct(&r->now.total)), pct(c->a, cov_pct(&r->then.total)),
+                  r->then.as_of);
+    s[n++] = afmt(c->a, tr(c, "States that have never submitted a report: %zu."), r->now.never);
+    s[n++] = afmt(c->a, tr(c, "Assistance requests: %u, of which unmet: %u; offers available: %u."),
+                  r->assist.requests, r->assist.unmet, r->assist.offers);
+    s[n++] = afmt(c->a,
+                  tr(c, "Proposed regional workshops: %zu; their assigned offers cover %zu of "
+                        "%zu shared gaps."),
+                  r->nworkshops, covered, shared);
+    s[n++] = doc->caveat;
+    doc->summary = s;
+    doc->nsummary = n;
+}
+
 void review_doc_build(const review_t *r, arena_t *a, review_doc_t *doc)
 {
     memset(doc, 0, sizeof *doc);
@@ -538,6 +582,7 @@ void review_doc_build(const review_t *r, arena_t *a, review_doc_t *doc)
     doc->demo_note = r->d.demo ? tr(&c, "DEMO DATA: the figures below come from generated demo "
                                         "data.")
                                : "";
+    cover_and_summary(&c);
     add(&c, DOC_TITLE, doc->title);
     add(&c, DOC_PARA, afmt(a, tr(&c, "As of %s; movements since %s."), r->now.as_of,
                            r->then.as_of));

@@ -28,6 +28,10 @@ typedef struct {
     const char *caveat;       /* the full sentence, shown near the top */
     const char *short_caveat; /* for page footers */
     const char *demo_note;    /* "" when the data is real */
+    const char *cover[4];     /* report date, as-of date, basis, comparison date: "label: value" */
+    const char **summary;     /* the headline figures, one sentence each */
+    size_t nsummary;
+    const char *summary_title, *contents_title;
     doc_block_t *blocks;      /* arena-owned */
     size_t n, cap;
 } review_doc_t;

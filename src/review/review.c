@@ -154,6 +154,7 @@ rc_t review_build(store_t *st, const review_opts_t *o, arena_t *a, review_t *r, 
 {
     memset(r, 0, sizeof *r);
     r->lang = o->lang;
+    r->published_only = o->published_only;
     char as_of[11], since[11];
     rc_t rc = review_dates(o, as_of, since, e);
     if (rc != RC_OK || (rc = review_data_load_opts(st, o->published_only, a, &r->d, e)) != RC_OK)

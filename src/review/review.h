@@ -29,6 +29,7 @@ typedef struct {
 
 typedef struct {
     lang_t lang;
+    bool published_only;           /* the basis: published matrices only, or approved too */
     review_data_t d;
     review_snapshot_t now, then;   /* as of as_of, as of since */
     review_trend_point_t *trend;

@@ -10,15 +10,19 @@
  * and an approved version is not public until it is published.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "../review/chart.h"
 #include "../util/date.h"
+#include "../util/file.h"
 #include "handlers.h"
 #include "review_cache.h"
 
 #define CHART_WIDTH 640 /* points, as in the HTML report */
 #define HEAT_WIDTH 760
+#define CHART_NARROW 300 /* a phone: ~350 px wide, so the 7.5 pt text shows at ~9 px */
 
 /* ---- the dates asked for ---------------------------------------------------- */
 
@@ -203,6 +207,14 @@ static size_t chart_neighbour(const review_doc_t *doc, size_t i)
 
 static double chart_width(const chart_t *c) { return c->kind == CHART_HEAT ? HEAT_WIDTH : CHART_WIDTH; }
 
+/* The width a chart answer is drawn at: ?w=narrow draws bars and lines for a
+ * phone (a heat map keeps its width and scrolls sideways in its figure). */
+static double chart_answer_width(web_req_t *r, const chart_t *c)
+{
+    const char *w = web_query(r, "w");
+    return w && strcmp(w, "narrow") == 0 && c->kind != CHART_HEAT ? CHART_NARROW : chart_width(c);
+}
+
 static json_t *chart_json(web_req_t *r, const review_doc_t *doc, size_t i, size_t number,
                           const char *query)
 {
@@ -212,6 +224,12 @@ static json_t *chart_json(web_req_t *r, const review_doc_t *doc, size_t i, size_
     double w = chart_width(&k->chart);
     json_t *o = json_pack("{s:b,s:s,s:s,s:i,s:i}", "is_chart", 1, "caption", k->text, "src", src,
                           "width", (int)w, "height", (int)(chart_height(&k->chart, w) + 0.5));
+    if (k->chart.kind != CHART_HEAT) {
+        char narrow[340];
+        snprintf(narrow, sizeof narrow, "%s%sw=narrow", src, *query ? "&" : "?");
+        json_object_set_new(o, "src_narrow", json_string(narrow));
+    } else
+        json_object_set_new(o, "is_wide", json_true());
     size_t t = chart_neighbour(doc, i);
     snprintf(id, sizeof id, "b%zu", t ? t : i);
     json_object_set_new(o, "table_id", json_string(id));
@@ -229,7 +247,9 @@ static json_t *block_json(web_req_t *r, const review_doc_t *doc, size_t i, size_
     char id[32];
     switch (k->kind) {
     case DOC_TITLE: return json_pack("{s:b,s:s}", "is_title", 1, "text", k->text);
-    case DOC_HEADING: return json_pack("{s:b,s:s}", "is_heading", 1, "text", k->text);
+    case DOC_HEADING:
+        snprintf(id, sizeof id, "s%zu", i);
+        return json_pack("{s:b,s:s,s:s}", "is_heading", 1, "text", k->text, "anchor", id);
     case DOC_PARA:
         return json_pack("{s:b,s:s,s:b,s:b}", "is_para", 1, "text", k->text, "is_caveat",
                          k->text == doc->caveat, "is_demo_note", k->text == doc->demo_note);
@@ -257,6 +277,20 @@ static const char *chart_query(web_req_t *r)
     return q;
 }
 
+/* The contents: every heading and its anchor. */
+static json_t *contents_json(const review_doc_t *doc)
+{
+    json_t *a = json_array();
+    char id[32];
+    for (size_t i = 0; i < doc->n; i++)
+        if (doc->blocks[i].kind == DOC_HEADING) {
+            snprintf(id, sizeof id, "s%zu", i);
+            json_array_append_new(a, json_pack("{s:s,s:s}", "text", doc->blocks[i].text,
+                                               "anchor", id));
+        }
+    return a;
+}
+
 static void page_model(web_req_t *r, const web_review_t *rv, json_t *m)
 {
     const char *query = chart_query(r);
@@ -264,6 +298,12 @@ static void page_model(web_req_t *r, const web_review_t *rv, json_t *m)
     for (size_t i = 0, charts = 0; i < rv->doc.n; i++)
         json_array_append_new(blocks, block_json(r, &rv->doc, i, &charts, query));
     json_object_set_new(m, "blocks", blocks);
+    json_object_set_new(m, "contents", contents_json(&rv->doc));
+    char href[320];
+    snprintf(href, sizeof href, "/%s/review/download/review.pdf%s", lang_code(r->lang), query);
+    json_object_set_new(m, "pdf_href", json_string(href));
+    snprintf(href, sizeof href, "/%s/review/download/review.xlsx%s", lang_code(r->lang), query);
+    json_object_set_new(m, "xlsx_href", json_string(href));
 }
 
 /* The form's bounds and values, on every answer (an error keeps what was
@@ -338,7 +378,7 @@ rc_t h_review_chart(web_req_t *r, json_t *m, err_t *e)
     if (k) {
         buf_t b;
         buf_init(&b, 0);
-        chart_svg(&b, &k->chart, chart_width(&k->chart), "");
+        chart_svg(&b, &k->chart, chart_answer_width(r, &k->chart), "");
         r->file = arena_strndup(&r->arena, buf_str(&b), b.len);
         r->file_len = b.len;
         r->file_type = "image/svg+xml";
@@ -354,4 +394,46 @@ rc_t h_review_chart(web_req_t *r, json_t *m, err_t *e)
     web_review_release(rv);
     return k ? RC_OK
              : web_fail(r, e, 404, RC_NOTFOUND, "%s", web_tr(r, "There is no such chart."));
+}
+
+/* The same review as a file: /<lang>/review/download/review.pdf or .xlsx,
+ * for the dates asked, drawn by the report's own renderers into a temporary
+ * file that is read back and removed. */
+rc_t h_review_download(web_req_t *r, json_t *m, err_t *e)
+{
+    (void)m;
+    bool pdf = strcmp(r->args[0], "review.pdf") == 0;
+    if (!pdf && strcmp(r->args[0], "review.xlsx") != 0)
+        return web_fail(r, e, 404, RC_NOTFOUND, "%s", web_tr(r, "There is no such file."));
+    web_review_t *rv;
+    rc_t rc = review_get(r, &rv, e);
+    if (rc != RC_OK)
+        return rc;
+    char path[] = "/tmp/r1540-review-XXXXXX";
+    int fd = mkstemp(path);
+    if (fd < 0) {
+        web_review_release(rv);
+        return err_set(e, RC_FAIL, "cannot make a temporary file for the report");
+    }
+    close(fd);
+    rc = pdf ? review_render_pdf(&rv->review, path, e) : review_render_xlsx(&rv->review, path, e);
+    char *data = NULL;
+    size_t len = 0;
+    if (rc == RC_OK)
+        rc = file_read_all(path, (size_t)64 << 20, &r->arena, &data, &len, e);
+    unlink(path);
+    if (rc == RC_OK) {
+        char *disp = arena_alloc(&r->arena, 96);
+        snprintf(disp, 96, "attachment; filename=\"review-%s-%s.%s\"", lang_code(r->lang),
+                 rv->review.now.as_of, pdf ? "pdf" : "xlsx");
+        r->file = data;
+        r->file_len = len;
+        r->file_type = pdf ? "application/pdf"
+                           : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+        r->download = disp;
+        const char *as_of = web_query(r, "as_of"), *since = web_query(r, "since");
+        r->no_cache = (as_of && *as_of) || (since && *since); /* as the charts */
+    }
+    web_review_release(rv);
+    return rc;
 }

@@ -88,5 +88,6 @@ rc_t h_signin_lift(web_req_t *r, json_t *model, err_t *e);
 /* h_review.c */
 rc_t h_review(web_req_t *r, json_t *model, err_t *e);
 rc_t h_review_chart(web_req_t *r, json_t *model, err_t *e);
+rc_t h_review_download(web_req_t *r, json_t *model, err_t *e);
 
 #endif

@@ -86,6 +86,7 @@ static const route_t routes[] = {
     {"POST", "assistance/proposals/*/deliver", h_proposal_deliver, NULL, ACT_ASSIST_DELIVER, -1, 0},
     {"GET", "review", h_review, "review", ACT_PUBLIC, -1, PUBLIC_PAGE},
     {"GET", "review/charts/*", h_review_chart, NULL, ACT_PUBLIC, -1, PUBLIC_PAGE},
+    {"GET", "review/download/*", h_review_download, NULL, ACT_PUBLIC, -1, PUBLIC_PAGE},
 };
 
 /* ---- languages and cookies ----------------------------------------------- */

@@ -322,13 +322,38 @@ async function main() {
       ok(page.url().includes('as_of=2024-06-30') && (await page.locator('h1').textContent()).length > 0 &&
          sizes.length >= 4 && sizes.every(([c, w]) => c && w > 0),
          `${L}: the dashboard as of an earlier date, with its charts`, page.url(), JSON.stringify(sizes));
-      if (L === 'en') { // a phone: the page itself never scrolls sideways, its tables and charts do
-        await page.setViewportSize({ width: 390, height: 844 });
+      // the contents: one link per section, each taking the reader to it, on a
+      // desktop (1366 px) and on a phone (390 px); the page itself never
+      // scrolls sideways; on the phone bars and lines come drawn narrow
+      for (const [w, h] of (L === 'en' ? [[1366, 900], [390, 844]] : [[1366, 900]])) {
+        await page.setViewportSize({ width: w, height: h });
+        await page.evaluate(() => window.scrollTo(0, 0));
+        const toc = await page.locator('nav.review-contents li a').evaluateAll(
+          (as) => as.map((a) => a.getAttribute('href')));
+        const heads = await page.locator('.review h2[id]:not(#review-contents-title)').evaluateAll((hs) => hs.map((x) => '#' + x.id));
+        ok(toc.length >= 8 && JSON.stringify(toc) === JSON.stringify(heads),
+           `${L} at ${w} px: the contents link to every section`, JSON.stringify(toc), JSON.stringify(heads));
+        const target = toc[Math.min(5, toc.length - 1)];
+        await page.locator(`nav.review-contents a[href="${target}"]`).click();
+        await page.waitForTimeout(300);
+        const top = await page.evaluate((t) => document.querySelector(t).getBoundingClientRect().top, target);
+        ok(page.url().endsWith(target) && top >= -2 && top < h / 2,
+           `${L} at ${w} px: a contents link brings its section to the top`, page.url(), `top ${top}`);
         const wide = await page.evaluate(() => document.documentElement.scrollWidth);
-        ok(wide <= 390, 'en: the dashboard fits a phone\'s width', `scrollWidth ${wide}`);
-        await shot('18-review-phone');
-        await page.setViewportSize({ width: 1280, height: 900 });
+        ok(wide <= w, `${L} at ${w} px: no horizontal scroll`, `scrollWidth ${wide}`);
+        if (w === 390) {
+          const first = await page.locator('figure.chart img').first().evaluate(
+            (el) => [el.currentSrc, el.getBoundingClientRect().width]);
+          ok(first[0].includes('w=narrow') && first[1] <= 390,
+             'en at 390 px: a bar chart drawn for the phone\'s width', JSON.stringify(first));
+          await shot('18-review-phone');
+        }
       }
+      const dl = await page.locator('nav.review-contents a[href*="/review/download/review.pdf"]').getAttribute('href');
+      const pdfAnswer = await page.request.get(`${BASE}${dl}`);
+      ok(pdfAnswer.status() === 200 && (await pdfAnswer.body()).subarray(0, 5).toString() === '%PDF-',
+         `${L}: the dashboard's PDF link gives the review as PDF`, dl, pdfAnswer.status());
+      await page.setViewportSize({ width: 1280, height: 900 });
       if (L === 'zh' && english.length) console.log(`# zh: English left: ${english.join(' | ')}`);
     }
     ok(problems.length === 0, 'no console errors or page errors (CSP violations included)', ...problems);

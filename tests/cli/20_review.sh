@@ -5,7 +5,8 @@
 PY=/usr/bin/python3
 
 init_db
-expect_fail "an empty database: nothing to review" 4 "no approved matrix" r review
+expect_fail "an empty database: nothing to review" 4 "no published matrix" r review
+expect_fail "... nor with --include-approved" 4 "no approved matrix" r review --include-approved
 rm -f "$DB"
 init_db --demo
 
@@ -27,10 +28,12 @@ json_totals() {
 }
 
 h=$(db_hash)
-expect_ok "review --format json (stdout)" r review --as-of 2026-01-01
+# The figures recomputed below count approved versions too (--include-approved);
+# the default basis, published versions only, is checked at the end.
+expect_ok "review --format json (stdout)" r review --include-approved --as-of 2026-01-01
 cp "$T/out" "$T/r.json"
 expect_eq "totals as of 2026-01-01 equal one SQL query" "$(json_totals "$T/r.json")" "$(sql_totals 2026-01-01)"
-r review --as-of 2009-06-30 -o "$T/r2009.json"
+r review --include-approved --as-of 2009-06-30 -o "$T/r2009.json"
 expect_eq "totals as of 2009-06-30 equal one SQL query" "$(json_totals "$T/r2009.json")" "$(sql_totals 2009-06-30)"
 expect_eq "fewer states had a matrix in 2009" "$($PY -c 'import json,sys; a=json.load(open(sys.argv[1])); b=json.load(open(sys.argv[2])); print(a["states_with_matrix"] < b["states_with_matrix"])' "$T/r2009.json" "$T/r.json")" "True"
 expect_eq "outreach events from --since to --as-of" "$($PY -c 'import json,sys; d=json.load(open(sys.argv[1])); print(len(d["events"]), d["since"])' "$T/r.json")" "$(sqlite3 "$DB" "select count(*) from event where start between '2021-01-01' and '2026-01-01'") 2021-01-01"
@@ -90,7 +93,7 @@ for k in ("time_to_first_proposal", "time_to_match"):
 review_lines "$T/r.json" >"$T/from-review"
 expect_eq "every total, region, section and theme coverage figure and every assistance figure recomputed from the open-data export (docs/review.md)" "$(diff "$T/from-export" "$T/from-review" && wc -l <"$T/from-export")" "$(wc -l <"$T/from-review")"
 # 2025-06-30 falls between the answers of the demo's 2025-03-15 matching round.
-r review --as-of 2025-06-30 -o "$T/r2025.json"
+r review --include-approved --as-of 2025-06-30 -o "$T/r2025.json"
 $PY scripts/review_from_export.py "$T/export.json" data/template/v1/items.tsv 2025-06-30 | grep '^assist:' >"$T/from-export-2025"
 review_lines "$T/r2025.json" | grep '^assist:' >"$T/from-review-2025"
 expect_eq "assistance figures as of 2025-06-30 recomputed from the export too" "$(diff "$T/from-export-2025" "$T/from-review-2025" && wc -l <"$T/from-export-2025")" "$(wc -l <"$T/from-review-2025")"
@@ -106,7 +109,7 @@ expect_eq "the demo's history went through the workflow: both accepts before eve
     (SELECT count(*) FROM assistance_request r WHERE status = 'matched' AND NOT EXISTS (SELECT 1
        FROM assistance_proposal p WHERE p.request_id = r.id AND p.status = 'accepted')),
     (SELECT count(DISTINCT status) FROM assistance_proposal)")" "0|0|0|4"
-r review --as-of 2026-01-01 -o "$T/again.json"
+r review --include-approved --as-of 2026-01-01 -o "$T/again.json"
 expect_eq "the same review twice: byte-identical JSON" "$(cmp -s "$T/r.json" "$T/again.json" && echo same)" "same"
 
 for lg in ar zh en fr ru es; do
@@ -116,7 +119,65 @@ for lg in ar zh en fr ru es; do
     pdffonts "$T/r-$lg.pdf" | tail -n +3 >"$T/fonts-$lg"
     expect_eq "PDF in $lg embeds all its fonts, all Noto" "$(awk '$0 !~ / yes +yes +yes / || $1 !~ /Noto/' "$T/fonts-$lg" | wc -l) $(($(wc -l <"$T/fonts-$lg") > 0))" "0 1"
     pdftotext "$T/r-$lg.pdf" "$T/text-$lg.txt"
+    expect_eq "PDF in $lg: bookmarks for the summary, the contents and every heading, each linked from the contents; /Lang ($lg)" "$($PY -c '
+import re, sys
+d = open(sys.argv[1], "rb").read()
+outlines = re.search(rb"(\d+) 0 obj\n<< /Type /Outlines", d).group(1)
+items = re.findall(rb"/Parent " + outlines + rb" 0 R", d)
+links = len(re.findall(rb"/Subtype /Link", d))
+print(len(items) >= 10, links == len(items) - 2, b"/Lang (" + sys.argv[2].encode() + b")" in d)' "$T/r-$lg.pdf" $lg)" "True True True"
+    expect_eq "PDF in $lg: no date or item code split across lines (pdftotext)" \
+        "$(grep -cE '[0-9]{4}-[0-9]{0,2}-?$|OP[0-9A-Z]*-$|-[A-Z]*-$' "$T/text-$lg.txt")" "0"
+    expect_eq "PDF in $lg: title and language in the metadata" "$(pdfinfo "$T/r-$lg.pdf" | awk '/^Keywords:/ { print $2 } /^Title:/ { t = 1 } END { print t }' | tr '\n' ' ')" "$lg 1 "
 done
+pdftotext -f 1 -l 1 "$T/r-en.pdf" "$T/cover.txt"
+expect_match "PDF cover: the title" "$T/cover.txt" "^Review of the coverage of 1540"
+expect_match "PDF cover: the as-of date" "$T/cover.txt" "^As of: 2026-01-01$"
+expect_match "PDF cover: the basis, published matrices by default" "$T/cover.txt" "^Basis: published matrices only$"
+expect_match "PDF cover: the report date" "$T/cover.txt" "^Report date: $(date -u +%F)$"
+pdftotext -f 2 -l 2 "$T/r-en.pdf" "$T/summary.txt"
+expect_match "PDF page 2: the summary's headline figures" "$T/summary.txt" "^[0-9]+ of 193 states had a matrix in force on 2026-01-01\.$"
+expect_match "PDF page 2: ... and the caveat" "$T/summary.txt" "indicators of fact"
+pdftotext -layout -f 3 -l 3 "$T/r-en.pdf" "$T/contents.txt"
+expect_match "PDF page 3: the contents, each heading with its page" "$T/contents.txt" "^Coverage over time +[0-9]+$"
+page=$(awk '/^Coverage over time/ { print $NF }' "$T/contents.txt")
+pdftotext -f "${page:-1}" -l "${page:-1}" "$T/r-en.pdf" "$T/section.txt"
+expect_match "... the page it names holds that section" "$T/section.txt" "^Coverage over time$"
+# A table that goes on over a page break starts the next page with its header
+# row: every page with rows of the ranked theme tables shows "Rank" above its
+# first row, and at least one page begins with it.
+expect_eq "PDF: table headers repeated at the top of the next page" "$($PY -c '
+import re, subprocess, sys
+pages = int(re.search(r"Pages:\s+(\d+)", subprocess.run(["pdfinfo", sys.argv[1]], capture_output=True, text=True).stdout).group(1))
+ok, starts = True, 0
+for p in range(4, pages + 1):
+    t = subprocess.run(["pdftotext", "-layout", "-f", str(p), "-l", str(p), sys.argv[1], "-"], capture_output=True, text=True).stdout
+    lines = [l for l in t.splitlines() if l.strip()]
+    rows = [i for i, l in enumerate(lines) if re.match(r"^\s+\d+ [A-Z][a-z]", l) and re.search(r"[0-9.]+%\s+[0-9.]+%", l)]
+    if rows:
+        ok &= any(l.lstrip().startswith("Rank") for l in lines[:rows[0]])
+        starts += lines[0].lstrip().startswith("Rank")
+print(ok, starts >= 1)' "$T/r-en.pdf")" "True True"
+expect_ok "PDF with --include-approved" r review --format pdf --include-approved --as-of 2026-01-01 -o "$T/r-all.pdf"
+pdftotext -f 1 -l 1 "$T/r-all.pdf" "$T/cover-all.txt"
+expect_match "... says so on the cover" "$T/cover-all.txt" "^Basis: published matrices and approved ones awaiting"
+# Arabic charts are mirrored: in the bar chart of coverage by region, every bar
+# ends at the same x on the right and grows leftward (in English they all start
+# at the same x on the left).
+r review --format html --lang en --as-of 2026-01-01 -o "$T/r-en.html"
+r review --format html --lang ar --as-of 2026-01-01 -o "$T/r-ar.html"
+expect_eq "Arabic bar chart mirrored (SVG coordinates); English not" "$($PY -c '
+import re, sys
+def bars(path):
+    svg = re.search(r"<svg.*?</svg>", open(path, encoding="utf-8").read(), re.S).group(0)
+    out = []
+    for d in re.findall(r"fill:rgb\(0%,44.7%,69.8%\)[^>]*d=\"M ([0-9.]+) [0-9.]+ L ([0-9.]+)", svg):
+        out.append((round(float(d[0]), 1), round(float(d[1]), 1)))
+    return out
+ar, en = bars(sys.argv[1]), bars(sys.argv[2])
+print(len(ar) > 3, len({r for l, r in ar}) == 1 and len({l for l, r in ar}) > 1,
+      len({l for l, r in en}) == 1 and len({r for l, r in en}) > 1, min(l for l, r in ar) < 200 < min(l for l, r in en))' "$T/r-ar.html" "$T/r-en.html")" "True True True True"
+
 expect_match "Arabic PDF: Naskh font" "$T/fonts-ar" "NotoNaskhArabic"
 expect_match "Chinese PDF: CJK SC font" "$T/fonts-zh" "NotoSansCJKsc"
 expect_match "text round trip: Arabic title" "$T/text-ar.txt" "استعراض"
@@ -188,14 +249,16 @@ w = json.load(open(sys.argv[1]))["workshops"]
 x = json.load(open(sys.argv[5]))
 lo, hi, key = int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
 st = {s["alpha3"]: s for s in x["states"]}
+for s in st.values():
+    s["m49_finest"] = s["m49_intermediate"] or s["m49_subregion"]
 seen = [s for ws in w for s in ws["states"]]
 print(len(w) > 0, all(lo <= len(ws["states"]) <= hi for ws in w), len(seen) == len(set(seen)),
       all(len({st[s][key] for s in ws["states"]}) == 1 and st[ws["states"][0]][key] == ws["frame"] for ws in w),
       all(ws["value"] >= len(ws["shared_gaps"]) for ws in w))' "$1" "$2" "$3" "$4" "$T/export.json"
 }
-expect_eq "workshops: 5 to 20 states, none twice, one sub-region each" "$(ws_check "$T/w1.json" 5 20 m49_subregion)" "True True True True True"
+expect_eq "workshops: 5 to 20 states, none twice, one sub-region (or intermediate region) each" "$(ws_check "$T/w1.json" 5 20 m49_finest)" "True True True True True"
 r review workshops --as-of 2026-01-01 --format json --min-size 3 --max-size 6 >"$T/w3.json"
-expect_eq "workshops: --min-size 3 --max-size 6 keeps its bounds" "$(ws_check "$T/w3.json" 3 6 m49_subregion)" "True True True True True"
+expect_eq "workshops: --min-size 3 --max-size 6 keeps its bounds" "$(ws_check "$T/w3.json" 3 6 m49_finest)" "True True True True True"
 r review workshops --as-of 2026-01-01 --format json --frame region --max-size 12 >"$T/w4.json"
 expect_eq "workshops: --frame region draws within one M49 region" "$(ws_check "$T/w4.json" 5 12 m49_region)" "True True True True True"
 expect_eq "plan: capacities kept across workshops, only open offers serving the workshop, gaps covered once, counts add up" "$($PY -c '
@@ -247,10 +310,12 @@ expect_fail "a character without a glyph refuses the PDF" 1 "have no glyph" \
     "$BIN" --db "$T/glyph.db" review --format pdf --as-of 2026-01-01 -o "$T/kept.pdf"
 expect_eq "... and leaves the file that was there, and no .tmp" \
     "$(cat "$T/kept.pdf") $(ls "$T" | grep -c 'kept.pdf.tmp')" "before 0"
-r review --published -o "$T/rpub.json"
-expect_eq "--published: today's totals from the published versions only (SQL)" \
+r review -o "$T/rpub.json"
+expect_eq "by default, today's totals from the published versions only (SQL)" \
     "$(json_totals "$T/rpub.json")" "$(sql_totals "$(date -u +%F)" "'published'")"
 expect_eq "... which differ from those with the approved ones" \
     "$(test "$(json_totals "$T/rpub.json")" != "$(sql_totals "$(date -u +%F)")" && echo differ)" differ
+r review --published -o "$T/rpub2.json"
+expect_eq "--published (kept for scripts) is the default" "$(cmp -s "$T/rpub.json" "$T/rpub2.json" && echo same)" same
 expect_eq "the review changed nothing" "$(db_hash)" "$h"
 done_testing

@@ -579,6 +579,27 @@ while [ $i -le "$nc" ]; do
     check "... is well-formed SVG" python3 -c 'import sys, xml.etree.ElementTree as E; t = E.parse(sys.argv[1]).getroot(); sys.exit(t.tag != "{http://www.w3.org/2000/svg}svg")' "$T/body"
     i=$((i + 1))
 done
+# contents, narrow charts for a phone, the same review as PDF and XLSX
+check "the dashboard has a contents list linking to every section's anchor" python3 -c '
+import re, sys
+page = open(sys.argv[1], encoding="utf-8").read()
+links = re.findall(r"<li><a href=\"#(s\d+)\">", page)
+heads = re.findall(r"<h2 id=\"(s\d+)\">", page)
+sys.exit(not (len(links) >= 8 and links == heads))' "$T/page_en.html"
+check "... bars and lines also come drawn for a phone (<picture>)" test "$(grep -o '<source media="(max-width: 600px)" srcset="/en/review/charts/[0-9]*\.svg?w=narrow">' "$T/page_en.html" | wc -l)" -ge 3
+expect "a chart drawn narrow" 200 "$B/en/review/charts/1.svg?w=narrow"
+check "... 300 points wide" python3 -c 'import sys, xml.etree.ElementTree as E; t = E.parse(sys.argv[1]).getroot(); sys.exit(not t.get("width", "").startswith("300"))' "$T/body"
+expect "the French dashboard as of $AS_OF again" 200 "$B/fr/review?as_of=$AS_OF&since=2020-01-01"
+check "... links to the same review as PDF and XLSX, for its dates" body_has 'href="/fr/review/download/review.pdf?as_of=2024-06-30&amp;since=2020-01-01"'
+expect "the review as PDF" 200 "$B/en/review/download/review.pdf"
+check "... a PDF, as an attachment" test "$(head -c 5 "$T/body")" = "%PDF-" -a "$(header Content-Type)" = application/pdf -a -n "$(header Content-Disposition | grep '^attachment; filename="review-en-')"
+check "... with its cover saying the basis: published matrices" sh -c 'pdftotext -f 1 -l 1 "$1" - | grep -q "^Basis: published matrices only$"' sh "$T/body"
+expect "the review as XLSX in French as of $AS_OF" 200 "$B/fr/review/download/review.xlsx?as_of=$AS_OF"
+check "... an XLSX (a zip)" test "$(head -c 2 "$T/body")" = "PK"
+for f in review.doc review.pdf.pdf ../review.pdf; do
+    expect "no download $f: 404" 404 "$B/en/review/download/$f"
+done
+expect "a download with a refused date: 422" 422 "$B/en/review/download/review.pdf?as_of=2003-01-01"
 expect "a chart in Arabic as of $AS_OF" 200 "$B/ar/review/charts/1.svg?as_of=$AS_OF"
 case $(head -c 5 "$T/body") in "<svg "|"<?xml") ok "... starts as SVG does" ;; *) not_ok "... starts as SVG does" "$(head -c 40 "$T/body")" ;; esac
 check "... is not kept in the answer cache (a chart per date could fill it)" test "$(header Cache-Control)" = no-store
