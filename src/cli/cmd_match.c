@@ -144,6 +144,20 @@ static void alternative_json(const match_context_t *ctx, const match_why_t *w, b
     buf_puts(b, "]}");
 }
 
+/* ,"key":[{"offer":ID,"score":N},...] */
+static void offer_scores_json(const match_context_t *ctx, const char *key,
+                              const match_offer_score_t *o, size_t n, buf_t *b)
+{
+    buf_printf(b, ",\"%s\":[", key);
+    for (size_t k = 0; k < n; k++) {
+        buf_puts(b, k ? ",{" : "{");
+        json_out_kll(b, 0, "offer", ctx->off[o[k].offer].id);
+        json_out_kll(b, 1, "score", o[k].score);
+        buf_puts(b, "}");
+    }
+    buf_puts(b, "]");
+}
+
 /* A request without a proposal: why, as a key, a line and its parts. */
 static void unmatched_json(const match_context_t *ctx, const match_why_t *w, buf_t *b)
 {
@@ -155,22 +169,8 @@ static void unmatched_json(const match_context_t *ctx, const match_why_t *w, buf
     json_out_kv(b, 1, "state", ctx->req[w->req].state);
     json_out_kv(b, 1, "reason", match_why_key(w->kind));
     json_out_kv(b, 1, "why", buf_str(&t));
-    buf_puts(b, ",\"declined\":[");
-    for (size_t k = 0; k < w->ndeclined; k++) {
-        buf_puts(b, k ? ",{" : "{");
-        json_out_kll(b, 0, "offer", ctx->off[w->declined[k].offer].id);
-        json_out_kll(b, 1, "score", w->declined[k].score);
-        buf_puts(b, "}");
-    }
-    buf_puts(b, "]");
-    buf_puts(b, ",\"full\":[");
-    for (size_t k = 0; k < w->nfull; k++) {
-        buf_puts(b, k ? ",{" : "{");
-        json_out_kll(b, 0, "offer", ctx->off[w->full[k].offer].id);
-        json_out_kll(b, 1, "score", w->full[k].score);
-        buf_puts(b, "}");
-    }
-    buf_puts(b, "]");
+    offer_scores_json(ctx, "declined", w->declined, w->ndeclined, b);
+    offer_scores_json(ctx, "full", w->full, w->nfull, b);
     alternative_json(ctx, w, b);
     buf_puts(b, "}");
     buf_free(&t);
