@@ -11,23 +11,6 @@ cd "$(dirname "$0")/../.." || exit 2
 
 no_grep() { ! grep "$@"; }
 
-# Starts the server with extra serve options (lib.sh's start_server takes none).
-start_with() {
-    : "${PORT:=$(free_port)}"
-    B=http://127.0.0.1:$PORT
-    "$BIN" --db "$DB" serve --listen "127.0.0.1:$PORT" --threads 4 "$@" >>"$LOG" 2>&1 &
-    SPID=$!
-    i=0
-    while [ $i -lt 100 ]; do
-        curl -s -o /dev/null "$B/en/" 2>/dev/null && return 0
-        kill -0 "$SPID" 2>/dev/null || break
-        sleep 0.1
-        i=$((i + 1))
-    done
-    echo "# the server did not start:"; sed 's/^/#   /' "$LOG"
-    echo "Bail out! no server"
-    exit 1
-}
 
 # ---- setup ----------------------------------------------------------------------
 r init --demo >/dev/null 2>"$T/init.err" || { cat "$T/init.err"; echo "Bail out! init"; exit 1; }
@@ -41,7 +24,8 @@ done
 prop=$(sqlite3 "$DB" "SELECT id FROM assistance_proposal WHERE status = 'proposed' AND provider_answer = '' ORDER BY id LIMIT 1")
 r assistance proposal accept "$prop" --by provider --note 'SECRET-NOTE-42 call me on +41 22' >/dev/null 2>&1 ||
     echo "# could not record a note"
-start_with --trusted-proxy 127.0.0.1
+SERVE_ARGS="--trusted-proxy 127.0.0.1"
+start_server
 
 # ---- 1. open data: only what the public may see -----------------------------------
 expect "r1540.json" 200 "$B/en/data/r1540.json"
@@ -207,7 +191,8 @@ expect_eq "... and a malformed address (4)" "$?" 4
 # without --trusted-proxy the header is ignored (and storage waits only briefly)
 stop_server
 export R1540_BUSY_TIMEOUT_MS=300
-start_with
+SERVE_ARGS=""
+start_server
 signin nobodyx 'wrong wrong wrong' 203.0.113.99
 expect_eq "untrusted X-Forwarded-For is ignored: the peer's address is recorded" \
     "$(sqlite3 "$DB" "SELECT address FROM signin_attempt WHERE name = 'nobodyx'")" 127.0.0.1
