@@ -13,6 +13,7 @@
 #include "../util/atomic_file.h"
 #include "../util/buf.h"
 #include "csv.h"
+#include "csv_fields.h"
 
 const char *const csv_states_cols[] = {
     "alpha3",           "alpha2",  "numeric", "un_group", "m49_region", "m49_subregion",
@@ -77,41 +78,34 @@ static void write_reports(buf_t *b, const dataset_t *ds)
     }
 }
 
+/* The first two columns of an entry's row name its version. */
+static void write_version_key(buf_t *b, const matrix_version_t *v)
+{
+    csv_write_field(b, v->state);
+    write_ll(b, v->number);
+}
+
 static void write_versions(buf_t *b, const dataset_t *ds)
 {
-    write_header(b, csv_versions_cols, CSV_VERSIONS_NCOLS);
+    csv_fields_header(b, &matrix_version_fields);
+    csv_end_row(b);
     for (size_t i = 0; i < ds->nmatrices; i++) {
-        const matrix_version_t *v = &ds->matrices[i].v;
-        csv_write_field(b, v->state);
-        write_ll(b, v->number);
-        write_ll(b, v->template_version);
-        csv_write_field(b, matrix_status_str(v->status));
-        csv_write_field(b, v->created);
-        csv_write_field(b, v->approved);
-        csv_write_field(b, v->published);
-        csv_write_field(b, v->note);
+        csv_fields_row(b, &matrix_version_fields, &ds->matrices[i].v);
         csv_end_row(b);
     }
 }
 
 static void write_entries(buf_t *b, const dataset_t *ds)
 {
-    write_header(b, csv_entries_cols, CSV_ENTRIES_NCOLS);
+    csv_write_field(b, "state");
+    csv_write_field(b, "version");
+    csv_fields_header(b, &matrix_entry_fields);
+    csv_end_row(b);
     for (size_t i = 0; i < ds->nmatrices; i++) {
         const ds_matrix_t *m = &ds->matrices[i];
         for (size_t k = 0; k < m->nentries; k++) {
-            const matrix_entry_t *en = &m->entries[k];
-            csv_write_field(b, m->v.state);
-            write_ll(b, m->v.number);
-            csv_write_field(b, en->item);
-            csv_write_field(b, matrix_mark_str(en->mark));
-            csv_write_field(b, en->legal_reference);
-            if (en->source_report)
-                write_ll(b, en->source_report);
-            else
-                csv_write_field(b, "");
-            csv_write_field(b, en->page);
-            csv_write_field(b, en->remark);
+            write_version_key(b, &m->v);
+            csv_fields_row(b, &matrix_entry_fields, &m->entries[k]);
             csv_end_row(b);
         }
     }

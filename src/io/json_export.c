@@ -12,6 +12,7 @@
 
 #include "../util/json_out.h"
 #include "json_assistance.h"
+#include "json_fields.h"
 
 void json_write_state(buf_t *b, const state_t *s)
 {
@@ -57,29 +58,12 @@ void json_write_report(buf_t *b, const report_t *r, const void *doc, size_t doc_
 
 void json_write_version(buf_t *b, const matrix_version_t *v)
 {
-    json_out_kv(b, 0, "state", v->state);
-    json_out_kll(b, 1, "version", v->number);
-    json_out_kll(b, 1, "template_version", v->template_version);
-    json_out_kv(b, 1, "status", matrix_status_str(v->status));
-    json_out_kv(b, 1, "created", v->created);
-    json_out_kv(b, 1, "approved", v->approved);
-    json_out_kv(b, 1, "published", v->published);
-    json_out_kv(b, 1, "note", v->note);
+    json_fields_write(b, 0, &matrix_version_fields, v, NULL);
 }
 
 void json_write_entry(buf_t *b, const matrix_entry_t *en)
 {
-    buf_putc(b, '{');
-    json_out_kv(b, 0, "item", en->item);
-    json_out_kv(b, 1, "mark", matrix_mark_str(en->mark));
-    json_out_kv(b, 1, "legal_reference", en->legal_reference);
-    if (en->source_report > 0)
-        json_out_kll(b, 1, "source_report", en->source_report);
-    else
-        buf_puts(b, ",\"source_report\":null");
-    json_out_kv(b, 1, "page", en->page);
-    json_out_kv(b, 1, "remark", en->remark);
-    buf_putc(b, '}');
+    json_fields_object(b, &matrix_entry_fields, en, NULL);
 }
 
 void json_write_event(buf_t *b, const event_t *ev)

@@ -11,6 +11,7 @@
 
 #include "sqlite_private.h"
 #include "sqlite_assistance.h"
+#include "sqlite_fields.h"
 #include "sqlite_schema.h"
 #include "store.h"
 
@@ -18,7 +19,7 @@ enum {
     Q_META_GET, Q_META_SET, Q_VOCAB_PUT, Q_VOCAB_LIST, Q_STATE_PUT, Q_STATE_GET, Q_STATE_LIST,
     Q_ITEM_PUT, Q_ITEM_LIST, Q_REPORT_INSERT, Q_REPORT_GET, Q_REPORT_LIST, Q_REPORT_LIST_ALL,
     Q_REPORT_DOC, Q_REPORT_ATTACH, Q_VERSION_INSERT, Q_VERSION_UPDATE, Q_VERSION_GET, Q_VERSION_LIST, Q_VERSION_LIST_ALL,
-    Q_VERSION_STATUS, Q_VERSION_OWNER, Q_ITEM_KNOWN, Q_ENTRY_PUT, Q_ENTRIES_CLEAR, Q_ENTRY_DELETE, Q_ENTRIES,
+    Q_VERSION_STATUS, Q_VERSION_OWNER, Q_ITEM_KNOWN, Q_ENTRIES_CLEAR, Q_ENTRY_DELETE,
     Q_DATA_VERSION, Q_COUNT
 };
 
@@ -76,23 +77,15 @@ static const char *const queries[Q_COUNT] = {
                          " WHERE id = ?1",
     [Q_VERSION_OWNER] = "SELECT state, template_version FROM matrix_version WHERE id = ?",
     [Q_ITEM_KNOWN] = "SELECT 1 FROM template_item WHERE template_version = ? AND id = ?",
-    [Q_ENTRY_PUT] = "INSERT INTO matrix_entry (version_id, state, template_version, item, mark,"
-                    " legal_reference, source_report, page, remark) VALUES (?,?,?,?,?,?,?,?,?)"
-                    " ON CONFLICT (version_id, item) DO UPDATE SET mark = excluded.mark,"
-                    " legal_reference = excluded.legal_reference,"
-                    " source_report = excluded.source_report, page = excluded.page,"
-                    " remark = excluded.remark",
     [Q_ENTRIES_CLEAR] = "DELETE FROM matrix_entry WHERE version_id = ?",
     [Q_ENTRY_DELETE] = "DELETE FROM matrix_entry WHERE version_id = ? AND item = ?",
-    [Q_ENTRIES] = "SELECT e.item, e.mark, e.legal_reference, e.source_report, e.page, e.remark"
-                  " FROM matrix_entry e JOIN matrix_version v ON v.id = e.version_id"
-                  " JOIN template_item t ON t.template_version = v.template_version"
-                  " AND t.id = e.item WHERE e.version_id = ? ORDER BY t.seq",
 };
 
 /* Entries go in chunks of 64, 16, 4 and 1 rows: a statement per row costs
- * more in set-up and end-of-statement checks than the insert itself. */
-enum { ENTRY_COLS = 9, BULK_SIZES = 4 };
+ * more in set-up and end-of-statement checks than the insert itself. A row is
+ * ENTRY_OWNER_COLS columns naming its version, then matrix_entry_fields'. */
+enum { ENTRY_OWNER_COLS = 3, BULK_SIZES = 4 };
+#define ENTRY_OWNER "version_id, state, template_version"
 static const int bulk_rows[BULK_SIZES] = {64, 16, 4, 1};
 
 struct sqlite_store {
@@ -133,14 +126,20 @@ static rc_t db_fail(sqlite_store_t *h, int src, err_t *e)
 
 static char *bulk_insert_sql(int rows)
 {
-    size_t size = (size_t)rows * 24 + 200;
-    char *sql = xmalloc(size);
-    size_t n = (size_t)snprintf(sql, size,
-                                "INSERT INTO matrix_entry (version_id, state, template_version,"
-                                " item, mark, legal_reference, source_report, page, remark)"
-                                " VALUES ");
-    for (int i = 0; i < rows; i++)
-        n += (size_t)snprintf(sql + n, size - n, "%s(?,?,?,?,?,?,?,?,?)", i ? "," : "");
+    char one[SQLITE_FIELDS_SQL_MAX]; /* the insert of one row, whose VALUES part repeats */
+    sqlite_fields_insert_sql(one, &matrix_entry_fields, ENTRY_OWNER, ENTRY_OWNER_COLS, "");
+    const char *values = strstr(one, "(?");
+    size_t head = (size_t)(values - one), len = strlen(values);
+    char *sql = xmalloc(head + (size_t)rows * (len + 1) + 1);
+    memcpy(sql, one, head);
+    size_t n = head;
+    for (int i = 0; i < rows; i++) {
+        if (i)
+            sql[n++] = ',';
+        memcpy(sql + n, values, len);
+        n += len;
+    }
+    sql[n] = '\0';
     return sql;
 }
 
@@ -815,13 +814,7 @@ static void bind_entry(sqlite3_stmt *s, int base, const entry_owner_t *o,
     sqlite3_bind_int64(s, base + 1, o->id);
     bind_text(s, base + 2, o->state);
     sqlite3_bind_int(s, base + 3, o->template_version);
-    bind_text(s, base + 4, en->item);
-    bind_text(s, base + 5, matrix_mark_str(en->mark));
-    bind_text(s, base + 6, en->legal_reference);
-    if (en->source_report > 0)
-        sqlite3_bind_int64(s, base + 7, en->source_report);
-    bind_text(s, base + 8, en->page);
-    bind_text(s, base + 9, en->remark);
+    sqlite_fields_bind(s, base + ENTRY_OWNER_COLS, &matrix_entry_fields, en);
 }
 
 /* After a foreign key failure on an entry: says which reference was wrong. */
@@ -862,11 +855,22 @@ static rc_t entry_write(sqlite_store_t *h, sqlite3_stmt *s, const entry_owner_t 
     return rc;
 }
 
+/* The upsert of one entry, its text from matrix_entry_fields. */
+static sqlite3_stmt *entry_put_stmt(sqlite_store_t *h)
+{
+    char set[SQLITE_FIELDS_SQL_MAX] = "", sql[2 * SQLITE_FIELDS_SQL_MAX];
+    sqlite_fields_upsert_set(set, &matrix_entry_fields);
+    sqlite_fields_insert_sql(sql, &matrix_entry_fields, ENTRY_OWNER, ENTRY_OWNER_COLS, "");
+    snprintf(sql + strlen(sql), sizeof sql - strlen(sql),
+             " ON CONFLICT (version_id, item) DO UPDATE SET %s", set);
+    return sqlite_store_stmt(h, SQLITE_ENTRY_SLOTS, sql);
+}
+
 static rc_t sqlite_entry_put(void *hv, long long version_id, const matrix_entry_t *en, err_t *e)
 {
     entry_owner_t o;
     rc_t rc = entry_owner(hv, version_id, &o, e);
-    return rc == RC_OK ? entry_write(hv, q(hv, Q_ENTRY_PUT), &o, en, e) : rc;
+    return rc == RC_OK ? entry_write(hv, entry_put_stmt(hv), &o, en, e) : rc;
 }
 
 static sqlite3_stmt *bulk_stmt(sqlite_store_t *h, int k);
@@ -910,7 +914,8 @@ static rc_t sqlite_entries_insert(void *hv, long long version_id, const matrix_e
             if (!s)
                 return db_fail(h, sqlite3_extended_errcode(h->db), e);
             for (size_t r = 0; r < rows; r++)
-                bind_entry(s, (int)r * ENTRY_COLS, &o, &entries[i + r]);
+                bind_entry(s, (int)r * (ENTRY_OWNER_COLS + sqlite_fields_count(&matrix_entry_fields)), &o,
+                           &entries[i + r]);
             if (run(h, s, e) != RC_OK) /* the chunk was undone: insert it row by row to */
                 rc = entries_each(h, &o, entries + i, rows, e); /* name the culprit */
         }
@@ -937,21 +942,29 @@ static rc_t sqlite_entry_delete(void *hv, long long version_id, const char *item
 
 static void read_entry(arena_t *a, sqlite3_stmt *s, void *record)
 {
-    matrix_entry_t *en = record;
-    en->item = col_text(a, s, 0);
-    int m = matrix_mark_parse((const char *)sqlite3_column_text(s, 1));
-    en->mark = m < 0 ? MARK_BLANK : (mark_t)m;
-    en->legal_reference = col_text(a, s, 2);
-    en->source_report = sqlite3_column_int64(s, 3);
-    en->page = col_text(a, s, 4);
-    en->remark = col_text(a, s, 5);
+    sqlite_fields_read(a, s, 0, &matrix_entry_fields, record);
+}
+
+/* An entry's columns, read in template order. */
+static sqlite3_stmt *entries_stmt(sqlite_store_t *h)
+{
+    char cols[SQLITE_FIELDS_SQL_MAX] = "", sql[2 * SQLITE_FIELDS_SQL_MAX];
+    sqlite_fields_columns(cols, &matrix_entry_fields, "e.");
+    snprintf(sql, sizeof sql,
+             "SELECT %s FROM matrix_entry e JOIN matrix_version v ON v.id = e.version_id"
+             " JOIN template_item t ON t.template_version = v.template_version"
+             " AND t.id = e.item WHERE e.version_id = ? ORDER BY t.seq",
+             cols);
+    return sqlite_store_stmt(h, SQLITE_ENTRY_SLOTS + 1, sql);
 }
 
 static rc_t sqlite_entries(void *hv, long long version_id, arena_t *a, matrix_entry_t **out,
                            size_t *n, err_t *e)
 {
     sqlite_store_t *h = hv;
-    PREPARE(h, s, Q_ENTRIES, e);
+    sqlite3_stmt *s = entries_stmt(h);
+    if (!s)
+        return db_fail(h, sqlite3_extended_errcode(h->db), e);
     sqlite3_bind_int64(s, 1, version_id);
     return collect(h, s, a, sizeof **out, read_entry, out, n, e);
 }

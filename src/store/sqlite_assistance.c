@@ -4,22 +4,16 @@
  * parameters, reads rows into arena records (with sqlite_private.h's
  * helpers), and turns a key failure into a message that names the record.
  * Statements are prepared per call: these are not hot paths (hundreds of
- * rows, not millions).
+ * rows, not millions). Requests, offers, proposals and their history are
+ * bound and read from their field tables (sqlite_fields.h), so their column
+ * lists are written nowhere here.
  */
 #include <stdio.h>
 #include <string.h>
 
 #include "sqlite_assistance.h"
+#include "sqlite_fields.h"
 
-#define REQUEST_COLS                                                                               \
-    "id, state, kind, items, themes, title, description, languages, "                              \
-    "priority, submitted, start, end, status"
-#define OFFER_COLS                                                                                 \
-    "id, coalesce(provider_state, ''), coalesce(provider_org, ''), kinds, "                        \
-    "items, themes, title, description, regions, languages, capacity, start, end, status"
-#define PROPOSAL_COLS                                                                              \
-    "id, request_id, offer_id, score, explanation, batch, created, "                               \
-    "status, provider_answer, state_answer"
 #define ORG_COLS "code, kind, regions, name_ar, name_zh, name_en, name_fr, name_ru, name_es"
 
 /* A statement prepared for one call; finalize with done(). */
@@ -34,23 +28,29 @@ static rc_t prep(void *h, const char *sql, sqlite3_stmt **s, err_t *e)
  * hundred, are prepared once per connection: their triggers make preparing
  * them cost more than running them. */
 enum { P_INSERT, P_UPDATE, P_EVENT, P_COUNT };
-_Static_assert((int)SQLITE_ASSIST_SLOTS + (int)P_COUNT <= (int)SQLITE_EXTRA_STMTS,
+_Static_assert((int)SQLITE_ASSIST_SLOTS + (int)P_COUNT <= (int)SQLITE_ENTRY_SLOTS,
                "sqlite_private.h: raise SQLITE_EXTRA_STMTS");
 static const char *const cached_sql[P_COUNT] = {
-    "INSERT INTO assistance_proposal (" PROPOSAL_COLS ") VALUES (?,?,?,?,?,?,?,?,?,?)",
-    "UPDATE assistance_proposal SET status = ?, provider_answer = ?, state_answer = ?"
-    " WHERE id = ?",
-    "INSERT INTO assistance_event (proposal_id, seq, date, event, note)"
-    " VALUES (?1, CASE WHEN ?2 > 0 THEN ?2 ELSE (SELECT coalesce(max(seq), 0)"
-    " + 1 FROM assistance_event WHERE proposal_id = ?1) END, ?3, ?4, ?5)"
-    " RETURNING seq",
+    [P_UPDATE] = "UPDATE assistance_proposal SET status = ?, provider_answer = ?,"
+                 " state_answer = ? WHERE id = ?",
+    /* seq 0 asks the store for the next number of the proposal's history; the
+     * parameters are proposal_event_fields' columns in table order. */
+    [P_EVENT] = "INSERT INTO assistance_event (proposal_id, seq, date, event, note)"
+                " VALUES (?1, CASE WHEN ?2 > 0 THEN ?2 ELSE (SELECT coalesce(max(seq), 0)"
+                " + 1 FROM assistance_event WHERE proposal_id = ?1) END, ?3, ?4, ?5)"
+                " RETURNING seq",
 };
 
 /* The cached statement `which`, reset with its bindings cleared (the handle
- * owns it: never finalize it). */
+ * owns it: never finalize it); the proposal insert's text comes from its
+ * field table. */
 static rc_t cached(void *h, int which, sqlite3_stmt **s, err_t *e)
 {
-    *s = sqlite_store_stmt(h, SQLITE_ASSIST_SLOTS + which, cached_sql[which]);
+    char sql[SQLITE_FIELDS_SQL_MAX];
+    if (which == P_INSERT)
+        sqlite_fields_insert_sql(sql, &proposal_fields, NULL, 0, "");
+    *s = sqlite_store_stmt(h, SQLITE_ASSIST_SLOTS + which,
+                           which == P_INSERT ? sql : cached_sql[which]);
     return *s ? RC_OK : sqlite_store_fail(h, e);
 }
 
@@ -160,26 +160,12 @@ rc_t sqlite_org_list(void *h, arena_t *a, organization_t **out, size_t *n, err_t
 rc_t sqlite_request_insert(void *h, assistance_request_t *r, err_t *e)
 {
     sqlite3_stmt *s;
-    rc_t rc = prep(h,
-                   "INSERT INTO assistance_request (" REQUEST_COLS ")"
-                   " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                   &s, e);
+    char sql[SQLITE_FIELDS_SQL_MAX];
+    sqlite_fields_insert_sql(sql, &request_fields, NULL, 0, "");
+    rc_t rc = prep(h, sql, &s, e);
     if (rc != RC_OK)
         return rc;
-    if (r->id > 0)
-        sqlite3_bind_int64(s, 1, r->id);
-    bind_str(s, 2, r->state);
-    bind_str(s, 3, r->kind);
-    bind_str(s, 4, r->items);
-    bind_str(s, 5, r->themes);
-    bind_str(s, 6, r->title);
-    bind_str(s, 7, r->description);
-    bind_str(s, 8, r->languages);
-    sqlite3_bind_int(s, 9, r->priority);
-    bind_str(s, 10, r->submitted);
-    bind_str(s, 11, r->start);
-    bind_str(s, 12, r->end);
-    bind_str(s, 13, r->status ? r->status : "open");
+    sqlite_fields_bind(s, 0, &request_fields, r);
     rc = run_once(h, s, e);
     if (rc == RC_OK && r->id <= 0)
         r->id = sqlite3_last_insert_rowid(sqlite_store_db(h));
@@ -191,26 +177,22 @@ rc_t sqlite_request_insert(void *h, assistance_request_t *r, err_t *e)
 
 static void read_request(arena_t *a, sqlite3_stmt *s, void *record)
 {
-    assistance_request_t *r = record;
-    r->id = sqlite3_column_int64(s, 0);
-    col_fixed(s, 1, r->state, sizeof r->state);
-    r->kind = sqlite_col_text(a, s, 2);
-    r->items = sqlite_col_text(a, s, 3);
-    r->themes = sqlite_col_text(a, s, 4);
-    r->title = sqlite_col_text(a, s, 5);
-    r->description = sqlite_col_text(a, s, 6);
-    r->languages = sqlite_col_text(a, s, 7);
-    r->priority = sqlite3_column_int(s, 8);
-    col_fixed(s, 9, r->submitted, sizeof r->submitted);
-    col_fixed(s, 10, r->start, sizeof r->start);
-    col_fixed(s, 11, r->end, sizeof r->end);
-    r->status = sqlite_col_text(a, s, 12);
+    sqlite_fields_read(a, s, 0, &request_fields, record);
+}
+
+/* Prepares "SELECT <the table's columns> FROM <its table>" + tail. */
+static rc_t prep_select(void *h, const field_table_t *t, const char *tail, sqlite3_stmt **s,
+                        err_t *e)
+{
+    char sql[SQLITE_FIELDS_SQL_MAX];
+    sqlite_fields_select_sql(sql, t, tail);
+    return prep(h, sql, s, e);
 }
 
 rc_t sqlite_request_get(void *h, long long id, arena_t *a, assistance_request_t *out, err_t *e)
 {
     sqlite3_stmt *s;
-    rc_t rc = prep(h, "SELECT " REQUEST_COLS " FROM assistance_request WHERE id = ?", &s, e);
+    rc_t rc = prep_select(h, &request_fields, " WHERE id = ?", &s, e);
     if (rc != RC_OK)
         return rc;
     sqlite3_bind_int64(s, 1, id);
@@ -221,10 +203,7 @@ rc_t sqlite_request_list(void *h, const char *state, arena_t *a, assistance_requ
                          size_t *n, err_t *e)
 {
     sqlite3_stmt *s;
-    rc_t rc = prep(h,
-                   "SELECT " REQUEST_COLS " FROM assistance_request"
-                   " WHERE ?1 IS NULL OR state = ?1 ORDER BY id",
-                   &s, e);
+    rc_t rc = prep_select(h, &request_fields, " WHERE ?1 IS NULL OR state = ?1 ORDER BY id", &s, e);
     if (rc != RC_OK)
         return rc;
     if (state)
@@ -265,28 +244,12 @@ rc_t sqlite_offer_set_status(void *h, long long id, const char *status, err_t *e
 rc_t sqlite_offer_insert(void *h, assistance_offer_t *o, err_t *e)
 {
     sqlite3_stmt *s;
-    rc_t rc = prep(h,
-                   "INSERT INTO assistance_offer (id, provider_state, provider_org, kinds,"
-                   " items, themes, title, description, regions, languages, capacity, start,"
-                   " end, status) VALUES (?,nullif(?,''),nullif(?,''),?,?,?,?,?,?,?,?,?,?,?)",
-                   &s, e);
+    char sql[SQLITE_FIELDS_SQL_MAX];
+    sqlite_fields_insert_sql(sql, &offer_fields, NULL, 0, "");
+    rc_t rc = prep(h, sql, &s, e);
     if (rc != RC_OK)
         return rc;
-    if (o->id > 0)
-        sqlite3_bind_int64(s, 1, o->id);
-    bind_str(s, 2, o->provider_state);
-    bind_str(s, 3, o->provider_org);
-    bind_str(s, 4, o->kinds);
-    bind_str(s, 5, o->items);
-    bind_str(s, 6, o->themes);
-    bind_str(s, 7, o->title);
-    bind_str(s, 8, o->description);
-    bind_str(s, 9, o->regions);
-    bind_str(s, 10, o->languages);
-    sqlite3_bind_int(s, 11, o->capacity);
-    bind_str(s, 12, o->start);
-    bind_str(s, 13, o->end);
-    bind_str(s, 14, o->status ? o->status : "open");
+    sqlite_fields_bind(s, 0, &offer_fields, o);
     rc = run_once(h, s, e);
     if (rc == RC_OK && o->id <= 0)
         o->id = sqlite3_last_insert_rowid(sqlite_store_db(h));
@@ -301,27 +264,13 @@ rc_t sqlite_offer_insert(void *h, assistance_offer_t *o, err_t *e)
 
 static void read_offer(arena_t *a, sqlite3_stmt *s, void *record)
 {
-    assistance_offer_t *o = record;
-    o->id = sqlite3_column_int64(s, 0);
-    col_fixed(s, 1, o->provider_state, sizeof o->provider_state);
-    o->provider_org = sqlite_col_text(a, s, 2);
-    o->kinds = sqlite_col_text(a, s, 3);
-    o->items = sqlite_col_text(a, s, 4);
-    o->themes = sqlite_col_text(a, s, 5);
-    o->title = sqlite_col_text(a, s, 6);
-    o->description = sqlite_col_text(a, s, 7);
-    o->regions = sqlite_col_text(a, s, 8);
-    o->languages = sqlite_col_text(a, s, 9);
-    o->capacity = sqlite3_column_int(s, 10);
-    col_fixed(s, 11, o->start, sizeof o->start);
-    col_fixed(s, 12, o->end, sizeof o->end);
-    o->status = sqlite_col_text(a, s, 13);
+    sqlite_fields_read(a, s, 0, &offer_fields, record);
 }
 
 rc_t sqlite_offer_get(void *h, long long id, arena_t *a, assistance_offer_t *out, err_t *e)
 {
     sqlite3_stmt *s;
-    rc_t rc = prep(h, "SELECT " OFFER_COLS " FROM assistance_offer WHERE id = ?", &s, e);
+    rc_t rc = prep_select(h, &offer_fields, " WHERE id = ?", &s, e);
     if (rc != RC_OK)
         return rc;
     sqlite3_bind_int64(s, 1, id);
@@ -331,7 +280,7 @@ rc_t sqlite_offer_get(void *h, long long id, arena_t *a, assistance_offer_t *out
 rc_t sqlite_offer_list(void *h, arena_t *a, assistance_offer_t **out, size_t *n, err_t *e)
 {
     sqlite3_stmt *s;
-    rc_t rc = prep(h, "SELECT " OFFER_COLS " FROM assistance_offer ORDER BY id", &s, e);
+    rc_t rc = prep_select(h, &offer_fields, " ORDER BY id", &s, e);
     return rc == RC_OK ? rows(h, s, a, sizeof **out, read_offer, out, n, e) : rc;
 }
 
@@ -343,17 +292,7 @@ rc_t sqlite_proposal_insert(void *h, assistance_proposal_t *p, err_t *e)
     rc_t rc = cached(h, P_INSERT, &s, e);
     if (rc != RC_OK)
         return rc;
-    if (p->id > 0)
-        sqlite3_bind_int64(s, 1, p->id);
-    sqlite3_bind_int64(s, 2, p->request_id);
-    sqlite3_bind_int64(s, 3, p->offer_id);
-    sqlite3_bind_int(s, 4, p->score);
-    bind_str(s, 5, p->explanation);
-    bind_str(s, 6, p->batch);
-    bind_str(s, 7, p->created);
-    bind_str(s, 8, p->status ? p->status : "proposed");
-    bind_str(s, 9, p->provider_answer);
-    bind_str(s, 10, p->state_answer);
+    sqlite_fields_bind(s, 0, &proposal_fields, p);
     rc = sqlite_store_run(h, s, e);
     if (rc == RC_OK && p->id <= 0)
         p->id = sqlite3_last_insert_rowid(sqlite_store_db(h));
@@ -366,23 +305,13 @@ rc_t sqlite_proposal_insert(void *h, assistance_proposal_t *p, err_t *e)
 
 static void read_proposal(arena_t *a, sqlite3_stmt *s, void *record)
 {
-    assistance_proposal_t *p = record;
-    p->id = sqlite3_column_int64(s, 0);
-    p->request_id = sqlite3_column_int64(s, 1);
-    p->offer_id = sqlite3_column_int64(s, 2);
-    p->score = sqlite3_column_int(s, 3);
-    p->explanation = sqlite_col_text(a, s, 4);
-    p->batch = sqlite_col_text(a, s, 5);
-    col_fixed(s, 6, p->created, sizeof p->created);
-    p->status = sqlite_col_text(a, s, 7);
-    p->provider_answer = sqlite_col_text(a, s, 8);
-    p->state_answer = sqlite_col_text(a, s, 9);
+    sqlite_fields_read(a, s, 0, &proposal_fields, record);
 }
 
 rc_t sqlite_proposal_get(void *h, long long id, arena_t *a, assistance_proposal_t *out, err_t *e)
 {
     sqlite3_stmt *s;
-    rc_t rc = prep(h, "SELECT " PROPOSAL_COLS " FROM assistance_proposal WHERE id = ?", &s, e);
+    rc_t rc = prep_select(h, &proposal_fields, " WHERE id = ?", &s, e);
     if (rc != RC_OK)
         return rc;
     sqlite3_bind_int64(s, 1, id);
@@ -393,10 +322,8 @@ rc_t sqlite_proposal_list(void *h, long long request_id, arena_t *a, assistance_
                           size_t *n, err_t *e)
 {
     sqlite3_stmt *s;
-    rc_t rc = prep(h,
-                   "SELECT " PROPOSAL_COLS " FROM assistance_proposal"
-                   " WHERE ?1 = 0 OR request_id = ?1 ORDER BY id",
-                   &s, e);
+    rc_t rc = prep_select(h, &proposal_fields, " WHERE ?1 = 0 OR request_id = ?1 ORDER BY id",
+                          &s, e);
     if (rc != RC_OK)
         return rc;
     sqlite3_bind_int64(s, 1, request_id);
@@ -425,11 +352,7 @@ rc_t sqlite_event_append(void *h, assistance_event_t *ev, err_t *e)
     rc_t rc = cached(h, P_EVENT, &s, e);
     if (rc != RC_OK)
         return rc;
-    sqlite3_bind_int64(s, 1, ev->proposal_id);
-    sqlite3_bind_int(s, 2, ev->seq);
-    bind_str(s, 3, ev->date);
-    bind_str(s, 4, ev->event);
-    bind_str(s, 5, ev->note);
+    sqlite_fields_bind(s, 0, &proposal_event_fields, ev);
     int src = sqlite3_step(s);
     if (src == SQLITE_ROW)
         ev->seq = sqlite3_column_int(s, 0);
@@ -443,22 +366,15 @@ rc_t sqlite_event_append(void *h, assistance_event_t *ev, err_t *e)
 
 static void read_event(arena_t *a, sqlite3_stmt *s, void *record)
 {
-    assistance_event_t *ev = record;
-    ev->proposal_id = sqlite3_column_int64(s, 0);
-    ev->seq = sqlite3_column_int(s, 1);
-    col_fixed(s, 2, ev->date, sizeof ev->date);
-    ev->event = sqlite_col_text(a, s, 3);
-    ev->note = sqlite_col_text(a, s, 4);
+    sqlite_fields_read(a, s, 0, &proposal_event_fields, record);
 }
 
 rc_t sqlite_event_list(void *h, long long proposal_id, arena_t *a, assistance_event_t **out,
                        size_t *n, err_t *e)
 {
     sqlite3_stmt *s;
-    rc_t rc = prep(h,
-                   "SELECT proposal_id, seq, date, event, note FROM assistance_event"
-                   " WHERE ?1 = 0 OR proposal_id = ?1 ORDER BY proposal_id, seq",
-                   &s, e);
+    rc_t rc = prep_select(h, &proposal_event_fields,
+                          " WHERE ?1 = 0 OR proposal_id = ?1 ORDER BY proposal_id, seq", &s, e);
     if (rc != RC_OK)
         return rc;
     sqlite3_bind_int64(s, 1, proposal_id);

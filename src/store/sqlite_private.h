@@ -14,8 +14,14 @@
 
 /* Statement slots for the files other than sqlite.c; each file owns a range:
  * sqlite_accounts.c from 0, sqlite_event.c from SQLITE_EVENT_SLOTS,
- * sqlite_assistance.c from SQLITE_ASSIST_SLOTS. */
-enum { SQLITE_EVENT_SLOTS = 24, SQLITE_ASSIST_SLOTS = 32, SQLITE_EXTRA_STMTS = 40 };
+ * sqlite_assistance.c from SQLITE_ASSIST_SLOTS, sqlite.c's matrix entries
+ * (their text built from the field table) from SQLITE_ENTRY_SLOTS. */
+enum {
+    SQLITE_EVENT_SLOTS = 24,
+    SQLITE_ASSIST_SLOTS = 32,
+    SQLITE_ENTRY_SLOTS = 36,
+    SQLITE_EXTRA_STMTS = 40
+};
 
 typedef struct sqlite_store sqlite_store_t;
 

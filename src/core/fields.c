@@ -1,0 +1,86 @@
+/*
+ * Reading and writing one field of a record through its table row (see
+ * fields.h). Members are reached by offset; the type of the row says what the
+ * member is, so each accessor switches on it once.
+ */
+#include "fields.h"
+
+#include <string.h>
+
+const char *field_column(const field_t *f) { return f->column ? f->column : f->name; }
+
+bool field_stored(const field_t *f) { return f->type != FIELD_VIRTUAL; }
+
+bool field_exported(const field_t *f) { return !(f->flags & FIELD_STORE_ONLY); }
+
+long long field_number(const field_t *f, const void *rec)
+{
+    const char *p = (const char *)rec + f->offset;
+    long long ll;
+    int i;
+    switch (f->type) {
+    case FIELD_ID:
+    case FIELD_LLONG:
+    case FIELD_REF:
+        memcpy(&ll, p, sizeof ll);
+        return ll;
+    case FIELD_INT:
+    case FIELD_ENUM: /* enums of records are int-sized (fields_*.c assert it) */
+        memcpy(&i, p, sizeof i);
+        return i;
+    default:
+        return 0;
+    }
+}
+
+void field_set_number(const field_t *f, void *rec, long long v)
+{
+    char *p = (char *)rec + f->offset;
+    int i = (int)v;
+    switch (f->type) {
+    case FIELD_ID:
+    case FIELD_LLONG:
+    case FIELD_REF:
+        memcpy(p, &v, sizeof v);
+        break;
+    case FIELD_INT:
+    case FIELD_ENUM:
+        memcpy(p, &i, sizeof i);
+        break;
+    default:
+        break;
+    }
+}
+
+const char *field_text(const field_t *f, const void *rec)
+{
+    const char *p = (const char *)rec + f->offset;
+    const char *s;
+    switch (f->type) {
+    case FIELD_TEXT:
+        memcpy(&s, p, sizeof s);
+        return s;
+    case FIELD_CODE:
+        return p;
+    case FIELD_ENUM:
+        return f->enum_str((int)field_number(f, rec));
+    default:
+        return NULL;
+    }
+}
+
+bool field_set_text(const field_t *f, void *rec, const char *s)
+{
+    char *p = (char *)rec + f->offset;
+    if (f->type == FIELD_TEXT) {
+        memcpy(p, &s, sizeof s);
+        return true;
+    }
+    if (f->type != FIELD_CODE)
+        return false;
+    size_t n = strlen(s);
+    if (n >= f->size)
+        return false;
+    memcpy(p, s, n + 1);
+    return true;
+}

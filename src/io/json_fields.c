@@ -1,0 +1,59 @@
+/*
+ * Writing a record's fields as JSON from its table (json_fields.h). The
+ * escaping is json_out.c's; this file only walks the table.
+ */
+#include "json_fields.h"
+
+#include "../util/json_out.h"
+
+static void write_one(buf_t *b, int comma, const field_t *f, const void *rec,
+                      json_field_hook_t hook)
+{
+    long long v;
+    switch (f->type) {
+    case FIELD_VIRTUAL:
+        if (comma)
+            buf_putc(b, ',');
+        json_out_str(b, f->name);
+        buf_putc(b, ':');
+        hook(b, f, rec);
+        break;
+    case FIELD_REF:
+        v = field_number(f, rec);
+        if (v > 0) {
+            json_out_kll(b, comma, f->name, v);
+        } else {
+            if (comma)
+                buf_putc(b, ',');
+            json_out_str(b, f->name);
+            buf_puts(b, ":null");
+        }
+        break;
+    case FIELD_ID:
+    case FIELD_INT:
+    case FIELD_LLONG:
+        json_out_kll(b, comma, f->name, field_number(f, rec));
+        break;
+    default: /* TEXT, CODE, ENUM */
+        json_out_kv(b, comma, f->name, field_text(f, rec));
+        break;
+    }
+}
+
+void json_fields_write(buf_t *b, int comma, const field_table_t *t, const void *rec,
+                       json_field_hook_t hook)
+{
+    for (size_t i = 0; i < t->n; i++) {
+        if (!field_exported(&t->fields[i]))
+            continue;
+        write_one(b, comma, &t->fields[i], rec, hook);
+        comma = 1;
+    }
+}
+
+void json_fields_object(buf_t *b, const field_table_t *t, const void *rec, json_field_hook_t hook)
+{
+    buf_putc(b, '{');
+    json_fields_write(b, 0, t, rec, hook);
+    buf_putc(b, '}');
+}
