@@ -12,6 +12,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "../core/fields.h"
 #include "../core/report.h"
 #include "../util/file.h"
 #include "../util/text.h"
@@ -105,6 +106,78 @@ static rc_t get_bool(reader_t *r, json_t *obj, const char *key, bool *out)
     return RC_OK;
 }
 
+/* ---- records read from their field tables (src/core/fields.h) ---------------- */
+
+/* Checks that obj has only t's exported fields and the keys of extra (a
+ * NULL-terminated list, or NULL). */
+static rc_t only_fields(reader_t *r, json_t *obj, const field_table_t *t,
+                        const char *const *extra)
+{
+    if (!json_is_object(obj))
+        return err_set(r->e, RC_INPUT, "%s: must be an object", r->where);
+    const char *key;
+    json_t *v;
+    json_object_foreach(obj, key, v)
+    {
+        bool known = false;
+        for (size_t i = 0; i < t->n && !known; i++)
+            known = field_exported(&t->fields[i]) && strcmp(t->fields[i].name, key) == 0;
+        for (const char *const *k = extra; k && *k && !known; k++)
+            known = strcmp(*k, key) == 0;
+        if (!known)
+            return bad(r, key, "unknown key");
+    }
+    return RC_OK;
+}
+
+/* Reads one field of o into rec as its row says. */
+static rc_t read_field(reader_t *r, json_t *o, const field_t *f, void *rec)
+{
+    long long v;
+    char *s;
+    rc_t rc;
+    int e;
+    switch (f->type) {
+    case FIELD_ID:
+    case FIELD_INT:
+    case FIELD_LLONG:
+    case FIELD_REF:
+        rc = get_int(r, o, f->name, f->type == FIELD_REF, f->min, f->max, &v);
+        if (rc == RC_OK)
+            field_set_number(f, rec, v);
+        return rc;
+    case FIELD_CODE:
+        return get_code(r, o, f->name, (char *)rec + f->offset, f->size);
+    case FIELD_TEXT:
+        rc = get_str(r, o, f->name, false, &s);
+        if (rc == RC_OK)
+            field_set_text(f, rec, s);
+        return rc;
+    case FIELD_ENUM:
+        if ((rc = get_str(r, o, f->name, false, &s)) != RC_OK)
+            return rc;
+        if ((e = f->enum_parse(s)) < 0)
+            return bad(r, f->name, f->why);
+        field_set_number(f, rec, e);
+        return RC_OK;
+    case FIELD_VIRTUAL: /* the caller reads it */
+        return RC_OK;
+    }
+    return RC_OK;
+}
+
+/* Reads the exported fields of t from o into rec, in table order, after
+ * checking that o has no other keys than those and extra's. */
+static rc_t read_fields(reader_t *r, json_t *o, const field_table_t *t,
+                        const char *const *extra, void *rec)
+{
+    rc_t rc = only_fields(r, o, t, extra);
+    for (size_t i = 0; i < t->n && rc == RC_OK; i++)
+        if (field_exported(&t->fields[i]))
+            rc = read_field(r, o, &t->fields[i], rec);
+    return rc;
+}
+
 static rc_t read_state(reader_t *r, json_t *o, state_t *s)
 {
     static const char *const keys[] = {"alpha3", "alpha2", "numeric", "un_group", "m49_region",
@@ -187,50 +260,15 @@ static rc_t read_report(reader_t *r, json_t *o, ds_report_t *dr)
 
 static rc_t read_entry(reader_t *r, json_t *o, matrix_entry_t *en)
 {
-    static const char *const keys[] = {"item", "mark", "legal_reference", "source_report",
-                                       "page", "remark", NULL};
-    char *mark;
-    rc_t rc;
-    if ((rc = only_keys(r, o, keys)) != RC_OK ||
-        (rc = get_str(r, o, "item", false, &en->item)) != RC_OK ||
-        (rc = get_str(r, o, "mark", false, &mark)) != RC_OK ||
-        (rc = get_str(r, o, "legal_reference", false, &en->legal_reference)) != RC_OK ||
-        (rc = get_int(r, o, "source_report", true, 1, 1LL << 53, &en->source_report)) != RC_OK ||
-        (rc = get_str(r, o, "page", false, &en->page)) != RC_OK ||
-        (rc = get_str(r, o, "remark", false, &en->remark)) != RC_OK)
-        return rc;
-    int m = matrix_mark_parse(mark);
-    if (m < 0)
-        return bad(r, "mark", "must be \"X\", \"?\", \"NA\" or \"\"");
-    en->mark = (mark_t)m;
-    return RC_OK;
+    return read_fields(r, o, &matrix_entry_fields, NULL, en);
 }
 
 static rc_t read_matrix(reader_t *r, json_t *o, ds_matrix_t *dm)
 {
-    static const char *const keys[] = {"state", "version", "template_version", "status",
-                                       "created", "approved", "published", "note", "entries",
-                                       NULL};
-    matrix_version_t *v = &dm->v;
-    long long number, tv;
-    char *status;
-    rc_t rc;
-    if ((rc = only_keys(r, o, keys)) != RC_OK ||
-        (rc = get_code(r, o, "state", v->state, sizeof v->state)) != RC_OK ||
-        (rc = get_int(r, o, "version", false, 1, 1000000, &number)) != RC_OK ||
-        (rc = get_int(r, o, "template_version", false, 1, 1000, &tv)) != RC_OK ||
-        (rc = get_str(r, o, "status", false, &status)) != RC_OK ||
-        (rc = get_code(r, o, "created", v->created, sizeof v->created)) != RC_OK ||
-        (rc = get_code(r, o, "approved", v->approved, sizeof v->approved)) != RC_OK ||
-        (rc = get_code(r, o, "published", v->published, sizeof v->published)) != RC_OK ||
-        (rc = get_str(r, o, "note", false, &v->note)) != RC_OK)
+    static const char *const extra[] = {"entries", NULL};
+    rc_t rc = read_fields(r, o, &matrix_version_fields, extra, &dm->v);
+    if (rc != RC_OK)
         return rc;
-    int st = matrix_status_parse(status);
-    if (st < 0)
-        return bad(r, "status", "must be draft, with-state, approved or published");
-    v->status = (mv_status_t)st;
-    v->number = (int)number;
-    v->template_version = (int)tv;
     json_t *entries = json_object_get(o, "entries");
     if (!json_is_array(entries))
         return bad(r, "entries", entries ? "must be an array" : "missing");
@@ -345,42 +383,11 @@ static rc_t read_state_rec(reader_t *r, json_t *o, ds_state_t *ds)
 
 /* ---- assistance records (optional top-level arrays) ---------------------------- */
 
-/* A string that must fit a fixed date field ("" allowed). */
-static rc_t get_date(reader_t *r, json_t *obj, const char *key, char dst[11])
-{
-    return get_code(r, obj, key, dst, 11);
-}
-
-static rc_t get_small_int(reader_t *r, json_t *obj, const char *key, long long min,
-                          long long max, int *out)
-{
-    long long v;
-    rc_t rc = get_int(r, obj, key, false, min, max, &v);
-    *out = (int)v;
-    return rc;
-}
-
 static rc_t read_request(reader_t *r, json_t *o, ds_request_t *d)
 {
-    static const char *const keys[] = {"id", "state", "kind", "items", "themes", "title",
-                                       "description", "languages", "priority", "submitted",
-                                       "start", "end", "status", NULL};
     assistance_request_t *q = &d->r;
-    rc_t rc;
-    if ((rc = only_keys(r, o, keys)) != RC_OK ||
-        (rc = get_int(r, o, "id", false, 1, 1LL << 53, &q->id)) != RC_OK ||
-        (rc = get_code(r, o, "state", q->state, sizeof q->state)) != RC_OK ||
-        (rc = get_str(r, o, "kind", false, &q->kind)) != RC_OK ||
-        (rc = get_str(r, o, "items", false, &q->items)) != RC_OK ||
-        (rc = get_str(r, o, "themes", false, &q->themes)) != RC_OK ||
-        (rc = get_str(r, o, "title", false, &q->title)) != RC_OK ||
-        (rc = get_str(r, o, "description", false, &q->description)) != RC_OK ||
-        (rc = get_str(r, o, "languages", false, &q->languages)) != RC_OK ||
-        (rc = get_small_int(r, o, "priority", 1, 3, &q->priority)) != RC_OK ||
-        (rc = get_date(r, o, "submitted", q->submitted)) != RC_OK ||
-        (rc = get_date(r, o, "start", q->start)) != RC_OK ||
-        (rc = get_date(r, o, "end", q->end)) != RC_OK ||
-        (rc = get_str(r, o, "status", false, &q->status)) != RC_OK)
+    rc_t rc = read_fields(r, o, &request_fields, NULL, q);
+    if (rc != RC_OK)
         return rc;
     if ((rc = assistance_request_validate(q, r->e)) != RC_OK)
         err_prefix(r->e, "%s.", r->where);
@@ -389,27 +396,12 @@ static rc_t read_request(reader_t *r, json_t *o, ds_request_t *d)
 
 static rc_t read_offer(reader_t *r, json_t *o, ds_offer_t *d)
 {
-    static const char *const keys[] = {"id", "provider", "provider_kind", "kinds", "items",
-                                       "themes", "title", "description", "regions",
-                                       "languages", "capacity", "start", "end", "status", NULL};
     assistance_offer_t *f = &d->o;
     char *provider, *pkind;
     rc_t rc;
-    if ((rc = only_keys(r, o, keys)) != RC_OK ||
-        (rc = get_int(r, o, "id", false, 1, 1LL << 53, &f->id)) != RC_OK ||
+    if ((rc = read_fields(r, o, &offer_fields, NULL, f)) != RC_OK ||
         (rc = get_str(r, o, "provider", false, &provider)) != RC_OK ||
-        (rc = get_str(r, o, "provider_kind", false, &pkind)) != RC_OK ||
-        (rc = get_str(r, o, "kinds", false, &f->kinds)) != RC_OK ||
-        (rc = get_str(r, o, "items", false, &f->items)) != RC_OK ||
-        (rc = get_str(r, o, "themes", false, &f->themes)) != RC_OK ||
-        (rc = get_str(r, o, "title", false, &f->title)) != RC_OK ||
-        (rc = get_str(r, o, "description", false, &f->description)) != RC_OK ||
-        (rc = get_str(r, o, "regions", false, &f->regions)) != RC_OK ||
-        (rc = get_str(r, o, "languages", false, &f->languages)) != RC_OK ||
-        (rc = get_small_int(r, o, "capacity", 0, 1000000, &f->capacity)) != RC_OK ||
-        (rc = get_date(r, o, "start", f->start)) != RC_OK ||
-        (rc = get_date(r, o, "end", f->end)) != RC_OK ||
-        (rc = get_str(r, o, "status", false, &f->status)) != RC_OK)
+        (rc = get_str(r, o, "provider_kind", false, &pkind)) != RC_OK)
         return rc;
     f->provider_org = "";
     if (strcmp(pkind, "state") == 0 && strlen(provider) == 3)
@@ -425,35 +417,15 @@ static rc_t read_offer(reader_t *r, json_t *o, ds_offer_t *d)
 
 static rc_t read_event(reader_t *r, json_t *o, assistance_event_t *ev)
 {
-    static const char *const keys[] = {"seq", "date", "event", "note", NULL};
-    rc_t rc;
-    if ((rc = only_keys(r, o, keys)) != RC_OK ||
-        (rc = get_small_int(r, o, "seq", 1, 1000000, &ev->seq)) != RC_OK ||
-        (rc = get_date(r, o, "date", ev->date)) != RC_OK ||
-        (rc = get_str(r, o, "event", false, &ev->event)) != RC_OK ||
-        (rc = get_str(r, o, "note", false, &ev->note)) != RC_OK)
-        return rc;
-    return RC_OK;
+    return read_fields(r, o, &proposal_event_fields, NULL, ev);
 }
 
 static rc_t read_proposal(reader_t *r, json_t *o, ds_proposal_t *d)
 {
-    static const char *const keys[] = {"id", "request", "offer", "score", "explanation", "batch",
-                                       "created", "status", "provider_answer", "state_answer",
-                                       "history", NULL};
+    static const char *const extra[] = {"history", NULL};
     assistance_proposal_t *p = &d->p;
-    rc_t rc;
-    if ((rc = only_keys(r, o, keys)) != RC_OK ||
-        (rc = get_int(r, o, "id", false, 1, 1LL << 53, &p->id)) != RC_OK ||
-        (rc = get_int(r, o, "request", false, 1, 1LL << 53, &p->request_id)) != RC_OK ||
-        (rc = get_int(r, o, "offer", false, 1, 1LL << 53, &p->offer_id)) != RC_OK ||
-        (rc = get_small_int(r, o, "score", 1, 1000000000, &p->score)) != RC_OK ||
-        (rc = get_str(r, o, "explanation", false, &p->explanation)) != RC_OK ||
-        (rc = get_str(r, o, "batch", false, &p->batch)) != RC_OK ||
-        (rc = get_date(r, o, "created", p->created)) != RC_OK ||
-        (rc = get_str(r, o, "status", false, &p->status)) != RC_OK ||
-        (rc = get_str(r, o, "provider_answer", false, &p->provider_answer)) != RC_OK ||
-        (rc = get_str(r, o, "state_answer", false, &p->state_answer)) != RC_OK)
+    rc_t rc = read_fields(r, o, &proposal_fields, extra, p);
+    if (rc != RC_OK)
         return rc;
     json_t *history = json_object_get(o, "history");
     if (!json_is_array(history))

@@ -1,0 +1,566 @@
+/*
+ * The field tables (src/core/fields.h) against the places they drive, with
+ * real parts: for every table, the JSON writer gives exactly the table's keys
+ * in its order; the JSON reader takes back every exported field; the store
+ * (a real SQLite file) keeps every stored field through a write and a read;
+ * and the CSV export's headers are the tables' names (the CSV import's column
+ * lists must say the same). The comparisons walk the tables themselves, and a
+ * check that changing any one field is noticed keeps them honest: a field the
+ * comparison skipped would pass unnoticed.
+ */
+#include <jansson.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "../../src/io/csv.h"
+#include "../../src/io/csv_export.h"
+#include "../../src/io/csv_fields.h"
+#include "../../src/io/json_assistance.h"
+#include "../../src/io/json_export.h"
+#include "../../src/io/json_import.h"
+#include "../../src/io/refdata.h"
+#include "../../src/store/store.h"
+#include "tap.h"
+
+static char dir[] = "/tmp/r1540-fields-XXXXXX";
+
+/* True if rec a and b agree on every field of t that `which` selects
+ * (exported or stored); *differs names the first that does not. */
+static bool same_fields(const field_table_t *t, const void *a, const void *b, bool exported,
+                        const char **differs)
+{
+    for (size_t i = 0; i < t->n; i++) {
+        const field_t *f = &t->fields[i];
+        if (f->type == FIELD_VIRTUAL || (exported ? !field_exported(f) : !field_stored(f)))
+            continue;
+        bool same;
+        if (f->type == FIELD_TEXT || f->type == FIELD_CODE) {
+            const char *x = field_text(f, a), *y = field_text(f, b);
+            same = strcmp(x ? x : "", y ? y : "") == 0;
+        } else {
+            same = field_number(f, a) == field_number(f, b);
+        }
+        if (!same) {
+            *differs = f->name;
+            return false;
+        }
+    }
+    return true;
+}
+
+/* Checks that same_fields sees a change to each compared field of rec: a
+ * copy with that one field changed must differ, and name it. */
+static bool compare_sees_every_field(const field_table_t *t, const void *rec, size_t size,
+                                     bool exported)
+{
+    unsigned char copy[512];
+    if (size > sizeof copy)
+        return false;
+    for (size_t i = 0; i < t->n; i++) {
+        const field_t *f = &t->fields[i];
+        if (f->type == FIELD_VIRTUAL || (exported ? !field_exported(f) : !field_stored(f)))
+            continue;
+        memcpy(copy, rec, size);
+        if (f->type == FIELD_TEXT)
+            field_set_text(f, copy, "changed");
+        else if (f->type == FIELD_CODE)
+            field_set_text(f, copy, strcmp(field_text(f, rec), "Z") ? "Z" : "Y");
+        else
+            field_set_number(f, copy, field_number(f, rec) + 1);
+        const char *differs = NULL;
+        if (same_fields(t, rec, copy, exported, &differs) || strcmp(differs, f->name) != 0) {
+            printf("#   %s.%s: a change is not seen\n", t->record, f->name);
+            return false;
+        }
+    }
+    return true;
+}
+
+/* The keys of a JSON object, in the order written, comma-separated. */
+static void object_keys(const char *json, char *out, size_t n)
+{
+    json_error_t je;
+    json_t *o = json_loads(json, JSON_PRESERVE_ORDER, &je);
+    const char *key;
+    json_t *v;
+    *out = '\0';
+    json_object_foreach(o, key, v)
+    {
+        (void)v;
+        size_t len = strlen(out);
+        snprintf(out + len, n - len, "%s%s", len ? "," : "", key);
+    }
+    json_decref(o);
+}
+
+/* t's exported names, comma-separated, then `extra` if not NULL. */
+static void table_keys(const field_table_t *t, const char *extra, char *out, size_t n)
+{
+    *out = '\0';
+    for (size_t i = 0; i < t->n; i++) {
+        if (!field_exported(&t->fields[i]))
+            continue;
+        size_t len = strlen(out);
+        snprintf(out + len, n - len, "%s%s", len ? "," : "", t->fields[i].name);
+    }
+    if (extra) {
+        size_t len = strlen(out);
+        snprintf(out + len, n - len, ",%s", extra);
+    }
+}
+
+static bool keys_match(const char *json, const field_table_t *t, const char *extra)
+{
+    char got[1024], want[1024];
+    object_keys(json, got, sizeof got);
+    table_keys(t, extra, want, sizeof want);
+    if (strcmp(got, want) != 0)
+        printf("#   %s: JSON keys %s, table %s\n", t->record, got, want);
+    return strcmp(got, want) == 0;
+}
+
+/* ---- sample records, every field set to something other than its zero ---- */
+
+static matrix_version_t sample_version(void)
+{
+    matrix_version_t v = {.state = "NOR", .number = 1, .template_version = 1,
+                          .status = MV_DRAFT, .note = "a note"};
+    memcpy(v.created, "2006-01-01", 11);
+    return v;
+}
+
+static matrix_entry_t sample_entry(long long report)
+{
+    return (matrix_entry_t){.item = "OP1-NPT", .mark = MARK_UNSURE,
+                            .legal_reference = "Act 12 of 2004, s. 3",
+                            .source_report = report, .page = "p. 4", .remark = "a remark"};
+}
+
+static assistance_request_t sample_request(void)
+{
+    return (assistance_request_t){.id = 7, .state = "KEN", .kind = "training",
+                                  .items = "OP1-NPT", .themes = "export-control",
+                                  .title = "Customs training", .description = "Two weeks",
+                                  .languages = "en,fr", .priority = 2,
+                                  .submitted = "2025-01-02", .start = "2025-03-01",
+                                  .end = "2025-06-30", .status = "open"};
+}
+
+static assistance_offer_t sample_offer(bool by_state)
+{
+    assistance_offer_t o = {.id = by_state ? 9 : 8, .provider_state = "",
+                            .provider_org = by_state ? "" : "WCO", .kinds = "training,equipment",
+                            .items = "OP1-NPT", .themes = "export-control",
+                            .title = "Border course", .description = "On site",
+                            .regions = "002,142", .languages = "en", .capacity = 3,
+                            .start = "2025-01-01", .end = "2026-12-31", .status = "open"};
+    if (by_state)
+        memcpy(o.provider_state, "FRA", 4);
+    return o;
+}
+
+static assistance_proposal_t sample_proposal(void)
+{
+    return (assistance_proposal_t){.id = 11, .request_id = 7, .offer_id = 8, .score = 42,
+                                   .explanation = "themes 2\nregion 1", .batch = "002-2025",
+                                   .created = "2025-02-01", .status = "proposed",
+                                   .provider_answer = "", .state_answer = ""};
+}
+
+static assistance_event_t sample_event(void)
+{
+    return (assistance_event_t){.proposal_id = 11, .seq = 1, .date = "2025-02-01",
+                                .event = "proposed", .note = "by the matcher"};
+}
+
+/* ---- the tests -------------------------------------------------------------- */
+
+static void test_json_keys(void)
+{
+    buf_t b;
+    buf_init(&b, 0);
+    matrix_version_t v = sample_version();
+    matrix_entry_t en = sample_entry(5);
+    buf_putc(&b, '{');
+    json_write_version(&b, &v);
+    buf_putc(&b, '}');
+    TAP_CHECK(keys_match(buf_str(&b), &matrix_version_fields, NULL),
+              "a version's JSON has exactly its table's exported fields, in order");
+    buf_reset(&b);
+    json_write_entry(&b, &en);
+    TAP_CHECK(keys_match(buf_str(&b), &matrix_entry_fields, NULL),
+              "an entry's JSON has exactly its table's fields, in order");
+    buf_reset(&b);
+    assistance_request_t r = sample_request();
+    json_write_request(&b, &r);
+    TAP_CHECK(keys_match(buf_str(&b), &request_fields, NULL),
+              "a request's JSON has exactly its table's fields, in order");
+    buf_reset(&b);
+    assistance_offer_t o = sample_offer(false);
+    json_write_offer(&b, &o);
+    TAP_CHECK(keys_match(buf_str(&b), &offer_fields, NULL) &&
+                  strstr(buf_str(&b), "\"provider\":\"WCO\",\"provider_kind\":\"organization\""),
+              "an offer's JSON has its table's fields, the provider pair in its place");
+    buf_reset(&b);
+    assistance_proposal_t p = sample_proposal();
+    assistance_event_t ev = sample_event();
+    json_write_proposal(&b, &p, &ev, 1);
+    TAP_CHECK(keys_match(buf_str(&b), &proposal_fields, "history"),
+              "a proposal's JSON has its table's fields, then its history");
+    const char *hist = strstr(buf_str(&b), "\"history\":[");
+    char one[512];
+    snprintf(one, sizeof one, "%s", hist ? hist + 11 : "[]");
+    char *close = strrchr(one, ']');
+    if (close)
+        *close = '\0';
+    TAP_CHECK(keys_match(one, &proposal_event_fields, NULL),
+              "a history event's JSON has its table's exported fields (not the proposal id)");
+    matrix_entry_t none = sample_entry(0);
+    buf_reset(&b);
+    json_write_entry(&b, &none);
+    TAP_CHECK(strstr(buf_str(&b), "\"source_report\":null") != NULL,
+              "a reference of 0 is written as null");
+    buf_free(&b);
+}
+
+/* A whole r1540 JSON file holding one record of each kind, read back with the
+ * real importer. */
+static void test_json_round_trip(void)
+{
+    buf_t b;
+    buf_init(&b, 0);
+    matrix_version_t v = sample_version();
+    matrix_entry_t en = sample_entry(5);
+    assistance_request_t r = sample_request();
+    assistance_offer_t o = sample_offer(false), os = sample_offer(true);
+    assistance_proposal_t p = sample_proposal();
+    assistance_event_t ev = sample_event();
+    buf_puts(&b, "{\"format\":\"r1540\",\"format_version\":1,\"demo\":false,"
+                 "\"template_version\":1,\"states\":[],\"reports\":[],\"matrices\":[{");
+    json_write_version(&b, &v);
+    buf_puts(&b, ",\"entries\":[");
+    json_write_entry(&b, &en);
+    buf_puts(&b, "]}],\"requests\":[");
+    json_write_request(&b, &r);
+    buf_puts(&b, "],\"offers\":[");
+    json_write_offer(&b, &o);
+    buf_putc(&b, ',');
+    json_write_offer(&b, &os);
+    buf_puts(&b, "],\"proposals\":[");
+    json_write_proposal(&b, &p, &ev, 1);
+    buf_puts(&b, "]}");
+    arena_t arena = ARENA_INIT, *a = &arena;
+    dataset_t ds;
+    err_t e = {0};
+    rc_t rc = json_import_text("t.json", buf_str(&b), b.len, a, &ds, &e);
+    if (rc != RC_OK)
+        printf("#   %s\n", e.msg);
+    const char *differs = "(not read)";
+    TAP_CHECK(rc == RC_OK && ds.nmatrices == 1 &&
+                  same_fields(&matrix_version_fields, &v, &ds.matrices[0].v, true, &differs) &&
+                  ds.matrices[0].nentries == 1 &&
+                  same_fields(&matrix_entry_fields, &en, &ds.matrices[0].entries[0], true,
+                              &differs),
+              "a version and its entry come back from JSON field for field");
+    TAP_CHECK(rc == RC_OK && ds.nrequests == 1 &&
+                  same_fields(&request_fields, &r, &ds.requests[0].r, true, &differs),
+              "a request comes back from JSON field for field");
+    TAP_CHECK(rc == RC_OK && ds.noffers == 2 &&
+                  same_fields(&offer_fields, &o, &ds.offers[0].o, false, &differs) &&
+                  same_fields(&offer_fields, &os, &ds.offers[1].o, false, &differs),
+              "offers of an organization and of a state come back with their provider");
+    TAP_CHECK(rc == RC_OK && ds.nproposals == 1 &&
+                  same_fields(&proposal_fields, &p, &ds.proposals[0].p, true, &differs) &&
+                  ds.proposals[0].nevents == 1 &&
+                  same_fields(&proposal_event_fields, &ev, &ds.proposals[0].events[0], false,
+                              &differs),
+              "a proposal and its history come back from JSON field for field");
+    if (rc == RC_OK && differs && strcmp(differs, "(not read)") != 0)
+        printf("#   first field that differs: %s\n", differs);
+
+    /* hostile input: an unknown key, a wrong type, an oversized code */
+    const char *bad[][2] = {
+        {"\"priority\":2", "\"priority\":2,\"evil\":1"},
+        {"\"priority\":2", "\"priority\":\"2\""},
+        {"\"priority\":2", "\"priority\":9"},
+        {"\"state\":\"KEN\"", "\"state\":\"KENYA\""},
+        {"\"mark\":\"?\"", "\"mark\":\"Y\""},
+        {"\"source_report\":5", "\"source_report\":-5"},
+    };
+    const char *why[] = {"requests[0].evil: unknown key", "requests[0].priority: must be an integer",
+                         "requests[0].priority: must be from 1 to 3",
+                         "requests[0].state: too long", "matrices[0].entries[0].mark: must be",
+                         "matrices[0].entries[0].source_report: must be from 1"};
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        const char *at = strstr(buf_str(&b), bad[i][0]);
+        buf_t t;
+        buf_init(&t, 0);
+        buf_append(&t, buf_str(&b), (size_t)(at - buf_str(&b)));
+        buf_puts(&t, bad[i][1]);
+        buf_puts(&t, at + strlen(bad[i][0]));
+        err_t e2 = {0};
+        rc_t rc2 = json_import_text("t.json", buf_str(&t), t.len, a, &ds, &e2);
+        char name[160];
+        snprintf(name, sizeof name, "JSON import refuses %s, naming the field", bad[i][1]);
+        if (rc2 != RC_INPUT || !strstr(e2.msg, why[i]))
+            printf("#   got: %s\n", e2.msg);
+        TAP_CHECK(rc2 == RC_INPUT && strstr(e2.msg, why[i]) != NULL, name);
+        buf_free(&t);
+    }
+    arena_free(a);
+    buf_free(&b);
+}
+
+static store_t *open_fresh(arena_t *a)
+{
+    char path[256];
+    snprintf(path, sizeof path, "%s/fields.db", dir);
+    store_t *st = NULL;
+    err_t e = {0};
+    if (store_open(path, STORE_OPEN_CREATE, &st, &e) != RC_OK) {
+        printf("# %s\n", e.msg);
+        return NULL;
+    }
+    store_begin(st, &e);
+    rc_t rc = refdata_load(st, getenv("R1540_DATA") ? getenv("R1540_DATA") : "data", a, &e);
+    store_commit(st, &e);
+    if (rc != RC_OK)
+        printf("# refdata: %s\n", e.msg);
+    return st;
+}
+
+static void test_store_round_trip(void)
+{
+    arena_t arena = ARENA_INIT, *a = &arena;
+    store_t *st = open_fresh(a);
+    err_t e = {0};
+    const char *differs = "";
+    report_t rep = {.state = "NOR", .kind = "letter", .date = "2010-01-01", .language = "en",
+                    .title = "t", .size = -1};
+    store_begin(st, &e);
+    matrix_version_t v = sample_version();
+    bool ok = store_report_insert(st, &rep, NULL, 0, &e) == RC_OK &&
+              store_version_insert(st, &v, &e) == RC_OK;
+    matrix_entry_t en = sample_entry(rep.id), *got_en = NULL;
+    size_t n = 0;
+    ok = ok && store_entry_put(st, v.id, &en, &e) == RC_OK &&
+         store_entries(st, v.id, a, &got_en, &n, &e) == RC_OK && n == 1;
+    TAP_CHECK(ok && same_fields(&matrix_entry_fields, &en, got_en, false, &differs),
+              "an entry keeps every stored field through an upsert and a read");
+    en.mark = MARK_NA;
+    en.remark = "second";
+    ok = ok && store_entry_put(st, v.id, &en, &e) == RC_OK &&
+         store_entries(st, v.id, a, &got_en, &n, &e) == RC_OK && n == 1;
+    TAP_CHECK(ok && same_fields(&matrix_entry_fields, &en, got_en, false, &differs),
+              "an upsert of the same item changes every non-key field");
+    matrix_entry_t bulk[70];
+    for (int i = 0; i < 70; i++)
+        bulk[i] = en;
+    TAP_CHECK(store_entries_clear(st, v.id, &e) == RC_OK &&
+                  store_entries_insert(st, v.id, bulk, 1, &e) == RC_OK &&
+                  store_entries(st, v.id, a, &got_en, &n, &e) == RC_OK && n == 1 &&
+                  same_fields(&matrix_entry_fields, &en, got_en, false, &differs),
+              "the bulk insert writes every stored field");
+    TAP_CHECK(store_entries_insert(st, v.id, bulk, 70, &e) == RC_INPUT &&
+                  strstr(e.msg, "item OP1-NPT") != NULL,
+              "a bulk insert of 70 rows repeating an item fails and names it");
+    matrix_version_t got_v;
+    TAP_CHECK(store_version_get(st, "NOR", 1, a, &got_v, &e) == RC_OK &&
+                  same_fields(&matrix_version_fields, &v, &got_v, true, &differs),
+              "a version keeps its exported fields");
+
+    assistance_request_t r = sample_request(), got_r;
+    assistance_offer_t o = sample_offer(false), os = sample_offer(true), got_o, got_os;
+    assistance_proposal_t p = sample_proposal(), got_p;
+    assistance_event_t ev = sample_event(), *got_ev = NULL;
+    rc_t rc;
+    if ((rc = store_request_insert(st, &r, &e)) == RC_OK &&
+        (rc = store_offer_insert(st, &o, &e)) == RC_OK &&
+        (rc = store_offer_insert(st, &os, &e)) == RC_OK &&
+        (rc = store_proposal_insert(st, &p, &e)) == RC_OK)
+        rc = store_event_append(st, &ev, &e);
+    if (rc != RC_OK)
+        printf("#   %s\n", e.msg);
+    TAP_CHECK(rc == RC_OK && store_request_get(st, r.id, a, &got_r, &e) == RC_OK &&
+                  same_fields(&request_fields, &r, &got_r, false, &differs),
+              "a request keeps every stored field");
+    TAP_CHECK(rc == RC_OK && store_offer_get(st, o.id, a, &got_o, &e) == RC_OK &&
+                  store_offer_get(st, os.id, a, &got_os, &e) == RC_OK &&
+                  same_fields(&offer_fields, &o, &got_o, false, &differs) &&
+                  same_fields(&offer_fields, &os, &got_os, false, &differs),
+              "offers keep every stored field, either provider column empty");
+    TAP_CHECK(rc == RC_OK && store_proposal_get(st, p.id, a, &got_p, &e) == RC_OK &&
+                  same_fields(&proposal_fields, &p, &got_p, false, &differs),
+              "a proposal keeps every stored field");
+    TAP_CHECK(rc == RC_OK && store_event_list(st, p.id, a, &got_ev, &n, &e) == RC_OK &&
+                  n == 1 && same_fields(&proposal_event_fields, &ev, got_ev, false, &differs),
+              "a history event keeps every stored field");
+    assistance_request_t anon = sample_request();
+    anon.id = 0;
+    anon.status = NULL;
+    TAP_CHECK(store_request_insert(st, &anon, &e) == RC_OK && anon.id > r.id &&
+                  store_request_get(st, anon.id, a, &got_r, &e) == RC_OK &&
+                  strcmp(got_r.status, "open") == 0,
+              "an id of 0 is assigned by the store and a NULL status stored as its default");
+    if (*differs)
+        printf("#   first field that differs: %s\n", differs);
+    store_rollback(st);
+    store_close(st);
+    arena_free(a);
+
+    matrix_version_t sv = sample_version();
+    matrix_entry_t se = sample_entry(5);
+    assistance_request_t sr = sample_request();
+    assistance_offer_t so = sample_offer(true);
+    assistance_proposal_t sp = sample_proposal();
+    assistance_event_t sev = sample_event();
+    TAP_CHECK(compare_sees_every_field(&matrix_version_fields, &sv, sizeof sv, false) &&
+                  compare_sees_every_field(&matrix_entry_fields, &se, sizeof se, false) &&
+                  compare_sees_every_field(&request_fields, &sr, sizeof sr, false) &&
+                  compare_sees_every_field(&offer_fields, &so, sizeof so, false) &&
+                  compare_sees_every_field(&proposal_fields, &sp, sizeof sp, false) &&
+                  compare_sees_every_field(&proposal_event_fields, &sev, sizeof sev, false),
+              "the comparison these tests use notices a change to any one field");
+}
+
+static void test_csv_headers(void)
+{
+    buf_t b;
+    buf_init(&b, 0);
+    csv_fields_header(&b, &matrix_version_fields);
+    csv_end_row(&b);
+    buf_t want;
+    buf_init(&want, 0);
+    for (int i = 0; i < CSV_VERSIONS_NCOLS; i++)
+        csv_write_field(&want, csv_versions_cols[i]);
+    csv_end_row(&want);
+    TAP_STREQ(buf_str(&b), buf_str(&want),
+              "matrix_versions.csv's header is the version table, as the CSV import expects");
+    buf_reset(&b);
+    buf_reset(&want);
+    csv_write_field(&b, "state");
+    csv_write_field(&b, "version");
+    csv_fields_header(&b, &matrix_entry_fields);
+    csv_end_row(&b);
+    for (int i = 0; i < CSV_ENTRIES_NCOLS; i++)
+        csv_write_field(&want, csv_entries_cols[i]);
+    csv_end_row(&want);
+    TAP_STREQ(buf_str(&b), buf_str(&want),
+              "matrix_entries.csv's header is the version key and the entry table");
+    buf_reset(&b);
+    matrix_entry_t en = sample_entry(0);
+    csv_fields_row(&b, &matrix_entry_fields, &en);
+    csv_end_row(&b);
+    TAP_STREQ(buf_str(&b), "OP1-NPT,?,\"Act 12 of 2004, s. 3\",,p. 4,a remark\r\n",
+              "an entry's CSV row: the mark as text, no source as an empty field, quoting");
+    buf_free(&want);
+    buf_free(&b);
+}
+
+/* The top-level keys of the first JSON object in text, in order, comma-
+ * separated: a small scanner, since the examples of docs/formats.md are
+ * lines cut out of a file, not whole documents. */
+static void scan_keys(const char *text, char *out, size_t n)
+{
+    int depth = 0;
+    *out = '\0';
+    for (const char *p = text; *p; p++) {
+        if (*p == '{' || *p == '[') {
+            depth++;
+        } else if (*p == '}' || *p == ']') {
+            if (--depth == 0)
+                return;
+        } else if (*p == '"') {
+            const char *start = ++p;
+            while (*p && *p != '"')
+                p += *p == '\\' && p[1] ? 2 : 1;
+            if (depth == 1 && p[0] == '"' && p[1] == ':') {
+                size_t len = strlen(out);
+                snprintf(out + len, n - len, "%s%.*s", len ? "," : "", (int)(p - start), start);
+            }
+            if (!*p)
+                return;
+        }
+    }
+}
+
+/* The published format (docs/formats.md) fixes the keys and their order: the
+ * example of each record there must have exactly its table's keys. This is
+ * what catches a field dropped from a table, which every other check here
+ * would follow. */
+static void test_published_format(void)
+{
+    static const struct {
+        const char *start; /* how the example line begins */
+        const field_table_t *t;
+        const char *extra;
+    } examples[] = {
+        {"{\"state\":\"LUX\",\"version\":1", &matrix_version_fields, "entries"},
+        {"{\"item\":\"OP1-NPT\"", &matrix_entry_fields, NULL},
+        {"{\"id\":1,\"state\":\"KEN\"", &request_fields, NULL},
+        {"{\"id\":1,\"provider\"", &offer_fields, NULL},
+        {"{\"id\":1,\"request\":1", &proposal_fields, "history"},
+    };
+    const char *path = "docs/formats.md";
+    FILE *f = fopen(path, "r");
+    char line[4096], got[1024], want[1024];
+    bool found[sizeof examples / sizeof *examples] = {false};
+    while (f && fgets(line, sizeof line, f)) {
+        for (size_t i = 0; i < sizeof examples / sizeof *examples; i++) {
+            if (found[i] || strncmp(line, examples[i].start, strlen(examples[i].start)) != 0)
+                continue;
+            found[i] = true;
+            scan_keys(line, got, sizeof got);
+            table_keys(examples[i].t, examples[i].extra, want, sizeof want);
+            char name[160];
+            snprintf(name, sizeof name, "%s: the keys of docs/formats.md's example are the table's",
+                     examples[i].t->record);
+            if (strcmp(got, want) != 0)
+                printf("#   formats.md: %s\n#   table:      %s\n", got, want);
+            TAP_STREQ(got, want, name);
+            const char *hist = strstr(line, "\"history\":[");
+            if (hist) {
+                scan_keys(hist + 11, got, sizeof got);
+                table_keys(&proposal_event_fields, NULL, want, sizeof want);
+                TAP_STREQ(got, want, "proposal event: docs/formats.md's history keys are the table's");
+            }
+        }
+    }
+    if (f)
+        fclose(f);
+    bool all = true;
+    for (size_t i = 0; i < sizeof examples / sizeof *examples; i++)
+        all &= found[i];
+    TAP_CHECK(f && all, "docs/formats.md has an example of every record with a table");
+}
+
+static void test_tables(void)
+{
+    const field_table_t *all[] = {&matrix_version_fields, &matrix_entry_fields, &request_fields,
+                                  &offer_fields,          &proposal_fields,     &proposal_event_fields};
+    bool unique = true;
+    for (size_t t = 0; t < sizeof all / sizeof *all; t++)
+        for (size_t i = 0; i < all[t]->n; i++)
+            for (size_t k = i + 1; k < all[t]->n; k++)
+                unique &= strcmp(all[t]->fields[i].name, all[t]->fields[k].name) != 0 &&
+                          strcmp(field_column(&all[t]->fields[i]),
+                                 field_column(&all[t]->fields[k])) != 0;
+    TAP_CHECK(unique, "no table names a key or a column twice");
+}
+
+int main(void)
+{
+    if (!mkdtemp(dir))
+        return 1;
+    test_tables();
+    test_published_format();
+    test_json_keys();
+    test_json_round_trip();
+    test_store_round_trip();
+    test_csv_headers();
+    char cmd[300];
+    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+    if (system(cmd) != 0)
+        printf("# could not remove %s\n", dir);
+    return tap_done();
+}
