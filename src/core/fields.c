@@ -58,6 +58,7 @@ const char *field_text(const field_t *f, const void *rec)
     const char *s;
     switch (f->type) {
     case FIELD_TEXT:
+    case FIELD_LIST:
         memcpy(&s, p, sizeof s);
         return s;
     case FIELD_CODE:
@@ -72,7 +73,7 @@ const char *field_text(const field_t *f, const void *rec)
 bool field_set_text(const field_t *f, void *rec, const char *s)
 {
     char *p = (char *)rec + f->offset;
-    if (f->type == FIELD_TEXT) {
+    if (f->type == FIELD_TEXT || f->type == FIELD_LIST) {
         memcpy(p, &s, sizeof s);
         return true;
     }
@@ -82,5 +83,46 @@ bool field_set_text(const field_t *f, void *rec, const char *s)
     if (n >= f->size)
         return false;
     memcpy(p, s, n + 1);
+    return true;
+}
+
+/* True for the rows that fields_same and fields_empty look at. */
+static bool is_content(const field_t *f)
+{
+    return f->type != FIELD_ID && f->type != FIELD_VIRTUAL && !(f->flags & FIELD_KEY);
+}
+
+static bool is_text(const field_t *f)
+{
+    return f->type == FIELD_TEXT || f->type == FIELD_LIST || f->type == FIELD_CODE;
+}
+
+bool fields_same(const field_table_t *t, const void *a, const void *b)
+{
+    for (size_t i = 0; i < t->n; i++) {
+        const field_t *f = &t->fields[i];
+        if (!is_content(f))
+            continue;
+        if (is_text(f)) {
+            const char *x = field_text(f, a), *y = field_text(f, b);
+            if (strcmp(x ? x : "", y ? y : "") != 0)
+                return false;
+        } else if (field_number(f, a) != field_number(f, b)) {
+            return false;
+        }
+    }
+    return true;
+}
+
+bool fields_empty(const field_table_t *t, const void *rec)
+{
+    for (size_t i = 0; i < t->n; i++) {
+        const field_t *f = &t->fields[i];
+        if (!is_content(f))
+            continue;
+        const char *s = is_text(f) ? field_text(f, rec) : NULL;
+        if (is_text(f) ? s && *s : field_number(f, rec) != 0)
+            return false;
+    }
     return true;
 }

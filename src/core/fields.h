@@ -27,6 +27,8 @@ typedef enum {
     FIELD_TEXT,    /* char *, arena-owned */
     FIELD_CODE,    /* char[size]: a code or a date, NUL-terminated */
     FIELD_ENUM,    /* an enum (int-sized), written with enum_str, read with enum_parse */
+    FIELD_LIST,    /* char *: codes separated by commas in C, JSON and CSV; in the store,
+                      one row per code in the table's code table (list_table) */
     FIELD_VIRTUAL, /* no member: the codec's hook writes it (JSON only) */
 } field_type_t;
 
@@ -53,6 +55,8 @@ typedef struct {
 typedef struct {
     const char *record; /* "request", for messages and tests */
     const char *table;  /* its SQL table */
+    const char *list_table; /* its code table (FIELD_LIST rows), or NULL */
+    const char *list_owner; /* the code table's column naming the record */
     const field_t *fields;
     size_t n;
 } field_table_t;
@@ -72,7 +76,7 @@ extern const field_table_t proposal_event_fields;
 
 /* The SQL column of f. */
 const char *field_column(const field_t *f);
-/* True if f is a column of the store (not FIELD_VIRTUAL). */
+/* True if the store keeps f (a column, or a list in the code table). */
 bool field_stored(const field_t *f);
 /* True if f is a key of the exported record (JSON and CSV). */
 bool field_exported(const field_t *f);
@@ -81,11 +85,18 @@ bool field_exported(const field_t *f);
 long long field_number(const field_t *f, const void *rec);
 /* Sets a number field; the caller has checked the bounds. */
 void field_set_number(const field_t *f, void *rec, long long v);
-/* The text of a TEXT or CODE field (NULL for a NULL TEXT member), or of an
+/* The text of a TEXT, LIST or CODE field (NULL for a NULL TEXT member), or of an
  * ENUM field as enum_str gives it. */
 const char *field_text(const field_t *f, const void *rec);
-/* Sets a TEXT field to s (not copied: s must live as long as rec) or copies s
+/* Sets a TEXT or LIST field to s (not copied: s must live as long as rec) or copies s
  * into a CODE field; false, changing nothing, if s does not fit the CODE. */
 bool field_set_text(const field_t *f, void *rec, const char *s);
+
+/* True if a and b agree on every field of t but its FIELD_ID, FIELD_KEY and
+ * FIELD_VIRTUAL rows (what says which record it is, and what is computed);
+ * a NULL text equals "". */
+bool fields_same(const field_table_t *t, const void *a, const void *b);
+/* True if every such field of rec is 0 or "" (NULL counting as ""). */
+bool fields_empty(const field_table_t *t, const void *rec);
 
 #endif

@@ -4,7 +4,8 @@
  * docs/formats.md, in its order. An offer's provider is one of two columns
  * (a state or an organization) and one JSON pair ("provider",
  * "provider_kind"): the pair is FIELD_VIRTUAL, written by json_assistance.c's
- * hook, and the two columns are FIELD_STORE_ONLY.
+ * hook, and the two columns are FIELD_STORE_ONLY. The lists (FIELD_LIST) are
+ * kept in the code tables of sqlite_schema_lists.c.
  */
 #include <stddef.h>
 
@@ -18,11 +19,11 @@ static const field_t request_rows[] = {
     FIELD_ROW(T, id, FIELD_ID, .min = 1, .max = ID_MAX),
     FIELD_ROW(T, state, FIELD_CODE),
     FIELD_ROW(T, kind, FIELD_TEXT),
-    FIELD_ROW(T, items, FIELD_TEXT),
-    FIELD_ROW(T, themes, FIELD_TEXT),
+    FIELD_ROW(T, items, FIELD_LIST),
+    FIELD_ROW(T, themes, FIELD_LIST),
     FIELD_ROW(T, title, FIELD_TEXT),
     FIELD_ROW(T, description, FIELD_TEXT),
-    FIELD_ROW(T, languages, FIELD_TEXT),
+    FIELD_ROW(T, languages, FIELD_LIST),
     FIELD_ROW(T, priority, FIELD_INT, .min = 1, .max = 3),
     FIELD_ROW(T, submitted, FIELD_CODE),
     FIELD_ROW(T, start, FIELD_CODE),
@@ -30,7 +31,8 @@ static const field_t request_rows[] = {
     FIELD_ROW(T, status, FIELD_TEXT, .dflt = "open"),
 };
 #undef T
-const field_table_t request_fields = {"request", "assistance_request", request_rows,
+const field_table_t request_fields = {"request", "assistance_request", "assistance_request_code",
+                                      "request_id", request_rows,
                                       sizeof request_rows / sizeof *request_rows};
 
 #define T assistance_offer_t
@@ -40,20 +42,21 @@ static const field_t offer_rows[] = {
     {.name = "provider_kind", .type = FIELD_VIRTUAL},
     FIELD_ROW(T, provider_state, FIELD_CODE, .flags = FIELD_STORE_ONLY | FIELD_EMPTY_NULL),
     FIELD_ROW(T, provider_org, FIELD_TEXT, .flags = FIELD_STORE_ONLY | FIELD_EMPTY_NULL),
-    FIELD_ROW(T, kinds, FIELD_TEXT),
-    FIELD_ROW(T, items, FIELD_TEXT),
-    FIELD_ROW(T, themes, FIELD_TEXT),
+    FIELD_ROW(T, kinds, FIELD_LIST),
+    FIELD_ROW(T, items, FIELD_LIST),
+    FIELD_ROW(T, themes, FIELD_LIST),
     FIELD_ROW(T, title, FIELD_TEXT),
     FIELD_ROW(T, description, FIELD_TEXT),
-    FIELD_ROW(T, regions, FIELD_TEXT),
-    FIELD_ROW(T, languages, FIELD_TEXT),
+    FIELD_ROW(T, regions, FIELD_LIST),
+    FIELD_ROW(T, languages, FIELD_LIST),
     FIELD_ROW(T, capacity, FIELD_INT, .min = 0, .max = 1000000),
     FIELD_ROW(T, start, FIELD_CODE),
     FIELD_ROW(T, end, FIELD_CODE),
     FIELD_ROW(T, status, FIELD_TEXT, .dflt = "open"),
 };
 #undef T
-const field_table_t offer_fields = {"offer", "assistance_offer", offer_rows,
+const field_table_t offer_fields = {"offer", "assistance_offer", "assistance_offer_code",
+                                    "offer_id", offer_rows,
                                     sizeof offer_rows / sizeof *offer_rows};
 
 #define T assistance_proposal_t
@@ -72,7 +75,7 @@ static const field_t proposal_rows[] = {
     FIELD_ROW(T, state_answer, FIELD_TEXT),
 };
 #undef T
-const field_table_t proposal_fields = {"proposal", "assistance_proposal", proposal_rows,
+const field_table_t proposal_fields = {"proposal", "assistance_proposal", NULL, NULL, proposal_rows,
                                        sizeof proposal_rows / sizeof *proposal_rows};
 
 /* The history is exported inside its proposal, so the proposal's id is a
@@ -87,5 +90,6 @@ static const field_t event_rows[] = {
     FIELD_ROW(T, note, FIELD_TEXT),
 };
 #undef T
-const field_table_t proposal_event_fields = {"proposal event", "assistance_event", event_rows,
+const field_table_t proposal_event_fields = {"proposal event", "assistance_event", NULL, NULL,
+                                             event_rows,
                                              sizeof event_rows / sizeof *event_rows};

@@ -25,7 +25,7 @@ static const field_t entry_rows[] = {
     FIELD_ROW(T, remark, FIELD_TEXT),
 };
 #undef T
-const field_table_t matrix_entry_fields = {"matrix entry", "matrix_entry", entry_rows,
+const field_table_t matrix_entry_fields = {"matrix entry", "matrix_entry", NULL, NULL, entry_rows,
                                            sizeof entry_rows / sizeof *entry_rows};
 
 #define T matrix_version_t
@@ -43,5 +43,6 @@ static const field_t version_rows[] = {
     FIELD_ROW(T, note, FIELD_TEXT),
 };
 #undef T
-const field_table_t matrix_version_fields = {"matrix version", "matrix_version", version_rows,
+const field_table_t matrix_version_fields = {"matrix version", "matrix_version", NULL, NULL,
+                                             version_rows,
                                              sizeof version_rows / sizeof *version_rows};

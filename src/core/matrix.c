@@ -8,6 +8,7 @@
 
 #include "../util/mem.h"
 #include "../util/text.h"
+#include "fields.h"
 
 static const char *const marks[] = {"", "X", "?", "NA"};
 static const char *const statuses[] = {"draft", "with-state", "approved", "published"};
@@ -68,19 +69,18 @@ rc_t matrix_entry_validate(const matrix_entry_t *en, err_t *e)
     return RC_OK;
 }
 
+/* Both walk matrix_entry_fields (fields_matrix.c), so a new field of an
+ * entry counts in them without a change here. */
 bool matrix_entry_empty(const matrix_entry_t *en)
 {
-    return en->mark == MARK_BLANK && !*en->legal_reference && !en->source_report && !*en->page &&
-           !*en->remark;
+    return fields_empty(&matrix_entry_fields, en);
 }
 
 bool matrix_entry_equal(const matrix_entry_t *a, const matrix_entry_t *b)
 {
     if (!a || !b)
         return (!a || matrix_entry_empty(a)) && (!b || matrix_entry_empty(b));
-    return a->mark == b->mark && a->source_report == b->source_report &&
-           strcmp(a->legal_reference, b->legal_reference) == 0 && strcmp(a->page, b->page) == 0 &&
-           strcmp(a->remark, b->remark) == 0;
+    return fields_same(&matrix_entry_fields, a, b);
 }
 
 /*

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../core/fields.h"
 #include "../util/date.h"
 #include "../util/text.h"
 #include "assistance_check.h"
@@ -89,23 +90,15 @@ static bool same(const char *x, const char *y)
     return strcmp(x ? x : "", y ? y : "") == 0;
 }
 
+/* Same content, field for field as the tables list them (ids aside). */
 static bool request_same(const assistance_request_t *x, const assistance_request_t *y)
 {
-    return strcmp(x->state, y->state) == 0 && same(x->kind, y->kind) && same(x->items, y->items) &&
-           same(x->themes, y->themes) && same(x->title, y->title) &&
-           same(x->description, y->description) && same(x->languages, y->languages) &&
-           x->priority == y->priority && same(x->submitted, y->submitted) &&
-           same(x->start, y->start) && same(x->end, y->end) && same(x->status, y->status);
+    return fields_same(&request_fields, x, y);
 }
 
 static bool offer_same(const assistance_offer_t *x, const assistance_offer_t *y)
 {
-    return same(x->provider_state, y->provider_state) && same(x->provider_org, y->provider_org) &&
-           same(x->kinds, y->kinds) && same(x->items, y->items) && same(x->themes, y->themes) &&
-           same(x->title, y->title) && same(x->description, y->description) &&
-           same(x->regions, y->regions) && same(x->languages, y->languages) &&
-           x->capacity == y->capacity && same(x->start, y->start) && same(x->end, y->end) &&
-           same(x->status, y->status);
+    return fields_same(&offer_fields, x, y);
 }
 
 static bool one_of(const char *s, const char *const *set)
@@ -202,16 +195,11 @@ static bool proposal_same(store_t *st, const assistance_proposal_t *old, const d
     const assistance_proposal_t *p = &d->p;
     assistance_event_t *ev;
     size_t n;
-    if (old->request_id != p->request_id || old->offer_id != p->offer_id ||
-        old->score != p->score || !same(old->explanation, p->explanation) ||
-        !same(old->batch, p->batch) || !same(old->created, p->created) ||
-        !same(old->status, p->status) || !same(old->provider_answer, p->provider_answer) ||
-        !same(old->state_answer, p->state_answer) ||
+    if (!fields_same(&proposal_fields, old, p) ||
         store_event_list(st, old->id, a, &ev, &n, NULL) != RC_OK || n != d->nevents)
         return false;
     for (size_t k = 0; k < n; k++)
-        if (!same(ev[k].date, d->events[k].date) || !same(ev[k].event, d->events[k].event) ||
-            !same(ev[k].note, d->events[k].note))
+        if (!fields_same(&proposal_event_fields, &ev[k], &d->events[k]))
             return false;
     return true;
 }

@@ -149,6 +149,7 @@ static rc_t read_field(reader_t *r, json_t *o, const field_t *f, void *rec)
     case FIELD_CODE:
         return get_code(r, o, f->name, (char *)rec + f->offset, f->size);
     case FIELD_TEXT:
+    case FIELD_LIST:
         rc = get_str(r, o, f->name, false, &s);
         if (rc == RC_OK)
             field_set_text(f, rec, s);

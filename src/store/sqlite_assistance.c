@@ -119,6 +119,43 @@ static rc_t insert_failure(void *h, rc_t rc, err_t *e, const char *taken, const 
     return rc;
 }
 
+/* Writes the lists of a record just inserted (id) into its code table; on a
+ * refusal, undoes the record's insert too (a savepoint around both), so a
+ * failed insert leaves nothing. */
+static rc_t write_lists(void *h, const field_table_t *t, const void *rec, long long id,
+                        err_t *e)
+{
+    sqlite3 *db = sqlite_store_db(h);
+    const char *field = "";
+    int src = sqlite_fields_write_lists(db, t, rec, id, &field);
+    if (src == SQLITE_OK)
+        return sqlite3_exec(db, "RELEASE record_lists", NULL, NULL, NULL) == SQLITE_OK
+                   ? RC_OK
+                   : sqlite_store_fail(h, e);
+    rc_t rc = (src & 0xff) == SQLITE_CONSTRAINT
+                  ? err_set(e, RC_INPUT, "%s: a code is empty or given twice", field)
+                  : sqlite_store_fail(h, e);
+    sqlite3_exec(db, "ROLLBACK TO record_lists; RELEASE record_lists", NULL, NULL, NULL);
+    return rc;
+}
+
+/* Opens the savepoint that write_lists ends. */
+static rc_t lists_begin(void *h, err_t *e)
+{
+    return sqlite3_exec(sqlite_store_db(h), "SAVEPOINT record_lists", NULL, NULL, NULL) ==
+                   SQLITE_OK
+               ? RC_OK
+               : sqlite_store_fail(h, e);
+}
+
+/* Ends the savepoint after the record's own insert failed. */
+static rc_t lists_abandon(void *h, rc_t rc)
+{
+    sqlite3_exec(sqlite_store_db(h), "ROLLBACK TO record_lists; RELEASE record_lists", NULL,
+                 NULL, NULL);
+    return rc;
+}
+
 /* ---- organizations --------------------------------------------------------- */
 
 rc_t sqlite_org_put(void *h, const organization_t *o, err_t *e)
@@ -162,17 +199,21 @@ rc_t sqlite_request_insert(void *h, assistance_request_t *r, err_t *e)
     sqlite3_stmt *s;
     char sql[SQLITE_FIELDS_SQL_MAX];
     sqlite_fields_insert_sql(sql, &request_fields, NULL, 0, "");
-    rc_t rc = prep(h, sql, &s, e);
+    rc_t rc = lists_begin(h, e);
     if (rc != RC_OK)
         return rc;
+    if ((rc = prep(h, sql, &s, e)) != RC_OK)
+        return lists_abandon(h, rc);
     sqlite_fields_bind(s, 0, &request_fields, r);
     rc = run_once(h, s, e);
     if (rc == RC_OK && r->id <= 0)
         r->id = sqlite3_last_insert_rowid(sqlite_store_db(h));
+    if (rc == RC_OK)
+        return write_lists(h, &request_fields, r, r->id, e);
     char taken[48], unknown[64];
     snprintf(taken, sizeof taken, "a request with id %lld", r->id);
     snprintf(unknown, sizeof unknown, "unknown state '%s'", r->state);
-    return insert_failure(h, rc, e, taken, unknown);
+    return lists_abandon(h, insert_failure(h, rc, e, taken, unknown));
 }
 
 static void read_request(arena_t *a, sqlite3_stmt *s, void *record)
@@ -246,20 +287,24 @@ rc_t sqlite_offer_insert(void *h, assistance_offer_t *o, err_t *e)
     sqlite3_stmt *s;
     char sql[SQLITE_FIELDS_SQL_MAX];
     sqlite_fields_insert_sql(sql, &offer_fields, NULL, 0, "");
-    rc_t rc = prep(h, sql, &s, e);
+    rc_t rc = lists_begin(h, e);
     if (rc != RC_OK)
         return rc;
+    if ((rc = prep(h, sql, &s, e)) != RC_OK)
+        return lists_abandon(h, rc);
     sqlite_fields_bind(s, 0, &offer_fields, o);
     rc = run_once(h, s, e);
     if (rc == RC_OK && o->id <= 0)
         o->id = sqlite3_last_insert_rowid(sqlite_store_db(h));
+    if (rc == RC_OK)
+        return write_lists(h, &offer_fields, o, o->id, e);
     char taken[48], unknown[96];
     snprintf(taken, sizeof taken, "an offer with id %lld", o->id);
     snprintf(unknown, sizeof unknown,
              "unknown provider '%s' (a state code or an organization of "
              "`r1540 assistance org list`)",
              *o->provider_state ? o->provider_state : o->provider_org);
-    return insert_failure(h, rc, e, taken, unknown);
+    return lists_abandon(h, insert_failure(h, rc, e, taken, unknown));
 }
 
 static void read_offer(arena_t *a, sqlite3_stmt *s, void *record)

@@ -25,11 +25,15 @@ static void add(char *dst, const char *fmt, ...)
         abort();
 }
 
+/* True if f is a column of the record's own table (lists are rows of its
+ * code table). */
+static bool is_column(const field_t *f) { return f->type != FIELD_VIRTUAL && f->type != FIELD_LIST; }
+
 int sqlite_fields_count(const field_table_t *t)
 {
     int n = 0;
     for (size_t i = 0; i < t->n; i++)
-        n += field_stored(&t->fields[i]);
+        n += is_column(&t->fields[i]);
     return n;
 }
 
@@ -37,9 +41,39 @@ void sqlite_fields_columns(char *dst, const field_table_t *t, const char *prefix
 {
     const char *sep = "";
     for (size_t i = 0; i < t->n; i++) {
-        if (!field_stored(&t->fields[i]))
+        if (!is_column(&t->fields[i]))
             continue;
         add(dst, "%s%s%s", sep, prefix, field_column(&t->fields[i]));
+        sep = ", ";
+    }
+}
+
+/* The column of t's FIELD_ID row ("id" if it has none). */
+static const char *id_column(const field_table_t *t)
+{
+    for (size_t i = 0; i < t->n; i++)
+        if (t->fields[i].type == FIELD_ID)
+            return field_column(&t->fields[i]);
+    return "id";
+}
+
+void sqlite_fields_select_list(char *dst, const field_table_t *t, const char *prefix)
+{
+    const char *sep = "";
+    for (size_t i = 0; i < t->n; i++) {
+        const field_t *f = &t->fields[i];
+        if (is_column(f)) {
+            add(dst, "%s%s%s", sep, prefix, field_column(f));
+        } else if (f->type == FIELD_LIST) {
+            /* ordered in a subquery: group_concat keeps the order it is fed */
+            add(dst,
+                "%s(SELECT coalesce(group_concat(code, ','), '') FROM (SELECT code FROM %s"
+                " WHERE %s = %s%s%s AND list = '%s' ORDER BY seq))",
+                sep, t->list_table, t->list_owner, *prefix ? prefix : t->table,
+                *prefix ? "" : ".", id_column(t), field_column(f));
+        } else {
+            continue;
+        }
         sep = ", ";
     }
 }
@@ -62,7 +96,7 @@ void sqlite_fields_select_sql(char *dst, const field_table_t *t, const char *tai
 {
     *dst = '\0';
     add(dst, "SELECT ");
-    sqlite_fields_columns(dst, t, "");
+    sqlite_fields_select_list(dst, t, "");
     add(dst, " FROM %s%s", t->table, tail);
 }
 
@@ -71,7 +105,7 @@ void sqlite_fields_upsert_set(char *dst, const field_table_t *t)
     const char *sep = "";
     for (size_t i = 0; i < t->n; i++) {
         const field_t *f = &t->fields[i];
-        if (!field_stored(f) || (f->flags & FIELD_KEY))
+        if (!is_column(f) || (f->flags & FIELD_KEY))
             continue;
         add(dst, "%s%s = excluded.%s", sep, field_column(f), field_column(f));
         sep = ", ";
@@ -94,7 +128,7 @@ static void bind_one(sqlite3_stmt *s, int i, const field_t *f, const void *rec)
     case FIELD_LLONG:
         sqlite3_bind_int64(s, i, field_number(f, rec));
         break;
-    default: /* TEXT, CODE, ENUM */
+    default: /* TEXT, CODE, ENUM (lists are not bound: sqlite_fields_write_lists) */
         text = field_text(f, rec);
         if (!text)
             text = f->dflt ? f->dflt : "";
@@ -110,7 +144,7 @@ void sqlite_fields_bind(sqlite3_stmt *s, int base, const field_table_t *t, const
 {
     int i = base;
     for (size_t k = 0; k < t->n; k++)
-        if (field_stored(&t->fields[k]))
+        if (is_column(&t->fields[k]))
             bind_one(s, ++i, &t->fields[k], rec);
 }
 
@@ -135,6 +169,7 @@ static void read_one(arena_t *a, sqlite3_stmt *s, int i, const field_t *f, void 
             field_set_text(f, rec, "");               /* member reads as none */
         break;
     case FIELD_TEXT:
+    case FIELD_LIST:
         field_set_text(f, rec, arena_strndup(a, text ? text : "", text ? n : 0));
         break;
     case FIELD_VIRTUAL:
@@ -148,4 +183,45 @@ void sqlite_fields_read(arena_t *a, sqlite3_stmt *s, int base, const field_table
     for (size_t k = 0; k < t->n; k++)
         if (field_stored(&t->fields[k]))
             read_one(a, s, i++, &t->fields[k], rec);
+}
+
+int sqlite_fields_write_lists(sqlite3 *db, const field_table_t *t, const void *rec, long long id,
+                              const char **failed)
+{
+    if (!t->list_table)
+        return SQLITE_OK;
+    char sql[SQLITE_FIELDS_SQL_MAX] = "";
+    add(sql, "INSERT INTO %s (%s, list, seq, code) VALUES (?, ?, ?, ?)", t->list_table,
+        t->list_owner);
+    sqlite3_stmt *s;
+    int src = sqlite3_prepare_v2(db, sql, -1, &s, NULL);
+    for (size_t i = 0; i < t->n && src == SQLITE_OK; i++) {
+        const field_t *f = &t->fields[i];
+        const char *list = f->type == FIELD_LIST ? field_text(f, rec) : NULL;
+        int seq = 0;
+        for (const char *p = list; p && *p && src == SQLITE_OK; p++) {
+            size_t len = strcspn(p, ","); /* "a,,b" and "a," give an empty code, */
+            sqlite3_reset(s);              /* which the table refuses */
+            sqlite3_bind_int64(s, 1, id);
+            sqlite3_bind_text(s, 2, field_column(f), -1, SQLITE_STATIC);
+            sqlite3_bind_int(s, 3, ++seq);
+            sqlite3_bind_text(s, 4, p, (int)len, SQLITE_STATIC);
+            src = sqlite3_step(s);
+            src = src == SQLITE_DONE ? SQLITE_OK : src;
+            p += len;
+            if (!*p)
+                break;
+            if (!p[1]) { /* a trailing comma: one more, empty, code */
+                sqlite3_reset(s);
+                sqlite3_bind_int(s, 3, ++seq);
+                sqlite3_bind_text(s, 4, "", 0, SQLITE_STATIC);
+                src = sqlite3_step(s);
+                src = src == SQLITE_DONE ? SQLITE_OK : src;
+            }
+        }
+        if (src != SQLITE_OK && failed)
+            *failed = f->name;
+    }
+    sqlite3_finalize(s);
+    return src;
 }

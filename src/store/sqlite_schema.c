@@ -113,5 +113,6 @@ static const char migration_1[] =
  * sqlite_schema_event.c, sqlite_schema_signin.c and sqlite_schema_membership.c. */
 const char *const sqlite_migrations[] = {migration_1, sqlite_migration_accounts,
                                          sqlite_migration_assistance, sqlite_migration_event,
-                                         sqlite_migration_signin, sqlite_migration_membership};
+                                         sqlite_migration_signin, sqlite_migration_membership,
+                                         sqlite_migration_lists};
 const int sqlite_migration_count = sizeof sqlite_migrations / sizeof *sqlite_migrations;

@@ -19,5 +19,7 @@ extern const char sqlite_migration_event[];
 extern const char sqlite_migration_signin[];
 /* 6: dated group memberships (sqlite_schema_membership.c). */
 extern const char sqlite_migration_membership[];
+/* Requests' and offers' lists in child tables (sqlite_schema_lists.c). */
+extern const char sqlite_migration_lists[];
 
 #endif

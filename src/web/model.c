@@ -10,6 +10,7 @@
 
 #include "../core/authz.h"
 #include "../util/i18n.h"
+#include "model_fields.h"
 
 /* The vocabulary lists a request has loaded, kept for its other lookups. */
 typedef struct {
@@ -189,17 +190,14 @@ static const char *mark_class(mark_t m)
 
 static json_t *entry_json(web_req_t *r, const template_item_t *it, const matrix_entry_t *en)
 {
+    matrix_entry_t blank = {.item = it->id, .legal_reference = "", .page = "",
+                            .remark = ""}; /* an item without an entry shows as blank */
     json_t *o = json_object();
+    model_fields_set(o, &matrix_entry_fields, en ? en : &blank);
     json_object_set_new(o, "item", json_string(it->id));
     json_object_set_new(o, "label", json_string(it->label[r->lang]));
     json_object_set_new(o, "weapon", json_string(it->weapon));
-    json_object_set_new(o, "mark", json_string(en ? matrix_mark_str(en->mark) : ""));
     json_object_set_new(o, "mark_class", json_string(mark_class(en ? en->mark : MARK_BLANK)));
-    json_object_set_new(o, "legal_reference", json_string(en ? en->legal_reference : ""));
-    json_object_set_new(o, "source_report",
-                        en && en->source_report ? json_integer(en->source_report) : json_null());
-    json_object_set_new(o, "page", json_string(en ? en->page : ""));
-    json_object_set_new(o, "remark", json_string(en ? en->remark : ""));
     return o;
 }
 

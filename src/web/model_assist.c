@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "model.h"
+#include "model_fields.h"
 
 static int item_cmp(const void *a, const void *b)
 {
@@ -173,21 +174,11 @@ static void set_str(json_t *o, const char *key, const char *v)
 json_t *model_request(web_req_t *r, const assist_names_t *n, const assistance_request_t *q)
 {
     json_t *o = json_object();
-    json_object_set_new(o, "id", json_integer(q->id));
-    set_str(o, "state", q->state);
+    model_fields_set(o, &request_fields, q); /* then what the pages show besides */
     set_str(o, "state_name", model_assist_state_name(r, n, q->state));
-    set_str(o, "kind", q->kind);
     set_str(o, "kind_name", model_assist_kind_name(r, q->kind));
     json_object_set_new(o, "items", model_item_list(r, n, q->items));
     json_object_set_new(o, "themes", themes_of(r, n, q->themes, q->items));
-    set_str(o, "title", q->title);
-    set_str(o, "description", q->description);
-    set_str(o, "languages", q->languages);
-    json_object_set_new(o, "priority", json_integer(q->priority));
-    set_str(o, "submitted", q->submitted);
-    set_str(o, "start", q->start);
-    set_str(o, "end", q->end);
-    set_str(o, "status", q->status);
     set_str(o, "status_name", model_assist_status_name(r, q->status));
     json_object_set_new(o, "open", json_boolean(strcmp(q->status, "open") == 0));
     return o;
@@ -197,7 +188,7 @@ json_t *model_offer(web_req_t *r, const assist_names_t *n, const assistance_offe
 {
     const char *provider = match_provider(of);
     json_t *o = json_object();
-    json_object_set_new(o, "id", json_integer(of->id));
+    model_fields_set(o, &offer_fields, of); /* then what the pages show besides */
     set_str(o, "provider", provider);
     set_str(o, "provider_name", model_provider_name(r, n, provider));
     json_object_set_new(o, "provider_is_state", json_boolean(*of->provider_state != 0));
@@ -205,13 +196,6 @@ json_t *model_offer(web_req_t *r, const assist_names_t *n, const assistance_offe
     json_object_set_new(o, "items", model_item_list(r, n, of->items));
     json_object_set_new(o, "themes", themes_of(r, n, of->themes, of->items));
     json_object_set_new(o, "regions", model_code_list(r, of->regions, "region"));
-    set_str(o, "title", of->title);
-    set_str(o, "description", of->description);
-    set_str(o, "languages", of->languages);
-    json_object_set_new(o, "capacity", json_integer(of->capacity));
-    set_str(o, "start", of->start);
-    set_str(o, "end", of->end);
-    set_str(o, "status", of->status);
     set_str(o, "status_name", model_assist_status_name(r, of->status));
     json_object_set_new(o, "open", json_boolean(strcmp(of->status, "open") == 0));
     return o;

@@ -71,9 +71,11 @@ expect_eq "none of the bad offers changed the database" "$(db_hash)" "$h"
 expect_eq "nor added an audit entry" "$(audit_count)" "$n"
 
 # The store refuses what must never happen, even through plain SQL.
-expect_sql_refused "a negative capacity, by SQL" "CHECK constraint failed" "insert into assistance_offer (provider_org, kinds, items, themes, title, description, regions, languages, capacity, start, end, status) values ('WCO','training','','border-control','x','','','',-1,'','','open')"
-expect_sql_refused "an offer from nobody, by SQL" "FOREIGN KEY constraint failed" "PRAGMA foreign_keys=ON; insert into assistance_offer (provider_org, kinds, items, themes, title, description, regions, languages, capacity, start, end, status) values ('NOBODY','training','','border-control','x','','','',1,'','','open')"
-expect_sql_refused "a request with no items, by SQL" "CHECK constraint failed" "insert into assistance_request (state, kind, items, themes, title, description, languages, priority, submitted, start, end, status) values ('KEN','training','','','x','','',1,'2025-01-01','','','open')"
+expect_sql_refused "a negative capacity, by SQL" "CHECK constraint failed" "insert into assistance_offer (provider_org, title, description, capacity, start, end, status) values ('WCO','x','',-1,'','','open')"
+expect_sql_refused "an offer from nobody, by SQL" "FOREIGN KEY constraint failed" "PRAGMA foreign_keys=ON; insert into assistance_offer (provider_org, title, description, capacity, start, end, status) values ('NOBODY','x','',1,'','','open')"
+# Lists are rows of code tables (sqlite_schema_lists.c): no empty code, none twice.
+expect_sql_refused "an empty code in a request's list, by SQL" "CHECK constraint failed" "insert into assistance_request_code (request_id, list, seq, code) values ((select min(id) from assistance_request),'items',99,'')"
+expect_sql_refused "a code twice in an offer's list, by SQL" "UNIQUE constraint failed" "insert into assistance_offer_code (offer_id, list, seq, code) select offer_id, list, 99, code from assistance_offer_code limit 1"
 
 # Proposals and their workflow.
 audited "match" match.propose "" r match

@@ -19,8 +19,11 @@
 #include "../../src/io/json_export.h"
 #include "../../src/io/json_import.h"
 #include "../../src/io/refdata.h"
+#include "../../src/store/sqlite_schema.h"
 #include "../../src/store/store.h"
 #include "tap.h"
+
+#include <sqlite3.h>
 
 static char dir[] = "/tmp/r1540-fields-XXXXXX";
 
@@ -34,7 +37,7 @@ static bool same_fields(const field_table_t *t, const void *a, const void *b, bo
         if (f->type == FIELD_VIRTUAL || (exported ? !field_exported(f) : !field_stored(f)))
             continue;
         bool same;
-        if (f->type == FIELD_TEXT || f->type == FIELD_CODE) {
+        if (f->type == FIELD_TEXT || f->type == FIELD_LIST || f->type == FIELD_CODE) {
             const char *x = field_text(f, a), *y = field_text(f, b);
             same = strcmp(x ? x : "", y ? y : "") == 0;
         } else {
@@ -61,7 +64,7 @@ static bool compare_sees_every_field(const field_table_t *t, const void *rec, si
         if (f->type == FIELD_VIRTUAL || (exported ? !field_exported(f) : !field_stored(f)))
             continue;
         memcpy(copy, rec, size);
-        if (f->type == FIELD_TEXT)
+        if (f->type == FIELD_TEXT || f->type == FIELD_LIST)
             field_set_text(f, copy, "changed");
         else if (f->type == FIELD_CODE)
             field_set_text(f, copy, strcmp(field_text(f, rec), "Z") ? "Z" : "Y");
@@ -139,9 +142,9 @@ static matrix_entry_t sample_entry(long long report)
 static assistance_request_t sample_request(void)
 {
     return (assistance_request_t){.id = 7, .state = "KEN", .kind = "training",
-                                  .items = "OP1-NPT", .themes = "export-control",
+                                  .items = "OP1-NPT,OP1-AG", .themes = "export-control",
                                   .title = "Customs training", .description = "Two weeks",
-                                  .languages = "en,fr", .priority = 2,
+                                  .languages = "fr,en,ar", .priority = 2,
                                   .submitted = "2025-01-02", .start = "2025-03-01",
                                   .end = "2025-06-30", .status = "open"};
 }
@@ -152,7 +155,7 @@ static assistance_offer_t sample_offer(bool by_state)
                             .provider_org = by_state ? "" : "WCO", .kinds = "training,equipment",
                             .items = "OP1-NPT", .themes = "export-control",
                             .title = "Border course", .description = "On site",
-                            .regions = "002,142", .languages = "en", .capacity = 3,
+                            .regions = "142,002,019", .languages = "en", .capacity = 3,
                             .start = "2025-01-01", .end = "2026-12-31", .status = "open"};
     if (by_state)
         memcpy(o.provider_state, "FRA", 4);
@@ -404,6 +407,39 @@ static void test_store_round_trip(void)
               "an id of 0 is assigned by the store and a NULL status stored as its default");
     if (*differs)
         printf("#   first field that differs: %s\n", differs);
+
+    /* lists are rows of a code table now: what it refuses, refused whole */
+    static const struct {
+        const char *items, *languages, *why;
+    } bad_lists[] = {
+        {"OP1-NPT,,OP1-AG", "en", "items: a code is empty or given twice"},
+        {"OP1-NPT,", "en", "items: a code is empty or given twice"},
+        {",OP1-NPT", "en", "items: a code is empty or given twice"},
+        {"OP1-NPT", "en,fr,en", "languages: a code is empty or given twice"},
+    };
+    for (size_t i = 0; i < sizeof bad_lists / sizeof *bad_lists; i++) {
+        assistance_request_t b = sample_request();
+        b.id = 900 + (long long)i;
+        b.items = (char *)bad_lists[i].items;
+        b.languages = (char *)bad_lists[i].languages;
+        char name[160];
+        snprintf(name, sizeof name, "the store refuses the list '%s' / '%s' and keeps no request",
+                 b.items, b.languages);
+        rc = store_request_insert(st, &b, &e);
+        bool said = rc == RC_INPUT && strstr(e.msg, bad_lists[i].why) != NULL;
+        if (!said)
+            printf("#   got %d: %s\n", rc, e.msg);
+        TAP_CHECK(said && store_request_get(st, b.id, a, &got_r, &e) == RC_NOTFOUND, name);
+    }
+    assistance_request_t empty = sample_request();
+    empty.id = 950;
+    empty.themes = "";
+    empty.languages = "";
+    TAP_CHECK(store_request_insert(st, &empty, &e) == RC_OK &&
+                  store_request_get(st, 950, a, &got_r, &e) == RC_OK &&
+                  strcmp(got_r.themes, "") == 0 && strcmp(got_r.languages, "") == 0 &&
+                  strcmp(got_r.items, empty.items) == 0,
+              "empty lists read back empty, the others in their order");
     store_rollback(st);
     store_close(st);
     arena_free(a);
@@ -421,6 +457,168 @@ static void test_store_round_trip(void)
                   compare_sees_every_field(&proposal_fields, &sp, sizeof sp, false) &&
                   compare_sees_every_field(&proposal_event_fields, &sev, sizeof sev, false),
               "the comparison these tests use notices a change to any one field");
+}
+
+/* Runs sql on db; false (and says why) if it fails. */
+static bool exec_ok(sqlite3 *db, const char *sql)
+{
+    char *msg = NULL;
+    if (sqlite3_exec(db, sql, NULL, NULL, &msg) == SQLITE_OK)
+        return true;
+    printf("#   %s\n", msg ? msg : "?");
+    sqlite3_free(msg);
+    return false;
+}
+
+/* A database made by the schema before the lists moved (every migration up
+ * to sqlite_schema_lists.c's, whatever its number), holding comma-separated
+ * lists and a proposal that refers to the offer the migration rebuilds; then
+ * opened by the store, which migrates it. */
+static void test_lists_migration(void)
+{
+    int before = -1;
+    for (int i = 0; i < sqlite_migration_count; i++)
+        if (sqlite_migrations[i] == sqlite_migration_lists)
+            before = i;
+    char path[256];
+    snprintf(path, sizeof path, "%s/old.db", dir);
+    sqlite3 *db = NULL;
+    bool ok = before > 0 && sqlite3_open(path, &db) == SQLITE_OK &&
+              exec_ok(db, "PRAGMA foreign_keys = ON");
+    for (int i = 0; ok && i < before; i++)
+        ok = exec_ok(db, sqlite_migrations[i]);
+    char pragma[64];
+    snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", before);
+    ok = ok && exec_ok(db, pragma) &&
+         exec_ok(db,
+                 "INSERT INTO state VALUES ('KEN','KE','404','AFR','002','202','014',0,0,0,"
+                 "'a','z','Kenya','f','r','e');"
+                 "INSERT INTO organization VALUES ('WCO','intergovernmental','','a','z','e','f',"
+                 "'r','s');"
+                 "INSERT INTO assistance_request VALUES (7,'KEN','training','OP1-NPT,OP1-AG',"
+                 "'export-control','Customs','','fr,en,ar',2,'2025-01-02','','','open');"
+                 "INSERT INTO assistance_request VALUES (8,'KEN','training','OP1-AG','','T','',"
+                 "'',1,'2025-01-02','','','open');"
+                 "INSERT INTO assistance_offer VALUES (3,NULL,'WCO','training,equipment','',"
+                 "'export-control,border','Course','','142,002','en',2,'','','open');"
+                 "INSERT INTO assistance_proposal VALUES (1,7,3,42,'x','','2025-02-01',"
+                 "'proposed','','');"
+                 "INSERT INTO assistance_event VALUES (1,1,'2025-02-01','proposed','');");
+    sqlite3_close(db);
+    TAP_CHECK(ok, "a database of the schema before the lists, with data in it");
+    store_t *st = NULL;
+    err_t e = {0};
+    arena_t arena = ARENA_INIT, *a = &arena;
+    rc_t rc = store_open(path, STORE_OPEN_EXISTING, &st, &e);
+    if (rc != RC_OK)
+        printf("#   %s\n", e.msg);
+    TAP_CHECK(rc == RC_OK, "the store migrates it");
+    assistance_request_t r7, r8;
+    assistance_offer_t o;
+    assistance_proposal_t p;
+    TAP_CHECK(rc == RC_OK && store_request_get(st, 7, a, &r7, &e) == RC_OK &&
+                  strcmp(r7.items, "OP1-NPT,OP1-AG") == 0 &&
+                  strcmp(r7.themes, "export-control") == 0 &&
+                  strcmp(r7.languages, "fr,en,ar") == 0 &&
+                  store_request_get(st, 8, a, &r8, &e) == RC_OK && strcmp(r8.themes, "") == 0,
+              "requests keep their lists, in order, through the migration");
+    TAP_CHECK(rc == RC_OK && store_offer_get(st, 3, a, &o, &e) == RC_OK &&
+                  strcmp(o.kinds, "training,equipment") == 0 && strcmp(o.items, "") == 0 &&
+                  strcmp(o.themes, "export-control,border") == 0 &&
+                  strcmp(o.regions, "142,002") == 0 && strcmp(o.provider_org, "WCO") == 0 &&
+                  o.capacity == 2,
+              "the rebuilt offer table keeps every offer and its lists");
+    TAP_CHECK(rc == RC_OK && store_proposal_get(st, 1, a, &p, &e) == RC_OK && p.offer_id == 3,
+              "the proposal still refers to its offer");
+    assistance_proposal_t again = {.request_id = 8, .offer_id = 3, .score = 5,
+                                   .explanation = "", .batch = "", .created = "2025-02-02",
+                                   .status = "proposed", .provider_answer = "",
+                                   .state_answer = ""};
+    assistance_proposal_t over = again;
+    over.request_id = 9;
+    TAP_CHECK(rc == RC_OK && store_begin(st, &e) == RC_OK &&
+                  store_proposal_insert(st, &again, &e) == RC_OK &&
+                  store_proposal_insert(st, &over, &e) != RC_OK,
+              "the offer's rules still hold: a new proposal goes in, one for no request does not");
+    if (st) {
+        store_rollback(st);
+        store_close(st);
+    }
+    arena_free(a);
+    db = NULL;
+    int fk = -1;
+    if (sqlite3_open(path, &db) == SQLITE_OK) {
+        sqlite3_stmt *s = NULL;
+        sqlite3_prepare_v2(db,
+                           "SELECT (SELECT count(*) FROM pragma_foreign_key_check)"
+                           " + (SELECT count(*) FROM pragma_table_info('assistance_offer')"
+                           "    WHERE name IN ('kinds','items','themes','regions','languages'))"
+                           " + (SELECT count(*) FROM pragma_table_info('assistance_request')"
+                           "    WHERE name IN ('items','themes','languages'))",
+                           -1, &s, NULL);
+        if (s && sqlite3_step(s) == SQLITE_ROW)
+            fk = sqlite3_column_int(s, 0);
+        sqlite3_finalize(s);
+    }
+    sqlite3_close(db);
+    TAP_CHECK(fk == 0, "no list column is left and no reference is broken");
+}
+
+/* fields_same and fields_empty (what import idempotence and matrix
+ * comparison use) see a change to any content field, and none to the id or
+ * key fields that say which record it is. */
+static bool same_sees(const field_table_t *t, const void *rec, size_t size)
+{
+    unsigned char copy[512];
+    if (size > sizeof copy || !fields_same(t, rec, rec))
+        return false;
+    for (size_t i = 0; i < t->n; i++) {
+        const field_t *f = &t->fields[i];
+        if (f->type == FIELD_VIRTUAL)
+            continue;
+        memcpy(copy, rec, size);
+        if (f->type == FIELD_TEXT || f->type == FIELD_LIST)
+            field_set_text(f, copy, "changed");
+        else if (f->type == FIELD_CODE)
+            field_set_text(f, copy, strcmp(field_text(f, rec), "Z") ? "Z" : "Y");
+        else
+            field_set_number(f, copy, field_number(f, rec) + 1);
+        bool identity = f->type == FIELD_ID || (f->flags & FIELD_KEY);
+        if (fields_same(t, rec, copy) != identity) {
+            printf("#   %s.%s\n", t->record, f->name);
+            return false;
+        }
+    }
+    return true;
+}
+
+static void test_same_and_empty(void)
+{
+    matrix_entry_t en = sample_entry(5), blank = {.item = "OP1-NPT", .legal_reference = "",
+                                                  .page = "", .remark = ""};
+    assistance_request_t r = sample_request();
+    assistance_offer_t o = sample_offer(false);
+    assistance_proposal_t p = sample_proposal();
+    assistance_event_t ev = sample_event();
+    TAP_CHECK(same_sees(&matrix_entry_fields, &en, sizeof en) &&
+                  same_sees(&request_fields, &r, sizeof r) &&
+                  same_sees(&offer_fields, &o, sizeof o) &&
+                  same_sees(&proposal_fields, &p, sizeof p) &&
+                  same_sees(&proposal_event_fields, &ev, sizeof ev),
+              "fields_same sees a change to every content field and ignores ids and keys");
+    bool each = fields_empty(&matrix_entry_fields, &blank) && matrix_entry_empty(&blank);
+    for (size_t i = 0; i < matrix_entry_fields.n; i++) {
+        const field_t *f = &matrix_entry_fields.fields[i];
+        matrix_entry_t one = blank;
+        if (f->flags & FIELD_KEY)
+            continue;
+        if (f->type == FIELD_TEXT)
+            field_set_text(f, &one, "x");
+        else
+            field_set_number(f, &one, 1);
+        each &= !matrix_entry_empty(&one) && !matrix_entry_equal(&one, NULL);
+    }
+    TAP_CHECK(each, "an entry is empty only when every field but its item is blank");
 }
 
 static void test_csv_headers(void)
@@ -557,6 +755,8 @@ int main(void)
     test_json_keys();
     test_json_round_trip();
     test_store_round_trip();
+    test_lists_migration();
+    test_same_and_empty();
     test_csv_headers();
     char cmd[300];
     snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
