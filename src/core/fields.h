@@ -73,6 +73,7 @@ extern const field_table_t request_fields;
 extern const field_table_t offer_fields;
 extern const field_table_t proposal_fields;
 extern const field_table_t proposal_event_fields;
+extern const field_table_t membership_fields; /* fields_membership.c */
 
 /* The SQL column of f. */
 const char *field_column(const field_t *f);

@@ -110,14 +110,8 @@ static rc_t write_all(const dataset_t *ds, buf_t *b, FILE *f)
     }
     buf_puts(b, "\n],\n\"memberships\":[");
     for (size_t i = 0; i < ds->nmemberships; i++) {
-        const membership_t *m = &ds->memberships[i].m;
-        buf_puts(b, i ? ",\n{" : "\n{");
-        json_out_kv(b, 0, "state", m->state);
-        json_out_kv(b, 1, "group", m->group);
-        json_out_kv(b, 1, "from", m->from);
-        json_out_kv(b, 1, "to", m->to);
-        json_out_kv(b, 1, "source", m->source);
-        buf_putc(b, '}');
+        buf_puts(b, i ? ",\n" : "\n");
+        json_fields_object(b, &membership_fields, &ds->memberships[i].m, NULL);
     }
     buf_puts(b, "\n],\n\"reports\":[");
     for (size_t i = 0; i < ds->nreports; i++) {

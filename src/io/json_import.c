@@ -362,19 +362,10 @@ static rc_t read_outreach(reader_t *r, json_t *o, ds_event_t *de)
 
 static rc_t read_membership(reader_t *r, json_t *o, ds_membership_t *d)
 {
-    static const char *const keys[] = {"state", "group", "from", "to", "source", NULL};
-    membership_t *m = &d->m;
-    rc_t rc;
-    if ((rc = only_keys(r, o, keys)) != RC_OK ||
-        (rc = get_code(r, o, "state", m->state, sizeof m->state)) != RC_OK ||
-        (rc = get_code(r, o, "group", m->group, sizeof m->group)) != RC_OK ||
-        (rc = get_code(r, o, "from", m->from, sizeof m->from)) != RC_OK ||
-        (rc = get_code(r, o, "to", m->to, sizeof m->to)) != RC_OK ||
-        (rc = get_str(r, o, "source", false, &m->source)) != RC_OK)
-        return rc;
-    if (strlen(m->source) > 1000)
+    rc_t rc = read_fields(r, o, &membership_fields, NULL, &d->m);
+    if (rc == RC_OK && strlen(d->m.source) > 1000)
         return bad(r, "source", "longer than 1000 bytes");
-    return RC_OK;
+    return rc;
 }
 
 static rc_t read_state_rec(reader_t *r, json_t *o, ds_state_t *ds)

@@ -92,6 +92,14 @@ void sqlite_fields_insert_sql(char *dst, const field_table_t *t, const char *pre
     add(dst, ")%s", tail);
 }
 
+void sqlite_fields_replace_sql(char *dst, const field_table_t *t)
+{
+    char insert[SQLITE_FIELDS_SQL_MAX];
+    sqlite_fields_insert_sql(insert, t, NULL, 0, "");
+    *dst = '\0';
+    add(dst, "INSERT OR REPLACE%s", insert + strlen("INSERT"));
+}
+
 void sqlite_fields_select_sql(char *dst, const field_table_t *t, const char *tail)
 {
     *dst = '\0';

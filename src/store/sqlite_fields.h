@@ -30,6 +30,8 @@ void sqlite_fields_select_list(char *dst, const field_table_t *t, const char *pr
  * (NULL when none); `tail` is appended (an ON CONFLICT clause, or ""). */
 void sqlite_fields_insert_sql(char *dst, const field_table_t *t, const char *prefix_cols,
                               int n_prefix, const char *tail);
+/* The same as an INSERT OR REPLACE of every column, without a prefix. */
+void sqlite_fields_replace_sql(char *dst, const field_table_t *t);
 /* "SELECT cols FROM table" followed by `tail` (a WHERE and ORDER BY). */
 void sqlite_fields_select_sql(char *dst, const field_table_t *t, const char *tail);
 /* "a = excluded.a, ...": every stored field that is not FIELD_KEY. */

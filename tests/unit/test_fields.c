@@ -17,6 +17,7 @@
 #include "../../src/io/csv_fields.h"
 #include "../../src/io/json_assistance.h"
 #include "../../src/io/json_export.h"
+#include "../../src/io/json_fields.h"
 #include "../../src/io/json_import.h"
 #include "../../src/io/refdata.h"
 #include "../../src/store/sqlite_schema.h"
@@ -435,6 +436,20 @@ static void test_store_round_trip(void)
     empty.id = 950;
     empty.themes = "";
     empty.languages = "";
+    membership_t m = {.state = "KEN", .group = "LDC", .from = "1991-12-01", .to = "2030-01-01",
+                      .source = "a source"}, *ms = NULL;
+    TAP_CHECK(store_membership_put(st, &m, &e) == RC_OK &&
+                  store_membership_list(st, "KEN", a, &ms, &n, &e) == RC_OK && n >= 1 &&
+                  same_fields(&membership_fields, &m, &ms[n - 1], false, &differs),
+              "a membership keeps every stored field");
+    buf_t mb;
+    buf_init(&mb, 0);
+    json_fields_object(&mb, &membership_fields, &m, NULL);
+    TAP_STREQ(buf_str(&mb),
+              "{\"state\":\"KEN\",\"group\":\"LDC\",\"from\":\"1991-12-01\","
+              "\"to\":\"2030-01-01\",\"source\":\"a source\"}",
+              "a membership's JSON as docs/formats.md gives it");
+    buf_free(&mb);
     TAP_CHECK(store_request_insert(st, &empty, &e) == RC_OK &&
                   store_request_get(st, 950, a, &got_r, &e) == RC_OK &&
                   strcmp(got_r.themes, "") == 0 && strcmp(got_r.languages, "") == 0 &&
@@ -698,6 +713,7 @@ static void test_published_format(void)
         {"{\"id\":1,\"state\":\"KEN\"", &request_fields, NULL},
         {"{\"id\":1,\"provider\"", &offer_fields, NULL},
         {"{\"id\":1,\"request\":1", &proposal_fields, "history"},
+        {"{\"state\":\"LUX\",\"group\"", &membership_fields, NULL},
     };
     const char *path = "docs/formats.md";
     FILE *f = fopen(path, "r");
