@@ -7,6 +7,8 @@
 
 #include <string.h>
 
+#include "state.h" /* the languages (lang.h, wherever it lives) */
+
 const char *field_column(const field_t *f) { return f->column ? f->column : f->name; }
 
 bool field_stored(const field_t *f) { return f->type != FIELD_VIRTUAL; }
@@ -28,6 +30,8 @@ long long field_number(const field_t *f, const void *rec)
     case FIELD_ENUM: /* enums of records are int-sized (fields_*.c assert it) */
         memcpy(&i, p, sizeof i);
         return i;
+    case FIELD_BOOL:
+        return *(const bool *)p;
     default:
         return 0;
     }
@@ -46,6 +50,9 @@ void field_set_number(const field_t *f, void *rec, long long v)
     case FIELD_INT:
     case FIELD_ENUM:
         memcpy(p, &i, sizeof i);
+        break;
+    case FIELD_BOOL:
+        *(bool *)p = v != 0;
         break;
     default:
         break;
@@ -86,6 +93,18 @@ bool field_set_text(const field_t *f, void *rec, const char *s)
     return true;
 }
 
+const char *field_name_text(const field_t *f, const void *rec, int l)
+{
+    const char *s;
+    memcpy(&s, (const char *)rec + f->offset + (size_t)l * sizeof s, sizeof s);
+    return s;
+}
+
+void field_set_name_text(const field_t *f, void *rec, int l, const char *s)
+{
+    memcpy((char *)rec + f->offset + (size_t)l * sizeof s, &s, sizeof s);
+}
+
 /* True for the rows that fields_same and fields_empty look at. */
 static bool is_content(const field_t *f)
 {
@@ -103,7 +122,13 @@ bool fields_same(const field_table_t *t, const void *a, const void *b)
         const field_t *f = &t->fields[i];
         if (!is_content(f))
             continue;
-        if (is_text(f)) {
+        if (f->type == FIELD_NAMES) {
+            for (int l = 0; l < LANG_COUNT; l++) {
+                const char *x = field_name_text(f, a, l), *y = field_name_text(f, b, l);
+                if (strcmp(x ? x : "", y ? y : "") != 0)
+                    return false;
+            }
+        } else if (is_text(f)) {
             const char *x = field_text(f, a), *y = field_text(f, b);
             if (strcmp(x ? x : "", y ? y : "") != 0)
                 return false;
@@ -120,6 +145,11 @@ bool fields_empty(const field_table_t *t, const void *rec)
         const field_t *f = &t->fields[i];
         if (!is_content(f))
             continue;
+        for (int l = 0; f->type == FIELD_NAMES && l < LANG_COUNT; l++) {
+            const char *n = field_name_text(f, rec, l);
+            if (n && *n)
+                return false;
+        }
         const char *s = is_text(f) ? field_text(f, rec) : NULL;
         if (is_text(f) ? s && *s : field_number(f, rec) != 0)
             return false;

@@ -29,6 +29,9 @@ typedef enum {
     FIELD_ENUM,    /* an enum (int-sized), written with enum_str, read with enum_parse */
     FIELD_LIST,    /* char *: codes separated by commas in C, JSON and CSV; in the store,
                       one row per code in the table's code table (list_table) */
+    FIELD_BOOL,    /* bool: JSON true/false, CSV and SQL 1/0 */
+    FIELD_NAMES,   /* char *[LANG_COUNT], one text per UN language: a JSON object under
+                      `name` keyed by language code; CSV and SQL columns column_ar, ... */
     FIELD_VIRTUAL, /* no member: the codec's hook writes it (JSON only) */
 } field_type_t;
 
@@ -74,6 +77,7 @@ extern const field_table_t offer_fields;
 extern const field_table_t proposal_fields;
 extern const field_table_t proposal_event_fields;
 extern const field_table_t membership_fields; /* fields_membership.c */
+extern const field_table_t state_fields;      /* fields_state.c */
 
 /* The SQL column of f. */
 const char *field_column(const field_t *f);
@@ -82,7 +86,7 @@ bool field_stored(const field_t *f);
 /* True if f is a key of the exported record (JSON and CSV). */
 bool field_exported(const field_t *f);
 
-/* The value of a number field (ID, INT, LLONG, REF, ENUM) of rec. */
+/* The value of a number field (ID, INT, LLONG, REF, ENUM, BOOL) of rec. */
 long long field_number(const field_t *f, const void *rec);
 /* Sets a number field; the caller has checked the bounds. */
 void field_set_number(const field_t *f, void *rec, long long v);
@@ -92,6 +96,10 @@ const char *field_text(const field_t *f, const void *rec);
 /* Sets a TEXT or LIST field to s (not copied: s must live as long as rec) or copies s
  * into a CODE field; false, changing nothing, if s does not fit the CODE. */
 bool field_set_text(const field_t *f, void *rec, const char *s);
+
+/* The text in language l of a FIELD_NAMES field, and setting it (s not copied). */
+const char *field_name_text(const field_t *f, const void *rec, int l);
+void field_set_name_text(const field_t *f, void *rec, int l, const char *s);
 
 /* True if a and b agree on every field of t but its FIELD_ID, FIELD_KEY and
  * FIELD_VIRTUAL rows (what says which record it is, and what is computed);

@@ -42,19 +42,10 @@ static void write_ll(buf_t *b, long long v)
 
 static void write_states(buf_t *b, const dataset_t *ds)
 {
-    write_header(b, csv_states_cols, CSV_STATES_NCOLS);
+    csv_fields_header(b, &state_fields);
+    csv_end_row(b);
     for (size_t i = 0; i < ds->nstates; i++) {
-        const state_t *s = &ds->states[i].state;
-        const char *const codes[] = {s->alpha3,          s->alpha2,     s->numeric,
-                                     s->un_group,        s->m49_region, s->m49_subregion,
-                                     s->m49_intermediate};
-        for (size_t k = 0; k < sizeof codes / sizeof *codes; k++)
-            csv_write_field(b, codes[k]);
-        csv_write_field(b, s->ldc ? "1" : "0");
-        csv_write_field(b, s->lldc ? "1" : "0");
-        csv_write_field(b, s->sids ? "1" : "0");
-        for (int l = 0; l < LANG_COUNT; l++)
-            csv_write_field(b, s->name[l]);
+        csv_fields_row(b, &state_fields, &ds->states[i].state);
         csv_end_row(b);
     }
 }

@@ -6,13 +6,25 @@
 
 #include <stdio.h>
 
+#include "../core/state.h" /* the languages (lang.h, wherever it lives) */
 #include "csv.h"
 
 void csv_fields_header(buf_t *b, const field_table_t *t)
 {
-    for (size_t i = 0; i < t->n; i++)
-        if (field_exported(&t->fields[i]))
-            csv_write_field(b, t->fields[i].name);
+    char name[64];
+    for (size_t i = 0; i < t->n; i++) {
+        const field_t *f = &t->fields[i];
+        if (!field_exported(f))
+            continue;
+        if (f->type != FIELD_NAMES) {
+            csv_write_field(b, f->name);
+            continue;
+        }
+        for (int l = 0; l < LANG_COUNT; l++) { /* one column per language */
+            snprintf(name, sizeof name, "%s_%s", field_column(f), lang_code((lang_t)l));
+            csv_write_field(b, name);
+        }
+    }
 }
 
 static void write_one(buf_t *b, const field_t *f, const void *rec)
@@ -20,6 +32,13 @@ static void write_one(buf_t *b, const field_t *f, const void *rec)
     char num[24];
     const char *s;
     switch (f->type) {
+    case FIELD_BOOL:
+        csv_write_field(b, field_number(f, rec) ? "1" : "0");
+        return;
+    case FIELD_NAMES:
+        for (int l = 0; l < LANG_COUNT; l++)
+            csv_write_field(b, field_name_text(f, rec, l));
+        return;
     case FIELD_ID:
     case FIELD_INT:
     case FIELD_LLONG:

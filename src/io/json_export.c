@@ -16,19 +16,7 @@
 
 void json_write_state(buf_t *b, const state_t *s)
 {
-    buf_putc(b, '{');
-    json_out_kv(b, 0, "alpha3", s->alpha3);
-    json_out_kv(b, 1, "alpha2", s->alpha2);
-    json_out_kv(b, 1, "numeric", s->numeric);
-    json_out_kv(b, 1, "un_group", s->un_group);
-    json_out_kv(b, 1, "m49_region", s->m49_region);
-    json_out_kv(b, 1, "m49_subregion", s->m49_subregion);
-    json_out_kv(b, 1, "m49_intermediate", s->m49_intermediate);
-    buf_printf(b, ",\"ldc\":%s,\"lldc\":%s,\"sids\":%s,\"names\":{", s->ldc ? "true" : "false",
-               s->lldc ? "true" : "false", s->sids ? "true" : "false");
-    for (int l = 0; l < LANG_COUNT; l++)
-        json_out_kv(b, l > 0, lang_code(l), s->name[l]);
-    buf_puts(b, "}}");
+    json_fields_object(b, &state_fields, s, NULL);
 }
 
 void json_write_report(buf_t *b, const report_t *r, const void *doc, size_t doc_len)

@@ -4,6 +4,7 @@
  */
 #include "json_fields.h"
 
+#include "../core/state.h" /* the languages (lang.h, wherever it lives) */
 #include "../util/json_out.h"
 
 static void write_one(buf_t *b, int comma, const field_t *f, const void *rec,
@@ -33,6 +34,21 @@ static void write_one(buf_t *b, int comma, const field_t *f, const void *rec,
     case FIELD_INT:
     case FIELD_LLONG:
         json_out_kll(b, comma, f->name, field_number(f, rec));
+        break;
+    case FIELD_BOOL:
+        if (comma)
+            buf_putc(b, ',');
+        json_out_str(b, f->name);
+        buf_puts(b, field_number(f, rec) ? ":true" : ":false");
+        break;
+    case FIELD_NAMES:
+        if (comma)
+            buf_putc(b, ',');
+        json_out_str(b, f->name);
+        buf_puts(b, ":{");
+        for (int l = 0; l < LANG_COUNT; l++)
+            json_out_kv(b, l > 0, lang_code((lang_t)l), field_name_text(f, rec, l));
+        buf_putc(b, '}');
         break;
     default: /* TEXT, CODE, ENUM */
         json_out_kv(b, comma, f->name, field_text(f, rec));

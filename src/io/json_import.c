@@ -131,8 +131,24 @@ static rc_t only_fields(reader_t *r, json_t *obj, const field_table_t *t,
 }
 
 /* Reads one field of o into rec as its row says. */
+/* A FIELD_NAMES object: exactly the six language codes, each a string. */
+static rc_t read_names(reader_t *r, json_t *names, const field_t *f, void *rec)
+{
+    static const char *const langs[] = {"ar", "zh", "en", "fr", "ru", "es", NULL};
+    size_t len = strlen(r->where);
+    snprintf(r->where + len, sizeof r->where - len, ".%s", f->name);
+    rc_t rc = only_keys(r, names, langs);
+    char *s;
+    for (int l = 0; l < LANG_COUNT && rc == RC_OK; l++)
+        if ((rc = get_str(r, names, lang_code((lang_t)l), false, &s)) == RC_OK)
+            field_set_name_text(f, rec, l, s);
+    r->where[len] = '\0';
+    return rc;
+}
+
 static rc_t read_field(reader_t *r, json_t *o, const field_t *f, void *rec)
 {
+    bool b = false;
     long long v;
     char *s;
     rc_t rc;
@@ -161,6 +177,13 @@ static rc_t read_field(reader_t *r, json_t *o, const field_t *f, void *rec)
             return bad(r, f->name, f->why);
         field_set_number(f, rec, e);
         return RC_OK;
+    case FIELD_BOOL:
+        rc = get_bool(r, o, f->name, &b);
+        if (rc == RC_OK)
+            field_set_number(f, rec, b);
+        return rc;
+    case FIELD_NAMES:
+        return read_names(r, json_object_get(o, f->name), f, rec);
     case FIELD_VIRTUAL: /* the caller reads it */
         return RC_OK;
     }
@@ -181,34 +204,7 @@ static rc_t read_fields(reader_t *r, json_t *o, const field_table_t *t,
 
 static rc_t read_state(reader_t *r, json_t *o, state_t *s)
 {
-    static const char *const keys[] = {"alpha3", "alpha2", "numeric", "un_group", "m49_region",
-                                       "m49_subregion", "m49_intermediate", "ldc", "lldc",
-                                       "sids", "names", NULL};
-    static const char *const langs[] = {"ar", "zh", "en", "fr", "ru", "es", NULL};
-    rc_t rc;
-    if ((rc = only_keys(r, o, keys)) != RC_OK ||
-        (rc = get_code(r, o, "alpha3", s->alpha3, sizeof s->alpha3)) != RC_OK ||
-        (rc = get_code(r, o, "alpha2", s->alpha2, sizeof s->alpha2)) != RC_OK ||
-        (rc = get_code(r, o, "numeric", s->numeric, sizeof s->numeric)) != RC_OK ||
-        (rc = get_code(r, o, "un_group", s->un_group, sizeof s->un_group)) != RC_OK ||
-        (rc = get_code(r, o, "m49_region", s->m49_region, sizeof s->m49_region)) != RC_OK ||
-        (rc = get_code(r, o, "m49_subregion", s->m49_subregion, sizeof s->m49_subregion)) !=
-            RC_OK ||
-        (rc = get_code(r, o, "m49_intermediate", s->m49_intermediate,
-                       sizeof s->m49_intermediate)) != RC_OK ||
-        (rc = get_bool(r, o, "ldc", &s->ldc)) != RC_OK ||
-        (rc = get_bool(r, o, "lldc", &s->lldc)) != RC_OK ||
-        (rc = get_bool(r, o, "sids", &s->sids)) != RC_OK)
-        return rc;
-    json_t *names = json_object_get(o, "names");
-    size_t len = strlen(r->where);
-    snprintf(r->where + len, sizeof r->where - len, ".names");
-    if ((rc = only_keys(r, names, langs)) != RC_OK)
-        return rc;
-    for (int l = 0; l < LANG_COUNT && rc == RC_OK; l++)
-        rc = get_str(r, names, lang_code(l), false, &s->name[l]);
-    r->where[len] = '\0';
-    return rc;
+    return read_fields(r, o, &state_fields, NULL, s);
 }
 
 static rc_t read_document(reader_t *r, json_t *o, ds_report_t *dr)

@@ -494,41 +494,20 @@ static rc_t sqlite_vocab_list(void *hv, const char *kind, arena_t *a, vocab_t **
     return collect(h, s, a, sizeof **out, read_vocab, out, n, e);
 }
 
+/* Q_STATE_PUT and the state reads list STATE_COLS in state_fields' order
+ * (test_fields.c round-trips every field). */
 static rc_t sqlite_state_put(void *hv, const state_t *st, err_t *e)
 {
     sqlite_store_t *h = hv;
     PREPARE(h, s, Q_STATE_PUT, e);
-    bind_text(s, 1, st->alpha3);
-    bind_text(s, 2, st->alpha2);
-    bind_text(s, 3, st->numeric);
-    bind_text(s, 4, st->un_group);
-    bind_text(s, 5, st->m49_region);
-    bind_text(s, 6, st->m49_subregion);
-    bind_text(s, 7, st->m49_intermediate);
-    sqlite3_bind_int(s, 8, st->ldc);
-    sqlite3_bind_int(s, 9, st->lldc);
-    sqlite3_bind_int(s, 10, st->sids);
-    for (int l = 0; l < LANG_COUNT; l++)
-        bind_text(s, 11 + l, st->name[l]);
+    sqlite_fields_bind(s, 0, &state_fields, st);
     return run(h, s, e);
 }
 
 static void read_state(arena_t *a, sqlite3_stmt *s, void *record)
 {
-    state_t *st = record;
-    memset(st, 0, sizeof *st);
-    col_copy(s, 0, st->alpha3, sizeof st->alpha3);
-    col_copy(s, 1, st->alpha2, sizeof st->alpha2);
-    col_copy(s, 2, st->numeric, sizeof st->numeric);
-    col_copy(s, 3, st->un_group, sizeof st->un_group);
-    col_copy(s, 4, st->m49_region, sizeof st->m49_region);
-    col_copy(s, 5, st->m49_subregion, sizeof st->m49_subregion);
-    col_copy(s, 6, st->m49_intermediate, sizeof st->m49_intermediate);
-    st->ldc = sqlite3_column_int(s, 7);
-    st->lldc = sqlite3_column_int(s, 8);
-    st->sids = sqlite3_column_int(s, 9);
-    for (int l = 0; l < LANG_COUNT; l++)
-        st->name[l] = col_text(a, s, 10 + l);
+    memset(record, 0, sizeof(state_t));
+    sqlite_fields_read(a, s, 0, &state_fields, record);
 }
 
 static rc_t sqlite_state_get(void *hv, const char *code, arena_t *a, state_t *out, err_t *e)

@@ -11,6 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/state.h" /* the languages (lang.h, wherever it lives) */
+
 /* Appends to dst (SQLITE_FIELDS_SQL_MAX bytes); a table too wide for it is a
  * bug in the table, not an input, so it aborts. */
 static void add(char *dst, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -29,11 +31,35 @@ static void add(char *dst, const char *fmt, ...)
  * code table). */
 static bool is_column(const field_t *f) { return f->type != FIELD_VIRTUAL && f->type != FIELD_LIST; }
 
+/* How many columns f takes: one per language for FIELD_NAMES. */
+static int width(const field_t *f)
+{
+    return !is_column(f) ? 0 : f->type == FIELD_NAMES ? LANG_COUNT : 1;
+}
+
+/* Appends f's column(s) after sep, each after prefix, or as the upsert's
+ * "x = excluded.x" when excluded is set. */
+static void add_columns(char *dst, const field_t *f, const char *sep, const char *prefix,
+                        bool excluded)
+{
+    for (int l = 0; l < width(f); l++) {
+        char col[64];
+        if (f->type == FIELD_NAMES)
+            snprintf(col, sizeof col, "%s_%s", field_column(f), lang_code((lang_t)l));
+        else
+            snprintf(col, sizeof col, "%s", field_column(f));
+        if (excluded)
+            add(dst, "%s%s = excluded.%s", l ? ", " : sep, col, col);
+        else
+            add(dst, "%s%s%s", l ? ", " : sep, prefix, col);
+    }
+}
+
 int sqlite_fields_count(const field_table_t *t)
 {
     int n = 0;
     for (size_t i = 0; i < t->n; i++)
-        n += is_column(&t->fields[i]);
+        n += width(&t->fields[i]);
     return n;
 }
 
@@ -43,7 +69,7 @@ void sqlite_fields_columns(char *dst, const field_table_t *t, const char *prefix
     for (size_t i = 0; i < t->n; i++) {
         if (!is_column(&t->fields[i]))
             continue;
-        add(dst, "%s%s%s", sep, prefix, field_column(&t->fields[i]));
+        add_columns(dst, &t->fields[i], sep, prefix, false);
         sep = ", ";
     }
 }
@@ -63,7 +89,7 @@ void sqlite_fields_select_list(char *dst, const field_table_t *t, const char *pr
     for (size_t i = 0; i < t->n; i++) {
         const field_t *f = &t->fields[i];
         if (is_column(f)) {
-            add(dst, "%s%s%s", sep, prefix, field_column(f));
+            add_columns(dst, f, sep, prefix, false);
         } else if (f->type == FIELD_LIST) {
             /* ordered in a subquery: group_concat keeps the order it is fed */
             add(dst,
@@ -115,7 +141,7 @@ void sqlite_fields_upsert_set(char *dst, const field_table_t *t)
         const field_t *f = &t->fields[i];
         if (!is_column(f) || (f->flags & FIELD_KEY))
             continue;
-        add(dst, "%s%s = excluded.%s", sep, field_column(f), field_column(f));
+        add_columns(dst, f, sep, "", true);
         sep = ", ";
     }
 }
@@ -134,7 +160,14 @@ static void bind_one(sqlite3_stmt *s, int i, const field_t *f, const void *rec)
         break;
     case FIELD_INT:
     case FIELD_LLONG:
+    case FIELD_BOOL:
         sqlite3_bind_int64(s, i, field_number(f, rec));
+        break;
+    case FIELD_NAMES:
+        for (int l = 0; l < LANG_COUNT; l++) {
+            text = field_name_text(f, rec, l);
+            sqlite3_bind_text(s, i + l, text ? text : "", -1, SQLITE_STATIC);
+        }
         break;
     default: /* TEXT, CODE, ENUM (lists are not bound: sqlite_fields_write_lists) */
         text = field_text(f, rec);
@@ -150,10 +183,12 @@ static void bind_one(sqlite3_stmt *s, int i, const field_t *f, const void *rec)
 
 void sqlite_fields_bind(sqlite3_stmt *s, int base, const field_table_t *t, const void *rec)
 {
-    int i = base;
-    for (size_t k = 0; k < t->n; k++)
+    int i = base + 1;
+    for (size_t k = 0; k < t->n; k++) {
         if (is_column(&t->fields[k]))
-            bind_one(s, ++i, &t->fields[k], rec);
+            bind_one(s, i, &t->fields[k], rec);
+        i += width(&t->fields[k]);
+    }
 }
 
 static void read_one(arena_t *a, sqlite3_stmt *s, int i, const field_t *f, void *rec)
@@ -166,7 +201,16 @@ static void read_one(arena_t *a, sqlite3_stmt *s, int i, const field_t *f, void 
     case FIELD_REF:
     case FIELD_INT:
     case FIELD_LLONG:
+    case FIELD_BOOL:
         field_set_number(f, rec, sqlite3_column_int64(s, i));
+        break;
+    case FIELD_NAMES:
+        for (int l = 0; l < LANG_COUNT; l++) {
+            const char *name = (const char *)sqlite3_column_text(s, i + l);
+            field_set_name_text(f, rec, l,
+                                arena_strndup(a, name ? name : "",
+                                              name ? (size_t)sqlite3_column_bytes(s, i + l) : 0));
+        }
         break;
     case FIELD_ENUM:
         e = f->enum_parse(text ? text : "");
@@ -188,9 +232,12 @@ static void read_one(arena_t *a, sqlite3_stmt *s, int i, const field_t *f, void 
 void sqlite_fields_read(arena_t *a, sqlite3_stmt *s, int base, const field_table_t *t, void *rec)
 {
     int i = base;
-    for (size_t k = 0; k < t->n; k++)
-        if (field_stored(&t->fields[k]))
-            read_one(a, s, i++, &t->fields[k], rec);
+    for (size_t k = 0; k < t->n; k++) {
+        const field_t *f = &t->fields[k];
+        if (field_stored(f))
+            read_one(a, s, i, f, rec);
+        i += f->type == FIELD_LIST ? 1 : width(f); /* a list is one subquery column */
+    }
 }
 
 int sqlite_fields_write_lists(sqlite3 *db, const field_table_t *t, const void *rec, long long id,
