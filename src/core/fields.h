@@ -76,6 +76,7 @@ extern const field_table_t request_fields;
 extern const field_table_t offer_fields;
 extern const field_table_t proposal_fields;
 extern const field_table_t proposal_event_fields;
+extern const field_table_t organization_fields;
 extern const field_table_t membership_fields; /* fields_membership.c */
 extern const field_table_t state_fields;      /* fields_state.c */
 

@@ -1,6 +1,6 @@
 /*
  * The field tables of the assistance records (fields.h): requests, offers,
- * proposals and a proposal's history. The JSON keys are those of
+ * proposals and a proposal's history, and the organizations that offer. The JSON keys are those of
  * docs/formats.md, in its order. An offer's provider is one of two columns
  * (a state or an organization) and one JSON pair ("provider",
  * "provider_kind"): the pair is FIELD_VIRTUAL, written by json_assistance.c's
@@ -93,3 +93,15 @@ static const field_t event_rows[] = {
 const field_table_t proposal_event_fields = {"proposal event", "assistance_event", NULL, NULL,
                                              event_rows,
                                              sizeof event_rows / sizeof *event_rows};
+
+#define T organization_t
+static const field_t organization_rows[] = {
+    FIELD_ROW(T, code, FIELD_TEXT, .flags = FIELD_KEY),
+    FIELD_ROW(T, kind, FIELD_TEXT),
+    FIELD_ROW(T, regions, FIELD_TEXT), /* reference data: still a comma-separated column */
+    {.name = "names", .column = "name", .type = FIELD_NAMES, FIELD_AT(T, name)},
+};
+#undef T
+const field_table_t organization_fields = {"organization", "organization", NULL, NULL,
+                                           organization_rows,
+                                           sizeof organization_rows / sizeof *organization_rows};

@@ -45,12 +45,5 @@ void json_write_proposal(buf_t *b, const assistance_proposal_t *p, const assista
 
 void json_write_organization(buf_t *b, const organization_t *o)
 {
-    buf_putc(b, '{');
-    json_out_kv(b, 0, "code", o->code);
-    json_out_kv(b, 1, "kind", o->kind);
-    json_out_kv(b, 1, "regions", o->regions);
-    buf_puts(b, ",\"names\":{");
-    for (int l = 0; l < LANG_COUNT; l++)
-        json_out_kv(b, l > 0, lang_code((lang_t)l), o->name[l]);
-    buf_puts(b, "}}");
+    json_fields_object(b, &organization_fields, o, NULL);
 }

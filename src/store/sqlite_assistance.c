@@ -14,7 +14,6 @@
 #include "sqlite_assistance.h"
 #include "sqlite_fields.h"
 
-#define ORG_COLS "code, kind, regions, name_ar, name_zh, name_en, name_fr, name_ru, name_es"
 
 /* A statement prepared for one call; finalize with done(). */
 static rc_t prep(void *h, const char *sql, sqlite3_stmt **s, err_t *e)
@@ -156,39 +155,38 @@ static rc_t lists_abandon(void *h, rc_t rc)
     return rc;
 }
 
+/* Prepares "SELECT <the table's columns> FROM <its table>" + tail. */
+static rc_t prep_select(void *h, const field_table_t *t, const char *tail, sqlite3_stmt **s,
+                        err_t *e)
+{
+    char sql[SQLITE_FIELDS_SQL_MAX];
+    sqlite_fields_select_sql(sql, t, tail);
+    return prep(h, sql, s, e);
+}
+
 /* ---- organizations --------------------------------------------------------- */
 
 rc_t sqlite_org_put(void *h, const organization_t *o, err_t *e)
 {
     sqlite3_stmt *s;
-    rc_t rc = prep(h,
-                   "INSERT OR REPLACE INTO organization (" ORG_COLS ")"
-                   " VALUES (?,?,?,?,?,?,?,?,?)",
-                   &s, e);
+    char sql[SQLITE_FIELDS_SQL_MAX];
+    sqlite_fields_replace_sql(sql, &organization_fields);
+    rc_t rc = prep(h, sql, &s, e);
     if (rc != RC_OK)
         return rc;
-    bind_str(s, 1, o->code);
-    bind_str(s, 2, o->kind);
-    bind_str(s, 3, o->regions);
-    for (int l = 0; l < LANG_COUNT; l++)
-        bind_str(s, 4 + l, o->name[l]);
+    sqlite_fields_bind(s, 0, &organization_fields, o);
     return run_once(h, s, e);
 }
 
 static void read_org(arena_t *a, sqlite3_stmt *s, void *record)
 {
-    organization_t *o = record;
-    o->code = sqlite_col_text(a, s, 0);
-    o->kind = sqlite_col_text(a, s, 1);
-    o->regions = sqlite_col_text(a, s, 2);
-    for (int l = 0; l < LANG_COUNT; l++)
-        o->name[l] = sqlite_col_text(a, s, 3 + l);
+    sqlite_fields_read(a, s, 0, &organization_fields, record);
 }
 
 rc_t sqlite_org_list(void *h, arena_t *a, organization_t **out, size_t *n, err_t *e)
 {
     sqlite3_stmt *s;
-    rc_t rc = prep(h, "SELECT " ORG_COLS " FROM organization ORDER BY code", &s, e);
+    rc_t rc = prep_select(h, &organization_fields, " ORDER BY code", &s, e);
     return rc == RC_OK ? rows(h, s, a, sizeof **out, read_org, out, n, e) : rc;
 }
 
@@ -219,15 +217,6 @@ rc_t sqlite_request_insert(void *h, assistance_request_t *r, err_t *e)
 static void read_request(arena_t *a, sqlite3_stmt *s, void *record)
 {
     sqlite_fields_read(a, s, 0, &request_fields, record);
-}
-
-/* Prepares "SELECT <the table's columns> FROM <its table>" + tail. */
-static rc_t prep_select(void *h, const field_table_t *t, const char *tail, sqlite3_stmt **s,
-                        err_t *e)
-{
-    char sql[SQLITE_FIELDS_SQL_MAX];
-    sqlite_fields_select_sql(sql, t, tail);
-    return prep(h, sql, s, e);
 }
 
 rc_t sqlite_request_get(void *h, long long id, arena_t *a, assistance_request_t *out, err_t *e)

@@ -225,6 +225,13 @@ static void test_json_keys(void)
         *close = '\0';
     TAP_CHECK(keys_match(one, &proposal_event_fields, NULL),
               "a history event's JSON has its table's exported fields (not the proposal id)");
+    organization_t org = {.code = "OPCW", .kind = "treaty-body", .regions = "",
+                          .name = {"a", "b", "Organisation for the Prohibition", "d", "e", "f"}};
+    buf_reset(&b);
+    json_write_organization(&b, &org);
+    TAP_CHECK(keys_match(buf_str(&b), &organization_fields, NULL) &&
+                  strstr(buf_str(&b), "\"names\":{\"ar\":\"a\",\"zh\":\"b\",\"en\":"),
+              "an organization's JSON has its table's keys, the names by language");
     matrix_entry_t none = sample_entry(0);
     buf_reset(&b);
     json_write_entry(&b, &none);
@@ -471,6 +478,17 @@ static void test_store_round_trip(void)
                   same_fields(&state_fields, &kiribati, &sds.states[0].state, false, &differs),
               "a state comes back from JSON field for field");
     buf_free(&sb);
+    organization_t org = {.code = "ZORG", .kind = "regional", .regions = "142,002",
+                          .name = {"ع", "中", "Zed", "Zède", "Зед", "Zeda"}},
+                   *orgs = NULL;
+    bool org_ok = store_org_put(st, &org, &e) == RC_OK &&
+                  store_org_list(st, a, &orgs, &n, &e) == RC_OK && n > 0;
+    for (size_t i = 0; org_ok && i < n; i++)
+        if (strcmp(orgs[i].code, "ZORG") == 0)
+            org_ok = same_fields(&organization_fields, &org, &orgs[i], false, &differs) &&
+                     strcmp(orgs[i].code, "ZORG") == 0;
+    TAP_CHECK(org_ok && strcmp(orgs[n - 1].code, "ZORG") == 0,
+              "an organization keeps every stored field");
     membership_t m = {.state = "KEN", .group = "LDC", .from = "1991-12-01", .to = "2030-01-01",
                       .source = "a source"}, *ms = NULL;
     TAP_CHECK(store_membership_put(st, &m, &e) == RC_OK &&
