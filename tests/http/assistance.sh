@@ -50,11 +50,14 @@ expect "requests of Africa (API)" 200 "$B/api/v1/assistance/requests?region=002"
 expect_eq "... the same as sqlite3" "$(py 'd["count"]')" "$(count "SELECT count(*) FROM assistance_request q JOIN state s ON s.alpha3 = q.state WHERE s.m49_region = '002'")"
 expect "requests on export control (API)" 200 "$B/api/v1/assistance/requests?theme=export-control"
 expect_eq "... those that list the theme or name an item carrying it (sqlite3)" "$(py 'd["count"]')" "$(count "SELECT count(*) FROM assistance_request q
-    WHERE ',' || q.themes || ',' LIKE '%,export-control,%' OR EXISTS (SELECT 1 FROM template_item t
-    WHERE t.template_version = (SELECT value FROM meta WHERE key = 'template_version')
-    AND ',' || q.items || ',' LIKE '%,' || t.id || ',%' AND ',' || t.themes || ',' LIKE '%,export-control,%')")"
+    WHERE EXISTS (SELECT 1 FROM assistance_request_code c WHERE c.request_id = q.id
+    AND c.list = 'themes' AND c.code = 'export-control') OR EXISTS (SELECT 1
+    FROM assistance_request_code c JOIN template_item t ON t.id = c.code
+    WHERE c.request_id = q.id AND c.list = 'items'
+    AND t.template_version = (SELECT value FROM meta WHERE key = 'template_version')
+    AND ',' || t.themes || ',' LIKE '%,export-control,%')")"
 expect_eq "... more than list it (the filter sees the items' themes, as the page shows them)" \
-    "$(test "$(py 'd["count"]')" -gt "$(count "SELECT count(*) FROM assistance_request WHERE ',' || themes || ',' LIKE '%,export-control,%'")" && echo yes)" yes
+    "$(test "$(py 'd["count"]')" -gt "$(count "SELECT count(*) FROM assistance_request_code WHERE list = 'themes' AND code = 'export-control'")" && echo yes)" yes
 expect_eq "... each shown with the theme" "$(py 'all(any(t["code"] == "export-control" for t in q["themes"]) for q in d["requests"])')" True
 expect "a filter with hostile text is just no match" 200 "$B/en/assistance/requests?kind=%3Cscript%3E&theme=%27%20OR%201=1"
 check "... and is not echoed raw" body_lacks '<script>'
@@ -143,7 +146,7 @@ expect_eq "... and they change nothing" "$(state_of_requests)" "$before"
 api_expect "pocfra asks for assistance with hostile text (201)" 201 pocfra POST states/FRA/requests \
     "{\"title\":\"$XSS\",\"description\":\"$SQL\",\"kind\":\"legislative-drafting\",\"items\":[\"OP2-NW-MANUFACTURE-LAW\",\"OP2-CW-MANUFACTURE-LAW\"],\"themes\":[\"legislation\"],\"languages\":[\"fr\",\"en\"],\"priority\":2}"
 RQ=$(py 'd["request"]["id"]')
-expect_eq "... stored verbatim (sqlite3)" "$(count "SELECT state || '|' || title || '|' || description || '|' || items || '|' || priority || '|' || status FROM assistance_request WHERE id = $RQ")" \
+expect_eq "... stored verbatim (sqlite3)" "$(count "SELECT state || '|' || title || '|' || description || '|' || (SELECT group_concat(code, ',') FROM (SELECT code FROM assistance_request_code WHERE request_id = $RQ AND list = 'items' ORDER BY seq)) || '|' || priority || '|' || status FROM assistance_request WHERE id = $RQ")" \
     "FRA|$XSS|$SQL|OP2-NW-MANUFACTURE-LAW,OP2-CW-MANUFACTURE-LAW|2|open"
 expect_eq "... audited with its id" "$(count "SELECT actor || ' ' || action FROM audit WHERE object = 'request:$RQ'")" "web:pocfra assistance.request.add"
 expect "... its page escapes the title" 200 "$B/en/assistance/requests/$RQ"
@@ -162,7 +165,7 @@ api_expect "... a second time is a conflict (409)" 409 pocfra POST "states/FRA/r
 api_expect "the IAEA records an offer (201), naming OPCW in vain" 201 iaea POST assistance/offers \
     "{\"provider\":\"OPCW\",\"title\":\"$XSS\",\"kinds\":[\"training\",\"expert-visit\"],\"items\":[],\"themes\":[\"border-control\"],\"regions\":[\"002\"],\"languages\":[\"fr\"],\"capacity\":3}"
 OF=$(py 'd["offer"]["id"]')
-expect_eq "... the offer is the IAEA's own (sqlite3)" "$(count "SELECT provider_org || ' ' || capacity || ' ' || regions FROM assistance_offer WHERE id = $OF")" "IAEA 3 002"
+expect_eq "... the offer is the IAEA's own (sqlite3)" "$(count "SELECT provider_org || ' ' || capacity || ' ' || (SELECT group_concat(code, ',') FROM (SELECT code FROM assistance_offer_code WHERE offer_id = $OF AND list = 'regions' ORDER BY seq)) FROM assistance_offer WHERE id = $OF")" "IAEA 3 002"
 expect "the offers list escapes its title" 200 "$B/en/assistance/offers?provider=IAEA"
 check "... (escaped)" body_has "$XSS_HTML"
 api_expect "an expert records an offer for a state provider" 201 exp POST assistance/offers \
@@ -294,7 +297,7 @@ expect "pocfra asks by form, with two items" 303 -b "$T/pjar.pocfra" -d "csrf=$c
     "$B/en/states/FRA/requests"
 FQ=$(count "SELECT max(id) FROM assistance_request WHERE state = 'FRA'")
 expect_eq "... goes to the new request" "$(header Location)" "/en/assistance/requests/$FQ?msg=request-added"
-expect_eq "... with both items (sqlite3)" "$(count "SELECT items || ' ' || title FROM assistance_request WHERE id = $FQ")" "OP3CD-NW-BORDER-LAW,OP3CD-CW-BORDER-LAW Formation douanière"
+expect_eq "... with both items (sqlite3)" "$(count "SELECT (SELECT group_concat(code, ',') FROM (SELECT code FROM assistance_request_code WHERE request_id = $FQ AND list = 'items' ORDER BY seq)) || ' ' || title FROM assistance_request WHERE id = $FQ")" "OP3CD-NW-BORDER-LAW,OP3CD-CW-BORDER-LAW Formation douanière"
 expect "... whose page says so" 200 -b "$T/pjar.pocfra" "$B/en/assistance/requests/$FQ?msg=request-added"
 check "... (message)" body_has 'The assistance request was recorded.'
 check "... (withdraw button)" body_has 'Withdraw this request'
