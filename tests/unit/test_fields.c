@@ -303,11 +303,17 @@ static void test_json_round_trip(void)
         {"\"state\":\"KEN\"", "\"state\":\"KENYA\""},
         {"\"mark\":\"?\"", "\"mark\":\"Y\""},
         {"\"source_report\":5", "\"source_report\":-5"},
+        {"\"themes\":\"export-control\"", "\"themes\":\"export-control,,border\""},
+        {"\"languages\":\"fr,en,ar\"", "\"languages\":\"fr,en,fr\""},
+        {"\"languages\":\"fr,en,ar\"", "\"languages\":[\"fr\"]"},
     };
     const char *why[] = {"requests[0].evil: unknown key", "requests[0].priority: must be an integer",
                          "requests[0].priority: must be from 1 to 3",
                          "requests[0].state: too long", "matrices[0].entries[0].mark: must be",
-                         "matrices[0].entries[0].source_report: must be from 1"};
+                         "matrices[0].entries[0].source_report: must be from 1",
+                         "requests[0].themes: 'export-control,,border' is not a list",
+                         "requests[0].languages: 'fr,en,fr' is not a list",
+                         "requests[0].languages: must be a string"};
     for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
         const char *at = strstr(buf_str(&b), bad[i][0]);
         buf_t t;
@@ -324,6 +330,22 @@ static void test_json_round_trip(void)
         TAP_CHECK(rc2 == RC_INPUT && strstr(e2.msg, why[i]) != NULL, name);
         buf_free(&t);
     }
+    /* an oversized list: 3,000 codes (12 KB, over ASSIST_LIST_MAX) */
+    buf_t big;
+    buf_init(&big, 0);
+    const char *at = strstr(buf_str(&b), "\"languages\":\"fr,en,ar\"");
+    buf_append(&big, buf_str(&b), (size_t)(at - buf_str(&b)));
+    buf_puts(&big, "\"languages\":\"");
+    for (int i = 0; i < 3000; i++)
+        buf_printf(&big, "%s%c%c%c", i ? "," : "", 'a' + i % 26, 'a' + i / 26 % 26,
+                   'a' + i / 676 % 26);
+    buf_puts(&big, "\"");
+    buf_puts(&big, at + strlen("\"languages\":\"fr,en,ar\""));
+    err_t e3 = {0};
+    rc_t rc3 = json_import_text("t.json", buf_str(&big), big.len, a, &ds, &e3);
+    TAP_CHECK(rc3 == RC_INPUT && strstr(e3.msg, "requests[0].languages") != NULL,
+              "JSON import refuses a list of 3,000 codes, naming the field");
+    buf_free(&big);
     arena_free(a);
     buf_free(&b);
 }
