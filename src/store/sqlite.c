@@ -695,20 +695,11 @@ static rc_t sqlite_version_insert(void *hv, matrix_version_t *v, err_t *e)
     return rc;
 }
 
+/* VERSION_COLS lists matrix_version_fields' columns in its order. */
 static void read_version(arena_t *a, sqlite3_stmt *s, void *record)
 {
-    matrix_version_t *v = record;
-    memset(v, 0, sizeof *v);
-    v->id = sqlite3_column_int64(s, 0);
-    col_copy(s, 1, v->state, sizeof v->state);
-    v->number = sqlite3_column_int(s, 2);
-    v->template_version = sqlite3_column_int(s, 3);
-    int st = matrix_status_parse((const char *)sqlite3_column_text(s, 4));
-    v->status = st < 0 ? MV_DRAFT : (mv_status_t)st;
-    col_copy(s, 5, v->created, sizeof v->created);
-    col_copy(s, 6, v->approved, sizeof v->approved);
-    col_copy(s, 7, v->published, sizeof v->published);
-    v->note = col_text(a, s, 8);
+    memset(record, 0, sizeof(matrix_version_t));
+    sqlite_fields_read(a, s, 0, &matrix_version_fields, record);
 }
 
 static rc_t sqlite_version_get(void *hv, const char *state, int number, arena_t *a,
