@@ -112,6 +112,30 @@ expect_eq "the demo's history went through the workflow: both accepts before eve
 r review --include-approved --as-of 2026-01-01 -o "$T/again.json"
 expect_eq "the same review twice: byte-identical JSON" "$(cmp -s "$T/r.json" "$T/again.json" && echo same)" "same"
 
+# Numbers and dates as each language writes them (ICU, src/util/numfmt.c):
+# 2026-01-01 in words, the applicable fields of the summary grouped in
+# thousands (pdftotext gives no-break spaces as spaces), percentages with the
+# language's decimal sign. Arabic keeps Western digits, as UN Arabic documents.
+date_words() {
+    case $1 in
+    ar) echo "يناير" ;; zh) echo "2026年1月1日" ;; en) echo "1 January 2026" ;;
+    fr) echo "1 janvier 2026" ;; ru) echo "1 января 2026 г." ;; es) echo "1 de enero de 2026" ;;
+    esac
+}
+pct_pattern() {
+    case $1 in
+    fr | ru | es) echo '[0-9],[0-9] %' ;; *) echo '[0-9]\.[0-9]%' ;;
+    esac
+}
+grouped_total() {
+    $PY -c '
+import json, sys
+lg, n = sys.argv[1], json.load(open(sys.argv[2]))["coverage"]["total"]["applicable"]
+sep = {"es": ".", "fr": " ", "ru": " "}.get(lg, ",")
+text = open(sys.argv[3], encoding="utf-8").read().replace("\u00a0", " ").replace("\u202f", " ")
+print(n >= 10000 and f"{n:,}".replace(",", sep) in text and str(n) not in text)' "$@"
+}
+r review --as-of 2026-01-01 -o "$T/pub.json"
 for lg in ar zh en fr ru es; do
     expect_ok "PDF in $lg" r review --format pdf --lang $lg --as-of 2026-01-01 -o "$T/r-$lg.pdf"
     pdftoppm -r 20 -png -f 1 -l 2 "$T/r-$lg.pdf" "$T/page-$lg" 2>"$T/ppm.err"
@@ -128,15 +152,21 @@ links = len(re.findall(rb"/Subtype /Link", d))
 print(len(items) >= 10, links == len(items) - 2, b"/Lang (" + sys.argv[2].encode() + b")" in d)' "$T/r-$lg.pdf" $lg)" "True True True"
     expect_eq "PDF in $lg: no date or item code split across lines (pdftotext)" \
         "$(grep -cE '[0-9]{4}-[0-9]{0,2}-?$|OP[0-9A-Z]*-$|-[A-Z]*-$' "$T/text-$lg.txt")" "0"
+    expect_eq "PDF in $lg: the review date in the language's words, on one line; no Arabic-Indic digit" \
+        "$(grep -cF "$(date_words $lg)" "$T/text-$lg.txt" | sed 's/^[1-9][0-9]*$/found/') $(grep -cF -e ٠ -e ١ -e ٢ -e ٣ -e ٤ -e ٥ -e ٦ -e ٧ -e ٨ -e ٩ "$T/text-$lg.txt")" "found 0"
+    expect_eq "PDF in $lg: the applicable fields grouped in thousands as the language writes them, never ungrouped" \
+        "$(grouped_total $lg "$T/pub.json" "$T/text-$lg.txt")" "True"
+    expect_eq "PDF in $lg: percentages with the language's decimal sign" \
+        "$(grep -cE "$(pct_pattern $lg)" "$T/text-$lg.txt" | sed 's/^[1-9][0-9]*$/found/')" "found"
     expect_eq "PDF in $lg: title and language in the metadata" "$(pdfinfo "$T/r-$lg.pdf" | awk '/^Keywords:/ { print $2 } /^Title:/ { t = 1 } END { print t }' | tr '\n' ' ')" "$lg 1 "
 done
 pdftotext -f 1 -l 1 "$T/r-en.pdf" "$T/cover.txt"
 expect_match "PDF cover: the title" "$T/cover.txt" "^Review of the coverage of 1540"
-expect_match "PDF cover: the as-of date" "$T/cover.txt" "^As of: 2026-01-01$"
+expect_match "PDF cover: the as-of date" "$T/cover.txt" "^As of: 1 January 2026$"
 expect_match "PDF cover: the basis, published matrices by default" "$T/cover.txt" "^Basis: published matrices only$"
-expect_match "PDF cover: the report date" "$T/cover.txt" "^Report date: $(date -u +%F)$"
+expect_match "PDF cover: the report date" "$T/cover.txt" "^Report date: $(LC_ALL=C date -u '+%-d %B %Y')$"
 pdftotext -f 2 -l 2 "$T/r-en.pdf" "$T/summary.txt"
-expect_match "PDF page 2: the summary's headline figures" "$T/summary.txt" "^[0-9]+ of 193 states had a matrix in force on 2026-01-01\.$"
+expect_match "PDF page 2: the summary's headline figures" "$T/summary.txt" "^[0-9]+ of 193 states had a matrix in force on 1 January 2026\.$"
 expect_match "PDF page 2: ... and the caveat" "$T/summary.txt" "indicators of fact"
 pdftotext -layout -f 3 -l 3 "$T/r-en.pdf" "$T/contents.txt"
 expect_match "PDF page 3: the contents, each heading with its page" "$T/contents.txt" "^Coverage over time +[0-9]+$"
