@@ -319,17 +319,19 @@ static bool offer_available(const assistance_offer_t *o, const char *as_of)
            (!o->end[0] || strcmp(o->end, as_of) >= 0);
 }
 
-/* An offer serves a workshop when it serves every region, names the
- * workshop's M49 region, or names the sub-region or intermediate region of
- * every one of its states (then it reaches them all). */
+/* An offer serves a workshop when it serves every region, or reaches every
+ * one of its states: names the state's M49 region, sub-region or
+ * intermediate region. (A workshop drawn within a UN regional group can span
+ * several regions, so each state is checked.) */
 static bool offer_serves(const review_data_t *d, const assistance_offer_t *o,
                          const review_workshop_t *w)
 {
-    if (!o->regions[0] || assistance_list_has(o->regions, d->regions[w->region].code))
+    if (!o->regions[0])
         return true;
     for (size_t i = 0; i < w->nstates; i++) {
         const state_t *s = &d->states[w->states[i]];
-        if (!assistance_list_has(o->regions, s->m49_subregion) &&
+        if (!assistance_list_has(o->regions, s->m49_region) &&
+            !assistance_list_has(o->regions, s->m49_subregion) &&
             !(s->m49_intermediate[0] && assistance_list_has(o->regions, s->m49_intermediate)))
             return false;
     }

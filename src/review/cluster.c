@@ -182,14 +182,61 @@ static long long shared_value(const review_data_t *d, const review_snapshot_t *s
     return v;
 }
 
-static const char *frame_of(const review_data_t *d, size_t st, workshop_frame_t f)
+/* The UN regional group state st belongs to on date: by the dated
+ * memberships (the periods in force that day), or by its stored group when
+ * the database has none; "" for none. */
+static const char *group_on(const review_data_t *d, size_t st, const char *date)
+{
+    const state_t *s = &d->states[st];
+    if (d->nmemberships == 0)
+        return strcmp(s->un_group, "NONE") == 0 ? "" : s->un_group;
+    for (size_t i = 0; i < d->nmemberships; i++) {
+        const membership_t *m = &d->memberships[i];
+        if (strcmp(m->state, s->alpha3) == 0 && strcmp(m->group, "LDC") != 0 &&
+            strcmp(m->group, "LLDC") != 0 && strcmp(m->group, "SIDS") != 0 &&
+            membership_in_force(m, date))
+            return m->group;
+    }
+    return "";
+}
+
+static const char *frame_of(const review_data_t *d, const review_snapshot_t *sn, size_t st,
+                            workshop_frame_t f)
 {
     const state_t *s = &d->states[st];
     if (f == WORKSHOP_FRAME_REGION)
         return d->regions[d->state_region[st]].code;
+    if (f == WORKSHOP_FRAME_GROUP)
+        return group_on(d, st, sn->as_of);
     /* the finest M49 grouping: Eastern Africa rather than Sub-Saharan Africa,
      * the Caribbean rather than Latin America and the Caribbean */
     return s->m49_intermediate[0] ? s->m49_intermediate : s->m49_subregion;
+}
+
+static const char *const frame_keys[] = {"subregion", "region", "group"};
+
+int workshop_frame_parse(const char *name)
+{
+    for (int f = 0; name && f < 3; f++)
+        if (strcmp(name, frame_keys[f]) == 0)
+            return f;
+    return -1;
+}
+
+const char *workshop_frame_key(workshop_frame_t f)
+{
+    return (unsigned)f < 3 ? frame_keys[f] : "";
+}
+
+const char *review_workshop_place(const review_data_t *d, const review_workshop_t *w, lang_t l)
+{
+    if (w->frame_kind == WORKSHOP_FRAME_GROUP) {
+        for (size_t g = 0; g < d->ngroups; g++)
+            if (strcmp(d->groups[g].code, w->frame) == 0)
+                return d->groups[g].name[l];
+        return w->frame; /* a group no state holds today: its code */
+    }
+    return d->regions[w->region].name[l];
 }
 
 static int cmp_str(const void *a, const void *b)
@@ -204,8 +251,8 @@ static size_t frames_list(const review_data_t *d, const review_snapshot_t *s, wo
     const char **fr = arena_alloc(a, (d->nstates + 1) * sizeof *fr);
     size_t n = 0;
     for (size_t st = 0; st < d->nstates; st++)
-        if (s->in_force[st] >= 0 && *frame_of(d, st, f))
-            fr[n++] = frame_of(d, st, f);
+        if (s->in_force[st] >= 0 && *frame_of(d, s, st, f))
+            fr[n++] = frame_of(d, s, st, f);
     qsort(fr, n, sizeof *fr, cmp_str);
     size_t m = 0;
     for (size_t i = 0; i < n; i++)
@@ -239,7 +286,7 @@ static void frame_workshops(const review_data_t *d, const review_snapshot_t *s, 
     size_t words = (d->nitems + 63) / 64 + 1, m = 0;
     size_t *members = arena_alloc(a, (d->nstates + 1) * sizeof *members);
     for (size_t st = 0; st < d->nstates; st++) /* alpha-3 order */
-        if (s->in_force[st] >= 0 && strcmp(frame_of(d, st, wo->frame), frame) == 0)
+        if (s->in_force[st] >= 0 && strcmp(frame_of(d, s, st, wo->frame), frame) == 0)
             members[m++] = st;
     if (m < wo->min_size)
         return;
@@ -275,6 +322,7 @@ static void frame_workshops(const review_data_t *d, const review_snapshot_t *s, 
             cur->states[i] = members[leaves[i]];
         cur->nstates = k;
         cur->frame = frame;
+        cur->frame_kind = wo->frame;
         cur->value = value[chosen[c]];
         cur->region = d->state_region[cur->states[0]];
         cur->group = main_group(group_of, cur->states, k, ngroups);

@@ -545,7 +545,7 @@ static void section_workshops(ctx_t *c)
         const assist_workshop_offers_t *wo = &r->assist.workshops[i];
         add(c, DOC_PARA,
             say(c, "%s %zu — %s (%s %zu)\n%s: %s\n%s: %s\n%s: %zu\n%s: %zu / %zu\n%s:\n%s\n%s: %s",
-                 tr(c, "Proposed workshop"), i + 1, d->regions[w->region].name[c->l],
+                 tr(c, "Proposed workshop"), i + 1, review_workshop_place(d, w, c->l),
                  tr(c, "group"), w->group + 1, tr(c, "States"),
                  state_names(c, w->states, w->nstates), tr(c, "Themes"), themes,
                  tr(c, "Shared gaps"), w->ngaps,

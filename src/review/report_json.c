@@ -338,6 +338,9 @@ void review_render_workshops_json(const review_t *r, buf_t *b)
         buf_printf(b, "%s{\"workshop\":%zu,\"group\":%zu,\"frame\":", i ? "," : "", i + 1,
                    w->group + 1);
         json_out_str(b, w->frame ? w->frame : "");
+        buf_puts(b, ",");
+        json_out_kv(b, 0, "frame_kind", workshop_frame_key(w->frame_kind));
+        json_out_kv(b, 1, "frame_name", review_workshop_place(d, w, r->lang));
         buf_printf(b, ",\"value\":%lld,", w->value);
         json_out_kv(b, 0, "region", d->regions[w->region].code);
         json_out_kv(b, 1, "region_name", d->regions[w->region].name[r->lang]);

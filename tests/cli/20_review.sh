@@ -281,6 +281,9 @@ lo, hi, key = int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
 st = {s["alpha3"]: s for s in x["states"]}
 for s in st.values():
     s["m49_finest"] = s["m49_intermediate"] or s["m49_subregion"]
+for m in x["memberships"]:  # the UN regional group in force on the review date
+    if m["group"] not in ("LDC", "LLDC", "SIDS") and m["from"] <= "2026-01-01" and (m["to"] == "" or "2026-01-01" < m["to"]):
+        st[m["state"]]["group_on"] = m["group"]
 seen = [s for ws in w for s in ws["states"]]
 print(len(w) > 0, all(lo <= len(ws["states"]) <= hi for ws in w), len(seen) == len(set(seen)),
       all(len({st[s][key] for s in ws["states"]}) == 1 and st[ws["states"][0]][key] == ws["frame"] for ws in w),
@@ -320,7 +323,47 @@ expect_match "plan as text: covered of shared, assigned offers, what stays uncov
 expect_fail "--min-size above --max-size" 2 "--min-size 9 is larger than --max-size 8" r review workshops --min-size 9 --max-size 8
 expect_fail "--min-size 1" 2 "--min-size" r review workshops --min-size 1
 expect_fail "--max-size too large" 2 "--max-size" r review workshops --max-size 100000000000000000000
-expect_fail "--frame unknown" 2 "--frame: 'continent' is not subregion or region" r review workshops --frame continent
+r review workshops --as-of 2026-01-01 --format json --frame group >"$T/w5.json"
+expect_eq "workshops: --frame group draws within one UN regional group" "$(ws_check "$T/w5.json" 5 20 group_on)" "True True True True True"
+expect_eq "... named by the group, in the JSON and the text" "$($PY -c '
+import json, sys
+w = json.load(open(sys.argv[1]))["workshops"]
+print(sorted({(x["frame_kind"], x["frame"], x["frame_name"]) for x in w if x["frame"] == "AFR"}))' "$T/w5.json")" "[('group', 'AFR', 'Group of African States')]"
+expect_ok "workshops --frame group as text" r review workshops --as-of 2026-01-01 --frame group
+expect_match "... names the group" "$T/out" "^Proposed workshop [0-9]+: Group of African States \\(group [0-9]+\\)$"
+# The group frame follows the memberships in force on the review date: with
+# reference data where every African state belonged to WEOG from 2010 to 2015
+# (and to AFR before and after), a review as of 2012 has no African workshop
+# and puts African states in WEOG workshops; as of 2016 the AFR frame is back.
+rm -rf "$T/gdata" && cp -r "${R1540_DATA:-data}" "$T/gdata"
+$PY - "$T/gdata/states/memberships.tsv" <<'EOF2'
+import sys
+out = []
+for l in open(sys.argv[1], encoding="utf-8"):
+    f = l.rstrip("\n").split("\t")
+    if not l.startswith("#") and len(f) >= 5 and f[1] == "AFR" and f[2] == f[3] == "":
+        out += [f"{f[0]}\tAFR\t\t2010-01-01\t{f[4]}\n", f"{f[0]}\tAFR\t2015-01-01\t\t{f[4]}\n",
+                f"{f[0]}\tWEOG\t2010-01-01\t2015-01-01\ttest\n"]
+    else:
+        out.append(l)
+open(sys.argv[1], "w", encoding="utf-8").writelines(out)
+EOF2
+R1540_DATA="$T/gdata" "$BIN" --db "$T/g.db" init --demo >/dev/null
+frames_on() {
+    R1540_DATA="$T/gdata" "$BIN" --db "$T/g.db" review workshops --include-approved --frame group --as-of "$1" --format json |
+        $PY -c '
+import json, sys
+w = json.load(sys.stdin)["workshops"]
+x = json.load(open(sys.argv[1]))
+afr = {s["alpha3"] for s in x["states"] if s["un_group"] == "AFR"}
+print(" ".join(sorted({ws["frame"] for ws in w})), any(afr & set(ws["states"]) for ws in w if ws["frame"] == "WEOG"))' "$T/export.json"
+}
+expect_eq "--frame group as of 2012-06-30: the memberships of that day (African states in WEOG)" "$(frames_on 2012-06-30)" "APG EEG GRULAC WEOG True"
+expect_eq "--frame group as of 2016-06-30: AFR again, no African state in WEOG" "$(frames_on 2016-06-30)" "AFR APG EEG GRULAC WEOG False"
+expect_fail "--frame unknown" 2 "--frame: 'continent' is not subregion, region or group" r review workshops --frame continent
+expect_fail "--frame org (regional organizations: no sourced membership list)" 2 "--frame: 'org' is not" r review workshops --frame org
+expect_fail "--frame empty" 2 "--frame: '' is not" r review workshops --frame ""
+expect_fail "--frame hostile" 2 "is not subregion, region or group" r review workshops --frame "<script>'; DROP TABLE x"
 
 expect_fail "an unknown language" 2 "--lang: 'xx' is not ar, zh, en, fr, ru or es" r review --lang xx
 expect_fail "a date before 2004" 2 "before resolution 1540 was adopted" r review --as-of 2003-12-31
