@@ -148,8 +148,13 @@ static void workshop_fill(const review_data_t *d, const review_snapshot_t *s, ar
     }
     qsort(sh, n, sizeof *sh, cmp_shared);
     w->gaps = arena_alloc(a, (n + 1) * sizeof *w->gaps);
-    for (size_t i = 0; i < n; i++)
+    w->missing = arena_alloc(a, (n + 1) * sizeof *w->missing);
+    w->value = 0;
+    for (size_t i = 0; i < n; i++) {
         w->gaps[i] = sh[i].item;
+        w->missing[i] = sh[i].missing;
+        w->value += sh[i].missing;
+    }
     w->ngaps = n;
     cov_t *th = arena_alloc(a, (d->nthemes + 1) * sizeof *th);
     for (size_t k = 0; k < w->nstates; k++)
@@ -162,25 +167,6 @@ static void workshop_fill(const review_data_t *d, const review_snapshot_t *s, ar
     w->nthemes = nt;
 }
 
-/* The (state, shared gap) pairs a group of states addresses: per item
- * missing for at least two thirds of those where it applies, the number
- * missing. */
-static long long shared_value(const review_data_t *d, const review_snapshot_t *s,
-                              const size_t *states, size_t n)
-{
-    long long v = 0;
-    for (size_t i = 0; i < d->nitems; i++) {
-        unsigned applicable = 0, missing = 0;
-        for (size_t k = 0; k < n; k++) {
-            unsigned char m = d->versions[s->in_force[states[k]]].marks[i];
-            applicable += m != MARK_NA;
-            missing += m == MARK_BLANK || m == MARK_UNSURE;
-        }
-        if (applicable && 3 * missing >= 2 * applicable)
-            v += missing;
-    }
-    return v;
-}
 
 /* The UN regional group state st belongs to on date: by the dated
  * memberships (the periods in force that day), or by its stored group when
@@ -278,10 +264,12 @@ static size_t main_group(const long *group_of, const size_t *states, size_t n, s
     return best;
 }
 
-/* The workshops of one frame, appended to w[*n...]. */
-static void frame_workshops(const review_data_t *d, const review_snapshot_t *s, const char *frame,
-                            const workshop_opts_t *wo, const long *group_of, size_t ngroups,
-                            arena_t *a, review_workshop_t *w, size_t *n)
+/* The candidate workshops of one frame, appended to w[*n...]: every node of
+ * the frame's similarity tree with min_size to max_size states, with its
+ * parent candidate (the nearest candidate above it) in parent[]. */
+static void frame_candidates(const review_data_t *d, const review_snapshot_t *s, const char *frame,
+                             const workshop_opts_t *wo, const long *group_of, size_t ngroups,
+                             arena_t *a, review_workshop_t *w, size_t *parent, size_t *n)
 {
     size_t words = (d->nitems + 63) / 64 + 1, m = 0;
     size_t *members = arena_alloc(a, (d->nstates + 1) * sizeof *members);
@@ -300,39 +288,38 @@ static void frame_workshops(const review_data_t *d, const review_snapshot_t *s, 
     workshop_tree_t t;
     workshop_tree_build(sets, m, words, a, &t);
     free(sets);
-    long long *value = arena_alloc(a, (t.nodes + 1) * sizeof *value);
     size_t *leaves = arena_alloc(a, (m + 1) * sizeof *leaves);
-    size_t *states = arena_alloc(a, (m + 1) * sizeof *states);
-    for (size_t v = 0; v < t.nodes; v++) {
+    size_t *id = arena_alloc(a, (t.nodes + 1) * sizeof *id), *up = arena_alloc(a, (t.nodes + 1) * sizeof *up);
+    for (size_t v = 0; v < t.nodes; v++)
+        up[v] = SIZE_MAX;
+    for (size_t v = t.n; v < t.nodes; v++)
+        up[t.left[v]] = up[t.right[v]] = v;
+    for (size_t v = t.nodes; v-- > 0;) { /* the root first: parents before children */
+        id[v] = SIZE_MAX;
         if (t.size[v] < wo->min_size || t.size[v] > wo->max_size)
             continue;
+        review_workshop_t *cur = &w[*n];
         size_t k = workshop_tree_leaves(&t, v, leaves);
-        for (size_t i = 0; i < k; i++)
-            states[i] = members[leaves[i]];
-        value[v] = shared_value(d, s, states, k);
-    }
-    size_t *chosen = arena_alloc(a, (m + 1) * sizeof *chosen);
-    long long total;
-    size_t nc = workshop_select(&t, value, wo->min_size, wo->max_size, chosen, &total);
-    for (size_t c = 0; c < nc; c++) {
-        review_workshop_t *cur = &w[(*n)++];
-        size_t k = workshop_tree_leaves(&t, chosen[c], leaves);
         cur->states = arena_alloc(a, (k + 1) * sizeof *cur->states);
         for (size_t i = 0; i < k; i++)
             cur->states[i] = members[leaves[i]];
         cur->nstates = k;
         cur->frame = frame;
         cur->frame_kind = wo->frame;
-        cur->value = value[chosen[c]];
         cur->region = d->state_region[cur->states[0]];
         cur->group = main_group(group_of, cur->states, k, ngroups);
         workshop_fill(d, s, a, cur);
+        parent[*n] = SIZE_MAX;
+        for (size_t u = up[v]; u != SIZE_MAX && parent[*n] == SIZE_MAX; u = up[u])
+            parent[*n] = id[u];
+        id[v] = (*n)++;
     }
 }
 
-review_workshop_t *review_workshops(const review_data_t *d, const review_snapshot_t *s, size_t k,
-                                    const workshop_opts_t *wo_in, arena_t *a, long *group_of,
-                                    size_t *ngroups, size_t *n)
+review_workshop_t *review_workshop_candidates(const review_data_t *d, const review_snapshot_t *s,
+                                             size_t k, const workshop_opts_t *wo_in, arena_t *a,
+                                             long *group_of, size_t *ngroups, size_t **parent,
+                                             size_t *n)
 {
     size_t words = (d->nitems + 63) / 64 + 1, m;
     size_t *idx = arena_alloc(a, (d->nstates + 1) * sizeof *idx);
@@ -354,9 +341,11 @@ review_workshop_t *review_workshops(const review_data_t *d, const review_snapsho
     wo.max_size = wo.max_size ? wo.max_size : WORKSHOP_MAX_SIZE;
     const char **frames;
     size_t nframes = frames_list(d, s, wo.frame, a, &frames);
-    review_workshop_t *w = arena_alloc(a, (d->nstates + 1) * sizeof *w);
+    /* a frame of m states has at most 2m - 1 nodes */
+    review_workshop_t *w = arena_alloc(a, (2 * d->nstates + 1) * sizeof *w);
+    *parent = arena_alloc(a, (2 * d->nstates + 1) * sizeof **parent);
     *n = 0;
     for (size_t f = 0; f < nframes; f++)
-        frame_workshops(d, s, frames[f], &wo, group_of, *ngroups, a, w, n);
+        frame_candidates(d, s, frames[f], &wo, group_of, *ngroups, a, w, *parent, n);
     return w;
 }

@@ -332,7 +332,12 @@ void review_render_workshops_json(const review_t *r, buf_t *b)
             }
         buf_puts(b, "]}");
     }
-    buf_puts(b, "],\"workshops\":[");
+    const assist_figures_t *f = &r->assist;
+    buf_printf(b, "],\"workshop_plan\":{\"pairs_covered\":%lld,\"bound\":%lld,\"optimal\":%s,"
+                  "\"candidates\":%zu,\"shared_gaps_covered\":%zu,\"shared_gaps\":%zu}",
+               f->plan_pairs, f->plan_bound, f->plan_proven ? "true" : "false",
+               f->plan_candidates, f->plan_covered, f->plan_shared);
+    buf_puts(b, ",\"workshops\":[");
     for (size_t i = 0; i < r->nworkshops; i++) {
         const review_workshop_t *w = &r->workshops[i];
         buf_printf(b, "%s{\"workshop\":%zu,\"group\":%zu,\"frame\":", i ? "," : "", i + 1,

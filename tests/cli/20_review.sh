@@ -319,6 +319,13 @@ for ws in w:
         ok &= o["regions"] == "" or ws["region"] in regs or all(st[s]["m49_subregion"] in regs or st[s]["m49_intermediate"] in regs for s in ws["states"])
         ok &= all(g in o["items"].split(",") or it.get(g, set()) & themes for g in a["shared_gaps"])
 print(ok, n > 0, all(used[i] <= off[i]["capacity"] for i in used))' "$T/w1.json" "$T/export.json" data/template/v1/items.tsv)" "True True True"
+expect_eq "the joint plan (src/review/workshop_joint.c): its figures add up, covered pairs within the bound and the workshops' values" "$($PY -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+p, w = d["workshop_plan"], d["workshops"]
+print(p["shared_gaps_covered"] == sum(x["plan"]["covered"] for x in w), p["shared_gaps"] == sum(x["plan"]["shared"] for x in w),
+      0 < p["pairs_covered"] <= p["bound"], p["pairs_covered"] <= sum(x["value"] for x in w), p["optimal"] in (True, False),
+      p["optimal"] or p["bound"] > p["pairs_covered"], p["candidates"] >= len(w))' "$T/w1.json")" "True True True True True True True"
 expect_match "plan as text: covered of shared, assigned offers, what stays uncovered" "$T/out" "^  Lagunas compartidas cubiertas por las ofertas asignadas: [0-9]+ / [0-9]+$"
 expect_fail "--min-size above --max-size" 2 "--min-size 9 is larger than --max-size 8" r review workshops --min-size 9 --max-size 8
 expect_fail "--min-size 1" 2 "--min-size" r review workshops --min-size 1
