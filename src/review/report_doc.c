@@ -152,8 +152,9 @@ static void section_method(ctx_t *c)
                            "applicable and not covered (fields marked ? are shown apart). Each "
                            "state counts with its matrix in force on the review date: its "
                            "approved version with the latest approval date on or before that "
-                           "date. The formulas are in docs/review.md; every figure can be "
-                           "recomputed from the open-data export."));
+                           "date. The formulas are in the review methodology of r1540's "
+                           "documentation; every figure can be recomputed from the "
+                           "open-data export."));
 }
 
 static void section_reporting(ctx_t *c)
@@ -526,11 +527,12 @@ static void section_workshops(ctx_t *c)
                                       "(Jaccard distance between their sets of applicable fields "
                                       "not marked X; agglomerative clustering with average "
                                       "linkage; %zu groups). Proposed regional workshops are "
-                                      "drawn within one M49 sub-region or region each: groups "
-                                      "of %zu to %zu states with similar gaps, chosen so that "
-                                      "together they address the most shared gaps, no state in "
-                                      "two workshops, each on the themes where its coverage is "
-                                      "lowest."),
+                                      "drawn within one M49 sub-region, M49 region or UN "
+                                      "regional group each: groups of %zu to %zu states with "
+                                      "similar gaps, chosen together with the offers assigned "
+                                      "to them so that the offers cover the most shared gaps "
+                                      "of their states, no state in two workshops, each on the "
+                                      "themes where its coverage is lowest."),
                           r->ngroups, r->workshop_min, r->workshop_max));
     for (size_t i = 0; i < r->nworkshops; i++) {
         const review_workshop_t *w = &r->workshops[i];

@@ -526,6 +526,7 @@ for l in en ar zh fr ru es; do
     check "... shows the caveat in $l (the review's own sentence)" test "$(py "$T/rv_$l.json" \
         "json.load(open('$T/rv_$l.json'))['caveat'] in html.unescape(open('$T/page_$l.html').read())")" = True
     check "... the caveat is marked as such" body_has '<p class="caveat">'
+    check "... names no repository path (docs/review.md) but the documentation, in words" body_lacks 'docs/review.md'
     check "... tables have captions and scoped headers" test "$(grep -o '<caption>' "$T/body" | wc -l)" -gt 5 -a \
         "$(grep -o 'scope="row"' "$T/body" | wc -l)" -gt 100
 done
