@@ -19,9 +19,9 @@
 static const char usage[] =
     "usage: r1540 review [--format json|html|pdf|xlsx] [-o FILE] [--lang L]\n"
     "                    [--as-of DATE] [--since DATE] [--groups K] [--include-approved]\n"
-    "                    [--min-size N] [--max-size N] [--frame subregion|region]\n"
+    "                    [--min-size N] [--max-size N] [--frame subregion|region|group]\n"
     "       r1540 review workshops [--as-of DATE] [--groups K] [--lang L] [--format text|json]\n"
-    "                    [--min-size N] [--max-size N] [--frame subregion|region]\n"
+    "                    [--min-size N] [--max-size N] [--frame subregion|region|group]\n"
     "\n"
     "The review of coverage of matrix fields: by state, section, weapon type, theme,\n"
     "region, UN regional group and LDC/LLDC/SIDS; its trend; the items and themes with\n"
@@ -37,7 +37,8 @@ static const char usage[] =
     "  --groups K    the number of similar-gap groups (default round(sqrt(states/2)))\n"
     "  --min-size N, --max-size N  the size of a proposed workshop in states\n"
     "                (default 5 to 20); workshops are drawn within one --frame: an\n"
-    "                M49 sub-region (default) or region\n"
+    "                M49 sub-region (default) or region, or a UN regional group\n"
+    "                (its members on the --as-of date)\n"
     "  --include-approved  count approved versions awaiting publication too; by\n"
     "                default only published versions count, as on the public web\n"
     "                dashboard (the report's cover says which; --published is the\n"
@@ -95,13 +96,10 @@ static rc_t parse_args(cli_t *c, int argc, char **argv, review_args_t *a)
             *(o == 'm' ? &a->o.workshops.min_size : &a->o.workshops.max_size) = (size_t)k;
             break;
         case 'F':
-            if (strcmp(optarg, "subregion") == 0)
-                a->o.workshops.frame = WORKSHOP_FRAME_SUBREGION;
-            else if (strcmp(optarg, "region") == 0)
-                a->o.workshops.frame = WORKSHOP_FRAME_REGION;
-            else
-                return cli_usage_error(c, usage, "--frame: '%s' is not subregion or region",
-                                       optarg);
+            if ((k = workshop_frame_parse(optarg)) < 0)
+                return cli_usage_error(c, usage,
+                                       "--frame: '%s' is not subregion, region or group", optarg);
+            a->o.workshops.frame = (workshop_frame_t)k;
             break;
         default: return cli_usage_error(c, usage, "unknown option");
         }
@@ -180,7 +178,7 @@ static void print_workshops_text(const review_t *r, buf_t *b)
     for (size_t i = 0; i < r->nworkshops; i++) {
         const review_workshop_t *w = &r->workshops[i];
         buf_printf(b, "\n%s %zu: %s (%s %zu)\n", i18n_tr(l, "Proposed workshop"), i + 1,
-                   d->regions[w->region].name[l], i18n_tr(l, "group"), w->group + 1);
+                   review_workshop_place(d, w, l), i18n_tr(l, "group"), w->group + 1);
         buf_printf(b, "  %s:", i18n_tr(l, "States"));
         for (size_t k = 0; k < w->nstates; k++)
             buf_printf(b, " %s", d->states[w->states[k]].alpha3);

@@ -319,17 +319,19 @@ static bool offer_available(const assistance_offer_t *o, const char *as_of)
            (!o->end[0] || strcmp(o->end, as_of) >= 0);
 }
 
-/* An offer serves a workshop when it serves every region, names the
- * workshop's M49 region, or names the sub-region or intermediate region of
- * every one of its states (then it reaches them all). */
+/* An offer serves a workshop when it serves every region, or reaches every
+ * one of its states: names the state's M49 region, sub-region or
+ * intermediate region. (A workshop drawn within a UN regional group can span
+ * several regions, so each state is checked.) */
 static bool offer_serves(const review_data_t *d, const assistance_offer_t *o,
                          const review_workshop_t *w)
 {
-    if (!o->regions[0] || assistance_list_has(o->regions, d->regions[w->region].code))
+    if (!o->regions[0])
         return true;
     for (size_t i = 0; i < w->nstates; i++) {
         const state_t *s = &d->states[w->states[i]];
-        if (!assistance_list_has(o->regions, s->m49_subregion) &&
+        if (!assistance_list_has(o->regions, s->m49_region) &&
+            !assistance_list_has(o->regions, s->m49_subregion) &&
             !(s->m49_intermediate[0] && assistance_list_has(o->regions, s->m49_intermediate)))
             return false;
     }
@@ -398,8 +400,9 @@ static void workshop_offers(const ctx_t *c, const assist_records_t *in, const ui
 /* ---- the plan: offers assigned to the workshops' sessions ------------------------- */
 
 typedef struct {
-    size_t workshop, theme; /* theme: SIZE_MAX for items without a theme */
+    size_t workshop, theme; /* workshop: its candidate; theme: SIZE_MAX for items without a theme */
     size_t *gaps;
+    unsigned *missing;      /* per gap: the candidate's states that miss it */
     size_t ngaps;
 } plan_session_t;
 
@@ -431,35 +434,42 @@ static size_t make_sessions(const review_data_t *d, const review_workshop_t *w, 
     for (size_t i = 0; i < nw; i++)
         total += w[i].ngaps;
     plan_session_t *ss = arena_alloc(a, (total + 1) * sizeof *ss);
+    size_t *theme_of = arena_alloc(a, (d->nitems + 1) * sizeof *theme_of);
+    for (size_t it = 0; it < d->nitems; it++) /* once per item: it counts over the template */
+        theme_of[it] = session_theme(d, it);
     for (size_t i = 0; i < nw; i++)
         for (size_t t = 0; t <= d->nthemes; t++) {
             size_t key = t < d->nthemes ? t : SIZE_MAX, k = 0;
             for (size_t g = 0; g < w[i].ngaps; g++)
-                k += session_theme(d, w[i].gaps[g]) == key;
+                k += theme_of[w[i].gaps[g]] == key;
             if (!k)
                 continue;
             plan_session_t *s = &ss[n++];
-            *s = (plan_session_t){i, key, arena_alloc(a, k * sizeof *s->gaps), 0};
+            *s = (plan_session_t){i, key, arena_alloc(a, k * sizeof *s->gaps),
+                                  arena_alloc(a, k * sizeof *s->missing), 0};
             for (size_t g = 0; g < w[i].ngaps; g++)
-                if (session_theme(d, w[i].gaps[g]) == key)
+                if (theme_of[w[i].gaps[g]] == key) {
+                    s->missing[s->ngaps] = w[i].missing[g];
                     s->gaps[s->ngaps++] = w[i].gaps[g];
+                }
         }
     *out = ss;
     return n;
 }
 
-/* What offer o (theme set `themes`) covers in session s: every gap if it
- * covers the theme, else the gaps it lists. */
+/* What offer o (theme set `themes`), if it serves the workshop, covers in
+ * session s: every gap if it covers the theme, else the gaps it lists; in
+ * shared gaps, or with `pairs` in (state, shared gap) pairs. */
 static int session_cover(const ctx_t *c, const assistance_offer_t *o, uint64_t themes,
-                         const plan_session_t *s, const review_workshop_t *w)
+                         const plan_session_t *s, bool serves, bool pairs)
 {
-    if (!offer_available(o, c->as_of) || !offer_serves(c->d, o, w))
+    if (!serves)
         return 0;
-    if (s->theme != SIZE_MAX && (themes >> s->theme & 1))
-        return (int)s->ngaps;
+    bool all = s->theme != SIZE_MAX && (themes >> s->theme & 1);
     int n = 0;
     for (size_t g = 0; g < s->ngaps; g++)
-        n += assistance_list_has(o->items, c->d->items[s->gaps[g]].id);
+        if (all || assistance_list_has(o->items, c->d->items[s->gaps[g]].id))
+            n += pairs ? (int)s->missing[g] : 1;
     return n;
 }
 
@@ -494,52 +504,103 @@ static int cmp_assigned(const void *pa, const void *pb)
     return (x > y) - (x < y);
 }
 
-/* The plan (workshop_plan.h): sessions, what each available offer covers in
- * each, the exact assignment, then per workshop its offers and what is left. */
+/* Held workshops by frame code, then first state (alpha-3 order). */
+static int cmp_held(const void *pa, const void *pb, void *arg)
+{
+    const review_workshop_t *w = arg, *x = &w[*(const size_t *)pa], *y = &w[*(const size_t *)pb];
+    int r = strcmp(x->frame, y->frame);
+    return r ? r : (x->states[0] > y->states[0]) - (x->states[0] < y->states[0]);
+}
+
+/* Copies the held candidates into *w in order; map[candidate] = its index there. */
+static size_t held_workshops(const review_workshop_t *cand, size_t ncand, const bool *chosen,
+                             arena_t *a, review_workshop_t **w, size_t *map)
+{
+    size_t *idx = arena_alloc(a, (ncand + 1) * sizeof *idx), n = 0;
+    for (size_t i = 0; i < ncand; i++) {
+        map[i] = SIZE_MAX;
+        if (chosen[i])
+            idx[n++] = i;
+    }
+    qsort_r(idx, n, sizeof *idx, cmp_held, (void *)cand);
+    *w = arena_alloc(a, (n + 1) * sizeof **w);
+    for (size_t k = 0; k < n; k++) {
+        (*w)[k] = cand[idx[k]];
+        map[idx[k]] = k;
+    }
+    return n;
+}
+
+/* The joint plan (workshop_plan.h): the sessions of every candidate, what
+ * each available offer serving it would cover there in (state, shared gap)
+ * pairs, the exact choice of workshops and offers together; then per held
+ * workshop its offers and what is left, in shared gaps. */
 static void plan_offers(const ctx_t *c, const assist_records_t *in, const uint64_t *themes,
-                        const review_workshop_t *w, size_t nw, arena_t *a, assist_figures_t *f)
+                        const review_workshop_t *cand, const size_t *parent, size_t ncand,
+                        arena_t *a, assist_figures_t *f, review_workshop_t **w, size_t *nw)
 {
     plan_session_t *ss;
-    size_t ns = make_sessions(c->d, w, nw, a, &ss), no = in->noff;
-    int *cover = xcalloc(ns * no + 1, sizeof *cover), *cap = xcalloc(no + 1, sizeof *cap);
+    size_t ns = make_sessions(c->d, cand, ncand, a, &ss), no = in->noff;
+    int *weight = xcalloc(ns * no + 1, sizeof *weight), *cap = xcalloc(no + 1, sizeof *cap);
     int *offer_of = xcalloc(ns + 1, sizeof *offer_of);
+    bool *serves = xcalloc(ncand * no + 1, sizeof *serves), *chosen = xcalloc(ncand + 1, 1);
+    size_t *scand = xcalloc(ns + 1, sizeof *scand), *map = xcalloc(ncand + 1, sizeof *map);
+    long long *value = xcalloc(ncand + 1, sizeof *value);
     for (size_t j = 0; j < no; j++)
-        cap[j] = in->off[j].capacity;
-    for (size_t k = 0; k < ns; k++)
+        cap[j] = in->off[j].capacity > 0 ? in->off[j].capacity : 0;
+    for (size_t i = 0; i < ncand; i++) {
+        value[i] = cand[i].value;
         for (size_t j = 0; j < no; j++)
-            cover[k * no + j] = session_cover(c, &in->off[j], themes[j], &ss[k], &w[ss[k].workshop]);
-    workshop_assign(cover, ns, cap, no, offer_of);
-    for (size_t i = 0; i < nw; i++) {
-        assist_workshop_offers_t *wo = &f->workshops[i];
-        wo->assigned = arena_alloc(a, (no + 1) * sizeof *wo->assigned);
-        wo->uncovered = arena_alloc(a, (c->d->nthemes + 2) * sizeof *wo->uncovered);
-        wo->shared = w[i].ngaps;
-        f->plan_shared += w[i].ngaps;
+            serves[i * no + j] = offer_available(&in->off[j], c->as_of) &&
+                                 offer_serves(c->d, &in->off[j], &cand[i]);
     }
     for (size_t k = 0; k < ns; k++) {
-        assist_workshop_offers_t *wo = &f->workshops[ss[k].workshop];
+        scand[k] = ss[k].workshop;
+        for (size_t j = 0; j < no; j++)
+            weight[k * no + j] = session_cover(c, &in->off[j], themes[j], &ss[k],
+                                               serves[ss[k].workshop * no + j], true);
+    }
+    workshop_joint_t jt = {ncand, parent, value, ns, scand, no, weight, cap, 0};
+    f->plan_pairs = workshop_joint_solve(&jt, chosen, offer_of, &f->plan_proven, &f->plan_bound);
+    f->plan_candidates = ncand;
+    *nw = held_workshops(cand, ncand, chosen, a, w, map);
+    f->workshops = arena_alloc(a, (*nw + 1) * sizeof *f->workshops);
+    for (size_t i = 0; i < *nw; i++) {
+        assist_workshop_offers_t *wo = &f->workshops[i];
+        workshop_offers(c, in, themes, &(*w)[i], a, wo);
+        wo->assigned = arena_alloc(a, (no + 1) * sizeof *wo->assigned);
+        wo->uncovered = arena_alloc(a, (c->d->nthemes + 2) * sizeof *wo->uncovered);
+        wo->shared = (*w)[i].ngaps;
+        f->plan_shared += (*w)[i].ngaps;
+    }
+    for (size_t k = 0; k < ns; k++) {
+        if (map[ss[k].workshop] == SIZE_MAX)
+            continue;
+        assist_workshop_offers_t *wo = &f->workshops[map[ss[k].workshop]];
         if (offer_of[k] >= 0) {
-            assign_add(c, in, (size_t)offer_of[k], &ss[k], a, wo);
-            wo->covered += (size_t)cover[k * no + (size_t)offer_of[k]];
-            f->plan_covered += (size_t)cover[k * no + (size_t)offer_of[k]];
+            size_t j = (size_t)offer_of[k];
+            size_t gaps = (size_t)session_cover(c, &in->off[j], themes[j], &ss[k], true, false);
+            assign_add(c, in, j, &ss[k], a, wo);
+            wo->covered += gaps;
+            f->plan_covered += gaps;
             continue;
         }
         bool could = false;
         for (size_t j = 0; j < no && !could; j++)
-            could = cover[k * no + j] > 0 && cap[j] > 0;
+            could = weight[k * no + j] > 0 && cap[j] > 0;
         wo->uncovered[wo->nuncovered++] =
             (assist_uncovered_t){ss[k].theme, ss[k].gaps, ss[k].ngaps, could};
     }
-    for (size_t i = 0; i < nw; i++)
+    for (size_t i = 0; i < *nw; i++)
         qsort(f->workshops[i].assigned, f->workshops[i].nassigned,
               sizeof *f->workshops[i].assigned, cmp_assigned);
-    free(cover);
-    free(cap);
-    free(offer_of);
+    free(weight), free(cap), free(offer_of), free(serves), free(chosen), free(scand), free(map);
+    free(value);
 }
 
-static void count_offers(const ctx_t *c, const assist_records_t *in, const review_workshop_t *w,
-                         size_t nw, arena_t *a, assist_figures_t *f)
+static void count_offers(const ctx_t *c, const assist_records_t *in, const review_workshop_t *cand,
+                         const size_t *parent, size_t ncand, arena_t *a, assist_figures_t *f,
+                         review_workshop_t **w, size_t *nw)
 {
     uint64_t *themes = arena_alloc(a, (in->noff + 1) * sizeof *themes);
     for (size_t j = 0; j < in->noff; j++) {
@@ -556,20 +617,17 @@ static void count_offers(const ctx_t *c, const assist_records_t *in, const revie
                 f->by_theme[t].capacity += cap;
             }
     }
-    f->workshops = arena_alloc(a, (nw + 1) * sizeof *f->workshops);
-    for (size_t i = 0; i < nw; i++)
-        workshop_offers(c, in, themes, &w[i], a, &f->workshops[i]);
-    plan_offers(c, in, themes, w, nw, a, f);
+    plan_offers(c, in, themes, cand, parent, ncand, a, f, w, nw);
 }
 
 void assist_figures_compute(const review_data_t *d, const assist_records_t *in, const char *as_of,
-                            const review_workshop_t *w, size_t nw, arena_t *a,
-                            assist_figures_t *out)
+                            const review_workshop_t *cand, const size_t *parent, size_t ncand,
+                            arena_t *a, assist_figures_t *out, review_workshop_t **w, size_t *nw)
 {
     memset(out, 0, sizeof *out);
     ctx_t c = {d, as_of};
     out->by_theme = arena_alloc(a, (d->nthemes + 1) * sizeof *out->by_theme);
     out->by_region = arena_alloc(a, (d->nregions + 1) * sizeof *out->by_region);
     count_requests(&c, in, a, out);
-    count_offers(&c, in, w, nw, a, out);
+    count_offers(&c, in, cand, parent, ncand, a, out, w, nw);
 }

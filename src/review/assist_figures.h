@@ -116,6 +116,10 @@ typedef struct {
     assist_delay_t to_proposal, to_match;
     assist_workshop_offers_t *workshops; /* parallel to the workshops given */
     size_t plan_covered, plan_shared;    /* shared gaps the plan covers, of all workshops' */
+    long long plan_pairs;                /* (state, shared gap) pairs covered: the objective */
+    long long plan_bound;                /* the search's upper bound on it */
+    bool plan_proven;                    /* the plan is proven optimal (plan_pairs == bound) */
+    size_t plan_candidates;              /* candidate workshops considered */
 } assist_figures_t;
 
 /* Loads requests, offers, proposals, their history and the organizations. */
@@ -123,12 +127,16 @@ rc_t assist_records_load(store_t *st, arena_t *a, assist_records_t *r, err_t *e)
 
 /*
  * Computes the figures as of `as_of` (a valid date) from the records, with the
- * review data's themes, items, states and regions, and the offers for each of
- * the nw workshops. Never fails: codes the data does not know are ignored.
+ * review data's themes, items, states and regions; and chooses, among the
+ * ncand candidate workshops (cluster.h, with their parent candidates), which
+ * to hold together with the offers that take their sessions: the joint plan
+ * of workshop_plan.h. The workshops held are written to *w, *nw (by frame
+ * code, then first state), out->workshops parallel to them. Never fails:
+ * codes the data does not know are ignored.
  */
 void assist_figures_compute(const review_data_t *d, const assist_records_t *in, const char *as_of,
-                            const review_workshop_t *w, size_t nw, arena_t *a,
-                            assist_figures_t *out);
+                            const review_workshop_t *cand, const size_t *parent, size_t ncand,
+                            arena_t *a, assist_figures_t *out, review_workshop_t **w, size_t *nw);
 
 /* 100 * unmet / requests, -1 when there are no requests. */
 double assist_unmet_pct(const assist_theme_t *t);

@@ -148,8 +148,13 @@ static void workshop_fill(const review_data_t *d, const review_snapshot_t *s, ar
     }
     qsort(sh, n, sizeof *sh, cmp_shared);
     w->gaps = arena_alloc(a, (n + 1) * sizeof *w->gaps);
-    for (size_t i = 0; i < n; i++)
+    w->missing = arena_alloc(a, (n + 1) * sizeof *w->missing);
+    w->value = 0;
+    for (size_t i = 0; i < n; i++) {
         w->gaps[i] = sh[i].item;
+        w->missing[i] = sh[i].missing;
+        w->value += sh[i].missing;
+    }
     w->ngaps = n;
     cov_t *th = arena_alloc(a, (d->nthemes + 1) * sizeof *th);
     for (size_t k = 0; k < w->nstates; k++)
@@ -162,34 +167,62 @@ static void workshop_fill(const review_data_t *d, const review_snapshot_t *s, ar
     w->nthemes = nt;
 }
 
-/* The (state, shared gap) pairs a group of states addresses: per item
- * missing for at least two thirds of those where it applies, the number
- * missing. */
-static long long shared_value(const review_data_t *d, const review_snapshot_t *s,
-                              const size_t *states, size_t n)
+
+/* The UN regional group state st belongs to on date: by the dated
+ * memberships (the periods in force that day), or by its stored group when
+ * the database has none; "" for none. */
+static const char *group_on(const review_data_t *d, size_t st, const char *date)
 {
-    long long v = 0;
-    for (size_t i = 0; i < d->nitems; i++) {
-        unsigned applicable = 0, missing = 0;
-        for (size_t k = 0; k < n; k++) {
-            unsigned char m = d->versions[s->in_force[states[k]]].marks[i];
-            applicable += m != MARK_NA;
-            missing += m == MARK_BLANK || m == MARK_UNSURE;
-        }
-        if (applicable && 3 * missing >= 2 * applicable)
-            v += missing;
+    const state_t *s = &d->states[st];
+    if (d->nmemberships == 0)
+        return strcmp(s->un_group, "NONE") == 0 ? "" : s->un_group;
+    for (size_t i = 0; i < d->nmemberships; i++) {
+        const membership_t *m = &d->memberships[i];
+        if (strcmp(m->state, s->alpha3) == 0 && strcmp(m->group, "LDC") != 0 &&
+            strcmp(m->group, "LLDC") != 0 && strcmp(m->group, "SIDS") != 0 &&
+            membership_in_force(m, date))
+            return m->group;
     }
-    return v;
+    return "";
 }
 
-static const char *frame_of(const review_data_t *d, size_t st, workshop_frame_t f)
+static const char *frame_of(const review_data_t *d, const review_snapshot_t *sn, size_t st,
+                            workshop_frame_t f)
 {
     const state_t *s = &d->states[st];
     if (f == WORKSHOP_FRAME_REGION)
         return d->regions[d->state_region[st]].code;
+    if (f == WORKSHOP_FRAME_GROUP)
+        return group_on(d, st, sn->as_of);
     /* the finest M49 grouping: Eastern Africa rather than Sub-Saharan Africa,
      * the Caribbean rather than Latin America and the Caribbean */
     return s->m49_intermediate[0] ? s->m49_intermediate : s->m49_subregion;
+}
+
+static const char *const frame_keys[] = {"subregion", "region", "group"};
+
+int workshop_frame_parse(const char *name)
+{
+    for (int f = 0; name && f < 3; f++)
+        if (strcmp(name, frame_keys[f]) == 0)
+            return f;
+    return -1;
+}
+
+const char *workshop_frame_key(workshop_frame_t f)
+{
+    return (unsigned)f < 3 ? frame_keys[f] : "";
+}
+
+const char *review_workshop_place(const review_data_t *d, const review_workshop_t *w, lang_t l)
+{
+    if (w->frame_kind == WORKSHOP_FRAME_GROUP) {
+        for (size_t g = 0; g < d->ngroups; g++)
+            if (strcmp(d->groups[g].code, w->frame) == 0)
+                return d->groups[g].name[l];
+        return w->frame; /* a group no state holds today: its code */
+    }
+    return d->regions[w->region].name[l];
 }
 
 static int cmp_str(const void *a, const void *b)
@@ -204,8 +237,8 @@ static size_t frames_list(const review_data_t *d, const review_snapshot_t *s, wo
     const char **fr = arena_alloc(a, (d->nstates + 1) * sizeof *fr);
     size_t n = 0;
     for (size_t st = 0; st < d->nstates; st++)
-        if (s->in_force[st] >= 0 && *frame_of(d, st, f))
-            fr[n++] = frame_of(d, st, f);
+        if (s->in_force[st] >= 0 && *frame_of(d, s, st, f))
+            fr[n++] = frame_of(d, s, st, f);
     qsort(fr, n, sizeof *fr, cmp_str);
     size_t m = 0;
     for (size_t i = 0; i < n; i++)
@@ -231,15 +264,17 @@ static size_t main_group(const long *group_of, const size_t *states, size_t n, s
     return best;
 }
 
-/* The workshops of one frame, appended to w[*n...]. */
-static void frame_workshops(const review_data_t *d, const review_snapshot_t *s, const char *frame,
-                            const workshop_opts_t *wo, const long *group_of, size_t ngroups,
-                            arena_t *a, review_workshop_t *w, size_t *n)
+/* The candidate workshops of one frame, appended to w[*n...]: every node of
+ * the frame's similarity tree with min_size to max_size states, with its
+ * parent candidate (the nearest candidate above it) in parent[]. */
+static void frame_candidates(const review_data_t *d, const review_snapshot_t *s, const char *frame,
+                             const workshop_opts_t *wo, const long *group_of, size_t ngroups,
+                             arena_t *a, review_workshop_t *w, size_t *parent, size_t *n)
 {
     size_t words = (d->nitems + 63) / 64 + 1, m = 0;
     size_t *members = arena_alloc(a, (d->nstates + 1) * sizeof *members);
     for (size_t st = 0; st < d->nstates; st++) /* alpha-3 order */
-        if (s->in_force[st] >= 0 && strcmp(frame_of(d, st, wo->frame), frame) == 0)
+        if (s->in_force[st] >= 0 && strcmp(frame_of(d, s, st, wo->frame), frame) == 0)
             members[m++] = st;
     if (m < wo->min_size)
         return;
@@ -253,38 +288,38 @@ static void frame_workshops(const review_data_t *d, const review_snapshot_t *s, 
     workshop_tree_t t;
     workshop_tree_build(sets, m, words, a, &t);
     free(sets);
-    long long *value = arena_alloc(a, (t.nodes + 1) * sizeof *value);
     size_t *leaves = arena_alloc(a, (m + 1) * sizeof *leaves);
-    size_t *states = arena_alloc(a, (m + 1) * sizeof *states);
-    for (size_t v = 0; v < t.nodes; v++) {
+    size_t *id = arena_alloc(a, (t.nodes + 1) * sizeof *id), *up = arena_alloc(a, (t.nodes + 1) * sizeof *up);
+    for (size_t v = 0; v < t.nodes; v++)
+        up[v] = SIZE_MAX;
+    for (size_t v = t.n; v < t.nodes; v++)
+        up[t.left[v]] = up[t.right[v]] = v;
+    for (size_t v = t.nodes; v-- > 0;) { /* the root first: parents before children */
+        id[v] = SIZE_MAX;
         if (t.size[v] < wo->min_size || t.size[v] > wo->max_size)
             continue;
+        review_workshop_t *cur = &w[*n];
         size_t k = workshop_tree_leaves(&t, v, leaves);
-        for (size_t i = 0; i < k; i++)
-            states[i] = members[leaves[i]];
-        value[v] = shared_value(d, s, states, k);
-    }
-    size_t *chosen = arena_alloc(a, (m + 1) * sizeof *chosen);
-    long long total;
-    size_t nc = workshop_select(&t, value, wo->min_size, wo->max_size, chosen, &total);
-    for (size_t c = 0; c < nc; c++) {
-        review_workshop_t *cur = &w[(*n)++];
-        size_t k = workshop_tree_leaves(&t, chosen[c], leaves);
         cur->states = arena_alloc(a, (k + 1) * sizeof *cur->states);
         for (size_t i = 0; i < k; i++)
             cur->states[i] = members[leaves[i]];
         cur->nstates = k;
         cur->frame = frame;
-        cur->value = value[chosen[c]];
+        cur->frame_kind = wo->frame;
         cur->region = d->state_region[cur->states[0]];
         cur->group = main_group(group_of, cur->states, k, ngroups);
         workshop_fill(d, s, a, cur);
+        parent[*n] = SIZE_MAX;
+        for (size_t u = up[v]; u != SIZE_MAX && parent[*n] == SIZE_MAX; u = up[u])
+            parent[*n] = id[u];
+        id[v] = (*n)++;
     }
 }
 
-review_workshop_t *review_workshops(const review_data_t *d, const review_snapshot_t *s, size_t k,
-                                    const workshop_opts_t *wo_in, arena_t *a, long *group_of,
-                                    size_t *ngroups, size_t *n)
+review_workshop_t *review_workshop_candidates(const review_data_t *d, const review_snapshot_t *s,
+                                             size_t k, const workshop_opts_t *wo_in, arena_t *a,
+                                             long *group_of, size_t *ngroups, size_t **parent,
+                                             size_t *n)
 {
     size_t words = (d->nitems + 63) / 64 + 1, m;
     size_t *idx = arena_alloc(a, (d->nstates + 1) * sizeof *idx);
@@ -306,9 +341,11 @@ review_workshop_t *review_workshops(const review_data_t *d, const review_snapsho
     wo.max_size = wo.max_size ? wo.max_size : WORKSHOP_MAX_SIZE;
     const char **frames;
     size_t nframes = frames_list(d, s, wo.frame, a, &frames);
-    review_workshop_t *w = arena_alloc(a, (d->nstates + 1) * sizeof *w);
+    /* a frame of m states has at most 2m - 1 nodes */
+    review_workshop_t *w = arena_alloc(a, (2 * d->nstates + 1) * sizeof *w);
+    *parent = arena_alloc(a, (2 * d->nstates + 1) * sizeof **parent);
     *n = 0;
     for (size_t f = 0; f < nframes; f++)
-        frame_workshops(d, s, frames[f], &wo, group_of, *ngroups, a, w, n);
+        frame_candidates(d, s, frames[f], &wo, group_of, *ngroups, a, w, *parent, n);
     return w;
 }

@@ -15,12 +15,15 @@
 #include <string.h>
 
 #include "../util/i18n.h"
+#include "../util/numfmt.h"
 
 typedef struct {
     const review_t *r;
     review_doc_t *doc;
     arena_t *a;
     lang_t l;
+    numfmt_t *nf; /* the language's numbers and dates (owned by review_doc_build) */
+    bool plain;   /* table cells as C numbers and ISO dates (the XLSX keeps them as numbers) */
 } ctx_t;
 
 static const char *afmt(arena_t *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -37,7 +40,28 @@ static const char *afmt(arena_t *a, const char *fmt, ...)
     return s;
 }
 
-static const char *pct(arena_t *a, double v) { return v < 0 ? "–" : afmt(a, "%.1f%%", v); }
+/* Figures in table cells: as the language writes them, or plain for XLSX. */
+static const char *pct(ctx_t *c, double v)
+{
+    return v < 0 ? "–" : c->plain ? afmt(c->a, "%.1f%%", v) : numfmt_pct(c->nf, c->a, v);
+}
+static const char *num(ctx_t *c, long long v)
+{
+    return c->plain ? afmt(c->a, "%lld", v) : numfmt_int(c->nf, c->a, v);
+}
+static const char *change(ctx_t *c, double v)
+{
+    return c->plain ? afmt(c->a, "%+.1f", v) : numfmt_dec(c->nf, c->a, v, 1, true);
+}
+static const char *cell_date(ctx_t *c, const char *iso)
+{
+    return c->plain ? iso : numfmt_date(c->nf, c->a, iso);
+}
+/* A date inside a sentence: always in words, with no-break spaces. */
+static const char *day(ctx_t *c, const char *iso) { return numfmt_date(c->nf, c->a, iso); }
+
+/* A sentence with its figures as the language writes them (numfmt_printf). */
+#define say(c, ...) numfmt_printf((c)->nf, (c)->a, __VA_ARGS__)
 
 static doc_block_t *add(ctx_t *c, doc_kind_t kind, const char *text)
 {
@@ -86,11 +110,11 @@ static void cov_table(ctx_t *c, const char *key, const char *caption, const char
         const char **row = t->cells + (i + 1) * 6;
         v[i] = cov_pct(&cov[i]);
         row[0] = names[i];
-        row[1] = afmt(c->a, "%u", cov[i].x);
-        row[2] = afmt(c->a, "%u", cov[i].unsure);
-        row[3] = afmt(c->a, "%u", cov[i].blank);
-        row[4] = afmt(c->a, "%u", cov_applicable(&cov[i]));
-        row[5] = pct(c->a, v[i]);
+        row[1] = num(c, cov[i].x);
+        row[2] = num(c, cov[i].unsure);
+        row[3] = num(c, cov[i].blank);
+        row[4] = num(c, cov_applicable(&cov[i]));
+        row[5] = pct(c, v[i]);
     }
     if (chart)
         add(c, DOC_CHART, caption)->chart =
@@ -128,8 +152,9 @@ static void section_method(ctx_t *c)
                            "applicable and not covered (fields marked ? are shown apart). Each "
                            "state counts with its matrix in force on the review date: its "
                            "approved version with the latest approval date on or before that "
-                           "date. The formulas are in docs/review.md; every figure can be "
-                           "recomputed from the open-data export."));
+                           "date. The formulas are in the review methodology of r1540's "
+                           "documentation; every figure can be recomputed from the "
+                           "open-data export."));
 }
 
 static void section_reporting(ctx_t *c)
@@ -162,7 +187,7 @@ static void section_reporting(ctx_t *c)
     t->cells[1] = tr(c, "States");
     for (size_t i = 0; i < 7; i++) {
         t->cells[(i + 1) * 2] = labels[i];
-        t->cells[(i + 1) * 2 + 1] = afmt(c->a, "%zu", values[i]);
+        t->cells[(i + 1) * 2 + 1] = num(c, values[i]);
     }
     if (nn)
         add(c, DOC_PARA, afmt(c->a, "%s %s", tr(c, "States that have never reported:"),
@@ -174,7 +199,7 @@ static void section_coverage(ctx_t *c)
     const review_data_t *d = &c->r->d;
     const review_snapshot_t *s = &c->r->now;
     add(c, DOC_HEADING, tr(c, "Coverage of matrix fields"));
-    add(c, DOC_PARA, afmt(c->a, tr(c, "States with a matrix in force: %zu. Fields marked X: %u "
+    add(c, DOC_PARA, say(c, tr(c, "States with a matrix in force: %zu. Fields marked X: %u "
                                       "of %u applicable (%.1f%%); fields marked ?: %u."),
                           s->with_matrix, s->total.x, cov_applicable(&s->total),
                           cov_pct(&s->total), s->total.unsure));
@@ -224,9 +249,9 @@ static void section_trend(ctx_t *c)
     t->cells[0] = tr(c, "Date");
     memcpy(t->cells + 1, series, ns * sizeof *series);
     for (size_t i = 0; i < np; i++) {
-        t->cells[(i + 1) * (ns + 1)] = r->trend[i].date;
+        t->cells[(i + 1) * (ns + 1)] = cell_date(c, r->trend[i].date);
         for (size_t g = 0; g < ns; g++)
-            t->cells[(i + 1) * (ns + 1) + 1 + g] = pct(c->a, v[g * np + i]);
+            t->cells[(i + 1) * (ns + 1) + 1 + g] = pct(c, v[g * np + i]);
     }
 }
 
@@ -241,13 +266,13 @@ static void gap_table(ctx_t *c, const char *key, const char *caption, const revi
     memcpy(t->cells, head, sizeof head);
     for (size_t i = 0; i < n; i++) {
         const char **row = t->cells + (i + 1) * 5;
-        row[0] = afmt(c->a, "%zu", i + 1);
+        row[0] = num(c, i + 1);
         row[1] = items ? afmt(c->a, "%s — %s", d->items[g[i].index].id,
                               d->items[g[i].index].label[c->l])
                        : d->themes[g[i].index].name[c->l];
-        row[2] = pct(c->a, g[i].pct);
-        row[3] = pct(c->a, g[i].pct_since);
-        row[4] = g[i].pct_since < 0 ? "–" : afmt(c->a, "%+.1f", g[i].pct - g[i].pct_since);
+        row[2] = pct(c, g[i].pct);
+        row[3] = pct(c, g[i].pct_since);
+        row[4] = g[i].pct_since < 0 ? "–" : change(c, g[i].pct - g[i].pct_since);
     }
 }
 
@@ -255,9 +280,9 @@ static void section_gaps(ctx_t *c)
 {
     const review_t *r = c->r;
     add(c, DOC_HEADING, tr(c, "Where implementation most needs strengthening"));
-    add(c, DOC_PARA, afmt(c->a, tr(c, "The fields and themes with the lowest coverage, lowest "
+    add(c, DOC_PARA, say(c, tr(c, "The fields and themes with the lowest coverage, lowest "
                                       "first, and the change in percentage points since %s."),
-                          r->then.as_of));
+                          day(c, r->then.as_of)));
     gap_table(c, "gap_fields", tr(c, "Fields with the lowest coverage"), r->item_gaps,
               r->nitem_gaps, true);
     gap_table(c, "gap_themes", tr(c, "Themes with the lowest coverage"), r->theme_gaps,
@@ -299,10 +324,10 @@ static void section_events(ctx_t *c)
 {
     const review_t *r = c->r;
     add(c, DOC_HEADING, tr(c, "Outreach events"));
-    add(c, DOC_PARA, afmt(c->a, tr(c, "Training courses for points of contact, regional "
+    add(c, DOC_PARA, say(c, tr(c, "Training courses for points of contact, regional "
                                       "workshops, peer-review visits and national round tables "
                                       "from %s to %s: %zu."),
-                          r->then.as_of, r->now.as_of, r->nevents));
+                          day(c, r->then.as_of), day(c, r->now.as_of), r->nevents));
     if (r->nevents == 0)
         return;
     /* Titles and places are free text in the organizer's language: they are in
@@ -313,14 +338,17 @@ static void section_events(ctx_t *c)
     for (size_t i = 0; i < r->nevents; i++) {
         const event_t *ev = &r->events[i];
         const char **row = t->cells + (i + 1) * 4;
-        row[0] = ev->start;
+        row[0] = cell_date(c, ev->start);
         row[1] = review_event_kind_name(c->l, ev->kind);
         row[2] = review_event_status_name(c->l, ev->status);
-        row[3] = afmt(c->a, "%zu", ev->nstates);
+        row[3] = num(c, ev->nstates);
     }
 }
 
-static const char *days(ctx_t *c, double v) { return v < 0 ? "–" : afmt(c->a, "%.1f", v); }
+static const char *days(ctx_t *c, double v)
+{
+    return v < 0 ? "–" : numfmt_dec(c->nf, c->a, v, 1, false);
+}
 
 /* Demand against supply by theme, with the share of requests still unmet as
  * a bar chart (a percentage, as the chart kinds draw). */
@@ -339,11 +367,11 @@ static void assist_theme_table(ctx_t *c)
         const char **row = t->cells + (i + 1) * 6;
         v[i] = assist_unmet_pct(th);
         row[0] = d->themes[i].name[c->l];
-        row[1] = afmt(c->a, "%u", th->requests);
-        row[2] = afmt(c->a, "%u", th->unmet);
-        row[3] = afmt(c->a, "%u", th->offers);
-        row[4] = afmt(c->a, "%u", th->capacity);
-        row[5] = pct(c->a, v[i]);
+        row[1] = num(c, th->requests);
+        row[2] = num(c, th->unmet);
+        row[3] = num(c, th->offers);
+        row[4] = num(c, th->capacity);
+        row[5] = pct(c, v[i]);
     }
     add(c, DOC_CHART, tr(c, "Share of requests still unmet, by theme"))->chart =
         (chart_t){.kind = CHART_BARS, .lang = c->l, .labels = vocab_names(c, d->themes, nt),
@@ -366,8 +394,8 @@ static void assist_region_table(ctx_t *c)
         const assist_count_t *k = region ? &f->by_region[i] : &f->by_flag[i - d->nregions];
         const char **row = t->cells + (i + 1) * 3;
         row[0] = region ? d->regions[i].name[c->l] : review_flag_name(c->l, (int)(i - d->nregions));
-        row[1] = afmt(c->a, "%u", k->requests);
-        row[2] = afmt(c->a, "%u", k->unmet);
+        row[1] = num(c, k->requests);
+        row[2] = num(c, k->unmet);
     }
 }
 
@@ -384,8 +412,8 @@ static void assist_oldest_table(ctx_t *c)
         const char **row = t->cells + (i + 1) * 4;
         row[0] = afmt(c->a, "%lld", f->oldest[i].req->id);
         row[1] = c->r->d.states[f->oldest[i].state].name[c->l];
-        row[2] = f->oldest[i].req->submitted;
-        row[3] = afmt(c->a, "%ld", f->oldest[i].days);
+        row[2] = cell_date(c, f->oldest[i].req->submitted);
+        row[3] = num(c, f->oldest[i].days);
     }
 }
 
@@ -393,12 +421,12 @@ static void section_assistance(ctx_t *c)
 {
     const assist_figures_t *f = &c->r->assist;
     add(c, DOC_HEADING, tr(c, "Assistance: demand and supply"));
-    add(c, DOC_PARA, afmt(c->a, tr(c, "Requests for assistance submitted by %s and not "
+    add(c, DOC_PARA, say(c, tr(c, "Requests for assistance submitted by %s and not "
                                       "withdrawn: %u, of which %u unmet (no proposal accepted by "
                                       "both the provider and the state, or delivered, by that "
                                       "date). Offers open on that date: %u, able to take %u "
                                       "requests in all."),
-                          c->r->now.as_of, f->requests, f->unmet, f->offers, f->capacity));
+                          day(c, c->r->now.as_of), f->requests, f->unmet, f->offers, f->capacity));
     add(c, DOC_PARA, tr(c, "Per theme: the requests that concern it (they list it, or an item "
                            "that carries it), those still unmet, and the supply: the offers "
                            "open on the review date that cover it and their capacity (how many "
@@ -407,7 +435,7 @@ static void section_assistance(ctx_t *c)
                            "not a measure of any state."));
     assist_theme_table(c);
     assist_region_table(c);
-    add(c, DOC_PARA, afmt(c->a, tr(c, "Time from a request to its first proposal: median %s "
+    add(c, DOC_PARA, say(c, tr(c, "Time from a request to its first proposal: median %s "
                                       "days, mean %s days, over %zu requests. Time from a "
                                       "request to a match (accepted by both the provider and the "
                                       "state): median %s days, mean %s days, over %zu requests. "
@@ -436,12 +464,12 @@ static void section_states(ctx_t *c)
         const cov_t *cv = &r->now.by_state[k];
         const char **cell = t->cells + row++ * 7;
         cell[0] = d->states[k].name[c->l];
-        cell[1] = afmt(c->a, "%d", v->number);
-        cell[2] = v->approved;
-        cell[3] = afmt(c->a, "%u", cv->x);
-        cell[4] = afmt(c->a, "%u", cv->unsure);
-        cell[5] = afmt(c->a, "%u", cov_applicable(cv));
-        cell[6] = pct(c->a, cov_pct(cv));
+        cell[1] = num(c, v->number);
+        cell[2] = cell_date(c, v->approved);
+        cell[3] = num(c, cv->x);
+        cell[4] = num(c, cv->unsure);
+        cell[5] = num(c, cov_applicable(cv));
+        cell[6] = pct(c, cov_pct(cv));
     }
 }
 
@@ -495,15 +523,16 @@ static void section_workshops(ctx_t *c)
     const review_t *r = c->r;
     const review_data_t *d = &r->d;
     add(c, DOC_HEADING, tr(c, "Groups of states with similar gaps"));
-    add(c, DOC_PARA, afmt(c->a, tr(c, "States are grouped by the similarity of their gaps "
+    add(c, DOC_PARA, say(c, tr(c, "States are grouped by the similarity of their gaps "
                                       "(Jaccard distance between their sets of applicable fields "
                                       "not marked X; agglomerative clustering with average "
                                       "linkage; %zu groups). Proposed regional workshops are "
-                                      "drawn within one M49 sub-region or region each: groups "
-                                      "of %zu to %zu states with similar gaps, chosen so that "
-                                      "together they address the most shared gaps, no state in "
-                                      "two workshops, each on the themes where its coverage is "
-                                      "lowest."),
+                                      "drawn within one M49 sub-region, M49 region or UN "
+                                      "regional group each: groups of %zu to %zu states with "
+                                      "similar gaps, chosen together with the offers assigned "
+                                      "to them so that the offers cover the most shared gaps "
+                                      "of their states, no state in two workshops, each on the "
+                                      "themes where its coverage is lowest."),
                           r->ngroups, r->workshop_min, r->workshop_max));
     for (size_t i = 0; i < r->nworkshops; i++) {
         const review_workshop_t *w = &r->workshops[i];
@@ -517,8 +546,8 @@ static void section_workshops(ctx_t *c)
         buf_free(&b);
         const assist_workshop_offers_t *wo = &r->assist.workshops[i];
         add(c, DOC_PARA,
-            afmt(c->a, "%s %zu — %s (%s %zu)\n%s: %s\n%s: %s\n%s: %zu\n%s: %zu / %zu\n%s:\n%s\n%s: %s",
-                 tr(c, "Proposed workshop"), i + 1, d->regions[w->region].name[c->l],
+            say(c, "%s %zu — %s (%s %zu)\n%s: %s\n%s: %s\n%s: %zu\n%s: %zu / %zu\n%s:\n%s\n%s: %s",
+                 tr(c, "Proposed workshop"), i + 1, review_workshop_place(d, w, c->l),
                  tr(c, "group"), w->group + 1, tr(c, "States"),
                  state_names(c, w->states, w->nstates), tr(c, "Themes"), themes,
                  tr(c, "Shared gaps"), w->ngaps,
@@ -537,14 +566,14 @@ static void cover_and_summary(ctx_t *c)
     review_doc_t *doc = c->doc;
     char today[11];
     date_today(today);
-    doc->cover[0] = afmt(c->a, "%s: %s", tr(c, "Report date"), today);
-    doc->cover[1] = afmt(c->a, "%s: %s", tr(c, "As of"), r->now.as_of);
+    doc->cover[0] = afmt(c->a, "%s: %s", tr(c, "Report date"), day(c, today));
+    doc->cover[1] = afmt(c->a, "%s: %s", tr(c, "As of"), day(c, r->now.as_of));
     doc->cover[2] = afmt(c->a, "%s: %s", tr(c, "Basis"),
                          r->published_only
                              ? tr(c, "published matrices only")
                              : tr(c, "published matrices and approved ones awaiting publication "
                                      "(--include-approved)"));
-    doc->cover[3] = afmt(c->a, "%s: %s", tr(c, "Movements since"), r->then.as_of);
+    doc->cover[3] = afmt(c->a, "%s: %s", tr(c, "Movements since"), day(c, r->then.as_of));
     doc->summary_title = tr(c, "Summary");
     doc->contents_title = tr(c, "Contents");
     const char **s = arena_alloc(c->a, 8 * sizeof *s);
@@ -553,15 +582,15 @@ static void cover_and_summary(ctx_t *c)
         covered += r->assist.workshops[i].covered;
         shared += r->assist.workshops[i].shared;
     }
-    s[n++] = afmt(c->a, tr(c, "%zu of %zu states had a matrix in force on %s."),
-                  r->now.with_matrix, d->nstates, r->now.as_of);
-    s[n++] = afmt(c->a, tr(c, "Applicable matrix fields marked X: %s (%s on %s)."),
-                  pct(c->a, cov_pct(&r->now.total)), pct(c->a, cov_pct(&r->then.total)),
-                  r->then.as_of);
-    s[n++] = afmt(c->a, tr(c, "States that have never submitted a report: %zu."), r->now.never);
-    s[n++] = afmt(c->a, tr(c, "Assistance requests: %u, of which unmet: %u; offers available: %u."),
+    s[n++] = say(c, tr(c, "%zu of %zu states had a matrix in force on %s."),
+                  r->now.with_matrix, d->nstates, day(c, r->now.as_of));
+    s[n++] = say(c, tr(c, "Applicable matrix fields marked X: %s (%s on %s)."),
+                  pct(c, cov_pct(&r->now.total)), pct(c, cov_pct(&r->then.total)),
+                  day(c, r->then.as_of));
+    s[n++] = say(c, tr(c, "States that have never submitted a report: %zu."), r->now.never);
+    s[n++] = say(c, tr(c, "Assistance requests: %u, of which unmet: %u; offers available: %u."),
                   r->assist.requests, r->assist.unmet, r->assist.offers);
-    s[n++] = afmt(c->a,
+    s[n++] = say(c,
                   tr(c, "Proposed regional workshops: %zu; their assigned offers cover %zu of "
                         "%zu shared gaps."),
                   r->nworkshops, covered, shared);
@@ -570,10 +599,10 @@ static void cover_and_summary(ctx_t *c)
     doc->nsummary = n;
 }
 
-void review_doc_build(const review_t *r, arena_t *a, review_doc_t *doc)
+void review_doc_build(const review_t *r, bool plain, arena_t *a, review_doc_t *doc)
 {
     memset(doc, 0, sizeof *doc);
-    ctx_t c = {r, doc, a, r->lang};
+    ctx_t c = {r, doc, a, r->lang, numfmt_open(r->lang), plain};
     doc->lang = r->lang;
     doc->demo = r->d.demo;
     doc->title = tr(&c, "Review of the coverage of 1540 matrix fields");
@@ -584,8 +613,8 @@ void review_doc_build(const review_t *r, arena_t *a, review_doc_t *doc)
                                : "";
     cover_and_summary(&c);
     add(&c, DOC_TITLE, doc->title);
-    add(&c, DOC_PARA, afmt(a, tr(&c, "As of %s; movements since %s."), r->now.as_of,
-                           r->then.as_of));
+    add(&c, DOC_PARA, say(&c, tr(&c, "As of %s; movements since %s."), day(&c, r->now.as_of),
+                           day(&c, r->then.as_of)));
     if (r->d.demo)
         add(&c, DOC_PARA, doc->demo_note);
     add(&c, DOC_PARA, doc->caveat);
@@ -599,4 +628,5 @@ void review_doc_build(const review_t *r, arena_t *a, review_doc_t *doc)
     section_assistance(&c);
     section_events(&c);
     section_states(&c);
+    numfmt_close(c.nf);
 }

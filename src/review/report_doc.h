@@ -36,7 +36,10 @@ typedef struct {
     size_t n, cap;
 } review_doc_t;
 
-/* Builds the report's blocks from the review, in the arena. */
-void review_doc_build(const review_t *r, arena_t *a, review_doc_t *doc);
+/* Builds the report's blocks from the review, in the arena. Numbers and dates
+ * are written as the report's language writes them (src/util/numfmt.h); with
+ * `plain`, table cells keep C numbers and ISO dates instead, so that the XLSX
+ * stores them as numbers (sentences stay in the language's style). */
+void review_doc_build(const review_t *r, bool plain, arena_t *a, review_doc_t *doc);
 
 #endif

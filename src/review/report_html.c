@@ -60,7 +60,7 @@ void review_render_html(const review_t *r, buf_t *b)
 {
     arena_t a = ARENA_INIT;
     review_doc_t doc;
-    review_doc_build(r, &a, &doc);
+    review_doc_build(r, false, &a, &doc);
     const char *lc = lang_code(doc.lang);
     buf_printf(b, "<!DOCTYPE html>\n<html lang=\"%s\"%s>\n<head>\n<meta charset=\"utf-8\">\n"
                   "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n",

@@ -332,12 +332,20 @@ void review_render_workshops_json(const review_t *r, buf_t *b)
             }
         buf_puts(b, "]}");
     }
-    buf_puts(b, "],\"workshops\":[");
+    const assist_figures_t *f = &r->assist;
+    buf_printf(b, "],\"workshop_plan\":{\"pairs_covered\":%lld,\"bound\":%lld,\"optimal\":%s,"
+                  "\"candidates\":%zu,\"shared_gaps_covered\":%zu,\"shared_gaps\":%zu}",
+               f->plan_pairs, f->plan_bound, f->plan_proven ? "true" : "false",
+               f->plan_candidates, f->plan_covered, f->plan_shared);
+    buf_puts(b, ",\"workshops\":[");
     for (size_t i = 0; i < r->nworkshops; i++) {
         const review_workshop_t *w = &r->workshops[i];
         buf_printf(b, "%s{\"workshop\":%zu,\"group\":%zu,\"frame\":", i ? "," : "", i + 1,
                    w->group + 1);
         json_out_str(b, w->frame ? w->frame : "");
+        buf_puts(b, ",");
+        json_out_kv(b, 0, "frame_kind", workshop_frame_key(w->frame_kind));
+        json_out_kv(b, 1, "frame_name", review_workshop_place(d, w, r->lang));
         buf_printf(b, ",\"value\":%lld,", w->value);
         json_out_kv(b, 0, "region", d->regions[w->region].code);
         json_out_kv(b, 1, "region_name", d->regions[w->region].name[r->lang]);

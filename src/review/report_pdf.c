@@ -473,7 +473,7 @@ rc_t review_render_pdf(const review_t *r, const char *path, err_t *e)
 {
     arena_t a = ARENA_INIT;
     review_doc_t doc;
-    review_doc_build(r, &a, &doc);
+    review_doc_build(r, false, &a, &doc);
     char *tmp = atomic_file_tmp(path, &a);
     cairo_surface_t *s = cairo_pdf_surface_create(tmp, PAGE_W, PAGE_H);
     if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {

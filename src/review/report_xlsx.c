@@ -111,7 +111,7 @@ rc_t review_render_xlsx(const review_t *r, const char *path, err_t *e)
 {
     arena_t a = ARENA_INIT;
     review_doc_t doc;
-    review_doc_build(r, &a, &doc);
+    review_doc_build(r, true, &a, &doc);
     char *tmp = atomic_file_tmp(path, &a);
     lxw_workbook *wb = workbook_new(tmp);
     if (!wb) {

@@ -168,9 +168,10 @@ rc_t review_build(store_t *st, const review_opts_t *o, arena_t *a, review_t *r, 
     r->trend = review_trend(&r->d, as_of, a, &r->ntrend);
     review_gaps(r, a);
     r->group_of = arena_alloc(a, (r->d.nstates + 1) * sizeof *r->group_of);
-    r->workshops = review_workshops(&r->d, &r->now, o->groups, &o->workshops, a, r->group_of,
-                                    &r->ngroups,
-                                    &r->nworkshops);
+    size_t *parent, ncand;
+    review_workshop_t *cand = review_workshop_candidates(&r->d, &r->now, o->groups, &o->workshops,
+                                                         a, r->group_of, &r->ngroups, &parent,
+                                                         &ncand);
     r->workshop_min = o->workshops.min_size ? o->workshops.min_size : WORKSHOP_MIN_SIZE;
     r->workshop_max = o->workshops.max_size ? o->workshops.max_size : WORKSHOP_MAX_SIZE;
     r->state_order = arena_alloc(a, (r->d.nstates + 1) * sizeof *r->state_order);
@@ -180,6 +181,8 @@ rc_t review_build(store_t *st, const review_opts_t *o, arena_t *a, review_t *r, 
     assist_records_t rec;
     if ((rc = assist_records_load(st, a, &rec, e)) != RC_OK)
         return rc;
-    assist_figures_compute(&r->d, &rec, as_of, r->workshops, r->nworkshops, a, &r->assist);
+    /* which candidates are held is chosen together with the offers */
+    assist_figures_compute(&r->d, &rec, as_of, cand, parent, ncand, a, &r->assist, &r->workshops,
+                           &r->nworkshops);
     return review_events(st, r, a, e);
 }

@@ -12,6 +12,7 @@
 #ifndef R1540_REVIEW_WORKSHOP_PLAN_H
 #define R1540_REVIEW_WORKSHOP_PLAN_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -59,5 +60,52 @@ size_t workshop_select(const workshop_tree_t *t, const long long *value, size_t 
  */
 long long workshop_assign(const int *cover, size_t nsessions, const int *cap, size_t noff,
                           int *offer_of);
+
+/*
+ * The joint plan: which candidate workshops to hold AND which offer takes
+ * which of their sessions, chosen together so that the (state, shared gap)
+ * pairs covered by an assigned offer are the most possible, over all frames
+ * at once (each offer's capacity is shared by every workshop); among plans
+ * covering as many, the one whose workshops address the most pairs (value).
+ *
+ * The candidates form a laminar family (nodes of the frames' trees): two
+ * candidates overlap only when one contains the other, which `parent` says
+ * (the smallest candidate containing it, or SIZE_MAX). A session belongs to
+ * one candidate; weight[s * noff + o] is what offer o would cover in session
+ * s, in (state, shared gap) pairs (0: it cannot take it).
+ *
+ * Exact by branch and bound (workshop_plan.c): J(S), the best assignment for
+ * a set S of candidates (workshop_assign), never decreases when S grows, and
+ * J(S + R) <= J(S) + sum of c(g) over g in R, c(g) being a candidate's best
+ * assignment on its own with every capacity free (both with the value added
+ * lexicographically: J * WORKSHOP_JOINT_SCALE + value). The bound is therefore
+ * J(IN) + the best disjoint choice of the undecided candidates by c (a
+ * dynamic programme over the laminar forest); a subtree ends when its bound
+ * is reached by a plan or cannot beat the best plan found. Ties keep the plan
+ * found first; the search order is fixed, so the output is deterministic. At
+ * most `node_limit` search nodes (0: WORKSHOP_JOINT_NODES): past it, the best
+ * plan found is returned and *proven is false (unless it meets the bound).
+ */
+#define WORKSHOP_JOINT_NODES 64 /* search nodes before giving the best plan found */
+#define WORKSHOP_JOINT_ROUNDS 200 /* subgradient rounds of the Lagrangian bound */
+#define WORKSHOP_JOINT_SCALE (1LL << 24) /* above any sum of values (193 states x items) */
+
+typedef struct {
+    size_t ncand;
+    const size_t *parent;       /* per candidate: smallest containing candidate, or SIZE_MAX */
+    const long long *value;     /* per candidate: (state, shared gap) pairs it addresses */
+    size_t nsessions;
+    const size_t *session_cand; /* per session: its candidate */
+    size_t noff;
+    const int *weight;          /* nsessions x noff */
+    const int *cap;             /* per offer */
+    size_t node_limit;
+} workshop_joint_t;
+
+/* Writes chosen[c] (the candidate is held) and offer_of[s] (-1: none; always
+ * -1 for sessions of candidates not held); returns the covered pairs. Also
+ * gives the search's upper bound in *bound (equal to the result when proven). */
+long long workshop_joint_solve(const workshop_joint_t *in, bool *chosen, int *offer_of,
+                               bool *proven, long long *bound);
 
 #endif

@@ -17,6 +17,7 @@
 #include "../review/chart.h"
 #include "../util/date.h"
 #include "../util/file.h"
+#include "../util/numfmt.h"
 #include "handlers.h"
 #include "review_cache.h"
 
@@ -113,7 +114,13 @@ static rc_t review_get(web_req_t *r, web_review_t **rv, err_t *e)
  * aligns like one. */
 static bool is_figure(const char *s)
 {
-    return (*s >= '0' && *s <= '9') || *s == '+' || *s == '-' || strncmp(s, "–", 3) == 0;
+    /* ICU's Arabic figures open with a direction mark (U+200E, U+200F or
+     * U+061C) before a sign or a percent sign; U+2212 is a minus sign */
+    while (strncmp(s, "\u200e", 3) == 0 || strncmp(s, "\u200f", 3) == 0 ||
+           strncmp(s, "\u061c", 2) == 0)
+        s += strncmp(s, "\u061c", 2) == 0 ? 2 : 3;
+    return (*s >= '0' && *s <= '9') || *s == '+' || *s == '-' || strncmp(s, "–", 3) == 0 ||
+           strncmp(s, "\u2212", 3) == 0;
 }
 
 /* Whether column j holds figures in every row: such a column (and its
@@ -162,6 +169,7 @@ static json_t *chart_table(web_req_t *r, const doc_block_t *k, const char *id)
         cells[1] = k->text;
     for (size_t s = 0; c->kind != CHART_BARS && s < c->nseries; s++)
         cells[1 + s] = c->series[s];
+    numfmt_t *nf = numfmt_open(r->lang);
     for (size_t i = 0; i < c->nlabels; i++) {
         const char **row = cells + (i + 1) * ncols;
         row[0] = c->labels[i];
@@ -170,11 +178,10 @@ static json_t *chart_table(web_req_t *r, const doc_block_t *k, const char *id)
             double v = c->kind == CHART_BARS  ? c->values[i]
                        : c->kind == CHART_LINES ? c->values[s * c->nlabels + i]
                                                 : c->values[i * c->nseries + s];
-            char *t = arena_alloc(&r->arena, 16);
-            snprintf(t, 16, v < 0 ? "–" : "%.1f%%", v);
-            row[1 + s] = t;
+            row[1 + s] = numfmt_pct(nf, &r->arena, v);
         }
     }
+    numfmt_close(nf);
     return table_json(r, id, k->text, cells, ncols, c->nlabels);
 }
 

@@ -89,7 +89,7 @@ static rc_t build(store_t *st, const review_opts_t *o, const char *key, long lon
         review_free(rv);
         return rc;
     }
-    review_doc_build(&rv->review, &rv->arena, &rv->doc);
+    review_doc_build(&rv->review, false, &rv->arena, &rv->doc);
     snprintf(rv->key, sizeof rv->key, "%s", key);
     rv->generation = generation;
     rv->refs = 1;

@@ -353,6 +353,12 @@ async function main() {
       const pdfAnswer = await page.request.get(`${BASE}${dl}`);
       ok(pdfAnswer.status() === 200 && (await pdfAnswer.body()).subarray(0, 5).toString() === '%PDF-',
          `${L}: the dashboard's PDF link gives the review as PDF`, dl, pdfAnswer.status());
+      const xl = await page.locator('nav.review-contents a[href*="/review/download/review.xlsx"]').getAttribute('href');
+      const xlAnswer = await page.request.get(`${BASE}${xl}`);
+      ok(xlAnswer.status() === 200 && (await xlAnswer.body()).subarray(0, 2).toString() === 'PK',
+         `${L}: the dashboard's XLSX link gives the same review as XLSX`, xl, xlAnswer.status());
+      ok(!(await page.locator('body').innerText()).includes('docs/review.md'),
+         `${L}: the dashboard names no repository path (the methodology is named in words)`);
       await page.setViewportSize({ width: 1280, height: 900 });
       if (L === 'zh' && english.length) console.log(`# zh: English left: ${english.join(' | ')}`);
     }

@@ -112,6 +112,30 @@ expect_eq "the demo's history went through the workflow: both accepts before eve
 r review --include-approved --as-of 2026-01-01 -o "$T/again.json"
 expect_eq "the same review twice: byte-identical JSON" "$(cmp -s "$T/r.json" "$T/again.json" && echo same)" "same"
 
+# Numbers and dates as each language writes them (ICU, src/util/numfmt.c):
+# 2026-01-01 in words, the applicable fields of the summary grouped in
+# thousands (pdftotext gives no-break spaces as spaces), percentages with the
+# language's decimal sign. Arabic keeps Western digits, as UN Arabic documents.
+date_words() {
+    case $1 in
+    ar) echo "يناير" ;; zh) echo "2026年1月1日" ;; en) echo "1 January 2026" ;;
+    fr) echo "1 janvier 2026" ;; ru) echo "1 января 2026 г." ;; es) echo "1 de enero de 2026" ;;
+    esac
+}
+pct_pattern() {
+    case $1 in
+    fr | ru | es) echo '[0-9],[0-9] %' ;; *) echo '[0-9]\.[0-9]%' ;;
+    esac
+}
+grouped_total() {
+    $PY -c '
+import json, sys
+lg, n = sys.argv[1], json.load(open(sys.argv[2]))["coverage"]["total"]["applicable"]
+sep = {"es": ".", "fr": " ", "ru": " "}.get(lg, ",")
+text = open(sys.argv[3], encoding="utf-8").read().replace("\u00a0", " ").replace("\u202f", " ")
+print(n >= 10000 and f"{n:,}".replace(",", sep) in text and str(n) not in text)' "$@"
+}
+r review --as-of 2026-01-01 -o "$T/pub.json"
 for lg in ar zh en fr ru es; do
     expect_ok "PDF in $lg" r review --format pdf --lang $lg --as-of 2026-01-01 -o "$T/r-$lg.pdf"
     pdftoppm -r 20 -png -f 1 -l 2 "$T/r-$lg.pdf" "$T/page-$lg" 2>"$T/ppm.err"
@@ -128,15 +152,21 @@ links = len(re.findall(rb"/Subtype /Link", d))
 print(len(items) >= 10, links == len(items) - 2, b"/Lang (" + sys.argv[2].encode() + b")" in d)' "$T/r-$lg.pdf" $lg)" "True True True"
     expect_eq "PDF in $lg: no date or item code split across lines (pdftotext)" \
         "$(grep -cE '[0-9]{4}-[0-9]{0,2}-?$|OP[0-9A-Z]*-$|-[A-Z]*-$' "$T/text-$lg.txt")" "0"
+    expect_eq "PDF in $lg: the review date in the language's words, on one line; no Arabic-Indic digit" \
+        "$(grep -cF "$(date_words $lg)" "$T/text-$lg.txt" | sed 's/^[1-9][0-9]*$/found/') $(grep -cF -e ٠ -e ١ -e ٢ -e ٣ -e ٤ -e ٥ -e ٦ -e ٧ -e ٨ -e ٩ "$T/text-$lg.txt")" "found 0"
+    expect_eq "PDF in $lg: the applicable fields grouped in thousands as the language writes them, never ungrouped" \
+        "$(grouped_total $lg "$T/pub.json" "$T/text-$lg.txt")" "True"
+    expect_eq "PDF in $lg: percentages with the language's decimal sign" \
+        "$(grep -cE "$(pct_pattern $lg)" "$T/text-$lg.txt" | sed 's/^[1-9][0-9]*$/found/')" "found"
     expect_eq "PDF in $lg: title and language in the metadata" "$(pdfinfo "$T/r-$lg.pdf" | awk '/^Keywords:/ { print $2 } /^Title:/ { t = 1 } END { print t }' | tr '\n' ' ')" "$lg 1 "
 done
 pdftotext -f 1 -l 1 "$T/r-en.pdf" "$T/cover.txt"
 expect_match "PDF cover: the title" "$T/cover.txt" "^Review of the coverage of 1540"
-expect_match "PDF cover: the as-of date" "$T/cover.txt" "^As of: 2026-01-01$"
+expect_match "PDF cover: the as-of date" "$T/cover.txt" "^As of: 1 January 2026$"
 expect_match "PDF cover: the basis, published matrices by default" "$T/cover.txt" "^Basis: published matrices only$"
-expect_match "PDF cover: the report date" "$T/cover.txt" "^Report date: $(date -u +%F)$"
+expect_match "PDF cover: the report date" "$T/cover.txt" "^Report date: $(LC_ALL=C date -u '+%-d %B %Y')$"
 pdftotext -f 2 -l 2 "$T/r-en.pdf" "$T/summary.txt"
-expect_match "PDF page 2: the summary's headline figures" "$T/summary.txt" "^[0-9]+ of 193 states had a matrix in force on 2026-01-01\.$"
+expect_match "PDF page 2: the summary's headline figures" "$T/summary.txt" "^[0-9]+ of 193 states had a matrix in force on 1 January 2026\.$"
 expect_match "PDF page 2: ... and the caveat" "$T/summary.txt" "indicators of fact"
 pdftotext -layout -f 3 -l 3 "$T/r-en.pdf" "$T/contents.txt"
 expect_match "PDF page 3: the contents, each heading with its page" "$T/contents.txt" "^Coverage over time +[0-9]+$"
@@ -251,6 +281,9 @@ lo, hi, key = int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
 st = {s["alpha3"]: s for s in x["states"]}
 for s in st.values():
     s["m49_finest"] = s["m49_intermediate"] or s["m49_subregion"]
+for m in x["memberships"]:  # the UN regional group in force on the review date
+    if m["group"] not in ("LDC", "LLDC", "SIDS") and m["from"] <= "2026-01-01" and (m["to"] == "" or "2026-01-01" < m["to"]):
+        st[m["state"]]["group_on"] = m["group"]
 seen = [s for ws in w for s in ws["states"]]
 print(len(w) > 0, all(lo <= len(ws["states"]) <= hi for ws in w), len(seen) == len(set(seen)),
       all(len({st[s][key] for s in ws["states"]}) == 1 and st[ws["states"][0]][key] == ws["frame"] for ws in w),
@@ -286,11 +319,58 @@ for ws in w:
         ok &= o["regions"] == "" or ws["region"] in regs or all(st[s]["m49_subregion"] in regs or st[s]["m49_intermediate"] in regs for s in ws["states"])
         ok &= all(g in o["items"].split(",") or it.get(g, set()) & themes for g in a["shared_gaps"])
 print(ok, n > 0, all(used[i] <= off[i]["capacity"] for i in used))' "$T/w1.json" "$T/export.json" data/template/v1/items.tsv)" "True True True"
+expect_eq "the joint plan (src/review/workshop_joint.c): its figures add up, covered pairs within the bound and the workshops' values" "$($PY -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+p, w = d["workshop_plan"], d["workshops"]
+print(p["shared_gaps_covered"] == sum(x["plan"]["covered"] for x in w), p["shared_gaps"] == sum(x["plan"]["shared"] for x in w),
+      0 < p["pairs_covered"] <= p["bound"], p["pairs_covered"] <= sum(x["value"] for x in w), p["optimal"] in (True, False),
+      p["optimal"] or p["bound"] > p["pairs_covered"], p["candidates"] >= len(w))' "$T/w1.json")" "True True True True True True True"
 expect_match "plan as text: covered of shared, assigned offers, what stays uncovered" "$T/out" "^  Lagunas compartidas cubiertas por las ofertas asignadas: [0-9]+ / [0-9]+$"
 expect_fail "--min-size above --max-size" 2 "--min-size 9 is larger than --max-size 8" r review workshops --min-size 9 --max-size 8
 expect_fail "--min-size 1" 2 "--min-size" r review workshops --min-size 1
 expect_fail "--max-size too large" 2 "--max-size" r review workshops --max-size 100000000000000000000
-expect_fail "--frame unknown" 2 "--frame: 'continent' is not subregion or region" r review workshops --frame continent
+r review workshops --as-of 2026-01-01 --format json --frame group >"$T/w5.json"
+expect_eq "workshops: --frame group draws within one UN regional group" "$(ws_check "$T/w5.json" 5 20 group_on)" "True True True True True"
+expect_eq "... named by the group, in the JSON and the text" "$($PY -c '
+import json, sys
+w = json.load(open(sys.argv[1]))["workshops"]
+print(sorted({(x["frame_kind"], x["frame"], x["frame_name"]) for x in w if x["frame"] == "AFR"}))' "$T/w5.json")" "[('group', 'AFR', 'Group of African States')]"
+expect_ok "workshops --frame group as text" r review workshops --as-of 2026-01-01 --frame group
+expect_match "... names the group" "$T/out" "^Proposed workshop [0-9]+: Group of African States \\(group [0-9]+\\)$"
+# The group frame follows the memberships in force on the review date: with
+# reference data where every African state belonged to WEOG from 2010 to 2015
+# (and to AFR before and after), a review as of 2012 has no African workshop
+# and puts African states in WEOG workshops; as of 2016 the AFR frame is back.
+rm -rf "$T/gdata" && cp -r "${R1540_DATA:-data}" "$T/gdata"
+$PY - "$T/gdata/states/memberships.tsv" <<'EOF2'
+import sys
+out = []
+for l in open(sys.argv[1], encoding="utf-8"):
+    f = l.rstrip("\n").split("\t")
+    if not l.startswith("#") and len(f) >= 5 and f[1] == "AFR" and f[2] == f[3] == "":
+        out += [f"{f[0]}\tAFR\t\t2010-01-01\t{f[4]}\n", f"{f[0]}\tAFR\t2015-01-01\t\t{f[4]}\n",
+                f"{f[0]}\tWEOG\t2010-01-01\t2015-01-01\ttest\n"]
+    else:
+        out.append(l)
+open(sys.argv[1], "w", encoding="utf-8").writelines(out)
+EOF2
+R1540_DATA="$T/gdata" "$BIN" --db "$T/g.db" init --demo >/dev/null
+frames_on() {
+    R1540_DATA="$T/gdata" "$BIN" --db "$T/g.db" review workshops --include-approved --frame group --as-of "$1" --format json |
+        $PY -c '
+import json, sys
+w = json.load(sys.stdin)["workshops"]
+x = json.load(open(sys.argv[1]))
+afr = {s["alpha3"] for s in x["states"] if s["un_group"] == "AFR"}
+print(" ".join(sorted({ws["frame"] for ws in w})), any(afr & set(ws["states"]) for ws in w if ws["frame"] == "WEOG"))' "$T/export.json"
+}
+expect_eq "--frame group as of 2012-06-30: the memberships of that day (African states in WEOG)" "$(frames_on 2012-06-30)" "APG EEG GRULAC WEOG True"
+expect_eq "--frame group as of 2016-06-30: AFR again, no African state in WEOG" "$(frames_on 2016-06-30)" "AFR APG EEG GRULAC WEOG False"
+expect_fail "--frame unknown" 2 "--frame: 'continent' is not subregion, region or group" r review workshops --frame continent
+expect_fail "--frame org (regional organizations: no sourced membership list)" 2 "--frame: 'org' is not" r review workshops --frame org
+expect_fail "--frame empty" 2 "--frame: '' is not" r review workshops --frame ""
+expect_fail "--frame hostile" 2 "is not subregion, region or group" r review workshops --frame "<script>'; DROP TABLE x"
 
 expect_fail "an unknown language" 2 "--lang: 'xx' is not ar, zh, en, fr, ru or es" r review --lang xx
 expect_fail "a date before 2004" 2 "before resolution 1540 was adopted" r review --as-of 2003-12-31

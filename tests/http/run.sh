@@ -526,6 +526,7 @@ for l in en ar zh fr ru es; do
     check "... shows the caveat in $l (the review's own sentence)" test "$(py "$T/rv_$l.json" \
         "json.load(open('$T/rv_$l.json'))['caveat'] in html.unescape(open('$T/page_$l.html').read())")" = True
     check "... the caveat is marked as such" body_has '<p class="caveat">'
+    check "... names no repository path (docs/review.md) but the documentation, in words" body_lacks 'docs/review.md'
     check "... tables have captions and scoped headers" test "$(grep -o '<caption>' "$T/body" | wc -l)" -gt 5 -a \
         "$(grep -o 'scope="row"' "$T/body" | wc -l)" -gt 100
 done
@@ -556,7 +557,12 @@ check "... and some states have a newer approved version (demo data)" test "$(sq
     WHERE p.state = a.state AND p.status = 'published')")" -gt 0
 expect "the dashboard in French as of $AS_OF" 200 "$B/fr/review?as_of=$AS_OF&since=2020-01-01"
 check "... says the dates" body_has "2024-06-30"
+check "... in French words, never split (no-break spaces: src/util/numfmt.c)" body_has "30 juin 2024"
+check "... figures with a decimal comma and a spaced percent sign" grep -qE '[0-9],[0-9]( | )%' "$T/body"
+check "... the applicable fields grouped in thousands (narrow no-break space)" grep -qE '[0-9] [0-9]{3}' "$T/body"
 check "... its charts carry the dates" body_has 'review/charts/1.svg?as_of=2024-06-30&amp;since=2020-01-01'
+expect "the dashboard in Arabic as of $AS_OF" 200 "$B/ar/review?as_of=$AS_OF"
+check "... Western digits, as UN Arabic documents, and no Arabic-Indic digit" sh -c 'grep -q "يونيو 2024" "$1" && ! grep -qF -e ٠ -e ١ -e ٢ -e ٣ -e ٤ -e ٥ -e ٦ -e ٧ -e ٨ -e ٩ "$1"' sh "$T/body"
 # the charts: as many as the page shows, each valid SVG
 nc=$(grep -o '<img src="/en/review/charts/[0-9]*\.svg"' "$T/page_en.html" | wc -l)
 check "the dashboard shows the report's charts ($nc)" test "$nc" -ge 4
