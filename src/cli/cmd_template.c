@@ -26,7 +26,16 @@ static void item_json(buf_t *b, const template_item_t *it)
     buf_puts(b, ",\"labels\":{");
     for (int l = 0; l < LANG_COUNT; l++)
         json_out_kv(b, l > 0, lang_code(l), it->label[l]);
-    buf_puts(b, "}}");
+    buf_putc(b, '}');
+    if (it->note[LANG_EN] && *it->note[LANG_EN]) { /* template v2: a note shown with the row */
+        buf_puts(b, ",\"note\":{");
+        for (int l = 0; l < LANG_COUNT; l++)
+            json_out_kv(b, l > 0, lang_code(l), it->note[l]);
+        buf_putc(b, '}');
+    }
+    if (it->from_id && *it->from_id) /* the previous version's item it carries forward */
+        json_out_kv(b, 1, "from", it->from_id);
+    buf_putc(b, '}');
 }
 
 rc_t cmd_template(cli_t *c, int argc, char **argv)
@@ -82,8 +91,10 @@ rc_t cmd_template(cli_t *c, int argc, char **argv)
             buf_puts(&b, shown ? ",\n" : "\n");
             item_json(&b, &items[i]);
         } else {
-            buf_printf(&b, "%-32s %-5s %-10s %s\n", items[i].id, items[i].section,
-                       items[i].weapon, items[i].label[l]);
+            const char *note = items[i].note[l] ? items[i].note[l] : "";
+            buf_printf(&b, "%-32s %-5s %-10s %s%s%s%s\n", items[i].id, items[i].section,
+                       items[i].weapon, items[i].label[l], *note ? " (" : "", note,
+                       *note ? ")" : "");
         }
         shown++;
     }

@@ -2,6 +2,7 @@
  * Matrix marks, the version workflow and version comparison.
  */
 #include "matrix.h"
+#include "matrix_info.h"
 #include "matrix_workflow.h"
 
 #include <string.h>
@@ -65,13 +66,13 @@ rc_t matrix_entry_validate(const matrix_entry_t *en, err_t *e)
                        MATRIX_TEXT_MAX);
     if (en->source_report < 0)
         return err_set(e, RC_INPUT, "source_report: must be a report id");
-    return RC_OK;
+    return matrix_info_validate(en, e);
 }
 
 bool matrix_entry_empty(const matrix_entry_t *en)
 {
     return en->mark == MARK_BLANK && !*en->legal_reference && !en->source_report && !*en->page &&
-           !*en->remark;
+           !*en->remark && matrix_info_empty(en);
 }
 
 bool matrix_entry_equal(const matrix_entry_t *a, const matrix_entry_t *b)
@@ -80,7 +81,7 @@ bool matrix_entry_equal(const matrix_entry_t *a, const matrix_entry_t *b)
         return (!a || matrix_entry_empty(a)) && (!b || matrix_entry_empty(b));
     return a->mark == b->mark && a->source_report == b->source_report &&
            strcmp(a->legal_reference, b->legal_reference) == 0 && strcmp(a->page, b->page) == 0 &&
-           strcmp(a->remark, b->remark) == 0;
+           strcmp(a->remark, b->remark) == 0 && matrix_info_equal(a, b);
 }
 
 /*

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "../core/matrix_info.h"
 #include "../util/atomic_file.h"
 #include "../util/buf.h"
 #include "csv.h"
@@ -22,8 +23,12 @@ const char *const csv_reports_cols[] = {"id",    "state",    "kind",       "date
                                         "title", "filename", "media_type", "size", "sha256"};
 const char *const csv_versions_cols[] = {"state",   "version",  "template_version", "status",
                                          "created", "approved", "published",        "note"};
-const char *const csv_entries_cols[] = {"state",           "version",       "item", "mark",
-                                        "legal_reference", "source_report", "page", "remark"};
+/* The last five: tmpl (issue 12); files of the first eight still import. */
+const char *const csv_entries_cols[] = {"state",         "version",       "item",
+                                        "mark",          "legal_reference", "source_report",
+                                        "page",          "remark",        "source_url",
+                                        "info",          "info_signed",   "info_ratified",
+                                        "info_acceded"};
 
 static void write_header(buf_t *b, const char *const *cols, size_t n)
 {
@@ -112,6 +117,10 @@ static void write_entries(buf_t *b, const dataset_t *ds)
                 csv_write_field(b, "");
             csv_write_field(b, en->page);
             csv_write_field(b, en->remark);
+            csv_write_field(b, matrix_str(en->source_url));
+            csv_write_field(b, matrix_str(en->info));
+            for (int d = 0; d < INFO_DATE_COUNT; d++)
+                csv_write_field(b, en->info_date[d]);
             csv_end_row(b);
         }
     }

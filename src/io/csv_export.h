@@ -19,7 +19,8 @@ enum {
     CSV_STATES_NCOLS = 16,
     CSV_REPORTS_NCOLS = 10,
     CSV_VERSIONS_NCOLS = 8,
-    CSV_ENTRIES_NCOLS = 8,
+    CSV_ENTRIES_NCOLS = 13,
+    CSV_ENTRIES_V1_NCOLS = 8, /* before source_url and info (issue 12): still read */
 };
 
 /*

@@ -17,6 +17,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "../core/matrix_info.h"
 #include "../core/report.h"
 #include "../util/date.h"
 #include "../util/file.h"
@@ -376,7 +377,8 @@ static rc_t version_dates_consistent(const at_t *at, const matrix_version_t *v)
 {
     bool approved = v->status == MV_APPROVED || v->status == MV_PUBLISHED;
     bool published = v->status == MV_PUBLISHED;
-    if (approved != (*v->approved != '\0'))
+    /* a published version's approval date may be unknown (not public) */
+    if (approved != (*v->approved != '\0') && !(published && !*v->approved))
         return field_error(at, "approved",
                            approved ? "a %s version needs its approval date"
                                     : "must be empty for a %s version",
@@ -445,9 +447,30 @@ static rc_t import_versions(importer_t *im, const csv_t *t)
 
 /* ---- matrix_entries.csv ---- */
 
-enum { EN_STATE, EN_NUMBER, EN_ITEM, EN_MARK, EN_LEGAL, EN_SOURCE, EN_PAGE, EN_REMARK };
+enum { EN_STATE, EN_NUMBER, EN_ITEM, EN_MARK, EN_LEGAL, EN_SOURCE, EN_PAGE, EN_REMARK,
+       EN_URL, EN_INFO, EN_INFO_DATES };
 
-static rc_t entry_from_row(importer_t *im, const at_t *at, char **f, matrix_entry_t *en)
+/* tmpl (issue 12): the web address and OP1 relevant information, when the
+ * file has their columns (matrix_info_validate checks them with the rest). */
+static rc_t entry_info_from_row(importer_t *im, const at_t *at, char **f, size_t ncols,
+                                matrix_entry_t *en)
+{
+    if (ncols < CSV_ENTRIES_NCOLS)
+        return RC_OK;
+    en->source_url = arena_strdup(im->a, f[EN_URL]);
+    en->info = arena_strdup(im->a, f[EN_INFO]);
+    for (int i = 0; i < INFO_DATE_COUNT; i++) {
+        const char *d = f[EN_INFO_DATES + i];
+        if (strlen(d) > 10)
+            return field_error(at, csv_entries_cols[EN_INFO_DATES + i],
+                               "'%.20s' is not a date (YYYY-MM-DD)", d);
+        memcpy(en->info_date[i], d, strlen(d) + 1);
+    }
+    return RC_OK;
+}
+
+static rc_t entry_from_row(importer_t *im, const at_t *at, char **f, size_t ncols,
+                           matrix_entry_t *en)
 {
     int mark = matrix_mark_parse(f[EN_MARK]);
     if (mark < 0)
@@ -460,7 +483,9 @@ static rc_t entry_from_row(importer_t *im, const at_t *at, char **f, matrix_entr
     en->legal_reference = f[EN_LEGAL];
     en->page = f[EN_PAGE];
     en->remark = f[EN_REMARK];
-    rc_t rc = matrix_entry_validate(en, at->e);
+    rc_t rc = entry_info_from_row(im, at, f, ncols, en);
+    if (rc == RC_OK)
+        rc = matrix_entry_validate(en, at->e);
     if (rc != RC_OK) {
         err_prefix(at->e, "%s:%d: ", at->path, at->line);
         return rc;
@@ -511,7 +536,7 @@ static rc_t read_entries(importer_t *im, const csv_t *t, matrix_entry_t *entries
         at_t at = {t->path, t->rows[i].line, im->e};
         char **f = t->rows[i].fields;
         if ((rc = entry_place(im, &at, f, &seen, &matrix[i])) == RC_OK)
-            rc = entry_from_row(im, &at, f, &entries[i]);
+            rc = entry_from_row(im, &at, f, t->ncols, &entries[i]);
     }
     keymap_free(&seen);
     return rc;
@@ -556,7 +581,8 @@ static rc_t import_entries(importer_t *im, const csv_t *t)
 static int kind_of_header(const csv_t *t)
 {
     for (int k = 0; k < KIND_COUNT; k++) {
-        bool same = t->ncols == kinds[k].ncols;
+        bool same = t->ncols == kinds[k].ncols ||
+                    (k == KIND_ENTRIES && t->ncols == CSV_ENTRIES_V1_NCOLS);
         for (size_t i = 0; same && i < t->ncols; i++)
             same = strcmp(t->header[i], kinds[k].cols[i]) == 0;
         if (same)

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "../core/matrix_info.h"
 #include "../core/report.h"
 #include "../util/file.h"
 #include "../util/text.h"
@@ -74,6 +75,18 @@ static rc_t get_code(reader_t *r, json_t *obj, const char *key, char *dst, size_
         return bad(r, key, "too long");
     memcpy(dst, s, strlen(s) + 1);
     return RC_OK;
+}
+
+/* A date field that may be null: a published matrix whose approval date is
+ * not public (issue 12) has "approved": null (or ""). */
+static rc_t get_date_or_null(reader_t *r, json_t *obj, const char *key, char dst[11])
+{
+    json_t *v = json_object_get(obj, key);
+    if (v && json_is_null(v)) {
+        dst[0] = '\0';
+        return RC_OK;
+    }
+    return get_code(r, obj, key, dst, 11);
 }
 
 static rc_t get_int(reader_t *r, json_t *obj, const char *key, bool nullable, long long min,
@@ -185,10 +198,29 @@ static rc_t read_report(reader_t *r, json_t *o, ds_report_t *dr)
     return rc;
 }
 
+/* tmpl (issue 12): the optional "info" object of an OP1 entry. */
+static rc_t read_entry_info(reader_t *r, json_t *o, matrix_entry_t *en)
+{
+    static const char *const keys[] = {"text", "signed", "ratified", "acceded", NULL};
+    json_t *info = json_object_get(o, "info");
+    if (!info || json_is_null(info))
+        return RC_OK;
+    if (!json_is_object(info))
+        return bad(r, "info", "must be an object (text, signed, ratified, acceded)");
+    rc_t rc = only_keys(r, info, keys);
+    if (rc == RC_OK && json_object_get(info, "text"))
+        rc = get_str(r, info, "text", true, &en->info);
+    for (int i = 0; i < INFO_DATE_COUNT && rc == RC_OK; i++)
+        if (json_object_get(info, matrix_info_date_names[i]))
+            rc = get_code(r, info, matrix_info_date_names[i], en->info_date[i],
+                          sizeof en->info_date[i]);
+    return rc;
+}
+
 static rc_t read_entry(reader_t *r, json_t *o, matrix_entry_t *en)
 {
     static const char *const keys[] = {"item", "mark", "legal_reference", "source_report",
-                                       "page", "remark", NULL};
+                                       "page", "remark", "source_url", "info", NULL};
     char *mark;
     rc_t rc;
     if ((rc = only_keys(r, o, keys)) != RC_OK ||
@@ -197,7 +229,9 @@ static rc_t read_entry(reader_t *r, json_t *o, matrix_entry_t *en)
         (rc = get_str(r, o, "legal_reference", false, &en->legal_reference)) != RC_OK ||
         (rc = get_int(r, o, "source_report", true, 1, 1LL << 53, &en->source_report)) != RC_OK ||
         (rc = get_str(r, o, "page", false, &en->page)) != RC_OK ||
-        (rc = get_str(r, o, "remark", false, &en->remark)) != RC_OK)
+        (rc = get_str(r, o, "remark", false, &en->remark)) != RC_OK ||
+        (rc = get_str(r, o, "source_url", true, &en->source_url)) != RC_OK ||
+        (rc = read_entry_info(r, o, en)) != RC_OK)
         return rc;
     int m = matrix_mark_parse(mark);
     if (m < 0)
@@ -221,7 +255,7 @@ static rc_t read_matrix(reader_t *r, json_t *o, ds_matrix_t *dm)
         (rc = get_int(r, o, "template_version", false, 1, 1000, &tv)) != RC_OK ||
         (rc = get_str(r, o, "status", false, &status)) != RC_OK ||
         (rc = get_code(r, o, "created", v->created, sizeof v->created)) != RC_OK ||
-        (rc = get_code(r, o, "approved", v->approved, sizeof v->approved)) != RC_OK ||
+        (rc = get_date_or_null(r, o, "approved", v->approved)) != RC_OK ||
         (rc = get_code(r, o, "published", v->published, sizeof v->published)) != RC_OK ||
         (rc = get_str(r, o, "note", false, &v->note)) != RC_OK)
         return rc;

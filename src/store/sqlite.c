@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/matrix_info.h"
 #include "sqlite_private.h"
 #include "sqlite_assistance.h"
 #include "sqlite_schema.h"
@@ -26,6 +27,8 @@ enum {
     "m49_intermediate, ldc, lldc, sids, name_ar, name_zh, name_en, name_fr, name_ru, name_es"
 #define REPORT_COLS "id, state, kind, date, language, title, filename, media_type, size, " \
     "sha256, document IS NOT NULL"
+#define ENTRY_INSERT_COLS "version_id, state, template_version, item, mark, legal_reference," \
+    " source_report, page, remark, source_url, info, info_signed, info_ratified, info_acceded"
 #define VERSION_COLS "id, state, number, template_version, status, created, approved, " \
     "published, note"
 
@@ -50,11 +53,14 @@ static const char *const queries[Q_COUNT] = {
                     " name_es = excluded.name_es",
     [Q_STATE_GET] = "SELECT " STATE_COLS " FROM state WHERE alpha3 = upper(?1) OR alpha2 = upper(?1)",
     [Q_STATE_LIST] = "SELECT " STATE_COLS " FROM state ORDER BY alpha3",
+    /* from_id and note_*: tmpl (issue 12), template v2 */
     [Q_ITEM_PUT] = "INSERT OR REPLACE INTO template_item (template_version, id, seq, section,"
                    " heading, weapon, themes, label_ar, label_zh, label_en, label_fr, label_ru,"
-                   " label_es) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                   " label_es, from_id, note_ar, note_zh, note_en, note_fr, note_ru, note_es)"
+                   " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
     [Q_ITEM_LIST] = "SELECT id, seq, section, heading, weapon, themes, label_ar, label_zh,"
-                    " label_en, label_fr, label_ru, label_es FROM template_item"
+                    " label_en, label_fr, label_ru, label_es, from_id, note_ar, note_zh,"
+                    " note_en, note_fr, note_ru, note_es FROM template_item"
                     " WHERE template_version = ? ORDER BY seq",
     [Q_REPORT_INSERT] = "INSERT INTO report (id, state, kind, date, language, title, filename,"
                         " media_type, size, sha256, document) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
@@ -76,23 +82,25 @@ static const char *const queries[Q_COUNT] = {
                          " WHERE id = ?1",
     [Q_VERSION_OWNER] = "SELECT state, template_version FROM matrix_version WHERE id = ?",
     [Q_ITEM_KNOWN] = "SELECT 1 FROM template_item WHERE template_version = ? AND id = ?",
-    [Q_ENTRY_PUT] = "INSERT INTO matrix_entry (version_id, state, template_version, item, mark,"
-                    " legal_reference, source_report, page, remark) VALUES (?,?,?,?,?,?,?,?,?)"
+    [Q_ENTRY_PUT] = "INSERT INTO matrix_entry (" ENTRY_INSERT_COLS ") VALUES"
+                    " (?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
                     " ON CONFLICT (version_id, item) DO UPDATE SET mark = excluded.mark,"
                     " legal_reference = excluded.legal_reference,"
                     " source_report = excluded.source_report, page = excluded.page,"
-                    " remark = excluded.remark",
+                    " remark = excluded.remark, source_url = excluded.source_url,"
+                    " info = excluded.info, info_signed = excluded.info_signed,"
+                    " info_ratified = excluded.info_ratified, info_acceded = excluded.info_acceded",
     [Q_ENTRIES_CLEAR] = "DELETE FROM matrix_entry WHERE version_id = ?",
     [Q_ENTRY_DELETE] = "DELETE FROM matrix_entry WHERE version_id = ? AND item = ?",
-    [Q_ENTRIES] = "SELECT e.item, e.mark, e.legal_reference, e.source_report, e.page, e.remark"
-                  " FROM matrix_entry e JOIN matrix_version v ON v.id = e.version_id"
+    [Q_ENTRIES] = "SELECT e.item, e.mark, e.legal_reference, e.source_report, e.page, e.remark,"
+                  " e.source_url, e.info, e.info_signed, e.info_ratified, e.info_acceded FROM matrix_entry e JOIN matrix_version v ON v.id = e.version_id"
                   " JOIN template_item t ON t.template_version = v.template_version"
                   " AND t.id = e.item WHERE e.version_id = ? ORDER BY t.seq",
 };
 
 /* Entries go in chunks of 64, 16, 4 and 1 rows: a statement per row costs
  * more in set-up and end-of-statement checks than the insert itself. */
-enum { ENTRY_COLS = 9, BULK_SIZES = 4 };
+enum { ENTRY_COLS = 14, BULK_SIZES = 4 };
 static const int bulk_rows[BULK_SIZES] = {64, 16, 4, 1};
 
 struct sqlite_store {
@@ -133,14 +141,11 @@ static rc_t db_fail(sqlite_store_t *h, int src, err_t *e)
 
 static char *bulk_insert_sql(int rows)
 {
-    size_t size = (size_t)rows * 24 + 200;
+    size_t size = (size_t)rows * 40 + 300;
     char *sql = xmalloc(size);
-    size_t n = (size_t)snprintf(sql, size,
-                                "INSERT INTO matrix_entry (version_id, state, template_version,"
-                                " item, mark, legal_reference, source_report, page, remark)"
-                                " VALUES ");
+    size_t n = (size_t)snprintf(sql, size, "INSERT INTO matrix_entry (" ENTRY_INSERT_COLS ") VALUES ");
     for (int i = 0; i < rows; i++)
-        n += (size_t)snprintf(sql + n, size - n, "%s(?,?,?,?,?,?,?,?,?)", i ? "," : "");
+        n += (size_t)snprintf(sql + n, size - n, "%s(?,?,?,?,?,?,?,?,?,?,?,?,?,?)", i ? "," : "");
     return sql;
 }
 
@@ -568,6 +573,9 @@ static rc_t sqlite_template_item_put(void *hv, int version, const template_item_
     bind_text(s, 7, it->themes);
     for (int l = 0; l < LANG_COUNT; l++)
         bind_text(s, 8 + l, it->label[l]);
+    bind_text(s, 14, it->from_id ? it->from_id : ""); /* tmpl (issue 12) */
+    for (int l = 0; l < LANG_COUNT; l++)
+        bind_text(s, 15 + l, it->note[l] ? it->note[l] : "");
     return run(h, s, e);
 }
 
@@ -582,6 +590,9 @@ static void read_item(arena_t *a, sqlite3_stmt *s, void *record)
     it->themes = col_text(a, s, 5);
     for (int l = 0; l < LANG_COUNT; l++)
         it->label[l] = col_text(a, s, 6 + l);
+    it->from_id = col_text(a, s, 12); /* tmpl (issue 12) */
+    for (int l = 0; l < LANG_COUNT; l++)
+        it->note[l] = col_text(a, s, 13 + l);
 }
 
 static rc_t sqlite_template_items(void *hv, int version, arena_t *a, template_item_t **out,
@@ -822,6 +833,11 @@ static void bind_entry(sqlite3_stmt *s, int base, const entry_owner_t *o,
         sqlite3_bind_int64(s, base + 7, en->source_report);
     bind_text(s, base + 8, en->page);
     bind_text(s, base + 9, en->remark);
+    /* tmpl (issue 12) */
+    bind_text(s, base + 10, matrix_str(en->source_url));
+    bind_text(s, base + 11, matrix_str(en->info));
+    for (int i = 0; i < INFO_DATE_COUNT; i++)
+        bind_text(s, base + 12 + i, en->info_date[i]);
 }
 
 /* After a foreign key failure on an entry: says which reference was wrong. */
@@ -945,6 +961,10 @@ static void read_entry(arena_t *a, sqlite3_stmt *s, void *record)
     en->source_report = sqlite3_column_int64(s, 3);
     en->page = col_text(a, s, 4);
     en->remark = col_text(a, s, 5);
+    en->source_url = col_text(a, s, 6); /* tmpl (issue 12) */
+    en->info = col_text(a, s, 7);
+    for (int i = 0; i < INFO_DATE_COUNT; i++)
+        col_copy(s, 8 + i, en->info_date[i], sizeof en->info_date[i]);
 }
 
 static rc_t sqlite_entries(void *hv, long long version_id, arena_t *a, matrix_entry_t **out,

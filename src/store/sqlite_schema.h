@@ -19,5 +19,8 @@ extern const char sqlite_migration_event[];
 extern const char sqlite_migration_signin[];
 /* 6: dated group memberships (sqlite_schema_membership.c). */
 extern const char sqlite_migration_membership[];
+/* template v2: item notes and carry-forward ids, entry web address and OP1
+ * relevant information (sqlite_schema_template2.c). */
+extern const char sqlite_migration_template2[];
 
 #endif
