@@ -10,10 +10,15 @@
 static const char usage[] =
     "usage: r1540 template list [--version N] [--section S] [--lang L]\n"
     "                           [--format text|json]\n"
+    "       r1540 template roundtrip\n"
     "\n"
     "Lists the items (data fields) of the matrix template: the current version\n"
     "unless --version is given, all sections unless --section OP1|OP2|OP3AB|OP3CD,\n"
-    "labels in English unless --lang ar|zh|fr|ru|es.\n";
+    "labels in English unless --lang ar|zh|fr|ru|es; a row's note (v2: the CTBT\n"
+    "is not in force) follows its label.\n"
+    "roundtrip carries every stored matrix version's entries through the\n"
+    "crosswalk (data/template/vN/from-vM.tsv) to the neighbouring template\n"
+    "version and back, and fails if any comes back changed.\n";
 
 static void item_json(buf_t *b, const template_item_t *it)
 {
@@ -62,6 +67,8 @@ rc_t cmd_template(cli_t *c, int argc, char **argv)
         return RC_USAGE;
     if (l < 0)
         return err_set(&c->err, RC_USAGE, "--lang: '%s' is not ar, zh, en, fr, ru or es", lang);
+    if (optind + 1 == argc && strcmp(argv[optind], "roundtrip") == 0)
+        return cmd_template_roundtrip(c);
     if (optind + 1 != argc || strcmp(argv[optind], "list") != 0)
         return cli_usage_error(c, usage, "expected `template list`");
     if (section && !template_section_valid(section))
