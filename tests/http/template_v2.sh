@@ -58,6 +58,19 @@ print(es["OP1-CTBT"]["note"], es["OP1-CWC"]["source_url"], [x["key"] + " " + x["
 expect "the API's view of the version without an approval date" 200 "$B/api/v1/states/KEN/versions/$((v + 1))"
 expect_eq "... approval_unknown" "$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(d["version"]["approval_unknown"], repr(d["version"]["approved"]))' "$T/body" 2>&1)" "True ''"
 
+# The state page: the formal name and the dated memberships (issue 12, item 2)
+expect "Bangladesh's page" 200 "$B/en/states/BGD"
+check "... its formal name" body_has "Formal name: <bdi>People&#39;s Republic of Bangladesh</bdi>"
+check "... its LDC period, ended on graduation" body_has "<tr><td>LDC</td><td><bdi></bdi></td><td><bdi>2026-11-24</bdi></td><td>ended</td>"
+check "... its regional group, current" body_has "<td><bdi></bdi></td><td>current</td>"
+expect "Solomon Islands' page" 200 "$B/en/states/SLB"
+if [ "$(date -u +%F)" \< 2027-12-13 ]; then want='<tr class="scheduled"><td>LDC</td><td><bdi></bdi></td><td><bdi>2027-12-13</bdi></td><td>current, end scheduled</td>'
+else want='<tr><td>LDC</td><td><bdi></bdi></td><td><bdi>2027-12-13</bdi></td><td>ended</td>'; fi
+check "... a graduation not yet in effect is marked as scheduled (ended once the day has passed)" body_has "$want"
+expect "the same in French" 200 "$B/fr/states/BGD"
+check "... the formal name in French" body_has "Nom officiel: <bdi>République populaire du Bangladesh</bdi>"
+check "... the status in French" body_has "<td>terminée</td>"
+
 stop_server
 expect_eq "the server stopped cleanly" "$SRC" "0"
 done_testing
