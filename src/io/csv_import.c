@@ -28,7 +28,14 @@
 #define STATE_NAME_MAX 200 /* bytes, as in dataset.c; the longest UN short names are about 120 */
 #define MEDIA_TYPE_MAX 100 /* as report_validate allows */
 
-typedef enum { KIND_STATES, KIND_REPORTS, KIND_VERSIONS, KIND_ENTRIES, KIND_COUNT } kind_t;
+typedef enum {
+    KIND_STATES,
+    KIND_REPORTS,
+    KIND_VERSIONS,
+    KIND_ENTRIES,
+    KIND_MEMBERSHIPS,
+    KIND_COUNT
+} kind_t;
 
 static const struct {
     const char *file; /* name inside a folder */
@@ -39,6 +46,7 @@ static const struct {
     {"reports.csv", csv_reports_cols, CSV_REPORTS_NCOLS},
     {"matrix_versions.csv", csv_versions_cols, CSV_VERSIONS_NCOLS},
     {"matrix_entries.csv", csv_entries_cols, CSV_ENTRIES_NCOLS},
+    {"memberships.csv", csv_memberships_cols, CSV_MEMBERSHIPS_NCOLS},
 };
 _Static_assert((int)KIND_COUNT <= (int)DS_SOURCES_MAX, "dataset.h: a folder's files are its sources");
 
@@ -576,6 +584,40 @@ static rc_t import_entries(importer_t *im, const csv_t *t)
     return rc;
 }
 
+/* ---- memberships.csv (issue 12) ---- */
+
+/* Reads the periods; dataset_apply_memberships checks groups, dates, overlaps
+ * and the states against the store, naming the row (d->where). */
+static rc_t import_memberships(importer_t *im, const csv_t *t)
+{
+    ds_membership_t *ms = arena_alloc(im->a, (t->nrows + 1) * sizeof *ms);
+    rc_t rc = RC_OK;
+    for (size_t i = 0; rc == RC_OK && i < t->nrows; i++) {
+        at_t at = {t->path, t->rows[i].line, im->e};
+        char **f = t->rows[i].fields;
+        membership_t *m = &ms[i].m;
+        if ((rc = state_field(&at, "state", f[0], m->state)) != RC_OK ||
+            (rc = date_field(&at, "from", f[2], true, m->from)) != RC_OK ||
+            (rc = date_field(&at, "to", f[3], true, m->to)) != RC_OK)
+            break;
+        if (strlen(f[1]) >= sizeof m->group || !membership_group_valid(f[1]))
+            rc = field_error(&at, "group", "'%.20s' is not LDC, LLDC, SIDS or a UN regional "
+                                           "group code", f[1]);
+        else if (!*f[4] || !text_single_line_ok(f[4], 1000))
+            rc = field_error(&at, "source", "must be one line of 1 to 1000 bytes");
+        if (rc != RC_OK)
+            break;
+        memcpy(m->group, f[1], strlen(f[1]) + 1);
+        m->source = arena_strdup(im->a, f[4]);
+        ms[i].where = where_str(im->a, &at);
+    }
+    if (rc == RC_OK) {
+        im->ds->memberships = ms;
+        im->ds->nmemberships = t->nrows;
+    }
+    return rc;
+}
+
 /* ---- files and folders ---- */
 
 static int kind_of_header(const csv_t *t)
@@ -601,6 +643,8 @@ static rc_t import_table(importer_t *im, kind_t kind, const csv_t *t)
     case KIND_VERSIONS:
         im->had_versions = true;
         return import_versions(im, t);
+    case KIND_MEMBERSHIPS:
+        return import_memberships(im, t);
     default:
         im->had_entries = true;
         return import_entries(im, t);
@@ -630,7 +674,7 @@ static rc_t import_file(importer_t *im, const char *path, int expect)
     if (rc == RC_OK && expect < 0 && kind < 0)
         rc = err_set(im->e, RC_INPUT,
                      "%s:1: unrecognised header; expected one of the states, "
-                     "reports, matrix_versions or matrix_entries headers "
+                     "reports, matrix_versions, matrix_entries or memberships headers "
                      "(docs/formats.md)",
                      path);
     else if (rc == RC_OK && expect >= 0 && kind != expect)

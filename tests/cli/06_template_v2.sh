@@ -179,4 +179,24 @@ sed -i 's|https://www.opcw.org/about-us/member-states|javascript:alert(1)|' "$T/
 expect_fail "CSV import of a javascript: address" 4 "matrix_entries.csv:[0-9]+: source_url: must be an http" r import "$T/badcsv"
 expect_eq "CSV import of a javascript: address: nothing changed" "$(r fingerprint)" "$h"
 
+# ---- memberships.csv: the dated group periods travel with the CSV export ---------
+DB=$T/csv.db
+r export --format csv -o "$T/mcsv" >/dev/null
+expect_match "the CSV export has memberships.csv" "$T/mcsv/memberships.csv" "^state,group,from,to,source"
+expect_match "with Bangladesh's LDC period ending on its graduation" "$T/mcsv/memberships.csv" "^BGD,LDC,,2026-11-24,"
+expect_eq "one row per period of the reference data" "$(($(wc -l <"$T/mcsv/memberships.csv") - 1))" "$(grep -vc '^#\|^alpha3' "$ROOT/data/states/memberships.tsv")"
+expect_ok "the whole CSV folder, memberships included, imports again" r import "$T/mcsv"
+h=$(r fingerprint)
+mbad() { # NAME PATTERN ROW: a memberships.csv with that row is refused, nothing changed
+    mkdir -p "$T/mb" && printf 'state,group,from,to,source\r\n%s\r\n' "$3" >"$T/mb/memberships.csv"
+    expect_fail "$1" 4 "$2" r import "$T/mb/memberships.csv"
+    expect_eq "$1: nothing changed" "$(r fingerprint)" "$h"
+}
+mbad "a membership of an unknown group" "group: 'G77' is not LDC" "KEN,G77,2000-01-01,,x"
+mbad "a membership with a bad date" "from: '2020-02-30' is not a date" "KEN,LDC,2020-02-30,,x"
+mbad "a membership without a source" "source: must be one line" "KEN,LDC,2000-01-01,,"
+mbad "a membership ending before it starts" "memberships.csv:2" "KEN,SIDS,2010-01-01,2000-01-01,x"
+mbad "a membership of an unknown state" "unknown state 'ZZZ'" "ZZZ,LDC,2000-01-01,,x"
+mbad "a membership overlapping a period of the reference data" "overlap" "BGD,LDC,2020-01-01,2021-01-01,x"
+
 echo "1..$N"
