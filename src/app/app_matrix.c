@@ -61,6 +61,46 @@ static rc_t version_accepted(app_t *a, long long version_id, bool *accepted, err
 
 /* ---- new ------------------------------------------------------------------ */
 
+/* RC_NOTFOUND unless template version `version` is loaded. */
+static rc_t template_known(app_t *a, int version, err_t *e)
+{
+    template_item_t *items;
+    size_t n;
+    rc_t rc = store_template_items(a->st, version, a->arena, &items, &n, e);
+    if (rc == RC_OK && n == 0)
+        return app_fail(a, e, RC_NOTFOUND, "There is no template version %d.", version);
+    return rc;
+}
+
+/* tmpl (issue 12): replaces *es (entries of `from`) by those the crosswalk
+ * carries to template version `to`; in->carry, if given, gets the details. */
+static rc_t carry(app_t *a, const matrix_version_t *from, int to, const app_matrix_new_t *in,
+                  matrix_entry_t **es, size_t *ne, err_t *e)
+{
+    template_item_t *fi, *ti;
+    size_t nf, nt;
+    template_carry_t c;
+    int gap = to - from->template_version;
+    rc_t rc = template_known(a, to, e);
+    if (rc == RC_OK && (gap < -1 || gap > 1))
+        return app_fail(a, e, RC_INPUT,
+                        "No crosswalk joins template v%d to v%d: carry one version at a time.",
+                        from->template_version, to);
+    if (rc == RC_OK)
+        rc = store_template_items(a->st, from->template_version, a->arena, &fi, &nf, e);
+    if (rc == RC_OK)
+        rc = store_template_items(a->st, to, a->arena, &ti, &nt, e);
+    if (rc == RC_OK)
+        rc = template_carry(from->template_version, fi, nf, to, ti, nt, *es, *ne, a->arena, &c, e);
+    if (rc != RC_OK)
+        return rc;
+    *es = c.entries;
+    *ne = c.ncarried;
+    if (in->carry)
+        *in->carry = c;
+    return RC_OK;
+}
+
 /* The state's versions, the newest last, and the template version to use. */
 static rc_t new_source(app_t *a, const state_t *s, const app_matrix_new_t *in, matrix_version_t *v,
                        matrix_entry_t **es, size_t *ne, err_t *e)
@@ -79,15 +119,19 @@ static rc_t new_source(app_t *a, const state_t *s, const app_matrix_new_t *in, m
         if (matrix_status_in_progress(vs[i].status))
             return app_fail(a, e, RC_REFUSED, "This state already has a version in progress.");
     v->number = nv ? vs[nv - 1].number + 1 : 1;
-    v->template_version = (int)strtol(tv, NULL, 10);
+    v->template_version = in->template_version ? in->template_version : (int)strtol(tv, NULL, 10);
     *es = NULL;
     *ne = 0;
     if (!nv && !in->from)
-        return RC_OK;
+        return template_known(a, v->template_version, e);
     if (!in->from)
         from = vs[nv - 1];
-    v->template_version = from.template_version;
-    return store_entries(a->st, from.id, a->arena, es, ne, e);
+    if (!in->template_version)
+        v->template_version = from.template_version;
+    rc = store_entries(a->st, from.id, a->arena, es, ne, e);
+    if (rc == RC_OK && v->template_version != from.template_version)
+        rc = carry(a, &from, v->template_version, in, es, ne, e);
+    return rc;
 }
 
 rc_t app_matrix_new(app_t *a, const char *state, const app_matrix_new_t *in, matrix_version_t *out,
@@ -113,6 +157,8 @@ rc_t app_matrix_new(app_t *a, const char *state, const app_matrix_new_t *in, mat
     buf_t detail;
     buf_init(&detail, 0);
     buf_printf(&detail, "{\"template_version\":%d,\"entries\":%zu", v.template_version, ne);
+    if (in->template_version) /* tmpl (issue 12): carried through the crosswalk */
+        buf_printf(&detail, ",\"not_carried\":%zu", in->carry ? in->carry->nlost : (size_t)0);
     if (in->from)
         buf_printf(&detail, ",\"from\":%d", in->from);
     buf_puts(&detail, "}");
@@ -187,6 +233,8 @@ rc_t app_matrix_set(app_t *a, const char *state, int number, const matrix_entry_
     json_out_kv(&detail, 1, "mark", matrix_mark_str(en->mark));
     if (en->source_report)
         json_out_kll(&detail, 1, "source", en->source_report);
+    if (en->source_url && *en->source_url) /* tmpl (issue 12) */
+        json_out_kv(&detail, 1, "source_url", en->source_url);
     if (cleared)
         buf_puts(&detail, ",\"acceptance_cleared\":true");
     buf_puts(&detail, "}");

@@ -8,6 +8,7 @@
 #define R1540_APP_APP_MATRIX_H
 
 #include "../core/matrix_workflow.h"
+#include "../core/template_carry.h"
 #include "app.h"
 
 /* What a new version starts from. */
@@ -15,14 +16,22 @@ typedef struct {
     int from;         /* the version whose entries it copies; 0: the newest (if any) */
     const char *date; /* its creation date, YYYY-MM-DD, not in the future; NULL: today */
     const char *note; /* one line, or NULL */
+    /* tmpl (issue 12): the template version of the new draft; 0: the source
+     * version's (the current template for a first version). Another version
+     * than the source's carries the entries through the crosswalk. */
+    int template_version;
+    template_carry_t *carry; /* when not NULL: receives what was carried and what not */
 } app_matrix_new_t;
 
 /*
  * Makes the state's next version, a draft holding a copy of the entries of
  * in->from. ACT_MATRIX_EDIT. RC_REFUSED while the state has a version in
  * progress (a draft, or one with the state); RC_NOTFOUND for an unknown state
- * or from-version; RC_INPUT for a bad date or note. On RC_OK, *out is the new
- * version (strings in a->arena) and *copied the number of entries copied.
+ * or from-version or template version; RC_INPUT for a bad date or note, or
+ * template versions no crosswalk joins. On RC_OK, *out is the new version
+ * (strings in a->arena) and *copied the number of entries copied; entries that
+ * could not be carried to another template version are left out (in->carry
+ * lists them, and the audit detail counts them).
  */
 rc_t app_matrix_new(app_t *a, const char *state, const app_matrix_new_t *in, matrix_version_t *out,
                     size_t *copied, err_t *e);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "../app/app_matrix.h"
+#include "../core/matrix_info.h"
 #include "../io/json_export.h"
 #include "../util/json_out.h"
 #include "commands.h"
@@ -15,9 +16,11 @@ static const char usage[] =
     "usage: r1540 matrix list STATE\n"
     "       r1540 matrix show STATE [VERSION] [--all] [--lang L]\n"
     "       r1540 matrix diff STATE V1 V2\n"
-    "       r1540 matrix new STATE [--from VERSION] [--date D] [--note TEXT]\n"
+    "       r1540 matrix new STATE [--from VERSION] [--template vN] [--date D]\n"
+    "                        [--note TEXT]\n"
     "       r1540 matrix set STATE VERSION ITEM MARK [--ref TEXT] [--source ID]\n"
-    "                        [--page P] [--remark TEXT]\n"
+    "                        [--page P] [--remark TEXT] [--url URL]\n"
+    "                        [--info TEXT] [--signed D] [--ratified D] [--acceded D]\n"
     "       r1540 matrix send|return|accept STATE VERSION\n"
     "       r1540 matrix comment STATE VERSION --text TEXT [--item ITEM]\n"
     "       r1540 matrix approve|publish STATE VERSION [--date D]\n"
@@ -27,8 +30,13 @@ static const char usage[] =
     "or not directly relevant), NA (not applicable) or - (blank: no information).\n"
     "show   the latest version unless VERSION is given; --all lists blank items too\n"
     "new    a new draft copying the entries of --from (default: the latest version);\n"
-    "       refused while the state has a draft or a version with the state\n"
-    "set    changes one entry of a draft; if the state had accepted the version,\n"
+    "       refused while the state has a draft or a version with the state;\n"
+    "       --template vN: the draft uses template vN, its entries carried through\n"
+    "       the crosswalk (data/template/vN/from-vM.tsv); those that cannot be\n"
+    "       carried are listed and left out\n"
+    "set    changes one entry of a draft; --url an official web address as source\n"
+    "       (http/https); --info and its dates: OP1's relevant information\n"
+    "       (signature, ratification, accession); if the state had accepted the version,\n"
     "       its acceptance is cleared (it must accept the changed content again)\n"
     "send   draft -> with-state; return: with-state -> draft (the experts);\n"
     "accept, comment: the state's answer (--as its point of contact); a comment\n"
@@ -40,6 +48,7 @@ static const char usage[] =
 
 typedef struct {
     const char *format, *lang, *date, *note, *ref, *source, *page, *remark, *from, *text, *item;
+    const char *tmpl, *url, *info, *info_date[INFO_DATE_COUNT]; /* tmpl (issue 12) */
     bool all;
 } matrix_opts_t;
 
@@ -102,6 +111,25 @@ static const matrix_entry_t *find_entry(const matrix_entry_t *es, size_t n, cons
     return NULL;
 }
 
+/* tmpl (issue 12): the row's note, the web-address source and OP1's relevant
+ * information, each on a line of its own under the entry. */
+static void show_info(buf_t *b, const matrix_entry_t *en, const template_item_t *it, int lang)
+{
+    if (it->note[lang] && *it->note[lang])
+        buf_printf(b, "\n%34snote: %s", "", it->note[lang]);
+    if (*matrix_str(en->source_url))
+        buf_printf(b, "\n%34ssource: %s", "", en->source_url);
+    bool dated = false;
+    for (int d = 0; d < INFO_DATE_COUNT; d++)
+        dated = dated || en->info_date[d][0];
+    if (!*matrix_str(en->info) && !dated)
+        return;
+    buf_printf(b, "\n%34srelevant information: %s", "", matrix_str(en->info));
+    for (int d = 0; d < INFO_DATE_COUNT; d++)
+        if (en->info_date[d][0])
+            buf_printf(b, " [%s %s]", matrix_info_date_names[d], en->info_date[d]);
+}
+
 static rc_t matrix_show(cli_t *c, const state_t *s, const char *varg, const matrix_opts_t *o,
                         bool json)
 {
@@ -152,6 +180,7 @@ static rc_t matrix_show(cli_t *c, const state_t *s, const char *varg, const matr
                            en->page);
             if (*en->remark)
                 buf_printf(&b, "\n%34sremark: %s", "", en->remark);
+            show_info(&b, en, &items[i], lang);
             buf_putc(&b, '\n');
         }
         shown++;
@@ -240,19 +269,35 @@ static rc_t number_arg(cli_t *c, const char *arg, int *number)
     return rc;
 }
 
+/* tmpl (issue 12): what --template carried and what it could not. */
+static void print_carry(const state_t *s, const matrix_version_t *v, const template_carry_t *c)
+{
+    printf("%s version %d: template v%d, %zu entries carried, %zu not carried\n", s->alpha3,
+           v->number, v->template_version, c->ncarried, c->nlost);
+    for (size_t i = 0; i < c->nlost; i++)
+        printf("  not carried: %s\n", c->lost[i]);
+}
+
 static rc_t matrix_new(cli_t *c, const state_t *s, const matrix_opts_t *o)
 {
     app_t a;
-    app_matrix_new_t in = {.date = o->date, .note = o->note};
+    template_carry_t carried = {0};
+    app_matrix_new_t in = {.date = o->date, .note = o->note, .carry = &carried};
     matrix_version_t v;
     size_t copied;
+    long long tv = 0;
     rc_t rc = cli_app(c, &a);
     if (rc == RC_OK && o->from)
         rc = number_arg(c, o->from, &in.from);
+    if (rc == RC_OK && o->tmpl)
+        rc = cli_int(c, o->tmpl[0] == 'v' ? o->tmpl + 1 : o->tmpl, "--template", 1, 1000, &tv);
+    in.template_version = (int)tv;
     if (rc == RC_OK)
         rc = app_matrix_new(&a, s->alpha3, &in, &v, &copied, &c->err);
     if (rc == RC_OK)
         printf("%s version %d: draft with %zu entries\n", s->alpha3, v.number, copied);
+    if (rc == RC_OK && o->tmpl)
+        print_carry(s, &v, &carried);
     return rc;
 }
 
@@ -268,7 +313,15 @@ static rc_t matrix_set(cli_t *c, const state_t *s, char **args, const matrix_opt
     matrix_entry_t en = {.item = args[1], .mark = (mark_t)m,
                          .legal_reference = (char *)(o->ref ? o->ref : ""),
                          .page = (char *)(o->page ? o->page : ""),
-                         .remark = (char *)(o->remark ? o->remark : "")};
+                         .remark = (char *)(o->remark ? o->remark : ""),
+                         .source_url = (char *)o->url, .info = (char *)o->info};
+    for (int d = 0; d < INFO_DATE_COUNT; d++) {
+        if (o->info_date[d] && strlen(o->info_date[d]) > 10)
+            return err_set(&c->err, RC_INPUT, "--%s: '%.20s' is not a date (YYYY-MM-DD)",
+                           matrix_info_date_names[d], o->info_date[d]);
+        if (o->info_date[d])
+            memcpy(en.info_date[d], o->info_date[d], strlen(o->info_date[d]) + 1);
+    }
     rc_t rc = number_arg(c, args[0], &number);
     if (rc == RC_OK && o->source)
         rc = cli_int(c, o->source, "--source", 1, 1LL << 53, &en.source_report);
@@ -339,6 +392,9 @@ rc_t cmd_matrix(cli_t *c, int argc, char **argv)
         {"page", required_argument, NULL, 'p'},   {"remark", required_argument, NULL, 'm'},
         {"from", required_argument, NULL, 'F'},   {"all", no_argument, NULL, 'a'},
         {"text", required_argument, NULL, 't'},   {"item", required_argument, NULL, 'i'},
+        {"template", required_argument, NULL, 'T'}, {"url", required_argument, NULL, 'u'},
+        {"info", required_argument, NULL, 'I'},   {"signed", required_argument, NULL, 'S'},
+        {"ratified", required_argument, NULL, 'R'}, {"acceded", required_argument, NULL, 'A'},
         {"help", no_argument, NULL, 'h'},         {NULL, 0, NULL, 0}};
     matrix_opts_t o = {0};
     optind = 0;
@@ -357,6 +413,12 @@ rc_t cmd_matrix(cli_t *c, int argc, char **argv)
         case 'a': o.all = true; break;
         case 't': o.text = optarg; break;
         case 'i': o.item = optarg; break;
+        case 'T': o.tmpl = optarg; break;
+        case 'u': o.url = optarg; break;
+        case 'I': o.info = optarg; break;
+        case 'S': o.info_date[INFO_SIGNED] = optarg; break;
+        case 'R': o.info_date[INFO_RATIFIED] = optarg; break;
+        case 'A': o.info_date[INFO_ACCEDED] = optarg; break;
         default: return cli_usage_error(c, usage, "unknown option");
         }
     }

@@ -10,10 +10,15 @@
 static const char usage[] =
     "usage: r1540 template list [--version N] [--section S] [--lang L]\n"
     "                           [--format text|json]\n"
+    "       r1540 template roundtrip\n"
     "\n"
     "Lists the items (data fields) of the matrix template: the current version\n"
     "unless --version is given, all sections unless --section OP1|OP2|OP3AB|OP3CD,\n"
-    "labels in English unless --lang ar|zh|fr|ru|es.\n";
+    "labels in English unless --lang ar|zh|fr|ru|es; a row's note (v2: the CTBT\n"
+    "is not in force) follows its label.\n"
+    "roundtrip carries every stored matrix version's entries through the\n"
+    "crosswalk (data/template/vN/from-vM.tsv) to the neighbouring template\n"
+    "version and back, and fails if any comes back changed.\n";
 
 static void item_json(buf_t *b, const template_item_t *it)
 {
@@ -26,7 +31,16 @@ static void item_json(buf_t *b, const template_item_t *it)
     buf_puts(b, ",\"labels\":{");
     for (int l = 0; l < LANG_COUNT; l++)
         json_out_kv(b, l > 0, lang_code(l), it->label[l]);
-    buf_puts(b, "}}");
+    buf_putc(b, '}');
+    if (it->note[LANG_EN] && *it->note[LANG_EN]) { /* template v2: a note shown with the row */
+        buf_puts(b, ",\"note\":{");
+        for (int l = 0; l < LANG_COUNT; l++)
+            json_out_kv(b, l > 0, lang_code(l), it->note[l]);
+        buf_putc(b, '}');
+    }
+    if (it->from_id && *it->from_id) /* the previous version's item it carries forward */
+        json_out_kv(b, 1, "from", it->from_id);
+    buf_putc(b, '}');
 }
 
 rc_t cmd_template(cli_t *c, int argc, char **argv)
@@ -53,6 +67,8 @@ rc_t cmd_template(cli_t *c, int argc, char **argv)
         return RC_USAGE;
     if (l < 0)
         return err_set(&c->err, RC_USAGE, "--lang: '%s' is not ar, zh, en, fr, ru or es", lang);
+    if (optind + 1 == argc && strcmp(argv[optind], "roundtrip") == 0)
+        return cmd_template_roundtrip(c);
     if (optind + 1 != argc || strcmp(argv[optind], "list") != 0)
         return cli_usage_error(c, usage, "expected `template list`");
     if (section && !template_section_valid(section))
@@ -82,8 +98,10 @@ rc_t cmd_template(cli_t *c, int argc, char **argv)
             buf_puts(&b, shown ? ",\n" : "\n");
             item_json(&b, &items[i]);
         } else {
-            buf_printf(&b, "%-32s %-5s %-10s %s\n", items[i].id, items[i].section,
-                       items[i].weapon, items[i].label[l]);
+            const char *note = items[i].note[l] ? items[i].note[l] : "";
+            buf_printf(&b, "%-32s %-5s %-10s %s%s%s%s\n", items[i].id, items[i].section,
+                       items[i].weapon, items[i].label[l], *note ? " (" : "", note,
+                       *note ? ")" : "");
         }
         shown++;
     }

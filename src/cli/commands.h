@@ -14,6 +14,8 @@ rc_t cmd_state(cli_t *c, int argc, char **argv);
 rc_t cmd_report(cli_t *c, int argc, char **argv);
 rc_t cmd_matrix(cli_t *c, int argc, char **argv);
 rc_t cmd_template(cli_t *c, int argc, char **argv);
+/* `template roundtrip` (cmd_template_roundtrip.c): the crosswalks against every stored version. */
+rc_t cmd_template_roundtrip(cli_t *c);
 rc_t cmd_import(cli_t *c, int argc, char **argv);
 rc_t cmd_export(cli_t *c, int argc, char **argv);
 rc_t cmd_serve(cli_t *c, int argc, char **argv);

@@ -14,6 +14,7 @@ const char *field_column(const field_t *f) { return f->column ? f->column : f->n
 bool field_stored(const field_t *f) { return f->type != FIELD_VIRTUAL; }
 
 bool field_exported(const field_t *f) { return !(f->flags & FIELD_STORE_ONLY); }
+bool field_in_json(const field_t *f) { return field_exported(f) && !(f->flags & FIELD_JSON_HOOK); }
 
 long long field_number(const field_t *f, const void *rec)
 {

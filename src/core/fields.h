@@ -39,6 +39,8 @@ enum {
     FIELD_STORE_ONLY = 1u << 0, /* a column that the exported record (JSON, CSV) leaves out */
     FIELD_EMPTY_NULL = 1u << 1, /* "" is stored as SQL NULL and read back as "" */
     FIELD_KEY = 1u << 2,        /* part of the row's key: an upsert does not change it */
+    FIELD_JSON_HOOK = 1u << 3,  /* flat in CSV and SQL; in JSON its codec writes and reads it
+                                   (an entry's optional "source_url" and "info" object) */
 };
 
 typedef struct {
@@ -86,6 +88,9 @@ const char *field_column(const field_t *f);
 bool field_stored(const field_t *f);
 /* True if f is a key of the exported record (JSON and CSV). */
 bool field_exported(const field_t *f);
+/* True if f is a key of the exported JSON record that the table's walk writes
+ * and reads (exported, and not left to the codec by FIELD_JSON_HOOK). */
+bool field_in_json(const field_t *f);
 
 /* The value of a number field (ID, INT, LLONG, REF, ENUM, BOOL) of rec. */
 long long field_number(const field_t *f, const void *rec);

@@ -2,6 +2,7 @@
  * Matrix marks, the version workflow and version comparison.
  */
 #include "matrix.h"
+#include "matrix_info.h"
 #include "matrix_workflow.h"
 
 #include <string.h>
@@ -66,7 +67,7 @@ rc_t matrix_entry_validate(const matrix_entry_t *en, err_t *e)
                        MATRIX_TEXT_MAX);
     if (en->source_report < 0)
         return err_set(e, RC_INPUT, "source_report: must be a report id");
-    return RC_OK;
+    return matrix_info_validate(en, e);
 }
 
 /* Both walk matrix_entry_fields (fields_matrix.c), so a new field of an

@@ -37,6 +37,9 @@ typedef struct {
     char *note;         /* arena-owned; may be "" */
 } matrix_version_t;
 
+/* The dates of an OP1 entry's "relevant information" (tmpl, issue 12). */
+typedef enum { INFO_SIGNED, INFO_RATIFIED, INFO_ACCEDED, INFO_DATE_COUNT } info_date_t;
+
 typedef struct {
     char *item; /* template item id */
     mark_t mark;
@@ -44,6 +47,12 @@ typedef struct {
     long long source_report; /* report id; 0 when none */
     char *page;              /* page or section of the source report; "" when none */
     char *remark;            /* "" when none */
+    /* ---- tmpl (issue 12): web-address source, OP1 relevant information.
+     * NULL counts as "" (callers that predate these fields leave them out);
+     * rules in matrix_info.h. */
+    char *source_url;                    /* official web address (http/https) */
+    char *info;                          /* OP1 only: relevant information, free text */
+    char info_date[INFO_DATE_COUNT][11]; /* OP1 only: YYYY-MM-DD or "" */
 } matrix_entry_t; /* strings arena-owned */
 
 const char *matrix_mark_str(mark_t m);        /* "X", "?", "NA", "" */

@@ -18,6 +18,9 @@ typedef struct {
     char *weapon;  /* nuclear, chemical, biological, delivery or "-" */
     char *themes;  /* comma-separated theme keys */
     char *label[LANG_COUNT];
+    /* tmpl (issue 12), template v2: */
+    char *from_id;          /* item of the previous version carried here; "" if new */
+    char *note[LANG_COUNT]; /* shown with the row (CTBT "not in force"); "" if none */
 } template_item_t; /* all strings arena-owned */
 
 /* True for an item id: [A-Z0-9][A-Z0-9.-]{1,31}. */

@@ -23,8 +23,15 @@ const char *const csv_reports_cols[] = {"id",    "state",    "kind",       "date
                                         "title", "filename", "media_type", "size", "sha256"};
 const char *const csv_versions_cols[] = {"state",   "version",  "template_version", "status",
                                          "created", "approved", "published",        "note"};
-const char *const csv_entries_cols[] = {"state",           "version",       "item", "mark",
-                                        "legal_reference", "source_report", "page", "remark"};
+/* The last five: tmpl (issue 12); files of the first eight still import. */
+const char *const csv_entries_cols[] = {"state",         "version",       "item",
+                                        "mark",          "legal_reference", "source_report",
+                                        "page",          "remark",        "source_url",
+                                        "info",          "info_signed",   "info_ratified",
+                                        "info_acceded"};
+
+/* memberships.csv (issue 12): the dated LDC, LLDC, SIDS and regional group periods. */
+const char *const csv_memberships_cols[] = {"state", "group", "from", "to", "source"};
 
 static void write_header(buf_t *b, const char *const *cols, size_t n)
 {
@@ -102,6 +109,20 @@ static void write_entries(buf_t *b, const dataset_t *ds)
     }
 }
 
+static void write_memberships(buf_t *b, const dataset_t *ds)
+{
+    write_header(b, csv_memberships_cols, CSV_MEMBERSHIPS_NCOLS);
+    for (size_t i = 0; i < ds->nmemberships; i++) {
+        const membership_t *m = &ds->memberships[i].m;
+        csv_write_field(b, m->state);
+        csv_write_field(b, m->group);
+        csv_write_field(b, m->from);
+        csv_write_field(b, m->to);
+        csv_write_field(b, m->source);
+        csv_end_row(b);
+    }
+}
+
 /* Writes len bytes to path, all or nothing; on failure the file does not exist. */
 static rc_t write_whole(const char *path, const char *data, size_t len, err_t *e)
 {
@@ -153,7 +174,8 @@ rc_t csv_export_dir(const dataset_t *ds, const char *dir, err_t *e)
     } files[] = {{"states.csv", write_states},
                  {"reports.csv", write_reports},
                  {"matrix_versions.csv", write_versions},
-                 {"matrix_entries.csv", write_entries}};
+                 {"matrix_entries.csv", write_entries},
+                 {"memberships.csv", write_memberships}};
     rc_t rc = make_dir(dir, e);
     for (size_t i = 0; rc == RC_OK && i < sizeof files / sizeof *files; i++) {
         buf_t b;

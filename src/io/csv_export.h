@@ -15,11 +15,14 @@ extern const char *const csv_states_cols[];
 extern const char *const csv_reports_cols[];
 extern const char *const csv_versions_cols[];
 extern const char *const csv_entries_cols[];
+extern const char *const csv_memberships_cols[];
 enum {
     CSV_STATES_NCOLS = 16,
     CSV_REPORTS_NCOLS = 10,
     CSV_VERSIONS_NCOLS = 8,
-    CSV_ENTRIES_NCOLS = 8,
+    CSV_ENTRIES_NCOLS = 13,
+    CSV_ENTRIES_V1_NCOLS = 8, /* before source_url and info (issue 12): still read */
+    CSV_MEMBERSHIPS_NCOLS = 5,
 };
 
 /*

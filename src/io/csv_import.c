@@ -17,6 +17,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "../core/matrix_info.h"
 #include "../core/report.h"
 #include "../util/date.h"
 #include "../util/file.h"
@@ -27,7 +28,14 @@
 #define STATE_NAME_MAX 200 /* bytes, as in dataset.c; the longest UN short names are about 120 */
 #define MEDIA_TYPE_MAX 100 /* as report_validate allows */
 
-typedef enum { KIND_STATES, KIND_REPORTS, KIND_VERSIONS, KIND_ENTRIES, KIND_COUNT } kind_t;
+typedef enum {
+    KIND_STATES,
+    KIND_REPORTS,
+    KIND_VERSIONS,
+    KIND_ENTRIES,
+    KIND_MEMBERSHIPS,
+    KIND_COUNT
+} kind_t;
 
 static const struct {
     const char *file; /* name inside a folder */
@@ -38,6 +46,7 @@ static const struct {
     {"reports.csv", csv_reports_cols, CSV_REPORTS_NCOLS},
     {"matrix_versions.csv", csv_versions_cols, CSV_VERSIONS_NCOLS},
     {"matrix_entries.csv", csv_entries_cols, CSV_ENTRIES_NCOLS},
+    {"memberships.csv", csv_memberships_cols, CSV_MEMBERSHIPS_NCOLS},
 };
 _Static_assert((int)KIND_COUNT <= (int)DS_SOURCES_MAX, "dataset.h: a folder's files are its sources");
 
@@ -376,7 +385,8 @@ static rc_t version_dates_consistent(const at_t *at, const matrix_version_t *v)
 {
     bool approved = v->status == MV_APPROVED || v->status == MV_PUBLISHED;
     bool published = v->status == MV_PUBLISHED;
-    if (approved != (*v->approved != '\0'))
+    /* a published version's approval date may be unknown (not public) */
+    if (approved != (*v->approved != '\0') && !(published && !*v->approved))
         return field_error(at, "approved",
                            approved ? "a %s version needs its approval date"
                                     : "must be empty for a %s version",
@@ -445,9 +455,30 @@ static rc_t import_versions(importer_t *im, const csv_t *t)
 
 /* ---- matrix_entries.csv ---- */
 
-enum { EN_STATE, EN_NUMBER, EN_ITEM, EN_MARK, EN_LEGAL, EN_SOURCE, EN_PAGE, EN_REMARK };
+enum { EN_STATE, EN_NUMBER, EN_ITEM, EN_MARK, EN_LEGAL, EN_SOURCE, EN_PAGE, EN_REMARK,
+       EN_URL, EN_INFO, EN_INFO_DATES };
 
-static rc_t entry_from_row(importer_t *im, const at_t *at, char **f, matrix_entry_t *en)
+/* tmpl (issue 12): the web address and OP1 relevant information, when the
+ * file has their columns (matrix_info_validate checks them with the rest). */
+static rc_t entry_info_from_row(importer_t *im, const at_t *at, char **f, size_t ncols,
+                                matrix_entry_t *en)
+{
+    if (ncols < CSV_ENTRIES_NCOLS)
+        return RC_OK;
+    en->source_url = arena_strdup(im->a, f[EN_URL]);
+    en->info = arena_strdup(im->a, f[EN_INFO]);
+    for (int i = 0; i < INFO_DATE_COUNT; i++) {
+        const char *d = f[EN_INFO_DATES + i];
+        if (strlen(d) > 10)
+            return field_error(at, csv_entries_cols[EN_INFO_DATES + i],
+                               "'%.20s' is not a date (YYYY-MM-DD)", d);
+        memcpy(en->info_date[i], d, strlen(d) + 1);
+    }
+    return RC_OK;
+}
+
+static rc_t entry_from_row(importer_t *im, const at_t *at, char **f, size_t ncols,
+                           matrix_entry_t *en)
 {
     int mark = matrix_mark_parse(f[EN_MARK]);
     if (mark < 0)
@@ -460,7 +491,9 @@ static rc_t entry_from_row(importer_t *im, const at_t *at, char **f, matrix_entr
     en->legal_reference = f[EN_LEGAL];
     en->page = f[EN_PAGE];
     en->remark = f[EN_REMARK];
-    rc_t rc = matrix_entry_validate(en, at->e);
+    rc_t rc = entry_info_from_row(im, at, f, ncols, en);
+    if (rc == RC_OK)
+        rc = matrix_entry_validate(en, at->e);
     if (rc != RC_OK) {
         err_prefix(at->e, "%s:%d: ", at->path, at->line);
         return rc;
@@ -511,7 +544,7 @@ static rc_t read_entries(importer_t *im, const csv_t *t, matrix_entry_t *entries
         at_t at = {t->path, t->rows[i].line, im->e};
         char **f = t->rows[i].fields;
         if ((rc = entry_place(im, &at, f, &seen, &matrix[i])) == RC_OK)
-            rc = entry_from_row(im, &at, f, &entries[i]);
+            rc = entry_from_row(im, &at, f, t->ncols, &entries[i]);
     }
     keymap_free(&seen);
     return rc;
@@ -551,12 +584,47 @@ static rc_t import_entries(importer_t *im, const csv_t *t)
     return rc;
 }
 
+/* ---- memberships.csv (issue 12) ---- */
+
+/* Reads the periods; dataset_apply_memberships checks groups, dates, overlaps
+ * and the states against the store, naming the row (d->where). */
+static rc_t import_memberships(importer_t *im, const csv_t *t)
+{
+    ds_membership_t *ms = arena_alloc(im->a, (t->nrows + 1) * sizeof *ms);
+    rc_t rc = RC_OK;
+    for (size_t i = 0; rc == RC_OK && i < t->nrows; i++) {
+        at_t at = {t->path, t->rows[i].line, im->e};
+        char **f = t->rows[i].fields;
+        membership_t *m = &ms[i].m;
+        if ((rc = state_field(&at, "state", f[0], m->state)) != RC_OK ||
+            (rc = date_field(&at, "from", f[2], true, m->from)) != RC_OK ||
+            (rc = date_field(&at, "to", f[3], true, m->to)) != RC_OK)
+            break;
+        if (strlen(f[1]) >= sizeof m->group || !membership_group_valid(f[1]))
+            rc = field_error(&at, "group", "'%.20s' is not LDC, LLDC, SIDS or a UN regional "
+                                           "group code", f[1]);
+        else if (!*f[4] || !text_single_line_ok(f[4], 1000))
+            rc = field_error(&at, "source", "must be one line of 1 to 1000 bytes");
+        if (rc != RC_OK)
+            break;
+        memcpy(m->group, f[1], strlen(f[1]) + 1);
+        m->source = arena_strdup(im->a, f[4]);
+        ms[i].where = where_str(im->a, &at);
+    }
+    if (rc == RC_OK) {
+        im->ds->memberships = ms;
+        im->ds->nmemberships = t->nrows;
+    }
+    return rc;
+}
+
 /* ---- files and folders ---- */
 
 static int kind_of_header(const csv_t *t)
 {
     for (int k = 0; k < KIND_COUNT; k++) {
-        bool same = t->ncols == kinds[k].ncols;
+        bool same = t->ncols == kinds[k].ncols ||
+                    (k == KIND_ENTRIES && t->ncols == CSV_ENTRIES_V1_NCOLS);
         for (size_t i = 0; same && i < t->ncols; i++)
             same = strcmp(t->header[i], kinds[k].cols[i]) == 0;
         if (same)
@@ -575,6 +643,8 @@ static rc_t import_table(importer_t *im, kind_t kind, const csv_t *t)
     case KIND_VERSIONS:
         im->had_versions = true;
         return import_versions(im, t);
+    case KIND_MEMBERSHIPS:
+        return import_memberships(im, t);
     default:
         im->had_entries = true;
         return import_entries(im, t);
@@ -604,7 +674,7 @@ static rc_t import_file(importer_t *im, const char *path, int expect)
     if (rc == RC_OK && expect < 0 && kind < 0)
         rc = err_set(im->e, RC_INPUT,
                      "%s:1: unrecognised header; expected one of the states, "
-                     "reports, matrix_versions or matrix_entries headers "
+                     "reports, matrix_versions, matrix_entries or memberships headers "
                      "(docs/formats.md)",
                      path);
     else if (rc == RC_OK && expect >= 0 && kind != expect)

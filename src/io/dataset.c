@@ -310,15 +310,18 @@ static rc_t version_check(const matrix_version_t *v, err_t *e)
         return err_set(e, RC_INPUT, "version: must be a positive integer");
     if (!date_valid(v->created))
         return err_set(e, RC_INPUT, "created: '%s' is not a date", v->created);
+    /* A published version's approval date may be unknown (""): the Committee
+     * publishes matrices without always making public when it approved them. */
     bool approved = v->status == MV_APPROVED || v->status == MV_PUBLISHED;
-    if (approved != (v->approved[0] != '\0') || (approved && !date_valid(v->approved)))
-        return err_set(e, RC_INPUT, "approved: a date exactly when the status is approved "
-                                   "or published");
     bool published = v->status == MV_PUBLISHED;
+    bool dated = v->approved[0] != '\0';
+    if ((dated && (!approved || !date_valid(v->approved))) || (approved && !published && !dated))
+        return err_set(e, RC_INPUT, "approved: a date when the status is approved, a date or "
+                                   "none (not public) when published, none otherwise");
     if (published != (v->published[0] != '\0') || (published && !date_valid(v->published)))
         return err_set(e, RC_INPUT, "published: a date exactly when the status is published");
-    if ((approved && strcmp(v->approved, v->created) < 0) ||
-        (published && strcmp(v->published, v->approved) < 0))
+    if ((dated && strcmp(v->approved, v->created) < 0) ||
+        (published && strcmp(v->published, dated ? v->approved : v->created) < 0))
         return err_set(e, RC_INPUT, "dates: created <= approved <= published");
     char today[11];
     date_today(today);

@@ -69,7 +69,7 @@ typedef struct {
     char sha256[65];  /* hex; "" for a folder's file that is not there */
 } ds_source_t;
 
-enum { DS_SOURCES_MAX = 4 }; /* a CSV folder's four files */
+enum { DS_SOURCES_MAX = 5 }; /* a CSV folder's five files */
 
 typedef struct {
     bool demo;            /* the data is demo data */
@@ -89,7 +89,7 @@ typedef struct {
     size_t nproposals;
     ds_event_t *events; /* outreach events (JSON only; CSV has none) */
     size_t nevents;
-    ds_membership_t *memberships; /* dated group periods (JSON only; CSV has none) */
+    ds_membership_t *memberships; /* dated group periods (JSON; CSV memberships.csv) */
     size_t nmemberships;
     ds_source_t sources[DS_SOURCES_MAX]; /* what an import read, in reading order */
     size_t nsources;                     /* 0 for a dataset read from the store */

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/matrix_info.h"
 #include "../util/json_out.h"
 #include "json_assistance.h"
 #include "json_fields.h"
@@ -51,7 +52,29 @@ void json_write_version(buf_t *b, const matrix_version_t *v)
 
 void json_write_entry(buf_t *b, const matrix_entry_t *en)
 {
-    json_fields_object(b, &matrix_entry_fields, en, NULL);
+    buf_putc(b, '{');
+    json_fields_write(b, 0, &matrix_entry_fields, en, NULL);
+    json_write_entry_info(b, en); /* its FIELD_JSON_HOOK rows */
+    buf_putc(b, '}');
+}
+
+/* Written only when present, so that a file of entries without them reads as
+ * before: "source_url" and "info": {"text", "signed", "ratified", "acceded"}. */
+void json_write_entry_info(buf_t *b, const matrix_entry_t *en)
+{
+    if (*matrix_str(en->source_url))
+        json_out_kv(b, 1, "source_url", en->source_url);
+    bool dated = false;
+    for (int i = 0; i < INFO_DATE_COUNT; i++)
+        dated = dated || en->info_date[i][0];
+    if (!*matrix_str(en->info) && !dated)
+        return;
+    buf_puts(b, ",\"info\":{");
+    json_out_kv(b, 0, "text", matrix_str(en->info));
+    for (int i = 0; i < INFO_DATE_COUNT; i++)
+        if (en->info_date[i][0])
+            json_out_kv(b, 1, matrix_info_date_names[i], en->info_date[i]);
+    buf_putc(b, '}');
 }
 
 void json_write_event(buf_t *b, const event_t *ev)

@@ -14,6 +14,9 @@ void json_write_state(buf_t *b, const state_t *s);
 void json_write_report(buf_t *b, const report_t *r, const void *doc, size_t doc_len);
 void json_write_version(buf_t *b, const matrix_version_t *v);
 void json_write_entry(buf_t *b, const matrix_entry_t *en);
+/* The web-address source and OP1 relevant information of an entry, as
+ * ",key":value pairs, only when present (tmpl, issue 12). */
+void json_write_entry_info(buf_t *b, const matrix_entry_t *en);
 void json_write_event(buf_t *b, const event_t *ev);
 
 /* Writes the dataset to path ("-" for standard output) via a temporary file,

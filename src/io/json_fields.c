@@ -60,7 +60,7 @@ void json_fields_write(buf_t *b, int comma, const field_table_t *t, const void *
                        json_field_hook_t hook)
 {
     for (size_t i = 0; i < t->n; i++) {
-        if (!field_exported(&t->fields[i]))
+        if (!field_in_json(&t->fields[i]))
             continue;
         write_one(b, comma, &t->fields[i], rec, hook);
         comma = 1;

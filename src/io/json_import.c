@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 
 #include "../core/fields.h"
+#include "../core/matrix_info.h"
 #include "../core/report.h"
 #include "../util/file.h"
 #include "../util/text.h"
@@ -121,7 +122,7 @@ static rc_t only_fields(reader_t *r, json_t *obj, const field_table_t *t,
     {
         bool known = false;
         for (size_t i = 0; i < t->n && !known; i++)
-            known = field_exported(&t->fields[i]) && strcmp(t->fields[i].name, key) == 0;
+            known = field_in_json(&t->fields[i]) && strcmp(t->fields[i].name, key) == 0;
         for (const char *const *k = extra; k && *k && !known; k++)
             known = strcmp(*k, key) == 0;
         if (!known)
@@ -197,7 +198,7 @@ static rc_t read_fields(reader_t *r, json_t *o, const field_table_t *t,
 {
     rc_t rc = only_fields(r, o, t, extra);
     for (size_t i = 0; i < t->n && rc == RC_OK; i++)
-        if (field_exported(&t->fields[i]))
+        if (field_in_json(&t->fields[i]))
             rc = read_field(r, o, &t->fields[i], rec);
     return rc;
 }
@@ -255,14 +256,40 @@ static rc_t read_report(reader_t *r, json_t *o, ds_report_t *dr)
     return rc;
 }
 
+/* tmpl (issue 12): the optional "info" object of an OP1 entry. */
+static rc_t read_entry_info(reader_t *r, json_t *o, matrix_entry_t *en)
+{
+    static const char *const keys[] = {"text", "signed", "ratified", "acceded", NULL};
+    json_t *info = json_object_get(o, "info");
+    if (!info || json_is_null(info))
+        return RC_OK;
+    if (!json_is_object(info))
+        return bad(r, "info", "must be an object (text, signed, ratified, acceded)");
+    rc_t rc = only_keys(r, info, keys);
+    if (rc == RC_OK && json_object_get(info, "text"))
+        rc = get_str(r, info, "text", true, &en->info);
+    for (int i = 0; i < INFO_DATE_COUNT && rc == RC_OK; i++)
+        if (json_object_get(info, matrix_info_date_names[i]))
+            rc = get_code(r, info, matrix_info_date_names[i], en->info_date[i],
+                          sizeof en->info_date[i]);
+    return rc;
+}
+
 static rc_t read_entry(reader_t *r, json_t *o, matrix_entry_t *en)
 {
-    return read_fields(r, o, &matrix_entry_fields, NULL, en);
+    static const char *const extra[] = {"source_url", "info", NULL};
+    rc_t rc = read_fields(r, o, &matrix_entry_fields, extra, en);
+    if (rc == RC_OK && json_object_get(o, "source_url"))
+        rc = get_str(r, o, "source_url", true, &en->source_url);
+    return rc == RC_OK ? read_entry_info(r, o, en) : rc;
 }
 
 static rc_t read_matrix(reader_t *r, json_t *o, ds_matrix_t *dm)
 {
     static const char *const extra[] = {"entries", NULL};
+    /* a published matrix whose approval date is not public: "approved": null (issue 12) */
+    if (json_is_null(json_object_get(o, "approved")))
+        json_object_set_new(o, "approved", json_string(""));
     rc_t rc = read_fields(r, o, &matrix_version_fields, extra, &dm->v);
     if (rc != RC_OK)
         return rc;

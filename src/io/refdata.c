@@ -242,6 +242,7 @@ static rc_t load_template_version(store_t *st, const char *dir, int version, are
             return RC_INPUT;
     if ((rc = lang_cols(&t, labels, e)) != RC_OK)
         return rc;
+    template_item_t *items = arena_alloc(a, (t.nrows + 1) * sizeof *items);
     for (size_t r = 0; r < t.nrows; r++) {
         char **f = t.rows[r];
         template_item_t it = {.id = f[c[0]], .seq = (int)r + 1, .section = f[c[1]],
@@ -257,19 +258,25 @@ static rc_t load_template_version(store_t *st, const char *dir, int version, are
         for (int l = 0; l < LANG_COUNT; l++)
             if (!*(it.label[l] = f[labels[l]]))
                 return row_error(&t, r, e, "missing label for", it.id);
-        if ((rc = store_template_item_put(st, version, &it, e)) != RC_OK) {
+        items[r] = it;
+    }
+    if ((rc = refdata_template_extras(dir, version, items, t.nrows, a, e)) != RC_OK)
+        return rc;
+    for (size_t r = 0; r < t.nrows; r++)
+        if ((rc = store_template_item_put(st, version, &items[r], e)) != RC_OK) {
             err_prefix(e, "%s:%d: ", t.path, t.line[r]);
             return rc;
         }
-    }
     if (t.nrows == 0)
         return err_set(e, RC_INPUT, "%s: no items", t.path);
     return RC_OK;
 }
 
-/* Loads data/template/vN for every N present; returns the newest N. */
+/* Loads data/template/vN for every N present; returns the version new
+ * matrices use (data/template/current, else the newest N). */
 static rc_t load_templates(store_t *st, const char *dir, arena_t *a, int *newest, err_t *e)
 {
+    bool *loaded = arena_alloc(a, (REFDATA_TEMPLATE_MAX + 1) * sizeof *loaded);
     rc_t rc = load_vocab(st, path_join(a, dir, "sections.tsv"), "section", NULL, a, e);
     if (rc != RC_OK ||
         (rc = load_vocab(st, path_join(a, dir, "themes.tsv"), "theme", NULL, a, e)) != RC_OK)
@@ -282,15 +289,18 @@ static rc_t load_templates(store_t *st, const char *dir, arena_t *a, int *newest
     while (rc == RC_OK && (de = readdir(d))) {
         char *end;
         long v = de->d_name[0] == 'v' ? strtol(de->d_name + 1, &end, 10) : 0;
-        if (v <= 0 || v > 1000 || *end)
+        if (v <= 0 || v > REFDATA_TEMPLATE_MAX || *end)
             continue;
         rc = load_template_version(st, path_join(a, dir, de->d_name), (int)v, a, e);
+        loaded[v] = true;
         if (v > *newest)
             *newest = (int)v;
     }
     closedir(d);
     if (rc == RC_OK && *newest == 0)
         rc = err_set(e, RC_INPUT, "%s: no template version folder (v1, v2, ...)", dir);
+    if (rc == RC_OK)
+        rc = refdata_template_current(dir, loaded, *newest, a, newest, e);
     return rc;
 }
 

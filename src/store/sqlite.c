@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/matrix_info.h"
 #include "sqlite_private.h"
 #include "sqlite_assistance.h"
 #include "sqlite_fields.h"
@@ -51,11 +52,14 @@ static const char *const queries[Q_COUNT] = {
                     " name_es = excluded.name_es",
     [Q_STATE_GET] = "SELECT " STATE_COLS " FROM state WHERE alpha3 = upper(?1) OR alpha2 = upper(?1)",
     [Q_STATE_LIST] = "SELECT " STATE_COLS " FROM state ORDER BY alpha3",
+    /* from_id and note_*: tmpl (issue 12), template v2 */
     [Q_ITEM_PUT] = "INSERT OR REPLACE INTO template_item (template_version, id, seq, section,"
                    " heading, weapon, themes, label_ar, label_zh, label_en, label_fr, label_ru,"
-                   " label_es) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                   " label_es, from_id, note_ar, note_zh, note_en, note_fr, note_ru, note_es)"
+                   " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
     [Q_ITEM_LIST] = "SELECT id, seq, section, heading, weapon, themes, label_ar, label_zh,"
-                    " label_en, label_fr, label_ru, label_es FROM template_item"
+                    " label_en, label_fr, label_ru, label_es, from_id, note_ar, note_zh,"
+                    " note_en, note_fr, note_ru, note_es FROM template_item"
                     " WHERE template_version = ? ORDER BY seq",
     [Q_REPORT_INSERT] = "INSERT INTO report (id, state, kind, date, language, title, filename,"
                         " media_type, size, sha256, document) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
@@ -546,6 +550,9 @@ static rc_t sqlite_template_item_put(void *hv, int version, const template_item_
     bind_text(s, 7, it->themes);
     for (int l = 0; l < LANG_COUNT; l++)
         bind_text(s, 8 + l, it->label[l]);
+    bind_text(s, 14, it->from_id ? it->from_id : ""); /* tmpl (issue 12) */
+    for (int l = 0; l < LANG_COUNT; l++)
+        bind_text(s, 15 + l, it->note[l] ? it->note[l] : "");
     return run(h, s, e);
 }
 
@@ -560,6 +567,9 @@ static void read_item(arena_t *a, sqlite3_stmt *s, void *record)
     it->themes = col_text(a, s, 5);
     for (int l = 0; l < LANG_COUNT; l++)
         it->label[l] = col_text(a, s, 6 + l);
+    it->from_id = col_text(a, s, 12); /* tmpl (issue 12) */
+    for (int l = 0; l < LANG_COUNT; l++)
+        it->note[l] = col_text(a, s, 13 + l);
 }
 
 static rc_t sqlite_template_items(void *hv, int version, arena_t *a, template_item_t **out,

@@ -109,10 +109,11 @@ static const char migration_1[] =
     " WHEN (SELECT status FROM matrix_version WHERE id = OLD.version_id) IN " FROZEN
     " BEGIN " REFUSE("an approved matrix version cannot change; make a new version") " END;";
 
-/* Migrations 2 to 6 live in sqlite_schema_accounts.c, sqlite_schema_assistance.c,
- * sqlite_schema_event.c, sqlite_schema_signin.c and sqlite_schema_membership.c. */
+/* Migrations 2 to 8 live in sqlite_schema_accounts.c, sqlite_schema_assistance.c,
+ * sqlite_schema_event.c, sqlite_schema_signin.c, sqlite_schema_membership.c,
+ * sqlite_schema_lists.c and sqlite_schema_template2.c. */
 const char *const sqlite_migrations[] = {migration_1, sqlite_migration_accounts,
                                          sqlite_migration_assistance, sqlite_migration_event,
                                          sqlite_migration_signin, sqlite_migration_membership,
-                                         sqlite_migration_lists};
+                                         sqlite_migration_lists, sqlite_migration_template2};
 const int sqlite_migration_count = sizeof sqlite_migrations / sizeof *sqlite_migrations;

@@ -21,5 +21,8 @@ extern const char sqlite_migration_signin[];
 extern const char sqlite_migration_membership[];
 /* Requests' and offers' lists in child tables (sqlite_schema_lists.c). */
 extern const char sqlite_migration_lists[];
+/* template v2: item notes and carry-forward ids, entry web address and OP1
+ * relevant information (sqlite_schema_template2.c). */
+extern const char sqlite_migration_template2[];
 
 #endif

@@ -285,6 +285,7 @@ rc_t h_state(web_req_t *r, json_t *m, err_t *e)
     if (rc != RC_OK)
         return rc;
     json_object_set_new(m, "state", model_state(r, &s));
+    model_state_history(r, &s, m); /* issue 12: formal name, dated memberships */
     json_t *reps = json_array(), *vers = json_array();
     for (size_t i = nr; i-- > 0;) /* newest first */
         json_array_append_new(reps, model_report(r, &reports[i]));

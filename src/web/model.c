@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "../core/authz.h"
+#include "../core/matrix_info.h"
 #include "../util/i18n.h"
 #include "model_fields.h"
 
@@ -170,6 +171,9 @@ json_t *model_version(web_req_t *r, const matrix_version_t *v)
     json_object_set_new(o, "created", json_string(v->created));
     json_object_set_new(o, "approved", json_string(v->approved));
     json_object_set_new(o, "published", json_string(v->published));
+    /* issue 12: a published matrix whose approval date the Committee did not make public */
+    json_object_set_new(o, "approval_unknown", json_boolean(v->status == MV_PUBLISHED &&
+                                                            !*v->approved));
     json_object_set_new(o, "note", json_string(v->note ? v->note : ""));
     json_object_set_new(o, "is_draft", json_boolean(v->status == MV_DRAFT));
     json_object_set_new(o, "is_with_state", json_boolean(v->status == MV_WITH_STATE));
@@ -188,6 +192,37 @@ static const char *mark_class(mark_t m)
     }
 }
 
+/* The name of a relevant-information date in the page's language. */
+static const char *info_date_name(web_req_t *r, info_date_t d)
+{
+    switch (d) {
+    case INFO_SIGNED: return web_tr(r, "signed");
+    case INFO_RATIFIED: return web_tr(r, "ratified");
+    default: return web_tr(r, "acceded");
+    }
+}
+
+/* tmpl (issue 12): the row's note (template v2), the web-address source
+ * (shown as a link: matrix_info_validate lets only http/https through) and
+ * OP1's relevant information with its dates, named in the page's language. */
+static void entry_info_json(web_req_t *r, json_t *o, const template_item_t *it,
+                            const matrix_entry_t *en)
+{
+    json_object_set_new(o, "note", json_string(it->note[r->lang] ? it->note[r->lang] : ""));
+    json_object_set_new(o, "source_url", json_string(en ? matrix_str(en->source_url) : ""));
+    json_object_set_new(o, "info", json_string(en ? matrix_str(en->info) : ""));
+    json_t *dates = json_array();
+    for (int d = 0; en && d < INFO_DATE_COUNT; d++)
+        if (en->info_date[d][0])
+            json_array_append_new(dates, json_pack("{s:s,s:s,s:s}", "key",
+                                                   matrix_info_date_names[d], "name",
+                                                   info_date_name(r, (info_date_t)d), "date",
+                                                   en->info_date[d]));
+    json_object_set_new(o, "has_info", json_boolean(en && (*matrix_str(en->info) ||
+                                                           json_array_size(dates))));
+    json_object_set_new(o, "info_dates", dates);
+}
+
 static json_t *entry_json(web_req_t *r, const template_item_t *it, const matrix_entry_t *en)
 {
     matrix_entry_t blank = {.item = it->id, .legal_reference = "", .page = "",
@@ -198,6 +233,7 @@ static json_t *entry_json(web_req_t *r, const template_item_t *it, const matrix_
     json_object_set_new(o, "label", json_string(it->label[r->lang]));
     json_object_set_new(o, "weapon", json_string(it->weapon));
     json_object_set_new(o, "mark_class", json_string(mark_class(en ? en->mark : MARK_BLANK)));
+    entry_info_json(r, o, it, en); /* the FIELD_JSON_HOOK rows, and the row's note */
     return o;
 }
 

@@ -20,6 +20,11 @@ rc_t model_version_arg(web_req_t *r, const state_t *s, const char *number,
 bool model_sees_drafts(web_req_t *r, const char *alpha3);
 
 json_t *model_state(web_req_t *r, const state_t *s);
+/* Adds to m the state's formal_name (in the page's language; "" if none) and
+ * its memberships (LDC, LLDC, SIDS, regional group periods, each with a
+ * status: ended, current, current with a scheduled end, or scheduled):
+ * model_membership.c, issue 12. */
+void model_state_history(web_req_t *r, const state_t *s, json_t *m);
 json_t *model_report(web_req_t *r, const report_t *rep);
 json_t *model_version(web_req_t *r, const matrix_version_t *v);
 /* The version's entries over the whole template, grouped by operative

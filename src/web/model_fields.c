@@ -8,7 +8,7 @@ void model_fields_set(json_t *o, const field_table_t *t, const void *rec)
     for (size_t i = 0; i < t->n; i++) {
         const field_t *f = &t->fields[i];
         const char *s;
-        if (!field_exported(f) || f->type == FIELD_VIRTUAL)
+        if (!field_in_json(f) || f->type == FIELD_VIRTUAL)
             continue;
         switch (f->type) {
         case FIELD_ID:

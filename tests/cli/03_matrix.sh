@@ -42,7 +42,7 @@ h=$(db_hash)
 expect_fail "an approved version cannot change" 5 "approved and cannot change" r matrix set DEU 1 OP1-NPT NA
 expect_sql_refused "the store refuses an UPDATE of an approved entry" "approved matrix version cannot change" "update matrix_entry set mark='NA' where item='OP1-NPT'"
 expect_sql_refused "the store refuses a DELETE of an approved entry" "approved matrix version cannot change" "delete from matrix_entry"
-expect_sql_refused "the store refuses an INSERT into an approved version" "approved matrix version cannot change" "insert into matrix_entry values (1,'DEU',1,'OP1-CTBT','X','',NULL,'','')"
+expect_sql_refused "the store refuses an INSERT into an approved version" "approved matrix version cannot change" "insert into matrix_entry (version_id, state, template_version, item, mark, legal_reference, source_report, page, remark) values (1,'DEU',1,'OP1-CTBT','X','',NULL,'','')"
 expect_sql_refused "the store refuses to delete an approved version" "cannot be deleted" "delete from matrix_version"
 expect_sql_refused "the store refuses to rewrite an approved version" "cannot change" "update matrix_version set created='2001-01-01'"
 expect_sql_refused "the store refuses to move an approved version back" "cannot change|workflow does not allow" "update matrix_version set status='draft'"

@@ -6,6 +6,8 @@
 #include <stdlib.h>
 
 #include "../../src/core/matrix.h"
+#include "../../src/core/matrix_info.h"
+#include "../../src/core/template_carry.h"
 #include "../../src/core/matrix_workflow.h"
 #include "../../src/core/media.h"
 #include "../../src/core/report.h"
@@ -14,6 +16,7 @@
 #include "../../src/util/date.h"
 #include "../../src/util/json_out.h"
 #include "../../src/util/text.h"
+#include "../../src/util/weburl.h"
 #include "tap.h"
 
 static void test_dates(void)
@@ -206,8 +209,61 @@ static void test_media(void)
               "text");
 }
 
+/* Issue 12: web addresses as sources, OP1 relevant information, carrying
+ * entries through a crosswalk. */
+static void test_template_v2(void)
+{
+    TAP_CHECK(weburl_ok("") && weburl_ok("https://www.un.org/en/sc/1540/") &&
+                  weburl_ok("HTTP://example.org/a?b=1&c='d'"),
+              "weburl: empty, https and http (any case) with a host");
+    TAP_CHECK(!weburl_ok("javascript:alert(1)") && !weburl_ok("data:text/html,x") &&
+                  !weburl_ok("ftp://example.org/") && !weburl_ok("https:///x") &&
+                  !weburl_ok("http:example.org") && !weburl_ok("https://exa mple.org") &&
+                  !weburl_ok("https://example.org/\xc3\xa9") && !weburl_ok("//example.org"),
+              "weburl: other schemes, no host, spaces, non-ASCII, relative refused");
+    char big[WEBURL_MAX + 2];
+    memset(big, 'a', sizeof big - 1);
+    big[sizeof big - 1] = '\0';
+    memcpy(big, "https://x.org/", 14);
+    TAP_CHECK(!weburl_ok(big), "weburl: longer than WEBURL_MAX refused");
+    big[WEBURL_MAX] = '\0';
+    TAP_CHECK(weburl_ok(big), "weburl: exactly WEBURL_MAX accepted");
+    err_t e = {0};
+    matrix_entry_t en = {.item = "OP1-NPT", .legal_reference = "", .page = "", .remark = "",
+                         .info = "ratified", .info_date = {"1968-07-01", "1970-03-05", ""}};
+    TAP_CHECK(matrix_entry_validate(&en, &e) == RC_OK && !matrix_entry_empty(&en),
+              "info: an OP1 entry with dates is valid and not empty");
+    en.item = "OP2-NW-USE-LAW";
+    TAP_CHECK(matrix_entry_validate(&en, &e) == RC_INPUT, "info: refused outside OP1");
+    en.item = "OP1-NPT";
+    memcpy(en.info_date[INFO_RATIFIED], "1960-01-01", 11);
+    TAP_CHECK(matrix_entry_validate(&en, &e) == RC_INPUT, "info: ratified before signed refused");
+    matrix_entry_t blank = {.item = "OP1-NPT", .legal_reference = "", .page = "", .remark = ""};
+    TAP_CHECK(matrix_entry_empty(&blank) && !matrix_entry_equal(&en, &blank),
+              "info: NULL fields count as empty; info makes entries differ");
+    template_item_t v1[] = {{.id = "A"}, {.id = "B"}, {.id = "C"}};
+    template_item_t v2[] = {{.id = "A", .from_id = "A"}, {.id = "B2", .from_id = "B"},
+                            {.id = "N", .from_id = ""}};
+    matrix_entry_t es[] = {{.item = "A"}, {.item = "B"}, {.item = "C"}};
+    arena_t a = ARENA_INIT;
+    template_carry_t c;
+    TAP_CHECK(template_carry(1, v1, 3, 2, v2, 3, es, 3, &a, &c, &e) == RC_OK && c.ncarried == 2 &&
+                  strcmp(c.entries[1].item, "B2") == 0 && c.nlost == 1 &&
+                  strcmp(c.lost[0], "C") == 0,
+              "carry v1 -> v2: linked items renamed, the unlinked one listed");
+    matrix_entry_t back_in[] = {{.item = "B2"}, {.item = "N"}};
+    TAP_CHECK(template_carry(2, v2, 3, 1, v1, 3, back_in, 2, &a, &c, &e) == RC_OK &&
+                  c.ncarried == 1 && strcmp(c.entries[0].item, "B") == 0 && c.nlost == 1 &&
+                  strcmp(c.lost[0], "N") == 0,
+              "carry v2 -> v1: back along the links, a v2-only item listed");
+    TAP_CHECK(template_carry(1, v1, 3, 3, v2, 3, es, 3, &a, &c, &e) == RC_INPUT,
+              "carry: versions two apart refused");
+    arena_free(&a);
+}
+
 int main(void)
 {
+    test_template_v2();
     test_dates();
     test_text();
     test_marks_and_workflow();

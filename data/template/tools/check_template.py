@@ -15,7 +15,15 @@ Reads data/template/sections.tsv, themes.tsv and every vN/ folder
     in the order their items first appear; no heading is without items
   - every theme in themes.tsv is used by some version, and themes are
     comma-separated without spaces
-  - each version has 300 to 400 items
+  - each version has 300 to 500 items
+  - labels (headings, items, notes) in the six languages are written in their
+    own script: Cyrillic in ru, Han in zh, Arabic without vowel marks in ar,
+    Latin in en, fr, es; a means-of-delivery item names its weapon type with
+    the glossary's term (data/glossary.tsv, concept means-of-delivery)
+  - vN/notes.tsv, when present: ids of that version, each once
+  - vN/from-vM.tsv, when present (the crosswalk): every vM id exactly once,
+    mapped to a vN id with the same section and weapon (relation same) or to
+    '-' (relation retired); no vN id receives two vM ids
   - an id found in several versions keeps its section and weapon (ids are
     never reused for another meaning)
 
@@ -80,8 +88,95 @@ def read_tsv(path, header, ck):
     return rows
 
 
+# The script each language's labels are written in (a label may also hold
+# digits, punctuation and Latin abbreviations such as NPT, IAEA, HCoC).
+SCRIPTS = {
+    "ru": re.compile(r"[\u0400-\u04FF]"),
+    "zh": re.compile(r"[\u4E00-\u9FFF]"),
+    "ar": re.compile(r"[\u0620-\u064A]"),
+}
+LATIN_LETTER = re.compile(r"[A-Za-zÀ-ÿ]")
+ARABIC_VOWEL_MARKS = re.compile(r"[\u064B-\u0652\u0670]")
+
+
+def check_labels(ck, where, labels, frozen=False):
+    """Each label is written in its language's script; Arabic carries no vowel
+    marks, except in v1, whose bytes never change (approved matrices cite it)."""
+    for lang, label in zip(LANGS, labels):
+        if lang in SCRIPTS:
+            ck.check(bool(SCRIPTS[lang].search(label)),
+                     "%s: %s label %r is not in its script" % (where, lang, label))
+        else:
+            ck.check(bool(LATIN_LETTER.search(label)) and not any(
+                         p.search(label) for p in SCRIPTS.values()),
+                     "%s: %s label %r is not in Latin script" % (where, lang, label))
+    if len(labels) == len(LANGS) and not frozen:
+        ck.check(not ARABIC_VOWEL_MARKS.search(labels[LANGS.index("ar")]),
+                 "%s: ar label carries vowel marks" % where)
+
+
+def read_delivery_terms():
+    """The glossary's renderings of 'means of delivery', per language."""
+    path = os.path.join(os.path.dirname(ROOT), "glossary.tsv")
+    terms = {}
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            fields = line.rstrip("\n").split("\t")
+            if fields[0] == "means-of-delivery":
+                for lang, cell in zip(LANGS, fields[1:7]):
+                    terms[lang] = [t.strip() for t in cell.split("|")]
+    return terms
+
+
+def check_delivery_term(ck, where, labels, terms):
+    for lang, label in zip(LANGS, labels):
+        forms = terms.get(lang, [])
+        ck.check(any(t.lower() in label.lower() for t in forms),
+                 "%s: %s label does not use the glossary term for means of delivery (%s)"
+                 % (where, lang, " | ".join(forms)))
+
+
+def check_notes(ck, v, notes, items):
+    if notes is None:
+        return
+    seen = set()
+    for lineno, r in notes:
+        where = "%s/notes.tsv:%d" % (v, lineno)
+        ck.check(r[0] in items, "%s: %r is not an item of %s" % (where, r[0], v))
+        ck.check(r[0] not in seen, "%s: second note for %r" % (where, r[0]))
+        seen.add(r[0])
+        check_labels(ck, where, r[1:])
+
+
+def check_crosswalk(ck, v, old, rows, old_items, new_items):
+    name = "%s/from-%s.tsv" % (v, old)
+    seen, targets = set(), set()
+    for lineno, (a, b, relation) in rows:
+        where = "%s:%d" % (name, lineno)
+        ck.check(a in old_items, "%s: %r is not an item of %s" % (where, a, old))
+        ck.check(a not in seen, "%s: %r listed twice" % (where, a))
+        seen.add(a)
+        if relation == "retired":
+            ck.check(b == "-", "%s: a retired item maps to '-'" % where)
+            continue
+        if not ck.check(relation == "same", "%s: relation %r is not same or retired"
+                        % (where, relation)):
+            continue
+        ck.check(b not in targets, "%s: %r receives two %s items" % (where, b, old))
+        targets.add(b)
+        if ck.check(b in new_items, "%s: %r is not an item of %s" % (where, b, v)) and a in old_items:
+            ck.check(old_items[a][1] == new_items[b][1] and old_items[a][3] == new_items[b][3],
+                     "%s: %s and %s differ in section or weapon" % (where, a, b))
+    missing = sorted(set(old_items) - seen)
+    ck.check(not missing, "%s: %d %s items are not listed (%s...)"
+             % (name, len(missing), old, ", ".join(missing[:3])))
+    print("%s: %d rows (%d same, %d retired)" % (name, len(rows), len(targets),
+                                                len(rows) - len(targets)))
+
+
 def main():
     ck = Checker()
+    delivery_terms = read_delivery_terms()
     try:
         sections = read_tsv(os.path.join(ROOT, "sections.tsv"), ["key"] + LANGS, ck)
         themes = read_tsv(os.path.join(ROOT, "themes.tsv"), ["key"] + LANGS, ck)
@@ -89,12 +184,23 @@ def main():
                            if VERSION_RE.match(d) and os.path.isdir(os.path.join(ROOT, d))),
                           key=lambda d: int(d[1:]))
         loaded = []
+        extras = {}  # version -> (notes rows or None, {from version: crosswalk rows})
         for v in versions:
             headings = read_tsv(os.path.join(ROOT, v, "headings.tsv"),
                                 ["key", "section"] + LANGS, ck)
             items = read_tsv(os.path.join(ROOT, v, "items.tsv"),
                              ["id", "section", "heading", "weapon", "themes"] + LANGS, ck)
             loaded.append((v, headings, items))
+            notes_path = os.path.join(ROOT, v, "notes.tsv")
+            notes = (read_tsv(notes_path, ["id"] + LANGS, ck)
+                     if os.path.exists(notes_path) else None)
+            walks = {}
+            for f in sorted(os.listdir(os.path.join(ROOT, v))):
+                m = re.match(r"^from-(v[0-9]+)\.tsv$", f)
+                if m:
+                    walks[m.group(1)] = read_tsv(os.path.join(ROOT, v, f),
+                                                 [m.group(1) + "_id", v + "_id", "relation"], ck)
+            extras[v] = (notes, walks)
     except (OSError, UnicodeDecodeError) as e:
         print("check_template: cannot read template: %s" % e, file=sys.stderr)
         return 2
@@ -154,13 +260,28 @@ def main():
             meaning[item_id] = (v, sec, weapon)
         ck.check(first_seen == order,
                  "%s/headings.tsv: order differs from first appearance in items.tsv" % v)
-        ck.check(300 <= len(items) <= 400, "%s/items.tsv: %d items, expected 300..400"
+        ck.check(300 <= len(items) <= 500, "%s/items.tsv: %d items, expected 300..500"
                  % (v, len(items)))
+        for lineno, r in headings:
+            check_labels(ck, "%s/headings.tsv:%d" % (v, lineno), r[2:], v == "v1")
+        for lineno, r in items:
+            where = "%s/items.tsv:%d" % (v, lineno)
+            check_labels(ck, where, r[5:], v == "v1")
+            if r[3] == "delivery" and r[1] != "OP1":
+                check_delivery_term(ck, where, r[5:], delivery_terms)
         counts = {}
         for _, r in items:
             counts[r[1]] = counts.get(r[1], 0) + 1
         print("%s: %d items (%s)" % (v, len(items),
                                       ", ".join("%s %d" % (s, counts.get(s, 0)) for s in SECTIONS)))
+
+    by_version = {v: {r[0]: r for _, r in items} for v, _, items in loaded}
+    for v in versions:
+        notes, walks = extras[v]
+        check_notes(ck, v, notes, by_version[v])
+        for old, rows in sorted(walks.items()):
+            if ck.check(old in by_version, "%s/from-%s.tsv: no version %s" % (v, old, old)):
+                check_crosswalk(ck, v, old, rows, by_version[old], by_version[v])
 
     unused = [t for t in theme_keys if t not in used_themes]
     ck.check(not unused, "themes.tsv: defined but never used: %s" % ", ".join(unused))

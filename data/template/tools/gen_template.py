@@ -10,6 +10,10 @@ files it writes are what the C code reads.
   themes.tsv         the controlled list of theme tags items carry
   v1/headings.tsv    the sub-tables (headings) of template v1, in display order
   v1/items.tsv       one row per data field of template v1, in display order
+  v2/headings.tsv    the same for template v2
+  v2/items.tsv       template v2: v1 plus the means-of-delivery rows of OP 3
+  v2/notes.tsv       notes the Committee's form prints beside a row (CTBT "not in force")
+  v2/from-v1.tsv     the crosswalk: how each v1 item is carried into v2
 
 OP 1 items are listed one by one. OP 2 and OP 3 items are composed: every
 activity or measure row of the Committee's tables is crossed with the weapon
@@ -754,7 +758,15 @@ WEAPONS = {
         "Средства доставки",
         "运载工具",
         "وسائل الإيصال",
-    ), None),
+    ), (
+        # v2 only: OP 3 rows for means of delivery (glossary: means-of-delivery)
+        "Means of delivery and related materials",
+        "Vecteurs et matières connexes",
+        "Sistemas vectores y materiales conexos",
+        "Средства доставки и связанные с ними материалы",
+        "运载工具及相关材料",
+        "وسائل الإيصال والمواد ذات الصلة",
+    )),
 }
 
 # The two columns the Committee marks beside every OP 2 / OP 3 row.
@@ -1279,6 +1291,7 @@ BLOCK_HEADINGS = {
     "op3ab.nuclear": WEAPONS["NW"][3],
     "op3ab.chemical": WEAPONS["CW"][3],
     "op3ab.biological": WEAPONS["BW"][3],
+    "op3ab.delivery": WEAPONS["MD"][3],
 }
 
 OP3CD_GROUP_LABELS = {
@@ -1304,7 +1317,26 @@ OP3CD_DOMAINS = {
     "NW": ("Nuclear", "Domaine nucléaire", "Ámbito nuclear", "Ядерная сфера", "核领域", "المجال النووي"),
     "CW": ("Chemical", "Domaine chimique", "Ámbito químico", "Химическая сфера", "化学领域", "المجال الكيميائي"),
     "BW": ("Biological", "Domaine biologique", "Ámbito biológico", "Биологическая сфера", "生物领域", "المجال البيولوجي"),
+    "MD": ("Means of delivery", "Vecteurs", "Sistemas vectores", "Средства доставки", "运载工具", "وسائل الإيصال"),
 }
+
+# Template v2 adds means of delivery to OP 3: the resolution's OP 3 covers
+# "related materials", which its definitions extend to means of delivery.
+# Only the OP 3 (a)(b) rows common to all three weapon types apply to them.
+OP3_TYPES = {1: ALL3, 2: ALL3 + ("MD",)}
+
+# v2/notes.tsv: what the Committee's blank form prints beside a row, shown
+# with the row. id -> labels. Source: the blank form (data/template/README.md).
+NOTES_V2 = [
+    ("OP1-CTBT", (
+        "not in force",
+        "pas encore en vigueur",
+        "aún no ha entrado en vigor",
+        "не вступил в силу",
+        "尚未生效",
+        "لم تدخل حيز النفاذ بعد",
+    )),
+]
 
 
 def join_themes(*parts):
@@ -1322,9 +1354,11 @@ def compose(column_labels, weapon_labels, row_labels):
                  for i in range(len(LANGS)))
 
 
-def build():
-    """Return (headings, items): headings as (key, section, labels),
-    items as (id, section, heading, weapon, themes, labels), in display order."""
+def build(version=1):
+    """Return (headings, items) of a template version: headings as
+    (key, section, labels), items as (id, section, heading, weapon, themes,
+    labels), in display order."""
+    op3 = OP3_TYPES[version]
     headings = []
     items = []
 
@@ -1345,12 +1379,12 @@ def build():
                     join_themes(col_theme, extra, act_themes),
                     compose(col_labels["OP2"], wlabels, act_labels)))
 
-    for code in ALL3:
+    for code in op3:
         weapon, suffix, _, wlabels = WEAPONS[code]
         key = "op3ab." + suffix
         headings.append((key, "OP3AB", BLOCK_HEADINGS[key]))
         for row_id, row_themes, row_labels, applies in OP3AB_ROWS:
-            if code not in applies:
+            if code not in applies and not (code == "MD" and applies == ALL3):
                 continue
             for col_id, col_theme, col_labels in COLUMNS:
                 items.append((
@@ -1358,7 +1392,7 @@ def build():
                     join_themes(col_theme, row_themes),
                     compose(col_labels["OP3"], wlabels, row_labels)))
 
-    for code in ALL3:
+    for code in op3:
         weapon, suffix, _, wlabels = WEAPONS[code]
         for group in ("border", "export"):
             key = "op3cd.%s.%s" % (suffix, group)
@@ -1375,10 +1409,22 @@ def build():
                         join_themes(col_theme, extra, row_themes),
                         compose(col_labels["OP3"], wlabels, row_labels)))
 
+    if version >= 2:
+        headings = [(k, sec, strip_ar_marks(l)) for k, sec, l in headings]
+        items = [it[:5] + (strip_ar_marks(it[5]),) for it in items]
     return headings, items
 
 
-def validate(headings, items):
+ARABIC_VOWEL_MARKS = re.compile("[\u064B-\u0652\u0670]")
+
+
+def strip_ar_marks(labels):
+    """UN Arabic texts carry no vowel marks (issue 12); v1 keeps its bytes."""
+    return tuple(ARABIC_VOWEL_MARKS.sub("", l) if i == LANGS.index("ar") else l
+                 for i, l in enumerate(labels))
+
+
+def validate(headings, items, max_items=400):
     """Raise ValueError on any rule the brief and README set for the files."""
     errors = []
     section_keys = [k for k, _ in SECTIONS]
@@ -1431,8 +1477,8 @@ def validate(headings, items):
     unused = set(theme_keys) - used_themes
     if unused:
         errors.append("themes defined but unused: %s" % ", ".join(sorted(unused)))
-    if not 300 <= len(items) <= 400:
-        errors.append("item count %d outside 300..400" % len(items))
+    if not 300 <= len(items) <= max_items:
+        errors.append("item count %d outside 300..%d" % (len(items), max_items))
     if errors:
         raise ValueError("\n".join(errors))
 
@@ -1453,9 +1499,25 @@ def render(comment, header, rows):
     return "\n".join(out) + "\n"
 
 
+def crosswalk(v1_items, v2_items):
+    """The rows of v2/from-v1.tsv: every v1 id, the v2 id it is carried to and
+    the relation (same: the entry is copied unchanged). A v1 id that v2
+    retired would be written with v2_id '-' and relation 'retired'."""
+    v2_ids = {it[0] for it in v2_items}
+    rows = []
+    for it in v1_items:
+        if it[0] in v2_ids:
+            rows.append((it[0], it[0], "same"))
+        else:
+            rows.append((it[0], "-", "retired"))
+    return rows
+
+
 def outputs():
     headings, items = build()
     validate(headings, items)
+    headings2, items2 = build(2)
+    validate(headings2, items2, 500)
     files = {}
     files["sections.tsv"] = render(
         ["# Sections of the 1540 Committee matrix, in display order (r1540 template, all versions)."],
@@ -1475,6 +1537,25 @@ def outputs():
          "# in display order. %d items. Structure and sources: data/template/README.md." % len(items)],
         ("id", "section", "heading", "weapon", "themes") + LANGS,
         [(i, s, h, w, t) + tuple(l) for i, s, h, w, t, l in items])
+    files["v2/headings.tsv"] = render(
+        ["# Sub-tables (headings) of 1540 matrix template v2, in display order."],
+        ("key", "section") + LANGS,
+        [(k, s) + tuple(v) for k, s, v in headings2])
+    files["v2/items.tsv"] = render(
+        ["# 1540 matrix template v2: one row per data field the Committee marks (X, ?, NA or blank),",
+         "# in display order. %d items. Structure and sources: data/template/README.md." % len(items2)],
+        ("id", "section", "heading", "weapon", "themes") + LANGS,
+        [(i, s, h, w, t) + tuple(l) for i, s, h, w, t, l in items2])
+    files["v2/notes.tsv"] = render(
+        ["# Notes of template v2 that the Committee's form prints beside a row; shown with the row.",
+         "# Source: the blank form 'Approved 1540 Committee matrix of [State]' (see README.md)."],
+        ("id",) + LANGS,
+        [(i,) + tuple(l) for i, l in NOTES_V2])
+    files["v2/from-v1.tsv"] = render(
+        ["# Crosswalk v1 -> v2: how `matrix new --template v2` carries each v1 entry across.",
+         "# relation: same (copied unchanged) or retired (v2_id '-': not carried, listed)."],
+        ("v1_id", "v2_id", "relation"),
+        crosswalk(items, items2))
     return files
 
 
