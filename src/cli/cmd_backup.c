@@ -11,7 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "../core/audit.h"
+#include "../store/audit_log.h"
 #include "../store/backup.h"
 #include "commands.h"
 
