@@ -410,10 +410,10 @@ rc_t store_sqlite_open(const char *path, store_open_mode_t mode, void **handle, 
 
 /* ---- transactions and meta ------------------------------------------------ */
 
-static rc_t sqlite_begin(void *h, err_t *e) { return exec(h, "BEGIN IMMEDIATE", e); }
+rc_t sqlite_begin(void *h, err_t *e) { return exec(h, "BEGIN IMMEDIATE", e); }
 /* Deferred: the snapshot starts at the first read, and in WAL mode writers go on. */
-static rc_t sqlite_begin_read(void *h, err_t *e) { return exec(h, "BEGIN", e); }
-static rc_t sqlite_commit(void *h, err_t *e) { return exec(h, "COMMIT", e); }
+rc_t sqlite_begin_read(void *h, err_t *e) { return exec(h, "BEGIN", e); }
+rc_t sqlite_commit(void *h, err_t *e) { return exec(h, "COMMIT", e); }
 
 static void sqlite_rollback(void *hv)
 {
@@ -422,7 +422,7 @@ static void sqlite_rollback(void *hv)
         sqlite3_exec(h->db, "ROLLBACK", NULL, NULL, NULL);
 }
 
-static rc_t sqlite_meta_get(void *hv, const char *key, arena_t *a, char **value, err_t *e)
+rc_t sqlite_meta_get(void *hv, const char *key, arena_t *a, char **value, err_t *e)
 {
     sqlite_store_t *h = hv;
     PREPARE(h, s, Q_META_GET, e);
@@ -437,7 +437,7 @@ static rc_t sqlite_meta_get(void *hv, const char *key, arena_t *a, char **value,
     return rc;
 }
 
-static rc_t sqlite_meta_set(void *hv, const char *key, const char *value, err_t *e)
+rc_t sqlite_meta_set(void *hv, const char *key, const char *value, err_t *e)
 {
     sqlite_store_t *h = hv;
     PREPARE(h, s, Q_META_SET, e);
@@ -446,7 +446,7 @@ static rc_t sqlite_meta_set(void *hv, const char *key, const char *value, err_t 
     return run(h, s, e);
 }
 
-static rc_t sqlite_data_version(void *hv, long long *out, err_t *e)
+rc_t sqlite_data_version(void *hv, long long *out, err_t *e)
 {
     sqlite_store_t *h = hv;
     PREPARE(h, s, Q_DATA_VERSION, e);
@@ -462,7 +462,7 @@ static rc_t sqlite_data_version(void *hv, long long *out, err_t *e)
 
 /* ---- vocabulary, states, template ------------------------------------------- */
 
-static rc_t sqlite_vocab_put(void *hv, const vocab_t *v, err_t *e)
+rc_t sqlite_vocab_put(void *hv, const vocab_t *v, err_t *e)
 {
     sqlite_store_t *h = hv;
     PREPARE(h, s, Q_VOCAB_PUT, e);
@@ -486,7 +486,7 @@ static void read_vocab(arena_t *a, sqlite3_stmt *s, void *record)
         v->name[l] = col_text(a, s, 4 + l);
 }
 
-static rc_t sqlite_vocab_list(void *hv, const char *kind, arena_t *a, vocab_t **out, size_t *n,
+rc_t sqlite_vocab_list(void *hv, const char *kind, arena_t *a, vocab_t **out, size_t *n,
                               err_t *e)
 {
     sqlite_store_t *h = hv;
@@ -495,7 +495,7 @@ static rc_t sqlite_vocab_list(void *hv, const char *kind, arena_t *a, vocab_t **
     return collect(h, s, a, sizeof **out, read_vocab, out, n, e);
 }
 
-static rc_t sqlite_state_put(void *hv, const state_t *st, err_t *e)
+rc_t sqlite_state_put(void *hv, const state_t *st, err_t *e)
 {
     sqlite_store_t *h = hv;
     PREPARE(h, s, Q_STATE_PUT, e);
@@ -532,7 +532,7 @@ static void read_state(arena_t *a, sqlite3_stmt *s, void *record)
         st->name[l] = col_text(a, s, 10 + l);
 }
 
-static rc_t sqlite_state_get(void *hv, const char *code, arena_t *a, state_t *out, err_t *e)
+rc_t sqlite_state_get(void *hv, const char *code, arena_t *a, state_t *out, err_t *e)
 {
     sqlite_store_t *h = hv;
     PREPARE(h, s, Q_STATE_GET, e);
@@ -548,14 +548,14 @@ static rc_t sqlite_state_get(void *hv, const char *code, arena_t *a, state_t *ou
     return rc;
 }
 
-static rc_t sqlite_state_list(void *hv, arena_t *a, state_t **out, size_t *n, err_t *e)
+rc_t sqlite_state_list(void *hv, arena_t *a, state_t **out, size_t *n, err_t *e)
 {
     sqlite_store_t *h = hv;
     PREPARE(h, s, Q_STATE_LIST, e);
     return collect(h, s, a, sizeof **out, read_state, out, n, e);
 }
 
-static rc_t sqlite_template_item_put(void *hv, int version, const template_item_t *it, err_t *e)
+rc_t sqlite_template_item_put(void *hv, int version, const template_item_t *it, err_t *e)
 {
     sqlite_store_t *h = hv;
     PREPARE(h, s, Q_ITEM_PUT, e);
@@ -584,7 +584,7 @@ static void read_item(arena_t *a, sqlite3_stmt *s, void *record)
         it->label[l] = col_text(a, s, 6 + l);
 }
 
-static rc_t sqlite_template_items(void *hv, int version, arena_t *a, template_item_t **out,
+rc_t sqlite_template_items(void *hv, int version, arena_t *a, template_item_t **out,
                                   size_t *n, err_t *e)
 {
     sqlite_store_t *h = hv;
@@ -595,7 +595,7 @@ static rc_t sqlite_template_items(void *hv, int version, arena_t *a, template_it
 
 /* ---- reports -------------------------------------------------------------- */
 
-static rc_t sqlite_report_insert(void *hv, report_t *r, const void *doc, size_t len, err_t *e)
+rc_t sqlite_report_insert(void *hv, report_t *r, const void *doc, size_t len, err_t *e)
 {
     sqlite_store_t *h = hv;
     PREPARE(h, s, Q_REPORT_INSERT, e);
@@ -637,7 +637,7 @@ static void read_report(arena_t *a, sqlite3_stmt *s, void *record)
     r->has_document = sqlite3_column_int(s, 10);
 }
 
-static rc_t sqlite_report_get(void *hv, long long id, arena_t *a, report_t *out, err_t *e)
+rc_t sqlite_report_get(void *hv, long long id, arena_t *a, report_t *out, err_t *e)
 {
     sqlite_store_t *h = hv;
     PREPARE(h, s, Q_REPORT_GET, e);
@@ -652,7 +652,7 @@ static rc_t sqlite_report_get(void *hv, long long id, arena_t *a, report_t *out,
     return rc;
 }
 
-static rc_t sqlite_report_list(void *hv, const char *state, arena_t *a, report_t **out,
+rc_t sqlite_report_list(void *hv, const char *state, arena_t *a, report_t **out,
                                size_t *n, err_t *e)
 {
     sqlite_store_t *h = hv;
@@ -662,7 +662,7 @@ static rc_t sqlite_report_list(void *hv, const char *state, arena_t *a, report_t
     return collect(h, s, a, sizeof **out, read_report, out, n, e);
 }
 
-static rc_t sqlite_report_document(void *hv, long long id, arena_t *a, void **doc, size_t *len,
+rc_t sqlite_report_document(void *hv, long long id, arena_t *a, void **doc, size_t *len,
                                    err_t *e)
 {
     sqlite_store_t *h = hv;
@@ -684,7 +684,7 @@ static rc_t sqlite_report_document(void *hv, long long id, arena_t *a, void **do
     return rc;
 }
 
-static rc_t sqlite_report_attach(void *hv, long long id, const void *doc, size_t len, err_t *e)
+rc_t sqlite_report_attach(void *hv, long long id, const void *doc, size_t len, err_t *e)
 {
     sqlite_store_t *h = hv;
     PREPARE(h, s, Q_REPORT_ATTACH, e);
@@ -698,7 +698,7 @@ static rc_t sqlite_report_attach(void *hv, long long id, const void *doc, size_t
 
 /* ---- matrix versions and entries ------------------------------------------- */
 
-static rc_t sqlite_version_insert(void *hv, matrix_version_t *v, err_t *e)
+rc_t sqlite_version_insert(void *hv, matrix_version_t *v, err_t *e)
 {
     sqlite_store_t *h = hv;
     PREPARE(h, s, Q_VERSION_INSERT, e);
@@ -733,7 +733,7 @@ static void read_version(arena_t *a, sqlite3_stmt *s, void *record)
     v->note = col_text(a, s, 8);
 }
 
-static rc_t sqlite_version_get(void *hv, const char *state, int number, arena_t *a,
+rc_t sqlite_version_get(void *hv, const char *state, int number, arena_t *a,
                                matrix_version_t *out, err_t *e)
 {
     sqlite_store_t *h = hv;
@@ -750,7 +750,7 @@ static rc_t sqlite_version_get(void *hv, const char *state, int number, arena_t 
     return rc;
 }
 
-static rc_t sqlite_version_list(void *hv, const char *state, arena_t *a, matrix_version_t **out,
+rc_t sqlite_version_list(void *hv, const char *state, arena_t *a, matrix_version_t **out,
                                 size_t *n, err_t *e)
 {
     sqlite_store_t *h = hv;
@@ -760,7 +760,7 @@ static rc_t sqlite_version_list(void *hv, const char *state, arena_t *a, matrix_
     return collect(h, s, a, sizeof **out, read_version, out, n, e);
 }
 
-static rc_t sqlite_version_update(void *hv, const matrix_version_t *v, err_t *e)
+rc_t sqlite_version_update(void *hv, const matrix_version_t *v, err_t *e)
 {
     sqlite_store_t *h = hv;
     PREPARE(h, s, Q_VERSION_UPDATE, e);
@@ -771,7 +771,7 @@ static rc_t sqlite_version_update(void *hv, const matrix_version_t *v, err_t *e)
     return run(h, s, e);
 }
 
-static rc_t sqlite_version_set_status(void *hv, long long id, mv_status_t status,
+rc_t sqlite_version_set_status(void *hv, long long id, mv_status_t status,
                                       const char *date, err_t *e)
 {
     sqlite_store_t *h = hv;
@@ -862,7 +862,7 @@ static rc_t entry_write(sqlite_store_t *h, sqlite3_stmt *s, const entry_owner_t 
     return rc;
 }
 
-static rc_t sqlite_entry_put(void *hv, long long version_id, const matrix_entry_t *en, err_t *e)
+rc_t sqlite_entry_put(void *hv, long long version_id, const matrix_entry_t *en, err_t *e)
 {
     entry_owner_t o;
     rc_t rc = entry_owner(hv, version_id, &o, e);
@@ -896,7 +896,7 @@ static sqlite3_stmt *bulk_stmt(sqlite_store_t *h, int k)
     return src == SQLITE_OK ? h->bulk[k] : NULL;
 }
 
-static rc_t sqlite_entries_insert(void *hv, long long version_id, const matrix_entry_t *entries,
+rc_t sqlite_entries_insert(void *hv, long long version_id, const matrix_entry_t *entries,
                                   size_t n, err_t *e)
 {
     sqlite_store_t *h = hv;
@@ -918,7 +918,7 @@ static rc_t sqlite_entries_insert(void *hv, long long version_id, const matrix_e
     return rc;
 }
 
-static rc_t sqlite_entries_clear(void *hv, long long version_id, err_t *e)
+rc_t sqlite_entries_clear(void *hv, long long version_id, err_t *e)
 {
     sqlite_store_t *h = hv;
     PREPARE(h, s, Q_ENTRIES_CLEAR, e);
@@ -926,7 +926,7 @@ static rc_t sqlite_entries_clear(void *hv, long long version_id, err_t *e)
     return run(h, s, e);
 }
 
-static rc_t sqlite_entry_delete(void *hv, long long version_id, const char *item, err_t *e)
+rc_t sqlite_entry_delete(void *hv, long long version_id, const char *item, err_t *e)
 {
     sqlite_store_t *h = hv;
     PREPARE(h, s, Q_ENTRY_DELETE, e);
@@ -947,7 +947,7 @@ static void read_entry(arena_t *a, sqlite3_stmt *s, void *record)
     en->remark = col_text(a, s, 5);
 }
 
-static rc_t sqlite_entries(void *hv, long long version_id, arena_t *a, matrix_entry_t **out,
+rc_t sqlite_entries(void *hv, long long version_id, arena_t *a, matrix_entry_t **out,
                            size_t *n, err_t *e)
 {
     sqlite_store_t *h = hv;
@@ -959,45 +959,9 @@ static rc_t sqlite_entries(void *hv, long long version_id, arena_t *a, matrix_en
 const store_backend_t store_sqlite_backend = {
     .name = "sqlite",
     .close = sqlite_close,
-    .begin = sqlite_begin,
-    .begin_read = sqlite_begin_read,
-    .commit = sqlite_commit,
     .rollback = sqlite_rollback,
-    .meta_get = sqlite_meta_get,
-    .meta_set = sqlite_meta_set,
-    .data_version = sqlite_data_version,
-    .fingerprint = sqlite_fingerprint,
-    .vocab_put = sqlite_vocab_put,
-    .vocab_list = sqlite_vocab_list,
-    .state_put = sqlite_state_put,
-    .state_get = sqlite_state_get,
-    .state_list = sqlite_state_list,
-    .template_item_put = sqlite_template_item_put,
-    .template_items = sqlite_template_items,
-    .report_insert = sqlite_report_insert,
-    .report_get = sqlite_report_get,
-    .report_list = sqlite_report_list,
-    .report_attach = sqlite_report_attach,
-    .report_document = sqlite_report_document,
-    .version_insert = sqlite_version_insert,
-    .version_get = sqlite_version_get,
-    .version_list = sqlite_version_list,
-    .version_update = sqlite_version_update,
-    .version_set_status = sqlite_version_set_status,
-    .entry_put = sqlite_entry_put,
-    .entries_insert = sqlite_entries_insert,
-    .entries_clear = sqlite_entries_clear,
-    .entry_delete = sqlite_entry_delete,
-    .entries = sqlite_entries,
-    SQLITE_ACCOUNT_OPS,
-    SQLITE_ASSISTANCE_BACKEND,
-    .marks_each = sqlite_marks_each,
-    .outreach_insert = sqlite_outreach_insert,
-    .outreach_get = sqlite_outreach_get,
-    .outreach_list = sqlite_outreach_list,
-    .membership_put = sqlite_membership_put,
-    .membership_clear = sqlite_membership_clear,
-    .membership_list = sqlite_membership_list,
+#define STORE_OP(name, params, args) .name = sqlite_##name,
+#include "store_ops.def"
 };
 
 /* ---- for the other files of the backend (sqlite_assistance.c, sqlite_event.c, ...) */
