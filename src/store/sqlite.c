@@ -101,6 +101,8 @@ struct sqlite_store {
     sqlite3_stmt *stmt[Q_COUNT]; /* owned, prepared on first use */
     sqlite3_stmt *bulk[BULK_SIZES]; /* owned: multi-row entry inserts, by bulk_rows */
     sqlite3_stmt *extra[SQLITE_EXTRA_STMTS]; /* owned: the other files' statements */
+    long long commits;           /* write transactions this connection committed (or began
+                                    to commit: see count_commit) */
 };
 
 /* Turns the last SQLite failure into an rc and a message. Trigger refusals
@@ -367,6 +369,16 @@ static int busy_timeout_ms(void)
     return v && *v && !*end && ms >= 0 && ms <= 600000 ? (int)ms : 5000;
 }
 
+/* The commit hook: PRAGMA data_version does not move for this connection's
+ * own commits, so they are counted here. It runs just before the commit; if
+ * the commit then fails the count has moved for nothing, which the change
+ * counter's contract allows. Returning 0 lets the commit go on. */
+static int count_commit(void *hv)
+{
+    ((sqlite_store_t *)hv)->commits++;
+    return 0;
+}
+
 rc_t store_sqlite_open(const char *path, store_open_mode_t mode, void **handle, err_t *e)
 {
     /* Before the library initializes: no global allocation statistics (a mutex per malloc). */
@@ -392,6 +404,7 @@ rc_t store_sqlite_open(const char *path, store_open_mode_t mode, void **handle, 
     }
     sqlite3_busy_timeout(h->db, busy_timeout_ms());
     sqlite3_extended_result_codes(h->db, 1);
+    sqlite3_commit_hook(h->db, count_commit, h);
     int version = 0;
     if ((rc = check_is_r1540(h, &version, e)) == RC_OK && version == 0 &&
         mode == STORE_OPEN_EXISTING)
@@ -446,13 +459,16 @@ rc_t sqlite_meta_set(void *hv, const char *key, const char *value, err_t *e)
     return run(h, s, e);
 }
 
-rc_t sqlite_data_version(void *hv, long long *out, err_t *e)
+/* PRAGMA data_version moves with every commit of another connection (of this
+ * process or another), the hook's count with every commit of this one; both
+ * only grow, so their sum moves whenever either does. */
+rc_t sqlite_change_counter(void *hv, long long *out, err_t *e)
 {
     sqlite_store_t *h = hv;
     PREPARE(h, s, Q_DATA_VERSION, e);
     rc_t rc = RC_OK;
     if (sqlite3_step(s) == SQLITE_ROW)
-        *out = sqlite3_column_int64(s, 0);
+        *out = sqlite3_column_int64(s, 0) + h->commits;
     else
         rc = err_set(e, RC_DB, "%s: %s", h->path, sqlite3_errmsg(h->db));
     /* reset now: a statement left stepped would hold its read transaction open */
