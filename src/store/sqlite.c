@@ -4,10 +4,12 @@
  * statements are prepared once and reused. SQLite's error codes are turned
  * into r1540's result codes here and nowhere else.
  */
+#include <errno.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "sqlite_private.h"
 #include "sqlite_assistance.h"
@@ -379,7 +381,7 @@ static int count_commit(void *hv)
     return 0;
 }
 
-rc_t store_sqlite_open(const char *path, store_open_mode_t mode, void **handle, err_t *e)
+static rc_t sqlite_open(const char *path, store_open_mode_t mode, void **handle, err_t *e)
 {
     /* Before the library initializes: no global allocation statistics (a mutex per malloc). */
     static bool configured;
@@ -419,6 +421,24 @@ rc_t store_sqlite_open(const char *path, store_open_mode_t mode, void **handle, 
     }
     *handle = h;
     return RC_OK;
+}
+
+static bool sqlite_exists(const char *path) { return access(path, F_OK) == 0; }
+
+/* The database file and the files SQLite keeps beside it: the write-ahead log
+ * and its index (WAL mode), a rollback journal (a file made before WAL was set). */
+static rc_t sqlite_destroy(const char *path, err_t *e)
+{
+    static const char *const suffixes[] = {"-wal", "-shm", "-journal", ""};
+    rc_t rc = RC_OK;
+    for (size_t i = 0; i < sizeof suffixes / sizeof *suffixes; i++) {
+        char file[4096];
+        if (snprintf(file, sizeof file, "%s%s", path, suffixes[i]) >= (int)sizeof file)
+            return err_set(e, RC_INPUT, "%.64s...: path too long", path);
+        if (unlink(file) != 0 && errno != ENOENT && rc == RC_OK)
+            rc = err_set(e, RC_FAIL, "%s: cannot remove it: %s", file, strerror(errno));
+    }
+    return rc;
 }
 
 /* ---- transactions and meta ------------------------------------------------ */
@@ -974,6 +994,9 @@ rc_t sqlite_entries(void *hv, long long version_id, arena_t *a, matrix_entry_t *
 
 const store_backend_t store_sqlite_backend = {
     .name = "sqlite",
+    .open = sqlite_open,
+    .exists = sqlite_exists,
+    .destroy = sqlite_destroy,
     .close = sqlite_close,
     .rollback = sqlite_rollback,
 #define STORE_OP(name, params, args) .name = sqlite_##name,

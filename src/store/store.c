@@ -15,25 +15,69 @@ struct store {
     void *h; /* owned by the backend; freed by be->close */
 };
 
-rc_t store_open(const char *path, store_open_mode_t mode, store_t **out, err_t *e)
+/* The backends, by the prefix of the database URL; a URL without a known
+ * prefix is a path for the first one. A new backend is one row here. */
+static const struct {
+    const char *prefix;
+    const store_backend_t *be; /* NULL: named, not built */
+} backends[] = {
+    {"sqlite:", &store_sqlite_backend},
+    {"postgres:", NULL},
+    {"postgresql:", NULL},
+};
+
+/* The backend for url and the location it is given (url without the prefix). */
+static rc_t backend_for(const char *url, const store_backend_t **be, const char **where,
+                        err_t *e)
+{
+    *be = backends[0].be;
+    *where = url;
+    for (size_t i = 0; i < sizeof backends / sizeof *backends; i++) {
+        size_t n = strlen(backends[i].prefix);
+        if (strncmp(url, backends[i].prefix, n) != 0)
+            continue;
+        if (!backends[i].be)
+            return err_set(e, RC_DB, "%s: the %.*s backend is not built yet", url, (int)n - 1,
+                           backends[i].prefix);
+        *be = backends[i].be;
+        *where = url + n;
+        break;
+    }
+    /* SQLite would open a private temporary database for these: nothing would be kept. */
+    if (*be == &store_sqlite_backend && (!**where || strcmp(*where, ":memory:") == 0))
+        return err_set(e, RC_DB, "'%s': not a database file name", *where);
+    return RC_OK;
+}
+
+rc_t store_open(const char *url, store_open_mode_t mode, store_t **out, err_t *e)
 {
     *out = NULL;
-    if (strncmp(path, "postgres:", 9) == 0 || strncmp(path, "postgresql:", 11) == 0)
-        return err_set(e, RC_DB, "%s: the PostgreSQL backend is not built yet", path);
-    if (strncmp(path, "sqlite:", 7) == 0)
-        path += 7;
-    /* SQLite would open a private temporary database for these: nothing would be kept. */
-    if (!*path || strcmp(path, ":memory:") == 0)
-        return err_set(e, RC_DB, "'%s': not a database file name", path);
+    const store_backend_t *be;
+    const char *where;
     void *h = NULL;
-    rc_t rc = store_sqlite_open(path, mode, &h, e);
-    if (rc != RC_OK)
+    rc_t rc = backend_for(url, &be, &where, e);
+    if (rc != RC_OK || (rc = be->open(where, mode, &h, e)) != RC_OK)
         return rc;
     store_t *st = xmalloc(sizeof *st);
-    st->be = &store_sqlite_backend;
+    st->be = be;
     st->h = h;
     *out = st;
     return RC_OK;
+}
+
+bool store_exists(const char *url)
+{
+    const store_backend_t *be;
+    const char *where;
+    return backend_for(url, &be, &where, NULL) == RC_OK && be->exists(where);
+}
+
+rc_t store_destroy(const char *url, err_t *e)
+{
+    const store_backend_t *be;
+    const char *where;
+    rc_t rc = backend_for(url, &be, &where, e);
+    return rc == RC_OK ? be->destroy(where, e) : rc;
 }
 
 void store_close(store_t *st)

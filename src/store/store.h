@@ -50,12 +50,21 @@ typedef struct {
     char *name[LANG_COUNT];
 } vocab_t;
 
-/* Opens the database at path ("sqlite:" prefix optional). Applies pending
- * schema migrations. RC_DB when the file is not an r1540 SQLite database,
- * is locked, or (STORE_OPEN_EXISTING) does not exist. */
-rc_t store_open(const char *path, store_open_mode_t mode, store_t **out, err_t *e);
+/* Opens the database at url: a path or "sqlite:PATH" for SQLite;
+ * "postgres:" / "postgresql:" are reserved. Applies pending schema
+ * migrations. RC_DB when the file is not an r1540 SQLite database, is locked,
+ * or (STORE_OPEN_EXISTING) does not exist. */
+rc_t store_open(const char *url, store_open_mode_t mode, store_t **out, err_t *e);
 /* Closes and frees; NULL is a no-op. */
 void store_close(store_t *st);
+/* Whether something (an r1540 database or anything else) is at url. */
+bool store_exists(const char *url);
+/* Removes the database at url with everything its backend keeps beside it
+ * (for SQLite: the file and its -wal, -shm and -journal files). Close every
+ * store_t open on it first. A missing database is not an error. RC_DB for an
+ * unknown or unbuilt backend, RC_FAIL when something could not be removed
+ * (the message names it). */
+rc_t store_destroy(const char *url, err_t *e);
 /* Rolls back the open transaction, if any. */
 void store_rollback(store_t *st);
 

@@ -11,21 +11,23 @@
 #include "store.h"
 
 typedef struct {
-    const char *name;       /* "sqlite", ... */
-    void (*close)(void *h); /* frees the handle; rolls back an open transaction */
+    const char *name; /* "sqlite", ... */
+    /* Opens (STORE_OPEN_CREATE: creates) the database at `where`, the URL
+     * without the backend's prefix, and applies its pending schema migrations;
+     * *handle is the backend's, freed by close. */
+    rc_t (*open)(const char *where, store_open_mode_t mode, void **handle, err_t *e);
+    /* Whether something (an r1540 database or not) is at `where`. */
+    bool (*exists)(const char *where);
+    /* Removes the database at `where` and all the backend keeps beside it;
+     * RC_OK when there was none. No handle may be open on it. */
+    rc_t (*destroy)(const char *where, err_t *e);
+    void (*close)(void *h);    /* frees the handle; rolls back an open transaction */
     void (*rollback)(void *h); /* a no-op outside a transaction */
 #define STORE_OP(name, params, args) rc_t (*name)(void *h, STORE_PARAMS params);
 #include "store_ops.def"
 } store_backend_t;
 
-/* Opens (mode STORE_OPEN_CREATE: creates) the backend's database at the given
- * location, with the backend's prefix already removed, and applies its pending
- * schema migrations; *handle is the backend's, freed by its close. */
-typedef rc_t (*store_backend_open_fn)(const char *where, store_open_mode_t mode, void **handle,
-                                      err_t *e);
-
 /* The SQLite backend (store/sqlite.c). */
-rc_t store_sqlite_open(const char *path, store_open_mode_t mode, void **handle, err_t *e);
 extern const store_backend_t store_sqlite_backend;
 
 #endif

@@ -80,11 +80,57 @@ static void test_change_counter(void)
     arena_free(&a);
 }
 
+static bool file_there(const char *name)
+{
+    return access(db_path(name), F_OK) == 0;
+}
+
+/* store_destroy removes the database and what SQLite keeps beside it, takes
+ * the same URLs as store_open, and refuses what is not a database of its. */
+static void test_destroy(void)
+{
+    err_t e = {0};
+    store_t *st = open_db("gone.db", STORE_OPEN_CREATE);
+    store_t *reader = open_db("gone.db", STORE_OPEN_EXISTING);
+    store_meta_set(st, "probe", "1", &e);
+    TAP_CHECK(file_there("gone.db") && file_there("gone.db-wal") && file_there("gone.db-shm"),
+              "a database in use has its -wal and -shm files");
+    TAP_CHECK(store_exists(db_path("gone.db")), "store_exists sees it");
+    char url[300];
+    snprintf(url, sizeof url, "sqlite:%s", db_path("gone.db"));
+    TAP_CHECK(store_exists(url), "... by its sqlite: URL too");
+    /* the reader keeps the -wal and -shm files from being removed by the last close */
+    store_close(st);
+    TAP_CHECK(file_there("gone.db-wal"), "... which stay while a connection is open");
+    store_close(reader);
+    TAP_CHECK(store_destroy(url, &e) == RC_OK, "store_destroy by URL");
+    TAP_CHECK(!file_there("gone.db") && !file_there("gone.db-wal") && !file_there("gone.db-shm"),
+              "... leaves neither the file nor its -wal and -shm");
+    TAP_CHECK(!store_exists(url), "... and store_exists says so");
+    TAP_CHECK(store_destroy(url, &e) == RC_OK, "destroying a missing database is not an error");
+    FILE *f = fopen(db_path("left.db-wal"), "w");
+    if (f)
+        fclose(f);
+    TAP_CHECK(store_destroy(db_path("left.db"), &e) == RC_OK && !file_there("left.db-wal"),
+              "a -wal file left without its database goes too");
+    TAP_CHECK(store_destroy("postgres://x/y", &e) == RC_DB && strstr(e.msg, "not built"),
+              "a backend not built is refused");
+    TAP_CHECK(store_destroy(":memory:", &e) == RC_DB && store_destroy("sqlite:", &e) == RC_DB,
+              "names that are no database file are refused");
+    mkdir(db_path("adir"), 0700);
+    TAP_CHECK(store_destroy(db_path("adir"), &e) == RC_FAIL && strstr(e.msg, "adir"),
+              "a directory is not removed, and the message names it");
+    static char longpath[5000];
+    memset(longpath, 'a', sizeof longpath - 1);
+    TAP_CHECK(store_destroy(longpath, &e) == RC_INPUT, "an oversized path is refused");
+}
+
 int main(void)
 {
     if (!mkdtemp(dir))
         return 1;
     test_change_counter();
+    test_destroy();
     char cmd[300];
     snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
     TAP_CHECK(system(cmd) == 0, "clean up");
