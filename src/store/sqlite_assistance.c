@@ -499,3 +499,82 @@ rc_t sqlite_assistance_need(void *h, bool published_only, arena_t *a, assistance
     sqlite3_bind_int(s, 1, published_only);
     return rows(h, s, a, sizeof **out, read_need, out, n, e);
 }
+
+/* ---- filtered, paged lists (store_request_find, store_offer_find) ---------------
+ * One WHERE per record kind, with every filter a bound parameter that is NULL
+ * when not asked for; the same WHERE counts the rows and selects the page.
+ * List columns are comma-separated codes, so "has code C" is C between commas;
+ * a filter value holding a comma matches nothing (no code has one). */
+
+#define HAS_CODE(list, p) "(instr(" p ", ',') = 0 AND instr(',' || " list " || ',', ',' || " p " || ',') > 0)"
+/* the record's own themes, or those of one of its items in the current template */
+#define HAS_THEME                                                                                  \
+    "(?6 IS NULL OR " HAS_CODE("x.themes", "?6") " OR EXISTS (SELECT 1 FROM template_item t"        \
+    " WHERE t.template_version = coalesce((SELECT CAST(value AS INTEGER) FROM meta"                \
+    " WHERE key = 'template_version'), 1) AND " HAS_CODE("x.items", "t.id")                        \
+    " AND " HAS_CODE("t.themes", "?6") "))"
+#define REQUEST_WHERE                                                                              \
+    " FROM assistance_request x WHERE (?1 IS NULL OR x.state = ?1)"                                \
+    " AND (?2 IS NULL OR x.state IN (SELECT alpha3 FROM state WHERE m49_region = ?2))"             \
+    " AND (?3 IS NULL OR x.status = ?3) AND (?4 IS NULL OR x.kind = ?4) AND " HAS_THEME
+#define OFFER_WHERE                                                                                \
+    " FROM assistance_offer x WHERE (?3 IS NULL OR x.status = ?3)"                                 \
+    " AND (?4 IS NULL OR " HAS_CODE("x.kinds", "?4") ")"                                          \
+    " AND (?5 IS NULL OR coalesce(x.provider_state, x.provider_org) = ?5) AND " HAS_THEME
+
+/* Binds q's filters (empty ones stay NULL) and slice to a statement of the
+ * shape above; a parameter number the statement does not use is harmless. */
+static void bind_query(sqlite3_stmt *s, const store_query_t *q, bool slice)
+{
+    const char *f[] = {q->state, q->region, q->status, q->kind, q->provider, q->theme};
+    for (int i = 0; i < 6; i++)
+        if (f[i] && *f[i])
+            bind_str(s, i + 1, f[i]);
+    if (slice) {
+        sqlite3_bind_int64(s, 7, q->limit);
+        sqlite3_bind_int64(s, 8, q->offset);
+    }
+}
+
+/* Counts the rows of count_sql into *total, then reads the page of page_sql. */
+static rc_t find(void *h, const char *count_sql, const char *page_sql, const store_query_t *q,
+                 arena_t *a, size_t elem, sqlite_row_reader_t read, void *out, size_t *n,
+                 long long *total, err_t *e)
+{
+    sqlite3_stmt *s;
+    rc_t rc = prep(h, count_sql, &s, e);
+    if (rc != RC_OK)
+        return rc;
+    bind_query(s, q, false);
+    if (sqlite3_step(s) == SQLITE_ROW)
+        *total = sqlite3_column_int64(s, 0);
+    else
+        rc = sqlite_store_fail(h, e);
+    sqlite3_finalize(s);
+    if (rc != RC_OK || (rc = prep(h, page_sql, &s, e)) != RC_OK)
+        return rc;
+    bind_query(s, q, true);
+    return rows(h, s, a, elem, read, out, n, e);
+}
+
+rc_t sqlite_request_find(void *h, const store_query_t *q, arena_t *a, assistance_request_t **out,
+                         size_t *n, long long *total, err_t *e)
+{
+    static const char *const page[] = {
+        "SELECT " REQUEST_COLS REQUEST_WHERE " ORDER BY x.id LIMIT ?7 OFFSET ?8",
+        "SELECT " REQUEST_COLS REQUEST_WHERE " ORDER BY x.id DESC LIMIT ?7 OFFSET ?8",
+    };
+    return find(h, "SELECT count(*)" REQUEST_WHERE, page[q->newest_first], q, a, sizeof **out,
+                read_request, out, n, total, e);
+}
+
+rc_t sqlite_offer_find(void *h, const store_query_t *q, arena_t *a, assistance_offer_t **out,
+                       size_t *n, long long *total, err_t *e)
+{
+    static const char *const page[] = {
+        "SELECT " OFFER_COLS OFFER_WHERE " ORDER BY x.id LIMIT ?7 OFFSET ?8",
+        "SELECT " OFFER_COLS OFFER_WHERE " ORDER BY x.id DESC LIMIT ?7 OFFSET ?8",
+    };
+    return find(h, "SELECT count(*)" OFFER_WHERE, page[q->newest_first], q, a, sizeof **out,
+                read_offer, out, n, total, e);
+}

@@ -133,3 +133,29 @@ rc_t store_state_list(store_t *st, arena_t *a, state_t **out, size_t *n, err_t *
     rc_t rc = st->be->state_list(st->h, a, out, n, e);
     return rc == RC_OK ? flags_today(st, NULL, a, *out, *n, e) : rc;
 }
+
+/* The store refuses a slice no backend could give, whatever the caller. */
+static rc_t query_check(const store_query_t *q, err_t *e)
+{
+    if (q->offset < 0)
+        return err_set(e, RC_INPUT, "offset %lld: must be 0 or more", q->offset);
+    if (q->limit < STORE_NO_LIMIT)
+        return err_set(e, RC_INPUT, "limit %lld: must be 0 or more", q->limit);
+    return RC_OK;
+}
+
+rc_t store_request_find(store_t *st, const store_query_t *q, arena_t *a,
+                        assistance_request_t **out, size_t *n, long long *total, err_t *e)
+{
+    *out = NULL, *n = 0, *total = 0;
+    rc_t rc = query_check(q, e);
+    return rc == RC_OK ? st->be->request_find(st->h, q, a, out, n, total, e) : rc;
+}
+
+rc_t store_offer_find(store_t *st, const store_query_t *q, arena_t *a, assistance_offer_t **out,
+                      size_t *n, long long *total, err_t *e)
+{
+    *out = NULL, *n = 0, *total = 0;
+    rc_t rc = query_check(q, e);
+    return rc == RC_OK ? st->be->offer_find(st->h, q, a, out, n, total, e) : rc;
+}

@@ -79,6 +79,24 @@ typedef struct {
 /* Called once per stored entry of an approved or published version. */
 typedef void (*store_mark_fn)(void *ctx, long long version_id, const char *item, mark_t mark);
 
+/* What a list page asks of the store: which rows (each filter NULL or "" for
+ * any), in which order, and which slice of them. The store filters, orders
+ * and slices, and counts every row that passes the filters, so no caller
+ * loads every row to show a page of them. */
+typedef struct {
+    const char *state;    /* requests: the requesting state (alpha-3) */
+    const char *region;   /* requests: the requesting state's M49 region code */
+    const char *status;   /* the record's status */
+    const char *kind;     /* requests: its kind; offers: one of its kinds */
+    const char *provider; /* offers: the providing state (alpha-3) or organization */
+    const char *theme;    /* a theme of the record's own or of one of its template items */
+    bool newest_first;    /* by id descending (else ascending) */
+    long long offset;     /* rows skipped, 0 or more */
+    long long limit;      /* rows returned at most, 0 or more; STORE_NO_LIMIT for all */
+} store_query_t;
+
+#define STORE_NO_LIMIT (-1LL)
+
 /* Spreads a parenthesized parameter list of store_ops.def into a prototype. */
 #define STORE_PARAMS(...) __VA_ARGS__
 

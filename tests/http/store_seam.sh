@@ -31,6 +31,30 @@ sleep 0.3
 expect "... after a second CLI write" 200 "$B/api/v1/states/DEU"
 check "... shows it too" body_has 'Second probe'
 
+# ---- list pages: filtered and paged by the store -------------------------------------
+jq_() { python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(eval(sys.argv[2]))' "$T/body" "$1"; }
+expect "the requests list (API)" 200 "$B/api/v1/assistance/requests"
+total=$(jq_ 'd["count"]')
+first=$(jq_ 'd["requests"][0]["id"]')
+rows1=$(jq_ 'len(d["requests"])')
+check "... the demo has more than one page of requests ($total)" test "$total" -gt 200
+expect_eq "... a first page of 200, newest first" "$rows1 $(jq_ 'd["page"]') $(jq_ 'd["pages"]')" "200 1 2"
+expect "... its second page" 200 "$B/api/v1/assistance/requests?page=2"
+expect_eq "... holds the rest" "$(jq_ 'len(d["requests"])') $(jq_ 'd["count"]') $(jq_ 'd.get("prev_page")')" \
+    "$((total - 200)) $total 1"
+for p in 0 -1 3 99999999999999999999 abc '%27%20OR%201=1' ''; do
+    expect "page=$p is answered" 200 "$B/api/v1/assistance/requests?page=$p"
+    expect_eq "... with the first page" "$(jq_ 'd["page"]') $(jq_ 'd["requests"][0]["id"]')" "1 $first"
+done
+big=$(python3 -c 'print("x" * 6000)')
+expect "an oversized filter is answered" 200 "$B/api/v1/assistance/requests?status=$big&kind=$big"
+expect_eq "... with nothing found" "$(jq_ 'd["count"]') $(jq_ 'len(d["requests"])')" "0 0"
+expect "a filter with SQL in it" 200 "$B/api/v1/assistance/offers?provider=x%27%20OR%20%271%27=%271"
+expect_eq "... is a value, finding nothing" "$(jq_ 'd["count"]')" 0
+expect "open requests of a region" 200 "$B/api/v1/assistance/requests?status=open&region=150"
+check "... all open" test "$(jq_ 'all(q["status"] == "open" for q in d["requests"])')" = True
+expect_eq "... the count is the rows (one page)" "$(jq_ 'd["count"] == len(d["requests"])')" True
+
 stop_server
 expect_eq "the server stopped cleanly" "$SRC" 0
 done_testing

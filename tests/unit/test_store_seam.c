@@ -125,12 +125,127 @@ static void test_destroy(void)
     TAP_CHECK(store_destroy(longpath, &e) == RC_INPUT, "an oversized path is refused");
 }
 
+/* Ids of rows found, as "1,2,3", to compare pages at a glance. */
+static const char *ids(const assistance_request_t *rs, size_t n)
+{
+    static char out[512];
+    size_t k = 0;
+    out[0] = 0;
+    for (size_t i = 0; i < n && k < sizeof out - 24; i++)
+        k += (size_t)snprintf(out + k, sizeof out - k, "%s%lld", i ? "," : "", rs[i].id);
+    return out;
+}
+
+/* Finds requests with q and says which ids came back and the total. */
+static rc_t find(store_t *st, store_query_t q, arena_t *a, const char **got, long long *total,
+                 err_t *e)
+{
+    assistance_request_t *rs = NULL;
+    size_t n = 99;
+    rc_t rc = store_request_find(st, &q, a, &rs, &n, total, e);
+    *got = rc == RC_OK ? ids(rs, n) : "(error)";
+    return rc;
+}
+
+/* The store's filters and paging: the boundaries of a slice, and filters that
+ * match nothing, hostile or oversized values. Seven requests: ids 1..7,
+ * FRA's odd ones, KEN's even ones; 3 and 6 are equipment, the rest training. */
+static void test_paging(void)
+{
+    err_t e = {0};
+    arena_t a = ARENA_INIT;
+    store_t *st = open_db("paging.db", STORE_OPEN_CREATE);
+    TAP_CHECK(st != NULL, "a database for the paging tests");
+    if (!st)
+        return;
+    store_begin(st, &e);
+    rc_t rc = refdata_load(st, getenv("R1540_DATA") ? getenv("R1540_DATA") : "data", &a, &e);
+    for (int i = 1; rc == RC_OK && i <= 7; i++) {
+        assistance_request_t r = {.state = "FRA", .kind = i % 3 ? "training" : "equipment",
+                                  .items = "OP1-AG", .themes = i == 7 ? "brokering" : "",
+                                  .title = "t", .description = "", .languages = "en",
+                                  .priority = 1, .submitted = "2025-01-01", .status = "open"};
+        if (i % 2 == 0)
+            memcpy(r.state, "KEN", 4);
+        rc = store_request_insert(st, &r, &e);
+    }
+    if (rc == RC_OK)
+        rc = store_commit(st, &e);
+    TAP_CHECK(rc == RC_OK, "seven requests stored");
+    if (rc != RC_OK)
+        printf("# %s\n", e.msg);
+    const char *got;
+    long long total = -1;
+    store_query_t all = {.limit = STORE_NO_LIMIT};
+    TAP_CHECK(find(st, all, &a, &got, &total, &e) == RC_OK && strcmp(got, "1,2,3,4,5,6,7") == 0 &&
+                  total == 7,
+              "no filter, no limit: every row in id order");
+    store_query_t q = {.limit = 3, .offset = 0};
+    TAP_CHECK(find(st, q, &a, &got, &total, &e) == RC_OK && strcmp(got, "1,2,3") == 0 && total == 7,
+              "the first page of 3, with the total of 7");
+    q.offset = 6;
+    TAP_CHECK(find(st, q, &a, &got, &total, &e) == RC_OK && strcmp(got, "7") == 0 && total == 7,
+              "the last, short page");
+    q.offset = 7;
+    TAP_CHECK(find(st, q, &a, &got, &total, &e) == RC_OK && *got == 0 && total == 7,
+              "an offset at the end: no rows, the total still 7");
+    q.offset = 1LL << 62;
+    TAP_CHECK(find(st, q, &a, &got, &total, &e) == RC_OK && *got == 0 && total == 7,
+              "an offset far past the end: no rows");
+    q = (store_query_t){.limit = 0};
+    TAP_CHECK(find(st, q, &a, &got, &total, &e) == RC_OK && *got == 0 && total == 7,
+              "limit 0: only the count");
+    q.limit = 1LL << 62;
+    TAP_CHECK(find(st, q, &a, &got, &total, &e) == RC_OK && strcmp(got, "1,2,3,4,5,6,7") == 0,
+              "a huge limit: every row");
+    q = (store_query_t){.limit = 2, .offset = 1, .newest_first = true};
+    TAP_CHECK(find(st, q, &a, &got, &total, &e) == RC_OK && strcmp(got, "6,5") == 0,
+              "newest first, from the second");
+    q = (store_query_t){.limit = 2, .offset = -1};
+    TAP_CHECK(find(st, q, &a, &got, &total, &e) == RC_INPUT && strstr(e.msg, "offset -1"),
+              "a negative offset is refused, naming it");
+    q = (store_query_t){.limit = -2};
+    TAP_CHECK(find(st, q, &a, &got, &total, &e) == RC_INPUT && strstr(e.msg, "limit -2"),
+              "a limit below 'no limit' is refused, naming it");
+    q = (store_query_t){.limit = STORE_NO_LIMIT, .state = "KEN", .kind = "training"};
+    TAP_CHECK(find(st, q, &a, &got, &total, &e) == RC_OK && strcmp(got, "2,4") == 0 && total == 2,
+              "state and kind together");
+    q = (store_query_t){.limit = STORE_NO_LIMIT, .state = "", .kind = "", .status = ""};
+    TAP_CHECK(find(st, q, &a, &got, &total, &e) == RC_OK && total == 7,
+              "empty filters are no filters");
+    q = (store_query_t){.limit = STORE_NO_LIMIT, .theme = "brokering"};
+    TAP_CHECK(find(st, q, &a, &got, &total, &e) == RC_OK && strcmp(got, "7") == 0,
+              "a theme of the request's own");
+    q.theme = "brokering,x";
+    TAP_CHECK(find(st, q, &a, &got, &total, &e) == RC_OK && total == 0,
+              "a theme holding a comma matches nothing");
+    q = (store_query_t){.limit = STORE_NO_LIMIT, .status = "open' OR '1'='1"};
+    TAP_CHECK(find(st, q, &a, &got, &total, &e) == RC_OK && total == 0,
+              "SQL in a filter is a value, matching nothing");
+    static char big[100000];
+    memset(big, 'x', sizeof big - 1);
+    q = (store_query_t){.limit = STORE_NO_LIMIT, .kind = big, .theme = big, .region = big};
+    TAP_CHECK(find(st, q, &a, &got, &total, &e) == RC_OK && total == 0,
+              "oversized filters match nothing");
+    assistance_offer_t *os;
+    size_t no;
+    q = (store_query_t){.limit = 5, .offset = -5};
+    TAP_CHECK(store_offer_find(st, &q, &a, &os, &no, &total, &e) == RC_INPUT,
+              "offers: a negative offset is refused too");
+    q = (store_query_t){.limit = 5};
+    TAP_CHECK(store_offer_find(st, &q, &a, &os, &no, &total, &e) == RC_OK && no == 0 && total == 0,
+              "offers: none stored, none found");
+    store_close(st);
+    arena_free(&a);
+}
+
 int main(void)
 {
     if (!mkdtemp(dir))
         return 1;
     test_change_counter();
     test_destroy();
+    test_paging();
     char cmd[300];
     snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
     TAP_CHECK(system(cmd) == 0, "clean up");
