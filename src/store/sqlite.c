@@ -381,8 +381,19 @@ static int count_commit(void *hv)
     return 0;
 }
 
+/* SQLite would open a private temporary database for these: nothing would be kept. */
+static rc_t check_file_name(const char *path, err_t *e)
+{
+    if (!*path || strcmp(path, ":memory:") == 0)
+        return err_set(e, RC_DB, "'%s': not a database file name", path);
+    return RC_OK;
+}
+
 static rc_t sqlite_open(const char *path, store_open_mode_t mode, void **handle, err_t *e)
 {
+    rc_t rc = check_file_name(path, e);
+    if (rc != RC_OK)
+        return rc;
     /* Before the library initializes: no global allocation statistics (a mutex per malloc). */
     static bool configured;
     if (!configured) {
@@ -395,7 +406,6 @@ static rc_t sqlite_open(const char *path, store_open_mode_t mode, void **handle,
     if (mode == STORE_OPEN_CREATE)
         flags |= SQLITE_OPEN_CREATE;
     int src = sqlite3_open_v2(path, &h->db, flags, NULL);
-    rc_t rc = RC_OK;
     if (src != SQLITE_OK) {
         if (mode == STORE_OPEN_EXISTING && (src & 0xff) == SQLITE_CANTOPEN)
             rc = err_set(e, RC_DB, "%s: no database there (create one with `r1540 init`)", path);
@@ -423,14 +433,19 @@ static rc_t sqlite_open(const char *path, store_open_mode_t mode, void **handle,
     return RC_OK;
 }
 
-static bool sqlite_exists(const char *path) { return access(path, F_OK) == 0; }
+static bool sqlite_exists(const char *path)
+{
+    return check_file_name(path, NULL) == RC_OK && access(path, F_OK) == 0;
+}
 
 /* The database file and the files SQLite keeps beside it: the write-ahead log
  * and its index (WAL mode), a rollback journal (a file made before WAL was set). */
 static rc_t sqlite_destroy(const char *path, err_t *e)
 {
     static const char *const suffixes[] = {"-wal", "-shm", "-journal", ""};
-    rc_t rc = RC_OK;
+    rc_t rc = check_file_name(path, e);
+    if (rc != RC_OK)
+        return rc;
     for (size_t i = 0; i < sizeof suffixes / sizeof *suffixes; i++) {
         char file[4096];
         if (snprintf(file, sizeof file, "%s%s", path, suffixes[i]) >= (int)sizeof file)

@@ -43,9 +43,6 @@ static rc_t backend_for(const char *url, const store_backend_t **be, const char 
         *where = url + n;
         break;
     }
-    /* SQLite would open a private temporary database for these: nothing would be kept. */
-    if (*be == &store_sqlite_backend && (!**where || strcmp(*where, ":memory:") == 0))
-        return err_set(e, RC_DB, "'%s': not a database file name", *where);
     return RC_OK;
 }
 

@@ -117,6 +117,10 @@ static void test_destroy(void)
               "a backend not built is refused");
     TAP_CHECK(store_destroy(":memory:", &e) == RC_DB && store_destroy("sqlite:", &e) == RC_DB,
               "names that are no database file are refused");
+    store_t *mem = NULL;
+    TAP_CHECK(store_open("sqlite::memory:", STORE_OPEN_CREATE, &mem, &e) == RC_DB && !mem &&
+                  !store_exists(":memory:"),
+              "... by store_open and store_exists too");
     mkdir(db_path("adir"), 0700);
     TAP_CHECK(store_destroy(db_path("adir"), &e) == RC_FAIL && strstr(e.msg, "adir"),
               "a directory is not removed, and the message names it");
