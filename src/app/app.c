@@ -7,7 +7,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 
-#include "../core/audit.h"
+#include "../store/audit_log.h"
 #include "../util/i18n.h"
 
 rc_t app_allow(app_t *a, authz_action_t act, const char *state, err_t *e)

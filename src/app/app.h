@@ -34,7 +34,7 @@
 #include <stdbool.h>
 
 #include "../core/authz.h"
-#include "../core/lang.h"
+#include "../util/lang.h"
 #include "../store/store.h"
 #include "../util/err.h"
 #include "../util/mem.h"

@@ -8,7 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "../io/assistance_check.h"
+#include "../io/assistance_codes.h"
 #include "../match/propose.h"
 #include "../util/buf.h"
 #include "../util/date.h"

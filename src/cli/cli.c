@@ -10,7 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "../core/audit.h"
+#include "../store/audit_log.h"
 #include "../util/date.h"
 
 rc_t cli_store(cli_t *c, store_open_mode_t mode, store_t **out)

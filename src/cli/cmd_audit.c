@@ -6,7 +6,7 @@
  */
 #include <string.h>
 
-#include "../core/audit.h"
+#include "../store/audit_log.h"
 #include "../util/json_out.h"
 #include "commands.h"
 

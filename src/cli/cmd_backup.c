@@ -11,7 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "../core/audit.h"
+#include "../store/audit_log.h"
 #include "../store/backup.h"
 #include "commands.h"
 
@@ -65,15 +65,10 @@ static char *scratch_name(cli_t *c, const char *path)
     return s;
 }
 
-static void scratch_remove(const char *path)
-{
-    char side[4200];
-    unlink(path);
-    snprintf(side, sizeof side, "%s-wal", path);
-    unlink(side);
-    snprintf(side, sizeof side, "%s-shm", path);
-    unlink(side);
-}
+/* Removes a scratch copy with whatever SQLite made beside it while it was
+ * verified; a failure leaves a stray file, not a wrong answer, so it is not
+ * reported. */
+static void scratch_remove(const char *path) { store_destroy(path, NULL); }
 
 /* Appends the entry recording a backup or a restore to the live database. */
 static rc_t record(cli_t *c, const char *action, const char *file, long long count,
@@ -167,7 +162,7 @@ rc_t cmd_restore(cli_t *c, int argc, char **argv)
         rc = err_set(&c->err, RC_INPUT, "%s is not a database backup", file);
     if (rc == RC_OK)
         rc = verify_copy(c, tmp, &count, head);
-    if (rc == RC_OK && !force && access(c->db_path, F_OK) == 0)
+    if (rc == RC_OK && !force && store_exists(c->db_path))
         rc = err_set(&c->err, RC_REFUSED,
                      "%s exists (a server may be using it): restore --force replaces it",
                      c->db_path);

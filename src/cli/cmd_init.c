@@ -22,17 +22,13 @@ static const char usage[] =
     "                           as demo; refused if the database already holds data\n"
     "  --max-document-bytes N   largest document the store accepts (default 26214400)\n";
 
-/* Removes the database file and its WAL companions after a failed first init. */
-static void remove_database(cli_t *c, const char *file)
+/* Removes the database after a failed first init (the first error is the one
+ * reported, so the removal's own is not kept). */
+static void remove_database(cli_t *c)
 {
     store_close(c->store);
     c->store = NULL;
-    static const char *const suffixes[] = {"", "-wal", "-shm", "-journal"};
-    for (int i = 0; i < 4; i++) {
-        char path[4096];
-        if (snprintf(path, sizeof path, "%s%s", file, suffixes[i]) < (int)sizeof path)
-            remove(path);
-    }
+    store_destroy(c->db_path, NULL);
 }
 
 static rc_t init_store(cli_t *c, long long max_doc, bool demo)
@@ -83,11 +79,10 @@ rc_t cmd_init(cli_t *c, int argc, char **argv)
     }
     if (optind < argc)
         return cli_usage_error(c, usage, "unexpected argument '%s'", argv[optind]);
-    const char *file = strncmp(c->db_path, "sqlite:", 7) == 0 ? c->db_path + 7 : c->db_path;
-    bool existed = access(file, F_OK) == 0;
+    bool existed = store_exists(c->db_path);
     rc_t rc = init_store(c, max_doc, demo);
     if (rc != RC_OK && !existed) /* leave no half-made database behind */
-        remove_database(c, file);
+        remove_database(c);
     if (rc == RC_OK)
         printf("%s: initialized%s\n", c->db_path, demo ? " with demo data" : "");
     return rc;

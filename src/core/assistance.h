@@ -21,7 +21,7 @@
 #include <stddef.h>
 
 #include "../util/err.h"
-#include "lang.h"
+#include "../util/lang.h"
 
 #define ASSIST_TITLE_MAX 300
 #define ASSIST_TEXT_MAX 4000

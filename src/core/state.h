@@ -8,7 +8,7 @@
 
 #include <stdbool.h>
 
-#include "lang.h"
+#include "../util/lang.h"
 
 typedef struct {
     char alpha2[3];

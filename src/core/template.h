@@ -8,7 +8,7 @@
 
 #include <stdbool.h>
 
-#include "lang.h"
+#include "../util/lang.h"
 
 typedef struct {
     char *id;      /* stable item id, e.g. OP2-NW-MANUFACTURE-LAW */

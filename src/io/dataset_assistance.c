@@ -1,7 +1,7 @@
 /*
  * Assistance records in datasets (see dataset.h): loading them for export and
  * writing imported ones, checked like every other import: codes against the
- * store (assistance_check.h), references and workflow by the store's own
+ * store (assistance_codes.h, core/assistance_check.h), references and workflow by the store's own
  * constraints and triggers, and an existing id only if nothing differs.
  */
 #include <stdio.h>
@@ -10,7 +10,7 @@
 #include "../core/fields.h"
 #include "../util/date.h"
 #include "../util/text.h"
-#include "assistance_check.h"
+#include "assistance_codes.h"
 #include "dataset.h"
 
 /* ---- load ---------------------------------------------------------------------- */

@@ -14,7 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "assistance_check.h"
+#include "assistance_codes.h"
 #include "demo_rng.h"
 
 /* A date in year y, day-of-year-ish from the stream (days 1..28 of any month). */

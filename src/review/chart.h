@@ -12,7 +12,7 @@
 #include <cairo.h>
 #include <stddef.h>
 
-#include "../core/lang.h"
+#include "../util/lang.h"
 #include "../util/buf.h"
 
 typedef enum { CHART_BARS, CHART_LINES, CHART_HEAT } chart_kind_t;

@@ -4,10 +4,12 @@
  * statements are prepared once and reused. SQLite's error codes are turned
  * into r1540's result codes here and nowhere else.
  */
+#include <errno.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "../core/matrix_info.h"
 #include "sqlite_private.h"
@@ -98,6 +100,8 @@ struct sqlite_store {
     sqlite3_stmt *stmt[Q_COUNT]; /* owned, prepared on first use */
     sqlite3_stmt *bulk[BULK_SIZES]; /* owned: multi-row entry inserts, by bulk_rows */
     sqlite3_stmt *extra[SQLITE_EXTRA_STMTS]; /* owned: the other files' statements */
+    long long commits;           /* write transactions this connection committed (or began
+                                    to commit: see count_commit) */
 };
 
 /* Turns the last SQLite failure into an rc and a message. Trigger refusals
@@ -370,8 +374,29 @@ static int busy_timeout_ms(void)
     return v && *v && !*end && ms >= 0 && ms <= 600000 ? (int)ms : 5000;
 }
 
-rc_t store_sqlite_open(const char *path, store_open_mode_t mode, void **handle, err_t *e)
+/* The commit hook: PRAGMA data_version does not move for this connection's
+ * own commits, so they are counted here. It runs just before the commit; if
+ * the commit then fails the count has moved for nothing, which the change
+ * counter's contract allows. Returning 0 lets the commit go on. */
+static int count_commit(void *hv)
 {
+    ((sqlite_store_t *)hv)->commits++;
+    return 0;
+}
+
+/* SQLite would open a private temporary database for these: nothing would be kept. */
+static rc_t check_file_name(const char *path, err_t *e)
+{
+    if (!*path || strcmp(path, ":memory:") == 0)
+        return err_set(e, RC_DB, "'%s': not a database file name", path);
+    return RC_OK;
+}
+
+static rc_t sqlite_open(const char *path, store_open_mode_t mode, void **handle, err_t *e)
+{
+    rc_t rc = check_file_name(path, e);
+    if (rc != RC_OK)
+        return rc;
     /* Before the library initializes: no global allocation statistics (a mutex per malloc). */
     static bool configured;
     if (!configured) {
@@ -384,7 +409,6 @@ rc_t store_sqlite_open(const char *path, store_open_mode_t mode, void **handle, 
     if (mode == STORE_OPEN_CREATE)
         flags |= SQLITE_OPEN_CREATE;
     int src = sqlite3_open_v2(path, &h->db, flags, NULL);
-    rc_t rc = RC_OK;
     if (src != SQLITE_OK) {
         if (mode == STORE_OPEN_EXISTING && (src & 0xff) == SQLITE_CANTOPEN)
             rc = err_set(e, RC_DB, "%s: no database there (create one with `r1540 init`)", path);
@@ -395,6 +419,7 @@ rc_t store_sqlite_open(const char *path, store_open_mode_t mode, void **handle, 
     }
     sqlite3_busy_timeout(h->db, busy_timeout_ms());
     sqlite3_extended_result_codes(h->db, 1);
+    sqlite3_commit_hook(h->db, count_commit, h);
     int version = 0;
     if ((rc = check_is_r1540(h, &version, e)) == RC_OK && version == 0 &&
         mode == STORE_OPEN_EXISTING)
@@ -411,12 +436,35 @@ rc_t store_sqlite_open(const char *path, store_open_mode_t mode, void **handle, 
     return RC_OK;
 }
 
+static bool sqlite_exists(const char *path)
+{
+    return check_file_name(path, NULL) == RC_OK && access(path, F_OK) == 0;
+}
+
+/* The database file and the files SQLite keeps beside it: the write-ahead log
+ * and its index (WAL mode), a rollback journal (a file made before WAL was set). */
+static rc_t sqlite_destroy(const char *path, err_t *e)
+{
+    static const char *const suffixes[] = {"-wal", "-shm", "-journal", ""};
+    rc_t rc = check_file_name(path, e);
+    if (rc != RC_OK)
+        return rc;
+    for (size_t i = 0; i < sizeof suffixes / sizeof *suffixes; i++) {
+        char file[4096];
+        if (snprintf(file, sizeof file, "%s%s", path, suffixes[i]) >= (int)sizeof file)
+            return err_set(e, RC_INPUT, "%.64s...: path too long", path);
+        if (unlink(file) != 0 && errno != ENOENT && rc == RC_OK)
+            rc = err_set(e, RC_FAIL, "%s: cannot remove it: %s", file, strerror(errno));
+    }
+    return rc;
+}
+
 /* ---- transactions and meta ------------------------------------------------ */
 
-static rc_t sqlite_begin(void *h, err_t *e) { return exec(h, "BEGIN IMMEDIATE", e); }
+rc_t sqlite_begin(void *h, err_t *e) { return exec(h, "BEGIN IMMEDIATE", e); }
 /* Deferred: the snapshot starts at the first read, and in WAL mode writers go on. */
-static rc_t sqlite_begin_read(void *h, err_t *e) { return exec(h, "BEGIN", e); }
-static rc_t sqlite_commit(void *h, err_t *e) { return exec(h, "COMMIT", e); }
+rc_t sqlite_begin_read(void *h, err_t *e) { return exec(h, "BEGIN", e); }
+rc_t sqlite_commit(void *h, err_t *e) { return exec(h, "COMMIT", e); }
 
 static void sqlite_rollback(void *hv)
 {
@@ -425,7 +473,7 @@ static void sqlite_rollback(void *hv)
         sqlite3_exec(h->db, "ROLLBACK", NULL, NULL, NULL);
 }
 
-static rc_t sqlite_meta_get(void *hv, const char *key, arena_t *a, char **value, err_t *e)
+rc_t sqlite_meta_get(void *hv, const char *key, arena_t *a, char **value, err_t *e)
 {
     sqlite_store_t *h = hv;
     PREPARE(h, s, Q_META_GET, e);
@@ -440,7 +488,7 @@ static rc_t sqlite_meta_get(void *hv, const char *key, arena_t *a, char **value,
     return rc;
 }
 
-static rc_t sqlite_meta_set(void *hv, const char *key, const char *value, err_t *e)
+rc_t sqlite_meta_set(void *hv, const char *key, const char *value, err_t *e)
 {
     sqlite_store_t *h = hv;
     PREPARE(h, s, Q_META_SET, e);
@@ -449,13 +497,16 @@ static rc_t sqlite_meta_set(void *hv, const char *key, const char *value, err_t 
     return run(h, s, e);
 }
 
-static rc_t sqlite_data_version(void *hv, long long *out, err_t *e)
+/* PRAGMA data_version moves with every commit of another connection (of this
+ * process or another), the hook's count with every commit of this one; both
+ * only grow, so their sum moves whenever either does. */
+rc_t sqlite_change_counter(void *hv, long long *out, err_t *e)
 {
     sqlite_store_t *h = hv;
     PREPARE(h, s, Q_DATA_VERSION, e);
     rc_t rc = RC_OK;
     if (sqlite3_step(s) == SQLITE_ROW)
-        *out = sqlite3_column_int64(s, 0);
+        *out = sqlite3_column_int64(s, 0) + h->commits;
     else
         rc = err_set(e, RC_DB, "%s: %s", h->path, sqlite3_errmsg(h->db));
     /* reset now: a statement left stepped would hold its read transaction open */
@@ -465,7 +516,7 @@ static rc_t sqlite_data_version(void *hv, long long *out, err_t *e)
 
 /* ---- vocabulary, states, template ------------------------------------------- */
 
-static rc_t sqlite_vocab_put(void *hv, const vocab_t *v, err_t *e)
+rc_t sqlite_vocab_put(void *hv, const vocab_t *v, err_t *e)
 {
     sqlite_store_t *h = hv;
     PREPARE(h, s, Q_VOCAB_PUT, e);
@@ -489,7 +540,7 @@ static void read_vocab(arena_t *a, sqlite3_stmt *s, void *record)
         v->name[l] = col_text(a, s, 4 + l);
 }
 
-static rc_t sqlite_vocab_list(void *hv, const char *kind, arena_t *a, vocab_t **out, size_t *n,
+rc_t sqlite_vocab_list(void *hv, const char *kind, arena_t *a, vocab_t **out, size_t *n,
                               err_t *e)
 {
     sqlite_store_t *h = hv;
@@ -500,7 +551,7 @@ static rc_t sqlite_vocab_list(void *hv, const char *kind, arena_t *a, vocab_t **
 
 /* Q_STATE_PUT and the state reads list STATE_COLS in state_fields' order
  * (test_fields.c round-trips every field). */
-static rc_t sqlite_state_put(void *hv, const state_t *st, err_t *e)
+rc_t sqlite_state_put(void *hv, const state_t *st, err_t *e)
 {
     sqlite_store_t *h = hv;
     PREPARE(h, s, Q_STATE_PUT, e);
@@ -514,7 +565,7 @@ static void read_state(arena_t *a, sqlite3_stmt *s, void *record)
     sqlite_fields_read(a, s, 0, &state_fields, record);
 }
 
-static rc_t sqlite_state_get(void *hv, const char *code, arena_t *a, state_t *out, err_t *e)
+rc_t sqlite_state_get(void *hv, const char *code, arena_t *a, state_t *out, err_t *e)
 {
     sqlite_store_t *h = hv;
     PREPARE(h, s, Q_STATE_GET, e);
@@ -530,14 +581,14 @@ static rc_t sqlite_state_get(void *hv, const char *code, arena_t *a, state_t *ou
     return rc;
 }
 
-static rc_t sqlite_state_list(void *hv, arena_t *a, state_t **out, size_t *n, err_t *e)
+rc_t sqlite_state_list(void *hv, arena_t *a, state_t **out, size_t *n, err_t *e)
 {
     sqlite_store_t *h = hv;
     PREPARE(h, s, Q_STATE_LIST, e);
     return collect(h, s, a, sizeof **out, read_state, out, n, e);
 }
 
-static rc_t sqlite_template_item_put(void *hv, int version, const template_item_t *it, err_t *e)
+rc_t sqlite_template_item_put(void *hv, int version, const template_item_t *it, err_t *e)
 {
     sqlite_store_t *h = hv;
     PREPARE(h, s, Q_ITEM_PUT, e);
@@ -572,7 +623,7 @@ static void read_item(arena_t *a, sqlite3_stmt *s, void *record)
         it->note[l] = col_text(a, s, 13 + l);
 }
 
-static rc_t sqlite_template_items(void *hv, int version, arena_t *a, template_item_t **out,
+rc_t sqlite_template_items(void *hv, int version, arena_t *a, template_item_t **out,
                                   size_t *n, err_t *e)
 {
     sqlite_store_t *h = hv;
@@ -583,7 +634,7 @@ static rc_t sqlite_template_items(void *hv, int version, arena_t *a, template_it
 
 /* ---- reports -------------------------------------------------------------- */
 
-static rc_t sqlite_report_insert(void *hv, report_t *r, const void *doc, size_t len, err_t *e)
+rc_t sqlite_report_insert(void *hv, report_t *r, const void *doc, size_t len, err_t *e)
 {
     sqlite_store_t *h = hv;
     PREPARE(h, s, Q_REPORT_INSERT, e);
@@ -625,7 +676,7 @@ static void read_report(arena_t *a, sqlite3_stmt *s, void *record)
     r->has_document = sqlite3_column_int(s, 10);
 }
 
-static rc_t sqlite_report_get(void *hv, long long id, arena_t *a, report_t *out, err_t *e)
+rc_t sqlite_report_get(void *hv, long long id, arena_t *a, report_t *out, err_t *e)
 {
     sqlite_store_t *h = hv;
     PREPARE(h, s, Q_REPORT_GET, e);
@@ -640,7 +691,7 @@ static rc_t sqlite_report_get(void *hv, long long id, arena_t *a, report_t *out,
     return rc;
 }
 
-static rc_t sqlite_report_list(void *hv, const char *state, arena_t *a, report_t **out,
+rc_t sqlite_report_list(void *hv, const char *state, arena_t *a, report_t **out,
                                size_t *n, err_t *e)
 {
     sqlite_store_t *h = hv;
@@ -650,7 +701,7 @@ static rc_t sqlite_report_list(void *hv, const char *state, arena_t *a, report_t
     return collect(h, s, a, sizeof **out, read_report, out, n, e);
 }
 
-static rc_t sqlite_report_document(void *hv, long long id, arena_t *a, void **doc, size_t *len,
+rc_t sqlite_report_document(void *hv, long long id, arena_t *a, void **doc, size_t *len,
                                    err_t *e)
 {
     sqlite_store_t *h = hv;
@@ -672,7 +723,7 @@ static rc_t sqlite_report_document(void *hv, long long id, arena_t *a, void **do
     return rc;
 }
 
-static rc_t sqlite_report_attach(void *hv, long long id, const void *doc, size_t len, err_t *e)
+rc_t sqlite_report_attach(void *hv, long long id, const void *doc, size_t len, err_t *e)
 {
     sqlite_store_t *h = hv;
     PREPARE(h, s, Q_REPORT_ATTACH, e);
@@ -686,7 +737,7 @@ static rc_t sqlite_report_attach(void *hv, long long id, const void *doc, size_t
 
 /* ---- matrix versions and entries ------------------------------------------- */
 
-static rc_t sqlite_version_insert(void *hv, matrix_version_t *v, err_t *e)
+rc_t sqlite_version_insert(void *hv, matrix_version_t *v, err_t *e)
 {
     sqlite_store_t *h = hv;
     PREPARE(h, s, Q_VERSION_INSERT, e);
@@ -712,7 +763,7 @@ static void read_version(arena_t *a, sqlite3_stmt *s, void *record)
     sqlite_fields_read(a, s, 0, &matrix_version_fields, record);
 }
 
-static rc_t sqlite_version_get(void *hv, const char *state, int number, arena_t *a,
+rc_t sqlite_version_get(void *hv, const char *state, int number, arena_t *a,
                                matrix_version_t *out, err_t *e)
 {
     sqlite_store_t *h = hv;
@@ -729,7 +780,7 @@ static rc_t sqlite_version_get(void *hv, const char *state, int number, arena_t 
     return rc;
 }
 
-static rc_t sqlite_version_list(void *hv, const char *state, arena_t *a, matrix_version_t **out,
+rc_t sqlite_version_list(void *hv, const char *state, arena_t *a, matrix_version_t **out,
                                 size_t *n, err_t *e)
 {
     sqlite_store_t *h = hv;
@@ -739,7 +790,7 @@ static rc_t sqlite_version_list(void *hv, const char *state, arena_t *a, matrix_
     return collect(h, s, a, sizeof **out, read_version, out, n, e);
 }
 
-static rc_t sqlite_version_update(void *hv, const matrix_version_t *v, err_t *e)
+rc_t sqlite_version_update(void *hv, const matrix_version_t *v, err_t *e)
 {
     sqlite_store_t *h = hv;
     PREPARE(h, s, Q_VERSION_UPDATE, e);
@@ -750,7 +801,7 @@ static rc_t sqlite_version_update(void *hv, const matrix_version_t *v, err_t *e)
     return run(h, s, e);
 }
 
-static rc_t sqlite_version_set_status(void *hv, long long id, mv_status_t status,
+rc_t sqlite_version_set_status(void *hv, long long id, mv_status_t status,
                                       const char *date, err_t *e)
 {
     sqlite_store_t *h = hv;
@@ -846,7 +897,7 @@ static sqlite3_stmt *entry_put_stmt(sqlite_store_t *h)
     return sqlite_store_stmt(h, SQLITE_ENTRY_SLOTS, sql);
 }
 
-static rc_t sqlite_entry_put(void *hv, long long version_id, const matrix_entry_t *en, err_t *e)
+rc_t sqlite_entry_put(void *hv, long long version_id, const matrix_entry_t *en, err_t *e)
 {
     entry_owner_t o;
     rc_t rc = entry_owner(hv, version_id, &o, e);
@@ -880,7 +931,7 @@ static sqlite3_stmt *bulk_stmt(sqlite_store_t *h, int k)
     return src == SQLITE_OK ? h->bulk[k] : NULL;
 }
 
-static rc_t sqlite_entries_insert(void *hv, long long version_id, const matrix_entry_t *entries,
+rc_t sqlite_entries_insert(void *hv, long long version_id, const matrix_entry_t *entries,
                                   size_t n, err_t *e)
 {
     sqlite_store_t *h = hv;
@@ -903,7 +954,7 @@ static rc_t sqlite_entries_insert(void *hv, long long version_id, const matrix_e
     return rc;
 }
 
-static rc_t sqlite_entries_clear(void *hv, long long version_id, err_t *e)
+rc_t sqlite_entries_clear(void *hv, long long version_id, err_t *e)
 {
     sqlite_store_t *h = hv;
     PREPARE(h, s, Q_ENTRIES_CLEAR, e);
@@ -911,7 +962,7 @@ static rc_t sqlite_entries_clear(void *hv, long long version_id, err_t *e)
     return run(h, s, e);
 }
 
-static rc_t sqlite_entry_delete(void *hv, long long version_id, const char *item, err_t *e)
+rc_t sqlite_entry_delete(void *hv, long long version_id, const char *item, err_t *e)
 {
     sqlite_store_t *h = hv;
     PREPARE(h, s, Q_ENTRY_DELETE, e);
@@ -938,7 +989,7 @@ static sqlite3_stmt *entries_stmt(sqlite_store_t *h)
     return sqlite_store_stmt(h, SQLITE_ENTRY_SLOTS + 1, sql);
 }
 
-static rc_t sqlite_entries(void *hv, long long version_id, arena_t *a, matrix_entry_t **out,
+rc_t sqlite_entries(void *hv, long long version_id, arena_t *a, matrix_entry_t **out,
                            size_t *n, err_t *e)
 {
     sqlite_store_t *h = hv;
@@ -951,46 +1002,13 @@ static rc_t sqlite_entries(void *hv, long long version_id, arena_t *a, matrix_en
 
 const store_backend_t store_sqlite_backend = {
     .name = "sqlite",
+    .open = sqlite_open,
+    .exists = sqlite_exists,
+    .destroy = sqlite_destroy,
     .close = sqlite_close,
-    .begin = sqlite_begin,
-    .begin_read = sqlite_begin_read,
-    .commit = sqlite_commit,
     .rollback = sqlite_rollback,
-    .meta_get = sqlite_meta_get,
-    .meta_set = sqlite_meta_set,
-    .data_version = sqlite_data_version,
-    .fingerprint = sqlite_fingerprint,
-    .vocab_put = sqlite_vocab_put,
-    .vocab_list = sqlite_vocab_list,
-    .state_put = sqlite_state_put,
-    .state_get = sqlite_state_get,
-    .state_list = sqlite_state_list,
-    .template_item_put = sqlite_template_item_put,
-    .template_items = sqlite_template_items,
-    .report_insert = sqlite_report_insert,
-    .report_get = sqlite_report_get,
-    .report_list = sqlite_report_list,
-    .report_attach = sqlite_report_attach,
-    .report_document = sqlite_report_document,
-    .version_insert = sqlite_version_insert,
-    .version_get = sqlite_version_get,
-    .version_list = sqlite_version_list,
-    .version_update = sqlite_version_update,
-    .version_set_status = sqlite_version_set_status,
-    .entry_put = sqlite_entry_put,
-    .entries_insert = sqlite_entries_insert,
-    .entries_clear = sqlite_entries_clear,
-    .entry_delete = sqlite_entry_delete,
-    .entries = sqlite_entries,
-    SQLITE_ACCOUNT_OPS,
-    SQLITE_ASSISTANCE_BACKEND,
-    .marks_each = sqlite_marks_each,
-    .outreach_insert = sqlite_outreach_insert,
-    .outreach_get = sqlite_outreach_get,
-    .outreach_list = sqlite_outreach_list,
-    .membership_put = sqlite_membership_put,
-    .membership_clear = sqlite_membership_clear,
-    .membership_list = sqlite_membership_list,
+#define STORE_OP(name, params, args) .name = sqlite_##name,
+#include "store_ops.def"
 };
 
 /* ---- for the other files of the backend (sqlite_assistance.c, sqlite_event.c, ...) */

@@ -449,3 +449,96 @@ rc_t sqlite_assistance_need(void *h, bool published_only, arena_t *a, assistance
     sqlite3_bind_int(s, 1, published_only);
     return rows(h, s, a, sizeof **out, read_need, out, n, e);
 }
+
+/* ---- filtered, paged lists (store_request_find, store_offer_find) ---------------
+ * One WHERE per record kind, with every filter a bound parameter that is NULL
+ * when not asked for; the same WHERE counts the rows and selects the page.
+ * A record's lists are rows of its code table (sqlite_schema_lists.c), so "has
+ * code C" is an indexed lookup there; a template item's themes are still a
+ * comma-separated column, so for them C is looked for between commas (a filter
+ * value holding a comma matches nothing: no code has one). */
+
+#define HAS_CODE(list, p) "(instr(" p ", ',') = 0 AND instr(',' || " list " || ',', ',' || " p " || ',') > 0)"
+/* x's code table `codes` (owner column `owner`) lists code p in `list` */
+#define IN_LIST(codes, owner, list, p)                                                             \
+    "EXISTS (SELECT 1 FROM " codes " c WHERE c." owner " = x.id AND c.list = '" list "'"           \
+    " AND c.code = " p ")"
+/* the record's own themes, or those of one of its items in the current template */
+#define HAS_THEME(codes, owner)                                                                    \
+    "(?6 IS NULL OR " IN_LIST(codes, owner, "themes", "?6") " OR EXISTS (SELECT 1 FROM"           \
+    " template_item t JOIN " codes " c ON c." owner " = x.id AND c.list = 'items' AND c.code = t.id" \
+    " WHERE t.template_version = coalesce((SELECT CAST(value AS INTEGER) FROM meta"                \
+    " WHERE key = 'template_version'), 1) AND " HAS_CODE("t.themes", "?6") "))"
+#define REQUEST_WHERE                                                                              \
+    " FROM assistance_request x WHERE (?1 IS NULL OR x.state = ?1)"                                \
+    " AND (?2 IS NULL OR x.state IN (SELECT alpha3 FROM state WHERE m49_region = ?2))"             \
+    " AND (?3 IS NULL OR x.status = ?3) AND (?4 IS NULL OR x.kind = ?4) AND "                      \
+    HAS_THEME("assistance_request_code", "request_id")
+#define OFFER_WHERE                                                                                \
+    " FROM assistance_offer x WHERE (?3 IS NULL OR x.status = ?3)"                                 \
+    " AND (?4 IS NULL OR " IN_LIST("assistance_offer_code", "offer_id", "kinds", "?4") ")"        \
+    " AND (?5 IS NULL OR coalesce(x.provider_state, x.provider_org) = ?5) AND "                   \
+    HAS_THEME("assistance_offer_code", "offer_id")
+
+/* Binds q's filters (empty ones stay NULL) and slice to a statement of the
+ * shape above; a parameter number the statement does not use is harmless. */
+static void bind_query(sqlite3_stmt *s, const store_query_t *q, bool slice)
+{
+    const char *f[] = {q->state, q->region, q->status, q->kind, q->provider, q->theme};
+    for (int i = 0; i < 6; i++)
+        if (f[i] && *f[i])
+            bind_str(s, i + 1, f[i]);
+    if (slice) {
+        sqlite3_bind_int64(s, 7, q->limit);
+        sqlite3_bind_int64(s, 8, q->offset);
+    }
+}
+
+/* Counts the rows of count_sql into *total, then reads the page of page_sql. */
+static rc_t find(void *h, const char *count_sql, const char *page_sql, const store_query_t *q,
+                 arena_t *a, size_t elem, sqlite_row_reader_t read, void *out, size_t *n,
+                 long long *total, err_t *e)
+{
+    sqlite3_stmt *s;
+    rc_t rc = prep(h, count_sql, &s, e);
+    if (rc != RC_OK)
+        return rc;
+    bind_query(s, q, false);
+    if (sqlite3_step(s) == SQLITE_ROW)
+        *total = sqlite3_column_int64(s, 0);
+    else
+        rc = sqlite_store_fail(h, e);
+    sqlite3_finalize(s);
+    if (rc != RC_OK || (rc = prep(h, page_sql, &s, e)) != RC_OK)
+        return rc;
+    bind_query(s, q, true);
+    return rows(h, s, a, elem, read, out, n, e);
+}
+
+/* "SELECT <t's columns and lists, of x> <where> ORDER BY x.id [DESC] LIMIT ?7 OFFSET ?8" */
+static void page_sql(char *dst, size_t size, const field_table_t *t, const char *where,
+                     bool newest_first)
+{
+    char cols[SQLITE_FIELDS_SQL_MAX] = "";
+    sqlite_fields_select_list(cols, t, "x.");
+    snprintf(dst, size, "SELECT %s%s ORDER BY x.id%s LIMIT ?7 OFFSET ?8", cols, where,
+             newest_first ? " DESC" : "");
+}
+
+rc_t sqlite_request_find(void *h, const store_query_t *q, arena_t *a, assistance_request_t **out,
+                         size_t *n, long long *total, err_t *e)
+{
+    char sql[2 * SQLITE_FIELDS_SQL_MAX];
+    page_sql(sql, sizeof sql, &request_fields, REQUEST_WHERE, q->newest_first);
+    return find(h, "SELECT count(*)" REQUEST_WHERE, sql, q, a, sizeof **out, read_request, out, n,
+                total, e);
+}
+
+rc_t sqlite_offer_find(void *h, const store_query_t *q, arena_t *a, assistance_offer_t **out,
+                       size_t *n, long long *total, err_t *e)
+{
+    char sql[2 * SQLITE_FIELDS_SQL_MAX];
+    page_sql(sql, sizeof sql, &offer_fields, OFFER_WHERE, q->newest_first);
+    return find(h, "SELECT count(*)" OFFER_WHERE, sql, q, a, sizeof **out, read_offer, out, n,
+                total, e);
+}

@@ -7,7 +7,7 @@
 #ifndef R1540_UTIL_COLLATE_H
 #define R1540_UTIL_COLLATE_H
 
-#include "../core/lang.h"
+#include "lang.h"
 #include "err.h"
 
 /* Opens the collators of every language (collate_open: one language, for a

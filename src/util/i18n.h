@@ -12,7 +12,7 @@
 #ifndef R1540_UTIL_I18N_H
 #define R1540_UTIL_I18N_H
 
-#include "../core/lang.h"
+#include "lang.h"
 #include "err.h"
 
 /* Loads every <po_root>/<lang>/NAME.po for ar, zh, fr, ru and es (a missing

@@ -17,7 +17,7 @@
 
 #include <stdbool.h>
 
-#include "../core/lang.h"
+#include "lang.h"
 #include "mem.h"
 
 typedef struct numfmt numfmt_t; /* owns its ICU formatters; numfmt_close frees them */

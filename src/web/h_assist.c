@@ -29,26 +29,30 @@ static rc_t not_found(web_req_t *r, err_t *e, const char *message)
     return web_fail(r, e, 404, RC_NOTFOUND, "%s", message);
 }
 
-/* Keeps rows [from, from + PAGE_ROWS) of a list and says which page it is. */
-static json_t *page_of(web_req_t *r, json_t *all, json_t *m)
+/* The page a list asks for (?page=N; anything else is the first), as the
+ * store's slice of PAGE_ROWS rows. */
+static long long page_asked(web_req_t *r, store_query_t *q)
 {
-    const char *p = web_query(r, "page");
+    const char *p = r ? web_query(r, "page") : NULL; /* NULL r: the first page */
     long long page = p ? web_id(p) : 1;
-    size_t n = json_array_size(all), pages = n ? (n + PAGE_ROWS - 1) / PAGE_ROWS : 1;
-    if (page < 1 || (size_t)page > pages)
+    if (page < 1)
         page = 1;
-    json_t *rows = json_array();
-    for (size_t i = (size_t)(page - 1) * PAGE_ROWS; i < n && i < (size_t)page * PAGE_ROWS; i++)
-        json_array_append(rows, json_array_get(all, i));
-    json_object_set_new(m, "count", json_integer((json_int_t)n));
+    q->limit = PAGE_ROWS;
+    q->offset = (page - 1) * PAGE_ROWS;
+    return page;
+}
+
+/* Says which page of how many rows the model holds. */
+static void page_say(json_t *m, long long total, long long page)
+{
+    long long pages = total ? (total + PAGE_ROWS - 1) / PAGE_ROWS : 1;
+    json_object_set_new(m, "count", json_integer(total));
     json_object_set_new(m, "page", json_integer(page));
-    json_object_set_new(m, "pages", json_integer((json_int_t)pages));
+    json_object_set_new(m, "pages", json_integer(pages));
     if (page > 1)
         json_object_set_new(m, "prev_page", json_integer(page - 1));
-    if ((size_t)page < pages)
+    if (page < pages)
         json_object_set_new(m, "next_page", json_integer(page + 1));
-    json_decref(all);
-    return rows;
 }
 
 /* The filters of a list page, echoed so that paging links keep them. */
@@ -74,13 +78,6 @@ static void keep_filters(web_req_t *r, json_t *m, const char *const *names)
 
 /* Whether a record concerns the theme filtered on (none: every record): by
  * the themes it lists or those of its items, the ones its page shows. */
-static bool has_theme(web_req_t *r, const assist_names_t *n, const char *themes,
-                      const char *items, const char *theme)
-{
-    return !theme || !*theme ||
-           assistance_list_has(model_assist_themes(r, n, themes, items), theme);
-}
-
 /* Whether the user may see the proposals of a request of state / of an offer of provider. */
 static bool sees_proposals(web_req_t *r, const char *state, const char *provider)
 {
@@ -133,23 +130,24 @@ rc_t h_requests(web_req_t *r, json_t *m, err_t *e)
     assist_names_t n;
     assistance_request_t *qs;
     size_t nq;
+    long long total;
+    store_query_t query = {.region = region, .status = status, .kind = kind, .theme = theme,
+                           .newest_first = true};
+    long long page = page_asked(r, &query);
     rc_t rc = model_assist_names(r, &n, e);
     if (rc == RC_OK)
-        rc = store_request_list(r->st, NULL, &r->arena, &qs, &nq, e);
+        rc = store_request_find(r->st, &query, &r->arena, &qs, &nq, &total, e);
+    if (rc == RC_OK && nq == 0 && page > 1) { /* past the end: the first page */
+        page = page_asked(NULL, &query);
+        rc = store_request_find(r->st, &query, &r->arena, &qs, &nq, &total, e);
+    }
     if (rc != RC_OK)
         return rc;
-    json_t *all = json_array();
-    for (size_t i = nq; i-- > 0;) { /* newest first */
-        const assistance_request_t *q = &qs[i];
-        const state_t *s = model_assist_state(&n, q->state);
-        if ((region && *region && (!s || strcmp(s->m49_region, region) != 0)) ||
-            (status && *status && strcmp(q->status, status) != 0) ||
-            (kind && *kind && strcmp(q->kind, kind) != 0) ||
-            !has_theme(r, &n, q->themes, q->items, theme))
-            continue;
-        json_array_append_new(all, model_request(r, &n, q));
-    }
-    json_object_set_new(m, "requests", page_of(r, all, m));
+    json_t *rows = json_array();
+    for (size_t i = 0; i < nq; i++)
+        json_array_append_new(rows, model_request(r, &n, &qs[i]));
+    page_say(m, total, page);
+    json_object_set_new(m, "requests", rows);
     static const char *const filters[] = {"region", "status", "kind", "theme", NULL};
     keep_filters(r, m, filters);
     json_object_set_new(m, "regions", model_choices(r, "region", region, true));
@@ -408,22 +406,24 @@ rc_t h_offers(web_req_t *r, json_t *m, err_t *e)
     assist_names_t n;
     assistance_offer_t *os;
     size_t no;
+    long long total;
+    store_query_t query = {.provider = provider, .status = status, .kind = kind, .theme = theme,
+                           .newest_first = true};
+    long long page = page_asked(r, &query);
     rc_t rc = model_assist_names(r, &n, e);
     if (rc == RC_OK)
-        rc = store_offer_list(r->st, &r->arena, &os, &no, e);
+        rc = store_offer_find(r->st, &query, &r->arena, &os, &no, &total, e);
+    if (rc == RC_OK && no == 0 && page > 1) { /* past the end: the first page */
+        page = page_asked(NULL, &query);
+        rc = store_offer_find(r->st, &query, &r->arena, &os, &no, &total, e);
+    }
     if (rc != RC_OK)
         return rc;
-    json_t *all = json_array();
-    for (size_t i = no; i-- > 0;) {
-        const assistance_offer_t *o = &os[i];
-        if ((provider && *provider && strcmp(match_provider(o), provider) != 0) ||
-            (status && *status && strcmp(o->status, status) != 0) ||
-            (kind && *kind && !assistance_list_has(o->kinds, kind)) ||
-            !has_theme(r, &n, o->themes, o->items, theme))
-            continue;
-        json_array_append_new(all, model_offer(r, &n, o));
-    }
-    json_object_set_new(m, "offers", page_of(r, all, m));
+    json_t *rows = json_array();
+    for (size_t i = 0; i < no; i++)
+        json_array_append_new(rows, model_offer(r, &n, &os[i]));
+    page_say(m, total, page);
+    json_object_set_new(m, "offers", rows);
     static const char *const filters[] = {"provider", "status", "kind", "theme", NULL};
     keep_filters(r, m, filters);
     json_t *orgs = json_array();

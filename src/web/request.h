@@ -11,7 +11,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "../core/lang.h"
+#include "../util/lang.h"
 #include "../core/user.h"
 #include "../store/store.h"
 #include "../util/buf.h"

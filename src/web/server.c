@@ -40,8 +40,8 @@ web_app_t *web_app;
 static pthread_key_t store_key;
 static pthread_once_t store_once = PTHREAD_ONCE_INIT;
 
-static void store_destroy(void *st) { store_close(st); }
-static void store_key_make(void) { pthread_key_create(&store_key, store_destroy); }
+static void thread_store_close(void *st) { store_close(st); }
+static void store_key_make(void) { pthread_key_create(&store_key, thread_store_close); }
 
 rc_t web_store(store_t **out, err_t *e)
 {
@@ -62,7 +62,7 @@ rc_t web_store(store_t **out, err_t *e)
 #define DATA_CHECK_NS 50000000LL /* how stale the cache may be after another process writes */
 
 static atomic_llong data_generation = 1;
-static _Thread_local long long seen_data_version = -1;
+static _Thread_local long long seen_change_counter = -1;
 static _Thread_local long long data_checked_ns; /* when this thread last asked */
 
 static long long now_ns(void)
@@ -80,19 +80,19 @@ void web_data_check(store_t *st)
 {
     long long v;
     err_t e = {0};
-    if (store_data_version(st, &v, &e) != RC_OK)
+    if (store_change_counter(st, &v, &e) != RC_OK)
         return;
     /* a thread's first look cannot tell whether a change came before it: the
-     * versions of two connections are not comparable, so count it as one */
-    if (v != seen_data_version)
+     * counters of two connections are not comparable, so count it as one */
+    if (v != seen_change_counter)
         web_data_changed();
-    seen_data_version = v;
+    seen_change_counter = v;
     data_checked_ns = now_ns();
 }
 
 /* Before an answer from the cache. A change this process makes moves the
  * generation at once (web_data_changed); one another process makes (the CLI,
- * a second server) shows only in SQLite's data_version, which is read here at
+ * a second server) shows only in the store's change counter, which is read here at
  * most every DATA_CHECK_NS per thread: asking on every hit took a tenth of the
  * server's CPU under load (the read transaction's fcntl locks). An idle
  * server asks on the first hit: it is late only under load, by DATA_CHECK_NS

@@ -9,7 +9,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "../core/audit.h"
+#include "../store/audit_log.h"
 #include "../util/password.h"
 #include "signin.h"
 #include "web.h"

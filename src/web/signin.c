@@ -5,7 +5,7 @@
 
 #include <stdio.h>
 
-#include "../core/audit.h"
+#include "../store/audit_log.h"
 
 long long signin_wait(int n, int free, long long last, long long now)
 {

@@ -20,7 +20,7 @@
 
 #include <jansson.h>
 
-#include "../core/lang.h"
+#include "../util/lang.h"
 #include "../util/buf.h"
 #include "../util/err.h"
 

@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 
-#include "../../src/core/audit.h"
+#include "../../src/store/audit_log.h"
 #include "../../src/core/user.h"
 #include "../../src/io/refdata.h"
 #include "../../src/store/store.h"

@@ -27,7 +27,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "../../src/core/audit.h"
+#include "../../src/store/audit_log.h"
 #include "../../src/io/dataset.h"
 #include "../../src/io/csv_export.h"
 #include "../../src/io/csv_import.h"

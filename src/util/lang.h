@@ -2,8 +2,8 @@
  * The six official UN languages, in the UN's order. Every translated label in
  * r1540 (state names, template items, regions) carries one string per language.
  */
-#ifndef R1540_CORE_LANG_H
-#define R1540_CORE_LANG_H
+#ifndef R1540_UTIL_LANG_H
+#define R1540_UTIL_LANG_H
 
 typedef enum { LANG_AR, LANG_ZH, LANG_EN, LANG_FR, LANG_RU, LANG_ES, LANG_COUNT } lang_t;
 
