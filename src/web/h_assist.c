@@ -29,17 +29,17 @@ static rc_t not_found(web_req_t *r, err_t *e, const char *message)
     return web_fail(r, e, 404, RC_NOTFOUND, "%s", message);
 }
 
-/* Keeps rows [from, from + PAGE_ROWS) of a list and says which page it is. */
-static json_t *page_of(web_req_t *r, json_t *all, json_t *m)
+/* Which page of a list of n rows the request asks for: says so in m and
+ * sets [*from, *to), the rows to show. Only those rows' models are built. */
+static void page_window(web_req_t *r, size_t n, json_t *m, size_t *from, size_t *to)
 {
     const char *p = web_query(r, "page");
     long long page = p ? web_id(p) : 1;
-    size_t n = json_array_size(all), pages = n ? (n + PAGE_ROWS - 1) / PAGE_ROWS : 1;
+    size_t pages = n ? (n + PAGE_ROWS - 1) / PAGE_ROWS : 1;
     if (page < 1 || (size_t)page > pages)
         page = 1;
-    json_t *rows = json_array();
-    for (size_t i = (size_t)(page - 1) * PAGE_ROWS; i < n && i < (size_t)page * PAGE_ROWS; i++)
-        json_array_append(rows, json_array_get(all, i));
+    *from = (size_t)(page - 1) * PAGE_ROWS;
+    *to = *from + PAGE_ROWS < n ? *from + PAGE_ROWS : n;
     json_object_set_new(m, "count", json_integer((json_int_t)n));
     json_object_set_new(m, "page", json_integer(page));
     json_object_set_new(m, "pages", json_integer((json_int_t)pages));
@@ -47,8 +47,6 @@ static json_t *page_of(web_req_t *r, json_t *all, json_t *m)
         json_object_set_new(m, "prev_page", json_integer(page - 1));
     if ((size_t)page < pages)
         json_object_set_new(m, "next_page", json_integer(page + 1));
-    json_decref(all);
-    return rows;
 }
 
 /* The filters of a list page, echoed so that paging links keep them. */
@@ -138,7 +136,8 @@ rc_t h_requests(web_req_t *r, json_t *m, err_t *e)
         rc = store_request_list(r->st, NULL, &r->arena, &qs, &nq, e);
     if (rc != RC_OK)
         return rc;
-    json_t *all = json_array();
+    const assistance_request_t **shown = arena_alloc(&r->arena, (nq + 1) * sizeof *shown);
+    size_t ns = 0, from, to;
     for (size_t i = nq; i-- > 0;) { /* newest first */
         const assistance_request_t *q = &qs[i];
         const state_t *s = model_assist_state(&n, q->state);
@@ -147,9 +146,13 @@ rc_t h_requests(web_req_t *r, json_t *m, err_t *e)
             (kind && *kind && strcmp(q->kind, kind) != 0) ||
             !has_theme(r, &n, q->themes, q->items, theme))
             continue;
-        json_array_append_new(all, model_request(r, &n, q));
+        shown[ns++] = q;
     }
-    json_object_set_new(m, "requests", page_of(r, all, m));
+    page_window(r, ns, m, &from, &to);
+    json_t *rows = json_array();
+    for (size_t i = from; i < to; i++)
+        json_array_append_new(rows, model_request(r, &n, shown[i]));
+    json_object_set_new(m, "requests", rows);
     static const char *const filters[] = {"region", "status", "kind", "theme", NULL};
     keep_filters(r, m, filters);
     json_object_set_new(m, "regions", model_choices(r, "region", region, true));
@@ -413,7 +416,8 @@ rc_t h_offers(web_req_t *r, json_t *m, err_t *e)
         rc = store_offer_list(r->st, &r->arena, &os, &no, e);
     if (rc != RC_OK)
         return rc;
-    json_t *all = json_array();
+    const assistance_offer_t **shown = arena_alloc(&r->arena, (no + 1) * sizeof *shown);
+    size_t ns = 0, from, to;
     for (size_t i = no; i-- > 0;) {
         const assistance_offer_t *o = &os[i];
         if ((provider && *provider && strcmp(match_provider(o), provider) != 0) ||
@@ -421,9 +425,13 @@ rc_t h_offers(web_req_t *r, json_t *m, err_t *e)
             (kind && *kind && !assistance_list_has(o->kinds, kind)) ||
             !has_theme(r, &n, o->themes, o->items, theme))
             continue;
-        json_array_append_new(all, model_offer(r, &n, o));
+        shown[ns++] = o;
     }
-    json_object_set_new(m, "offers", page_of(r, all, m));
+    page_window(r, ns, m, &from, &to);
+    json_t *rows = json_array();
+    for (size_t i = from; i < to; i++)
+        json_array_append_new(rows, model_offer(r, &n, shown[i]));
+    json_object_set_new(m, "offers", rows);
     static const char *const filters[] = {"provider", "status", "kind", "theme", NULL};
     keep_filters(r, m, filters);
     json_t *orgs = json_array();

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "model.h"
+#include "refcache.h"
 
 static int item_cmp(const void *a, const void *b)
 {
@@ -15,17 +16,13 @@ static int item_cmp(const void *a, const void *b)
 
 rc_t model_assist_names(web_req_t *r, assist_names_t *n, err_t *e)
 {
-    char *v = NULL;
-    int version = store_meta_get(r->st, "template_version", &r->arena, &v, NULL) == RC_OK
-                      ? (int)strtol(v, NULL, 10)
-                      : 1;
-    rc_t rc = store_state_list(r->st, &r->arena, &n->states, &n->nstates, e);
+    const char *v = web_ref_meta(r, "template_version");
+    int version = v ? (int)strtol(v, NULL, 10) : 1;
+    rc_t rc = web_ref_states(r, &n->states, &n->nstates, e);
     if (rc == RC_OK)
-        rc = store_org_list(r->st, &r->arena, &n->orgs, &n->norgs, e);
+        rc = web_ref_orgs(r, &n->orgs, &n->norgs, e);
     if (rc == RC_OK)
-        rc = store_template_items(r->st, version, &r->arena, &n->items, &n->nitems, e);
-    if (rc == RC_OK)
-        qsort(n->items, n->nitems, sizeof *n->items, item_cmp);
+        rc = web_ref_items(r, version, true, &n->items, &n->nitems, e);
     return rc;
 }
 
@@ -33,7 +30,7 @@ rc_t model_assist_names_of(web_req_t *r, const match_context_t *c, assist_names_
 {
     n->states = c->states, n->nstates = c->nstates;
     n->items = c->tmpl, n->nitems = c->ntmpl; /* sorted by id, as here */
-    return store_org_list(r->st, &r->arena, &n->orgs, &n->norgs, e);
+    return web_ref_orgs(r, &n->orgs, &n->norgs, e);
 }
 
 json_t *model_fixed_choices(web_req_t *r, const char *const *codes,

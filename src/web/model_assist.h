@@ -11,13 +11,14 @@
 #include "../match/propose.h"
 #include "request.h"
 
-/* The names a page needs, loaded once per request. */
+/* The names a page needs: the thread's reference data (refcache.h), valid
+ * for the request. */
 typedef struct {
-    state_t *states; /* by alpha-3 */
+    const state_t *states; /* by alpha-3 */
     size_t nstates;
-    organization_t *orgs; /* by code */
+    const organization_t *orgs; /* by code */
     size_t norgs;
-    template_item_t *items; /* the current template, by id: item labels and themes */
+    const template_item_t *items; /* the current template, by id: item labels and themes */
     size_t nitems;
 } assist_names_t;
 
