@@ -371,7 +371,10 @@ static rc_t visible_proposals(web_req_t *r, const assist_names_t *n, const char 
         proposal_can_t can = proposal_can(r, &v);
         if (todo && !can.answer && !can.deliver)
             continue;
-        json_t *j = model_proposal(r, n, &v.p, q, o, NULL, 0);
+        /* the workspace and the proposals list show no factors as pages
+         * (_proposals.html); their API answers keep them */
+        json_t *j = !r->api ? model_proposal_brief(r, n, &v.p, q, o)
+                            : model_proposal(r, n, &v.p, q, o, NULL, 0);
         proposal_actions(r, &v, j);
         json_array_append_new(*out, j);
     }

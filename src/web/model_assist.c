@@ -380,9 +380,26 @@ static json_t *explanation_factors(web_req_t *r, const char *text)
     return a;
 }
 
+static json_t *proposal_json(web_req_t *r, const assist_names_t *n, const assistance_proposal_t *p,
+                             const assistance_request_t *q, const assistance_offer_t *of,
+                             const assistance_event_t *ev, size_t nev, bool factors);
+
 json_t *model_proposal(web_req_t *r, const assist_names_t *n, const assistance_proposal_t *p,
                        const assistance_request_t *q, const assistance_offer_t *of,
                        const assistance_event_t *ev, size_t nev)
+{
+    return proposal_json(r, n, p, q, of, ev, nev, true);
+}
+
+json_t *model_proposal_brief(web_req_t *r, const assist_names_t *n, const assistance_proposal_t *p,
+                             const assistance_request_t *q, const assistance_offer_t *of)
+{
+    return proposal_json(r, n, p, q, of, NULL, 0, false);
+}
+
+static json_t *proposal_json(web_req_t *r, const assist_names_t *n, const assistance_proposal_t *p,
+                             const assistance_request_t *q, const assistance_offer_t *of,
+                             const assistance_event_t *ev, size_t nev, bool factors)
 {
     json_t *o = json_object();
     json_object_set_new(o, "id", json_integer(p->id));
@@ -397,7 +414,8 @@ json_t *model_proposal(web_req_t *r, const assist_names_t *n, const assistance_p
     set_str(o, "provider_answer_name", model_assist_status_name(r, p->provider_answer));
     set_str(o, "state_answer", p->state_answer);
     set_str(o, "state_answer_name", model_assist_status_name(r, p->state_answer));
-    json_object_set_new(o, "factors", explanation_factors(r, p->explanation));
+    if (factors)
+        json_object_set_new(o, "factors", explanation_factors(r, p->explanation));
     if (q) {
         set_str(o, "request_title", q->title);
         set_str(o, "state", q->state);

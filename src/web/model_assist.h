@@ -56,6 +56,11 @@ json_t *model_offer(web_req_t *r, const assist_names_t *n, const assistance_offe
 json_t *model_proposal(web_req_t *r, const assist_names_t *n, const assistance_proposal_t *p,
                        const assistance_request_t *q, const assistance_offer_t *o,
                        const assistance_event_t *ev, size_t nev);
+/* The same without the history and the score's factors (reading back and
+ * translating each factor is most of a proposal's cost), for a page that
+ * lists proposals without showing why. */
+json_t *model_proposal_brief(web_req_t *r, const assist_names_t *n, const assistance_proposal_t *p,
+                             const assistance_request_t *q, const assistance_offer_t *o);
 /* The factors of a score, each with its name, detail and points. */
 json_t *model_factors(web_req_t *r, const match_explain_t *ex);
 
