@@ -707,6 +707,10 @@ rc_t web_serve(web_app_t *app, err_t *e)
      * next request reuses them (a tenth of a signed-in page's time) */
     mallopt(M_MMAP_THRESHOLD, 8 << 20);
     mallopt(M_TRIM_THRESHOLD, 32 << 20);
+    /* and with fast bins, each allocation of a KB or more (jansson's tables,
+     * growing buffers) first consolidated them: the thread caches serve the
+     * small blocks as well */
+    mallopt(M_MXFAST, 0);
     struct MHD_Daemon *d = MHD_start_daemon(
         MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_TURBO | MHD_USE_ITC, 0, NULL, NULL,
         on_request, NULL, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
