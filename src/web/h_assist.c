@@ -18,6 +18,7 @@
 #include "handlers.h"
 #include "model.h"
 #include "model_assist.h"
+#include "refcache.h"
 #include "web.h"
 
 enum { PAGE_ROWS = 200, FITS_SHOWN = 50 };
@@ -124,6 +125,20 @@ static rc_t proposals_json(web_req_t *r, const assist_names_t *n, const assistan
 static const char *const request_statuses[] = {"open", "matched", "delivered", "withdrawn", NULL};
 static const char *const offer_statuses[] = {"open", "closed", NULL};
 
+/* A request's model row, from the thread's kept rows or built and kept
+ * (refcache.h): a list page builds most of its time otherwise. Borrowed. */
+static json_t *request_row(web_req_t *r, const assist_names_t *n, const assistance_request_t *q)
+{
+    static const char kind[] = "request";
+    json_t *row = web_ref_row(kind, q->id, r->lang);
+    if (!row) {
+        row = model_request(r, n, q);
+        web_ref_row_keep(kind, q->id, r->lang, row);
+        json_decref(row); /* the cache holds it now */
+    }
+    return row;
+}
+
 rc_t h_requests(web_req_t *r, json_t *m, err_t *e)
 {
     const char *region = web_query(r, "region"), *status = web_query(r, "status"),
@@ -150,8 +165,8 @@ rc_t h_requests(web_req_t *r, json_t *m, err_t *e)
     }
     page_window(r, ns, m, &from, &to);
     json_t *rows = json_array();
-    for (size_t i = from; i < to; i++)
-        json_array_append_new(rows, model_request(r, &n, shown[i]));
+    for (size_t i = from; i < to; i++) /* a row depends on the record and language only */
+        json_array_append(rows, request_row(r, &n, shown[i]));
     json_object_set_new(m, "requests", rows);
     static const char *const filters[] = {"region", "status", "kind", "theme", NULL};
     keep_filters(r, m, filters);

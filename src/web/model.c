@@ -204,6 +204,19 @@ static void matrix_place(web_req_t *r, json_t *sections, const template_item_t *
     json_array_append_new(json_object_get(tab, "entries"), en);
 }
 
+rc_t model_matrix_shared(web_req_t *r, const matrix_version_t *v, json_t **out, err_t *e)
+{
+    json_t *kept = web_ref_matrix(v->id, r->lang);
+    if (kept) {
+        *out = json_incref(kept);
+        return RC_OK;
+    }
+    rc_t rc = model_matrix(r, v, out, e);
+    if (rc == RC_OK)
+        web_ref_matrix_keep(v->id, r->lang, *out);
+    return rc;
+}
+
 rc_t model_matrix(web_req_t *r, const matrix_version_t *v, json_t **out, err_t *e)
 {
     const template_item_t *items;

@@ -8,6 +8,7 @@
 #include "refcache.h"
 
 #include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -17,6 +18,15 @@
 #define REF_VOCABS 8 /* vocabulary kinds kept: group, region, theme, ... */
 #define REF_METAS 4  /* meta keys kept: demo, template_version */
 #define REF_TEMPLATES 2
+#define REF_ROWS 4096 /* model rows kept: a power of two, a few per record and language */
+#define REF_MATRICES 8 /* matrix models kept (about 0.5 MB each) */
+
+typedef struct {
+    const char *kind; /* NULL: empty */
+    long long id;
+    lang_t lang;
+    json_t *row; /* a reference the cache holds */
+} ref_row_t;
 
 typedef struct {
     arena_t arena; /* owns every record below */
@@ -42,7 +52,22 @@ typedef struct {
         char *key, *value; /* value NULL: not set */
     } meta[REF_METAS];
     size_t nmeta;
+    ref_row_t *rows; /* REF_ROWS slots, or NULL until the first row is kept */
+    ref_row_t matrices[REF_MATRICES];
+    size_t matrix_hand; /* the slot the next matrix takes */
 } ref_cache_t;
+
+static void rows_clear(ref_cache_t *c)
+{
+    for (size_t i = 0; i < REF_MATRICES; i++)
+        if (c->matrices[i].row)
+            json_decref(c->matrices[i].row);
+    for (size_t i = 0; c->rows && i < REF_ROWS; i++)
+        if (c->rows[i].row)
+            json_decref(c->rows[i].row);
+    free(c->rows);
+    c->rows = NULL;
+}
 
 static pthread_key_t ref_key;
 static pthread_once_t ref_once = PTHREAD_ONCE_INIT;
@@ -53,6 +78,7 @@ static _Thread_local char ref_date[11];
 static void ref_cache_free(void *p)
 {
     ref_cache_t *c = p;
+    rows_clear(c);
     arena_free(&c->arena);
     free(c);
 }
@@ -77,6 +103,7 @@ static ref_cache_t *ref_cache(void)
     if (!ref_generation) /* a lookup outside a routed request */
         web_ref_begin();
     if (c->generation != ref_generation || strcmp(c->date, ref_date) != 0) {
+        rows_clear(c);
         arena_free(&c->arena);
         *c = (ref_cache_t){.arena = ARENA_INIT, .generation = ref_generation};
         memcpy(c->date, ref_date, sizeof c->date);
@@ -196,4 +223,49 @@ const char *web_ref_meta(web_req_t *r, const char *key)
         c->nmeta++;
     }
     return value;
+}
+
+static ref_row_t *row_slot(ref_cache_t *c, const char *kind, long long id, lang_t lang)
+{
+    unsigned long long h = (unsigned long long)id * 0x9E3779B97F4A7C15ull;
+    h ^= (unsigned long long)(uintptr_t)kind + (unsigned long long)lang * 0x100000001B3ull;
+    return &c->rows[(h >> 20) & (REF_ROWS - 1)];
+}
+
+json_t *web_ref_row(const char *kind, long long id, lang_t lang)
+{
+    ref_cache_t *c = ref_cache();
+    if (!c->rows)
+        return NULL;
+    ref_row_t *s = row_slot(c, kind, id, lang);
+    return s->kind == kind && s->id == id && s->lang == lang ? s->row : NULL;
+}
+
+void web_ref_row_keep(const char *kind, long long id, lang_t lang, json_t *row)
+{
+    ref_cache_t *c = ref_cache();
+    if (!c->rows)
+        c->rows = xcalloc(REF_ROWS, sizeof *c->rows);
+    ref_row_t *s = row_slot(c, kind, id, lang);
+    if (s->row) /* a collision: the newer row takes the slot */
+        json_decref(s->row);
+    *s = (ref_row_t){kind, id, lang, json_incref(row)};
+}
+
+json_t *web_ref_matrix(long long version_id, lang_t lang)
+{
+    ref_cache_t *c = ref_cache();
+    for (size_t i = 0; i < REF_MATRICES; i++)
+        if (c->matrices[i].row && c->matrices[i].id == version_id && c->matrices[i].lang == lang)
+            return c->matrices[i].row;
+    return NULL;
+}
+
+void web_ref_matrix_keep(long long version_id, lang_t lang, json_t *matrix)
+{
+    ref_cache_t *c = ref_cache();
+    ref_row_t *s = &c->matrices[c->matrix_hand++ % REF_MATRICES];
+    if (s->row)
+        json_decref(s->row);
+    *s = (ref_row_t){"matrix", version_id, lang, json_incref(matrix)};
 }

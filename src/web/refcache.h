@@ -38,4 +38,17 @@ rc_t web_ref_vocab(web_req_t *r, const char *kind, const vocab_t **out, size_t *
 /* A meta value, or NULL when the key is not set (or cannot be read). */
 const char *web_ref_meta(web_req_t *r, const char *key);
 
+/* A record's model row (a JSON object built by model_*.c from a public
+ * record and the request's language only, never from who asks), kept for
+ * the thread's next requests: a borrowed reference, or NULL if none is kept.
+ * The caller must not change it. kind is a constant naming the model
+ * ("request"). */
+json_t *web_ref_row(const char *kind, long long id, lang_t lang);
+/* Keeps row (a new reference is taken) as the model of kind/id in lang. */
+void web_ref_row_keep(const char *kind, long long id, lang_t lang, json_t *row);
+/* The same for a matrix version's model (model_matrix: hundreds of entries),
+ * of which a thread keeps only the last few it built, to bound its memory. */
+json_t *web_ref_matrix(long long version_id, lang_t lang);
+void web_ref_matrix_keep(long long version_id, lang_t lang, json_t *matrix);
+
 #endif

@@ -75,6 +75,31 @@ check "... and so does the point of contact's workspace" body_has "Renamed Repub
 req "$B/en/states/$POC_STATE"
 check "... and the anonymous (cached) page" body_has "Renamed Republic of Testland"
 
+# ---- a draft's matrix model, kept per thread, follows the expert's edits -------
+DRAFT=$(sqlite3 "$DB" "SELECT v.state || '/versions/' || v.number FROM matrix_version v
+    WHERE v.status = 'draft' ORDER BY v.id LIMIT 1")
+ITEM=$(sqlite3 "$DB" "SELECT e.item FROM matrix_entry e JOIN matrix_version v ON v.id = e.version_id
+    WHERE v.state || '/versions/' || v.number = '$DRAFT' ORDER BY e.item LIMIT 1")
+for i in 1 2 3 4; do req -b "$T/jar.exp" "$B/en/states/$DRAFT"; done
+cp "$T/body" "$T/draft_before.html"
+req -b "$T/jar.exp" "$B/en/states/$DRAFT?item=$ITEM"
+check "the entry form marks the entry it edits" body_has "value=\"$ITEM\" selected"
+req -b "$T/jar.exp" "$B/en/states/$DRAFT"
+check "... and the page without ?item= is as before (the mark stays out of the kept model)" \
+    cmp -s "$T/body" "$T/draft_before.html"
+check "... with no entry marked" body_lacks "value=\"$ITEM\" selected"
+REF='Law 1540/2026 <b>&amp; "kept" models</b>'
+api_expect "the expert changes an entry of the draft" 200 exp POST "states/$DRAFT/entries/$ITEM" \
+    "{\"mark\":\"?\",\"legal_reference\":\"Law 1540/2026 <b>&amp; \\\"kept\\\" models</b>\"}"
+seen=0
+for i in 1 2 3 4; do
+    req -b "$T/jar.exp" "$B/en/states/$DRAFT"
+    body_has 'Law 1540/2026 &lt;b&gt;&amp;amp; &quot;kept&quot; models&lt;/b&gt;' && seen=$((seen + 1))
+done
+expect_eq "... and every thread's next draft page shows it, escaped" "$seen" 4
+api exp GET "states/$DRAFT"
+check "... as does the API" grep -qF 'Law 1540/2026 <b>&amp; \"kept\" models</b>' "$T/body"
+
 # ---- the workspace inbox: exactly the proposals the user can act on ------------
 # ids_of FILE KEY [todo]: the ids in a JSON list (with todo: those the user can act on)
 ids_of() {
@@ -131,6 +156,20 @@ offers=$(ids_of "$T/body" offers)
 r assistance offer list --format json >"$T/all_offers.json"
 want=$(python3 -c 'import json,sys; print(" ".join(str(q["id"]) for q in reversed(json.load(open(sys.argv[1])))))' "$T/all_offers.json")
 expect_eq "the offers list: every offer, newest first" "$offers" "$want"
+# the list's rows are kept per thread (refcache.h): a change by another
+# process shows on every thread's next list
+OPEN_ID=$(python3 -c 'import json,sys; print([q["id"] for q in json.load(open(sys.argv[1])) if q["status"] == "open"][-1])' "$T/all_requests.json")
+status_of() { python3 -c 'import json,sys; print([q["status"] for q in json.load(open(sys.argv[1]))["requests"] if q["id"] == int(sys.argv[2])][0])' "$T/body" "$1"; }
+for i in 1 2 3 4; do api exp GET "assistance/requests"; done
+expect_eq "request $OPEN_ID is open in the list" "$(status_of "$OPEN_ID")" open
+r assistance request withdraw "$OPEN_ID" >/dev/null
+seen=""
+for i in 1 2 3 4; do api exp GET "assistance/requests"; seen="$seen $(status_of "$OPEN_ID")"; done
+expect_eq "... and withdrawn on every thread's next list once the CLI withdraws it" "$seen" \
+    " withdrawn withdrawn withdrawn withdrawn"
+seen=""
+for i in 1 2 3 4; do api exp GET "assistance/requests?lang=fr"; seen="$seen $(status_of "$OPEN_ID")"; done
+expect_eq "... in every language (French)" "$seen" " withdrawn withdrawn withdrawn withdrawn"
 req -b "$T/jar.exp" "$B/en/assistance/requests?page=2"
 check "the requests page 2 renders" test "$CODE" = 200
 check "... with its rows" test "$(grep -c '/assistance/requests/[0-9]' "$T/body")" -gt 0
