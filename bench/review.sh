@@ -17,8 +17,9 @@
 # picks one per state before the join), so it barely grows at 10x; the review
 # reads every approved version's marks (for the trend and the --since figures),
 # so its cost follows the data: at most linear is the target.
-# Targets: JSON under 100 ms at 1x and growing at most linearly; PDF under 3 s.
-# Each figure is the best of 5 runs, in milliseconds, on this machine.
+# Targets: JSON under 100 ms at 1x (the median of 5 runs of `r1540 review
+# --format json`) and growing at most linearly; PDF under 3 s.
+# Each other figure is the best of 5 runs, in milliseconds, on this machine.
 set -eu
 cd "$(dirname "$0")/.."
 BIN=$PWD/r1540
@@ -40,6 +41,14 @@ best() {
     echo "$b"
 }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / (b > 0 ? b : 1) }'; }
+# median CMD: runs CMD 5 times; prints the median time in ms.
+median() {
+    for i in 1 2 3 4 5; do
+        s=$(now_ms)
+        sh -c "$1" >/dev/null
+        echo $(($(now_ms) - s))
+    done | sort -n | sed -n 3p
+}
 
 "$BIN" --db "$O/x1.db" init --demo >/dev/null
 cp "$O/x1.db" "$O/x10.db"
@@ -89,6 +98,8 @@ done
 got=$(/usr/bin/python3 -c 'import json,sys; t=json.load(open(sys.argv[1]))["coverage"]["total"]; print(t["x"], t["applicable"])' "$O/r1.json")
 want=$(sqlite3 "$O/x1.db" <"$O/baseline.sql" | awk -F'|' '{x += $3; a += $4} END {print x, a}')
 [ "$got" = "$want" ] || { echo "review and baseline disagree: $got vs $want"; exit 1; }
+# the figure the target names: the whole review as JSON, as a user runs it
+json_median=$(median "$BIN --db $O/x1.db review --format json -o $O/r1-median.json")
 pdf_en=$(best "$BIN --db $O/x1.db review --as-of $ASOF --format pdf -o $O/r-en.pdf")
 pdf_zh=$(best "$BIN --db $O/x1.db review --as-of $ASOF --format pdf --lang zh -o $O/r-zh.pdf")
 
@@ -99,4 +110,4 @@ printf '%-44s %8s %8s %8s\n' "baseline: sqlite3, coverage by region+section" "$s
 printf '%-44s %8s %8s\n' "ratio r1540 / baseline" "$(ratio "$json1" "$sql1")" "$(ratio "$json10" "$sql10")"
 printf '%-44s %8s  (target < 3000 ms)\n' "r1540 review --format pdf, English (1x)" "$pdf_en"
 printf '%-44s %8s  (target < 3000 ms)\n' "r1540 review --format pdf, Chinese (1x)" "$pdf_zh"
-echo "JSON target at 1x: < 100 ms"
+printf '%-44s %8s  (target < 100 ms)\n' "r1540 review --format json (1x), median of 5" "$json_median"

@@ -5,6 +5,7 @@ set -eu
 cd "$(dirname "$0")/.."
 sh bench/import_export.sh
 sh bench/web.sh
+sh bench/web_signed.sh
 sh bench/match.sh
 sh bench/review.sh
 sh bench/fuzz.sh

@@ -53,6 +53,8 @@ done
 run_one "tests/http/run.sh" env R1540_BIN=./r1540 sh tests/http/run.sh
 run_one "tests/http/run.sh (asan)" env R1540_BIN=build/san/r1540 sh tests/http/run.sh
 run_one "tests/http/drift.sh" env R1540_BIN=./r1540 sh tests/http/drift.sh
+run_one "tests/http/signed_pages.sh" env R1540_BIN=./r1540 sh tests/http/signed_pages.sh
+run_one "tests/http/signed_pages.sh (asan)" env R1540_BIN=build/san/r1540 sh tests/http/signed_pages.sh
 run_one "tests/http/drift.sh (asan)" env R1540_BIN=build/san/r1540 sh tests/http/drift.sh
 # every matrix/report/user operation x role x workflow state, CLI (--as) and API
 run_one "tests/http/conformance.sh" env R1540_BIN=./r1540 sh tests/http/conformance.sh

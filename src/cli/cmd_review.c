@@ -254,7 +254,7 @@ rc_t cmd_review(cli_t *c, int argc, char **argv)
     snprintf(po, sizeof po, "%s/po", c->data_dir);
     store_t *st;
     review_t *r = arena_alloc(&c->arena, sizeof *r);
-    if ((rc = i18n_load(po, &c->err)) == RC_OK && a.o.lang != LANG_EN &&
+    if ((rc = i18n_load_only(po, (int)a.o.lang, &c->err)) == RC_OK && a.o.lang != LANG_EN &&
         i18n_count(a.o.lang) == 0) /* a report in English under another language's name */
         rc = err_set(&c->err, RC_FAIL, "%s/%s: no translations found (set R1540_DATA to r1540's"
                      " data folder)", po, lang_code(a.o.lang));

@@ -228,10 +228,15 @@ void i18n_free(void)
 
 rc_t i18n_load(const char *po_root, err_t *e)
 {
+    return i18n_load_only(po_root, -1, e);
+}
+
+rc_t i18n_load_only(const char *po_root, int only, err_t *e)
+{
     i18n_free();
     char dir[4096];
     for (int l = 0; l < LANG_COUNT; l++) {
-        if (l == LANG_EN)
+        if (l == LANG_EN || (only >= 0 && l != only))
             continue;
         snprintf(dir, sizeof dir, "%s/%s", po_root, lang_code((lang_t)l));
         i18n_catalog_t *c = &i18n_catalogs[l];

@@ -20,6 +20,10 @@
  * malformed catalog, or a Plural-Forms header that disagrees with the
  * language's rule. Calling it again replaces the loaded catalogs. */
 rc_t i18n_load(const char *po_root, err_t *e);
+/* The same for one language only (lang_t; nothing for English), or for all
+ * when only is -1: a command that speaks one language need not parse the
+ * other four catalogs (a tenth of a JSON review's time). */
+rc_t i18n_load_only(const char *po_root, int only, err_t *e);
 /* The translation of msgid, or msgid itself when there is none (English). */
 const char *i18n_tr(lang_t lang, const char *msgid);
 /* The same for a msgid that carries a gettext context (msgctxt). */

@@ -3,6 +3,7 @@
  */
 #include "mem.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -51,7 +52,56 @@ struct arena_block {
     _Alignas(16) unsigned char bytes[];
 };
 
-enum { ARENA_BLOCK = 64 * 1024 };
+enum { ARENA_BLOCK = 64 * 1024, ARENA_SPARES = 64 };
+
+/* Blocks of the standard size that a thread's arenas freed, kept for its
+ * next arenas (at most ARENA_SPARES, 4 MB): a web request's arena is made and
+ * freed per request, and handing 64 KB blocks back to glibc each time made it
+ * consolidate its free lists on every free (a tenth of a signed-in page's
+ * time). The thread's spares are freed when it ends (spare_key's destructor). */
+static _Thread_local arena_block_t *spare_head;
+static _Thread_local size_t spare_count;
+static pthread_key_t spare_key;
+static pthread_once_t spare_once = PTHREAD_ONCE_INIT;
+
+static void spares_free(void *unused)
+{
+    (void)unused;
+    while (spare_head) {
+        arena_block_t *next = spare_head->next;
+        free(spare_head);
+        spare_head = next;
+    }
+    spare_count = 0;
+}
+
+static void spare_key_make(void) { pthread_key_create(&spare_key, spares_free); }
+
+static arena_block_t *block_new(size_t size)
+{
+    if (size == ARENA_BLOCK && spare_head) {
+        arena_block_t *b = spare_head;
+        spare_head = b->next;
+        spare_count--;
+        return b;
+    }
+    return xmalloc(sizeof(arena_block_t) + size);
+}
+
+static void block_free(arena_block_t *b)
+{
+    if (b->size != ARENA_BLOCK || spare_count == ARENA_SPARES) {
+        free(b);
+        return;
+    }
+    if (!spare_head) { /* the thread's first spare: free the spares when it ends */
+        pthread_once(&spare_once, spare_key_make);
+        pthread_setspecific(spare_key, (void *)1);
+    }
+    b->next = spare_head;
+    spare_head = b;
+    spare_count++;
+}
 
 void *arena_alloc_raw(arena_t *a, size_t n)
 {
@@ -59,7 +109,7 @@ void *arena_alloc_raw(arena_t *a, size_t n)
     arena_block_t *b = a->head;
     if (!b || b->size - b->used < n) {
         size_t size = n > ARENA_BLOCK ? n : ARENA_BLOCK;
-        b = xmalloc(sizeof *b + size);
+        b = block_new(size);
         b->used = 0;
         b->size = size;
         b->next = a->head;
@@ -93,7 +143,7 @@ void arena_free(arena_t *a)
     arena_block_t *b = a->head;
     while (b) {
         arena_block_t *next = b->next;
-        free(b);
+        block_free(b);
         b = next;
     }
     a->head = NULL;

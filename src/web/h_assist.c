@@ -18,6 +18,7 @@
 #include "handlers.h"
 #include "model.h"
 #include "model_assist.h"
+#include "refcache.h"
 #include "web.h"
 
 enum { PAGE_ROWS = 200, FITS_SHOWN = 50 };
@@ -76,8 +77,6 @@ static void keep_filters(web_req_t *r, json_t *m, const char *const *names)
     buf_free(&b);
 }
 
-/* Whether a record concerns the theme filtered on (none: every record): by
- * the themes it lists or those of its items, the ones its page shows. */
 /* Whether the user may see the proposals of a request of state / of an offer of provider. */
 static bool sees_proposals(web_req_t *r, const char *state, const char *provider)
 {
@@ -123,6 +122,20 @@ static rc_t proposals_json(web_req_t *r, const assist_names_t *n, const assistan
 static const char *const request_statuses[] = {"open", "matched", "delivered", "withdrawn", NULL};
 static const char *const offer_statuses[] = {"open", "closed", NULL};
 
+/* A request's model row, from the thread's kept rows or built and kept
+ * (refcache.h): a list page builds most of its time otherwise. Borrowed. */
+static json_t *request_row(web_req_t *r, const assist_names_t *n, const assistance_request_t *q)
+{
+    static const char kind[] = "request";
+    json_t *row = web_ref_row(kind, q->id, r->lang);
+    if (!row) {
+        row = model_request(r, n, q);
+        web_ref_row_keep(kind, q->id, r->lang, row);
+        json_decref(row); /* the cache holds it now */
+    }
+    return row;
+}
+
 rc_t h_requests(web_req_t *r, json_t *m, err_t *e)
 {
     const char *region = web_query(r, "region"), *status = web_query(r, "status"),
@@ -145,7 +158,7 @@ rc_t h_requests(web_req_t *r, json_t *m, err_t *e)
         return rc;
     json_t *rows = json_array();
     for (size_t i = 0; i < nq; i++)
-        json_array_append_new(rows, model_request(r, &n, &qs[i]));
+        json_array_append(rows, request_row(r, &n, &qs[i])); /* by record and language only */
     page_say(m, total, page);
     json_object_set_new(m, "requests", rows);
     static const char *const filters[] = {"region", "status", "kind", "theme", NULL};

@@ -276,23 +276,35 @@ static rc_t proposal_arg(web_req_t *r, const char *arg, proposal_view_t *v, err_
     return rc;
 }
 
-/* What the user may do with the proposal now. */
-static void proposal_actions(web_req_t *r, const proposal_view_t *v, json_t *m)
+/* What the user may do with a proposal now. */
+typedef struct {
+    bool answer;  /* accept or decline it, as the side answer_as names */
+    bool deliver; /* mark it delivered */
+} proposal_can_t;
+
+static proposal_can_t proposal_can(web_req_t *r, const proposal_view_t *v)
 {
     const assistance_proposal_t *p = &v->p;
     bool waiting = strcmp(p->status, "proposed") == 0;
     bool answered = v->side == SIDE_PROVIDER ? *p->provider_answer != 0
                     : v->side == SIDE_STATE  ? *p->state_answer != 0
                                              : true;
-    json_object_set_new(m, "can_answer", json_boolean(waiting && !answered &&
-                                                      authz_allowed(r->user, ACT_ASSIST_ANSWER, NULL)));
+    bool deliverer = authz_allowed(r->user, ACT_ASSIST_DELIVER, NULL) &&
+                     (r->user->role != ROLE_PROVIDER || v->side == SIDE_PROVIDER);
+    return (proposal_can_t){
+        .answer = waiting && !answered && authz_allowed(r->user, ACT_ASSIST_ANSWER, NULL),
+        .deliver = deliverer && strcmp(p->status, "accepted") == 0,
+    };
+}
+
+static void proposal_actions(web_req_t *r, const proposal_view_t *v, json_t *m)
+{
+    proposal_can_t can = proposal_can(r, v);
+    json_object_set_new(m, "can_answer", json_boolean(can.answer));
     json_object_set_new(m, "answer_as", json_string(v->side == SIDE_PROVIDER ? "provider"
                                                     : v->side == SIDE_STATE  ? "state"
                                                                              : ""));
-    bool deliverer = authz_allowed(r->user, ACT_ASSIST_DELIVER, NULL) &&
-                     (r->user->role != ROLE_PROVIDER || v->side == SIDE_PROVIDER);
-    json_object_set_new(m, "can_deliver",
-                        json_boolean(deliverer && strcmp(p->status, "accepted") == 0));
+    json_object_set_new(m, "can_deliver", json_boolean(can.deliver));
 }
 
 rc_t h_proposal(web_req_t *r, json_t *m, err_t *e)
@@ -330,9 +342,11 @@ static int offer_id_cmp(const void *key, const void *x)
 /* The proposals the user may see: all of them for experts, Committee members
  * and administrators; a party's own otherwise (a point of contact's state's,
  * a provider's offers'). Newest first, each with what it allows the user;
- * status, if given, filters. Requests and offers are read once for all. */
+ * status, if given, filters; with todo, only those the user can act on now
+ * (the workspace's inbox: the others' models are never built, which took
+ * most of the workspace's time). Requests and offers are read once for all. */
 static rc_t visible_proposals(web_req_t *r, const assist_names_t *n, const char *status,
-                              json_t **out, err_t *e)
+                              bool todo, json_t **out, err_t *e)
 {
     assistance_proposal_t *ps;
     assistance_request_t *qs;
@@ -354,7 +368,13 @@ static rc_t visible_proposals(web_req_t *r, const assist_names_t *n, const char 
             !proposal_visible(r, q, o, &v.side))
             continue;
         v.q = *q, v.o = *o;
-        json_t *j = model_proposal(r, n, &v.p, q, o, NULL, 0);
+        proposal_can_t can = proposal_can(r, &v);
+        if (todo && !can.answer && !can.deliver)
+            continue;
+        /* the workspace and the proposals list show no factors as pages
+         * (_proposals.html); their API answers keep them */
+        json_t *j = !r->api ? model_proposal_brief(r, n, &v.p, q, o)
+                            : model_proposal(r, n, &v.p, q, o, NULL, 0);
         proposal_actions(r, &v, j);
         json_array_append_new(*out, j);
     }
@@ -369,7 +389,7 @@ rc_t h_proposals(web_req_t *r, json_t *m, err_t *e)
     json_t *a;
     rc_t rc = model_assist_names(r, &n, e);
     if (rc == RC_OK)
-        rc = visible_proposals(r, &n, status, &a, e);
+        rc = visible_proposals(r, &n, status, false, &a, e);
     if (rc != RC_OK)
         return rc;
     json_object_set_new(m, "proposals", a);
@@ -383,19 +403,12 @@ rc_t h_proposals(web_req_t *r, json_t *m, err_t *e)
 rc_t h_assist_inbox(web_req_t *r, json_t *m, err_t *e)
 {
     assist_names_t n;
-    json_t *all, *p;
+    json_t *todo;
     rc_t rc = model_assist_names(r, &n, e);
     if (rc == RC_OK)
-        rc = visible_proposals(r, &n, NULL, &all, e);
+        rc = visible_proposals(r, &n, NULL, true, &todo, e);
     if (rc != RC_OK)
         return rc;
-    json_t *todo = json_array();
-    size_t i;
-    json_array_foreach(all, i, p)
-        if (json_is_true(json_object_get(p, "can_answer")) ||
-            json_is_true(json_object_get(p, "can_deliver")))
-            json_array_append(todo, p);
-    json_decref(all);
     json_object_set_new(m, "inbox", todo);
     if (r->user->role != ROLE_PROVIDER)
         return RC_OK;

@@ -21,6 +21,7 @@
 #include "change.h"
 #include "handlers.h"
 #include "model.h"
+#include "refcache.h"
 #include "session.h"
 #include "web.h"
 
@@ -42,7 +43,7 @@ static void go(web_req_t *r, const char *state, int version, const char *msg)
 typedef struct {
     matrix_version_t *v;
     size_t nv;
-    state_t *states; /* by alpha-3, as the store lists them */
+    const state_t *states; /* by alpha-3, as the store lists them (refcache.h) */
     size_t ns;
 } workspace_t;
 
@@ -98,7 +99,7 @@ rc_t h_workspace(web_req_t *r, json_t *m, err_t *e)
     const char *own = u->role == ROLE_POC ? u->state : NULL;
     rc_t rc = store_version_list(r->st, own, &r->arena, &w.v, &w.nv, e);
     if (rc == RC_OK)
-        rc = store_state_list(r->st, &r->arena, &w.states, &w.ns, e);
+        rc = web_ref_states(r, &w.states, &w.ns, e);
     if (rc != RC_OK)
         return rc;
     if (u->role == ROLE_POC) {

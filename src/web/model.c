@@ -12,38 +12,18 @@
 #include "../core/matrix_info.h"
 #include "../util/i18n.h"
 #include "model_fields.h"
-
-/* The vocabulary lists a request has loaded, kept for its other lookups. */
-typedef struct {
-    const char *kind;
-    vocab_t *v;
-    size_t n;
-} vocab_list_t;
-
-typedef struct {
-    vocab_list_t lists[8];
-    size_t n;
-} model_cache_t;
+#include "refcache.h"
 
 const char *model_vocab_name(web_req_t *r, const char *kind, const char *code)
 {
-    model_cache_t *c = r->model_cache;
-    if (!c)
-        c = r->model_cache = arena_alloc(&r->arena, sizeof *c);
-    vocab_list_t *l = NULL;
-    for (size_t i = 0; i < c->n && !l; i++)
-        if (strcmp(c->lists[i].kind, kind) == 0)
-            l = &c->lists[i];
-    if (!l && c->n < sizeof c->lists / sizeof *c->lists) {
-        err_t e = {0};
-        l = &c->lists[c->n++];
-        l->kind = kind;
-        if (store_vocab_list(r->st, kind, &r->arena, &l->v, &l->n, &e) != RC_OK)
-            l->n = 0;
-    }
-    for (size_t i = 0; l && i < l->n; i++)
-        if (strcmp(l->v[i].code, code) == 0)
-            return l->v[i].name[r->lang];
+    const vocab_t *v;
+    size_t n;
+    err_t e = {0};
+    if (web_ref_vocab(r, kind, &v, &n, &e) != RC_OK)
+        return code;
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(v[i].code, code) == 0)
+            return v[i].name[r->lang];
     return code;
 }
 
@@ -56,7 +36,7 @@ rc_t model_state_arg(web_req_t *r, const char *code, state_t *out, err_t *e)
 {
     if (!code || !state_code_syntax_ok(code))
         return web_fail(r, e, 404, RC_NOTFOUND, "%s", web_tr(r, "There is no such state."));
-    rc_t rc = store_state_get(r->st, code, &r->arena, out, e);
+    rc_t rc = web_ref_state(r, code, out, e);
     if (rc == RC_NOTFOUND)
         return web_fail(r, e, 404, RC_NOTFOUND, "%s", web_tr(r, "There is no such state."));
     return rc;
@@ -258,12 +238,25 @@ static void matrix_place(web_req_t *r, json_t *sections, const template_item_t *
     json_array_append_new(json_object_get(tab, "entries"), en);
 }
 
+rc_t model_matrix_shared(web_req_t *r, const matrix_version_t *v, json_t **out, err_t *e)
+{
+    json_t *kept = web_ref_matrix(v->id, r->lang);
+    if (kept) {
+        *out = json_incref(kept);
+        return RC_OK;
+    }
+    rc_t rc = model_matrix(r, v, out, e);
+    if (rc == RC_OK)
+        web_ref_matrix_keep(v->id, r->lang, *out);
+    return rc;
+}
+
 rc_t model_matrix(web_req_t *r, const matrix_version_t *v, json_t **out, err_t *e)
 {
-    template_item_t *items;
+    const template_item_t *items;
     matrix_entry_t *entries;
     size_t ni, ne;
-    rc_t rc = store_template_items(r->st, v->template_version, &r->arena, &items, &ni, e);
+    rc_t rc = web_ref_items(r, v->template_version, false, &items, &ni, e);
     if (rc == RC_OK)
         rc = store_entries(r->st, v->id, &r->arena, &entries, &ne, e);
     if (rc != RC_OK)
@@ -287,10 +280,10 @@ rc_t model_matrix(web_req_t *r, const matrix_version_t *v, json_t **out, err_t *
 json_t *model_choices(web_req_t *r, const char *kind, const char *current, bool top_only)
 {
     json_t *a = json_array();
-    vocab_t *v;
+    const vocab_t *v;
     size_t n;
     err_t e = {0};
-    if (store_vocab_list(r->st, kind, &r->arena, &v, &n, &e) != RC_OK)
+    if (web_ref_vocab(r, kind, &v, &n, &e) != RC_OK)
         return a;
     for (size_t i = 0; i < n; i++)
         if (!top_only || strcmp(v[i].parent, "001") == 0)

@@ -30,6 +30,9 @@ json_t *model_version(web_req_t *r, const matrix_version_t *v);
 /* The version's entries over the whole template, grouped by operative
  * paragraph and sub-table (heading), with labels in the request's language. */
 rc_t model_matrix(web_req_t *r, const matrix_version_t *v, json_t **out, err_t *e);
+/* The same model, kept by the thread for its next requests (refcache.h): the
+ * caller must not change it (a page that marks an entry uses model_matrix). */
+rc_t model_matrix_shared(web_req_t *r, const matrix_version_t *v, json_t **out, err_t *e);
 /* A report kind's name in the request's language. */
 const char *model_report_kind_name(web_req_t *r, const char *kind);
 /* A role's name in the request's language. */

@@ -8,6 +8,7 @@
 
 #include "model.h"
 #include "model_fields.h"
+#include "refcache.h"
 
 static int item_cmp(const void *a, const void *b)
 {
@@ -16,17 +17,13 @@ static int item_cmp(const void *a, const void *b)
 
 rc_t model_assist_names(web_req_t *r, assist_names_t *n, err_t *e)
 {
-    char *v = NULL;
-    int version = store_meta_get(r->st, "template_version", &r->arena, &v, NULL) == RC_OK
-                      ? (int)strtol(v, NULL, 10)
-                      : 1;
-    rc_t rc = store_state_list(r->st, &r->arena, &n->states, &n->nstates, e);
+    const char *v = web_ref_meta(r, "template_version");
+    int version = v ? (int)strtol(v, NULL, 10) : 1;
+    rc_t rc = web_ref_states(r, &n->states, &n->nstates, e);
     if (rc == RC_OK)
-        rc = store_org_list(r->st, &r->arena, &n->orgs, &n->norgs, e);
+        rc = web_ref_orgs(r, &n->orgs, &n->norgs, e);
     if (rc == RC_OK)
-        rc = store_template_items(r->st, version, &r->arena, &n->items, &n->nitems, e);
-    if (rc == RC_OK)
-        qsort(n->items, n->nitems, sizeof *n->items, item_cmp);
+        rc = web_ref_items(r, version, true, &n->items, &n->nitems, e);
     return rc;
 }
 
@@ -34,7 +31,7 @@ rc_t model_assist_names_of(web_req_t *r, const match_context_t *c, assist_names_
 {
     n->states = c->states, n->nstates = c->nstates;
     n->items = c->tmpl, n->nitems = c->ntmpl; /* sorted by id, as here */
-    return store_org_list(r->st, &r->arena, &n->orgs, &n->norgs, e);
+    return web_ref_orgs(r, &n->orgs, &n->norgs, e);
 }
 
 json_t *model_fixed_choices(web_req_t *r, const char *const *codes,
@@ -367,9 +364,26 @@ static json_t *explanation_factors(web_req_t *r, const char *text)
     return a;
 }
 
+static json_t *proposal_json(web_req_t *r, const assist_names_t *n, const assistance_proposal_t *p,
+                             const assistance_request_t *q, const assistance_offer_t *of,
+                             const assistance_event_t *ev, size_t nev, bool factors);
+
 json_t *model_proposal(web_req_t *r, const assist_names_t *n, const assistance_proposal_t *p,
                        const assistance_request_t *q, const assistance_offer_t *of,
                        const assistance_event_t *ev, size_t nev)
+{
+    return proposal_json(r, n, p, q, of, ev, nev, true);
+}
+
+json_t *model_proposal_brief(web_req_t *r, const assist_names_t *n, const assistance_proposal_t *p,
+                             const assistance_request_t *q, const assistance_offer_t *of)
+{
+    return proposal_json(r, n, p, q, of, NULL, 0, false);
+}
+
+static json_t *proposal_json(web_req_t *r, const assist_names_t *n, const assistance_proposal_t *p,
+                             const assistance_request_t *q, const assistance_offer_t *of,
+                             const assistance_event_t *ev, size_t nev, bool factors)
 {
     json_t *o = json_object();
     json_object_set_new(o, "id", json_integer(p->id));
@@ -384,7 +398,8 @@ json_t *model_proposal(web_req_t *r, const assist_names_t *n, const assistance_p
     set_str(o, "provider_answer_name", model_assist_status_name(r, p->provider_answer));
     set_str(o, "state_answer", p->state_answer);
     set_str(o, "state_answer_name", model_assist_status_name(r, p->state_answer));
-    json_object_set_new(o, "factors", explanation_factors(r, p->explanation));
+    if (factors)
+        json_object_set_new(o, "factors", explanation_factors(r, p->explanation));
     if (q) {
         set_str(o, "request_title", q->title);
         set_str(o, "state", q->state);

@@ -11,13 +11,14 @@
 #include "../match/propose.h"
 #include "request.h"
 
-/* The names a page needs, loaded once per request. */
+/* The names a page needs: the thread's reference data (refcache.h), valid
+ * for the request. */
 typedef struct {
-    state_t *states; /* by alpha-3 */
+    const state_t *states; /* by alpha-3 */
     size_t nstates;
-    organization_t *orgs; /* by code */
+    const organization_t *orgs; /* by code */
     size_t norgs;
-    template_item_t *items; /* the current template, by id: item labels and themes */
+    const template_item_t *items; /* the current template, by id: item labels and themes */
     size_t nitems;
 } assist_names_t;
 
@@ -55,6 +56,11 @@ json_t *model_offer(web_req_t *r, const assist_names_t *n, const assistance_offe
 json_t *model_proposal(web_req_t *r, const assist_names_t *n, const assistance_proposal_t *p,
                        const assistance_request_t *q, const assistance_offer_t *o,
                        const assistance_event_t *ev, size_t nev);
+/* The same without the history and the score's factors (reading back and
+ * translating each factor is most of a proposal's cost), for a page that
+ * lists proposals without showing why. */
+json_t *model_proposal_brief(web_req_t *r, const assist_names_t *n, const assistance_proposal_t *p,
+                             const assistance_request_t *q, const assistance_offer_t *o);
 /* The factors of a score, each with its name, detail and points. */
 json_t *model_factors(web_req_t *r, const match_explain_t *ex);
 

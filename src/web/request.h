@@ -49,7 +49,6 @@ typedef struct web_req {
     web_field_t fields[WEB_FIELDS_MAX];
     size_t nfields;
     json_t *body; /* an API call's JSON object body, or NULL */
-    void *model_cache; /* model.c's per-request lookups */
 
     /* the answer */
     int status;           /* 0 means 200 (or 303 with a redirect) */

@@ -18,6 +18,7 @@
 #include "../util/text.h"
 #include "handlers.h"
 #include "model.h"
+#include "refcache.h"
 #include "session.h"
 #include "static.h"
 #include "web.h"
@@ -206,11 +207,15 @@ static int status_of(rc_t rc)
     }
 }
 
-static void answer_bytes(web_req_t *r, web_answer_t *out, const char *type, buf_t *b)
+/* The answer takes b's bytes as they are (the server frees them with the
+ * response); b is empty afterwards. */
+static void answer_bytes(web_answer_t *out, const char *type, buf_t *b)
 {
     out->content_type = type;
     out->len = b->len;
-    out->body = arena_strndup(&r->arena, buf_str(b), b->len);
+    out->body = b->data ? b->data : "";
+    out->owned = b->data != NULL;
+    b->data = NULL;
     buf_free(b);
 }
 
@@ -266,9 +271,8 @@ static void page_common(web_req_t *r, json_t *m)
         json_object_set_new(m, "me", u);
         json_object_set_new(m, "csrf", json_string(r->session->csrf));
     }
-    char *demo = NULL;
-    err_t e = {0};
-    if (store_meta_get(r->st, "demo", &r->arena, &demo, &e) == RC_OK && strcmp(demo, "1") == 0)
+    const char *demo = web_ref_meta(r, "demo");
+    if (demo && strcmp(demo, "1") == 0)
         json_object_set_new(m, "demo", json_true());
     const char *msg = web_query(r, "msg");
     if (msg && *msg)
@@ -286,7 +290,7 @@ static void answer_page(web_req_t *r, web_answer_t *out, const char *template, j
         buf_printf(&b, "<!doctype html><title>500</title><p>%s</p>", "rendering failed");
         out->status = 500;
     }
-    answer_bytes(r, out, "text/html; charset=utf-8", &b);
+    answer_bytes(out, "text/html; charset=utf-8", &b);
 }
 
 static void answer_error(web_req_t *r, web_answer_t *out, int status, const char *msg)
@@ -478,6 +482,7 @@ void web_route(web_req_t *r, const char *url, const web_headers_t *h, web_answer
         return;
     }
     web_data_check(r->st);
+    web_ref_begin();
     r->cookie_header = h->cookie;
     remember_lang(r, h);
     bool other;

@@ -11,6 +11,7 @@
 #include "web.h"
 
 #include <arpa/inet.h>
+#include <malloc.h>
 #include <microhttpd.h>
 #include <pthread.h>
 #include <signal.h>
@@ -363,10 +364,14 @@ static void add_security_headers(struct MHD_Response *resp)
 
 static struct MHD_Response *make_response(const web_req_t *r, const web_answer_t *a)
 {
-    /* copied: the body lives in the request's arena, the response may outlive
-     * it; a file is sent from the kernel's cache (sendfile) and closed by MHD */
+    /* a rendered page's bytes are handed over (owned) and freed by MHD; other
+     * bodies are copied: they live in the request's arena, and the response
+     * may outlive it; a file is sent from the kernel's cache (sendfile) and
+     * closed by MHD */
     struct MHD_Response *resp =
         a->from_fd ? MHD_create_response_from_fd(a->len, a->fd)
+        : a->owned ? MHD_create_response_from_buffer(a->len, (void *)a->body,
+                                                     MHD_RESPMEM_MUST_FREE)
                    : MHD_create_response_from_buffer(a->len, (void *)a->body,
                                                      MHD_RESPMEM_MUST_COPY);
     if (!resp && a->from_fd) {
@@ -696,6 +701,16 @@ rc_t web_serve(web_app_t *app, err_t *e)
     signal(SIGPIPE, SIG_IGN);
     if (app->upload_budget > 0)
         upload_budget_set((size_t)app->upload_budget);
+    /* a page is built in many small blocks and one large one (the rendered
+     * bytes, up to a few hundred KB): glibc would map and unmap the large one
+     * and give the freed top of the heap back on every request; kept, the
+     * next request reuses them (a tenth of a signed-in page's time) */
+    mallopt(M_MMAP_THRESHOLD, 8 << 20);
+    mallopt(M_TRIM_THRESHOLD, 32 << 20);
+    /* and with fast bins, each allocation of a KB or more (jansson's tables,
+     * growing buffers) first consolidated them: the thread caches serve the
+     * small blocks as well */
+    mallopt(M_MXFAST, 0);
     struct MHD_Daemon *d = MHD_start_daemon(
         MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_TURBO | MHD_USE_ITC, 0, NULL, NULL,
         on_request, NULL, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,

@@ -62,6 +62,8 @@ typedef struct {
     const char *disposition; /* Content-Disposition of a download */
     bool from_fd;            /* the body is the open file fd (len bytes), not body */
     int fd;
+    bool owned; /* body is malloc'd and handed to the response (a rendered page:
+                 * not copied twice, as an arena copy and again by MHD) */
 } web_answer_t;
 
 typedef struct {

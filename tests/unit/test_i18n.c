@@ -75,6 +75,25 @@ static void test_lookups(void)
     TAP_CHECK(i18n_count(LANG_FR) == 5, "five French messages kept");
 }
 
+/* One language's catalog alone (what `r1540 review --lang` loads): the
+ * others stay English, and -1 loads them all again. Runs after
+ * test_lookups, whose fr and ru catalogs are on disk. */
+static void test_load_only(void)
+{
+    err_t e = {0};
+    TAP_CHECK(i18n_load_only(root, LANG_RU, &e) == RC_OK, "one language's catalog loads");
+    TAP_STREQ(i18n_trn(LANG_RU, "%d state", "%d states", 21), "%d государство",
+              "... its messages are there");
+    TAP_STREQ(i18n_tr(LANG_FR, "States"), "States", "... another language's are not");
+    TAP_CHECK(i18n_count(LANG_FR) == 0, "... nothing of French is kept");
+    TAP_CHECK(i18n_load_only(root, LANG_EN, &e) == RC_OK && i18n_count(LANG_FR) == 0 &&
+                  i18n_count(LANG_RU) == 0,
+              "English alone loads no catalog");
+    TAP_CHECK(i18n_load_only(root, -1, &e) == RC_OK && i18n_count(LANG_FR) == 5 &&
+                  i18n_count(LANG_RU) == 1,
+              "-1 loads every language, as i18n_load");
+}
+
 static void test_plural_rules(void)
 {
     static const unsigned long ns[] = {0, 1, 2, 3, 10, 11, 99, 100, 102, 111};
@@ -135,6 +154,7 @@ int main(void)
     if (!mkdtemp(root))
         return 1;
     test_lookups();
+    test_load_only();
     test_plural_rules();
     test_bad_catalogs();
     test_empty_folder();
