@@ -58,31 +58,8 @@ expect_match() {
     if grep -qE -- "$3" "$2"; then ok "$1"; else not_ok "$1" "no match for $3 in:" "$(head -c 600 "$2")"; fi
 }
 
-# ---- Reads through r1540 -----------------------------------------------------
-# Tests read what a database holds through r1540's own reads, never the file,
-# so that the same scripts can run against another storage backend.
-
-# json FILTER ARGS...: `r1540 ARGS... --format json`, filtered by jq -r FILTER.
-json() { f=$1; shift; r "$@" --format json | jq -r "$f"; }
-
-# A fingerprint of everything a database holds (records and audit log), to
-# prove a failed command changed nothing: `r1540 fingerprint`.
-db_hash() { "$BIN" --db "${1:-$DB}" fingerprint; }
-
-# The audit log: its number of entries, its newest entry ("ACTION OBJECT") and
-# that entry's detail.
-audit_count() { json length audit list; }
-audit_last() { json 'last | "\(.action) \(.object)"' audit list; }
-audit_detail() { json 'last | .detail' audit list; }
-
-# ---- Beneath r1540: the SQLite backend itself ---------------------------------
-# sqlite_only DB SQL...: the sqlite3 tool on a database file. Every test that
-# deliberately goes under r1540 calls this and nothing else, each call with a
-# comment saying why: corrupting or tampering with the file, the SQLite
-# backend's own constraints and triggers, a backup's bytes, recovery after
-# kill -9, or setting up a state r1540 cannot make (an expired session, failed
-# sign-ins). A suite run on another backend replaces exactly these calls.
-sqlite_only() { sqlite3 "$@"; }
+# Reads through r1540 (json, db_hash, audit_*) and the one way beneath it (sqlite_only).
+. tests/store_access.sh
 
 # The data without the audit log: a command that succeeds without changing the
 # data (init again, a repeated import) still adds its audit entry. r1540 has no
