@@ -12,7 +12,7 @@ npm_ci() {
     fi
 }
 PKGS="build-essential pkg-config libsqlite3-dev libjansson-dev libsodium-dev
-libxlsxwriter-dev sqlite3 iso-codes gettext unicode-cldr-core unzip python3 clang
+libxlsxwriter-dev sqlite3 jq iso-codes gettext unicode-cldr-core unzip python3 clang
 libclang-rt-14-dev libgettextpo-dev libmicrohttpd-dev libicu-dev wrk nginx-light curl chromium
 libcairo2-dev libpango1.0-dev fonts-noto-core fonts-noto-cjk poppler-utils
 python3-scipy time liburiparser-dev"

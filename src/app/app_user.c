@@ -59,9 +59,9 @@ static rc_t user_fields(app_t *a, const app_user_in_t *in, user_t *u, err_t *e)
     return RC_OK;
 }
 
-rc_t app_user_add(app_t *a, const app_user_in_t *in, user_t *out, err_t *e)
+rc_t app_user_add(app_t *a, const app_user_in_t *in, user_t *out, bool *taken, err_t *e)
 {
-    user_t u;
+    user_t u, old;
     char hash[crypto_pwhash_STRBYTES];
     rc_t rc = app_allow(a, ACT_USER_MANAGE, NULL, e);
     if (rc == RC_OK)
@@ -71,7 +71,12 @@ rc_t app_user_add(app_t *a, const app_user_in_t *in, user_t *out, err_t *e)
     if (rc != RC_OK || (rc = app_begin(a, e)) != RC_OK)
         return rc;
     u.pw_hash = hash;
+    /* Looked up in the transaction: the insert's refusal is then known to be
+     * the taken name, whatever words the store gives it. */
+    bool exists = store_user_get(a->st, u.name, a->arena, &old, NULL) == RC_OK;
     rc = store_user_insert(a->st, &u, e);
+    if (taken)
+        *taken = rc == RC_INPUT && exists;
     buf_t detail;
     buf_init(&detail, 0);
     buf_puts(&detail, "{");

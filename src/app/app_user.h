@@ -20,11 +20,13 @@ typedef struct {
 
 /*
  * Adds an account. RC_INPUT for a bad name, role, state/org combination or
- * password, and for a name already taken (the message says which); RC_NOTFOUND
- * for an unknown state. On RC_OK *out (may be NULL) is the new user, without
- * its password hash. Audited as user.add of "user:NAME" with role, state, org.
+ * password, and for a name already taken (the message says which; *taken, if
+ * not NULL, says it was that, so the web can answer 409 without reading the
+ * message); RC_NOTFOUND for an unknown state. On RC_OK *out (may be NULL) is
+ * the new user, without its password hash. Audited as user.add of "user:NAME"
+ * with role, state, org.
  */
-rc_t app_user_add(app_t *a, const app_user_in_t *in, user_t *out, err_t *e);
+rc_t app_user_add(app_t *a, const app_user_in_t *in, user_t *out, bool *taken, err_t *e);
 
 /* Sets a new password for the user named and ends the user's sessions.
  * RC_NOTFOUND for no such user, RC_INPUT for a bad password. */

@@ -117,7 +117,7 @@ static rc_t user_add(cli_t *c, const char *name, const user_opts_t *o)
         return rc;
     app_user_in_t in = {.name = name, .role = o->role, .state = o->state ? s.alpha3 : NULL,
                         .org = o->org, .password = pw};
-    rc = app_user_add(&a, &in, NULL, &c->err);
+    rc = app_user_add(&a, &in, NULL, NULL, &c->err);
     sodium_memzero(pw, sizeof pw);
     if (rc == RC_OK)
         printf("%s: added as %s\n", name, role_name(role));

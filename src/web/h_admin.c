@@ -2,7 +2,6 @@
  * Administration: users (add, disable, enable) and the audit log.
  */
 #include <stdio.h>
-#include <string.h>
 
 #include "../app/app_user.h"
 #include "../core/audit.h"
@@ -43,15 +42,16 @@ rc_t h_user_add(web_req_t *r, json_t *m, err_t *e)
 {
     app_t a;
     user_t u;
+    bool taken = false;
     app_user_in_t in = {.name = web_param(r, "name"), .role = web_param(r, "role"),
                         .state = web_param(r, "state"), .org = web_param(r, "org"),
                         .password = web_param(r, "password")};
     web_app_of(r, &a);
-    rc_t rc = app_user_add(&a, &in, &u, e);
+    rc_t rc = app_user_add(&a, &in, &u, &taken, e);
     if (rc == RC_NOTFOUND)
         r->status = 422; /* an unknown state is a bad field here */
-    if (rc == RC_INPUT && strstr(e->msg, "already exists"))
-        r->status = 409; /* the name is taken (the store's message) */
+    if (rc == RC_INPUT && taken)
+        r->status = 409; /* the name is taken */
     if (rc != RC_OK)
         return rc;
     json_object_set_new(m, "user", user_json(r, &u));

@@ -19,8 +19,8 @@ done
 # requests are withdrawn and its offers closed first, so that the matching
 # has only those to pair (those with a live demo proposal cannot be
 # withdrawn, and are not matched again either).
-for id in $(sqlite3 "$DB" "SELECT id FROM assistance_request WHERE status = 'open'"); do r assistance request withdraw "$id" >/dev/null 2>&1 || true; done
-for id in $(sqlite3 "$DB" "SELECT id FROM assistance_offer"); do r assistance offer close "$id" >/dev/null; done
+for id in $(json '.[] | select(.status == "open") | .id' assistance request list); do r assistance request withdraw "$id" >/dev/null 2>&1 || true; done
+for id in $(json '.[].id' assistance offer list); do r assistance offer close "$id" >/dev/null; done
 rm -rf tests/out/browser
 start_server
 R1540_BASE=$B R1540_PW=$PW node tests/browser/walk.mjs >"$T/walk.out" 2>&1

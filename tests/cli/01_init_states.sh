@@ -4,7 +4,7 @@
 expect_fail "no database yet: clear error" 6 "no database there" r state list
 init_db
 expect_eq "193 member states" "$(r state list | wc -l)" "193"
-expect_eq "states in the store" "$(sqlite3 "$DB" 'select count(*) from state')" "193"
+expect_eq "states in the store" "$(json length state list)" "193"
 expect_eq "no observer state (Holy See)" "$(r state list | grep -c VAT)" "0"
 expect_eq "no observer state (Palestine)" "$(r state list | grep -c PSE)" "0"
 expect_ok "state show by alpha-2, lower case" r state show tr
@@ -39,7 +39,7 @@ r state show BHR --format json >"$T/bhr.json"
 expect_eq "state show --format json lists the memberships" "$(/usr/bin/python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print([(m["group"],m["to"],m["status"]) for m in d["memberships"]])' "$T/bhr.json")" "[('APG', '', 'current'), ('SIDS', '2023-04-01', 'past')]"
 expect_fail "state list --as-of refuses a bad date" 2 "not a date" r state list --as-of 2026-02-30
 expect_fail "state list --as-of refuses a hostile string" 2 "not a date" r state list --as-of "2020-01-01'; DROP TABLE state;--"
-expect_eq "memberships in the store" "$(sqlite3 "$DB" 'select count(*) from state_membership')" "$(grep -vc '^#' data/states/memberships.tsv | awk '{print $1 - 1}')"
+expect_eq "memberships in the store" "$(r export --format json --no-documents -o - | jq '.memberships | length')" "$(grep -vc '^#' data/states/memberships.tsv | awk '{print $1 - 1}')"
 expect_eq "LLDC count" "$(r state list --lldc | wc -l)" "32"
 expect_eq "African group" "$(r state list --group AFR | wc -l)" "54"
 expect_eq "M49 Caribbean (029)" "$(r state list --region 029 | wc -l)" "13"
@@ -47,7 +47,7 @@ r state list --format json >"$T/states.json"
 expect_eq "state list --format json parses" "$(/usr/bin/python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))))' "$T/states.json")" "193"
 expect_fail "unknown state code" 3 "unknown state 'XYZ'" r state show XYZ
 expect_fail "malformed state code" 3 "unknown state" r state show "A'; DROP TABLE state;--"
-expect_eq "states survive the hostile code" "$(sqlite3 "$DB" 'select count(*) from state')" "193"
+expect_eq "states survive the hostile code" "$(json length state list)" "193"
 expect_fail "unknown subcommand" 2 "expected" r state frobnicate
 expect_fail "unknown command" 2 "unknown command" r frobnicate
 expect_fail "bad --format" 2 "not text or json" r state list --format xml
@@ -69,11 +69,12 @@ expect_fail "template list bad section" 2 "not OP1" r template list --section OP
 printf 'this is not a database, just text that is long enough to look like a file header....' >"$T/notdb.db"
 expect_fail "a file that is not SQLite" 6 "not an SQLite database|not a database" "$BIN" --db "$T/notdb.db" state list
 expect_eq "the non-SQLite file is untouched" "$(head -c 17 "$T/notdb.db")" "this is not a dat"
-sqlite3 "$T/other.db" 'create table t(x); insert into t values (1);'
+# Another program's SQLite file, made and read with the sqlite3 tool.
+sqlite_only "$T/other.db" 'create table t(x); insert into t values (1);'
 expect_fail "an SQLite database of another program" 6 "not an r1540 one" "$BIN" --db "$T/other.db" init
-expect_eq "the other database is untouched" "$(sqlite3 "$T/other.db" 'select count(*) from sqlite_schema')" "1"
+expect_eq "the other database is untouched" "$(sqlite_only "$T/other.db" 'select count(*) from sqlite_schema')" "1"
 cp "$DB" "$T/newer.db"
-sqlite3 "$T/newer.db" "PRAGMA user_version = 99"
+sqlite_only "$T/newer.db" "PRAGMA user_version = 99" # the SQLite backend's schema version
 expect_fail "a database made by a newer r1540" 6 "made by a newer r1540" "$BIN" --db "$T/newer.db" status
 expect_fail "a database in a missing folder" 6 "" "$BIN" --db "$T/missing/dir/x.db" init
 : >"$T/empty.db"
@@ -85,6 +86,7 @@ expect_fail "the same through a sqlite: path" 3 "m49-regions.tsv" env R1540_DATA
 expect_eq "leaves no half-made database either" "$(ls "$T" | grep -c '^new2.db')" "0"
 
 # A database locked by another process: a writer holds the write lock for 2 seconds.
+h=$(json length report list)
 /usr/bin/python3 -c '
 import sqlite3, sys, time
 c = sqlite3.connect(sys.argv[1], isolation_level=None)
@@ -92,10 +94,9 @@ c.execute("BEGIN IMMEDIATE"); open(sys.argv[2], "w").close(); time.sleep(2); c.e
 ' "$DB" "$T/locked" &
 holder=$!
 while [ ! -e "$T/locked" ]; do sleep 0.05; done
-h=$(sqlite3 "$DB" 'select count(*) from report')
 expect_fail "a database locked by another process" 6 "locked by another process" r report add FRA --kind letter --date 2020-01-01 --language fr --title "Lettre"
 wait $holder
-expect_eq "the locked write left nothing" "$(sqlite3 "$DB" 'select count(*) from report')" "$h"
+expect_eq "the locked write left nothing" "$(json length report list)" "$h"
 expect_ok "after the lock is gone the write works" r report add FRA --kind letter --date 2020-01-01 --language fr --title "Lettre"
 
 # An empty or in-memory database path would make SQLite use a throw-away database.

@@ -88,11 +88,12 @@ r matrix set FRA 2 OP1-NPT X >/dev/null
 expect_eq "diff lists items in template order" "$(r matrix diff FRA 1 2 | grep -v '^ ' | tail -n +2 | tr '\n' ' ')" "OP1-NPT OP1-CWC "
 
 # `matrix new` writes a version and its entries in one transaction.
+# The failure is injected beneath r1540, by a trigger in the SQLite file.
 approve_fra 2 2005-01-02
-sqlite3 "$DB" "create trigger inject_failure before insert on matrix_entry begin select raise(abort, 'injected failure'); end;"
+sqlite_only "$DB" "create trigger inject_failure before insert on matrix_entry begin select raise(abort, 'injected failure'); end;"
 h=$(db_hash)
 expect_fail "matrix new fails when its entries cannot be written" 4 "injected failure" r matrix new FRA --date 2005-02-01
 expect_eq "the failed matrix new left no version behind" "$(db_hash)" "$h"
-sqlite3 "$DB" "drop trigger inject_failure"
+sqlite_only "$DB" "drop trigger inject_failure"
 
 done_testing

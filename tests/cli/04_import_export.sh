@@ -169,13 +169,13 @@ bad "matrix versions without their entries file" 4 "needs its matrix_entries.csv
 # --public: only what the public may see (the server's /data/ files).
 DB=$T/public.db
 r init --demo >/dev/null 2>&1
-pid=$(sqlite3 "$DB" "select id from assistance_proposal where provider_answer = '' order by id limit 1")
+pid=$(json '[.[] | select(.provider_answer == "")] | min_by(.id) | .id' assistance proposal list)
 r assistance proposal accept "$pid" --by provider --note "PRIVATE-NOTE-7" >/dev/null
 expect_ok "export --public --format json" r export --public --format json -o "$T/public.json"
 expect_eq "... has no proposal, note or answer" "$(grep -c 'PRIVATE-NOTE-7\|provider_answer\|"history"' "$T/public.json")" 0
 expect_eq "... only published versions" "$(grep -cE '"status":"(draft|with-state|approved)","created"' "$T/public.json")" 0
 expect_eq "... all of them" "$(grep -c '"status":"published","created"' "$T/public.json")" \
-    "$(sqlite3 "$DB" "select count(*) from matrix_version where status = 'published'")"
+    "$(r export --format json --no-documents -o - | jq '[.matrices[] | select(.status == "published")] | length')"
 expect_ok "the full export keeps the note" r export --format json --no-documents -o "$T/full.json"
 expect_match "... (it is there)" "$T/full.json" "PRIVATE-NOTE-7"
 expect_ok "export --public --format csv" r export --public --format csv -o "$T/pubcsv"

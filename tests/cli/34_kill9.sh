@@ -67,17 +67,18 @@ while [ $t -le 20 ]; do
     irc=$?
     wait "$SPID" 2>/dev/null
     wait "$WPID"
-    n=$(sqlite3 "$DB" "select count(*) from report where title like 'imp$t-%'")
+    n=$(json "[.[] | select(.title | startswith(\"imp$t-\"))] | length" report list)
     if [ "$n" != 0 ] && [ "$n" != 300 ]; then torn=$((torn + 1)); fi
     if [ "$irc" = 0 ] && [ "$n" != 300 ]; then lost=$((lost + 1)); fi
     [ "$n" = 300 ] && whole=$((whole + 1))
-    [ "$(sqlite3 "$DB" "pragma integrity_check")" = ok ] || broken=$((broken + 1))
+    # SQLite's own check of its file after the kill, beneath r1540.
+    [ "$(sqlite_only "$DB" "pragma integrity_check")" = ok ] || broken=$((broken + 1))
     r audit verify >/dev/null 2>&1 || unverified=$((unverified + 1))
     serve
     t=$((t + 1))
 done
 sort -u "$T/acked" >"$T/acked.sorted"
-sqlite3 "$DB" "select title from report where title like 'w%-%'" | sort -u >"$T/stored"
+json '.[].title | select(test("^w.*-"))' report list | sort -u >"$T/stored"
 acks=$(wc -l <"$T/acked.sorted")
 missing=$(comm -23 "$T/acked.sorted" "$T/stored" | wc -l)
 kill -TERM "$SPID"
@@ -91,5 +92,6 @@ expect_eq "no import that reported success was lost" "$lost" 0
 expect_eq "integrity_check is ok after every kill" "$broken" 0
 expect_eq "the audit chain verifies after every kill" "$unverified" 0
 expect_eq "each stored upload has its audit entry" \
-    "$(sqlite3 "$DB" "select count(*) from report r where title like 'w%-%' and not exists (select 1 from audit a where a.action='report.add' and a.detail like '%' || r.sha256 || '%')")" 0
+    "$(r audit list --format json >"$T/audit.json" && r report list --format json | jq --slurpfile a "$T/audit.json" '[.[] | select(.title | test("^w.*-")) | .sha256 as $h
+        | select([$a[0][] | select(.action == "report.add" and (.detail | contains($h)))] | length == 0)] | length')" 0
 done_testing

@@ -35,10 +35,11 @@ expect_fail() {
     fi
 }
 
-# expect_sql_refused NAME PATTERN SQL: the sqlite3 tool, bypassing r1540, is refused by the store.
+# expect_sql_refused NAME PATTERN SQL: the sqlite3 tool, bypassing r1540, is
+# refused by the SQLite backend's own constraints and triggers.
 expect_sql_refused() {
     name=$1; pattern=$2; shift 2
-    sqlite3 "$DB" "$@" >"$T/out" 2>"$T/err"
+    sqlite_only "$DB" "$@" >"$T/out" 2>"$T/err"
     rc=$?
     if [ "$rc" -ne 0 ] && grep -qE -- "$pattern" "$T/err"; then
         ok "$name"
@@ -57,23 +58,21 @@ expect_match() {
     if grep -qE -- "$3" "$2"; then ok "$1"; else not_ok "$1" "no match for $3 in:" "$(head -c 600 "$2")"; fi
 }
 
-# A fingerprint of everything in a database, to prove a failed command changed nothing.
-db_hash() { sqlite3 "${1:-$DB}" .dump | sha256sum | cut -c1-64; }
-# The same without the audit log: a command that succeeds without changing the
-# data (init again, a repeated import) still adds its audit entry.
+# Reads through r1540 (json, db_hash, audit_*) and the one way beneath it (sqlite_only).
+. tests/store_access.sh
+
+# The data without the audit log: a command that succeeds without changing the
+# data (init again, a repeated import) still adds its audit entry. r1540 has no
+# read for this yet (its fingerprint covers the audit log too), so it is taken
+# from a copy of the SQLite file with the log removed.
 data_hash() {
     rm -f "$T/data_hash.db"
-    sqlite3 "${1:-$DB}" ".backup '$T/data_hash.db'" &&
-        sqlite3 "$T/data_hash.db" "DROP TRIGGER audit_no_delete; DELETE FROM audit;
+    sqlite_only "${1:-$DB}" ".backup '$T/data_hash.db'" &&
+        sqlite_only "$T/data_hash.db" "DROP TRIGGER audit_no_delete; DELETE FROM audit;
             DELETE FROM meta WHERE key IN ('audit_count', 'audit_head')" &&
-        db_hash "$T/data_hash.db"
+        sqlite_only "$T/data_hash.db" .dump | sha256sum | cut -c1-64
 }
 
-# The audit log: its number of entries, its newest entry ("ACTION OBJECT") and
-# that entry's detail.
-audit_count() { sqlite3 "$DB" "select count(*) from audit"; }
-audit_last() { sqlite3 "$DB" "select action || ' ' || object from audit order by seq desc limit 1"; }
-audit_detail() { sqlite3 "$DB" "select detail from audit order by seq desc limit 1"; }
 # audited NAME ACTION OBJECT CMD...: the command succeeds and adds one entry ACTION OBJECT.
 audited() {
     name=$1; action=$2; object=$3; shift 3

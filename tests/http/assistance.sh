@@ -25,45 +25,44 @@ start_server
 for u in exp com pocfra pocdeu iaea opcw; do api_login "$u" || { echo "Bail out! login $u"; exit 1; }; done
 
 py() { e=$1; shift; python3 -c "import json,sys; d=json.load(open(sys.argv[1])); print($e)" "$T/body" "$@"; }
-count() { sqlite3 "$DB" "$1"; }
-state_of_requests() { # a fingerprint of everything assistance, to prove a refusal changed nothing
-    sqlite3 "$DB" "SELECT (SELECT count(*) || ':' || group_concat(status) FROM assistance_request),
-        (SELECT count(*) || ':' || group_concat(status) FROM assistance_offer),
-        (SELECT count(*) || ':' || group_concat(status || provider_answer || state_answer) FROM assistance_proposal),
-        (SELECT count(*) FROM assistance_event), (SELECT count(*) FROM audit)"
+# ex FILTER: jq -r FILTER over a fresh JSON export (requests, offers, proposals
+# with their history), with $offer and $request: the offers and requests by id.
+ex() {
+    r export --format json --no-documents -o - | jq -r '(.offers | map({key: (.id | tostring), value: .}) | from_entries) as $offer
+        | (.requests | map({key: (.id | tostring), value: .}) | from_entries) as $request | '"$1"
 }
+# the whole database's fingerprint, to prove a refusal changed nothing
+state_of_requests() { fingerprint; }
 
 # ---- public lists and pages --------------------------------------------------------
 expect "requests list (page)" 200 "$B/en/assistance/requests"
 check "... marks demo data and escapes nothing it should not" body_has 'Assistance requests'
 expect "requests list (API)" 200 "$B/api/v1/assistance/requests"
-expect_eq "... counts every request (sqlite3)" "$(py 'd["count"]')" "$(count "SELECT count(*) FROM assistance_request")"
+expect_eq "... counts every request (export)" "$(py 'd["count"]')" "$(ex '.requests | length')"
 expect_eq "... shows 200 per page" "$(py 'len(d["requests"])')" 200
-expect_eq "... newest first" "$(py 'd["requests"][0]["id"]')" "$(count "SELECT max(id) FROM assistance_request")"
+expect_eq "... newest first" "$(py 'd["requests"][0]["id"]')" "$(ex '[.requests[].id] | max')"
 expect "... page 2 (API)" 200 "$B/api/v1/assistance/requests?page=2"
-expect_eq "... holds the rest" "$(py 'len(d["requests"])')" "$(( $(count "SELECT count(*) FROM assistance_request") - 200 ))"
+expect_eq "... holds the rest" "$(py 'len(d["requests"])')" "$(( $(ex '.requests | length') - 200 ))"
 expect "... page 999 falls back to page 1" 200 "$B/api/v1/assistance/requests?page=999"
 expect_eq "... page number" "$(py 'd["page"]')" 1
 expect "requests filtered by kind and status (API)" 200 "$B/api/v1/assistance/requests?kind=training&status=open"
-expect_eq "... the same as sqlite3" "$(py 'd["count"]')" "$(count "SELECT count(*) FROM assistance_request WHERE kind = 'training' AND status = 'open'")"
+expect_eq "... the same as the export" "$(py 'd["count"]')" "$(ex '[.requests[] | select(.kind == "training" and .status == "open")] | length')"
 expect "requests of Africa (API)" 200 "$B/api/v1/assistance/requests?region=002"
-expect_eq "... the same as sqlite3" "$(py 'd["count"]')" "$(count "SELECT count(*) FROM assistance_request q JOIN state s ON s.alpha3 = q.state WHERE s.m49_region = '002'")"
+expect_eq "... the same as the export" "$(py 'd["count"]')" "$(ex '[.states[] | select(.m49_region == "002") | .alpha3] as $af | [.requests[] | select(.state | IN($af[]))] | length')"
 expect "requests on export control (API)" 200 "$B/api/v1/assistance/requests?theme=export-control"
-expect_eq "... those that list the theme or name an item carrying it (sqlite3)" "$(py 'd["count"]')" "$(count "SELECT count(*) FROM assistance_request q
-    WHERE EXISTS (SELECT 1 FROM assistance_request_code c WHERE c.request_id = q.id
-    AND c.list = 'themes' AND c.code = 'export-control') OR EXISTS (SELECT 1
-    FROM assistance_request_code c JOIN template_item t ON t.id = c.code
-    WHERE c.request_id = q.id AND c.list = 'items'
-    AND t.template_version = (SELECT value FROM meta WHERE key = 'template_version')
-    AND ',' || t.themes || ',' LIKE '%,export-control,%')")"
+expect_eq "... those that list the theme or name an item carrying it (export)" "$(py 'd["count"]')" "$(
+    EC=$(r template list --version "$(ex .template_version)" --format json |
+        jq -c '[.[] | select(.themes | split(",") | index("export-control")) | .id]') \
+    ex '($ENV.EC | fromjson) as $ec
+        | [.requests[] | select((.themes | split(",") | index("export-control")) or ((.items | split(",")) - ((.items | split(",")) - $ec) | length > 0))] | length' )"
 expect_eq "... more than list it (the filter sees the items' themes, as the page shows them)" \
-    "$(test "$(py 'd["count"]')" -gt "$(count "SELECT count(*) FROM assistance_request_code WHERE list = 'themes' AND code = 'export-control'")" && echo yes)" yes
+    "$(test "$(py 'd["count"]')" -gt "$(ex '[.requests[] | select(.themes | split(",") | index("export-control"))] | length')" && echo yes)" yes
 expect_eq "... each shown with the theme" "$(py 'all(any(t["code"] == "export-control" for t in q["themes"]) for q in d["requests"])')" True
 expect "a filter with hostile text is just no match" 200 "$B/en/assistance/requests?kind=%3Cscript%3E&theme=%27%20OR%201=1"
 check "... and is not echoed raw" body_lacks '<script>'
 expect "offers list (page)" 200 "$B/en/assistance/offers"
 expect "offers of the IAEA (API)" 200 "$B/api/v1/assistance/offers?provider=IAEA"
-expect_eq "... the same as sqlite3" "$(py 'd["count"]')" "$(count "SELECT count(*) FROM assistance_offer WHERE provider_org = 'IAEA'")"
+expect_eq "... the same as the export" "$(py 'd["count"]')" "$(ex '[.offers[] | select(.provider == "IAEA")] | length')"
 expect_eq "... named in the page's language" "$(py 'd["offers"][0]["provider_name"]')" "International Atomic Energy Agency"
 expect "the same in French (API)" 200 "$B/api/v1/assistance/offers?provider=IAEA&lang=fr"
 expect_eq "... names the agency in French" "$(py 'd["offers"][0]["provider_name"]')" "Agence internationale de l'énergie atomique"
@@ -81,7 +80,7 @@ for bad in 0 -1 abc 1e3 99999999999999999999 9007199254740993 01 "$(head -c 3000
 done
 expect "an offer that does not exist is 404" 404 "$B/en/assistance/offers/99999"
 expect "the state page lists its requests" 200 "$B/api/v1/states/AFG"
-expect_eq "... all of AFG's (sqlite3)" "$(py 'len(d["requests"])')" "$(count "SELECT count(*) FROM assistance_request WHERE state = 'AFG'")"
+expect_eq "... all of AFG's (export)" "$(py 'len(d["requests"])')" "$(ex '[.requests[] | select(.state == "AFG")] | length')"
 expect_eq "... without a form for the public" "$(py '"request_form" in d or "can_request" in d')" False
 
 # ---- who may do what -----------------------------------------------------------------
@@ -100,7 +99,7 @@ api_expect "a provider cannot see the match review" 403 iaea GET assistance/matc
 api_expect "a point of contact cannot run the matching" 403 pocfra POST assistance/match '{}'
 api_expect "an expert cannot answer a proposal" 403 exp POST assistance/proposals/1/accept '{}'
 api_expect "a point of contact cannot mark delivered" 403 pocfra POST assistance/proposals/1/deliver '{}'
-OPCW_OFFER=$(count "SELECT min(id) FROM assistance_offer WHERE provider_org = 'OPCW'")
+OPCW_OFFER=$(ex '[.offers[] | select(.provider == "OPCW") | .id] | min')
 api_expect "the IAEA cannot close an OPCW offer" 403 iaea POST "assistance/offers/$OPCW_OFFER/close" '{}'
 expect "a POST with a wrong CSRF token is refused" 403 -b "$T/jar.pocfra" -H 'X-CSRF-Token: 0' -H 'Content-Type: application/json' \
     -d '{"title":"x","kind":"training","items":["OP1-NPT"],"themes":[],"languages":["en"]}' "$B/api/v1/states/FRA/requests"
@@ -146,9 +145,9 @@ expect_eq "... and they change nothing" "$(state_of_requests)" "$before"
 api_expect "pocfra asks for assistance with hostile text (201)" 201 pocfra POST states/FRA/requests \
     "{\"title\":\"$XSS\",\"description\":\"$SQL\",\"kind\":\"legislative-drafting\",\"items\":[\"OP2-NW-MANUFACTURE-LAW\",\"OP2-CW-MANUFACTURE-LAW\"],\"themes\":[\"legislation\"],\"languages\":[\"fr\",\"en\"],\"priority\":2}"
 RQ=$(py 'd["request"]["id"]')
-expect_eq "... stored verbatim (sqlite3)" "$(count "SELECT state || '|' || title || '|' || description || '|' || (SELECT group_concat(code, ',') FROM (SELECT code FROM assistance_request_code WHERE request_id = $RQ AND list = 'items' ORDER BY seq)) || '|' || priority || '|' || status FROM assistance_request WHERE id = $RQ")" \
+expect_eq "... stored verbatim (export)" "$(ex ".requests[] | select(.id == $RQ) | \"\\(.state)|\\(.title)|\\(.description)|\\(.items)|\\(.priority)|\\(.status)\"")" \
     "FRA|$XSS|$SQL|OP2-NW-MANUFACTURE-LAW,OP2-CW-MANUFACTURE-LAW|2|open"
-expect_eq "... audited with its id" "$(count "SELECT actor || ' ' || action FROM audit WHERE object = 'request:$RQ'")" "web:pocfra assistance.request.add"
+expect_eq "... audited with its id" "$(json ".[] | select(.object == \"request:$RQ\") | \"\\(.actor) \\(.action)\"" audit list)" "web:pocfra assistance.request.add"
 expect "... its page escapes the title" 200 "$B/en/assistance/requests/$RQ"
 check "... (escaped)" body_has "$XSS_HTML"
 check "... (never raw)" body_lacks "$XSS"
@@ -158,19 +157,19 @@ expect_eq "... and may withdraw it" "$(py 'd["can_withdraw"]')" True
 api_expect "pocdeu may not withdraw it through DEU's path (404)" 404 pocdeu POST "states/DEU/requests/$RQ/withdraw" '{}'
 api_expect "pocdeu may not withdraw it through FRA's path (403)" 403 pocdeu POST "states/FRA/requests/$RQ/withdraw" '{}'
 api_expect "pocfra withdraws it" 200 pocfra POST "states/FRA/requests/$RQ/withdraw" '{}'
-expect_eq "... withdrawn (sqlite3)" "$(count "SELECT status FROM assistance_request WHERE id = $RQ")" withdrawn
+expect_eq "... withdrawn" "$(json .status assistance request show "$RQ")" withdrawn
 api_expect "... a second time is a conflict (409)" 409 pocfra POST "states/FRA/requests/$RQ/withdraw" '{}'
 
 # ---- providers' offers ----------------------------------------------------------------
 api_expect "the IAEA records an offer (201), naming OPCW in vain" 201 iaea POST assistance/offers \
     "{\"provider\":\"OPCW\",\"title\":\"$XSS\",\"kinds\":[\"training\",\"expert-visit\"],\"items\":[],\"themes\":[\"border-control\"],\"regions\":[\"002\"],\"languages\":[\"fr\"],\"capacity\":3}"
 OF=$(py 'd["offer"]["id"]')
-expect_eq "... the offer is the IAEA's own (sqlite3)" "$(count "SELECT provider_org || ' ' || capacity || ' ' || (SELECT group_concat(code, ',') FROM (SELECT code FROM assistance_offer_code WHERE offer_id = $OF AND list = 'regions' ORDER BY seq)) FROM assistance_offer WHERE id = $OF")" "IAEA 3 002"
+expect_eq "... the offer is the IAEA's own" "$(json '"\(.provider) \(.capacity) \(.regions)"' assistance offer show "$OF")" "IAEA 3 002"
 expect "the offers list escapes its title" 200 "$B/en/assistance/offers?provider=IAEA"
 check "... (escaped)" body_has "$XSS_HTML"
 api_expect "an expert records an offer for a state provider" 201 exp POST assistance/offers \
     '{"provider":"NOR","title":"Export control seminar","kinds":["workshop"],"items":[],"themes":["export-control"],"regions":[],"languages":["en"],"capacity":0}'
-expect_eq "... provided by Norway (sqlite3)" "$(count "SELECT provider_state FROM assistance_offer WHERE id = $(py 'd["offer"]["id"]')")" NOR
+expect_eq "... provided by Norway" "$(json '"\(.provider) \(.provider_kind)"' assistance offer show "$(py 'd["offer"]["id"]')")" "NOR state"
 for body in '{"provider":"NOPE","title":"t","kinds":["training"],"items":[],"themes":["border-control"],"regions":[],"languages":["en"],"capacity":1}' \
     '{"provider":"IAEA","title":"t","kinds":[],"items":[],"themes":["border-control"],"regions":[],"languages":["en"],"capacity":1}' \
     '{"provider":"IAEA","title":"t","kinds":["training"],"items":[],"themes":["border-control"],"regions":["Africa"],"languages":["en"],"capacity":1}' \
@@ -184,18 +183,19 @@ done
 api_expect "the IAEA closes its offer" 200 iaea POST "assistance/offers/$OF/close" '{}'
 api_expect "... closing it again is a conflict" 409 iaea POST "assistance/offers/$OF/close" '{}'
 api_expect "... and reopens it" 200 iaea POST "assistance/offers/$OF/reopen" '{}'
-expect_eq "... audited: add, close, reopen" "$(count "SELECT group_concat(action, ' ') FROM (SELECT action FROM audit WHERE object = 'offer:$OF' ORDER BY seq)")" \
+expect_eq "... audited: add, close, reopen" "$(json "[.[] | select(.object == \"offer:$OF\") | .action] | join(\" \")" audit list)" \
     "assistance.offer.add assistance.offer.close assistance.offer.reopen"
 
 # ---- the match review and recording proposals ----------------------------------------
-NPROP=$(count "SELECT count(*) FROM assistance_proposal")
+nprop() { json length assistance proposal list; }
+NPROP=$(nprop)
 api_expect "an expert reviews the matching (dry run)" 200 exp GET assistance/match
 WEB_TOTAL=$(py 'd["total"]'); WEB_N=$(py 'd["count"]')
 r match --dry-run --format json >"$T/cli.json"
 expect_eq "... the same optimum as the CLI's dry run" "$WEB_TOTAL $WEB_N" \
     "$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(d["total"], len(d["proposals"]))' "$T/cli.json")"
 expect_eq "... every proposal explained, factor by factor" "$(py 'all(p["factors"] and all(f["points"] is not None for f in p["factors"]) for p in d["proposals"])')" True
-expect_eq "... and it recorded nothing" "$(count "SELECT count(*) FROM assistance_proposal")" "$NPROP"
+expect_eq "... and it recorded nothing" "$(nprop)" "$NPROP"
 expect "the match review page" 200 -b "$T/jar.exp" "$B/en/assistance/match"
 check "... shows the record button" body_has 'Record the ticked proposals'
 check "... a checkbox per proposal, ticked" body_has 'type="checkbox" name="pick" value="'
@@ -211,9 +211,9 @@ na=$(audit_count)
 expect "the form with every box unticked is 422" 422 -b "$T/pjar.com" -d "csrf=$ccsrf" -d picking=1 -d region= "$B/en/assistance/match"
 check "... and says to pick one" body_has 'Pick at least one proposal to record.'
 expect "the form with a stale pick is 409" 409 -b "$T/pjar.com" -d "csrf=$ccsrf" -d picking=1 -d pick=999999:1 "$B/en/assistance/match"
-expect_eq "... neither recorded anything" "$(count "SELECT count(*) FROM assistance_proposal") $(audit_count)" "$NPROP $na"
+expect_eq "... neither recorded anything" "$(nprop) $(audit_count)" "$NPROP $na"
 api_expect "a regional batch review for Africa" 200 exp GET "assistance/match?region=002"
-expect_eq "... proposes for African states only" "$(py 'all(p["request"]["state"] in set(sys.argv[2:]) for p in d["proposals"])' $(count "SELECT alpha3 FROM state WHERE m49_region = '002'"))" True
+expect_eq "... proposes for African states only" "$(py 'all(p["request"]["state"] in set(sys.argv[2:]) for p in d["proposals"])' $(json '.[].alpha3' state list --region 002))" True
 api_expect "an unknown region is 404" 404 exp GET "assistance/match?region=999"
 api_expect "a malformed region is 422" 422 exp GET "assistance/match?region=%27%3B"
 before=$(state_of_requests); na=$(audit_count)
@@ -224,28 +224,29 @@ api_expect "an oversized pick is 422" 422 com POST assistance/match "{\"pick\":\
 api_expect "a pick the optimum does not hold is 409" 409 com POST assistance/match '{"pick":["999999:1"]}'
 expect_eq "none of them recorded anything" "$(state_of_requests) $(audit_count)" "$before $na"
 api_expect "the Committee records one picked proposal" 200 com POST assistance/match "{\"pick\":[\"$FIRST_PICK\"]}"
-expect_eq "... one stored" "$(count "SELECT count(*) FROM assistance_proposal")" "$((NPROP + 1))"
-expect_eq "... it is the picked pair" "$(count "SELECT request_id || ':' || offer_id FROM assistance_proposal ORDER BY id DESC LIMIT 1")" "$FIRST_PICK"
-expect_eq "... one audit entry saying so" "$(count "SELECT json_extract(detail, '$.proposals') || ' ' || (json_extract(detail, '$.optimum') IS NOT NULL) FROM audit WHERE action = 'match.propose'")" "1 1"
+expect_eq "... one stored" "$(nprop)" "$((NPROP + 1))"
+expect_eq "... it is the picked pair" "$(json 'max_by(.id) | "\(.request):\(.offer)"' assistance proposal list)" "$FIRST_PICK"
+expect_eq "... one audit entry saying so" "$(json '.[] | select(.action == "match.propose") | .detail | fromjson | "\(.proposals) \(if .optimum != null then 1 else 0 end)"' audit list)" "1 1"
 api_expect "the Committee records the rest" 200 com POST assistance/match '{}'
-expect_eq "... as many as reviewed" "$(count "SELECT count(*) FROM assistance_proposal")" "$((NPROP + WEB_N))"
-expect_eq "... audited once per recording, by com" "$(count "SELECT group_concat(actor || ' ' || action, ',') FROM audit WHERE action = 'match.propose'")" "web:com match.propose,web:com match.propose"
+expect_eq "... as many as reviewed" "$(nprop)" "$((NPROP + WEB_N))"
+expect_eq "... audited once per recording, by com" "$(json '[.[] | select(.action == "match.propose") | "\(.actor) \(.action)"] | join(",")' audit list)" "web:com match.propose,web:com match.propose"
 
 # ---- who sees which proposal ------------------------------------------------------------
 api_expect "the IAEA's proposals" 200 iaea GET assistance/proposals
 expect_eq "... are all of its offers and only those" "$(py 'd["count"]')" \
-    "$(count "SELECT count(*) FROM assistance_proposal p JOIN assistance_offer o ON o.id = p.offer_id WHERE o.provider_org = 'IAEA'")"
+    "$(ex '[.proposals[] | select($offer[.offer | tostring].provider == "IAEA")] | length')"
 expect_eq "... each one the IAEA's" "$(py 'all(p["provider"] == "IAEA" for p in d["proposals"])')" True
 api_expect "FRA's point of contact's proposals" 200 pocfra GET assistance/proposals
 expect_eq "... only FRA's" "$(py 'd["count"]')" \
-    "$(count "SELECT count(*) FROM assistance_proposal p JOIN assistance_request q ON q.id = p.request_id WHERE q.state = 'FRA'")"
+    "$(ex '[.proposals[] | select($request[.request | tostring].state == "FRA")] | length')"
 api_expect "an expert sees every proposal" 200 exp GET assistance/proposals
-expect_eq "... all of them" "$(py 'd["count"]')" "$(count "SELECT count(*) FROM assistance_proposal")"
+expect_eq "... all of them" "$(py 'd["count"]')" "$(nprop)"
 
 # a proposal of the IAEA's, and the point of contact of its requesting state
-P=$(count "SELECT min(p.id) FROM assistance_proposal p JOIN assistance_offer o ON o.id = p.offer_id WHERE o.provider_org = 'IAEA' AND p.status = 'proposed' AND p.provider_answer = '' AND p.state_answer = ''")
-PS=$(count "SELECT q.state FROM assistance_proposal p JOIN assistance_request q ON q.id = p.request_id WHERE p.id = $P")
-PR=$(count "SELECT request_id FROM assistance_proposal WHERE id = $P")
+P=$(ex '[.proposals[] | select($offer[.offer | tostring].provider == "IAEA" and .status == "proposed"
+    and .provider_answer == "" and .state_answer == "") | .id] | min')
+PR=$(json .request assistance proposal show "$P")
+PS=$(json .state assistance request show "$PR")
 adduser pocx --role poc --state "$PS"
 api_login pocx || { echo "Bail out! login pocx"; exit 1; }
 api_expect "the OPCW cannot see an IAEA proposal (404)" 404 opcw GET "assistance/proposals/$P"
@@ -263,29 +264,29 @@ api_expect "... a second answer is a conflict" 409 iaea POST "assistance/proposa
 api_expect "delivery before both accepted is a conflict" 409 iaea POST "assistance/proposals/$P/deliver" '{}'
 api_expect "the requesting state accepts" 200 pocx POST "assistance/proposals/$P/accept" '{}'
 expect_eq "... now accepted" "$(py 'd["status"]')" accepted
-expect_eq "... and the request matched (sqlite3)" "$(count "SELECT status FROM assistance_request WHERE id = $PR")" matched
+expect_eq "... and the request matched" "$(json .status assistance request show "$PR")" matched
 api_expect "the IAEA marks it delivered" 200 iaea POST "assistance/proposals/$P/deliver" '{}'
-expect_eq "... the request delivered (sqlite3)" "$(count "SELECT status FROM assistance_request WHERE id = $PR")" delivered
+expect_eq "... the request delivered" "$(json .status assistance request show "$PR")" delivered
 api_expect "its history" 200 pocx GET "assistance/proposals/$P"
 expect_eq "... has every step in order" "$(py '" ".join(h["event"] for h in d["proposal"]["history"])')" "proposed provider-accepted state-accepted delivered"
 expect "... the proposal page escapes the note" 200 -b "$T/jar.pocx" "$B/en/assistance/proposals/$P"
 check "... (escaped)" body_has "$XSS_HTML"
 check "... (never raw)" body_lacks "$XSS"
-expect_eq "... each step audited" "$(count "SELECT group_concat(actor || ' ' || action, ', ') FROM (SELECT actor, action FROM audit WHERE object = 'proposal:$P' ORDER BY seq)")" \
+expect_eq "... each step audited" "$(json "[.[] | select(.object == \"proposal:$P\") | \"\\(.actor) \\(.action)\"] | join(\", \")" audit list)" \
     "web:iaea assistance.proposal.accept, web:pocx assistance.proposal.accept, web:iaea assistance.proposal.deliver"
 
 # a declined pair is never proposed again
-Q=$(count "SELECT min(p.id) FROM assistance_proposal p JOIN assistance_request q ON q.id = p.request_id WHERE q.state <> '$PS' AND p.status = 'proposed'")
-QS=$(count "SELECT q.state FROM assistance_proposal p JOIN assistance_request q ON q.id = p.request_id WHERE p.id = $Q")
-QR=$(count "SELECT request_id || ',' || offer_id FROM assistance_proposal WHERE id = $Q")
+Q=$(ex "[.proposals[] | select(\$request[.request | tostring].state != \"$PS\" and .status == \"proposed\") | .id] | min")
+QR=$(json '"\(.request),\(.offer)"' assistance proposal show "$Q")
+QS=$(json .state assistance request show "${QR%,*}")
 adduser pocy --role poc --state "$QS"
 api_login pocy || { echo "Bail out! login pocy"; exit 1; }
 api_expect "the state $QS declines one of its proposals" 200 pocy POST "assistance/proposals/$Q/decline" '{"note":"not now"}'
 expect_eq "... declined" "$(py 'd["status"]')" declined
-expect_eq "... and its request open again (sqlite3)" "$(count "SELECT status FROM assistance_request WHERE id = ${QR%,*}")" open
+expect_eq "... and its request open again" "$(json .status assistance request show "${QR%,*}")" open
 api_expect "the Committee runs the matching again" 200 com POST assistance/match '{}'
 expect_eq "... which never proposes the declined pair again" \
-    "$(count "SELECT count(*) FROM assistance_proposal WHERE request_id || ',' || offer_id = '$QR'")" 1
+    "$(json "[.[] | select(\"\\(.request),\\(.offer)\" == \"$QR\")] | length" assistance proposal list)" 1
 
 # ---- the same through pages and forms ------------------------------------------------------
 page_login pocfra || { echo "Bail out! page login"; exit 1; }
@@ -295,9 +296,9 @@ check "... with a CSRF token" test -n "$csrf"
 expect "pocfra asks by form, with two items" 303 -b "$T/pjar.pocfra" -d "csrf=$csrf" --data-urlencode "title=Formation douanière" \
     -d kind=training -d items=OP3CD-NW-BORDER-LAW -d items=OP3CD-CW-BORDER-LAW -d themes=border-control -d languages=fr -d priority=1 \
     "$B/en/states/FRA/requests"
-FQ=$(count "SELECT max(id) FROM assistance_request WHERE state = 'FRA'")
+FQ=$(json 'map(.id) | max' assistance request list FRA)
 expect_eq "... goes to the new request" "$(header Location)" "/en/assistance/requests/$FQ?msg=request-added"
-expect_eq "... with both items (sqlite3)" "$(count "SELECT (SELECT group_concat(code, ',') FROM (SELECT code FROM assistance_request_code WHERE request_id = $FQ AND list = 'items' ORDER BY seq)) || ' ' || title FROM assistance_request WHERE id = $FQ")" "OP3CD-NW-BORDER-LAW,OP3CD-CW-BORDER-LAW Formation douanière"
+expect_eq "... with both items" "$(json '"\(.items) \(.title)"' assistance request show "$FQ")" "OP3CD-NW-BORDER-LAW,OP3CD-CW-BORDER-LAW Formation douanière"
 expect "... whose page says so" 200 -b "$T/pjar.pocfra" "$B/en/assistance/requests/$FQ?msg=request-added"
 check "... (message)" body_has 'The assistance request was recorded.'
 check "... (withdraw button)" body_has 'Withdraw this request'
@@ -310,13 +311,13 @@ check "... is its inbox" body_has 'Assistance: waiting for you'
 check "... with its offers" body_has 'Your offers'
 api_expect "its inbox (API)" 200 iaea GET workspace
 expect_eq "... holds the IAEA's proposals waiting for its answer" "$(py 'len(d["inbox"])')" \
-    "$(count "SELECT count(*) FROM assistance_proposal p JOIN assistance_offer o ON o.id = p.offer_id WHERE o.provider_org = 'IAEA' AND (p.status = 'proposed' AND p.provider_answer = '' OR p.status = 'accepted')")"
-P2=$(count "SELECT min(p.id) FROM assistance_proposal p JOIN assistance_offer o ON o.id = p.offer_id WHERE o.provider_org = 'IAEA' AND p.status = 'proposed'")
+    "$(ex '[.proposals[] | select($offer[.offer | tostring].provider == "IAEA" and (.status == "proposed" and .provider_answer == "" or .status == "accepted"))] | length')"
+P2=$(ex '[.proposals[] | select($offer[.offer | tostring].provider == "IAEA" and .status == "proposed") | .id] | min')
 csrf=$(page_csrf iaea "assistance/proposals/$P2")
 check "a proposal page offers the IAEA Accept and Decline" body_has 'formaction='
 expect "the IAEA declines by form" 303 -b "$T/pjar.iaea" -d "csrf=$csrf" -d note=busy "$B/en/assistance/proposals/$P2/decline"
 expect_eq "... and comes back to it" "$(header Location)" "/en/assistance/proposals/$P2?msg=proposal-declined"
-expect_eq "... declined (sqlite3)" "$(count "SELECT status || ' ' || provider_answer FROM assistance_proposal WHERE id = $P2")" "declined declined"
+expect_eq "... declined" "$(json '"\(.status) \(.provider_answer)"' assistance proposal show "$P2")" "declined declined"
 for lang in ar zh fr ru es; do
     expect "the requests page in $lang" 200 "$B/$lang/assistance/requests"
     check "... has no English heading left" body_lacks '>Assistance requests<'

@@ -30,28 +30,10 @@ MATRIX_OPS="new set send return accept comment approve publish"
 WORKFLOW="draft with-state accepted approved published"
 ROLES="admin com exp prov pocx poc" # poc: the case state's own point of contact; pocx: another state's
 
-# the table read once into ALLOW_ROLES_<op> and ALLOW_STATES_<op>
-while read -r op roles states; do
-    [ -n "$op" ] && eval "ALLOW_ROLES_$op=\$roles ALLOW_STATES_$op=\$states"
-done <<EOF
-$SPEC
-EOF
-has() { case ",$1," in *",$2,"*) return 0 ;; esac; return 1; }
-# expected OP ROLE WORKFLOW-STATE: allowed, denied (the permission table) or refused (the workflow)
-expected() {
-    eval "roles=\$ALLOW_ROLES_$1 states=\$ALLOW_STATES_$1"
-    if ! has "$roles" "$2"; then
-        echo denied
-    elif [ "$states" = - ] || has "$states" "$3"; then
-        echo allowed
-    else
-        echo refused
-    fi
-}
+. tests/http/conformance_lib.sh
 
 # ---- one base database: accounts, and one state per (operation, workflow state) -----
 r init >/dev/null 2>"$T/init.err" || { cat "$T/init.err"; echo "Bail out! init"; exit 1; }
-adduser() { echo "$PW" | r user add "$@" >/dev/null 2>>"$T/init.err" || { cat "$T/init.err"; echo "Bail out! user add $1"; exit 1; }; }
 adduser admin --role admin
 adduser com --role committee
 adduser exp --role expert
@@ -99,7 +81,6 @@ for u in admin com exp prov pocx $(awk '{ print "poc" $3 }' "$T/cases") "poc$RS"
     api_login "$u" || { echo "Bail out! login $u"; exit 1; }
 done
 
-cli_class() { case $1 in 0) echo allowed ;; 7) echo denied ;; 5) echo refused ;; *) echo "exit-$1" ;; esac; }
 api_class() { case $1 in 200 | 201) echo allowed ;; 403) echo denied ;; 409) echo refused ;; *) echo "status-$1" ;; esac; }
 
 # cli DB ROLE OP STATE: runs the operation through the CLI as ROLE ("system": no --as)
@@ -148,22 +129,9 @@ one_case() {
     api_op "$acct" "$op" "$s"
     got_api=$(api_class "$CODE")
     fa2=$(r fingerprint)
-    what="$op / $w / $role: CLI $got_cli, API $got_api, want $want"
-    if [ "$got_cli" != "$want" ] || [ "$got_api" != "$want" ]; then
-        not_ok "$what" "CLI: $(head -c 300 "$T/cli.out")" "API: $(head -c 300 "$T/body")"
-    elif [ "$want" != allowed ] && { [ "$FC" != "$fc2" ] || [ "$FA" != "$fa2" ]; }; then
-        not_ok "$what; but the database changed" "CLI $FC -> $fc2" "API $FA -> $fa2"
-    elif [ "$want" = allowed ] && { [ "$FC" = "$fc2" ] || [ "$FA" = "$fa2" ]; }; then
-        not_ok "$what; but the database did not change"
-    else
-        ok "$what$([ "$want" = allowed ] || echo ', nothing changed')"
-    fi
+    verdict "$op / $w / $role: CLI $got_cli, API $got_api, want $want" \
+        "$want" "$got_cli" "$got_api" "$FC" "$fc2" "$FA" "$fa2"
     FC=$fc2 FA=$fa2
-}
-# the roles of a case in an order that runs the allowed one last (it changes the state)
-ordered_roles() {
-    for role in $ROLES; do [ "$(expected "$1" "$role" "$2")" = allowed ] || echo "$role"; done
-    for role in $ROLES; do [ "$(expected "$1" "$role" "$2")" = allowed ] && echo "$role"; done
 }
 account() { if [ "$1" = poc ]; then echo "poc$2"; else echo "$1"; fi; }
 

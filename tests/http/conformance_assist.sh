@@ -35,24 +35,7 @@ OFFER_STATES="open closed"
 PROPOSAL_STATES="proposed accepted declined delivered"
 ROLES="admin com exp poc pocx prov provx"
 
-while read -r op roles states; do
-    [ -n "$op" ] && eval "ALLOW_ROLES_$(echo "$op" | tr - _)=\$roles ALLOW_STATES_$(echo "$op" | tr - _)=\$states"
-done <<EOF
-$SPEC
-EOF
-has() { case ",$1," in *",$2,"*) return 0 ;; esac; return 1; }
-# expected OP ROLE WORKFLOW-STATE: allowed, denied (the permission table) or refused (the workflow)
-expected() {
-    v=$(echo "$1" | tr - _)
-    eval "roles=\$ALLOW_ROLES_$v states=\$ALLOW_STATES_$v"
-    if ! has "$roles" "$2"; then
-        echo denied
-    elif [ "$states" = - ] || has "$states" "$3"; then
-        echo allowed
-    else
-        echo refused
-    fi
-}
+. tests/http/conformance_lib.sh
 # The roles (of ROLES) a case gives a record of its own: each allowed one,
 # since a step taken once leaves the record in the next state; "-" where none
 # is allowed, "*" for what changes no record's state (adding, matching).
@@ -67,7 +50,6 @@ account() {
 
 # ---- one base database: accounts, and one record per (operation, workflow state) -----
 r init >/dev/null 2>"$T/init.err" || { cat "$T/init.err"; echo "Bail out! init"; exit 1; }
-adduser() { echo "$PW" | r user add "$@" >/dev/null 2>>"$T/init.err" || { cat "$T/init.err"; echo "Bail out! user add $1"; exit 1; }; }
 adduser admin --role admin
 adduser com --role committee
 adduser exp --role expert
@@ -135,7 +117,6 @@ DB=$T/api.db
 start_server
 for u in admin com exp pocken pocfra iaea opcw; do api_login "$u" || { echo "Bail out! login $u"; exit 1; }; done
 
-cli_class() { case $1 in 0) echo allowed ;; 7) echo denied ;; 5) echo refused ;; *) echo "exit-$1" ;; esac; }
 # 404: the web hides a proposal from whoever may not see it (tests/http/assistance.sh),
 # which is a denial; no case here names a record that does not exist.
 api_class() { case $1 in 200 | 201) echo allowed ;; 403 | 404) echo denied ;; 409) echo refused ;; *) echo "status-$1" ;; esac; }
@@ -192,22 +173,9 @@ one_case() {
         got_api=$(api_class "$CODE")
         fa2=$(r fingerprint)
     fi
-    what="$op / $w / $role: CLI $got_cli, API $(has_api "$op" && echo "$got_api" || echo none), want $want"
-    if [ "$got_cli" != "$want" ] || [ "$got_api" != "$want" ]; then
-        not_ok "$what" "CLI: $(head -c 300 "$T/cli.out")" "API: $(head -c 300 "$T/body")"
-    elif [ "$want" != allowed ] && { [ "$FC" != "$fc2" ] || [ "$FA" != "$fa2" ]; }; then
-        not_ok "$what; but the database changed" "CLI $FC -> $fc2" "API $FA -> $fa2"
-    elif [ "$want" = allowed ] && { [ "$FC" = "$fc2" ] || { has_api "$op" && [ "$FA" = "$fa2" ]; }; }; then
-        not_ok "$what; but the database did not change"
-    else
-        ok "$what$([ "$want" = allowed ] || echo ', nothing changed')"
-    fi
+    verdict "$op / $w / $role: CLI $got_cli, API $(has_api "$op" && echo "$got_api" || echo none), want $want" \
+        "$want" "$got_cli" "$got_api" "$FC" "$fc2" "$FA" "$fa2" "$(has_api "$op" && echo yes || echo no)"
     FC=$fc2 FA=$fa2
-}
-# the roles of a case in an order that runs the allowed ones last (they change the state)
-ordered_roles() {
-    for role in $ROLES; do [ "$(expected "$1" "$role" "$2")" = allowed ] || echo "$role"; done
-    for role in $ROLES; do [ "$(expected "$1" "$role" "$2")" = allowed ] && echo "$role"; done
 }
 # Each record meets every role the table refuses or denies, and the one
 # allowed role it was made for (every allowed role where nothing is stepped).

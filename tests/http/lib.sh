@@ -138,8 +138,6 @@ page_csrf() {
     sed -n 's/.*name="csrf" value="\([0-9a-f]*\)".*/\1/p' "$T/body" | head -1
 }
 
-# A fingerprint of the database's whole content (records and audit log, not
-# sessions), to prove a refused request changed nothing: `r1540 fingerprint`,
-# so that no test needs to read the database file itself.
-fingerprint() { "$BIN" --db "$DB" fingerprint; }
-audit_count() { sqlite3 "$DB" "SELECT count(*) FROM audit"; }
+# Reads through r1540 (fingerprint, json, audit_count, audit_last, audit_detail)
+# and the one way beneath it (sqlite_only).
+. tests/store_access.sh

@@ -85,10 +85,10 @@ upload() { # upload FILE TITLE
 }
 upload "$T/big.pdf" over-budget
 expect_eq "an upload over the spool budget is 503" "$CODE" 503
-check "... and stores nothing" test "$(sqlite3 "$DB" "SELECT count(*) FROM report WHERE title='over-budget'")" = 0
+check "... and stores nothing" test "$(json '[.[] | select(.title == "over-budget")] | length' report list)" = 0
 upload "$T/doc.pdf" small
 expect_eq "then a small upload is stored (the budget was given back)" "$CODE" 201
-id=$(sqlite3 "$DB" "SELECT id FROM report WHERE title='small'")
+id=$(json '.[] | select(.title == "small") | .id' report list)
 req "$B/en/reports/$id/file"
 check "... and reads back byte for byte" cmp -s "$T/body" "$T/doc.pdf"
 check "no spool file is left behind" test -z "$(find "${TMPDIR:-/tmp}" -maxdepth 1 -name 'r1540-upload-*' -user "$(id -u)" -newer "$T/doc.pdf" 2>/dev/null)"

@@ -1,0 +1,30 @@
+# How tests read the store, sourced by tests/cli/lib.sh and tests/http/lib.sh
+# (which define BIN, DB and r). Everything a test checks in a database goes
+# through r1540's own reads, so that the same suites can run on another
+# storage backend; what must go beneath r1540 goes through sqlite_only alone.
+
+# ---- Reads through r1540 -----------------------------------------------------
+
+# json FILTER ARGS...: `r1540 ARGS... --format json`, filtered by jq -r FILTER.
+json() { f=$1; shift; r "$@" --format json | jq -r "$f"; }
+
+# A fingerprint of everything a database (default $DB) holds: records and
+# audit log, not sign-in sessions. Equal before and after a refused request or
+# command proves it changed nothing.
+db_hash() { "$BIN" --db "${1:-$DB}" fingerprint; }
+fingerprint() { db_hash; }
+
+# The audit log: its number of entries, its newest entry ("ACTION OBJECT") and
+# that entry's detail.
+audit_count() { json length audit list; }
+audit_last() { json 'last | "\(.action) \(.object)"' audit list; }
+audit_detail() { json 'last | .detail' audit list; }
+
+# ---- Beneath r1540: the SQLite backend itself ---------------------------------
+# sqlite_only DB SQL...: the sqlite3 tool on a database file. Every test that
+# deliberately goes under r1540 calls this and nothing else, each call with a
+# comment saying why: corrupting or tampering with the file, the SQLite
+# backend's own constraints and triggers, a backup's bytes, recovery after
+# kill -9, or setting up a state r1540 cannot make (an expired session, failed
+# sign-ins). A suite run on another backend replaces exactly these calls.
+sqlite_only() { sqlite3 "$@"; }
