@@ -1,6 +1,6 @@
 /*
  * store_fingerprint for SQLite: a SHA-256 over every row of every table but
- * the session and failed sign-in tables, in a fixed order (tables by name,
+ * the sessions, in a fixed order (tables by name,
  * rows by all their columns), each value fed with its type and length so that
  * no two different contents feed the same bytes. It reads the tables the
  * schema has now, so a table added later is covered without a change here.
@@ -15,7 +15,7 @@
 /* Tables whose rows are not content: sessions come and go with sign-ins. */
 static bool table_skipped(const char *name)
 {
-    return strcmp(name, "session") == 0 || strcmp(name, "login_failure") == 0;
+    return strcmp(name, "session") == 0;
 }
 
 static void feed_value(crypto_hash_sha256_state *hs, sqlite3_stmt *s, int i)
