@@ -76,10 +76,11 @@ req "$B/en/states/$POC_STATE"
 check "... and the anonymous (cached) page" body_has "Renamed Republic of Testland"
 
 # ---- a draft's matrix model, kept per thread, follows the expert's edits -------
-DRAFT=$(sqlite3 "$DB" "SELECT v.state || '/versions/' || v.number FROM matrix_version v
-    WHERE v.status = 'draft' ORDER BY v.id LIMIT 1")
-ITEM=$(sqlite3 "$DB" "SELECT e.item FROM matrix_entry e JOIN matrix_version v ON v.id = e.version_id
-    WHERE v.state || '/versions/' || v.number = '$DRAFT' ORDER BY e.item LIMIT 1")
+# a draft and the first of its entries, from the export made above
+DRAFT=$(jq -r '[.matrices[] | select(.status == "draft")] | first | "\(.state)/versions/\(.version)"' "$T/all.json")
+ITEM=$(jq -r --arg d "$DRAFT" '[.matrices[] | select("\(.state)/versions/\(.version)" == $d)
+    | .entries[].item] | sort | first' "$T/all.json")
+check "a draft with an entry is found ($DRAFT $ITEM)" test -n "$ITEM" -a "$ITEM" != null
 for i in 1 2 3 4; do req -b "$T/jar.exp" "$B/en/states/$DRAFT"; done
 cp "$T/body" "$T/draft_before.html"
 req -b "$T/jar.exp" "$B/en/states/$DRAFT?item=$ITEM"
