@@ -33,7 +33,7 @@ audited "import of a CSV folder" import "folder:$T/csv" r import "$T/csv"
 expect_eq "with each file's SHA-256" "$(audit_detail | jq -r '.sha256["reports.csv"]')" "$(sha256sum "$T/csv/reports.csv" | cut -c1-64)"
 mkdir "$T/part" && cp "$T/csv/reports.csv" "$T/part/"
 audited "import of a folder with one file" import "folder:$T/part" r import "$T/part"
-expect_eq "names the files it lacks with null" "$(audit_detail | jq -c .sha256)" "{\"states.csv\":null,\"reports.csv\":\"$(sha256sum "$T/part/reports.csv" | cut -c1-64)\",\"matrix_versions.csv\":null,\"matrix_entries.csv\":null}"
+expect_eq "names the files it lacks with null" "$(audit_detail | jq -c .sha256)" "{\"states.csv\":null,\"reports.csv\":\"$(sha256sum "$T/part/reports.csv" | cut -c1-64)\",\"matrix_versions.csv\":null,\"matrix_entries.csv\":null,\"memberships.csv\":null}"
 
 n=$(count)
 h=$(db_hash)
