@@ -352,6 +352,20 @@ rc_t h_version_new(web_req_t *r, json_t *m, err_t *e)
     return RC_OK;
 }
 
+/* A template v2 field of the entry as text: *out NULL when absent; 422 when it
+ * is there but not text (a JSON array or object, a NUL inside), rather than
+ * dropped as if it had not been sent. */
+static rc_t entry_text(web_req_t *r, const char *name, const char **out, err_t *e)
+{
+    size_t len;
+    json_t *v = r->body ? json_object_get(r->body, name) : NULL;
+    const char *s = web_param_len(r, name, &len);
+    *out = web_param(r, name);
+    if ((s && !*out) || (v && !json_is_string(v) && !json_is_integer(v) && !json_is_null(v)))
+        return web_fail(r, e, 422, RC_INPUT, "%s: %s", name, web_tr(r, "must be text."));
+    return RC_OK;
+}
+
 /* The entry's fields as the form or the JSON body gives them; the operation
  * checks them (matrix_entry_validate). Template v2's fields: source_url, and
  * on OP1 items info with the dates signed, ratified and acceded. */
@@ -359,8 +373,14 @@ static rc_t entry_read(web_req_t *r, matrix_entry_t *en, err_t *e)
 {
     const char *mark = web_param(r, "mark"), *src = web_param(r, "source_report");
     const char *ref = web_param(r, "legal_reference"), *page = web_param(r, "page"),
-               *remark = web_param(r, "remark"), *url = web_param(r, "source_url"),
-               *info = web_param(r, "info");
+               *remark = web_param(r, "remark"), *url, *info, *date[INFO_DATE_COUNT];
+    rc_t rc = entry_text(r, "source_url", &url, e);
+    if (rc == RC_OK)
+        rc = entry_text(r, "info", &info, e);
+    for (int d = 0; d < INFO_DATE_COUNT && rc == RC_OK; d++)
+        rc = entry_text(r, matrix_info_date_names[d], &date[d], e);
+    if (rc != RC_OK)
+        return rc;
     const char *item = r->args[2] ? r->args[2] : web_param(r, "item");
     *en = (matrix_entry_t){.item = (char *)(item ? item : ""),
                            .legal_reference = (char *)(ref ? ref : ""),
@@ -379,7 +399,7 @@ static rc_t entry_read(web_req_t *r, matrix_entry_t *en, err_t *e)
             return web_fail(r, e, 422, RC_INPUT, "%s", web_tr(r, "The source report is not a report number."));
     }
     for (int d = 0; d < INFO_DATE_COUNT; d++) {
-        rc_t rc = matrix_info_date_set(en, (info_date_t)d, web_param(r, matrix_info_date_names[d]), e);
+        rc = matrix_info_date_set(en, (info_date_t)d, date[d], e);
         if (rc != RC_OK) {
             r->status = 422;
             return rc;

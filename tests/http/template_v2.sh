@@ -176,6 +176,15 @@ api_bad "a 10 KB address" "at most 500 bytes" "{\"mark\":\"X\",\"source_url\":\"
 api_bad "a date in the future" "signed: 2999-01-01 is in the future" '{"mark":"X","signed":"2999-01-01"}'
 api_bad "a ratification before the signature" "before the signature" '{"mark":"X","signed":"2001-01-01","ratified":"2000-01-01"}'
 api_bad "an overlong date" "is not a date" '{"mark":"X","acceded":"2000-01-01T00:00:00Z"}'
+api_bad "a web address that is not text" "source_url: must be text" '{"mark":"X","source_url":["https://example.org/"]}'
+api_bad "a date that is an object" "signed: must be text" '{"mark":"X","signed":{"y":2000}}'
+before=$(fingerprint)
+api_expect "the API refuses an address with a NUL inside (400, as any body the JSON reader refuses)" 400 expo POST \
+    "states/KEN/versions/$d/entries/OP1-NPT" '{"mark":"X","source_url":"https://example.org/\u0000javascript:alert(1)"}'
+expect_eq "... nothing changed" "$(fingerprint)" "$before"
+api_bad "a date that is a number" "is not a date" '{"mark":"X","ratified":2000}'
+bad "a date with markup" "signed: &#39;&lt;script&gt;x&#39; is not a date" --data-urlencode "signed=<script>x"
+check "... never raw" body_lacks "<script>x"
 before=$(fingerprint)
 api_expect "the API refuses relevant information outside OP1 (422)" 422 expo POST \
     "states/KEN/versions/$d/entries/OP2-NW-USE-LAW" '{"mark":"X","info":"ratified"}'
