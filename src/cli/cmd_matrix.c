@@ -315,14 +315,11 @@ static rc_t matrix_set(cli_t *c, const state_t *s, char **args, const matrix_opt
                          .page = (char *)(o->page ? o->page : ""),
                          .remark = (char *)(o->remark ? o->remark : ""),
                          .source_url = (char *)o->url, .info = (char *)o->info};
-    for (int d = 0; d < INFO_DATE_COUNT; d++) {
-        if (o->info_date[d] && strlen(o->info_date[d]) > 10)
-            return err_set(&c->err, RC_INPUT, "--%s: '%.20s' is not a date (YYYY-MM-DD)",
-                           matrix_info_date_names[d], o->info_date[d]);
-        if (o->info_date[d])
-            memcpy(en.info_date[d], o->info_date[d], strlen(o->info_date[d]) + 1);
-    }
-    rc_t rc = number_arg(c, args[0], &number);
+    rc_t rc = RC_OK;
+    for (int d = 0; d < INFO_DATE_COUNT && rc == RC_OK; d++)
+        rc = matrix_info_date_set(&en, (info_date_t)d, o->info_date[d], &c->err);
+    if (rc == RC_OK)
+        rc = number_arg(c, args[0], &number);
     if (rc == RC_OK && o->source)
         rc = cli_int(c, o->source, "--source", 1, 1LL << 53, &en.source_report);
     if (rc == RC_OK)

@@ -62,3 +62,13 @@ rc_t matrix_info_validate(const matrix_entry_t *en, err_t *e)
         return err_set(e, RC_INPUT, "info: relevant information belongs to OP1 items only");
     return dates_validate(en, e);
 }
+
+rc_t matrix_info_date_set(matrix_entry_t *en, info_date_t d, const char *s, err_t *e)
+{
+    s = matrix_str(s);
+    if (strnlen(s, sizeof en->info_date[d]) >= sizeof en->info_date[d])
+        return err_set(e, RC_INPUT, "%s: '%.20s' is not a date (YYYY-MM-DD)",
+                       matrix_info_date_names[d], s);
+    memcpy(en->info_date[d], s, strlen(s) + 1);
+    return RC_OK;
+}

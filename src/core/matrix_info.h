@@ -28,5 +28,9 @@ bool matrix_item_op1(const char *item);
  * (YYYY-MM-DD, not in the future, signed before ratified); relevant
  * information on an item outside OP1 is refused. The message names the field. */
 rc_t matrix_info_validate(const matrix_entry_t *en, err_t *e);
+/* Copies a date as typed (NULL or "" for none) into en->info_date[d], for
+ * matrix_info_validate to check: RC_INPUT, naming the date, when it is longer
+ * than a date can be (the CLI's options and the web's fields both come here). */
+rc_t matrix_info_date_set(matrix_entry_t *en, info_date_t d, const char *s, err_t *e);
 
 #endif

@@ -14,6 +14,7 @@
 #include "../app/app_report.h"
 #include "../core/audit.h"
 #include "../core/authz.h"
+#include "../core/matrix_info.h"
 #include "../core/media.h"
 #include "../core/review.h"
 #include "../util/date.h"
@@ -144,8 +145,33 @@ static json_t *matrix_entry_of(json_t *m, const char *item)
     return NULL;
 }
 
-/* The entry form of a draft: the state's reports to cite, the marks, and,
- * with ?item=ID, that item chosen and its current entry filled in. */
+/* The values the entry form shows: with ?item=ID the current entry of that
+ * item; after a refused save, what the user typed (m's "typed", set by
+ * entry_form_again); else nothing. Each date also under its own name
+ * ("signed", ...) for its input. */
+static json_t *edit_values(web_req_t *r, json_t *m)
+{
+    json_t *typed = json_object_get(m, "typed");
+    if (typed)
+        return json_incref(typed);
+    const char *item = web_query(r, "item");
+    json_t *current = item ? matrix_entry_of(m, item) : NULL;
+    if (!current)
+        return NULL;
+    json_t *v = json_deep_copy(current);
+    size_t i;
+    json_t *d;
+    json_array_foreach(json_object_get(current, "info_dates"), i, d)
+        json_object_set(v, json_string_value(json_object_get(d, "key")), json_object_get(d, "date"));
+    return v;
+}
+
+/* The entry form of a draft: the state's reports to cite, the marks, and the
+ * values of edit_values with their item, mark and report chosen. The OP1
+ * inputs (relevant information and its dates) show unless the item chosen is
+ * outside OP1 (and nothing was typed in them): with no item chosen the list
+ * opens on OP1, and the operation refuses them on another item
+ * (matrix_info_validate). */
 static rc_t edit_form(web_req_t *r, const char *state, json_t *m, err_t *e)
 {
     report_t *reps;
@@ -153,17 +179,21 @@ static rc_t edit_form(web_req_t *r, const char *state, json_t *m, err_t *e)
     rc_t rc = store_report_list(r->st, state, &r->arena, &reps, &n, e);
     if (rc != RC_OK)
         return rc;
-    const char *item = web_query(r, "item");
-    json_t *current = item ? matrix_entry_of(m, item) : NULL;
-    json_t *src = current ? json_object_get(current, "source_report") : NULL;
+    json_t *editing = edit_values(r, m);
+    const char *item = editing ? json_string_value(json_object_get(editing, "item")) : NULL;
+    json_t *chosen = item ? matrix_entry_of(m, item) : NULL;
+    json_t *src = editing ? json_object_get(editing, "source_report") : NULL;
+    long long src_id = json_is_integer(src) ? json_integer_value(src)
+                       : json_is_string(src) ? web_id(json_string_value(src)) : 0;
     json_t *a = json_array();
     for (size_t i = 0; i < n; i++) {
         json_t *o = model_report(r, &reps[i]);
-        json_object_set_new(o, "selected", json_boolean(src && json_integer_value(src) == reps[i].id));
+        json_object_set_new(o, "selected", json_boolean(src_id == reps[i].id));
         json_array_append_new(a, o);
     }
     json_object_set_new(m, "reports", a);
-    const char *mark = current ? json_string_value(json_object_get(current, "mark")) : "X";
+    const char *mark = editing ? json_string_value(json_object_get(editing, "mark")) : NULL;
+    mark = mark ? mark : "X";
     json_t *marks = json_array();
     static const char *const codes[] = {"X", "?", "NA", ""};
     for (size_t i = 0; i < 4; i++)
@@ -171,10 +201,17 @@ static rc_t edit_form(web_req_t *r, const char *state, json_t *m, err_t *e)
                                                *codes[i] ? codes[i] : web_tr(r, "blank"),
                                                "selected", strcmp(mark, codes[i]) == 0));
     json_object_set_new(m, "marks", marks);
-    if (current) {
-        json_object_set_new(current, "selected", json_true());
-        json_object_set(m, "editing", current);
+    if (chosen)
+        json_object_set_new(chosen, "selected", json_true());
+    bool typed_info = false; /* shown again, refused on a non-OP1 item: kept, not lost */
+    static const char *const info_keys[] = {"info", "signed", "ratified", "acceded"};
+    for (size_t i = 0; editing && i < sizeof info_keys / sizeof *info_keys; i++) {
+        const char *v = json_string_value(json_object_get(editing, info_keys[i]));
+        typed_info = typed_info || (v && *v);
     }
+    json_object_set_new(m, "info_form", json_boolean(!item || matrix_item_op1(item) || typed_info));
+    if (editing)
+        json_object_set_new(m, "editing", editing);
     return RC_OK;
 }
 
@@ -315,25 +352,89 @@ rc_t h_version_new(web_req_t *r, json_t *m, err_t *e)
     return RC_OK;
 }
 
+/* A template v2 field of the entry as text: *out NULL when absent; 422 when it
+ * is there but not text (a JSON array or object, a NUL inside), rather than
+ * dropped as if it had not been sent. */
+static rc_t entry_text(web_req_t *r, const char *name, const char **out, err_t *e)
+{
+    size_t len;
+    json_t *v = r->body ? json_object_get(r->body, name) : NULL;
+    const char *s = web_param_len(r, name, &len);
+    *out = web_param(r, name);
+    if ((s && !*out) || (v && !json_is_string(v) && !json_is_integer(v) && !json_is_null(v)))
+        return web_fail(r, e, 422, RC_INPUT, "%s: %s", name, web_tr(r, "must be text."));
+    return RC_OK;
+}
+
+/* The entry's fields as the form or the JSON body gives them; the operation
+ * checks them (matrix_entry_validate). Template v2's fields: source_url, and
+ * on OP1 items info with the dates signed, ratified and acceded. */
 static rc_t entry_read(web_req_t *r, matrix_entry_t *en, err_t *e)
 {
     const char *mark = web_param(r, "mark"), *src = web_param(r, "source_report");
+    const char *ref = web_param(r, "legal_reference"), *page = web_param(r, "page"),
+               *remark = web_param(r, "remark"), *url, *info, *date[INFO_DATE_COUNT];
+    rc_t rc = entry_text(r, "source_url", &url, e);
+    if (rc == RC_OK)
+        rc = entry_text(r, "info", &info, e);
+    for (int d = 0; d < INFO_DATE_COUNT && rc == RC_OK; d++)
+        rc = entry_text(r, matrix_info_date_names[d], &date[d], e);
+    if (rc != RC_OK)
+        return rc;
+    const char *item = r->args[2] ? r->args[2] : web_param(r, "item");
+    *en = (matrix_entry_t){.item = (char *)(item ? item : ""),
+                           .legal_reference = (char *)(ref ? ref : ""),
+                           .page = (char *)(page ? page : ""),
+                           .remark = (char *)(remark ? remark : ""),
+                           .source_url = (char *)(url ? url : ""),
+                           .info = (char *)(info ? info : "")};
     int mk = matrix_mark_parse(mark ? mark : "");
     if (mk < 0)
         return web_fail(r, e, 422, RC_INPUT, "%s", web_tr(r, "The mark must be X, ?, NA or blank."));
-    const char *ref = web_param(r, "legal_reference"), *page = web_param(r, "page"),
-               *remark = web_param(r, "remark");
-    const char *item = r->args[2] ? r->args[2] : web_param(r, "item");
-    *en = (matrix_entry_t){.item = (char *)(item ? item : ""), .mark = (mark_t)mk,
-                           .legal_reference = (char *)(ref ? ref : ""),
-                           .page = (char *)(page ? page : ""),
-                           .remark = (char *)(remark ? remark : "")};
+    en->mark = (mark_t)mk;
     if (src && *src) {
         char *end;
         en->source_report = strtoll(src, &end, 10);
         if (*end || en->source_report <= 0)
             return web_fail(r, e, 422, RC_INPUT, "%s", web_tr(r, "The source report is not a report number."));
     }
+    for (int d = 0; d < INFO_DATE_COUNT; d++) {
+        rc = matrix_info_date_set(en, (info_date_t)d, date[d], e);
+        if (rc != RC_OK) {
+            r->status = 422;
+            return rc;
+        }
+    }
+    return RC_OK;
+}
+
+/* After a refused save, the version's page again (422) with the message and
+ * every value as the user typed it, so that nothing typed is lost. */
+static rc_t entry_form_again(web_req_t *r, const version_ref_t *vr, json_t *m, const char *msg,
+                             err_t *e)
+{
+    json_t *mx;
+    rc_t rc = model_matrix(r, &vr->v, &mx, e);
+    if (rc != RC_OK)
+        return rc;
+    json_object_set_new(m, "state", model_state(r, &vr->s));
+    json_object_set_new(m, "version", model_version(r, &vr->v));
+    json_object_set_new(m, "matrix", mx);
+    json_object_set_new(m, "form_error", json_string(text_utf8_repair(&r->arena, msg)));
+    static const char *const names[] = {"item",   "mark",   "legal_reference", "source_report",
+                                        "page",   "remark", "source_url",      "info",
+                                        "signed", "ratified", "acceded"};
+    json_t *typed = json_object();
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+        const char *v = i == 0 && r->args[2] ? r->args[2] : web_param(r, names[i]);
+        json_object_set_new(typed, names[i], json_string(text_utf8_repair(&r->arena, v ? v : "")));
+    }
+    json_object_set_new(m, "typed", typed);
+    if ((rc = h_version_workflow(r, &vr->s, &vr->v, m, e)) != RC_OK)
+        return rc;
+    r->page = "version";
+    r->status = 422;
+    r->redirect = NULL;
     return RC_OK;
 }
 
@@ -344,14 +445,22 @@ rc_t h_entry_set(web_req_t *r, json_t *m, err_t *e)
     app_t a;
     bool cleared;
     rc_t rc = version_ref(r, &vr, e);
-    if (rc == RC_OK)
-        rc = entry_read(r, &en, e);
     if (rc != RC_OK)
         return rc;
-    web_app_of(r, &a);
-    rc = app_matrix_set(&a, vr.s.alpha3, vr.v.number, &en, &cleared, e);
-    if (rc == RC_NOTFOUND || rc == RC_INPUT)
-        r->status = 422; /* an unknown item, an invalid field, a report of another state */
+    rc = entry_read(r, &en, e);
+    if (rc == RC_OK) {
+        web_app_of(r, &a);
+        rc = app_matrix_set(&a, vr.s.alpha3, vr.v.number, &en, &cleared, e);
+        if (rc == RC_NOTFOUND || rc == RC_INPUT)
+            r->status = 422; /* an unknown item, an invalid field, a report of another state */
+    }
+    if ((rc == RC_NOTFOUND || rc == RC_INPUT) && !r->api) {
+        err_t e2 = {0};
+        rc_t rc2 = entry_form_again(r, &vr, m, e->msg, &e2);
+        if (rc2 != RC_OK)
+            *e = e2;
+        return rc2;
+    }
     if (rc != RC_OK)
         return rc;
     json_object_set_new(m, "item", json_string(en.item));

@@ -53,6 +53,8 @@ typedef struct web_req {
     /* the answer */
     int status;           /* 0 means 200 (or 303 with a redirect) */
     char *redirect;       /* HTML: path after /<lang>/ to go to after a change */
+    const char *page;     /* HTML: a template to render instead of the route's
+                           * (a form shown again with its error; status set) */
     char *flash;          /* a message for the next page ("Report uploaded") */
     const char *download; /* a file: its bytes in file / file_len */
     const void *file;

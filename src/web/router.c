@@ -341,7 +341,7 @@ static void answer_success(web_req_t *r, const route_t *rt, json_t *m, web_answe
         answer_redirect(out, to);
         return;
     } else {
-        answer_page(r, out, rt->template, m);
+        answer_page(r, out, r->page ? r->page : rt->template, m);
     }
     out->cacheable = (rt->flags & PUBLIC_PAGE) && !r->user && !r->no_cache && r->ncookies == 0;
 }
