@@ -49,7 +49,8 @@ rate() { awk -v n="$1" -v ms="$2" 'BEGIN { printf "%.0f", n / (ms / 1000.0) }'; 
 "$BIN" --db "$O/demo.db" export --format json -o "$O/demo.json"
 "$BIN" --db "$O/ref.db" init >/dev/null
 # The tables r1540 import writes, in the order it writes them.
-TABLES="state report matrix_version matrix_entry assistance_request assistance_offer
+TABLES="state report matrix_version matrix_entry assistance_request assistance_request_code
+    assistance_offer assistance_offer_code
     assistance_proposal assistance_event event event_state event_theme"
 rows=$(for t in $TABLES; do sqlite3 "$O/demo.db" "select count(*) from $t"; done |
     awk '{ n += $1 } END { print n }')

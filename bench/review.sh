@@ -60,7 +60,8 @@ INSERT INTO k VALUES (1),(2),(3),(4),(5),(6),(7),(8),(9);
 INSERT INTO matrix_version (state, number, template_version, status, created, note)
   SELECT state, number + 100 * k, template_version, 'draft', created, note FROM src, k;
 INSERT INTO matrix_entry SELECT n.id, e.state, e.template_version, e.item, e.mark,
-  e.legal_reference, e.source_report, e.page, e.remark
+  e.legal_reference, e.source_report, e.page, e.remark, e.source_url, e.info, e.info_signed,
+  e.info_ratified, e.info_acceded
   FROM src JOIN k JOIN matrix_version n ON n.state = src.state AND n.number = src.number + 100 * k
   JOIN matrix_entry e ON e.version_id = src.id;
 UPDATE matrix_version SET status = 'with-state' WHERE number > 100;
@@ -91,7 +92,8 @@ for s in 1 10; do
     db=$O/x$s.db
     eval "v$s=$(sqlite3 "$db" "select count(*) from matrix_version where status in ('approved','published')")"
     eval "e$s=$(sqlite3 "$db" "select count(*) from matrix_entry")"
-    eval "json$s=\$(best \"$BIN --db $db review --as-of $ASOF -o $O/r$s.json\")"
+    # --include-approved: the basis the baseline counts (approved and published)
+    eval "json$s=\$(best \"$BIN --db $db review --as-of $ASOF --include-approved -o $O/r$s.json\")"
     eval "sql$s=\$(best \"sqlite3 $db <$O/baseline.sql\")"
 done
 # The same figures both ways: the report's total against the baseline's sums.
