@@ -1,5 +1,5 @@
 /*
- * libFuzzer driver for the translation catalogs (data/po/LL/*.po, read with
+ * libFuzzer driver for the translation catalogs (the .po files of data/po/LL/, read with
  * libgettextpo): any bytes must load or give a clean error with a message,
  * and a loaded catalog answers lookups (a missing message is its msgid).
  */
