@@ -26,32 +26,18 @@ typedef struct {
     bool plain;   /* table cells as C numbers and ISO dates (the XLSX keeps them as numbers) */
 } ctx_t;
 
-static const char *afmt(arena_t *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static const char *afmt(arena_t *a, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    int n = vsnprintf(NULL, 0, fmt, ap);
-    va_end(ap);
-    char *s = arena_alloc(a, (size_t)(n > 0 ? n : 0) + 1);
-    va_start(ap, fmt);
-    vsnprintf(s, (size_t)n + 1, fmt, ap);
-    va_end(ap);
-    return s;
-}
-
 /* Figures in table cells: as the language writes them, or plain for XLSX. */
 static const char *pct(ctx_t *c, double v)
 {
-    return v < 0 ? "–" : c->plain ? afmt(c->a, "%.1f%%", v) : numfmt_pct(c->nf, c->a, v);
+    return v < 0 ? "–" : c->plain ? arena_printf(c->a, "%.1f%%", v) : numfmt_pct(c->nf, c->a, v);
 }
 static const char *num(ctx_t *c, long long v)
 {
-    return c->plain ? afmt(c->a, "%lld", v) : numfmt_int(c->nf, c->a, v);
+    return c->plain ? arena_printf(c->a, "%lld", v) : numfmt_int(c->nf, c->a, v);
 }
 static const char *change(ctx_t *c, double v)
 {
-    return c->plain ? afmt(c->a, "%+.1f", v) : numfmt_dec(c->nf, c->a, v, 1, true);
+    return c->plain ? arena_printf(c->a, "%+.1f", v) : numfmt_dec(c->nf, c->a, v, 1, true);
 }
 static const char *cell_date(ctx_t *c, const char *iso)
 {
@@ -190,7 +176,7 @@ static void section_reporting(ctx_t *c)
         t->cells[(i + 1) * 2 + 1] = num(c, values[i]);
     }
     if (nn)
-        add(c, DOC_PARA, afmt(c->a, "%s %s", tr(c, "States that have never reported:"),
+        add(c, DOC_PARA, arena_printf(c->a, "%s %s", tr(c, "States that have never reported:"),
                               state_names(c, never, nn)));
 }
 
@@ -235,7 +221,7 @@ static void section_trend(ctx_t *c)
     for (size_t g = 0; g < r->d.nregions; g++)
         series[g + 1] = r->d.regions[g].name[c->l];
     for (size_t i = 0; i < np; i++) {
-        dates[i] = afmt(c->a, "%.4s", r->trend[i].date);
+        dates[i] = arena_printf(c->a, "%.4s", r->trend[i].date);
         for (size_t g = 0; g < ns; g++)
             v[g * np + i] = cov_pct(g ? &r->trend[i].by_region[g - 1] : &r->trend[i].total);
     }
@@ -267,7 +253,7 @@ static void gap_table(ctx_t *c, const char *key, const char *caption, const revi
     for (size_t i = 0; i < n; i++) {
         const char **row = t->cells + (i + 1) * 5;
         row[0] = num(c, i + 1);
-        row[1] = items ? afmt(c->a, "%s — %s", d->items[g[i].index].id,
+        row[1] = items ? arena_printf(c->a, "%s — %s", d->items[g[i].index].id,
                               d->items[g[i].index].label[c->l])
                        : d->themes[g[i].index].name[c->l];
         row[2] = pct(c, g[i].pct);
@@ -288,8 +274,8 @@ static void section_gaps(ctx_t *c)
     gap_table(c, "gap_themes", tr(c, "Themes with the lowest coverage"), r->theme_gaps,
               r->ntheme_gaps, false);
     for (size_t g = 0; g < r->d.nregions; g++)
-        gap_table(c, afmt(c->a, "gap_themes_%s", r->d.regions[g].code),
-                  afmt(c->a, "%s: %s", tr(c, "Themes with the lowest coverage"),
+        gap_table(c, arena_printf(c->a, "gap_themes_%s", r->d.regions[g].code),
+                  arena_printf(c->a, "%s: %s", tr(c, "Themes with the lowest coverage"),
                        r->d.regions[g].name[c->l]),
                   r->region_theme_gaps[g], r->nregion_theme_gaps[g] < 5 ? r->nregion_theme_gaps[g] : 5,
                   false);
@@ -410,7 +396,7 @@ static void assist_oldest_table(ctx_t *c)
     memcpy(t->cells, head, sizeof head);
     for (size_t i = 0; i < f->noldest; i++) {
         const char **row = t->cells + (i + 1) * 4;
-        row[0] = afmt(c->a, "%lld", f->oldest[i].req->id);
+        row[0] = arena_printf(c->a, "%lld", f->oldest[i].req->id);
         row[1] = c->r->d.states[f->oldest[i].state].name[c->l];
         row[2] = cell_date(c, f->oldest[i].req->submitted);
         row[3] = num(c, f->oldest[i].days);
@@ -566,14 +552,14 @@ static void cover_and_summary(ctx_t *c)
     review_doc_t *doc = c->doc;
     char today[11];
     date_today(today);
-    doc->cover[0] = afmt(c->a, "%s: %s", tr(c, "Report date"), day(c, today));
-    doc->cover[1] = afmt(c->a, "%s: %s", tr(c, "As of"), day(c, r->now.as_of));
-    doc->cover[2] = afmt(c->a, "%s: %s", tr(c, "Basis"),
+    doc->cover[0] = arena_printf(c->a, "%s: %s", tr(c, "Report date"), day(c, today));
+    doc->cover[1] = arena_printf(c->a, "%s: %s", tr(c, "As of"), day(c, r->now.as_of));
+    doc->cover[2] = arena_printf(c->a, "%s: %s", tr(c, "Basis"),
                          r->published_only
                              ? tr(c, "published matrices only")
                              : tr(c, "published matrices and approved ones awaiting publication "
                                      "(--include-approved)"));
-    doc->cover[3] = afmt(c->a, "%s: %s", tr(c, "Movements since"), day(c, r->then.as_of));
+    doc->cover[3] = arena_printf(c->a, "%s: %s", tr(c, "Movements since"), day(c, r->then.as_of));
     doc->summary_title = tr(c, "Summary");
     doc->contents_title = tr(c, "Contents");
     const char **s = arena_alloc(c->a, 8 * sizeof *s);

@@ -30,6 +30,8 @@ void *arena_alloc(arena_t *a, size_t n);
 void *arena_alloc_raw(arena_t *a, size_t n);
 /* Copies s into the arena; NULL stays NULL. */
 char *arena_strdup(arena_t *a, const char *s);
+/* A printf into the arena. */
+char *arena_printf(arena_t *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Copies n bytes of s and adds a terminating NUL. */
 char *arena_strndup(arena_t *a, const char *s, size_t n);
 /* Frees every block; the arena is empty and reusable afterwards. */

@@ -113,20 +113,6 @@ static const char *result_utf8(numfmt_t *f, arena_t *a, UErrorCode st)
     return to_utf8(a, u, n, false);
 }
 
-static const char *afmt(arena_t *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static const char *afmt(arena_t *a, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    int n = vsnprintf(NULL, 0, fmt, ap);
-    va_end(ap);
-    char *s = arena_alloc(a, (size_t)(n > 0 ? n : 0) + 1);
-    va_start(ap, fmt);
-    vsnprintf(s, (size_t)n + 1, fmt, ap);
-    va_end(ap);
-    return s;
-}
-
 const char *numfmt_int(numfmt_t *f, arena_t *a, long long v)
 {
     if (!f->tried_integer) {
@@ -140,7 +126,7 @@ const char *numfmt_int(numfmt_t *f, arena_t *a, long long v)
         if (s)
             return s;
     }
-    return afmt(a, "%lld", v);
+    return arena_printf(a, "%lld", v);
 }
 
 const char *numfmt_dec(numfmt_t *f, arena_t *a, double v, int digits, bool sign)
@@ -164,7 +150,7 @@ const char *numfmt_dec(numfmt_t *f, arena_t *a, double v, int digits, bool sign)
         if (out)
             return out;
     }
-    return sign ? afmt(a, "%+.*f", digits, v) : afmt(a, "%.*f", digits, v);
+    return sign ? arena_printf(a, "%+.*f", digits, v) : arena_printf(a, "%.*f", digits, v);
 }
 
 const char *numfmt_pct(numfmt_t *f, arena_t *a, double v)
@@ -182,7 +168,7 @@ const char *numfmt_pct(numfmt_t *f, arena_t *a, double v)
         if (out)
             return out;
     }
-    return afmt(a, "%.1f%%", v);
+    return arena_printf(a, "%.1f%%", v);
 }
 
 const char *numfmt_date(numfmt_t *f, arena_t *a, const char *iso)
@@ -299,13 +285,13 @@ static const char *arg_text(numfmt_t *f, arena_t *a, const spec_t *s, const void
     case ARG_STR:
         return str ? str : "(null)";
     case ARG_DOUBLE:
-        return s->percent ? (d < 0 ? afmt(a, "%.1f%%", d) : numfmt_pct(f, a, d))
+        return s->percent ? (d < 0 ? arena_printf(a, "%.1f%%", d) : numfmt_pct(f, a, d))
                           : numfmt_dec(f, a, d, s->digits, s->sign);
     case ARG_UINT:
     case ARG_ULONG:
     case ARG_ULLONG:
     case ARG_SIZE:
-        return ull > (unsigned long long)INT64_MAX ? afmt(a, "%llu", ull)
+        return ull > (unsigned long long)INT64_MAX ? arena_printf(a, "%llu", ull)
                                                    : numfmt_int(f, a, (long long)ull);
     default:
         return numfmt_int(f, a, ll);
