@@ -10,6 +10,7 @@
 #include "../core/matrix_info.h"
 #include "../io/json_export.h"
 #include "../util/json_out.h"
+#include "cmd_matrix_download.h"
 #include "commands.h"
 
 static const char usage[] =
@@ -25,10 +26,13 @@ static const char usage[] =
     "       r1540 matrix comment STATE VERSION --text TEXT [--item ITEM]\n"
     "       r1540 matrix approve|publish STATE VERSION [--date D]\n"
     "       (list, show and diff take --format text|json)\n"
+    "       r1540 matrix show STATE [VERSION] --format pdf|xlsx|csv -o FILE [--lang L]\n"
     "\n"
     "MARK is X (measure reported or legal basis found), ? (references incomplete\n"
     "or not directly relevant), NA (not applicable) or - (blank: no information).\n"
-    "show   the latest version unless VERSION is given; --all lists blank items too\n"
+    "show   the latest version unless VERSION is given; --all lists blank items too;\n"
+    "       --format pdf|xlsx|csv writes the file a reader downloads: the header\n"
+    "       dates, the caveat and every item (docs/formats.md)\n"
     "new    a new draft copying the entries of --from (default: the latest version);\n"
     "       refused while the state has a draft or a version with the state;\n"
     "       --template vN: the draft uses template vN, its entries carried through\n"
@@ -49,6 +53,7 @@ static const char usage[] =
 typedef struct {
     const char *format, *lang, *date, *note, *ref, *source, *page, *remark, *from, *text, *item;
     const char *tmpl, *url, *info, *info_date[INFO_DATE_COUNT]; /* tmpl (issue 12) */
+    const char *out; /* -o: the file of show --format pdf|xlsx|csv */
     bool all;
 } matrix_opts_t;
 
@@ -369,6 +374,10 @@ static rc_t matrix_dispatch(cli_t *c, const char *verb, char **args, int nargs,
         return matrix_step_cmd(c, &s, (matrix_step_t)step, args[1], o);
     if (strcmp(verb, "list") == 0 && nargs == 1)
         return matrix_list(c, &s, json);
+    if (strcmp(verb, "show") == 0 && nargs <= 2 && matrix_download_format(o->format))
+        return matrix_download(c, &s, nargs == 2 ? args[1] : NULL, o->format, o->lang, o->out);
+    if (matrix_download_format(o->format))
+        return cli_usage_error(c, usage, "--format %s goes with show", o->format);
     if (strcmp(verb, "show") == 0 && nargs <= 2)
         return matrix_show(c, &s, nargs == 2 ? args[1] : NULL, o, json);
     if (strcmp(verb, "diff") == 0 && nargs == 3)
@@ -392,10 +401,11 @@ rc_t cmd_matrix(cli_t *c, int argc, char **argv)
         {"template", required_argument, NULL, 'T'}, {"url", required_argument, NULL, 'u'},
         {"info", required_argument, NULL, 'I'},   {"signed", required_argument, NULL, 'S'},
         {"ratified", required_argument, NULL, 'R'}, {"acceded", required_argument, NULL, 'A'},
+        {"output", required_argument, NULL, 'o'},
         {"help", no_argument, NULL, 'h'},         {NULL, 0, NULL, 0}};
     matrix_opts_t o = {0};
     optind = 0;
-    for (int opt; (opt = getopt_long(argc, argv, "h", opts, NULL)) != -1;) {
+    for (int opt; (opt = getopt_long(argc, argv, "ho:", opts, NULL)) != -1;) {
         switch (opt) {
         case 'h': return fputs(usage, stdout), RC_OK;
         case 'f': o.format = optarg; break;
@@ -416,11 +426,12 @@ rc_t cmd_matrix(cli_t *c, int argc, char **argv)
         case 'S': o.info_date[INFO_SIGNED] = optarg; break;
         case 'R': o.info_date[INFO_RATIFIED] = optarg; break;
         case 'A': o.info_date[INFO_ACCEDED] = optarg; break;
+        case 'o': o.out = optarg; break;
         default: return cli_usage_error(c, usage, "unknown option");
         }
     }
-    bool json;
-    if (cli_format_json(c, o.format, &json) != RC_OK)
+    bool json = false;
+    if (!matrix_download_format(o.format) && cli_format_json(c, o.format, &json) != RC_OK)
         return RC_USAGE;
     if (optind >= argc)
         return cli_usage_error(c, usage, "give a matrix command");

@@ -42,4 +42,11 @@ typedef struct {
  * stores them as numbers (sentences stay in the language's style). */
 void review_doc_build(const review_t *r, bool plain, arena_t *a, review_doc_t *doc);
 
+/* Typesets a document as a PDF at path (report_pdf.c): a cover with the title,
+ * the cover lines and the caveat, a summary page, a contents page linking each
+ * DOC_HEADING, then the blocks; the caveat in every page's footer. Written to
+ * PATH.tmp (in a) and renamed; RC_FAIL when cairo fails or a character has no
+ * glyph in the installed fonts (nothing is left at PATH then). */
+rc_t review_doc_pdf(const review_doc_t *doc, const char *path, arena_t *a, err_t *e);
+
 #endif

@@ -474,18 +474,24 @@ rc_t review_render_pdf(const review_t *r, const char *path, err_t *e)
     arena_t a = ARENA_INIT;
     review_doc_t doc;
     review_doc_build(r, false, &a, &doc);
-    char *tmp = atomic_file_tmp(path, &a);
+    rc_t rc = review_doc_pdf(&doc, path, &a, e);
+    arena_free(&a);
+    return rc;
+}
+
+rc_t review_doc_pdf(const review_doc_t *doc, const char *path, arena_t *a, err_t *e)
+{
+    char *tmp = atomic_file_tmp(path, a);
     cairo_surface_t *s = cairo_pdf_surface_create(tmp, PAGE_W, PAGE_H);
     if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {
         cairo_surface_destroy(s);
-        arena_free(&a);
         return err_set(e, RC_FAIL, "%s: cannot write the report", path);
     }
-    cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, doc.title);
-    cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_SUBJECT, doc.caveat);
-    cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_KEYWORDS, lang_code(doc.lang));
+    cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, doc->title);
+    cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_SUBJECT, doc->caveat);
+    cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_KEYWORDS, lang_code(doc->lang));
     cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR, "r1540");
-    pdf_t p = {.doc = &doc};
+    pdf_t p = {.doc = doc};
     /* First pass without output: the page of every heading, for the contents. */
     cairo_surface_t *dry = cairo_pdf_surface_create(NULL, PAGE_W, PAGE_H);
     pass(&p, dry, false);
@@ -504,8 +510,6 @@ rc_t review_render_pdf(const review_t *r, const char *path, err_t *e)
         rc = err_set(e, RC_FAIL, "%d characters of the report have no glyph in the installed"
                      " Noto fonts (run scripts/install-deps.sh)", p.unknown_glyphs);
     else
-        rc = pdf_set_lang(tmp, lang_code(doc.lang), e);
-    rc = atomic_file_finish(tmp, path, rc, e);
-    arena_free(&a);
-    return rc;
+        rc = pdf_set_lang(tmp, lang_code(doc->lang), e);
+    return atomic_file_finish(tmp, path, rc, e);
 }
