@@ -21,6 +21,7 @@
 #include "../util/text.h"
 #include "handlers.h"
 #include "model.h"
+#include "model_matrix_read.h"
 #include "opendata_files.h"
 #include "web.h"
 
@@ -309,6 +310,7 @@ rc_t h_state(web_req_t *r, json_t *m, err_t *e)
         newer = o;
     }
     json_object_set_new(m, "reports", reps);
+    json_object_set_new(m, "card", model_state_card(r, reports, nr)); /* issue 13 */
     json_object_set_new(m, "versions", vers);
     json_object_set_new(m, "has_versions", json_boolean(json_array_size(vers) > 1));
     if ((rc = h_assist_state(r, &s, m, e)) != RC_OK)

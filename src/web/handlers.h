@@ -26,6 +26,9 @@ rc_t h_report_file(web_req_t *r, json_t *model, err_t *e);
 rc_t h_data(web_req_t *r, json_t *model, err_t *e);
 rc_t h_data_file(web_req_t *r, json_t *model, err_t *e);
 
+/* h_matrix_download.c: a published version as PDF, XLSX or CSV */
+rc_t h_matrix_download(web_req_t *r, json_t *model, err_t *e);
+
 /* session.c */
 rc_t h_login_form(web_req_t *r, json_t *model, err_t *e);
 rc_t h_login(web_req_t *r, json_t *model, err_t *e);

@@ -12,6 +12,7 @@
 #include "../core/matrix_info.h"
 #include "../util/i18n.h"
 #include "model_fields.h"
+#include "model_matrix_read.h"
 #include "refcache.h"
 
 const char *model_vocab_name(web_req_t *r, const char *kind, const char *code)
@@ -261,18 +262,27 @@ rc_t model_matrix(web_req_t *r, const matrix_version_t *v, json_t **out, err_t *
         rc = store_entries(r->st, v->id, &r->arena, &entries, &ne, e);
     if (rc != RC_OK)
         return rc;
+    report_t *reports; /* issue 13: sources named by their report's title and date */
+    size_t nr;
+    if ((rc = store_report_list(r->st, v->state, &r->arena, &reports, &nr, e)) != RC_OK)
+        return rc;
     json_t *sections = json_array();
     int counts[4] = {0};
     size_t k = 0;
+    const matrix_entry_t **by_item = arena_alloc(&r->arena, (ni + 1) * sizeof *by_item);
     for (size_t i = 0; i < ni; i++) {
         const matrix_entry_t *en = k < ne && strcmp(entries[k].item, items[i].id) == 0
                                        ? &entries[k++] : NULL;
+        by_item[i] = en;
         counts[en ? en->mark : MARK_BLANK]++;
-        matrix_place(r, sections, &items[i], entry_json(r, &items[i], en));
+        json_t *o = entry_json(r, &items[i], en);
+        model_entry_source(r, o, en, reports, nr);
+        matrix_place(r, sections, &items[i], o);
     }
     *out = json_pack("{s:o,s:i,s:i,s:i,s:i,s:i}", "sections", sections, "items", (int)ni,
                      "x", counts[MARK_X], "unsure", counts[MARK_UNSURE], "na", counts[MARK_NA],
                      "blank", counts[MARK_BLANK]);
+    model_matrix_read(r, *out, items, ni, by_item);
     return RC_OK;
 }
 

@@ -42,6 +42,7 @@ static const route_t routes[] = {
     {"GET", "states", h_states, "states", ACT_PUBLIC, -1, PUBLIC_PAGE},
     {"GET", "states/*", h_state, "state", ACT_PUBLIC, 0, PUBLIC_PAGE},
     {"GET", "states/*/versions/*", h_version, "version", ACT_PUBLIC, 0, 0},
+    {"GET", "states/*/versions/*/download/*", h_matrix_download, NULL, ACT_PUBLIC, 0, PUBLIC_PAGE},
     {"GET", "states/*/diff", h_diff, "diff", ACT_PUBLIC, 0, 0},
     {"GET", "reports/*", h_report, "report", ACT_PUBLIC, -1, PUBLIC_PAGE},
     {"GET", "reports/*/file", h_report_file, NULL, ACT_PUBLIC, -1, PUBLIC_PAGE},
