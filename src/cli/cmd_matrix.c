@@ -369,6 +369,8 @@ static rc_t matrix_dispatch(cli_t *c, const char *verb, char **args, int nargs,
     rc_t rc = cli_state(c, args[0], &s);
     if (rc != RC_OK)
         return rc;
+    if (matrix_download_format(o->format) && strcmp(verb, "show") != 0)
+        return cli_usage_error(c, usage, "--format %s goes with show", o->format);
     int step = matrix_step_parse(verb);
     if (step >= 0 && nargs == 2)
         return matrix_step_cmd(c, &s, (matrix_step_t)step, args[1], o);
@@ -376,8 +378,6 @@ static rc_t matrix_dispatch(cli_t *c, const char *verb, char **args, int nargs,
         return matrix_list(c, &s, json);
     if (strcmp(verb, "show") == 0 && nargs <= 2 && matrix_download_format(o->format))
         return matrix_download(c, &s, nargs == 2 ? args[1] : NULL, o->format, o->lang, o->out);
-    if (matrix_download_format(o->format))
-        return cli_usage_error(c, usage, "--format %s goes with show", o->format);
     if (strcmp(verb, "show") == 0 && nargs <= 2)
         return matrix_show(c, &s, nargs == 2 ? args[1] : NULL, o, json);
     if (strcmp(verb, "diff") == 0 && nargs == 3)
