@@ -128,6 +128,9 @@ rc_t matrix_sheet_pdf(const matrix_sheet_t *m, const char *path, arena_t *a, err
     d.caveat = m->caveat;
     d.short_caveat = m->short_caveat;
     d.demo_note = m->demo_note;
+    /* the same version gives the same file: dated by the version, not the clock */
+    const char *day = *m->v.published ? m->v.published : m->v.created;
+    d.pdf_date = arena_printf(a, "%sT00:00:00", day);
     d.cover[0] = cover_line(a, m->meta[MM_FIRST]);
     d.cover[1] = cover_line(a, m->meta[MM_ADDENDA]);
     d.cover[2] = cover_line(a, m->meta[MM_APPROVED]);

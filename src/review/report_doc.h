@@ -32,6 +32,7 @@ typedef struct {
     const char **summary;     /* the headline figures, one sentence each */
     size_t nsummary;
     const char *summary_title, *contents_title;
+    const char *pdf_date;     /* the PDF's creation date (ISO 8601); NULL: now */
     doc_block_t *blocks;      /* arena-owned */
     size_t n, cap;
 } review_doc_t;

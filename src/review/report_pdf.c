@@ -491,6 +491,8 @@ rc_t review_doc_pdf(const review_doc_t *doc, const char *path, arena_t *a, err_t
     cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_SUBJECT, doc->caveat);
     cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_KEYWORDS, lang_code(doc->lang));
     cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR, "r1540");
+    if (doc->pdf_date)
+        cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, doc->pdf_date);
     pdf_t p = {.doc = doc};
     /* First pass without output: the page of every heading, for the contents. */
     cairo_surface_t *dry = cairo_pdf_surface_create(NULL, PAGE_W, PAGE_H);

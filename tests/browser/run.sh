@@ -28,6 +28,12 @@ rc=$?
 cat "$T/walk.out"
 N=$(grep -cE '^(not )?ok ' "$T/walk.out")
 [ "$rc" -eq 0 ] || not_ok "walk.mjs exits with status 0" "status $rc"
+# the public reader (issue 13): its numbers go on after walk.mjs's
+R1540_BASE=$B node tests/browser/walk_read.mjs >"$T/walk_read.out" 2>&1
+rc=$?
+awk -v n="$N" '/^(not )?ok [0-9]+ / { sub(/ok [0-9]+ /, "ok " (++n) " ") } { print }' "$T/walk_read.out"
+N=$((N + $(grep -cE '^(not )?ok ' "$T/walk_read.out")))
+[ "$rc" -eq 0 ] || not_ok "walk_read.mjs exits with status 0" "status $rc"
 stop_server
 expect_eq "the server stops cleanly after the walk" "$SRC" 0
 done_testing
