@@ -8,6 +8,7 @@
 #include "../io/csv_export.h"
 #include "../io/json_export.h"
 #include "../io/xlsx_export.h"
+#include "cmd_matrix_download.h"
 #include "commands.h"
 
 static const char usage[] =
@@ -18,13 +19,15 @@ static const char usage[] =
     "  --format csv    PATH is a folder: states.csv, reports.csv (metadata only),\n"
     "                  matrix_versions.csv, matrix_entries.csv\n"
     "  --format xlsx   with --state: that state's matrix (latest version, or\n"
-    "                  --version N); without: the all-states overview\n"
+    "                  --version N), as `matrix show --format xlsx` writes it;\n"
+    "                  without: the all-states overview\n"
     "  --state CODE    only this state (alpha-2 or alpha-3)\n"
     "  --no-documents  JSON without the files' bytes (metadata and sha256 only)\n"
     "  --public        only what the public may see, as the server's /data/ files:\n"
     "                  published matrices, no proposals, no documents' bytes\n"
     "  --lang L        XLSX state names and item labels in ar, zh, en, fr, ru or es\n"
-    "                  (default en; column titles are in English for now)\n"
+    "                  (default en; a state's matrix is wholly in that language,\n"
+    "                  the overview's column titles are in English for now)\n"
     "Formats are described in docs/formats.md.\n";
 
 rc_t cmd_export(cli_t *c, int argc, char **argv)
@@ -70,8 +73,7 @@ rc_t cmd_export(cli_t *c, int argc, char **argv)
     if (strcmp(format, "xlsx") == 0 && code && public_only)
         return cli_usage_error(c, usage, "--public: an XLSX export is the overview only");
     if (strcmp(format, "xlsx") == 0)
-        return code ? xlsx_export_matrix(st, s.alpha3, (int)version, (lang_t)l, out, &c->arena,
-                                         &c->err)
+        return code ? matrix_download_version(c, &s, (int)version, "xlsx", lang, out)
                     : xlsx_export_overview(st, (lang_t)l, public_only, out, &c->arena,
                                            &c->err);
     bool json = strcmp(format, "json") == 0;

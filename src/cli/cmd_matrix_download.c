@@ -38,14 +38,20 @@ static rc_t write_sheet(cli_t *c, const state_t *s, int version, const char *for
 rc_t matrix_download(cli_t *c, const state_t *s, const char *varg, const char *format,
                      const char *lang, const char *out)
 {
-    int l = lang_parse(lang ? lang : "en");
     long long version = 0;
+    if (varg && cli_int(c, varg, "VERSION", 1, 1000000, &version) != RC_OK)
+        return RC_USAGE;
+    return matrix_download_version(c, s, (int)version, format, lang, out);
+}
+
+rc_t matrix_download_version(cli_t *c, const state_t *s, int version, const char *format,
+                             const char *lang, const char *out)
+{
+    int l = lang_parse(lang ? lang : "en");
     if (l < 0)
         return err_set(&c->err, RC_USAGE, "--lang: '%s' is not ar, zh, en, fr, ru or es", lang);
     if (!out || !*out)
         return err_set(&c->err, RC_USAGE, "--format %s needs -o FILE", format);
-    if (varg && cli_int(c, varg, "VERSION", 1, 1000000, &version) != RC_OK)
-        return RC_USAGE;
     char po[4096];
     snprintf(po, sizeof po, "%s/po", c->data_dir);
     rc_t rc = i18n_load_only(po, l, &c->err);

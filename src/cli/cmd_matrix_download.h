@@ -16,4 +16,9 @@ bool matrix_download_format(const char *format);
 rc_t matrix_download(cli_t *c, const state_t *s, const char *varg, const char *format,
                      const char *lang, const char *out);
 
+/* The same with the version as a number (0: the latest); `export --format
+ * xlsx --state` writes its workbook through it. */
+rc_t matrix_download_version(cli_t *c, const state_t *s, int version, const char *format,
+                             const char *lang, const char *out);
+
 #endif

@@ -11,25 +11,15 @@
 #include "../store/store.h"
 
 /*
- * Writes the matrix of state `alpha3`, version `version` (0 = the latest), in
- * language `lang`, to path as a workbook with one sheet "Matrix": title,
- * caveat, a header row and one row per item of the version's template, blank
- * where the version has no entry. RC_NOTFOUND if the state or version does not
- * exist; RC_FAIL with the path when the file cannot be written (no partial file
- * is left at path).
- */
-rc_t xlsx_export_matrix(store_t *st, const char *alpha3, int version, lang_t lang, const char *path,
-                        arena_t *a, err_t *e);
-
-/*
  * Writes one sheet "States" to path: a row per state with its groups and
  * flags, its first report date and report count, its latest matrix version and
  * status, and the X / ? / NA counts of its latest approved or published version
  * against the number of template items. With published_only (the public's
  * open data) a draft, a version with the state and an approved but unpublished
  * version do not exist for it: "latest" and the counts are those of the latest
- * published version, and nothing tells that later versions exist. Errors as for
- * xlsx_export_matrix.
+ * published version, and nothing tells that later versions exist. RC_FAIL with
+ * the path when the file cannot be written (no partial file is left at path).
+ * One state's matrix is src/review/matrix_xlsx.c's (`matrix show --format xlsx`).
  */
 rc_t xlsx_export_overview(store_t *st, lang_t lang, bool published_only, const char *path,
                           arena_t *a, err_t *e);

@@ -46,7 +46,7 @@ expect_ok "xlsx of one state's matrix" r export --format xlsx --state FRA -o "$T
 expect_eq "the xlsx is a workbook" "$(unzip -l "$T/fra.xlsx" | grep -c 'xl/worksheets/sheet1.xml')" "1"
 unzip -p "$T/fra.xlsx" xl/sharedStrings.xml >"$T/fra.strings"
 expect_match "the matrix workbook names the state" "$T/fra.strings" "France"
-expect_match "the matrix workbook carries the caveat" "$T/fra.strings" "not a measure of compliance"
+expect_match "the matrix workbook carries the caveat" "$T/fra.strings" "not a tool for measuring compliance"
 expect_ok "xlsx overview of all states in Chinese" r export --format xlsx --lang zh -o "$T/all.xlsx"
 unzip -p "$T/all.xlsx" xl/sharedStrings.xml >"$T/all.strings"
 expect_match "the overview has Chinese state names" "$T/all.strings" "法国"
