@@ -71,6 +71,8 @@ try {
     // the grid: OP2, OP3AB, OP3CD, four weapon columns each
     const grids = await page.$$eval('table.matrix.grid', (ts) => ts.map((t) => t.querySelectorAll('thead th').length));
     ok(grids.length === 3 && grids.every((c) => c === 5), `${L}: OP 2 and OP 3 in grids with a column per weapon type`, JSON.stringify(grids));
+    await page.locator('#sec-OP2 table.grid').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${OUT}/read-${L}-1366-grid.png` });
     const cell = page.locator('table.matrix.grid td.mark a').first();
     const target = await cell.getAttribute('href');
     await cell.click();
@@ -82,8 +84,6 @@ try {
     const dash = await page.$$eval('table.matrix.rows td.mark.blank', (ts) => ts.slice(0, 5).map((t) => t.textContent.trim()));
     ok(blanks > 0 && dash.every((d) => d === '—'), `${L}: a blank field shows "—"`, JSON.stringify(dash));
     ok((await page.textContent('.legend')).includes('—'), `${L}: the legend explains the "—"`);
-    await page.locator('#sec-OP2').scrollIntoViewIfNeeded();
-    await page.screenshot({ path: `${OUT}/read-${L}-1366-grid.png` });
     // the version page's downloads
     await page.goto(`${BASE}/${L}/states/${STATE}/versions/${version}`);
     const links = await page.$$eval('.downloads a', (as) => as.map((a) => a.getAttribute('href')));
