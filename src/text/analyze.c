@@ -203,6 +203,14 @@ static void word_add(text_analyzer_t *an, const UChar *w, int32_t n, int latin, 
     }
 }
 
+/* The Unicode bidirectional controls (LRM, RLM, ALM, embeddings, overrides
+ * and isolates): ICU's word break keeps them inside words. */
+static int is_bidi_control(UChar32 c)
+{
+    return c == 0x061C || c == 0x200E || c == 0x200F || (c >= 0x202A && c <= 0x202E) ||
+           (c >= 0x2066 && c <= 0x2069);
+}
+
 static int is_han(UChar32 c)
 {
     UErrorCode st = U_ZERO_ERROR;
@@ -248,6 +256,8 @@ static int32_t to_utf16(const char *s, size_t len, UChar **u, size_t **map)
                 continue;
             }
         }
+        if (is_bidi_control(c))
+            c = ' '; /* PDF extraction wraps Arabic words in them, without spaces */
         prev = c;
         int32_t before = n;
         U16_APPEND_UNSAFE(*u, n, c);

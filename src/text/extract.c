@@ -16,6 +16,7 @@
 #include <poll.h>
 #include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
@@ -32,12 +33,22 @@
 #endif
 #endif
 
+/* A positive whole number from the environment, or dflt. */
+static long env_limit(const char *name, long dflt, long max)
+{
+    const char *v = getenv(name);
+    char *end;
+    long n = v ? strtol(v, &end, 10) : 0;
+    return v && *v && !*end && n > 0 && n <= max ? n : dflt;
+}
+
 text_limits_t text_limits_default(void)
 {
-    return (text_limits_t){.max_pages = 2000,
-                           .max_text_bytes = 32u * 1024 * 1024,
-                           .seconds = 30,
-                           .memory_bytes = 1024u * 1024 * 1024};
+    return (text_limits_t){
+        .max_pages = (int)env_limit("R1540_EXTRACT_MAX_PAGES", 2000, 1000000),
+        .max_text_bytes = 32u * 1024 * 1024,
+        .seconds = (int)env_limit("R1540_EXTRACT_SECONDS", 30, 3600),
+        .memory_bytes = (size_t)env_limit("R1540_EXTRACT_MEMORY_MB", 1024, 65536) * 1024 * 1024};
 }
 
 typedef int (*extractor_fn)(const void *, size_t, int, text_page_fn, void *, const char **);

@@ -23,7 +23,9 @@ typedef struct {
     size_t memory_bytes;   /* the child's address space (not under AddressSanitizer) */
 } text_limits_t;
 
-/* The defaults: 2,000 pages, 32 MB of text, 30 seconds, 1 GB. */
+/* The defaults: 2,000 pages, 32 MB of text, 30 seconds, 1 GB; the
+ * environment's R1540_EXTRACT_MAX_PAGES, R1540_EXTRACT_SECONDS and
+ * R1540_EXTRACT_MEMORY_MB (whole numbers) replace them. */
 text_limits_t text_limits_default(void);
 
 /*

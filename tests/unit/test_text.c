@@ -85,6 +85,10 @@ static void test_languages(void)
               "ar: without the article and with heh for teh marbuta");
     TAP_CHECK(matches(ar, LANG_AR, "النووية", -1) == 0, "ar: another word is not found");
     TAP_CHECK(matches("ال\xD9\x80\xD9\x80دول", LANG_AR, "الدول", -1) == 1, "ar: tatweel ignored");
+    /* poppler wraps each Arabic word of a PDF in RLE ... PDF, without spaces */
+    TAP_CHECK(matches("\xE2\x80\xAB" "يحظر" "\xE2\x80\xAC\xE2\x80\xAB" "القانون" "\xE2\x80\xAC", LANG_AR,
+                      "القانون", -1) == 1,
+              "ar: words between bidi controls are words");
 }
 
 static void test_chinese(void)
