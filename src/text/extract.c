@@ -162,8 +162,32 @@ typedef struct {
     int text_limit; /* the text limit was reached */
 } gather_t;
 
+/* Turns the bidirectional controls of text (U+200E, U+200F, U+202A..U+202E,
+ * U+2066..U+2069, three bytes each in UTF-8) into one space each, in place:
+ * poppler wraps each Arabic word of a PDF in them, often with no space
+ * between the words, and a snippet must show the words apart. Returns the
+ * new length. */
+static size_t bidi_to_space(char *text, size_t len)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < len;) {
+        const unsigned char *u = (const unsigned char *)text + i;
+        if (i + 2 < len && u[0] == 0xE2 &&
+            ((u[1] == 0x80 && (u[2] == 0x8E || u[2] == 0x8F || (u[2] >= 0xAA && u[2] <= 0xAE))) ||
+             (u[1] == 0x81 && u[2] >= 0xA6 && u[2] <= 0xA9))) {
+            text[k++] = ' ';
+            i += 3;
+            continue;
+        }
+        text[k++] = text[i++];
+    }
+    text[k] = '\0';
+    return k;
+}
+
 static void gather_page(gather_t *g, int page, int recognized, char *text, size_t len)
 {
+    len = bidi_to_space(text, len);
     int blank = 1;
     for (size_t i = 0; i < len && blank; i++)
         blank = text[i] == ' ' || text[i] == '\n' || text[i] == '\r' || text[i] == '\t' ||

@@ -2,10 +2,12 @@
 a DOCX and an ODT assembled with zipfile (their XML written here, as Word and
 LibreOffice write it), a corrupt PDF, a PDF with many pages of text (the page
 limit), a PDF whose one content stream inflates to a huge size (the time and
-memory limits), and a zip bomb dressed as a DOCX. Usage: make_files.py OUTDIR"""
+memory limits), and a zip bomb dressed as a DOCX. Usage: make_files.py OUTDIR [--light] (--light: without the slow
+hostile files, and the many-page PDF with three pages)"""
 import sys, zipfile, zlib
 
 out = sys.argv[1]
+light = len(sys.argv) > 2 and sys.argv[2] == '--light'  # only the quick files
 
 def docx(path):
     body = ('<w:p><w:r><w:t>Annual report on biological security.</w:t></w:r></w:p>'
@@ -70,7 +72,9 @@ def inflating(i):
 docx(f'{out}/report.docx')
 odt(f'{out}/report.odt')
 open(f'{out}/corrupt.pdf', 'wb').write(b'%PDF-1.7\n' + bytes(range(256)) * 8 + b'\n%%EOF\n')
-pdf(f'{out}/many.pdf', 300, text_page)
+pdf(f'{out}/many.pdf', 3 if light else 300, text_page)
+if light:
+    sys.exit(0)
 pdf(f'{out}/inflate.pdf', 1, inflating)
 with zipfile.ZipFile(f'{out}/bomb.docx', 'w', zipfile.ZIP_DEFLATED) as z:
     z.writestr('word/document.xml', b'<' * (100 * 1024 * 1024))
