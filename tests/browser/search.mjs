@@ -47,6 +47,11 @@ try {
     ok(got.includes(want) && dir === (L === 'ar' ? 'rtl' : 'ltr'), `${L}: ${q} finds ${want}`, `${dir} ${JSON.stringify(got)}`);
     await page.screenshot({ path: `${OUT}/search-${L}.png`, fullPage: true });
   }
+  // one search, results in all six languages (the README's picture)
+  await page.goto(`${BASE}/en/search?q=1540`);
+  const six = await page.locator('ol.hits li .hit-head a[href*="/states/"]').allTextContents();
+  ok(['CHN', 'EGY', 'FRA', 'GBR'].every((c) => six.includes(c)), '1540 finds the reports in every language', JSON.stringify(six));
+  await page.screenshot({ path: `${OUT}/search-1540.png`, fullPage: true });
   // the phone width, in every language shown
   await page.setViewportSize({ width: 390, height: 800 });
   for (const [L, q] of [['en', 'export control'], ['ar', 'القانون'], ['zh', '出口管制']]) {
