@@ -36,7 +36,7 @@ void app_report_text_make(app_t *a, const void *doc, size_t len, const char *med
                           const char *language, report_text_t *out)
 {
     text_limits_t lim = text_limits_default();
-    text_extract(doc, len, media_type, &lim, a->arena, out);
+    text_extract(doc, len, media_type, language, &lim, a->arena, out);
     err_t e = {0};
     text_analyzer_t *an = text_analyzer_new(&e);
     int lang = report_lang(language);

@@ -100,9 +100,10 @@ static void child_page(void *ctx, int page, int recognized, const char *text, si
 }
 
 /* The child: limits, extraction, frames; never returns. */
-static void child_run(int fd, extractor_fn fn, const void *doc, size_t len,
+static void child_run(int fd, extractor_fn fn, const void *doc, size_t len, const char *language,
                       const text_limits_t *lim)
 {
+    text_extract_pdf_ocr(language ? language : "en");
     struct rlimit cpu = {(rlim_t)lim->seconds, (rlim_t)lim->seconds + 1};
     setrlimit(RLIMIT_CPU, &cpu);
     struct rlimit core = {0, 0};
@@ -264,12 +265,12 @@ static void conclude(gather_t *g, int status, const text_limits_t *lim, report_t
     if (g->n == 0) {
         out->status = REPORT_TEXT_NONE;
         if (!*out->note)
-            out->note = "the file has no text (a scan without a text layer?)";
+            out->note = "the file has no text, and none could be recognized in its images";
     }
 }
 
-void text_extract(const void *doc, size_t len, const char *media_type, const text_limits_t *lim,
-                  arena_t *a, report_text_t *out)
+void text_extract(const void *doc, size_t len, const char *media_type, const char *language,
+                  const text_limits_t *lim, arena_t *a, report_text_t *out)
 {
     memset(out, 0, sizeof *out);
     gather_t g = {.a = a, .pages = -1};
@@ -290,7 +291,7 @@ void text_extract(const void *doc, size_t len, const char *media_type, const tex
     if (pid == 0) {
         close(fds[0]);
         signal(SIGPIPE, SIG_DFL);
-        child_run(fds[1], fn, doc, len, lim);
+        child_run(fds[1], fn, doc, len, language, lim);
     }
     close(fds[1]);
     if (pid > 0)

@@ -30,14 +30,16 @@ text_limits_t text_limits_default(void);
 
 /*
  * The text of the file doc (len bytes) of the given media type (as
- * media_type_detect gives it), extracted in a child process within lim.
+ * media_type_detect gives it), extracted in a child process within lim; PDF
+ * pages without a text layer are recognized (OCR) in language (the report's
+ * ISO 639-1 code), marked recognized.
  * *out is always filled: status REPORT_TEXT_OK with its pages (their terms
  * NULL: the caller analyzes them), or REPORT_TEXT_NONE with a note saying
  * why (not a kind with text, unreadable, a limit reached). Pages without any
  * text are left out. Strings in the arena.
  */
-void text_extract(const void *doc, size_t len, const char *media_type, const text_limits_t *lim,
-                  arena_t *a, report_text_t *out);
+void text_extract(const void *doc, size_t len, const char *media_type, const char *language,
+                  const text_limits_t *lim, arena_t *a, report_text_t *out);
 
 /* A page's text as an extractor gives it to text_extract. */
 typedef void (*text_page_fn)(void *ctx, int page, int recognized, const char *text, size_t len);
@@ -50,6 +52,9 @@ typedef void (*text_page_fn)(void *ctx, int page, int recognized, const char *te
  */
 int text_extract_pdf(const void *doc, size_t len, int max_pages, text_page_fn page, void *ctx,
                      const char **why);
+/* Turns OCR on for the PDF pages without text that follow, in the report's
+ * language (ISO 639-1; NULL turns it off). */
+void text_extract_pdf_ocr(const char *report_language);
 int text_extract_docx(const void *doc, size_t len, int max_pages, text_page_fn page, void *ctx,
                       const char **why);
 int text_extract_odt(const void *doc, size_t len, int max_pages, text_page_fn page, void *ctx,

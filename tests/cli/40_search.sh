@@ -1,6 +1,7 @@
 # Search over the text of reports (issue 15): documents made by real programs
-# (Chromium's print to PDF in the six languages, a DOCX and an ODT written by
-# zipfile, hostile PDFs and archives), their text found with the right pages,
+# (Chromium's print to PDF in the six languages, a scan printed from a canvas
+# and read by OCR, a DOCX and an ODT written by zipfile, hostile PDFs and
+# archives), their text found with the right pages,
 # limits that hold, queries typed as people type them, filters, paging, the
 # JSON shape, hostile queries that change nothing, and reindex.
 . tests/cli/lib.sh
@@ -40,8 +41,7 @@ text_of() { r report get "$1" | sed -n 's/^text: //p'; }
 expect_eq "a PDF's text: two pages" "$(text_of "$en")" "text, 2 pages"
 expect_eq "a DOCX's pages end at its page break" "$(text_of "$docx")" "text, 2 pages"
 expect_eq "an ODT is one page" "$(text_of "$odt")" "text, 1 pages"
-expect_eq "a page without a text layer (a scan): stored, no text" "$(text_of "$scan")" \
-    "no text, 1 pages; the file has no text (a scan without a text layer?)"
+expect_eq "a page without a text layer (a scan): its text recognized" "$(text_of "$scan")" "text, 1 pages"
 expect_eq "a corrupt PDF: stored, no text, why" "$(text_of "$corrupt")" "no text, 0 pages; the PDF cannot be read"
 expect_eq "a PDF over the page limit: the first pages, said so" "$(text_of "$many")" \
     "text, 300 pages; only the first 100 of 300 pages were read"
@@ -67,7 +67,9 @@ expect_eq "zh: a word not in it" "$(hits "高速铁路")" ""
 expect_eq "docx: words across runs, page 2" "$(hits "biosafety pathogens")" "$docx:2"
 expect_eq "odt: Spanish without accents, a text:s space" "$(hits "exportacion material nuclear")" "$odt:1"
 expect_eq "a phrase in quotes must be adjacent" "$(hits '"material nuclear"') / $(hits '"nuclear material"')" "$odt:1 / "
-expect_eq "the scan's words are not found (no OCR)" "$(hits "nuclear protection" --state DEU)" ""
+expect_eq "the scan's words are found by OCR" "$(hits "nuclear protection" --state DEU)" "$scan:1"
+expect_ok "a recognized page in the text output" r search "nuclear material protection" --state DEU
+expect_match "it says the text was recognized" "$T/out" "report $scan  DEU  page 1  score [0-9.]+  \(recognized text\)"
 expect_eq "resolution 1540 in six languages" "$(r search 1540 --format json | jq '[.hits[].state] | unique | join(" ")')" '"CHN EGY ESP FRA GBR RUS"' 
 
 # The JSON shape and the snippet
