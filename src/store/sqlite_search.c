@@ -163,15 +163,38 @@ static void fts_expression(buf_t *b, const text_query_t *q)
     }
 }
 
-#define SEARCH_WHERE                                                                           \
+/* The matching pages that pass the filters; with no filter set, the FTS5
+ * table alone (no join for every match). */
+#define SEARCH_FROM                                                                            \
     " FROM report_fts f JOIN report_page p ON p.id = f.rowid JOIN report r ON r.id = p.report_id" \
     " WHERE report_fts MATCH ?1 AND (?2 IS NULL OR r.state = ?2) AND (?3 IS NULL OR r.kind = ?3)" \
     " AND (?4 IS NULL OR r.language = ?4) AND (?5 IS NULL OR r.date >= ?5)"                    \
     " AND (?6 IS NULL OR r.date <= ?6)"
+#define SEARCH_FROM_ALL " FROM report_fts f WHERE report_fts MATCH ?1"
 
+/* The slice is chosen on ids and scores alone, and only its pages' text is
+ * read: sorting every match with its page's text made a common word slow. */
+#define SEARCH_SLICE(from)                                                                     \
+    "SELECT p.report_id, r.state, p.page, h.score, p.recognized, p.text, r.language, r.kind,"  \
+    " r.date, r.title FROM (SELECT f.rowid AS id, -bm25(report_fts) AS score" from             \
+    " ORDER BY 2 DESC, 1 LIMIT ?7 OFFSET ?8) h JOIN report_page p ON p.id = h.id"             \
+    " JOIN report r ON r.id = p.report_id ORDER BY h.score DESC, h.id"
+
+static bool filtered(const search_filter_t *f)
+{
+    const char *v[] = {f->state, f->kind, f->language, f->from, f->to};
+    for (size_t i = 0; i < sizeof v / sizeof *v; i++)
+        if (v[i] && *v[i])
+            return true;
+    return false;
+}
+
+/* Binds the match and, when the statement has them, the filters. */
 static void bind_filter(sqlite3_stmt *s, const search_filter_t *f, const char *match)
 {
     sqlite3_bind_text(s, 1, match, -1, SQLITE_STATIC);
+    if (!filtered(f))
+        return;
     sqlite_bind_text(s, 2, f->state && *f->state ? f->state : NULL);
     sqlite_bind_text(s, 3, f->kind && *f->kind ? f->kind : NULL);
     sqlite_bind_text(s, 4, f->language && *f->language ? f->language : NULL);
@@ -198,7 +221,8 @@ static rc_t count_hits(sqlite_store_t *h, const search_filter_t *f, const char *
                        long long *total, err_t *e)
 {
     sqlite3_stmt *s;
-    rc_t rc = prepare(h, "SELECT count(*)" SEARCH_WHERE, &s, e);
+    rc_t rc = prepare(h, filtered(f) ? "SELECT count(*)" SEARCH_FROM
+                                     : "SELECT count(*)" SEARCH_FROM_ALL, &s, e);
     if (rc != RC_OK)
         return rc;
     bind_filter(s, f, match);
@@ -224,10 +248,7 @@ rc_t sqlite_search(void *hv, const search_filter_t *f, arena_t *a, search_hit_t 
     sqlite3_stmt *s;
     /* FTS5's bm25() cannot share a query with a window function, so the
      * total is counted by a second statement */
-    rc_t rc = prepare(h,
-                      "SELECT p.report_id, r.state, p.page, -bm25(report_fts), p.recognized,"
-                      " p.text, r.language, r.kind, r.date, r.title" SEARCH_WHERE
-                      " ORDER BY 4 DESC, p.report_id, p.page LIMIT ?7 OFFSET ?8",
+    rc_t rc = prepare(h, filtered(f) ? SEARCH_SLICE(SEARCH_FROM) : SEARCH_SLICE(SEARCH_FROM_ALL),
                       &s, e);
     if (rc != RC_OK) {
         buf_free(&match);

@@ -66,7 +66,7 @@ expect_eq "zh: 国家报告 on page 1" "$(hits "国家报告" --state CHN)" "$zh
 expect_eq "zh: a word not in it" "$(hits "高速铁路")" ""
 expect_eq "docx: words across runs, page 2" "$(hits "biosafety pathogens")" "$docx:2"
 expect_eq "odt: Spanish without accents, a text:s space" "$(hits "exportacion material nuclear")" "$odt:1"
-expect_eq "a phrase in quotes must be adjacent" "$(hits '"material nuclear"') / $(hits '"nuclear material"')" "$odt:1 / "
+expect_eq "a phrase in quotes must be adjacent" "$(hits '"material nuclear"' --state MEX) / $(hits '"nuclear material"' --state MEX)" "$odt:1 / "
 expect_eq "the scan's words are found by OCR" "$(hits "nuclear protection" --state DEU)" "$scan:1"
 expect_ok "a recognized page in the text output" r search "nuclear material protection" --state DEU
 expect_match "it says the text was recognized" "$T/out" "report $scan  DEU  page 1  score [0-9.]+  \(recognized text\)"
