@@ -11,3 +11,4 @@ sh bench/review.sh
 sh bench/fuzz.sh
 sh bench/hostile.sh
 sh bench/soak.sh
+sh bench/search.sh

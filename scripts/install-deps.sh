@@ -15,7 +15,9 @@ PKGS="build-essential pkg-config libsqlite3-dev libjansson-dev libsodium-dev
 libxlsxwriter-dev sqlite3 jq iso-codes gettext unicode-cldr-core unzip python3 clang
 libclang-rt-14-dev libgettextpo-dev libmicrohttpd-dev libicu-dev wrk nginx-light curl chromium
 libcairo2-dev libpango1.0-dev fonts-noto-core fonts-noto-cjk poppler-utils
-python3-scipy time liburiparser-dev"
+python3-scipy time liburiparser-dev libstemmer-dev libpoppler-glib-dev libzip-dev libxml2-dev
+libtesseract-dev tesseract-ocr-eng tesseract-ocr-ara tesseract-ocr-chi-sim tesseract-ocr-fra
+tesseract-ocr-rus tesseract-ocr-spa"
 # Node.js and npm for playwright-core: Debian's packages unless a node and an
 # npm are already there (NodeSource's nodejs bundles npm and conflicts with
 # Debian's npm package)

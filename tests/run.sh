@@ -76,6 +76,8 @@ run_one "tests/http/reading.sh" env R1540_BIN=./r1540 sh tests/http/reading.sh
 run_one "tests/http/reading.sh (asan)" env R1540_BIN=build/san/r1540 sh tests/http/reading.sh
 run_one "tests/http/store_seam.sh" env R1540_BIN=./r1540 sh tests/http/store_seam.sh
 run_one "tests/http/store_seam.sh (asan)" env R1540_BIN=build/san/r1540 sh tests/http/store_seam.sh
+run_one "tests/http/search.sh" env R1540_BIN=./r1540 sh tests/http/search.sh
+run_one "tests/http/search.sh (asan)" env R1540_BIN=build/san/r1540 sh tests/http/search.sh
 
 # Chromium through playwright-core: the workflow in English, Arabic, Chinese
 run_one "tests/browser/run.sh" sh tests/browser/run.sh

@@ -3,6 +3,8 @@
  */
 #include "app_report.h"
 
+#include "app_search.h"
+
 #include <stdio.h>
 #include <string.h>
 
@@ -55,9 +57,18 @@ rc_t app_report_add(app_t *a, const app_report_in_t *in, report_t *out, err_t *e
         rc = report_from(a, in, &s, &r, e);
     if (rc == RC_OK)
         rc = report_validate(&r, e);
-    if (rc != RC_OK || (rc = app_begin(a, e)) != RC_OK)
+    if (rc != RC_OK)
+        return rc;
+    /* the file is read before the transaction: extraction takes its time
+     * (seconds for a long PDF) and must not hold the write lock meanwhile */
+    report_text_t text = {0};
+    if (r.has_document)
+        app_report_text_make(a, in->doc, in->len, r.media_type, r.language, &text);
+    if ((rc = app_begin(a, e)) != RC_OK)
         return rc;
     rc = store_report_insert(a->st, &r, in->doc, in->len, e);
+    if (rc == RC_OK && r.has_document)
+        rc = store_report_text_put(a->st, r.id, &text, e);
     char object[32];
     snprintf(object, sizeof object, "report:%lld", r.id);
     buf_t detail;
@@ -67,8 +78,11 @@ rc_t app_report_add(app_t *a, const app_report_in_t *in, report_t *out, err_t *e
     json_out_kv(&detail, 1, "kind", r.kind ? r.kind : "");
     json_out_kv(&detail, 1, "date", r.date);
     json_out_kv(&detail, 1, "sha256", r.sha256);
-    if (r.has_document)
+    if (r.has_document) {
         json_out_kll(&detail, 1, "bytes", r.size);
+        json_out_kv(&detail, 1, "text", text.status);
+        json_out_kll(&detail, 1, "pages_with_text", (long long)text.n);
+    }
     buf_puts(&detail, "}");
     rc = app_finish(a, rc, "report.add", object, buf_str(&detail), e);
     buf_free(&detail);

@@ -125,6 +125,11 @@ static rc_t report_get(cli_t *c, const char *arg, const report_opts_t *o, bool j
             buf_printf(&b, "file: %s (%s, %lld bytes%s)\nsha256: %s\n",
                        r.filename ? r.filename : "", r.media_type ? r.media_type : "", r.size,
                        r.has_document ? "" : ", not stored", r.sha256);
+        report_text_t t;
+        if (r.has_document && store_report_text_get(st, r.id, &c->arena, &t, &c->err) == RC_OK)
+            buf_printf(&b, "text: %s, %d pages%s%s\n",
+                       strcmp(t.status, REPORT_TEXT_OK) == 0 ? "text" : "no text", t.pages,
+                       *t.note ? "; " : "", t.note);
     }
     rc = cli_print(c, &b);
     buf_free(&b);

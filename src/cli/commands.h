@@ -12,6 +12,8 @@ rc_t cmd_review(cli_t *c, int argc, char **argv);
 rc_t cmd_event(cli_t *c, int argc, char **argv);
 rc_t cmd_state(cli_t *c, int argc, char **argv);
 rc_t cmd_report(cli_t *c, int argc, char **argv);
+rc_t cmd_search(cli_t *c, int argc, char **argv);
+rc_t cmd_reindex(cli_t *c, int argc, char **argv);
 rc_t cmd_matrix(cli_t *c, int argc, char **argv);
 rc_t cmd_template(cli_t *c, int argc, char **argv);
 /* `template roundtrip` (cmd_template_roundtrip.c): the crosswalks against every stored version. */

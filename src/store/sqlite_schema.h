@@ -25,4 +25,7 @@ extern const char sqlite_migration_lists[];
  * relevant information (sqlite_schema_template2.c). */
 extern const char sqlite_migration_template2[];
 
+/* The text of reports and its search index (sqlite_schema_search.c). */
+extern const char sqlite_migration_search[];
+
 #endif

@@ -27,6 +27,7 @@
 #include "../core/matrix.h"
 #include "../core/report.h"
 #include "../core/review.h"
+#include "../core/search.h"
 #include "../core/state.h"
 #include "../core/template.h"
 #include "../core/user.h"

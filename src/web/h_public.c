@@ -424,6 +424,12 @@ rc_t h_report(web_req_t *r, json_t *m, err_t *e)
         return rc;
     json_object_set_new(m, "report", model_report(r, &rep));
     json_object_set_new(m, "state", model_state(r, &s));
+    report_text_t t;
+    err_t ignore = {0};
+    if (rep.has_document && store_report_text_get(r->st, rep.id, &r->arena, &t, &ignore) == RC_OK)
+        json_object_set_new(m, "text", json_pack("{s:b,s:i,s:s}", "searchable",
+                                                 strcmp(t.status, REPORT_TEXT_OK) == 0, "pages",
+                                                 t.pages, "note", t.note));
     return RC_OK;
 }
 
@@ -485,6 +491,14 @@ rc_t h_report_file(web_req_t *r, json_t *m, err_t *e)
         return rc;
     download(r, report_download_name(r, rep.filename, rep.media_type),
              rep.media_type ? rep.media_type : "application/octet-stream", doc, len);
+    /* ?view=1 opens a PDF in the browser (a search's "page N" link, #page=N);
+     * any other kind is always a download, never shown as a page */
+    const char *view = web_query(r, "view");
+    if (view && strcmp(view, "1") == 0 && rep.media_type &&
+        strcmp(rep.media_type, "application/pdf") == 0)
+        r->download = arena_printf(&r->arena, "inline; filename=\"%s\"",
+                                   safe_filename(&r->arena, report_download_name(r, rep.filename,
+                                                                                 rep.media_type)));
     return RC_OK;
 }
 

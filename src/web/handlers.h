@@ -22,6 +22,7 @@ rc_t h_state(web_req_t *r, json_t *model, err_t *e);
 rc_t h_version(web_req_t *r, json_t *model, err_t *e);
 rc_t h_diff(web_req_t *r, json_t *model, err_t *e);
 rc_t h_report(web_req_t *r, json_t *model, err_t *e);
+rc_t h_search(web_req_t *r, json_t *model, err_t *e);
 rc_t h_report_file(web_req_t *r, json_t *model, err_t *e);
 rc_t h_data(web_req_t *r, json_t *model, err_t *e);
 rc_t h_data_file(web_req_t *r, json_t *model, err_t *e);

@@ -46,6 +46,7 @@ static const route_t routes[] = {
     {"GET", "states/*/diff", h_diff, "diff", ACT_PUBLIC, 0, 0},
     {"GET", "reports/*", h_report, "report", ACT_PUBLIC, -1, PUBLIC_PAGE},
     {"GET", "reports/*/file", h_report_file, NULL, ACT_PUBLIC, -1, PUBLIC_PAGE},
+    {"GET", "search", h_search, "search", ACT_PUBLIC, -1, 0},
     {"GET", "data", h_data, "data", ACT_PUBLIC, -1, PUBLIC_PAGE},
     {"GET", "data/*", h_data_file, NULL, ACT_PUBLIC, -1, PUBLIC_PAGE},
     {"GET", "login", h_login_form, "login", ACT_PUBLIC, -1, 0},

@@ -1,0 +1,143 @@
+/*
+ * The search over the text of reports: /<lang>/search (the page, with its
+ * form, filters, hits with marked snippets and "page N" links that open the
+ * PDF at that page) and /api/v1/search (the same search, as
+ * {"total": N, "hits": [{"report", "state", "page", "score", "snippet"}]}).
+ * Both call app_search; the page adds what only people need.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "../app/app_search.h"
+#include "../util/text.h"
+#include "change.h"
+#include "handlers.h"
+#include "model.h"
+
+/* A hit as the page shows it: the snippet as parts, marked or not, so that
+ * the template escapes every character of the page's text. */
+static json_t *page_hit(const app_search_hit_t *h, const report_t *rep)
+{
+    json_t *o = json_object();
+    const search_hit_t *s = &h->hit;
+    json_object_set_new(o, "report", json_integer(s->report));
+    json_object_set_new(o, "state", json_string(s->state));
+    json_object_set_new(o, "page", json_integer(s->page));
+    json_object_set_new(o, "title", json_string(s->title));
+    json_object_set_new(o, "date", json_string(s->date));
+    json_object_set_new(o, "language", json_string(s->language));
+    json_object_set_new(o, "recognized", json_boolean(s->recognized));
+    json_object_set_new(o, "pdf", json_boolean(rep->media_type &&
+                                               strcmp(rep->media_type, "application/pdf") == 0));
+    json_object_set_new(o, "cut_before", json_boolean(h->snippet.cut_before));
+    json_object_set_new(o, "cut_after", json_boolean(h->snippet.cut_after));
+    json_t *parts = json_array();
+    for (size_t i = 0; i < h->snippet.n; i++) {
+        const snippet_part_t *p = &h->snippet.part[i];
+        json_array_append_new(parts, json_pack("{s:s%,s:b}", "t", p->text, p->len, "mark",
+                                               p->mark));
+    }
+    json_object_set_new(o, "parts", parts);
+    return o;
+}
+
+/* The filters echoed back into the form, and the "more" link. */
+static void page_form(web_req_t *r, json_t *m, const app_search_in_t *in,
+                      const app_search_out_t *out)
+{
+    json_t *f = json_object();
+    const char *keys[] = {"q", "state", "kind", "lang", "from", "to"};
+    const char *vals[] = {in->query, in->state, in->kind, in->language, in->from, in->to};
+    for (size_t i = 0; i < sizeof keys / sizeof *keys; i++) {
+        const char *v = vals[i] && text_utf8_ok(vals[i], strlen(vals[i])) ? vals[i] : "";
+        json_object_set_new(f, keys[i], json_string(v));
+    }
+    json_object_set_new(m, "form", f);
+    json_t *kinds = json_array();
+    for (int k = 0; k < REPORT_KIND_COUNT; k++)
+        json_array_append_new(kinds, json_pack("{s:s,s:s,s:b}", "code", report_kinds[k], "name",
+                                               model_report_kind_name(r, report_kinds[k]),
+                                               "selected", in->kind && strcmp(in->kind, report_kinds[k]) == 0));
+    json_object_set_new(m, "kinds", kinds);
+    json_t *langs = json_array();
+    for (int l = 0; l < LANG_COUNT; l++)
+        json_array_append_new(langs, json_pack("{s:s,s:s,s:b}", "code", lang_code((lang_t)l), "name",
+                                               lang_native_name((lang_t)l), "selected",
+                                               in->language && strcmp(in->language, lang_code((lang_t)l)) == 0));
+    json_object_set_new(m, "languages", langs);
+    if (out && out->offset + (long long)out->n < out->total) {
+        const char *q = r->query && *r->query ? r->query + 1 : "";
+        buf_t b;
+        buf_init(&b, 0);
+        /* the same query string with the offset moved on */
+        for (const char *p = q; *p;) {
+            const char *amp = strchr(p, '&');
+            size_t n = amp ? (size_t)(amp - p) : strlen(p);
+            if (strncmp(p, "offset=", 7) != 0) {
+                buf_append(&b, p, n);
+                buf_putc(&b, '&');
+            }
+            p += n + (amp ? 1 : 0);
+        }
+        buf_printf(&b, "offset=%lld", out->offset + out->limit);
+        json_object_set_new(m, "more", json_string(buf_str(&b)));
+        buf_free(&b);
+    }
+}
+
+rc_t h_search(web_req_t *r, json_t *m, err_t *e)
+{
+    app_search_in_t in = {.query = web_query(r, "q"), .state = web_query(r, "state"),
+                          .kind = web_query(r, "kind"), .language = web_query(r, "lang"),
+                          .from = web_query(r, "from"), .to = web_query(r, "to")};
+    const char *offset = web_query(r, "offset"), *limit = web_query(r, "limit");
+    char *end;
+    if (offset && *offset && ((in.offset = strtoll(offset, &end, 10)) < 0 || *end))
+        return web_fail(r, e, 422, RC_INPUT, "%s", web_tr(r, "offset: not a whole number."));
+    if (limit && *limit && ((in.limit = strtoll(limit, &end, 10)) < 0 || *end))
+        return web_fail(r, e, 422, RC_INPUT, "%s", web_tr(r, "limit: not a whole number."));
+    if (!r->api && (!in.query || !*in.query)) { /* the empty form */
+        page_form(r, m, &in, NULL);
+        return RC_OK;
+    }
+    app_t a;
+    app_search_out_t out;
+    web_app_of(r, &a);
+    rc_t rc = app_search(&a, &in, &out, e);
+    if (rc != RC_OK) {
+        if (r->api || rc != RC_INPUT)
+            return rc;
+        page_form(r, m, &in, NULL); /* the form again, the message by it */
+        json_object_set_new(m, "error", json_string(text_utf8_repair(&r->arena, e->msg)));
+        r->status = 422;
+        return RC_OK;
+    }
+    json_object_set_new(m, "total", json_integer(out.total));
+    json_t *hits = json_array();
+    buf_t snip;
+    buf_init(&snip, 0);
+    for (size_t i = 0; i < out.n; i++) {
+        const search_hit_t *h = &out.hits[i].hit;
+        if (!r->api) {
+            report_t rep = {0};
+            store_report_get(r->st, h->report, &r->arena, &rep, e);
+            json_array_append_new(hits, page_hit(&out.hits[i], &rep));
+            continue;
+        }
+        buf_reset(&snip);
+        snippet_html(&snip, &out.hits[i].snippet);
+        json_array_append_new(hits, json_pack("{s:I,s:s,s:i,s:f,s:s}", "report",
+                                              (json_int_t)h->report, "state", h->state, "page",
+                                              h->page, "score", h->score, "snippet",
+                                              buf_str(&snip)));
+    }
+    buf_free(&snip);
+    json_object_set_new(m, "hits", hits);
+    if (!r->api) {
+        page_form(r, m, &in, &out);
+        json_object_set_new(m, "searched", json_true());
+        json_object_set_new(m, "from_n", json_integer(out.n ? out.offset + 1 : 0));
+        json_object_set_new(m, "to_n", json_integer(out.offset + (long long)out.n));
+    }
+    return RC_OK;
+}
