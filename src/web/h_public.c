@@ -13,6 +13,7 @@
 #include "../core/media.h"
 #include "../io/csv_export.h"
 #include "../io/dataset.h"
+#include "../io/iati_export.h"
 #include "../io/json_export.h"
 #include "../io/xlsx_export.h"
 #include "../util/collate.h"
@@ -498,6 +499,8 @@ static const struct {
     {"matrix_entries.csv", "text/csv; charset=utf-8", "Entries of the published matrices (CSV)"},
     {"overview.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
      "Overview of the published matrices of all states (XLSX)"},
+    {"iati.xml", "application/xml; charset=utf-8",
+     "Assistance under way or delivered, as IATI 2.03 activities (XML)"},
 };
 
 rc_t h_data(web_req_t *r, json_t *m, err_t *e)
@@ -530,6 +533,8 @@ static rc_t data_export(web_req_t *r, const char *dir, const char *name, err_t *
     snprintf(path, sizeof path, "%s/%s", dir, name);
     if (strcmp(name, "overview.xlsx") == 0)
         rc = xlsx_export_overview(r->st, r->lang, true, path, &r->arena, e);
+    else if (strcmp(name, "iati.xml") == 0)
+        rc = iati_export_file(r->st, NULL, path, &r->arena, e);
     else if ((rc = public_dataset(r, &ds, e)) == RC_OK)
         rc = strcmp(name, "r1540.json") == 0 ? json_export_file(&ds, path, e)
                                              : csv_export_dir(&ds, dir, e);
@@ -546,6 +551,9 @@ rc_t h_data_file(web_req_t *r, json_t *m, err_t *e)
             /* the overview's headings are in the page's language */
             bool per_lang = strcmp(data_files[i].name, "overview.xlsx") == 0;
             rc_t rc = opendata_open(r, data_files[i].name, per_lang, data_export, &fd, &len, e);
+            if (rc == RC_NOTFOUND) /* the IATI file: nothing under way or delivered yet */
+                return web_fail(r, e, 404, RC_NOTFOUND, "%s",
+                                web_tr(r, "No assistance is under way or delivered yet."));
             if (rc != RC_OK)
                 return rc;
             download(r, data_files[i].name, data_files[i].type, NULL, len);

@@ -25,6 +25,8 @@ rc_t h_report(web_req_t *r, json_t *model, err_t *e);
 rc_t h_report_file(web_req_t *r, json_t *model, err_t *e);
 rc_t h_data(web_req_t *r, json_t *model, err_t *e);
 rc_t h_data_file(web_req_t *r, json_t *model, err_t *e);
+/* The outreach events as an iCalendar feed (h_calendar.c). */
+rc_t h_events_ics(web_req_t *r, json_t *model, err_t *e);
 
 /* session.c */
 rc_t h_login_form(web_req_t *r, json_t *model, err_t *e);

@@ -47,6 +47,7 @@ static const route_t routes[] = {
     {"GET", "reports/*/file", h_report_file, NULL, ACT_PUBLIC, -1, PUBLIC_PAGE},
     {"GET", "data", h_data, "data", ACT_PUBLIC, -1, PUBLIC_PAGE},
     {"GET", "data/*", h_data_file, NULL, ACT_PUBLIC, -1, PUBLIC_PAGE},
+    {"GET", "events.ics", h_events_ics, NULL, ACT_PUBLIC, -1, PUBLIC_PAGE},
     {"GET", "login", h_login_form, "login", ACT_PUBLIC, -1, 0},
     {"POST", "login", h_login, "login", ACT_PUBLIC, -1, NO_CSRF},
     {"POST", "logout", h_logout, NULL, ACT_WORKSPACE, -1, 0},

@@ -1,0 +1,77 @@
+# Working with states and partners (issue 17): the IATI 2.03 export of
+# assistance under way or delivered. Checked against the official schema with
+# xmllint; hostile text is escaped; nothing private leaves; bad options change
+# nothing.
+. tests/cli/lib.sh
+XSD=${IATI_XSD:-/work/shared/standards/iati-2.03/iati-activities-schema.xsd}
+[ -f "$XSD" ] || XSD=$ROOT/../shared/standards/iati-2.03/iati-activities-schema.xsd
+init_db
+
+# ---- IATI ------------------------------------------------------------------
+expect_fail "iati: nothing under way yet is said, not an invalid empty file" 3 \
+    "no accepted or delivered assistance to export" r export --format iati -o "$T/none.xml"
+expect_eq "iati: and no file is left" "$(ls "$T"/none.xml* 2>/dev/null | wc -l)" "0"
+
+HOSTILE='<b>&amp; "quoted" '"'x'"' ]]> <![CDATA['
+r assistance request add FRA --kind legislative-drafting --items OP1-NPT --title "$HOSTILE" \
+    --description "first line
+second line </narrative><x/>" --start 2026-01-01 --end 2026-12-31 >/dev/null
+r assistance request add DEU --kind equipment --items OP1-NPT --title "Detectors" >/dev/null
+r assistance offer add IAEA --kinds legislative-drafting,equipment --capacity 2 --title "IAEA offer" --items OP1-NPT >/dev/null
+r match >"$T/match.out"
+expect_eq "iati: the match proposes both requests" "$(json 'length' assistance proposal list)" "2"
+r assistance proposal accept 1 --by provider --note "PRIVATE-NOTE-1" >/dev/null
+r assistance proposal accept 1 --by state >/dev/null
+r assistance proposal accept 2 --by provider >/dev/null
+r assistance proposal accept 2 --by state >/dev/null
+r assistance proposal deliver 2 --note "PRIVATE-NOTE-2" >/dev/null
+h=$(db_hash)
+expect_ok "iati: export" r export --format iati -o "$T/iati.xml"
+if xmllint --noout --schema "$XSD" "$T/iati.xml" 2>"$T/xmllint.err"; then
+    ok "iati: valid against iati-activities-schema.xsd 2.03"
+else
+    not_ok "iati: valid against the schema" "$(head -c 600 "$T/xmllint.err")"
+fi
+expect_eq "iati: one activity per accepted or delivered proposal" \
+    "$(grep -c '<iati-activity ' "$T/iati.xml")" "2"
+expect_eq "iati: the hostile title comes back as it was written" \
+    "$(xmllint --xpath 'string(//iati-activity[1]/title/narrative)' "$T/iati.xml")" "$HOSTILE"
+expect_eq "iati: a multi-line description with markup comes back as it was written" \
+    "$(xmllint --xpath 'string(//iati-activity[1]/description/narrative)' "$T/iati.xml")" "first line
+second line </narrative><x/>"
+expect_eq "iati: under way = status 2, delivered = status 3" \
+    "$(xmllint --xpath '//activity-status/@code' "$T/iati.xml" | tr -d ' \n')" 'code="2"code="3"'
+expect_eq "iati: legislative drafting is DAC sector 15130, equipment 15210" \
+    "$(xmllint --xpath '//sector/@code' "$T/iati.xml" | tr -d ' \n')" 'code="15130"code="15210"'
+expect_eq "iati: recipients as ISO 3166 alpha-2" \
+    "$(xmllint --xpath '//recipient-country/@code' "$T/iati.xml" | tr -d ' \n')" 'code="FR"code="DE"'
+expect_eq "iati: planned start and end from the request" \
+    "$(xmllint --xpath 'string(//iati-activity[1]/activity-date[@type="1"]/@iso-date)' "$T/iati.xml") $(xmllint --xpath 'string(//iati-activity[1]/activity-date[@type="3"]/@iso-date)' "$T/iati.xml")" \
+    "2026-01-01 2026-12-31"
+expect_eq "iati: a delivered activity has its actual end date" \
+    "$(xmllint --xpath 'count(//iati-activity[2]/activity-date[@type="4"])' "$T/iati.xml")" "1"
+expect_eq "iati: the provider, in six languages" \
+    "$(xmllint --xpath 'count(//iati-activity[1]/participating-org[@role="4"]/narrative)' "$T/iati.xml")" "6"
+if grep -qE 'PRIVATE-NOTE|score|explanation' "$T/iati.xml"; then
+    not_ok "iati: no notes, scores or explanations" "$(grep -nE 'PRIVATE-NOTE|score|explanation' "$T/iati.xml" | head -3)"
+else
+    ok "iati: no notes, scores or explanations"
+fi
+r export --format iati -o - >"$T/stdout.xml"
+expect_eq "iati: -o - writes the same activities to standard output" \
+    "$(grep -v generated-datetime "$T/stdout.xml" | sha256sum)" "$(grep -v generated-datetime "$T/iati.xml" | sha256sum)"
+expect_ok "iati: --reporting-org" r export --format iati --reporting-org XM-DAC-00000 -o "$T/org.xml"
+expect_eq "iati: identifiers carry the reporting organisation's prefix" \
+    "$(xmllint --xpath 'string(//iati-activity[1]/iati-identifier)' "$T/org.xml")" "XM-DAC-00000-assistance-1"
+expect_fail "iati: a hostile reporting organisation is refused" 4 \
+    "reporting organisation: '<x>\"' is not 1-64 of" r export --format iati --reporting-org '<x>"' -o "$T/bad.xml"
+expect_fail "iati: an oversized reporting organisation is refused" 4 "is not 1-64 of" \
+    r export --format iati --reporting-org "$(printf '%065d' 0)" -o "$T/bad.xml"
+expect_fail "iati: --state is refused (the export covers every state)" 2 "covers every state" \
+    r export --format iati --state FRA -o "$T/bad.xml"
+expect_fail "--reporting-org without iati" 2 "is for --format iati" \
+    r export --format json --reporting-org X -o "$T/bad.json"
+expect_eq "iati: no refused export left a file" "$(ls "$T"/bad.* 2>/dev/null | wc -l)" "0"
+expect_eq "iati: exports change nothing" "$(db_hash)" "$h"
+
+done_testing
