@@ -297,6 +297,9 @@ rc_t h_state(web_req_t *r, json_t *m, err_t *e)
         open_draft |= versions[i].status == MV_DRAFT || versions[i].status == MV_WITH_STATE;
     json_object_set_new(m, "can_new", json_boolean(!open_draft &&
                                                    authz_allowed(r->user, ACT_MATRIX_EDIT, s.alpha3)));
+    /* a link to the roster (personal data) for those who may read it */
+    json_object_set_new(m, "can_roster", json_boolean(authz_allowed(r->user, ACT_ROSTER_READ,
+                                                                    s.alpha3)));
     json_t *newer = NULL; /* each listed version links to its changes since the one below it */
     for (size_t i = nv; i-- > 0;) {
         if (versions[i].status == MV_PUBLISHED && !pub)

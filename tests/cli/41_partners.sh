@@ -1,7 +1,8 @@
 # Working with states and partners (issue 17): the IATI 2.03 export of
-# assistance under way or delivered. Checked against the official schema with
-# xmllint; hostile text is escaped; nothing private leaves; bad options change
-# nothing.
+# assistance under way or delivered (checked against the official schema with
+# xmllint; hostile text escaped; nothing private leaves; bad options change
+# nothing), and the roster of points of contact through `r1540 contact`
+# with --as for each role.
 . tests/cli/lib.sh
 XSD=${IATI_XSD:-/work/shared/standards/iati-2.03/iati-activities-schema.xsd}
 [ -f "$XSD" ] || XSD=$ROOT/../shared/standards/iati-2.03/iati-activities-schema.xsd
@@ -73,5 +74,51 @@ expect_fail "--reporting-org without iati" 2 "is for --format iati" \
     r export --format json --reporting-org X -o "$T/bad.json"
 expect_eq "iati: no refused export left a file" "$(ls "$T"/bad.* 2>/dev/null | wc -l)" "0"
 expect_eq "iati: exports change nothing" "$(db_hash)" "$h"
+
+# ---- the roster of points of contact ----------------------------------------
+for spec in admin:admin com:committee exp:expert prov:provider pocfra:poc:FRA pocdeu:poc:DEU; do
+    name=${spec%%:*}; rest=${spec#*:}; role=${rest%%:*}
+    case $rest in *:*) set -- --state "${rest#*:}" ;; *) set -- ;; esac
+    echo 'correct horse battery staple' | r user add "$name" --role "$role" "$@" >/dev/null
+done
+audited "FRA's point of contact adds to FRA's roster" contact.add contact:1 \
+    r --as pocfra contact add fr --person "Jeanne d'Arc; \"JD\"" --function "Conseillère" \
+    --areas nuclear,export-control --languages fr,en --since 2020-01-01
+expect_eq "... the audit detail names the state, not the person" "$(audit_detail)" '{"state":"FRA"}'
+expect_eq "... read back" "$(r --as pocfra contact show 1 --format json | jq -c '[.person, .areas, .languages, .since, .trainings]')" \
+    "[\"Jeanne d'Arc; \\\"JD\\\"\",\"nuclear,export-control\",\"fr,en\",\"2020-01-01\",[]]"
+for u in admin com exp pocfra; do
+    expect_eq "roster of FRA: $u reads it" "$(r --as $u contact list FRA | wc -l)" 1
+done
+for u in pocdeu prov; do
+    expect_fail "roster of FRA: $u may not read it" 7 "roster-read" r --as $u contact list FRA
+done
+expect_fail "a point of contact may not list every state's roster" 7 "roster-read" r --as pocfra contact list
+h=$(db_hash)
+expect_fail "DEU's point of contact cannot add to FRA's roster" 7 "roster-edit" r --as pocdeu contact add FRA --person X --areas general --since 2020-01-01
+expect_fail "nor can an expert" 7 "roster-edit" r --as exp contact add FRA --person X --areas general --since 2020-01-01
+expect_fail "DEU's point of contact cannot change FRA's entry" 7 "roster-read" r --as pocdeu contact update 1 --person X
+expect_fail "no areas" 4 "areas: give one or more" r --as pocfra contact add FRA --person X --since 2020-01-01
+expect_fail "an unknown area" 4 "areas:" r --as pocfra contact add FRA --person X --areas general,weather --since 2020-01-01
+expect_fail "a name too long" 4 "person: give one line of 1 to 200 bytes" r --as pocfra contact add FRA --person "$(printf '%0201d' 0)" --areas general --since 2020-01-01
+expect_fail "a name over two lines" 4 "person:" r --as pocfra contact add FRA --person "A
+B" --areas general --since 2020-01-01
+expect_fail "an upper-case language" 4 "languages:" r --as pocfra contact add FRA --person X --areas general --languages EN --since 2020-01-01
+expect_fail "a bad date" 2 "--since" r --as pocfra contact add FRA --person X --areas general --since 2020-02-30
+expect_fail "an unknown state" 3 "" r --as pocfra contact add XX --person X --areas general --since 2020-01-01
+expect_fail "linking is for administrators" 7 "roster-link" r --as pocfra contact link 1 pocfra
+expect_fail "linking to another state's account is refused" 5 "same state" r --as admin contact link 1 pocdeu
+expect_fail "recording attendance is not for points of contact" 7 "attendance-record" r --as pocfra contact attend 1 1
+expect_eq "refusals changed nothing" "$(db_hash)" "$h"
+audited "an administrator links the entry to FRA's account" contact.link contact:1 r --as admin contact link 1 pocfra
+r event add --kind training-course --title "PoC training" --start 2024-05-01 --state FRA,DEU >/dev/null
+audited "an expert records attendance" attendance.set event:1 r --as exp contact attend 1 1
+expect_eq "... DEU's point of contact sees none of FRA's attendees" "$(r --as pocdeu contact attendance 1 | wc -l)" 0
+expect_eq "... FRA's sees its own" "$(r --as pocfra contact attendance 1 | wc -l)" 1
+r export --format json -o "$T/all.json"
+expect_eq "a full JSON export holds no roster entry" "$(grep -c "Jeanne" "$T/all.json")" 0
+audited "FRA's point of contact removes the entry" contact.remove contact:1 r --as pocfra contact remove 1
+expect_eq "... and its attendance" "$(r contact attendance 1 | wc -l)" 0
+expect_ok "the audit log verifies" r audit verify
 
 done_testing
