@@ -105,6 +105,23 @@ static rc_t entry_arg(web_req_t *r, app_t *a, contact_t *out, err_t *e)
     return rc;
 }
 
+/* The languages: a JSON array or repeated field, or the form's one text box
+ * of comma-separated codes, spaces dropped ("en, fr" is en,fr). */
+static char *languages_from(web_req_t *r)
+{
+    const char *list = web_param_list(r, "languages");
+    if (!list && !r->api)
+        list = web_param(r, "languages");
+    if (!list)
+        return NULL;
+    char *out = arena_strdup(&r->arena, list), *w = out;
+    for (const char *p = list; *p; p++)
+        if (*p != ' ')
+            *w++ = *p;
+    *w = '\0';
+    return out;
+}
+
 /* Fills c's fields from the form or JSON body; a field left out is "" (the
  * operation says which one is missing). */
 static rc_t fields_from(web_req_t *r, contact_t *c, err_t *e)
@@ -114,7 +131,7 @@ static rc_t fields_from(web_req_t *r, contact_t *c, err_t *e)
     c->function = (char *)(web_param(r, "function") ? web_param(r, "function") : "");
     c->ministry = (char *)(web_param(r, "ministry") ? web_param(r, "ministry") : "");
     c->areas = (char *)web_param_list(r, "areas");
-    c->languages = (char *)web_param_list(r, "languages");
+    c->languages = languages_from(r);
     if (!c->areas || !c->languages)
         return web_fail(r, e, 422, RC_INPUT, "%s",
                         web_tr(r, "The areas and the languages are lists of codes."));
