@@ -28,6 +28,8 @@ const cli_command_t cli_commands[] = {
      false},
     {"contact", "the roster of national points of contact and training attendance",
      cmd_contact, false},
+    {"outreach", "letters, meetings and visits to states that do not report; who is silent",
+     cmd_outreach, false},
     {"fingerprint", "print a fingerprint of the database's content (for tests)", cmd_fingerprint,
      false},
     {NULL, NULL, NULL, false},

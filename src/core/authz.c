@@ -42,6 +42,11 @@ static const struct {
     [ACT_ROSTER_EDIT] = {"roster-edit", P | S, true},
     [ACT_ROSTER_LINK] = {"roster-link", A | S, false},
     [ACT_ATTENDANCE_RECORD] = {"attendance-record", C | E | S, false},
+    /* the Committee's correspondence with a state: not public; the state reads
+     * its own and may record its answer itself */
+    [ACT_OUTREACH_READ] = {"outreach-read", A | C | E | P | S, true},
+    [ACT_OUTREACH_RECORD] = {"outreach-record", C | E | S, false},
+    [ACT_OUTREACH_ANSWER] = {"outreach-answer", C | E | P | S, true},
 };
 
 bool authz_allowed(const user_t *u, authz_action_t act, const char *state)

@@ -37,6 +37,9 @@ typedef enum {
     ACT_ROSTER_EDIT,      /* add, change or remove a state's points of contact */
     ACT_ROSTER_LINK,      /* link a roster entry to a point of contact's account */
     ACT_ATTENDANCE_RECORD, /* record who attended a training course or workshop */
+    ACT_OUTREACH_READ,    /* read the Committee's letters, meetings and visits to a state */
+    ACT_OUTREACH_RECORD,  /* record a letter, meeting or visit to a state */
+    ACT_OUTREACH_ANSWER,  /* record a state's answer to one */
     ACT_COUNT
 } authz_action_t;
 

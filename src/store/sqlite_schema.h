@@ -26,5 +26,7 @@ extern const char sqlite_migration_lists[];
 extern const char sqlite_migration_template2[];
 /* The roster of points of contact and training attendance (sqlite_schema_roster.c). */
 extern const char sqlite_migration_roster[];
+/* Outreach entries: letters, meetings, visits to a state (sqlite_schema_outreach.c). */
+extern const char sqlite_migration_outreach[];
 
 #endif

@@ -2,7 +2,8 @@
 # assistance under way or delivered (checked against the official schema with
 # xmllint; hostile text escaped; nothing private leaves; bad options change
 # nothing), and the roster of points of contact through `r1540 contact`
-# with --as for each role.
+# with --as for each role, and outreach to states that do not report
+# (`r1540 outreach`).
 . tests/cli/lib.sh
 XSD=${IATI_XSD:-/work/shared/standards/iati-2.03/iati-activities-schema.xsd}
 [ -f "$XSD" ] || XSD=$ROOT/../shared/standards/iati-2.03/iati-activities-schema.xsd
@@ -119,6 +120,51 @@ r export --format json -o "$T/all.json"
 expect_eq "a full JSON export holds no roster entry" "$(grep -c "Jeanne" "$T/all.json")" 0
 audited "FRA's point of contact removes the entry" contact.remove contact:1 r --as pocfra contact remove 1
 expect_eq "... and its attendance" "$(r contact attendance 1 | wc -l)" 0
+expect_ok "the audit log verifies" r audit verify
+
+# ---- outreach to states that do not report -----------------------------------
+# In this database no state has reported: all 193 are "never reported".
+expect_eq "silent: every state that never reported, none with outreach yet" \
+    "$(r outreach silent --format json | jq -c '[length, (map(select(.years_silent == -1 and .last_outreach == null)) | length)]')" "[193,193]"
+audited "an expert records a letter to a state that never reported" outreach.add outreach:1 \
+    r --as exp outreach add GIN --kind letter --date 2025-03-01 --subject 'Reminder: first report; "note verbale" <b>'
+expect_eq "... audited with state, kind and date" "$(audit_detail)" '{"state":"GIN","kind":"letter","date":"2025-03-01"}'
+audited "... and a later visit" outreach.add outreach:2 r --as com outreach add gn --kind visit --date 2025-09-10 --subject "Country visit"
+expect_eq "silent: the last outreach shows, the count too" \
+    "$(r outreach silent --format json | jq -c '.[] | select(.state == "GIN") | [.last_outreach.kind, .last_outreach.date, .outreach_count]')" '["visit","2025-09-10",2]'
+audited "Guinea's answer, recorded by the Committee" outreach.answer outreach:2 \
+    r --as com outreach answer 2 --date 2025-10-01 --text "A first report is being drafted.
+It will follow in 2026."
+expect_eq "... shown with the last outreach" \
+    "$(r outreach silent --format json | jq -r '.[] | select(.state == "GIN") | .last_outreach.answer_date')" "2025-10-01"
+r report add FRA --kind first-report --date 2010-05-01 --language fr --title "Premier rapport" >/dev/null
+expect_eq "silent --years 10 as of 2026-01-01: France, last report 2010, 15 years" \
+    "$(r outreach silent --years 10 --as-of 2026-01-01 --format json | jq -c '.[] | select(.state == "FRA") | [.last_report, .years_silent]')" '["2010-05-01",15]'
+expect_eq "silent --years 20: France is not listed" \
+    "$(r outreach silent --years 20 --as-of 2026-01-01 --format json | jq '[.[] | select(.state == "FRA")] | length')" 0
+expect_eq "never-reported states come first" \
+    "$(r outreach silent --years 10 --as-of 2026-01-01 --format json | jq -r 'last | .state')" FRA
+h=$(db_hash)
+expect_fail "a point of contact may not see the silence view" 7 "outreach-read" r --as pocfra outreach silent
+expect_fail "nor another state's entries" 7 "outreach-read" r --as pocfra outreach list GIN
+expect_fail "nor record outreach" 7 "outreach-record" r --as pocfra outreach add FRA --kind letter --date 2025-01-01 --subject x
+expect_fail "a provider may not record outreach" 7 "outreach-record" r --as prov outreach add GIN --kind letter --date 2025-01-01 --subject x
+expect_fail "an unknown kind" 4 "kind: 'email' is not letter, meeting or visit" r outreach add GIN --kind email --date 2025-01-01 --subject x
+expect_fail "a subject over 300 bytes" 4 "subject: give one line" r outreach add GIN --kind letter --date 2025-01-01 --subject "$(printf '%0301d' 0)"
+expect_fail "no subject" 4 "subject:" r outreach add GIN --kind letter --date 2025-01-01
+expect_fail "a date before 1540" 4 "date:" r outreach add GIN --kind letter --date 2003-12-31 --subject x
+expect_fail "an answer dated before the entry" 4 "date: '2025-01-01' is not a date on or after" r outreach answer 1 --date 2025-01-01 --text ok
+expect_fail "an empty answer" 4 "answer: give 1 to 4000 bytes" r outreach answer 1 --date 2025-04-01 --text ""
+expect_fail "an answer over 4000 bytes" 4 "answer:" r outreach answer 1 --date 2025-04-01 --text "$(printf '%04001d' 0)"
+expect_fail "an entry that does not exist" 3 "no such outreach entry" r outreach answer 99 --date 2025-04-01 --text ok
+expect_fail "silent --years 0" 2 "--years" r outreach silent --years 0
+expect_eq "refusals changed nothing" "$(db_hash)" "$h"
+r outreach add FRA --kind meeting --date 2025-02-02 --subject Meeting >/dev/null
+audited "FRA's point of contact answers an entry to FRA" outreach.answer outreach:3 \
+    r --as pocfra outreach answer 3 --date 2025-02-03 --text Thanks
+expect_eq "... and reads FRA's entries" "$(r --as pocfra outreach list FRA | wc -l)" 1
+r export --format json -o "$T/all2.json"
+expect_eq "no export holds outreach entries" "$(grep -c 'Country visit' "$T/all2.json")" 0
 expect_ok "the audit log verifies" r audit verify
 
 done_testing
