@@ -94,7 +94,7 @@ rc_t h_state_outreach(web_req_t *r, json_t *m, err_t *e)
 }
 
 /* Records an entry for the state named by code (the URL's or the form's). */
-static rc_t add_for(web_req_t *r, json_t *m, const char *code, err_t *e)
+static rc_t add_for(web_req_t *r, json_t *m, const char *code, bool from_form, err_t *e)
 {
     state_t s;
     app_t a;
@@ -102,8 +102,8 @@ static rc_t add_for(web_req_t *r, json_t *m, const char *code, err_t *e)
     outreach_entry_t o = {.kind = web_param(r, "kind"), .subject = (char *)web_param(r, "subject")};
     rc_t rc = code && *code ? model_state_arg(r, code, &s, e)
                             : web_fail(r, e, 422, RC_INPUT, "%s", web_tr(r, "Name the state."));
-    if (rc == RC_NOTFOUND)
-        r->status = 422; /* a bad field of the form */
+    if (rc == RC_NOTFOUND && from_form)
+        r->status = 422; /* a bad field of the form, not a missing page */
     if (rc != RC_OK)
         return rc;
     if (!date || strlen(date) != 10)
@@ -120,11 +120,11 @@ static rc_t add_for(web_req_t *r, json_t *m, const char *code, err_t *e)
     return RC_OK;
 }
 
-rc_t h_outreach_add(web_req_t *r, json_t *m, err_t *e) { return add_for(r, m, r->args[0], e); }
+rc_t h_outreach_add(web_req_t *r, json_t *m, err_t *e) { return add_for(r, m, r->args[0], false, e); }
 
 rc_t h_outreach_record(web_req_t *r, json_t *m, err_t *e)
 {
-    return add_for(r, m, web_param(r, "state"), e);
+    return add_for(r, m, web_param(r, "state"), true, e);
 }
 
 rc_t h_outreach_answer(web_req_t *r, json_t *m, err_t *e)

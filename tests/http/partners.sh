@@ -6,7 +6,8 @@
 # schema); the roster of points of contact (/{lang}/states/{code}/contacts and
 # /api/v1/...): who sees it for every role, that it leaks nowhere public
 # (API, pages, open-data files, exports, feeds), hostile and oversized input,
-# the audit entries; and training attendance. TAP output.
+# the audit entries; training attendance; and outreach to states that do not
+# report (/{lang}/outreach, /api/v1/states/{code}/outreach). TAP output.
 cd "$(dirname "$0")/../.." || exit 2
 . tests/http/lib.sh
 PY=/usr/bin/python3
@@ -189,6 +190,58 @@ api_expect "FRA's point of contact removes an entry" 200 pocfra POST "states/FRA
 expect_eq "... audited" "$(audit_last)" "contact.remove contact:$C1"
 api com GET "events/$EV2/attendance"
 expect_eq "... and its attendance with it" "$(jq -c '[.attended[].state]' "$T/body")" '["DEU"]'
+expect_eq "the audit log still verifies" "$(r audit verify >/dev/null 2>&1; echo $?)" 0
+
+# ---- outreach to states that do not report ---------------------------------------------
+for spec in admin:200 com:200 exp:200 pocfra:403 prov:403 -:401; do
+    u=${spec%%:*}; want=${spec#*:}
+    api_expect "the silence view (API) as $u: $want" "$want" "$u" GET outreach
+done
+api com GET outreach
+expect_eq "... lists the states that never reported first" "$(jq -r '.states[0].never' "$T/body")" true
+api_expect "... a bad number of years" 422 com GET 'outreach?years=0'
+h=$(fingerprint)
+n0=$(audit_count)
+api_expect "a point of contact cannot record outreach" 403 pocfra POST states/GIN/outreach '{"kind":"letter","date":"2025-03-01","subject":"x"}'
+api_expect "an unknown kind" 422 exp POST states/GIN/outreach '{"kind":"fax","date":"2025-03-01","subject":"x"}'
+api_expect "a subject of 301 bytes" 422 exp POST states/GIN/outreach "{\"kind\":\"letter\",\"date\":\"2025-03-01\",\"subject\":\"$(printf '%0301d' 0)\"}"
+api_expect "a subject over two lines" 422 exp POST states/GIN/outreach '{"kind":"letter","date":"2025-03-01","subject":"a\nb"}'
+api_expect "a date that is not one" 422 exp POST states/GIN/outreach '{"kind":"letter","date":"2025-3-1","subject":"x"}'
+api_expect "an unknown state" 404 exp POST states/XX/outreach '{"kind":"letter","date":"2025-03-01","subject":"x"}'
+expect_eq "... nothing changed, no audit entry" "$(fingerprint) $(audit_count)" "$h $n0"
+GIN=$(jq -r '[.states[] | select(.state == "GIN")][0].state' "$T/body" 2>/dev/null)
+api_expect "an expert records a letter to Guinea" 201 exp POST states/GIN/outreach '{"kind":"letter","date":"2025-03-01","subject":"Reminder <script>x</script>"}'
+O1=$(jq -r '.entry.id' "$T/body")
+expect_eq "... audited" "$(audit_last)" "outreach.add outreach:$O1"
+api_expect "Guinea's answer, recorded by the Committee" 200 com POST "states/GIN/outreach/$O1/answer" '{"answer":"A report will follow.","date":"2025-04-01"}'
+expect_eq "... audited" "$(audit_last)" "outreach.answer outreach:$O1"
+api_expect "... not under another state's address" 404 com POST "states/FRA/outreach/$O1/answer" '{"answer":"x","date":"2025-04-01"}'
+api_expect "... not by FRA's point of contact" 403 pocfra POST "states/GIN/outreach/$O1/answer" '{"answer":"x","date":"2025-04-01"}'
+api com GET outreach
+expect_eq "the silence view shows Guinea's last outreach and its answer" \
+    "$(jq -c '.states[] | select(.state == "GIN") | [.last_outreach.kind, .last_outreach.date, .last_outreach.answer_date]' "$T/body")" '["letter","2025-03-01","2025-04-01"]'
+page_login exp || { echo "Bail out! page login exp"; exit 1; }
+expect "the outreach page" 200 -b "$T/pjar.exp" "$B/en/outreach"
+check "... the subject escaped" body_has 'Reminder &lt;script&gt;x&lt;/script&gt;'
+check "... in the navigation" body_has 'href="/en/outreach"'
+tok=$(page_csrf exp outreach)
+expect "the page's form records a meeting" 303 -b "$T/pjar.exp" --data-urlencode "csrf=$tok" \
+    --data-urlencode state=gn --data-urlencode kind=meeting --data-urlencode date=2025-06-01 \
+    --data-urlencode 'subject=Meeting in New York' "$B/en/outreach"
+expect_eq "... then the page confirms" "$(header Location)" "/en/outreach?msg=outreach-saved"
+expect "... a form with an unknown state" 422 -b "$T/pjar.exp" --data-urlencode "csrf=$tok" \
+    --data-urlencode state=ZZ --data-urlencode kind=meeting --data-urlencode date=2025-06-01 \
+    --data-urlencode 'subject=x' "$B/en/outreach"
+api_expect "a state's own entries, FRA's point of contact" 200 pocfra GET states/FRA/outreach
+api_expect "... not Guinea's" 403 pocfra GET states/GIN/outreach
+leak=""
+for path in api/v1/data/r1540.json api/v1/states/GIN en/states/GIN api/v1/review; do
+    req "$B/$path"
+    if body_has 'Reminder' || body_has 'Meeting in New York'; then leak="$leak $path"; fi
+done
+expect_eq "no public answer holds an outreach entry" "$leak" ""
+expect "the public navigation has no outreach link" 200 "$B/en/"
+check "... none" body_lacks '/en/outreach'
 expect_eq "the audit log still verifies" "$(r audit verify >/dev/null 2>&1; echo $?)" 0
 
 done_testing
