@@ -2,7 +2,9 @@
 // Arabic and Chinese: a state's point of contact opens the roster from the
 // state's page, adds an entry through the form, sees it listed, changes it;
 // the page is right to left in Arabic; at 390 px wide it does not scroll
-// sideways; signed out, the roster's address asks to sign in. Screenshots go
+// sideways; signed out, the roster's address asks to sign in. Then a
+// Committee member records a visit from the outreach page and sees it as the
+// state's last outreach. Screenshots go
 // to tests/out/browser/partners-*.png. Started by tests/browser/partners.sh;
 // prints TAP lines (the plan is printed by partners.sh).
 import { chromium } from 'playwright-core';
@@ -84,6 +86,32 @@ async function main() {
       await page.goto(`${BASE}/${L}/states/${S}/contacts`);
       ok(/\/login/.test(page.url()) && (await page.locator('table.data').count()) === 0,
         `${L}: signed out, the roster's address asks to sign in`, page.url());
+    }
+    // a Committee member records a letter from the outreach page, in each language
+    for (const [L] of WALKS) {
+      const shot = async (step) => page.screenshot({ path: `${OUT}/partners-${L}-${step}.png`, fullPage: false });
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await page.goto(`${BASE}/${L}/login`);
+      await page.fill('input[name=name]', 'com');
+      await page.fill('input[name=password]', PW);
+      await Promise.all([page.waitForURL(/\/workspace/), page.click('form.login button[type=submit]')]);
+      await Promise.all([page.waitForURL(/\/outreach$/), page.click('header.top nav a[href$="/outreach"]')]);
+      const form = page.locator('#record-outreach');
+      await form.locator('input[name=state]').fill('GIN');
+      await form.locator('select[name=kind]').selectOption('visit');
+      await form.locator('input[name=date]').fill('2025-05-0' + (WALKS.findIndex((w) => w[0] === L) + 1));
+      await form.locator('input[name=subject]').fill(`Visit ${L}`);
+      await Promise.all([page.waitForURL(/msg=outreach-saved/), form.locator('button[type=submit]').click()]);
+      const row = page.locator('table.data tbody tr', { hasText: `Visit ${L}` });
+      ok(await row.count() === 1, `${L}: the outreach page shows the visit as Guinea's last outreach`);
+      if (L === 'ar') ok(await page.getAttribute('html', 'dir') === 'rtl', 'ar: the outreach page is right to left');
+      await shot('03-outreach');
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.reload();
+      const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+      ok(wide <= 390, `${L} at 390 px: the outreach page does not scroll sideways`, `scrollWidth ${wide}`);
+      await shot('04-outreach-phone');
+      await Promise.all([page.waitForURL(/msg=signed-out/), page.click('form[action$="/logout"] button')]);
     }
     ok(problems.length === 0, 'no console or page errors', problems.join('\n'));
   } catch (err) {

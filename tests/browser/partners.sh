@@ -1,5 +1,5 @@
 #!/bin/sh
-# Browser test of the roster of points of contact: the real server with a
+# Browser test of the roster of points of contact and the outreach page: the real server with a
 # demo database and three points of contact, and tests/browser/partners.mjs
 # driving Debian's Chromium. TAP output; screenshots in tests/out/browser/.
 cd "$(dirname "$0")/../.." || exit 2
@@ -12,6 +12,7 @@ for spec in pocfra:FRA pocegy:EGY pocchn:CHN; do
     echo "$PW" | r user add "${spec%%:*}" --role poc --state "${spec#*:}" >/dev/null 2>>"$T/init.err" ||
         { cat "$T/init.err"; echo "Bail out! user add"; exit 1; }
 done
+echo "$PW" | r user add com --role committee >/dev/null 2>>"$T/init.err" || { cat "$T/init.err"; echo "Bail out! user add"; exit 1; }
 mkdir -p tests/out/browser
 rm -f tests/out/browser/partners-*.png
 start_server
