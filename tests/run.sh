@@ -78,9 +78,12 @@ run_one "tests/http/store_seam.sh" env R1540_BIN=./r1540 sh tests/http/store_sea
 run_one "tests/http/store_seam.sh (asan)" env R1540_BIN=build/san/r1540 sh tests/http/store_seam.sh
 run_one "tests/http/search.sh" env R1540_BIN=./r1540 sh tests/http/search.sh
 run_one "tests/http/search.sh (asan)" env R1540_BIN=build/san/r1540 sh tests/http/search.sh
+run_one "tests/http/partners.sh" env R1540_BIN=./r1540 sh tests/http/partners.sh
+run_one "tests/http/partners.sh (asan)" env R1540_BIN=build/san/r1540 sh tests/http/partners.sh
 
 # Chromium through playwright-core: the workflow in English, Arabic, Chinese
 run_one "tests/browser/run.sh" sh tests/browser/run.sh
+run_one "tests/browser/partners.sh" sh tests/browser/partners.sh
 
 run_one "fuzzing (libFuzzer)" sh tests/fuzz/run.sh
 run_one "banned functions" sh tests/check_banned.sh

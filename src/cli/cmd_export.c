@@ -6,13 +6,14 @@
 #include <string.h>
 
 #include "../io/csv_export.h"
+#include "../io/iati_export.h"
 #include "../io/json_export.h"
 #include "../io/xlsx_export.h"
 #include "cmd_matrix_download.h"
 #include "commands.h"
 
 static const char usage[] =
-    "usage: r1540 export --format json|csv|xlsx -o PATH [--state CODE] [options]\n"
+    "usage: r1540 export --format json|csv|xlsx|iati -o PATH [--state CODE] [options]\n"
     "\n"
     "  --format json   one file with everything (documents inlined as base64);\n"
     "                  PATH - writes to standard output\n"
@@ -21,6 +22,10 @@ static const char usage[] =
     "  --format xlsx   with --state: that state's matrix (latest version, or\n"
     "                  --version N), as `matrix show --format xlsx` writes it;\n"
     "                  without: the all-states overview\n"
+    "  --format iati   IATI 2.03 activities of the assistance under way or\n"
+    "                  delivered (PATH - writes to standard output)\n"
+    "  --reporting-org REF  the IATI identifier of the publishing organisation\n"
+    "                  (default " IATI_DEFAULT_ORG_REF ", which is not registered)\n"
     "  --state CODE    only this state (alpha-2 or alpha-3)\n"
     "  --no-documents  JSON without the files' bytes (metadata and sha256 only)\n"
     "  --public        only what the public may see, as the server's /data/ files:\n"
@@ -37,8 +42,9 @@ rc_t cmd_export(cli_t *c, int argc, char **argv)
         {"state", required_argument, NULL, 's'},  {"no-documents", no_argument, NULL, 'n'},
         {"lang", required_argument, NULL, 'l'},   {"version", required_argument, NULL, 'v'},
         {"public", no_argument, NULL, 'p'},       {"help", no_argument, NULL, 'h'},
+        {"reporting-org", required_argument, NULL, 'r'},
         {NULL, 0, NULL, 0}};
-    const char *format = NULL, *out = NULL, *code = NULL, *lang = "en";
+    const char *format = NULL, *out = NULL, *code = NULL, *lang = "en", *org_ref = NULL;
     bool documents = true, public_only = false;
     long long version = 0;
     optind = 0;
@@ -51,6 +57,7 @@ rc_t cmd_export(cli_t *c, int argc, char **argv)
         case 'n': documents = false; break;
         case 'p': public_only = true; break;
         case 'l': lang = optarg; break;
+        case 'r': org_ref = optarg; break;
         case 'v':
             if (cli_int(c, optarg, "--version", 1, 1000000, &version) != RC_OK)
                 return RC_USAGE;
@@ -70,6 +77,13 @@ rc_t cmd_export(cli_t *c, int argc, char **argv)
     rc_t rc = cli_store(c, STORE_OPEN_EXISTING, &st);
     if (rc != RC_OK || (code && (rc = cli_state(c, code, &s)) != RC_OK))
         return rc;
+    if (strcmp(format, "iati") == 0) {
+        if (code)
+            return cli_usage_error(c, usage, "--state: the IATI export covers every state");
+        return iati_export_file(st, org_ref, out, &c->arena, &c->err);
+    }
+    if (org_ref)
+        return cli_usage_error(c, usage, "--reporting-org is for --format iati");
     if (strcmp(format, "xlsx") == 0 && code && public_only)
         return cli_usage_error(c, usage, "--public: an XLSX export is the overview only");
     if (strcmp(format, "xlsx") == 0)
@@ -78,7 +92,7 @@ rc_t cmd_export(cli_t *c, int argc, char **argv)
                                            &c->err);
     bool json = strcmp(format, "json") == 0;
     if (!json && strcmp(format, "csv") != 0)
-        return cli_usage_error(c, usage, "--format: '%s' is not json, csv or xlsx", format);
+        return cli_usage_error(c, usage, "--format: '%s' is not json, csv, xlsx or iati", format);
     dataset_t ds;
     rc = dataset_load(st, code ? s.alpha3 : NULL, json && documents, &c->arena, &ds, &c->err);
     if (rc != RC_OK)

@@ -35,6 +35,18 @@ static const struct {
     [ACT_DATA_IMPORT] = {"data-import", S, false},
     [ACT_ASSIST_ANSWER_FOR] = {"assistance-answer-for", S, false},
     [ACT_EVENT_ADD] = {"event-add", C | E | S, false},
+    /* the roster is personal data: the Committee, the experts, the
+     * administrators (who link accounts) and the state's own accounts; the
+     * state keeps it current, not the secretariat */
+    [ACT_ROSTER_READ] = {"roster-read", A | C | E | P | S, true},
+    [ACT_ROSTER_EDIT] = {"roster-edit", P | S, true},
+    [ACT_ROSTER_LINK] = {"roster-link", A | S, false},
+    [ACT_ATTENDANCE_RECORD] = {"attendance-record", C | E | S, false},
+    /* the Committee's correspondence with a state: not public; the state reads
+     * its own and may record its answer itself */
+    [ACT_OUTREACH_READ] = {"outreach-read", A | C | E | P | S, true},
+    [ACT_OUTREACH_RECORD] = {"outreach-record", C | E | S, false},
+    [ACT_OUTREACH_ANSWER] = {"outreach-answer", C | E | P | S, true},
 };
 
 bool authz_allowed(const user_t *u, authz_action_t act, const char *state)

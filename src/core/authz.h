@@ -33,6 +33,13 @@ typedef enum {
     ACT_ASSIST_ANSWER_FOR, /* record a side's answer to a proposal on its behalf (it came by
                               letter; `assistance proposal accept --by`): the system actor only */
     ACT_EVENT_ADD,        /* record an outreach event (training, workshop, visit) */
+    ACT_ROSTER_READ,      /* read a state's points of contact (personal data) */
+    ACT_ROSTER_EDIT,      /* add, change or remove a state's points of contact */
+    ACT_ROSTER_LINK,      /* link a roster entry to a point of contact's account */
+    ACT_ATTENDANCE_RECORD, /* record who attended a training course or workshop */
+    ACT_OUTREACH_READ,    /* read the Committee's letters, meetings and visits to a state */
+    ACT_OUTREACH_RECORD,  /* record a letter, meeting or visit to a state */
+    ACT_OUTREACH_ANSWER,  /* record a state's answer to one */
     ACT_COUNT
 } authz_action_t;
 

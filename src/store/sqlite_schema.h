@@ -24,6 +24,10 @@ extern const char sqlite_migration_lists[];
 /* template v2: item notes and carry-forward ids, entry web address and OP1
  * relevant information (sqlite_schema_template2.c). */
 extern const char sqlite_migration_template2[];
+/* The roster of points of contact and training attendance (sqlite_schema_roster.c). */
+extern const char sqlite_migration_roster[];
+/* Outreach entries: letters, meetings, visits to a state (sqlite_schema_outreach.c). */
+extern const char sqlite_migration_outreach[];
 
 /* The text of reports and its search index (sqlite_schema_search.c). */
 extern const char sqlite_migration_search[];

@@ -21,6 +21,8 @@
 #include <stddef.h>
 
 #include "../core/audit.h"
+#include "../core/contact.h"
+#include "../core/outreach.h"
 #include "../core/assistance.h"
 #include "../core/event.h"
 #include "../core/membership.h"

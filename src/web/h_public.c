@@ -13,6 +13,7 @@
 #include "../core/media.h"
 #include "../io/csv_export.h"
 #include "../io/dataset.h"
+#include "../io/iati_export.h"
 #include "../io/json_export.h"
 #include "../io/xlsx_export.h"
 #include "../util/collate.h"
@@ -297,6 +298,9 @@ rc_t h_state(web_req_t *r, json_t *m, err_t *e)
         open_draft |= versions[i].status == MV_DRAFT || versions[i].status == MV_WITH_STATE;
     json_object_set_new(m, "can_new", json_boolean(!open_draft &&
                                                    authz_allowed(r->user, ACT_MATRIX_EDIT, s.alpha3)));
+    /* a link to the roster (personal data) for those who may read it */
+    json_object_set_new(m, "can_roster", json_boolean(authz_allowed(r->user, ACT_ROSTER_READ,
+                                                                    s.alpha3)));
     json_t *newer = NULL; /* each listed version links to its changes since the one below it */
     for (size_t i = nv; i-- > 0;) {
         if (versions[i].status == MV_PUBLISHED && !pub)
@@ -514,6 +518,8 @@ static const struct {
     {"matrix_entries.csv", "text/csv; charset=utf-8", "Entries of the published matrices (CSV)"},
     {"overview.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
      "Overview of the published matrices of all states (XLSX)"},
+    {"iati.xml", "application/xml; charset=utf-8",
+     "Assistance under way or delivered, as IATI 2.03 activities (XML)"},
 };
 
 rc_t h_data(web_req_t *r, json_t *m, err_t *e)
@@ -546,6 +552,8 @@ static rc_t data_export(web_req_t *r, const char *dir, const char *name, err_t *
     snprintf(path, sizeof path, "%s/%s", dir, name);
     if (strcmp(name, "overview.xlsx") == 0)
         rc = xlsx_export_overview(r->st, r->lang, true, path, &r->arena, e);
+    else if (strcmp(name, "iati.xml") == 0)
+        rc = iati_export_file(r->st, NULL, path, &r->arena, e);
     else if ((rc = public_dataset(r, &ds, e)) == RC_OK)
         rc = strcmp(name, "r1540.json") == 0 ? json_export_file(&ds, path, e)
                                              : csv_export_dir(&ds, dir, e);
@@ -562,6 +570,9 @@ rc_t h_data_file(web_req_t *r, json_t *m, err_t *e)
             /* the overview's headings are in the page's language */
             bool per_lang = strcmp(data_files[i].name, "overview.xlsx") == 0;
             rc_t rc = opendata_open(r, data_files[i].name, per_lang, data_export, &fd, &len, e);
+            if (rc == RC_NOTFOUND) /* the IATI file: nothing under way or delivered yet */
+                return web_fail(r, e, 404, RC_NOTFOUND, "%s",
+                                web_tr(r, "No assistance is under way or delivered yet."));
             if (rc != RC_OK)
                 return rc;
             download(r, data_files[i].name, data_files[i].type, NULL, len);

@@ -26,6 +26,22 @@ rc_t h_search(web_req_t *r, json_t *model, err_t *e);
 rc_t h_report_file(web_req_t *r, json_t *model, err_t *e);
 rc_t h_data(web_req_t *r, json_t *model, err_t *e);
 rc_t h_data_file(web_req_t *r, json_t *model, err_t *e);
+/* The roster of points of contact and training attendance (h_roster.c). */
+rc_t h_contacts(web_req_t *r, json_t *model, err_t *e);
+rc_t h_contact_add(web_req_t *r, json_t *model, err_t *e);
+rc_t h_contact_update(web_req_t *r, json_t *model, err_t *e);
+rc_t h_contact_remove(web_req_t *r, json_t *model, err_t *e);
+rc_t h_contact_link(web_req_t *r, json_t *model, err_t *e);
+rc_t h_attendance(web_req_t *r, json_t *model, err_t *e);
+rc_t h_attendance_set(web_req_t *r, json_t *model, err_t *e);
+/* Outreach to states that do not report (h_outreach.c). */
+rc_t h_outreach(web_req_t *r, json_t *model, err_t *e);
+rc_t h_state_outreach(web_req_t *r, json_t *model, err_t *e);
+rc_t h_outreach_add(web_req_t *r, json_t *model, err_t *e);
+rc_t h_outreach_record(web_req_t *r, json_t *model, err_t *e);
+rc_t h_outreach_answer(web_req_t *r, json_t *model, err_t *e);
+/* The outreach events as an iCalendar feed (h_calendar.c). */
+rc_t h_events_ics(web_req_t *r, json_t *model, err_t *e);
 
 /* h_matrix_download.c: a published version as PDF, XLSX or CSV */
 rc_t h_matrix_download(web_req_t *r, json_t *model, err_t *e);

@@ -49,6 +49,19 @@ static const route_t routes[] = {
     {"GET", "search", h_search, "search", ACT_PUBLIC, -1, 0},
     {"GET", "data", h_data, "data", ACT_PUBLIC, -1, PUBLIC_PAGE},
     {"GET", "data/*", h_data_file, NULL, ACT_PUBLIC, -1, PUBLIC_PAGE},
+    {"GET", "events.ics", h_events_ics, NULL, ACT_PUBLIC, -1, PUBLIC_PAGE},
+    {"GET", "states/*/contacts", h_contacts, "contacts", ACT_ROSTER_READ, 0, 0},
+    {"POST", "states/*/contacts", h_contact_add, NULL, ACT_ROSTER_EDIT, 0, 0},
+    {"POST", "states/*/contacts/*", h_contact_update, NULL, ACT_ROSTER_EDIT, 0, 0},
+    {"POST", "states/*/contacts/*/remove", h_contact_remove, NULL, ACT_ROSTER_EDIT, 0, 0},
+    {"POST", "states/*/contacts/*/link", h_contact_link, NULL, ACT_ROSTER_LINK, -1, 0},
+    {"GET", "events/*/attendance", h_attendance, NULL, ACT_WORKSPACE, -1, 0},
+    {"POST", "events/*/attendance", h_attendance_set, NULL, ACT_ATTENDANCE_RECORD, -1, 0},
+    {"GET", "outreach", h_outreach, "outreach", ACT_OUTREACH_READ, -1, 0},
+    {"POST", "outreach", h_outreach_record, NULL, ACT_OUTREACH_RECORD, -1, 0},
+    {"GET", "states/*/outreach", h_state_outreach, NULL, ACT_OUTREACH_READ, 0, 0},
+    {"POST", "states/*/outreach", h_outreach_add, NULL, ACT_OUTREACH_RECORD, 0, 0},
+    {"POST", "states/*/outreach/*/answer", h_outreach_answer, NULL, ACT_OUTREACH_ANSWER, 0, 0},
     {"GET", "login", h_login_form, "login", ACT_PUBLIC, -1, 0},
     {"POST", "login", h_login, "login", ACT_PUBLIC, -1, NO_CSRF},
     {"POST", "logout", h_logout, NULL, ACT_WORKSPACE, -1, 0},
@@ -270,6 +283,7 @@ static void page_common(web_req_t *r, json_t *m)
         json_object_set_new(u, "can_users", json_boolean(authz_allowed(r->user, ACT_USER_MANAGE, NULL)));
         json_object_set_new(u, "can_audit", json_boolean(authz_allowed(r->user, ACT_AUDIT_READ, NULL)));
         json_object_set_new(u, "can_match", json_boolean(authz_allowed(r->user, ACT_ASSIST_MATCH, NULL)));
+        json_object_set_new(u, "can_outreach", json_boolean(authz_allowed(r->user, ACT_OUTREACH_READ, NULL)));
         json_object_set_new(m, "me", u);
         json_object_set_new(m, "csrf", json_string(r->session->csrf));
     }

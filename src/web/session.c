@@ -144,6 +144,8 @@ const char *session_flash_text(web_req_t *r, const char *key)
         {"proposal-accepted", "You accepted the proposal."},
         {"proposal-declined", "You declined the proposal: this pair will not be proposed again."},
         {"proposal-delivered", "The assistance was marked delivered."},
+        {"roster-saved", "The roster of points of contact was saved."},
+        {"outreach-saved", "The outreach entry was saved."},
     };
     for (size_t i = 0; i < sizeof msgs / sizeof *msgs; i++)
         if (strcmp(msgs[i].key, key) == 0)
