@@ -91,7 +91,7 @@ expect_eq "then a small upload is stored (the budget was given back)" "$CODE" 20
 id=$(json '.[] | select(.title == "small") | .id' report list)
 req "$B/en/reports/$id/file"
 check "... and reads back byte for byte" cmp -s "$T/body" "$T/doc.pdf"
-check "no spool file is left behind" test -z "$(find "${TMPDIR:-/tmp}" -maxdepth 1 -name 'r1540-upload-*' -user "$(id -u)" -newer "$T/doc.pdf" 2>/dev/null)"
+check "no spool file is left behind" test -z "$(find "$T/tmp" -maxdepth 1 -name 'r1540-upload-*' -newer "$T/doc.pdf" 2>/dev/null)"
 stop_server
 expect_eq "the server stopped cleanly (no leak, no sanitizer report)" "$SRC" 0
 
@@ -168,7 +168,7 @@ check_mem "300 known parameters on a 240 KB answer stay within the 32 MB budget"
 expect "the pages still answer" 200 "$B/en/review?msg=7"
 stop_server
 expect_eq "the server stopped cleanly and removed its open-data folder" \
-    "$SRC $(find "${TMPDIR:-/tmp}" -maxdepth 1 -name 'r1540-opendata-*' -user "$(id -u)" -newer "$T/en.xlsx" 2>/dev/null | wc -l)" "0 0"
+    "$SRC $(find "$T/tmp" -maxdepth 1 -name 'r1540-opendata-*' -newer "$T/en.xlsx" 2>/dev/null | wc -l)" "0 0"
 
 # ---- connections per address -------------------------------------------------------------
 SERVE_ARGS="--per-address 3"
