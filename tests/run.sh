@@ -17,6 +17,7 @@ set -u
 cd "$(dirname "$0")/.." || exit 2
 mkdir -p tests/out
 JOBS=${TEST_JOBS:-2}
+case $JOBS in '' | *[!0-9]* | 0) echo "TEST_JOBS must be a number of lanes, 1 or more (not '$JOBS')" >&2; exit 2 ;; esac
 RUN=tests/out/run # this run's claims and results, one folder per test
 rm -rf "$RUN"
 mkdir -p "$RUN"
