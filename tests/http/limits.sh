@@ -173,17 +173,21 @@ expect_eq "the server stopped cleanly and removed its open-data folder" \
 # ---- connections per address -------------------------------------------------------------
 SERVE_ARGS="--per-address 3"
 start_server
-python3 - "$PORT" >"$T/idle" <<'EOF' &
-import socket, sys, time
+# three connections held open until the 4th has been tried (at most 2 minutes)
+python3 - "$PORT" "$T/release" >"$T/idle" <<'EOF' &
+import os, socket, sys, time
 ss = [socket.create_connection(("127.0.0.1", int(sys.argv[1]))) for _ in range(3)]
 print("open", flush=True)
-time.sleep(4)
+for _ in range(2400):
+    if os.path.exists(sys.argv[2]): break
+    time.sleep(0.05)
 EOF
 IDLE=$!
 while [ ! -s "$T/idle" ]; do sleep 0.1; done
 sleep 0.3
 req -m 5 "$B/en/"
 expect_eq "a 4th connection from the address is refused" "$CODE" 000
+: >"$T/release"
 wait $IDLE
 sleep 0.3
 expect "once they close, the address is served again" 200 "$B/en/"
