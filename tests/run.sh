@@ -1,42 +1,80 @@
 #!/bin/sh
 # Runs every test: the unit tests (plain and ASan+UBSan builds), the CLI
 # tests and the HTTP tests (against ./r1540 and against the sanitizer build),
-# and the browser tests. Each test prints
-# TAP lines; this script counts them and ends with "N passed, N failed".
+# the browser tests, the fuzzers and the checks. Each test prints TAP lines;
+# this script counts them and ends with "N passed, N failed".
+#
+# The tests run on TEST_JOBS lanes at once (default 2, one per core of the
+# machine the suite is sized for; TEST_JOBS=1 runs them one after another).
+# The list below is in the order the results are printed; the lanes take the
+# tests longest first, by the wall times of the last run on this machine
+# (tests/out/durations.tsv) or else of the committed tests/durations.tsv, so
+# that they end together; a test neither file names is taken first. Adding a
+# test is one run_one line in the list. Each test writes its own log,
+# tests/out/NAME.log; each result line gives its wall and CPU seconds.
+# TEST_ONLY=REGEX (grep -E on the names) runs only the tests it matches.
 set -u
 cd "$(dirname "$0")/.." || exit 2
 mkdir -p tests/out
-pass=0
-fail=0
+JOBS=${TEST_JOBS:-2}
+case $JOBS in '' | *[!0-9]* | 0) echo "TEST_JOBS must be a number of lanes, 1 or more (not '$JOBS')" >&2; exit 2 ;; esac
+RUN=tests/out/run # this run's claims and results, one folder per test
+rm -rf "$RUN"
+mkdir -p "$RUN"
 
-# Runs one test command, shows its failures, and adds up its ok / not ok lines.
+log_of() { echo "tests/out/$(echo "$1" | tr '/ ' '__').log"; }
+
+# Runs one test command, keeps its failures, and counts its ok / not ok lines
+# and its times into $RUN/K/ (K: the test's place in the list). A lane goes
+# through the list for each test it takes and runs only the one, K = WANT;
+# with WANT=names the list's names are written down instead.
 run_one() {
+    k=$((k + 1))
+    if [ "$WANT" = names ]; then
+        printf '%s\t%s\n' "$k" "$1" >>"$RUN/names"
+        return 0
+    fi
+    [ "$k" = "$WANT" ] || return 0
     name=$1
     shift
-    log="tests/out/$(echo "$name" | tr '/ ' '__').log"
-    "$@" >"$log" 2>&1
+    log=$(log_of "$name")
+    timed "$RUN/$k/time" "$@" >"$log" 2>&1 </dev/null
     rc=$?
+    # /usr/bin/time: "wall user sys" on the last line (a signal is named above it)
+    tm=$(tail -1 "$RUN/$k/time" 2>/dev/null | awk 'NF == 3 { printf "%s %.2f", $1, $2 + $3 }')
+    [ -n "$tm" ] || tm="? ?"
     p=$(grep -c '^ok ' "$log")
     f=$(grep -c '^not ok ' "$log")
-    if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
-        f=1 # a crash, a sanitizer report or a leak
-        echo "not ok - $name exited with status $rc"
-    fi
-    if [ "$f" -gt 0 ]; then
-        echo "FAIL $name ($f failed) — log: $log"
-        grep -A3 '^not ok' "$log" | head -40
-        tail -20 "$log"
-    else
-        echo "ok   $name ($p checks)"
-    fi
-    pass=$((pass + p))
-    fail=$((fail + f))
+    {
+        if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
+            f=1 # a crash, a sanitizer report or a leak
+            echo "not ok - $name exited with status $rc"
+        fi
+        if [ "$f" -gt 0 ]; then
+            echo "FAIL $name ($f failed; ${tm% *} s, CPU ${tm#* } s) — log: $log"
+            grep -A3 '^not ok' "$log" | head -40
+            tail -20 "$log"
+        else
+            echo "ok   $name ($p checks; ${tm% *} s, CPU ${tm#* } s)"
+        fi
+    } >"$RUN/$k/result"
+    printf '%s\t%s\t%s\t%s\t%s\n' "$p" "$f" "${tm% *}" "${tm#* }" "$name" >"$RUN/$k/count"
+    if [ "$f" -gt 0 ]; then echo "  FAIL $name" >&2; else echo "  ok   $name (${tm% *} s)" >&2; fi
+}
+# timed FILE CMD...: CMD, its wall, user and system seconds written to FILE by
+# /usr/bin/time (the Debian package "time", scripts/install-deps.sh)
+timed() {
+    out=$1
+    shift
+    if [ -x /usr/bin/time ]; then /usr/bin/time -f '%e %U %S' -o "$out" "$@"; else "$@"; fi
 }
 
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:exitcode=99
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 export LSAN_OPTIONS="suppressions=$(pwd)/tests/lsan.supp:print_suppressions=0"
 
+# ---- the list: one run_one line per test --------------------------------------------
+list() {
 for t in build/rel/tests/test_* build/san/tests/test_*; do
     [ -x "$t" ] || continue
     run_one "$t" "$t"
@@ -89,6 +127,66 @@ run_one "fuzzing (libFuzzer)" sh tests/fuzz/run.sh
 run_one "banned functions" sh tests/check_banned.sh
 run_one "translation catalogs" sh tests/check_i18n.sh
 run_one "reference data generators" sh tests/check_refdata.sh
+}
 
+# ---- the lanes ----------------------------------------------------------------------
+# The list's names: "K<TAB>name" lines.
+WANT=names
+k=0
+: >"$RUN/names"
+list
+
+# The order the lanes take them in: the longest (last measured wall time) first.
+durations=tests/out/durations.tsv
+[ -s "$durations" ] || durations=tests/durations.tsv
+[ -f "$durations" ] || durations=/dev/null
+cut -f2 "$RUN/names" | grep -nE -- "${TEST_ONLY:-.}" | cut -d: -f1 >"$RUN/selected"
+awk -F '\t' 'FILENAME == ARGV[1] { s[$2] = $1; next } FILENAME == ARGV[2] { sel[$1] = 1; next }
+    $1 in sel { print ($2 in s ? s[$2] : 1e9) "\t" $1 }' \
+    "$durations" "$RUN/selected" "$RUN/names" | sort -t "$(printf '\t')" -k1,1gr -k2,2n | cut -f2 >"$RUN/order"
+
+# A lane takes the next test of the order no other lane has taken (mkdir is atomic).
+lane() {
+    while read -r WANT <&3; do
+        mkdir "$RUN/$WANT" 2>/dev/null || continue
+        k=0
+        list
+    done 3<"$RUN/order"
+}
+start=$(date +%s)
+i=1
+while [ "$i" -le "$JOBS" ]; do
+    lane &
+    i=$((i + 1))
+done
+wait
+wall=$(($(date +%s) - start))
+
+# ---- the results, in the order of the list --------------------------------------------
+pass=0
+fail=0
+cpu=0
+: >"$RUN/durations.tsv"
+while read -r k; do
+    if [ -s "$RUN/$k/count" ]; then
+        cat "$RUN/$k/result"
+        IFS="$(printf '\t')" read -r p f w c name <"$RUN/$k/count"
+        printf '%s\t%s\n' "$w" "$name" >>"$RUN/durations.tsv"
+    else
+        name=$(awk -F '\t' -v k="$k" '$1 == k { print $2 }' "$RUN/names")
+        echo "not ok - $name did not finish"
+        echo "FAIL $name (did not finish)"
+        p=0 f=1 c=0
+    fi
+    pass=$((pass + p))
+    fail=$((fail + f))
+    cpu=$(awk -v a="$cpu" -v b="$c" 'BEGIN { printf "%.2f", a + (b == "?" ? 0 : b) }')
+done <"$RUN/selected"
+# this run's wall times, and the last ones of the tests it did not run
+touch tests/out/durations.tsv
+awk -F '\t' 'FILENAME == ARGV[1] { print; seen[$2] = 1; next } !($2 in seen)' \
+    "$RUN/durations.tsv" tests/out/durations.tsv >"$RUN/durations.all"
+mv "$RUN/durations.all" tests/out/durations.tsv
+echo "time: $wall s wall on $JOBS lanes, $cpu s CPU (user + sys of the tests)"
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -85,16 +85,22 @@ expect_eq "and leaves no half-made database" "$(ls "$T" | grep -c '^new.db')" "0
 expect_fail "the same through a sqlite: path" 3 "m49-regions.tsv" env R1540_DATA="$T/nodata" "$BIN" --db "sqlite:$T/new2.db" init
 expect_eq "leaves no half-made database either" "$(ls "$T" | grep -c '^new2.db')" "0"
 
-# A database locked by another process: a writer holds the write lock for 2 seconds.
+# A database locked by another process: a writer holds the write lock until the
+# refused write is over (a fixed 2 seconds was over before r1540 started on a busy machine).
 h=$(json length report list)
 /usr/bin/python3 -c '
-import sqlite3, sys, time
+import os, sqlite3, sys, time
 c = sqlite3.connect(sys.argv[1], isolation_level=None)
-c.execute("BEGIN IMMEDIATE"); open(sys.argv[2], "w").close(); time.sleep(2); c.execute("ROLLBACK")
-' "$DB" "$T/locked" &
+c.execute("BEGIN IMMEDIATE"); open(sys.argv[2], "w").close()
+for _ in range(2400):  # until the test is done with it (at most 2 minutes), not a fixed time
+    if os.path.exists(sys.argv[3]): break
+    time.sleep(0.05)
+c.execute("ROLLBACK")
+' "$DB" "$T/locked" "$T/release" &
 holder=$!
 while [ ! -e "$T/locked" ]; do sleep 0.05; done
 expect_fail "a database locked by another process" 6 "locked by another process" r report add FRA --kind letter --date 2020-01-01 --language fr --title "Lettre"
+: >"$T/release"
 wait $holder
 expect_eq "the locked write left nothing" "$(json length report list)" "$h"
 expect_ok "after the lock is gone the write works" r report add FRA --kind letter --date 2020-01-01 --language fr --title "Lettre"

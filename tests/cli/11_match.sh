@@ -117,15 +117,22 @@ expect_eq "and says so in its audit entry" "$(audit_detail)" '{"proposals":0,"to
 
 # While another process writes, match waits for it, then gives up cleanly.
 r assistance request add MLI --kind training --items OP1-AG --title "Late" --date 2025-02-01 >/dev/null
-n=$(audit_count) # before the lock: reading it takes time out of the 2 seconds
+n=$(audit_count) # before the lock: a read waits for it too
+# the writer holds the lock until match has given up (not a fixed time: on a busy
+# machine 2 seconds were over before match started)
 /usr/bin/python3 -c '
-import sqlite3, sys, time
+import os, sqlite3, sys, time
 c = sqlite3.connect(sys.argv[1], isolation_level=None)
-c.execute("BEGIN IMMEDIATE"); open(sys.argv[2], "w").close(); time.sleep(2); c.execute("ROLLBACK")
-' "$DB" "$T/locked" &
+c.execute("BEGIN IMMEDIATE"); open(sys.argv[2], "w").close()
+for _ in range(2400):  # until the test is done with it (at most 2 minutes), not a fixed time
+    if os.path.exists(sys.argv[3]): break
+    time.sleep(0.05)
+c.execute("ROLLBACK")
+' "$DB" "$T/locked" "$T/release" &
 holder=$!
 while [ ! -e "$T/locked" ]; do sleep 0.05; done
 expect_fail "match on a locked database" 6 "locked by another process" r match
+: >"$T/release"
 wait $holder
 expect_eq "adds no audit entry" "$(audit_count)" "$n"
 expect_eq "the locked match recorded nothing" "$(json length assistance proposal list)" "4"

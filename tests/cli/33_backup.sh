@@ -60,11 +60,16 @@ expect_eq "... and the backup files are never written" "$(sqlite_only "$T/b1.db"
 expect_fail "restore with two files is a usage error" 2 "expected one backup FILE" r restore a b
 
 # ---- under a running server ---------------------------------------------------------
-PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-"$BIN" --db "$DB" serve --listen "127.0.0.1:$PORT" >"$T/server.log" 2>&1 &
+# port 0: the server takes a port no other test holds and names it
+"$BIN" --db "$DB" serve --listen 127.0.0.1:0 >"$T/server.log" 2>&1 &
 SPID=$!
 i=0
-while [ $i -lt 100 ] && ! curl -s -o /dev/null "http://127.0.0.1:$PORT/en/"; do sleep 0.1; i=$((i + 1)); done
+PORT=""
+while [ $i -lt 100 ] && { [ -z "$PORT" ] || ! curl -s -o /dev/null "http://127.0.0.1:$PORT/en/"; }; do
+    sleep 0.1
+    i=$((i + 1))
+    PORT=$(sed -n 's|^r1540 serving http://127\.0\.0\.1:\([0-9]*\)/.*|\1|p' "$T/server.log")
+done
 r report add FRA --kind letter --date 2024-02-02 --language en --title 'After the backup' --file "$T/note.txt" >/dev/null
 curl -s "http://127.0.0.1:$PORT/api/v1/states/FRA" >"$T/page1"
 expect_ok "backup while the server runs" r backup -o "$T/b3.db"

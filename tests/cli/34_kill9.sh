@@ -9,15 +9,25 @@ init_db --demo
 PW='correct horse battery staple'
 echo "$PW" | r user add pocdeu --role poc --state DEU >/dev/null
 printf 'Note verbale.\n' >"$T/note.txt"
-PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-B=http://127.0.0.1:$PORT
 export R1540_WEB="$ROOT/web"
 
+# The first start listens on port 0 and reads the port it got from the
+# server's "serving" line (no other test can take it in between); the
+# restarts after each kill listen on that $PORT again.
+PORT=""
 serve() {
-    "$BIN" --db "$DB" serve --listen "127.0.0.1:$PORT" >>"$T/server.log" 2>&1 &
+    from=$(($(cat "$T/server.log" 2>/dev/null | wc -l) + 1))
+    "$BIN" --db "$DB" serve --listen "127.0.0.1:${PORT:-0}" >>"$T/server.log" 2>&1 &
     SPID=$!
     i=0
-    while [ $i -lt 200 ] && ! curl -s -o /dev/null "$B/en/"; do sleep 0.05; i=$((i + 1)); done
+    while [ $i -lt 200 ]; do
+        [ -n "$PORT" ] ||
+            PORT=$(tail -n "+$from" "$T/server.log" | sed -n 's|^r1540 serving http://127\.0\.0\.1:\([0-9]*\)/.*|\1|p')
+        B=http://127.0.0.1:${PORT:-0}
+        [ -n "$PORT" ] && curl -s -o /dev/null "$B/en/" && break
+        sleep 0.05
+        i=$((i + 1))
+    done
 }
 
 # an import file of 300 new reports whose titles name the trial

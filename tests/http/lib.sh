@@ -25,20 +25,23 @@ done_testing() { echo "1..$N"; }
 
 r() { "$BIN" --db "$DB" "$@"; }
 
-free_port() {
-    python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
-}
-
-# Starts the server on $PORT (picked once), its output appended to $LOG.
+# Starts the server, its output appended to $LOG. The first start listens on
+# port 0 and reads the port the kernel gave from the server's "serving" line
+# (a port picked beforehand could be taken by a test running alongside before
+# the server binds it); a restart listens on that $PORT again. Its TMPDIR
+# (upload spools, open-data files) is $T/tmp, which no other test sees.
 start_server() {
-    : "${PORT:=$(free_port)}"
-    B=http://127.0.0.1:$PORT
+    from=$(($(cat "$LOG" 2>/dev/null | wc -l) + 1))
+    mkdir -p "$T/tmp"
     # shellcheck disable=SC2086 # SERVE_ARGS: extra options, split on spaces
-    "$BIN" --db "$DB" serve --listen "127.0.0.1:$PORT" --threads 4 ${SERVE_ARGS:-} >>"$LOG" 2>&1 &
+    TMPDIR="$T/tmp" "$BIN" --db "$DB" serve --listen "127.0.0.1:${PORT:-0}" --threads 4 ${SERVE_ARGS:-} >>"$LOG" 2>&1 &
     SPID=$!
     i=0
     while [ $i -lt 100 ]; do
-        curl -s -o /dev/null "$B/en/" 2>/dev/null && return 0
+        [ -n "${PORT:-}" ] ||
+            PORT=$(tail -n "+$from" "$LOG" | sed -n 's|^r1540 serving http://127\.0\.0\.1:\([0-9]*\)/.*|\1|p')
+        B=http://127.0.0.1:${PORT:-0}
+        [ -n "${PORT:-}" ] && curl -s -o /dev/null "$B/en/" 2>/dev/null && return 0
         kill -0 "$SPID" 2>/dev/null || break
         sleep 0.1
         i=$((i + 1))
