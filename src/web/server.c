@@ -685,6 +685,19 @@ static rc_t parse_listen(const char *listen, struct sockaddr_in *sa, err_t *e)
     return RC_OK;
 }
 
+/* MHD decodes %00 to a NUL that ends the string early, so that
+ * "/download/pdf%00.html" reached the router as "/download/pdf". A path or
+ * value holding an encoded NUL is left as sent: it then matches no route and
+ * no expected value. */
+static size_t unescape_no_nul(void *cls, struct MHD_Connection *c, char *s)
+{
+    (void)cls;
+    (void)c;
+    if (strstr(s, "%00"))
+        return strlen(s);
+    return MHD_http_unescape(s);
+}
+
 rc_t web_serve(web_app_t *app, err_t *e)
 {
     web_app = app;
@@ -718,7 +731,8 @@ rc_t web_serve(web_app_t *app, err_t *e)
         on_completed, NULL, MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)30,
         MHD_OPTION_CONNECTION_LIMIT, (unsigned)WEB_CONNECTIONS_MAX,
         MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)app->per_address,
-        MHD_OPTION_LISTEN_BACKLOG_SIZE, (unsigned)1024, MHD_OPTION_END);
+        MHD_OPTION_LISTEN_BACKLOG_SIZE, (unsigned)1024, MHD_OPTION_UNESCAPE_CALLBACK,
+        unescape_no_nul, NULL, MHD_OPTION_END);
     if (!d)
         return err_set(e, RC_FAIL, "cannot listen on %s (in use, or not an address here?)",
                        app->listen);
