@@ -72,6 +72,8 @@ run_one "tests/http/refdata.sh" env R1540_BIN=./r1540 sh tests/http/refdata.sh
 run_one "tests/http/refdata.sh (asan)" env R1540_BIN=build/san/r1540 sh tests/http/refdata.sh
 run_one "tests/http/template_v2.sh" env R1540_BIN=./r1540 sh tests/http/template_v2.sh
 run_one "tests/http/template_v2.sh (asan)" env R1540_BIN=build/san/r1540 sh tests/http/template_v2.sh
+run_one "tests/http/editor.sh" env R1540_BIN=./r1540 sh tests/http/editor.sh
+run_one "tests/http/editor.sh (asan)" env R1540_BIN=build/san/r1540 sh tests/http/editor.sh
 run_one "tests/http/store_seam.sh" env R1540_BIN=./r1540 sh tests/http/store_seam.sh
 run_one "tests/http/store_seam.sh (asan)" env R1540_BIN=build/san/r1540 sh tests/http/store_seam.sh
 
