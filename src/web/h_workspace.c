@@ -15,6 +15,7 @@
 #include "../core/audit.h"
 #include "../core/authz.h"
 #include "../core/matrix_info.h"
+#include "../core/matrix_page.h"
 #include "../core/media.h"
 #include "../core/review.h"
 #include "../util/date.h"
@@ -581,7 +582,13 @@ rc_t h_entry_set(web_req_t *r, json_t *m, err_t *e)
     const char *item = r->args[2] ? r->args[2] : web_param(r, "item");
     if (loaded && item && strcmp(loaded, item) != 0 && !item_blank(r, &vr, item))
         return entry_load_again(r, &vr, item, m, e);
-    rc = entry_read(r, &en, e);
+    const char *page = web_param(r, "page");
+    if (!r->api && !matrix_page_ok(page)) { /* the form's rule (matrix_page.h); the API's is the entry's */
+        json_object_set_new(m, "page_error", json_true());
+        rc = web_fail(r, e, 422, RC_INPUT, "%s",
+                      web_tr(r, "Page: give page numbers, such as 12, p. 12, pp. 12-14 or iv."));
+    } else
+        rc = entry_read(r, &en, e);
     if (rc == RC_OK) {
         web_app_of(r, &a);
         rc = app_matrix_set(&a, vr.s.alpha3, vr.v.number, &en, &cleared, e);

@@ -76,6 +76,14 @@ expect_eq "an item of no template (hostile id): 422" "$CODE" 422
 form --data-urlencode "loaded=OP1-NPT' OR 1=1 --" --data-urlencode "item=OP1-NPT' OR 1=1 --" --data-urlencode mark=X
 expect_eq "an item id with SQL in it: 422" "$CODE" 422
 form --data-urlencode loaded=OP1-NPT --data-urlencode item=OP1-NPT --data-urlencode mark=X \
+    --data-urlencode "legal_reference=Act <5>" --data-urlencode "page=twelve"
+expect_eq "a page that is no page number (twelve): 422" "$CODE" 422
+check "... says so by the field" body_has 'aria-invalid="true" aria-describedby="page-error"'
+check "... keeps what was typed" sh -c 'grep -qF "value=\"twelve\"" "$1" && grep -qF "value=\"Act &lt;5&gt;\"" "$1"' - "$T/body"
+form --data-urlencode loaded=OP1-NPT --data-urlencode item=OP1-NPT --data-urlencode mark=X \
+    --data-urlencode "page=$(head -c 3000 /dev/zero | tr '\0' 9)"
+expect_eq "an oversized page number: 422" "$CODE" 422
+form --data-urlencode loaded=OP1-NPT --data-urlencode item=OP1-NPT --data-urlencode mark=X \
     --data-urlencode "legal_reference=$(head -c 5000 /dev/zero | tr '\0' a)"
 expect_eq "an oversized legal reference: 422" "$CODE" 422
 check "... with the form again" body_has 'class="entry"'

@@ -12,6 +12,7 @@
 #include "../../src/core/template_carry.h"
 #include "../../src/core/matrix_workflow.h"
 #include "../../src/core/matrix_audience.h"
+#include "../../src/core/matrix_page.h"
 #include "../../src/core/media.h"
 #include "../../src/core/report.h"
 #include "../../src/core/state.h"
@@ -328,9 +329,24 @@ static void test_audience(void)
     TAP_CHECK(!matrix_step_tells(MW_SEND, &odd, "FRA", NULL), "... nor does an unknown role get told");
 }
 
+/* The entry form's page rule (matrix_page.c). */
+static void test_page_numbers(void)
+{
+    static const char *const good[] = {"", "12", "p. 12", "p.12", "pp. 12-14", "pp. 12 \xe2\x80\x93 14",
+                                       "iv", "XII", "3, 7-9; 11", "  5  "};
+    static const char *const bad[] = {"twelve", "p.", "12-", "-3", "1234567", "p. 12, ", "12 13",
+                                      "p. 1<script>", "ivx2", "iV", "12,,13", "\xe2\x80\x93"};
+    for (size_t i = 0; i < sizeof good / sizeof *good; i++)
+        TAP_CHECK(matrix_page_ok(good[i]), "a page reference people write is taken");
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
+        TAP_CHECK(!matrix_page_ok(bad[i]), "a page reference that is not one is refused");
+    TAP_CHECK(matrix_page_ok(NULL), "no page at all is fine");
+}
+
 int main(void)
 {
     test_audience();
+    test_page_numbers();
     test_template_v2();
     test_arena_recycling();
     test_dates();
