@@ -45,6 +45,10 @@ TABLES = [
     ("src/web/h_public.c", "fl", 1),        # the states list's flags
     ("src/web/h_public.c", "data_files", 2),  # h_data: .what
     ("src/web/session.c", "msgs", 1),       # session_flash_text
+    ("src/web/h_decision.c", "decisions", 0),  # decision_t: .title (the step is no string)
+    ("src/web/h_decision.c", "decisions", 1),  # .effect
+    ("src/web/h_decision.c", "decisions", 2),  # .button
+    ("src/web/model_filter.c", "weapons", 1),  # the row filter's weapon types
     ("src/web/model_assist.c", "assist_kinds", 1),
     ("src/web/model_assist.c", "assist_statuses", 1),
     ("src/web/model_assist.c", "match_factors", 1),

@@ -341,11 +341,12 @@ rc_t h_version(web_req_t *r, json_t *m, err_t *e)
     if (rc == RC_OK)
         rc = model_version_arg(r, &s, r->args[1], &v, e);
     json_t *mx;
-    /* with ?item=, the entry form marks that entry in the matrix model
-     * (edit_form in h_workspace.c): a model of its own; else the kept one */
+    /* a version in progress gets a model of its own: its rows are marked
+     * (changed, saved, the item of the entry form) and filtered
+     * (h_version_workflow in h_workspace.c); a published one is shared */
     if (rc == RC_OK)
-        rc = web_query(r, "item") ? model_matrix(r, &v, &mx, e)
-                                  : model_matrix_shared(r, &v, &mx, e);
+        rc = v.status != MV_PUBLISHED || web_query(r, "item") ? model_matrix(r, &v, &mx, e)
+                                                             : model_matrix_shared(r, &v, &mx, e);
     if (rc != RC_OK)
         return rc;
     json_object_set_new(m, "state", model_state(r, &s));

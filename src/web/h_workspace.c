@@ -15,6 +15,7 @@
 #include "../core/audit.h"
 #include "../core/authz.h"
 #include "../core/matrix_info.h"
+#include "../core/matrix_page.h"
 #include "../core/media.h"
 #include "../core/review.h"
 #include "../util/date.h"
@@ -22,6 +23,7 @@
 #include "change.h"
 #include "handlers.h"
 #include "model.h"
+#include "model_filter.h"
 #include "refcache.h"
 #include "session.h"
 #include "web.h"
@@ -30,12 +32,24 @@
  * version's page, with a message. */
 static void go(web_req_t *r, const char *state, int version, const char *msg)
 {
-    size_t len = 96;
+    size_t len = 160;
     r->redirect = arena_alloc(&r->arena, len);
     if (version)
         snprintf(r->redirect, len, "states/%s/versions/%d?msg=%s", state, version, msg);
     else
         snprintf(r->redirect, len, "states/%s?msg=%s", state, msg);
+}
+
+/* After saving an entry, back to its row (the fragment), which says it was
+ * saved: someone editing several entries goes on from where they were. The
+ * item is a template item id the operation has just accepted ([A-Z0-9-]). */
+static void go_row(web_req_t *r, const char *state, int version, const char *msg,
+                   const char *item)
+{
+    size_t len = 200;
+    r->redirect = arena_alloc(&r->arena, len);
+    snprintf(r->redirect, len, "states/%s/versions/%d?msg=%s&saved=%s#%s", state, version, msg,
+             item, item);
 }
 
 /* ---- the workspace page ------------------------------------------------------ */
@@ -145,16 +159,18 @@ static json_t *matrix_entry_of(json_t *m, const char *item)
     return NULL;
 }
 
-/* The values the entry form shows: with ?item=ID the current entry of that
- * item; after a refused save, what the user typed (m's "typed", set by
- * entry_form_again); else nothing. Each date also under its own name
- * ("signed", ...) for its input. */
+/* The values the entry form shows: with ?item=ID (or m's "load_item", set
+ * when a save was refused because the form showed another item's values) the
+ * current entry of that item; after a refused save, what the user typed (m's
+ * "typed", set by entry_form_again); else nothing. Each date also under its
+ * own name ("signed", ...) for its input. */
 static json_t *edit_values(web_req_t *r, json_t *m)
 {
     json_t *typed = json_object_get(m, "typed");
     if (typed)
         return json_incref(typed);
-    const char *item = web_query(r, "item");
+    const char *item = json_string_value(json_object_get(m, "load_item"));
+    item = item ? item : web_query(r, "item");
     json_t *current = item ? matrix_entry_of(m, item) : NULL;
     if (!current)
         return NULL;
@@ -212,6 +228,40 @@ static rc_t edit_form(web_req_t *r, const char *state, json_t *m, err_t *e)
     json_object_set_new(m, "info_form", json_boolean(!item || matrix_item_op1(item) || typed_info));
     if (editing)
         json_object_set_new(m, "editing", editing);
+    /* the item whose values the form holds: a save of another item is refused
+     * (h_entry_set), so that a changed choice in the list never saves the
+     * values shown for the item before it */
+    json_object_set_new(m, "loaded", json_string(item && chosen ? item : ""));
+    return RC_OK;
+}
+
+/* Marks ("changed": true) the rows of a version in progress that differ from
+ * the version before it (web_version_before), and counts them in m's
+ * "changed_count"; nothing to mark on a state's first version, or across a
+ * change of template. */
+static rc_t mark_changed(web_req_t *r, const matrix_version_t *v, json_t *m, err_t *e)
+{
+    matrix_version_t before;
+    bool found;
+    rc_t rc = web_version_before(r, v, &before, &found, e);
+    if (rc != RC_OK || !found || before.template_version != v->template_version)
+        return rc;
+    const template_item_t *items;
+    matrix_entry_t *ea, *eb;
+    size_t ni, na, nb, nc;
+    if ((rc = web_ref_items(r, v->template_version, false, &items, &ni, e)) ||
+        (rc = store_entries(r->st, before.id, &r->arena, &ea, &na, e)) ||
+        (rc = store_entries(r->st, v->id, &r->arena, &eb, &nb, e)))
+        return rc;
+    matrix_change_t *ch = matrix_diff(items, ni, ea, na, eb, nb, &nc);
+    for (size_t i = 0; i < nc; i++) {
+        json_t *row = matrix_entry_of(m, ch[i].item);
+        if (row)
+            json_object_set_new(row, "changed", json_true());
+    }
+    free(ch);
+    json_object_set_new(m, "changed_count", json_integer((json_int_t)nc));
+    json_object_set_new(m, "changed_since", json_integer(before.number));
     return RC_OK;
 }
 
@@ -258,8 +308,21 @@ rc_t h_version_workflow(web_req_t *r, const state_t *s, const matrix_version_t *
         json_object_set_new(m, "comments", a);
         r->no_cache = true;
     }
-    if (json_is_true(json_object_get(m, "can_edit")))
-        return edit_form(r, st, m, e);
+    if (matrix_status_in_progress(v->status) && (rc = mark_changed(r, v, m, e)) != RC_OK)
+        return rc;
+    const char *saved = web_query(r, "saved");
+    json_t *row = saved ? matrix_entry_of(m, saved) : NULL;
+    if (row) /* the row just saved says so (h_version gives this page a model of its own) */
+        json_object_set_new(row, "saved", json_true());
+    json_t *matrix = json_object_get(m, "matrix");
+    if (json_is_true(json_object_get(m, "can_edit"))) {
+        if ((rc = edit_form(r, st, m, e)) != RC_OK)
+            return rc;
+        /* the form's list offers every item, whatever the filter shows */
+        json_object_set_new(m, "form_items", json_deep_copy(matrix));
+    }
+    if (v->status != MV_PUBLISHED)
+        model_filter_rows(r, m, matrix);
     return RC_OK;
 }
 
@@ -438,6 +501,74 @@ static rc_t entry_form_again(web_req_t *r, const version_ref_t *vr, json_t *m, c
     return RC_OK;
 }
 
+/* True if an entry of the page's model carries nothing: saving over it
+ * loses nothing, whatever the form showed before. */
+static bool entry_model_blank(json_t *en)
+{
+    static const char *const texts[] = {"mark", "legal_reference", "page", "remark",
+                                        "source_url", "info"};
+    for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
+        const char *v = json_string_value(json_object_get(en, texts[i]));
+        if (v && *v)
+            return false;
+    }
+    return !json_is_integer(json_object_get(en, "source_report")) &&
+           json_array_size(json_object_get(en, "info_dates")) == 0;
+}
+
+/* The form's item is not the one whose values it showed ("loaded", a hidden
+ * field of the page's form): the list was changed without loading the new
+ * item's values, and saving would overwrite that entry's legal reference and
+ * source with the other item's. Nothing is saved; the page comes back (409)
+ * with the chosen item's current values to check and save. */
+static rc_t entry_load_again(web_req_t *r, const version_ref_t *vr, const char *item, json_t *m,
+                             err_t *e)
+{
+    /* what was typed stays on the page, next to the values now loaded */
+    json_t *typed = json_array();
+    static const char *const shown[] = {"mark", "legal_reference", "page", "remark"};
+    for (size_t i = 0; i < sizeof shown / sizeof *shown; i++) {
+        const char *v = web_param(r, shown[i]);
+        if (v && *v)
+            json_array_append_new(typed, json_string(text_utf8_repair(&r->arena, v)));
+    }
+    json_object_set_new(m, "typed_before", typed);
+    json_t *mx;
+    rc_t rc = model_matrix(r, &vr->v, &mx, e);
+    if (rc != RC_OK)
+        return rc;
+    json_object_set_new(m, "state", model_state(r, &vr->s));
+    json_object_set_new(m, "version", model_version(r, &vr->v));
+    json_object_set_new(m, "matrix", mx);
+    json_t *current = matrix_entry_of(m, item);
+    if (!current)
+        return web_fail(r, e, 422, RC_INPUT, "%s", web_tr(r, "No such item in this matrix."));
+    json_object_set_new(m, "load_item", json_string(item));
+    json_object_set_new(m, "form_notice",
+                        json_string(web_tr(r, "Nothing was saved: the form now shows the current "
+                                              "values of the item you chose. Check them and save again.")));
+    if ((rc = h_version_workflow(r, &vr->s, &vr->v, m, e)) != RC_OK)
+        return rc;
+    r->page = "version";
+    r->status = 409;
+    return RC_OK;
+}
+
+/* True if the version has no entry (or a blank one) for the item; false
+ * when it has one, or when the store cannot say (then the save is checked). */
+static bool item_blank(web_req_t *r, const version_ref_t *vr, const char *item)
+{
+    json_t *mx;
+    err_t e = {0};
+    if (model_matrix(r, &vr->v, &mx, &e) != RC_OK)
+        return false;
+    json_t *wrap = json_pack("{s:o}", "matrix", mx);
+    json_t *en = matrix_entry_of(wrap, item);
+    bool blank = !en || entry_model_blank(en);
+    json_decref(wrap);
+    return blank;
+}
+
 rc_t h_entry_set(web_req_t *r, json_t *m, err_t *e)
 {
     version_ref_t vr;
@@ -447,7 +578,17 @@ rc_t h_entry_set(web_req_t *r, json_t *m, err_t *e)
     rc_t rc = version_ref(r, &vr, e);
     if (rc != RC_OK)
         return rc;
-    rc = entry_read(r, &en, e);
+    const char *loaded = r->api ? NULL : web_param(r, "loaded");
+    const char *item = r->args[2] ? r->args[2] : web_param(r, "item");
+    if (loaded && item && strcmp(loaded, item) != 0 && !item_blank(r, &vr, item))
+        return entry_load_again(r, &vr, item, m, e);
+    const char *page = web_param(r, "page");
+    if (!r->api && !matrix_page_ok(page)) { /* the form's rule (matrix_page.h); the API's is the entry's */
+        json_object_set_new(m, "page_error", json_true());
+        rc = web_fail(r, e, 422, RC_INPUT, "%s",
+                      web_tr(r, "Page: give page numbers, such as 12, p. 12, pp. 12-14 or iv."));
+    } else
+        rc = entry_read(r, &en, e);
     if (rc == RC_OK) {
         web_app_of(r, &a);
         rc = app_matrix_set(&a, vr.s.alpha3, vr.v.number, &en, &cleared, e);
@@ -466,7 +607,11 @@ rc_t h_entry_set(web_req_t *r, json_t *m, err_t *e)
     json_object_set_new(m, "item", json_string(en.item));
     json_object_set_new(m, "mark", json_string(matrix_mark_str(en.mark)));
     json_object_set_new(m, "acceptance_cleared", json_boolean(cleared));
-    go(r, vr.s.alpha3, vr.v.number, cleared ? "entry-saved-acceptance-cleared" : "entry-saved");
+    const char *msg = cleared ? "entry-saved-acceptance-cleared" : "entry-saved";
+    if (r->api)
+        go(r, vr.s.alpha3, vr.v.number, msg);
+    else
+        go_row(r, vr.s.alpha3, vr.v.number, msg, en.item);
     return RC_OK;
 }
 
@@ -477,9 +622,20 @@ static rc_t workflow_step(web_req_t *r, json_t *m, matrix_step_t step,
     version_ref_t vr;
     app_t a;
     rc_t rc = version_ref(r, &vr, e);
+    if (rc != RC_OK)
+        return rc;
+    const char *confirm = web_param(r, "confirm");
+    if (!r->api && h_decision_needs_confirm(step) && !(confirm && strcmp(confirm, "yes") == 0)) {
+        /* a page's one-click POST: nothing is done; the decision page shows
+         * what would change and who would be told (h_decision.c) */
+        size_t len = 96;
+        r->redirect = arena_alloc(&r->arena, len);
+        snprintf(r->redirect, len, "states/%s/versions/%d/%s", vr.s.alpha3, vr.v.number,
+                 matrix_transition(step)->verb);
+        return RC_OK;
+    }
     web_app_of(r, &a);
-    if (rc == RC_OK)
-        rc = app_matrix_step(&a, step, vr.s.alpha3, vr.v.number, in, &vr.v, e);
+    rc = app_matrix_step(&a, step, vr.s.alpha3, vr.v.number, in, &vr.v, e);
     if (rc != RC_OK)
         return rc;
     json_object_set_new(m, "version", model_version(r, &vr.v));

@@ -11,6 +11,7 @@
 
 #include <jansson.h>
 
+#include "../core/matrix_workflow.h"
 #include "request.h"
 
 typedef rc_t (*web_handler_t)(web_req_t *r, json_t *model, err_t *e);
@@ -66,6 +67,20 @@ rc_t h_version_publish(web_req_t *r, json_t *model, err_t *e);
 /* The workflow panel of a version page: what the user may do next. */
 rc_t h_version_workflow(web_req_t *r, const state_t *s, const matrix_version_t *v, json_t *m,
                         err_t *e);
+
+/* h_decision.c: the page before each decision (send, accept, approve,
+ * publish), at the GET of the step's URL */
+rc_t h_decide_send(web_req_t *r, json_t *model, err_t *e);
+rc_t h_decide_accept(web_req_t *r, json_t *model, err_t *e);
+rc_t h_decide_approve(web_req_t *r, json_t *model, err_t *e);
+rc_t h_decide_publish(web_req_t *r, json_t *model, err_t *e);
+/* True for the steps a page's POST takes only with confirm=yes (from the
+ * decision page); the API takes them directly. */
+bool h_decision_needs_confirm(matrix_step_t step);
+/* The version v's changes are counted from: the newest earlier one approved
+ * or published, else the one just before; *found false for a first version. */
+rc_t web_version_before(web_req_t *r, const matrix_version_t *v, matrix_version_t *out,
+                        bool *found, err_t *e);
 
 /* h_assist.c */
 rc_t h_requests(web_req_t *r, json_t *model, err_t *e);

@@ -1,6 +1,6 @@
 #!/bin/sh
 # Browser tests: the real server (./r1540 serve) with a fresh demo database and
-# the walk's users, and tests/browser/walk.mjs driving Debian's Chromium with
+# the walk's users, and tests/browser/walk.mjs and walk_edit.mjs driving Debian's Chromium with
 # playwright-core (installed by `npm ci`). TAP output; screenshots in
 # tests/out/browser/. See docs/testing.md.
 cd "$(dirname "$0")/../.." || exit 2
@@ -9,7 +9,7 @@ cd "$(dirname "$0")/../.." || exit 2
 [ -d node_modules/playwright-core ] || { echo "Bail out! node_modules/playwright-core is missing: run npm ci"; exit 1; }
 [ -x "${CHROMIUM:-/usr/bin/chromium}" ] || { echo "Bail out! no chromium (scripts/install-deps.sh installs it)"; exit 1; }
 r init --demo >/dev/null 2>"$T/init.err" || { cat "$T/init.err"; echo "Bail out! init"; exit 1; }
-for spec in exp:expert com:committee pocfra:poc:FRA pocegy:poc:EGY pocchn:poc:CHN prov:provider:OPCW; do
+for spec in exp:expert com:committee pocfra:poc:FRA pocegy:poc:EGY pocchn:poc:CHN pocdeu:poc:DEU prov:provider:OPCW; do
     name=${spec%%:*}; rest=${spec#*:}; role=${rest%%:*}
     case $rest in provider:*) set -- --org "${rest#*:}" ;; *:*) set -- --state "${rest#*:}" ;; *) set -- ;; esac
     echo "$PW" | r user add "$name" --role "$role" "$@" >/dev/null 2>>"$T/init.err" ||
@@ -23,17 +23,15 @@ for id in $(json '.[] | select(.status == "open") | .id' assistance request list
 for id in $(json '.[].id' assistance offer list); do r assistance offer close "$id" >/dev/null; done
 rm -rf tests/out/browser
 start_server
-R1540_BASE=$B R1540_PW=$PW node tests/browser/walk.mjs >"$T/walk.out" 2>&1
-rc=$?
-cat "$T/walk.out"
-N=$(grep -cE '^(not )?ok ' "$T/walk.out")
-[ "$rc" -eq 0 ] || not_ok "walk.mjs exits with status 0" "status $rc"
-# the public reader (issue 13): its numbers go on after walk.mjs's
-R1540_BASE=$B node tests/browser/walk_read.mjs >"$T/walk_read.out" 2>&1
-rc=$?
-awk -v n="$N" '/^(not )?ok [0-9]+ / { sub(/ok [0-9]+ /, "ok " (++n) " ") } { print }' "$T/walk_read.out"
-N=$((N + $(grep -cE '^(not )?ok ' "$T/walk_read.out")))
-[ "$rc" -eq 0 ] || not_ok "walk_read.mjs exits with status 0" "status $rc"
+# Each walk numbers its checks on from the ones before (R1540_N0, and
+# renumbered here for the walks that count from 1); R1540_WALKS picks some.
+for w in ${R1540_WALKS:-walk walk_edit walk_read}; do
+    R1540_BASE=$B R1540_PW=$PW R1540_N0=$N node "tests/browser/$w.mjs" >"$T/$w.out" 2>&1
+    rc=$?
+    awk -v n="$N" '/^(not )?ok [0-9]+/ { sub(/ok [0-9]+/, "ok " (++n)) } { print }' "$T/$w.out"
+    N=$((N + $(grep -cE '^(not )?ok ' "$T/$w.out")))
+    [ "$rc" -eq 0 ] || not_ok "$w.mjs exits with status 0" "status $rc"
+done
 stop_server
 expect_eq "the server stops cleanly after the walk" "$SRC" 0
 done_testing

@@ -145,6 +145,14 @@ async function main() {
         await Promise.all([page.waitForURL(new RegExp(`msg=${msg}`)), page.click(selector)]);
         return ok(await page.locator('.flash').isVisible(), `${L}: ${msg}: the page confirms it`);
       };
+      // a decision (send, accept, approve, publish) is taken from its own page (issue 13)
+      const decide = async (verb, msg, step) => {
+        await Promise.all([page.waitForURL(new RegExp(`/${verb}\\??$`)),
+          page.click(`form.to-decide[action$="/${verb}"] button`)]);
+        await langCheck(`the page before "${verb}"`);
+        if (step) await shot(step);
+        return post('form.decide button', msg);
+      };
 
       // 1. the point of contact uploads a report
       await page.goto(`${BASE}/${L}/login`);
@@ -191,7 +199,7 @@ async function main() {
       ok((await row.textContent()).includes(legal), `${L}: the draft shows the entry's legal reference`);
       ok(await row.locator(`a[href$="/reports/${source}"]`).count() === 1, `${L}: ... and links its source report`);
       await shot('07-expert-entry-saved');
-      await post('form[action$="/send"] button', 'sent');
+      await decide('send', 'sent', '08a-expert-decide-send');
       await langCheck('a version sent to the state');
       await shot('08-expert-sent');
       await signOut();
@@ -202,7 +210,7 @@ async function main() {
       ok(await link.count() === 1, `${L}: the workspace lists version ${V} for review`);
       await Promise.all([page.waitForURL(new RegExp(`/versions/${V}$`)), link.first().click()]);
       await shot('09-poc-review');
-      await post('form[action$="/accept"] button', 'accepted');
+      await decide('accept', 'accepted', '09a-poc-decide-accept');
       await langCheck('a version the state accepted');
       await shot('10-poc-accepted');
       await signOut();
@@ -212,9 +220,9 @@ async function main() {
       await langCheck("the Committee member's workspace");
       await shot('11-committee-workspace');
       await page.goto(`${BASE}/${L}/states/${S}/versions/${V}`);
-      await post('form[action$="/approve"] button', 'approved');
+      await decide('approve', 'approved', '11a-committee-decide-approve');
       await shot('12-committee-approved');
-      await post('form[action$="/publish"] button', 'published');
+      await decide('publish', 'published');
       await langCheck('a published version');
       await shot('13-committee-published');
       await signOut();

@@ -334,21 +334,21 @@ check "... offering the new report as source" body_has "<option value=\"$DRID\">
 expect "exp sets an entry (form)" 303 -b "$T/pjar.exp" -d "csrf=$csrf" -d item=OP1-BWC -d mark=X \
     --data-urlencode 'legal_reference=Gesetz über die Kontrolle von Kriegswaffen, § 18' -d "source_report=$DRID" \
     -d page=12 "$B/en/states/DEU/versions/$DV/entries"
-expect "exp sends it (form)" 303 -b "$T/pjar.exp" -d "csrf=$csrf" "$B/en/states/DEU/versions/$DV/send"
+expect "exp sends it (form, from the decision page: confirm=yes)" 303 -b "$T/pjar.exp" -d "csrf=$csrf" -d confirm=yes "$B/en/states/DEU/versions/$DV/send"
 api_expect "com's workspace (API)" 200 com GET workspace
 in_list() { python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(any(v["state"]=="DEU" and v["number"]==int(sys.argv[3]) for v in d.get(sys.argv[2], [])))' "$T/body" "$1" "$DV"; }
 expect_eq "... lists the sent DEU draft as with the state" "$(in_list with_state)" True
 expect_eq "... not as awaiting approval before the state accepts" "$(in_list to_approve)" False
 csrf=$(page_csrf pocdeu states/DEU/versions/$DV)
 check "pocdeu's page of the version has Accept" body_has 'Accept this version'
-expect "pocdeu accepts (form)" 303 -b "$T/pjar.pocdeu" -d "csrf=$csrf" "$B/en/states/DEU/versions/$DV/accept"
+expect "pocdeu accepts (form)" 303 -b "$T/pjar.pocdeu" -d "csrf=$csrf" -d confirm=yes "$B/en/states/DEU/versions/$DV/accept"
 api_expect "com's workspace after the state accepted (API)" 200 com GET workspace
 expect_eq "... lists the DEU version as awaiting approval" "$(in_list to_approve)" True
 expect_eq "... and no longer as with the state" "$(in_list with_state)" False
 csrf=$(page_csrf com states/DEU/versions/$DV)
-check "com's page of the version has Approve" body_has '>Approve</button>'
-expect "com approves (form)" 303 -b "$T/pjar.com" -d "csrf=$csrf" "$B/en/states/DEU/versions/$DV/approve"
-expect "com publishes (form)" 303 -b "$T/pjar.com" -d "csrf=$csrf" "$B/en/states/DEU/versions/$DV/publish"
+check "com's page of the version has Approve" body_has '>Approve…</button>'
+expect "com approves (form)" 303 -b "$T/pjar.com" -d "csrf=$csrf" -d confirm=yes "$B/en/states/DEU/versions/$DV/approve"
+expect "com publishes (form)" 303 -b "$T/pjar.com" -d "csrf=$csrf" -d confirm=yes "$B/en/states/DEU/versions/$DV/publish"
 expect "the public DEU page" 200 "$B/en/states/DEU"
 check "... shows the new version as published" body_has "version $DV ·"
 check "... with the entry" body_has 'Gesetz über die Kontrolle von Kriegswaffen, § 18'

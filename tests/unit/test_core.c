@@ -11,6 +11,8 @@
 #include "../../src/core/matrix_info.h"
 #include "../../src/core/template_carry.h"
 #include "../../src/core/matrix_workflow.h"
+#include "../../src/core/matrix_audience.h"
+#include "../../src/core/matrix_page.h"
 #include "../../src/core/media.h"
 #include "../../src/core/report.h"
 #include "../../src/core/state.h"
@@ -301,8 +303,50 @@ static void test_arena_recycling(void)
     TAP_CHECK(a.head == NULL, "an empty arena frees to empty");
 }
 
+/* Who a workflow step tells (matrix_audience.c): the roles of its row, a
+ * point of contact only for their own state, never a disabled user or the
+ * one taking the step. */
+static void test_audience(void)
+{
+    user_t poc_fra = {.id = 1, .role = ROLE_POC, .state = "FRA"};
+    user_t poc_deu = {.id = 2, .role = ROLE_POC, .state = "DEU"};
+    user_t expert = {.id = 3, .role = ROLE_EXPERT, .state = ""};
+    user_t com = {.id = 4, .role = ROLE_COMMITTEE, .state = ""};
+    user_t admin = {.id = 5, .role = ROLE_ADMIN, .state = ""};
+    user_t gone = {.id = 6, .role = ROLE_POC, .state = "FRA", .disabled = true};
+    TAP_CHECK(matrix_step_tells(MW_SEND, &poc_fra, "FRA", &expert), "send tells the state's point of contact");
+    TAP_CHECK(!matrix_step_tells(MW_SEND, &poc_deu, "FRA", &expert), "... not another state's");
+    TAP_CHECK(!matrix_step_tells(MW_SEND, &gone, "FRA", &expert), "... not a disabled one");
+    TAP_CHECK(!matrix_step_tells(MW_SEND, &com, "FRA", &expert) && !matrix_step_tells(MW_SEND, &admin, "FRA", &expert),
+              "... nor the Committee or administrators");
+    TAP_CHECK(matrix_step_tells(MW_ACCEPT, &expert, "FRA", &poc_fra) && matrix_step_tells(MW_ACCEPT, &com, "FRA", &poc_fra),
+              "accept tells the experts and the Committee");
+    TAP_CHECK(!matrix_step_tells(MW_ACCEPT, &poc_fra, "FRA", &poc_fra), "... never the one who accepts");
+    TAP_CHECK(matrix_step_tells(MW_APPROVE, &poc_fra, "FRA", &com) && matrix_step_tells(MW_PUBLISH, &expert, "FRA", &com),
+              "approve and publish tell the state and the experts");
+    TAP_CHECK(!matrix_step_tells(MW_STEP_COUNT, &expert, "FRA", NULL), "an unknown step tells nobody");
+    user_t odd = {.id = 7, .role = (role_t)99};
+    TAP_CHECK(!matrix_step_tells(MW_SEND, &odd, "FRA", NULL), "... nor does an unknown role get told");
+}
+
+/* The entry form's page rule (matrix_page.c). */
+static void test_page_numbers(void)
+{
+    static const char *const good[] = {"", "12", "p. 12", "p.12", "pp. 12-14", "pp. 12 \xe2\x80\x93 14",
+                                       "iv", "XII", "3, 7-9; 11", "  5  "};
+    static const char *const bad[] = {"twelve", "p.", "12-", "-3", "1234567", "p. 12, ", "12 13",
+                                      "p. 1<script>", "ivx2", "iV", "12,,13", "\xe2\x80\x93"};
+    for (size_t i = 0; i < sizeof good / sizeof *good; i++)
+        TAP_CHECK(matrix_page_ok(good[i]), "a page reference people write is taken");
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
+        TAP_CHECK(!matrix_page_ok(bad[i]), "a page reference that is not one is refused");
+    TAP_CHECK(matrix_page_ok(NULL), "no page at all is fine");
+}
+
 int main(void)
 {
+    test_audience();
+    test_page_numbers();
     test_template_v2();
     test_arena_recycling();
     test_dates();
