@@ -15,7 +15,7 @@ PKGS="build-essential pkg-config libsqlite3-dev libjansson-dev libsodium-dev
 libxlsxwriter-dev sqlite3 jq iso-codes gettext unicode-cldr-core unzip python3 clang
 libclang-rt-14-dev libgettextpo-dev libmicrohttpd-dev libicu-dev wrk nginx-light curl chromium
 libcairo2-dev libpango1.0-dev fonts-noto-core fonts-noto-cjk poppler-utils
-python3-scipy time liburiparser-dev"
+python3-scipy time liburiparser-dev libcurl4-openssl-dev python3-aiosmtpd"
 # Node.js and npm for playwright-core: Debian's packages unless a node and an
 # npm are already there (NodeSource's nodejs bundles npm and conflicts with
 # Debian's npm package)

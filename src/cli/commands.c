@@ -26,6 +26,8 @@ const cli_command_t cli_commands[] = {
      false},
     {"event", "add, list and show outreach events (workshops, training courses, ...)", cmd_event,
      false},
+    {"notify", "send the notifications' mails; an account's mail settings and inbox", cmd_notify,
+     true},
     {"fingerprint", "print a fingerprint of the database's content (for tests)", cmd_fingerprint,
      false},
     {NULL, NULL, NULL, false},

@@ -10,6 +10,7 @@ rc_t cmd_init(cli_t *c, int argc, char **argv);
 rc_t cmd_status(cli_t *c, int argc, char **argv);
 rc_t cmd_review(cli_t *c, int argc, char **argv);
 rc_t cmd_event(cli_t *c, int argc, char **argv);
+rc_t cmd_notify(cli_t *c, int argc, char **argv);
 rc_t cmd_state(cli_t *c, int argc, char **argv);
 rc_t cmd_report(cli_t *c, int argc, char **argv);
 rc_t cmd_matrix(cli_t *c, int argc, char **argv);
