@@ -169,7 +169,9 @@ static rc_t cmd_inbox(cli_t *c, int argc, char **argv)
                    notify_event_name(n[i].event), n[i].read_at ? "read" : "unread", n[i].link,
                    n[i].mail, n[i].attempts, text);
     }
-    return cli_print(c, &b);
+    rc = cli_print(c, &b);
+    buf_free(&b);
+    return rc;
 }
 
 rc_t cmd_notify(cli_t *c, int argc, char **argv)

@@ -37,14 +37,15 @@ static void put_base64_lines(buf_t *b, const unsigned char *p, size_t n)
     }
 }
 
-/* The subject as RFC 2047 encoded words of at most 45 bytes each, cut only
- * between UTF-8 characters, folded onto continuation lines. */
+/* The subject as RFC 2047 encoded words of at most 39 bytes each, cut only
+ * between UTF-8 characters, folded onto continuation lines (39 bytes: 52
+ * characters of base64, so that "Subject: " and the word fit in 78). */
 static void put_subject(buf_t *b, const char *s)
 {
     size_t n = strlen(s);
     buf_puts(b, "Subject:");
     for (size_t i = 0; i < n;) {
-        size_t k = n - i < 45 ? n - i : 45;
+        size_t k = n - i < 39 ? n - i : 39;
         while (i + k < n && ((unsigned char)s[i + k] & 0xc0) == 0x80)
             k--; /* never split a character */
         char word[80];
