@@ -167,7 +167,15 @@ expect_eq "the experts follow it (2 answers and the delivery)" "$(to exp@example
 r --as prov assistance offer add LUX --kinds training --capacity 2 --items OP1-NPT \
     --title "NPT seminar" --end "$END" >"$T/off2" || echo "Bail out! offer add"
 OFF2=$(head -1 "$T/off2")
+r --as pocdeu assistance request add DEU --kind training --items OP1-NPT --title "NPT law" \
+    --end "$END" >"$T/req2" || echo "Bail out! request add"
+REQ2=$(head -1 "$T/req2")
 send "${D1}T06:50:00Z"
+expect_eq "a request ending within 7 days: a reminder to the state's points of contact" \
+    "$(inbox pocdeu | grep -c "request-ending	unread	assistance/requests/$REQ2	")" 1
+expect_eq "... mailed in Chinese" \
+    "$(to pocdeu@example.org '[.[] | select(.subject == "一项请求即将到期")][0].body' | sed -n 2p)" \
+    "德国的请求 $REQ2 将于 $END 到期。"
 expect_eq "an offer ending within 7 days: a reminder to its provider" \
     "$(inbox prov | grep -c "offer-ending	unread	assistance/offers/$OFF2	")" 1
 expect_eq "... mailed with its end date" \
@@ -269,5 +277,5 @@ expect_eq "serve's sender mails a version sent to the state (not to the one who 
 stop_server
 expect_eq "serve stops cleanly with its sender" "$SRC" 0
 expect_eq "no mail of the run was sent twice (Message-IDs all different)" \
-    "$(all_mails 'map(.id) | length == (unique | length)') $(all_mails length)" "true 20"
+    "$(all_mails 'map(.id) | length == (unique | length)') $(all_mails length)" "true 21"
 done_testing
