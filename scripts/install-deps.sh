@@ -17,7 +17,8 @@ libclang-rt-14-dev libgettextpo-dev libmicrohttpd-dev libicu-dev wrk nginx-light
 libcairo2-dev libpango1.0-dev fonts-noto-core fonts-noto-cjk poppler-utils
 python3-scipy time liburiparser-dev libstemmer-dev libpoppler-glib-dev libzip-dev libxml2-dev
 libtesseract-dev tesseract-ocr-eng tesseract-ocr-ara tesseract-ocr-chi-sim tesseract-ocr-fra
-tesseract-ocr-rus tesseract-ocr-spa python3-icalendar libxml2-utils"
+tesseract-ocr-rus tesseract-ocr-spa python3-icalendar libxml2-utils
+libcurl4-openssl-dev python3-aiosmtpd"
 # Node.js and npm for playwright-core: Debian's packages unless a node and an
 # npm are already there (NodeSource's nodejs bundles npm and conflicts with
 # Debian's npm package)

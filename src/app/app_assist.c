@@ -4,6 +4,7 @@
  * records inside the transaction, asks the table, writes and audits.
  */
 #include "app_assist.h"
+#include "app_notify.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -281,6 +282,8 @@ rc_t app_assist_proposal_step(app_t *a, assist_step_t step, long long id,
     if (rc != RC_OK || (rc = app_begin(a, e)) != RC_OK)
         return rc;
     rc = proposal_write(a, t, id, in, &p, &ev, e);
+    if (rc == RC_OK) /* in the step's transaction: none for a step that rolls back */
+        rc = app_notify_proposal_step(a, &p, ev, e);
     buf_t detail;
     buf_init(&detail, 0);
     if (rc == RC_OK) {

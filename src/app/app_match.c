@@ -2,6 +2,7 @@
  * Recording the matching (app_match.h).
  */
 #include "app_match.h"
+#include "app_notify.h"
 
 #include "../util/buf.h"
 #include "../util/json_out.h"
@@ -17,6 +18,8 @@ rc_t app_match_record(app_t *a, const char *data_dir, const match_run_opts_t *o,
     rc = match_context_load(a->st, data_dir, a->arena, ctx, e);
     if (rc == RC_OK)
         rc = match_run(a->st, ctx, o, a->arena, res, e);
+    if (rc == RC_OK) /* in the matching's transaction */
+        rc = app_notify_proposals(a, ctx, res, e);
     buf_t detail;
     buf_init(&detail, 0);
     if (rc == RC_OK) {

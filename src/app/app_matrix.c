@@ -4,6 +4,7 @@
  * version never changes); this file only reads them, inside the transaction.
  */
 #include "app_matrix.h"
+#include "app_notify.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -340,6 +341,8 @@ rc_t app_matrix_step(app_t *a, matrix_step_t step, const char *state, int number
     if ((rc = version_read(a, s.alpha3, number, &v, e)) == RC_OK &&
         (rc = step_check(a, t, &v, date, e)) == RC_OK)
         rc = step_write(a, step, &v, in, date, e);
+    if (rc == RC_OK) /* in the step's transaction: none for a step that rolls back */
+        rc = app_notify_version(a, step, s.alpha3, number, e);
     buf_t detail;
     buf_init(&detail, 0);
     buf_puts(&detail, "{");

@@ -7,6 +7,9 @@
 #include "../review/chart.h"
 #include "../util/collate.h"
 #include "../util/i18n.h"
+#include <curl/curl.h>
+
+#include "../web/notify_loop.h"
 #include "../web/static.h"
 #include "../web/web.h"
 #include "commands.h"
@@ -14,7 +17,7 @@
 static const char usage[] =
     "usage: r1540 serve [--listen ADDR:PORT] [--threads N] [--web DIR] [--secure-cookies]\n"
     "                   [--trusted-proxy ADDR[,ADDR...]] [--per-address N]\n"
-    "                   [--upload-budget MB]\n"
+    "                   [--upload-budget MB] [--notify-interval S]\n"
     "\n"
     "Serves the web interface and the JSON API (/api/v1/, docs/api.md) until\n"
     "SIGINT or SIGTERM; requests in flight are answered before it stops.\n"
@@ -30,7 +33,10 @@ static const char usage[] =
     "  --per-address N     connections at once from one address (default 256;\n"
     "                      0: no limit, for a proxy in front on the same host)\n"
     "  --upload-budget MB  uploads in flight together, spooled to $TMPDIR\n"
-    "                      (default 256); more are refused with 503\n";
+    "                      (default 256); more are refused with 503\n"
+    "  --notify-interval S the notification sender's pass every S seconds\n"
+    "                      (default 60; 0: none): reminders, and mails through\n"
+    "                      the SMTP server of R1540_SMTP_URL (docs/deployment.md)\n";
 
 /* Loads what the server reads but never changes: catalogs, collators,
  * templates, static files. */
@@ -67,8 +73,9 @@ rc_t cmd_serve(cli_t *c, int argc, char **argv)
         {"trusted-proxy", required_argument, NULL, 'p'},
         {"per-address", required_argument, NULL, 'a'},
         {"upload-budget", required_argument, NULL, 'u'},
+        {"notify-interval", required_argument, NULL, 'n'},
         {"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}};
-    long long threads = 4, per_address = WEB_PER_ADDRESS_DEFAULT, budget_mb = 256;
+    long long threads = 4, per_address = WEB_PER_ADDRESS_DEFAULT, budget_mb = 256, interval = 60;
     optind = 0;
     for (int o; (o = getopt_long(argc, argv, "h", opts, NULL)) != -1;) {
         switch (o) {
@@ -92,6 +99,10 @@ rc_t cmd_serve(cli_t *c, int argc, char **argv)
             if (cli_int(c, optarg, "--upload-budget", 1, 1 << 20, &budget_mb) != RC_OK)
                 return RC_USAGE;
             break;
+        case 'n':
+            if (cli_int(c, optarg, "--notify-interval", 0, 86400, &interval) != RC_OK)
+                return RC_USAGE;
+            break;
         default: return cli_usage_error(c, usage, "unknown option");
         }
     }
@@ -100,9 +111,18 @@ rc_t cmd_serve(cli_t *c, int argc, char **argv)
     app.threads = (int)threads;
     app.per_address = (int)per_address;
     app.upload_budget = budget_mb << 20;
-    rc_t rc = serve_prepare(c, &app);
+    notify_config_t notify;
+    notify_loop_t *sender = NULL;
+    rc_t rc = notify_config_env(&c->arena, &notify, &c->err);
+    if (rc == RC_OK)
+        rc = serve_prepare(c, &app);
+    curl_global_init(CURL_GLOBAL_DEFAULT); /* before any thread, as libcurl asks */
+    if (rc == RC_OK && interval > 0)
+        rc = notify_loop_start(c->db_path, &notify, (int)interval, &sender, &c->err);
     if (rc == RC_OK)
         rc = web_serve(&app, &c->err);
+    notify_loop_stop(sender);
+    curl_global_cleanup();
     tmpl_free(app.tmpl);
     static_free();
     chart_fonts_release(); /* the dashboard's charts loaded fonts */

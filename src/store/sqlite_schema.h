@@ -31,5 +31,7 @@ extern const char sqlite_migration_outreach[];
 
 /* The text of reports and its search index (sqlite_schema_search.c). */
 extern const char sqlite_migration_search[];
+/* Notifications: the settings and the queue (sqlite_schema_notify.c). */
+extern const char sqlite_migration_notify[];
 
 #endif

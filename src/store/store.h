@@ -26,6 +26,7 @@
 #include "../core/assistance.h"
 #include "../core/event.h"
 #include "../core/membership.h"
+#include "../core/notify.h"
 #include "../core/matrix.h"
 #include "../core/report.h"
 #include "../core/review.h"

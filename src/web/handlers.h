@@ -120,6 +120,13 @@ rc_t h_audit(web_req_t *r, json_t *model, err_t *e);
 rc_t h_signins(web_req_t *r, json_t *model, err_t *e);
 rc_t h_signin_lift(web_req_t *r, json_t *model, err_t *e);
 
+/* h_notify.c: the inbox and the mail settings of the signed-in user */
+rc_t h_inbox(web_req_t *r, json_t *model, err_t *e);
+rc_t h_inbox_open(web_req_t *r, json_t *model, err_t *e);
+rc_t h_inbox_read(web_req_t *r, json_t *model, err_t *e);
+rc_t h_inbox_settings(web_req_t *r, json_t *model, err_t *e);
+rc_t h_inbox_settings_set(web_req_t *r, json_t *model, err_t *e);
+
 /* h_review.c */
 rc_t h_review(web_req_t *r, json_t *model, err_t *e);
 rc_t h_review_chart(web_req_t *r, json_t *model, err_t *e);

@@ -107,6 +107,13 @@ static const route_t routes[] = {
     {"GET", "review", h_review, "review", ACT_PUBLIC, -1, PUBLIC_PAGE},
     {"GET", "review/charts/*", h_review_chart, NULL, ACT_PUBLIC, -1, PUBLIC_PAGE},
     {"GET", "review/download/*", h_review_download, NULL, ACT_PUBLIC, -1, PUBLIC_PAGE},
+    /* the inbox (h_notify.c): settings before "inbox/ID", which would match them */
+    {"GET", "inbox", h_inbox, "inbox", ACT_WORKSPACE, -1, 0},
+    {"GET", "inbox/settings", h_inbox_settings, "inbox_settings", ACT_WORKSPACE, -1, 0},
+    {"POST", "inbox/settings", h_inbox_settings_set, NULL, ACT_WORKSPACE, -1, 0},
+    {"POST", "inbox/read", h_inbox_read, NULL, ACT_WORKSPACE, -1, 0},
+    {"GET", "inbox/*", h_inbox_open, NULL, ACT_WORKSPACE, -1, 0},
+    {"POST", "inbox/*/read", h_inbox_read, NULL, ACT_WORKSPACE, -1, 0},
 };
 
 /* ---- languages and cookies ----------------------------------------------- */
@@ -288,6 +295,10 @@ static void page_common(web_req_t *r, json_t *m)
         json_object_set_new(u, "can_audit", json_boolean(authz_allowed(r->user, ACT_AUDIT_READ, NULL)));
         json_object_set_new(u, "can_match", json_boolean(authz_allowed(r->user, ACT_ASSIST_MATCH, NULL)));
         json_object_set_new(u, "can_outreach", json_boolean(authz_allowed(r->user, ACT_OUTREACH_READ, NULL)));
+        long long unread = 0; /* the inbox link's count; a failed read shows none */
+        err_t ue = {0};
+        if (store_notify_unread(r->st, r->user->id, &unread, &ue) == RC_OK && unread > 0)
+            json_object_set_new(u, "unread", json_integer(unread));
         json_object_set_new(m, "me", u);
         json_object_set_new(m, "csrf", json_string(r->session->csrf));
     }

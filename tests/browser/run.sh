@@ -9,7 +9,8 @@ cd "$(dirname "$0")/../.." || exit 2
 [ -d node_modules/playwright-core ] || { echo "Bail out! node_modules/playwright-core is missing: run npm ci"; exit 1; }
 [ -x "${CHROMIUM:-/usr/bin/chromium}" ] || { echo "Bail out! no chromium (scripts/install-deps.sh installs it)"; exit 1; }
 r init --demo >/dev/null 2>"$T/init.err" || { cat "$T/init.err"; echo "Bail out! init"; exit 1; }
-for spec in exp:expert com:committee pocfra:poc:FRA pocegy:poc:EGY pocchn:poc:CHN pocdeu:poc:DEU prov:provider:OPCW; do
+for spec in exp:expert com:committee pocfra:poc:FRA pocegy:poc:EGY pocchn:poc:CHN pocdeu:poc:DEU \
+    prov:provider:OPCW pocjpn:poc:JPN; do
     name=${spec%%:*}; rest=${spec#*:}; role=${rest%%:*}
     case $rest in provider:*) set -- --org "${rest#*:}" ;; *:*) set -- --state "${rest#*:}" ;; *) set -- ;; esac
     echo "$PW" | r user add "$name" --role "$role" "$@" >/dev/null 2>>"$T/init.err" ||
@@ -32,6 +33,19 @@ for w in ${R1540_WALKS:-walk walk_edit walk_read}; do
     N=$((N + $(grep -cE '^(not )?ok ' "$T/$w.out")))
     [ "$rc" -eq 0 ] || not_ok "$w.mjs exits with status 0" "status $rc"
 done
+# The inbox walk (tests/browser/inbox.mjs): a version sent to JPN waits in
+# its point of contact's inbox
+# (the demo's version of JPN in progress if it has one, taken back if it is with the state)
+JV=$(json 'map(select(.status == "draft" or .status == "with-state")) | .[0].version // empty' matrix list JPN)
+[ -n "$JV" ] || { r --as exp matrix new JPN >/dev/null; JV=$(json 'map(.version) | max' matrix list JPN); }
+[ "$(json ".[] | select(.version == $JV) | .status" matrix list JPN)" != with-state ] ||
+    r --as exp matrix return JPN "$JV" >/dev/null
+r --as exp matrix send JPN "$JV" >/dev/null || echo "Bail out! JPN version for the inbox walk"
+R1540_BASE=$B R1540_PW=$PW R1540_FIRST=$((N + 1)) R1540_VERSION=$JV node tests/browser/inbox.mjs >"$T/inbox.out" 2>&1
+rc=$?
+awk -v n="$N" '/^(not )?ok [0-9]+/ { sub(/ok [0-9]+/, "ok " (++n)) } { print }' "$T/inbox.out"
+N=$((N + $(grep -cE '^(not )?ok ' "$T/inbox.out")))
+[ "$rc" -eq 0 ] || not_ok "inbox.mjs exits with status 0" "status $rc"
 stop_server
 expect_eq "the server stops cleanly after the walk" "$SRC" 0
 done_testing
