@@ -8,7 +8,7 @@ cd "$(dirname "$0")/../.." || exit 2
 : "${LSAN_OPTIONS:=suppressions=$(pwd)/tests/lsan.supp:print_suppressions=0}"
 export LSAN_OPTIONS
 n=0
-for f in csv json instance query multipart po weights tsv; do
+for f in csv json instance query multipart po weights tsv text; do
     n=$((n + 1))
     work=tests/out/fuzz/$f
     mkdir -p "$work"
