@@ -243,5 +243,8 @@ expect_eq "no public answer holds an outreach entry" "$leak" ""
 expect "the public navigation has no outreach link" 200 "$B/en/"
 check "... none" body_lacks '/en/outreach'
 expect_eq "the audit log still verifies" "$(r audit verify >/dev/null 2>&1; echo $?)" 0
+stop_server
+expect_eq "the server stops cleanly (no sanitizer report under asan)" "$SRC" 0
+check "... and logged no sanitizer error" sh -c "! grep -qE 'AddressSanitizer|LeakSanitizer|runtime error' '$LOG'"
 
 done_testing
