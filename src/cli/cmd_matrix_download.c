@@ -56,8 +56,10 @@ rc_t matrix_download_version(cli_t *c, const state_t *s, int version, const char
     snprintf(po, sizeof po, "%s/po", c->data_dir);
     rc_t rc = i18n_load_only(po, l, &c->err);
     if (rc == RC_OK && l != LANG_EN && i18n_count((lang_t)l) == 0)
-        rc = err_set(&c->err, RC_FAIL, "%s/%s: no translations found (set R1540_DATA to r1540's"
-                     " data folder)", po, lang_code((lang_t)l));
+        rc = err_set(&c->err, RC_FAIL,
+                     "%s/%s: no translations found (set R1540_DATA to r1540's"
+                     " data folder)",
+                     po, lang_code((lang_t)l));
     if (rc == RC_OK)
         rc = write_sheet(c, s, (int)version, format, (lang_t)l, out);
     i18n_free();

@@ -16,7 +16,10 @@
 #include "report_doc.h"
 
 static const char *tr(lang_t l, const char *msgid) __attribute__((format_arg(2)));
-static const char *tr(lang_t l, const char *msgid) { return i18n_tr(l, msgid); }
+static const char *tr(lang_t l, const char *msgid)
+{
+    return i18n_tr(l, msgid);
+}
 
 static doc_block_t *add_block(review_doc_t *d, arena_t *a, doc_kind_t kind, const char *text)
 {
@@ -35,7 +38,8 @@ static doc_block_t *add_block(review_doc_t *d, arena_t *a, doc_kind_t kind, cons
     return k;
 }
 
-/* The legal reference cell: the reference, the remark, OP1's relevant information with its dates. */
+/* The legal reference cell: the reference, the remark, OP1's relevant information with its dates.
+ */
 static const char *reference_cell(const matrix_sheet_t *m, const matrix_entry_t *en, arena_t *a)
 {
     if (!en)
@@ -47,7 +51,7 @@ static const char *reference_cell(const matrix_sheet_t *m, const matrix_entry_t 
         s = arena_printf(a, "%s%s%s: %s", s, *s ? "\n" : "", tr(m->lang, "Relevant information"),
                          en->info);
     static const char *const names[INFO_DATE_COUNT] = {"Date signed", "Date ratified",
-                                                      "Date acceded"};
+                                                       "Date acceded"};
     for (int k = 0; k < INFO_DATE_COUNT; k++)
         if (en->info_date[k][0])
             s = arena_printf(a, "%s%s%s %s", s, *s ? "\n" : "", i18n_tr(m->lang, names[k]),
@@ -56,8 +60,7 @@ static const char *reference_cell(const matrix_sheet_t *m, const matrix_entry_t 
 }
 
 /* Items i..j-1 of one heading as a table. */
-static void heading_table(const matrix_sheet_t *m, review_doc_t *d, arena_t *a, size_t i,
-                          size_t j)
+static void heading_table(const matrix_sheet_t *m, review_doc_t *d, arena_t *a, size_t i, size_t j)
 {
     doc_block_t *t = add_block(d, a, DOC_TABLE, "");
     t->key = m->items[i].heading;
@@ -72,8 +75,8 @@ static void heading_table(const matrix_sheet_t *m, review_doc_t *d, arena_t *a, 
         const template_item_t *it = &m->items[k];
         const matrix_entry_t *en = m->entry[k];
         const char **row = t->cells + (k - i + 1) * 4;
-        const char *label = it->label[m->lang] && *it->label[m->lang] ? it->label[m->lang]
-                                                                       : it->label[LANG_EN];
+        const char *label =
+            it->label[m->lang] && *it->label[m->lang] ? it->label[m->lang] : it->label[LANG_EN];
         if (it->note[m->lang] && *it->note[m->lang])
             label = arena_printf(a, "%s (%s)", label, it->note[m->lang]);
         row[0] = label;
@@ -105,11 +108,12 @@ static void summary(const matrix_sheet_t *m, review_doc_t *d, arena_t *a)
             total[q] += c[q];
         d->summary[k++] = arena_printf(
             a, tr(m->lang, "%s: %ld fields; X %ld, ? %ld, NA %ld, blank %ld"),
-            matrix_sheet_vocab(m->sections, m->nsections, m->sections[s].code, m->lang), c[4],
-            c[0], c[1], c[2], c[3]);
+            matrix_sheet_vocab(m->sections, m->nsections, m->sections[s].code, m->lang), c[4], c[0],
+            c[1], c[2], c[3]);
     }
-    d->summary[k++] = arena_printf(a, tr(m->lang, "All sections: %ld fields; X %ld, ? %ld, NA %ld, blank %ld"),
-                                   total[4], total[0], total[1], total[2], total[3]);
+    d->summary[k++] =
+        arena_printf(a, tr(m->lang, "All sections: %ld fields; X %ld, ? %ld, NA %ld, blank %ld"),
+                     total[4], total[0], total[1], total[2], total[3]);
     d->nsummary = k;
 }
 

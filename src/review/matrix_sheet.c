@@ -12,36 +12,60 @@
 #include "../util/i18n.h"
 
 static const char *tr(lang_t l, const char *msgid) __attribute__((format_arg(2)));
-static const char *tr(lang_t l, const char *msgid) { return i18n_tr(l, msgid); }
+static const char *tr(lang_t l, const char *msgid)
+{
+    return i18n_tr(l, msgid);
+}
 
 static const char *const col_keys[MC_COUNT] = {
-    "item",        "section",  "heading",    "weapon", "measure",  "mark",
-    "legal_reference", "source_report", "source_title", "source_date", "page",
-    "source_url",  "remark",   "info",       "signed", "ratified", "acceded"};
+    "item",     "section",         "heading",       "weapon",       "measure",
+    "mark",     "legal_reference", "source_report", "source_title", "source_date",
+    "page",     "source_url",      "remark",        "info",         "signed",
+    "ratified", "acceded"};
 
-const char *matrix_sheet_col_key(int c) { return c >= 0 && c < MC_COUNT ? col_keys[c] : ""; }
+const char *matrix_sheet_col_key(int c)
+{
+    return c >= 0 && c < MC_COUNT ? col_keys[c] : "";
+}
 
 const char *matrix_sheet_col_title(const matrix_sheet_t *m, int c)
 {
     lang_t l = m->lang;
     switch (c) {
-    case MC_ITEM: return tr(l, "Item");
-    case MC_SECTION: return tr(l, "Section");
-    case MC_HEADING: return tr(l, "Heading");
-    case MC_WEAPON: return tr(l, "Weapon type");
-    case MC_MEASURE: return tr(l, "Measure");
-    case MC_MARK: return tr(l, "Mark");
-    case MC_LEGAL_REFERENCE: return tr(l, "Legal reference");
-    case MC_SOURCE_REPORT: return tr(l, "Source report (number)");
-    case MC_SOURCE_TITLE: return tr(l, "Source report");
-    case MC_SOURCE_DATE: return tr(l, "Date of the source");
-    case MC_PAGE: return tr(l, "Page");
-    case MC_SOURCE_URL: return tr(l, "Official web address");
-    case MC_REMARK: return tr(l, "Remark");
-    case MC_INFO: return tr(l, "Relevant information");
-    case MC_SIGNED: return tr(l, "Date signed");
-    case MC_RATIFIED: return tr(l, "Date ratified");
-    case MC_ACCEDED: return tr(l, "Date acceded");
+    case MC_ITEM:
+        return tr(l, "Item");
+    case MC_SECTION:
+        return tr(l, "Section");
+    case MC_HEADING:
+        return tr(l, "Heading");
+    case MC_WEAPON:
+        return tr(l, "Weapon type");
+    case MC_MEASURE:
+        return tr(l, "Measure");
+    case MC_MARK:
+        return tr(l, "Mark");
+    case MC_LEGAL_REFERENCE:
+        return tr(l, "Legal reference");
+    case MC_SOURCE_REPORT:
+        return tr(l, "Source report (number)");
+    case MC_SOURCE_TITLE:
+        return tr(l, "Source report");
+    case MC_SOURCE_DATE:
+        return tr(l, "Date of the source");
+    case MC_PAGE:
+        return tr(l, "Page");
+    case MC_SOURCE_URL:
+        return tr(l, "Official web address");
+    case MC_REMARK:
+        return tr(l, "Remark");
+    case MC_INFO:
+        return tr(l, "Relevant information");
+    case MC_SIGNED:
+        return tr(l, "Date signed");
+    case MC_RATIFIED:
+        return tr(l, "Date ratified");
+    case MC_ACCEDED:
+        return tr(l, "Date acceded");
     }
     return "";
 }
@@ -81,7 +105,8 @@ const char *matrix_sheet_page(lang_t lang, const char *page, arena_t *a)
 const char *matrix_sheet_source(const matrix_sheet_t *m, const matrix_entry_t *en, arena_t *a)
 {
     const char *out = "";
-    const report_t *rep = en && en->source_report ? matrix_sheet_report(m, en->source_report) : NULL;
+    const report_t *rep =
+        en && en->source_report ? matrix_sheet_report(m, en->source_report) : NULL;
     if (rep)
         out = arena_printf(a, "%s (%s)", rep->title, rep->date);
     else if (en && en->source_report) /* a report the store no longer lists */
@@ -98,15 +123,16 @@ void matrix_sheet_row(const matrix_sheet_t *m, size_t i, arena_t *a, const char 
 {
     const template_item_t *it = &m->items[i];
     const matrix_entry_t *en = m->entry[i];
-    const report_t *rep = en && en->source_report ? matrix_sheet_report(m, en->source_report) : NULL;
+    const report_t *rep =
+        en && en->source_report ? matrix_sheet_report(m, en->source_report) : NULL;
     for (int c = 0; c < MC_COUNT; c++)
         cells[c] = "";
     cells[MC_ITEM] = it->id;
     cells[MC_SECTION] = it->section;
     cells[MC_HEADING] = matrix_sheet_vocab(m->headings, m->nheadings, it->heading, m->lang);
     cells[MC_WEAPON] = strcmp(it->weapon, "-") == 0 ? "" : it->weapon;
-    cells[MC_MEASURE] = it->label[m->lang] && *it->label[m->lang] ? it->label[m->lang]
-                                                                  : it->label[LANG_EN];
+    cells[MC_MEASURE] =
+        it->label[m->lang] && *it->label[m->lang] ? it->label[m->lang] : it->label[LANG_EN];
     if (!en)
         return;
     cells[MC_MARK] = matrix_mark_str(en->mark);
@@ -160,10 +186,14 @@ static void align_entries(matrix_sheet_t *m, const matrix_entry_t *es, size_t ne
 static const char *status_name(lang_t l, mv_status_t s)
 {
     switch (s) {
-    case MV_DRAFT: return tr(l, "Draft");
-    case MV_WITH_STATE: return tr(l, "With the state for review");
-    case MV_APPROVED: return tr(l, "Approved");
-    case MV_PUBLISHED: return tr(l, "Published");
+    case MV_DRAFT:
+        return tr(l, "Draft");
+    case MV_WITH_STATE:
+        return tr(l, "With the state for review");
+    case MV_APPROVED:
+        return tr(l, "Approved");
+    case MV_PUBLISHED:
+        return tr(l, "Published");
     }
     return "";
 }
@@ -181,8 +211,8 @@ static void fill_meta(matrix_sheet_t *m, arena_t *a)
         else if (strcmp(r->kind, "additional-information") == 0)
             addenda = *addenda ? arena_printf(a, "%s, %s", addenda, r->date) : r->date;
     }
-    const char *name = m->state.name[l] && *m->state.name[l] ? m->state.name[l]
-                                                             : m->state.name[LANG_EN];
+    const char *name =
+        m->state.name[l] && *m->state.name[l] ? m->state.name[l] : m->state.name[LANG_EN];
     const char *pairs[MM_COUNT][2] = {
         {tr(l, "State"), name},
         {tr(l, "Version"), arena_printf(a, "%d", m->v.number)},

@@ -17,9 +17,24 @@
 
 /* The columns of the CSV and XLSX table, in order (MATRIX_COL names them). */
 enum {
-    MC_ITEM, MC_SECTION, MC_HEADING, MC_WEAPON, MC_MEASURE, MC_MARK, MC_LEGAL_REFERENCE,
-    MC_SOURCE_REPORT, MC_SOURCE_TITLE, MC_SOURCE_DATE, MC_PAGE, MC_SOURCE_URL, MC_REMARK,
-    MC_INFO, MC_SIGNED, MC_RATIFIED, MC_ACCEDED, MC_COUNT
+    MC_ITEM,
+    MC_SECTION,
+    MC_HEADING,
+    MC_WEAPON,
+    MC_MEASURE,
+    MC_MARK,
+    MC_LEGAL_REFERENCE,
+    MC_SOURCE_REPORT,
+    MC_SOURCE_TITLE,
+    MC_SOURCE_DATE,
+    MC_PAGE,
+    MC_SOURCE_URL,
+    MC_REMARK,
+    MC_INFO,
+    MC_SIGNED,
+    MC_RATIFIED,
+    MC_ACCEDED,
+    MC_COUNT
 };
 
 /* The header facts, in order. */
@@ -37,12 +52,12 @@ typedef struct {
     size_t nreports;
     vocab_t *sections, *headings;
     size_t nsections, nheadings;
-    const char *title;            /* "State — 1540 matrix, version N" */
-    const char *caveat;           /* the full sentence */
-    const char *short_caveat;     /* for page footers */
-    const char *demo_note;        /* "" for real data */
+    const char *title;             /* "State — 1540 matrix, version N" */
+    const char *caveat;            /* the full sentence */
+    const char *short_caveat;      /* for page footers */
+    const char *demo_note;         /* "" for real data */
     const char *meta[MM_COUNT][2]; /* label, value ("" when unknown) */
-} matrix_sheet_t; /* everything in the caller's arena */
+} matrix_sheet_t;                  /* everything in the caller's arena */
 
 /* Loads version `version` of the state (alpha-3; 0: the latest) with its labels
  * in lang. With published_only, any other status is RC_NOTFOUND (what the

@@ -41,9 +41,13 @@ static void formats(lxw_workbook *wb, formats_t *f)
 }
 
 /* Column widths in characters; the wide ones wrap. */
-static const double widths[MC_COUNT] = {28, 9, 24, 11, 60, 6, 45, 10, 36, 11, 9, 30, 36, 30, 11, 11, 11};
+static const double widths[MC_COUNT] = {28, 9, 24, 11, 60, 6,  45, 10, 36,
+                                        11, 9, 30, 36, 30, 11, 11, 11};
 
-static bool wraps(int c) { return widths[c] >= 24; }
+static bool wraps(int c)
+{
+    return widths[c] >= 24;
+}
 
 /* The title, the header facts and the caveat; returns the table's header row. */
 static lxw_row_t preamble(lxw_worksheet *ws, const matrix_sheet_t *m, const formats_t *f)
@@ -62,8 +66,8 @@ static lxw_row_t preamble(lxw_worksheet *ws, const matrix_sheet_t *m, const form
     return row + 1;
 }
 
-static void table_row(lxw_worksheet *ws, const matrix_sheet_t *m, const formats_t *f,
-                      lxw_row_t row, size_t i, arena_t *a)
+static void table_row(lxw_worksheet *ws, const matrix_sheet_t *m, const formats_t *f, lxw_row_t row,
+                      size_t i, arena_t *a)
 {
     const char *cells[MC_COUNT];
     matrix_sheet_row(m, i, a, cells);
@@ -112,7 +116,6 @@ rc_t matrix_sheet_xlsx(const matrix_sheet_t *m, const char *path, arena_t *a, er
         table_row(ws, m, &f, head + 1 + (lxw_row_t)i, i, a);
     worksheet_autofilter(ws, head, 0, head + (lxw_row_t)m->nitems, MC_COUNT - 1);
     lxw_error err = workbook_close(wb);
-    rc_t rc = err == LXW_NO_ERROR ? RC_OK
-                                  : err_set(e, RC_FAIL, "%s: %s", path, lxw_strerror(err));
+    rc_t rc = err == LXW_NO_ERROR ? RC_OK : err_set(e, RC_FAIL, "%s: %s", path, lxw_strerror(err));
     return atomic_file_finish(tmp, path, rc, e);
 }

@@ -65,12 +65,12 @@ rc_t h_matrix_download(web_req_t *r, json_t *m, err_t *e)
                         web_tr(r, "Only a published version can be downloaded."));
     char *data;
     size_t len;
-    if ((rc = matrix_sheet_load(r->st, s.alpha3, v.number, true, r->lang, &r->arena, &sheet,
-                                e)) != RC_OK ||
+    if ((rc = matrix_sheet_load(r->st, s.alpha3, v.number, true, r->lang, &r->arena, &sheet, e)) !=
+            RC_OK ||
         (rc = draw(r, &sheet, k, &data, &len, e)) != RC_OK)
         return rc;
-    r->download = arena_printf(&r->arena, "attachment; filename=\"%s-matrix-v%d-%s.%s\"",
-                               s.alpha3, v.number, lang_code(r->lang), formats[k].format);
+    r->download = arena_printf(&r->arena, "attachment; filename=\"%s-matrix-v%d-%s.%s\"", s.alpha3,
+                               v.number, lang_code(r->lang), formats[k].format);
     r->file = data;
     r->file_len = len;
     r->file_type = formats[k].type;

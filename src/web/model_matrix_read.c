@@ -16,8 +16,8 @@
 static const char *const weapon_tokens[] = {"NW", "CW", "BW", "MD"};
 enum { NWEAPONS = 4 };
 
-void model_entry_source(web_req_t *r, json_t *o, const matrix_entry_t *en,
-                        const report_t *reports, size_t nr)
+void model_entry_source(web_req_t *r, json_t *o, const matrix_entry_t *en, const report_t *reports,
+                        size_t nr)
 {
     const report_t *rep = NULL;
     for (size_t i = 0; en && en->source_report && i < nr && !rep; i++)
@@ -71,7 +71,7 @@ static const char *measure_label(const char *label)
 static json_t *grid_new(web_req_t *r, const char *section)
 {
     static const char *const names[NWEAPONS] = {"Nuclear weapons", "Chemical weapons",
-                                               "Biological weapons", "Means of delivery"};
+                                                "Biological weapons", "Means of delivery"};
     json_t *cols = json_array();
     for (int w = 0; w < NWEAPONS; w++)
         json_array_append_new(cols, json_pack("{s:s}", "name", web_tr(r, names[w])));

@@ -14,8 +14,8 @@
 
 /* Adds source_title, source_date, page_shown and blank to the entry model o
  * (en NULL: a blank item); reports are the state's, nr of them. */
-void model_entry_source(web_req_t *r, json_t *o, const matrix_entry_t *en,
-                        const report_t *reports, size_t nr);
+void model_entry_source(web_req_t *r, json_t *o, const matrix_entry_t *en, const report_t *reports,
+                        size_t nr);
 
 /* Sets "grid" on each section of matrix (its "sections") whose items have a
  * weapon type in their id (OP2-NW-..., OP3AB-CW-...): {code, name, columns[],

@@ -33,26 +33,41 @@ int main(void)
     for (int i = 0; i < 3; i++)
         items[i].label[LANG_EN] = (char *)"a \"quoted\", label\nwith a line";
     report_t reps[1] = {{.id = 7, .date = "2020-02-02", .title = (char *)"Report, \"one\""}};
-    matrix_entry_t en = {.item = "OP1-NPT", .mark = MARK_X, .legal_reference = "Act 1",
-                         .source_report = 7, .page = "4", .remark = "", .source_url = "https://example.org/x"};
+    matrix_entry_t en = {.item = "OP1-NPT",
+                         .mark = MARK_X,
+                         .legal_reference = "Act 1",
+                         .source_report = 7,
+                         .page = "4",
+                         .remark = "",
+                         .source_url = "https://example.org/x"};
     const matrix_entry_t *by_item[3] = {&en, NULL, NULL};
-    matrix_sheet_t m = {.lang = LANG_EN, .items = items, .nitems = 3, .entry = by_item,
-                        .reports = reps, .nreports = 1, .title = "T", .caveat = "C",
-                        .short_caveat = "c", .demo_note = ""};
+    matrix_sheet_t m = {.lang = LANG_EN,
+                        .items = items,
+                        .nitems = 3,
+                        .entry = by_item,
+                        .reports = reps,
+                        .nreports = 1,
+                        .title = "T",
+                        .caveat = "C",
+                        .short_caveat = "c",
+                        .demo_note = ""};
     for (int k = 0; k < MM_COUNT; k++)
         m.meta[k][0] = "label", m.meta[k][1] = "";
-    TAP_STREQ(matrix_sheet_source(&m, &en, &a), "Report, \"one\" (2020-02-02), p. 4; https://example.org/x",
+    TAP_STREQ(matrix_sheet_source(&m, &en, &a),
+              "Report, \"one\" (2020-02-02), p. 4; https://example.org/x",
               "a source: title (date), page; web address");
     TAP_STREQ(matrix_sheet_source(&m, NULL, &a), "", "a blank item has no source");
     matrix_entry_t lost = en;
     lost.source_report = 99, lost.source_url = "";
-    TAP_STREQ(matrix_sheet_source(&m, &lost, &a), "report 99, p. 4", "a report the store no longer lists");
+    TAP_STREQ(matrix_sheet_source(&m, &lost, &a), "report 99, p. 4",
+              "a report the store no longer lists");
     const char *cells[MC_COUNT];
     matrix_sheet_row(&m, 2, &a, cells);
     TAP_CHECK(!*cells[MC_MARK] && !*cells[MC_WEAPON] && !*cells[MC_SOURCE_REPORT],
               "a blank item: no mark, no weapon for '-', no source");
     matrix_sheet_row(&m, 0, &a, cells);
-    TAP_CHECK(!strcmp(cells[MC_SOURCE_REPORT], "7") && !strcmp(cells[MC_SOURCE_TITLE], "Report, \"one\""),
+    TAP_CHECK(!strcmp(cells[MC_SOURCE_REPORT], "7") &&
+                  !strcmp(cells[MC_SOURCE_TITLE], "Report, \"one\""),
               "an entry's row names its report");
 
     char path[] = "/tmp/r1540-test-sheet-XXXXXX";
@@ -69,7 +84,8 @@ int main(void)
     size_t head = 0;
     while (head < csv.nrows && strcmp(csv.rows[head].fields[0], "item") != 0)
         head++;
-    TAP_CHECK(head < csv.nrows && csv.nrows - head - 1 == 3, "the table has a row per item, blank ones too");
+    TAP_CHECK(head < csv.nrows && csv.nrows - head - 1 == 3,
+              "the table has a row per item, blank ones too");
     if (head + 3 < csv.nrows)
         TAP_STREQ(csv.rows[head + 1].fields[MC_MEASURE], "a \"quoted\", label\nwith a line",
                   "quotes, commas and a line break survive");
