@@ -74,6 +74,8 @@ run_one "tests/http/template_v2.sh" env R1540_BIN=./r1540 sh tests/http/template
 run_one "tests/http/template_v2.sh (asan)" env R1540_BIN=build/san/r1540 sh tests/http/template_v2.sh
 run_one "tests/http/store_seam.sh" env R1540_BIN=./r1540 sh tests/http/store_seam.sh
 run_one "tests/http/store_seam.sh (asan)" env R1540_BIN=build/san/r1540 sh tests/http/store_seam.sh
+run_one "tests/http/api.sh" env R1540_BIN=./r1540 sh tests/http/api.sh
+run_one "tests/http/api.sh (asan)" env R1540_BIN=build/san/r1540 sh tests/http/api.sh
 
 # Chromium through playwright-core: the workflow in English, Arabic, Chinese
 run_one "tests/browser/run.sh" sh tests/browser/run.sh

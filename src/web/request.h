@@ -66,6 +66,8 @@ typedef struct web_req {
     const char *set_cookie[4];
     size_t ncookies;
     bool no_cache; /* the answer depends on who asks */
+    long long list_page, per_page; /* a list call's page (paging.h) */
+    const char *link;         /* the Link header of a list call's page, or NULL */
 } web_req_t;
 
 /* A form field or JSON body member as a string; NULL when absent. */

@@ -12,11 +12,14 @@
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 
 #include "../core/authz.h"
 #include "../util/i18n.h"
 #include "../util/text.h"
+#include "conditional.h"
 #include "handlers.h"
+#include "paging.h"
 #include "model.h"
 #include "refcache.h"
 #include "session.h"
@@ -25,7 +28,8 @@
 
 enum { PUBLIC_PAGE = 1, /* the same for everyone: may be cached */
        NO_CSRF = 2,     /* the login form checks its own token */
-       UPLOAD = 4 };    /* takes a document: its body may be up to max_upload */
+       UPLOAD = 4,      /* takes a document: its body may be up to max_upload */
+       API_ONLY = 8 };  /* no page: /<lang>/PATH is 404 */
 
 typedef struct {
     const char *method;
@@ -88,7 +92,37 @@ static const route_t routes[] = {
     {"GET", "review", h_review, "review", ACT_PUBLIC, -1, PUBLIC_PAGE},
     {"GET", "review/charts/*", h_review_chart, NULL, ACT_PUBLIC, -1, PUBLIC_PAGE},
     {"GET", "review/download/*", h_review_download, NULL, ACT_PUBLIC, -1, PUBLIC_PAGE},
+    {"GET", "versions", h_versions, NULL, ACT_PUBLIC, -1, PUBLIC_PAGE | API_ONLY},
+    {"GET", "reports", h_reports, NULL, ACT_PUBLIC, -1, PUBLIC_PAGE | API_ONLY},
 };
+
+/* The list calls and the member of their answer that holds the list: the
+ * router pages it (paging.h). NULL: the handler pages in the store itself. */
+static const struct {
+    const char *pattern;
+    const char *key;
+} list_routes[] = {
+    {"states", "states"},
+    {"versions", "versions"},
+    {"reports", "reports"},
+    {"users", "users"},
+    {"audit", "entries"},
+    {"signins", "signins"},
+    {"assistance/proposals", "proposals"},
+    {"assistance/requests", NULL},
+    {"assistance/offers", NULL},
+};
+
+/* The list call of route rt, or NULL if it is not one. */
+static const char *const *list_of(const route_t *rt)
+{
+    if (strcmp(rt->method, "GET") != 0)
+        return NULL;
+    for (size_t i = 0; i < sizeof list_routes / sizeof *list_routes; i++)
+        if (strcmp(list_routes[i].pattern, rt->pattern) == 0)
+            return &list_routes[i].key;
+    return NULL;
+}
 
 /* ---- languages and cookies ----------------------------------------------- */
 
@@ -159,6 +193,8 @@ static const route_t *route_find(web_req_t *r, bool *other_method)
     *other_method = false;
     for (size_t i = 0; i < sizeof routes / sizeof *routes; i++) {
         const char *args[WEB_ARGS_MAX] = {0};
+        if ((routes[i].flags & API_ONLY) && !r->api)
+            continue;
         if (!route_match(routes[i].pattern, r->path, &r->arena, args))
             continue;
         /* HEAD is GET without the body (the server leaves the body out) */
@@ -424,6 +460,38 @@ static bool route_authorized(web_req_t *r, const route_t *rt, web_answer_t *out)
     return false;
 }
 
+/* A read anyone may make, made by no one signed in: its answer is the same
+ * for every anonymous caller, so it gets validators, a public Cache-Control
+ * and CORS (conditional.h). */
+static bool public_read(const web_req_t *r, const route_t *rt)
+{
+    return rt->action == ACT_PUBLIC && !r->user &&
+           (strcmp(r->method, "GET") == 0 || strcmp(r->method, "HEAD") == 0);
+}
+
+/* The ETag of a public read: the API and a page of the same path differ. */
+static const char *public_etag(web_req_t *r, long long generation)
+{
+    size_t n = strlen(r->path) + strlen(r->query) + 16;
+    char *url = arena_alloc(&r->arena, n);
+    snprintf(url, n, "%s/%s%s", r->api ? "api" : "page", r->path, r->query);
+    return web_etag(r, url, generation);
+}
+
+/* Fills in the validators and caching headers of a public read's answer. */
+static void public_headers(web_req_t *r, const route_t *rt, const char *etag,
+                           long long changed_at, web_answer_t *out)
+{
+    out->cors = r->api || r->download;
+    if (out->status != 200 && out->status != 304)
+        return;
+    if (r->no_cache || r->ncookies)
+        return;
+    out->etag = etag;
+    out->last_modified = web_last_modified(changed_at, (long long)time(NULL));
+    out->cache_control = web_cache_control(rt->pattern);
+}
+
 /* Runs the route's handler once every check has passed. */
 static void route_run(web_req_t *r, const route_t *rt, const web_headers_t *h,
                       web_answer_t *out)
@@ -436,15 +504,42 @@ static void route_run(web_req_t *r, const route_t *rt, const web_headers_t *h,
                                "Please reload the page and try again."));
         return;
     }
-    json_t *m = json_object();
+    bool pub = public_read(r, rt);
+    /* read before the handler reads the data: if a change comes between, the
+     * next request sees a newer generation (a 200 where a 304 would do) */
+    long long changed_at = web_data_changed_at();
+    const char *etag = pub ? public_etag(r, web_data_generation()) : NULL;
+    if (pub && r->ncookies == 0 &&
+        web_not_modified(h->if_none_match, h->if_modified_since, etag, changed_at,
+                         (long long)time(NULL))) {
+        out->status = 304;
+        out->content_type = r->api ? "application/json; charset=utf-8" : "text/html; charset=utf-8";
+        out->body = "";
+        out->len = 0;
+        public_headers(r, rt, etag, changed_at, out);
+        return;
+    }
+    const char *const *list = list_of(rt);
     err_t e = {0};
+    if (list && web_paging_parse(r, r->api, &e) != RC_OK) {
+        answer_error(r, out, 422, e.msg);
+        if (pub)
+            public_headers(r, rt, etag, changed_at, out);
+        return;
+    }
+    json_t *m = json_object();
     rc_t rc = rt->fn(r, m, &e);
+    if (rc == RC_OK && list && *list && r->api)
+        web_paging_slice(r, m, *list);
+    out->link = r->link;
     if (rc == RC_OK)
         answer_success(r, rt, m, out);
     else if ((rc == RC_DB || rc == RC_FAIL) && !r->status)
         answer_error(r, out, status_of(rc), failure_message(r, rc, e.msg));
     else
         answer_error(r, out, r->status ? r->status : status_of(rc), e.msg);
+    if (pub)
+        public_headers(r, rt, etag, changed_at, out);
     json_decref(m);
 }
 
