@@ -24,5 +24,7 @@ extern const char sqlite_migration_lists[];
 /* template v2: item notes and carry-forward ids, entry web address and OP1
  * relevant information (sqlite_schema_template2.c). */
 extern const char sqlite_migration_template2[];
+/* API tokens (sqlite_schema_tokens.c). */
+extern const char sqlite_migration_tokens[];
 
 #endif

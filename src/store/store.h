@@ -28,6 +28,7 @@
 #include "../core/report.h"
 #include "../core/review.h"
 #include "../core/state.h"
+#include "../core/token.h"
 #include "../core/template.h"
 #include "../core/user.h"
 #include "../util/err.h"

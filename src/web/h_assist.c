@@ -149,7 +149,7 @@ rc_t h_requests(web_req_t *r, json_t *m, err_t *e)
     rc_t rc = model_assist_names(r, &n, e);
     if (rc == RC_OK)
         rc = store_request_find(r->st, &query, &r->arena, &qs, &nq, &total, e);
-    if (rc == RC_OK && nq == 0 && page > 1 && !r->api) { /* past the end: the first page */
+    if (rc == RC_OK && nq == 0 && page > 1) { /* past the end: the first page */
         page = page_asked(r, &query, true);
         rc = store_request_find(r->st, &query, &r->arena, &qs, &nq, &total, e);
     }
@@ -425,7 +425,7 @@ rc_t h_offers(web_req_t *r, json_t *m, err_t *e)
     rc_t rc = model_assist_names(r, &n, e);
     if (rc == RC_OK)
         rc = store_offer_find(r->st, &query, &r->arena, &os, &no, &total, e);
-    if (rc == RC_OK && no == 0 && page > 1 && !r->api) { /* past the end: the first page */
+    if (rc == RC_OK && no == 0 && page > 1) { /* past the end: the first page */
         page = page_asked(r, &query, true);
         rc = store_offer_find(r->st, &query, &r->arena, &os, &no, &total, e);
     }

@@ -30,6 +30,7 @@ rc_t web_paging_parse(web_req_t *r, bool strict, err_t *e)
     r->list_page = 1;
     r->per_page = WEB_PER_PAGE_DEFAULT;
     const char *p = web_query(r, "page"), *pp = web_query(r, "per_page");
+    r->paged = p || pp;
     long long page = p ? number_in(p, 1000000000LL) : 1;
     long long per = pp ? number_in(pp, WEB_PER_PAGE_MAX) : WEB_PER_PAGE_DEFAULT;
     if (page < 0 && strict)
@@ -101,7 +102,14 @@ void web_paging_slice(web_req_t *r, json_t *m, const char *key)
     if (!json_is_array(list))
         return;
     long long total = (long long)json_array_size(list);
+    /* asked for no page: the whole list, as before paging came (a client
+     * written then expects it); it is built whole in any case */
+    if (!r->paged)
+        r->per_page = total > 0 ? total : 1;
     long long from = (r->list_page - 1) * r->per_page;
+    if (from >= total && r->list_page > 1) /* past the end: the first page, as the
+                                              assistance lists have always done */
+        r->list_page = 1, from = 0;
     json_t *page = json_array();
     for (long long i = from; i < total && i < from + r->per_page; i++)
         json_array_append(page, json_array_get(list, (size_t)i));

@@ -1,7 +1,10 @@
 /*
  * Paging of the API's list calls, the same on every one: ?page=N (from 1)
  * and ?per_page=M (1 to WEB_PER_PAGE_MAX), answered with count, page, pages
- * and per_page in the body and a Link header (first, prev, next, last).
+ * and per_page in the body and a Link header (first, prev, next, last). A
+ * page past the last is the first. A list the router pages is whole when
+ * neither parameter is given (as before paging); the assistance lists, paged
+ * in the store, have always had 200 a page.
  * The router parses and checks the parameters before the handler runs and
  * slices the handler's list afterwards; a handler that pages in the store
  * (the assistance lists) reads r->list_page and r->per_page and calls

@@ -17,6 +17,7 @@
 #include "../core/authz.h"
 #include "../util/i18n.h"
 #include "../util/text.h"
+#include "bearer.h"
 #include "conditional.h"
 #include "handlers.h"
 #include "paging.h"
@@ -446,8 +447,12 @@ static const char *failure_message(web_req_t *r, rc_t rc, const char *detail)
 static bool route_authorized(web_req_t *r, const route_t *rt, web_answer_t *out)
 {
     const char *state = rt->state_arg >= 0 ? r->args[rt->state_arg] : NULL;
-    if (authz_allowed(r->user, rt->action, state))
-        return true;
+    if (authz_allowed(r->user, rt->action, state)) {
+        if (!r->token || r->token->scope == TOKEN_WRITE || strcmp(r->method, "POST") != 0)
+            return true;
+        answer_error(r, out, 403, web_tr(r, "This API token may only read."));
+        return false;
+    }
     if (!r->user && !r->api) {
         char *to = arena_alloc(&r->arena, strlen(r->path) + 32);
         snprintf(to, strlen(r->path) + 32, "/%s/login?next=%s", lang_code(r->lang), r->path);
@@ -498,7 +503,8 @@ static void route_run(web_req_t *r, const route_t *rt, const web_headers_t *h,
 {
     if (!route_authorized(r, rt, out))
         return;
-    if (strcmp(r->method, "POST") == 0 && !(rt->flags & NO_CSRF) && !csrf_ok(r, h)) {
+    /* a bearer token comes with no cookie: nothing a browser sends by itself */
+    if (strcmp(r->method, "POST") == 0 && !(rt->flags & NO_CSRF) && !r->token && !csrf_ok(r, h)) {
         answer_error(r, out, 403,
                      web_tr(r, "The form has expired or did not come from this site. "
                                "Please reload the page and try again."));
@@ -582,7 +588,16 @@ void web_route(web_req_t *r, const char *url, const web_headers_t *h, web_answer
     remember_lang(r, h);
     bool other;
     const route_t *rt = route_find(r, &other);
-    if (session_resolve(r, h->cookie, &e) != RC_OK) {
+    if (r->api && h->authorization) {
+        rc_t rc = bearer_resolve(r, h->authorization, &e);
+        if (rc == RC_DENIED)
+            answer_error(r, out, 401,
+                         web_tr(r, "The API token is not valid: unknown, expired or revoked."));
+        else if (rc != RC_OK)
+            answer_error(r, out, 503, failure_message(r, RC_DB, e.msg));
+        if (rc != RC_OK)
+            return;
+    } else if (session_resolve(r, h->cookie, &e) != RC_OK) {
         answer_error(r, out, 503, failure_message(r, RC_DB, e.msg));
         return;
     }
@@ -608,8 +623,20 @@ bool web_route_admit(web_req_t *r, const char *url, const web_headers_t *h,
         return true;
     bool other;
     const route_t *rt = route_find(r, &other);
-    if (!rt || session_resolve(r, h->cookie, &e) != RC_OK)
+    if (!rt)
         return true;
+    if (r->api && h->authorization) {
+        rc_t rc = bearer_resolve(r, h->authorization, &e);
+        if (rc == RC_DENIED) {
+            answer_error(r, out, 401,
+                         web_tr(r, "The API token is not valid: unknown, expired or revoked."));
+            return false;
+        }
+        if (rc != RC_OK)
+            return true; /* web_route answers 503 */
+    } else if (session_resolve(r, h->cookie, &e) != RC_OK) {
+        return true;
+    }
     if (!route_authorized(r, rt, out))
         return false;
     if (rt->flags & UPLOAD)

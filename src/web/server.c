@@ -589,7 +589,9 @@ static bool cache_eligible(struct MHD_Connection *c, const char *method)
     if (strcmp(method, "GET") != 0)
         return false;
     const char *cookie = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Cookie");
-    return !(cookie && strstr(cookie, "r1540_session="));
+    /* a bearer token is checked on every call, and its user may see more */
+    return !(cookie && strstr(cookie, "r1540_session=")) &&
+           !MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Authorization");
 }
 
 /* The cache key of an eligible request. It holds what else the answer
@@ -637,6 +639,7 @@ static int admit(conn_t *cn, struct MHD_Connection *c, const char *url, const ch
     web_headers_t h = {
         .cookie = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Cookie"),
         .accept_language = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Accept-Language"),
+        .authorization = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Authorization"),
     };
     web_answer_t a = {0};
     int ret = MHD_YES;
@@ -728,6 +731,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
         .csrf = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "X-CSRF-Token"),
         .if_none_match = inm,
         .if_modified_since = ims,
+        .authorization = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Authorization"),
     };
     if (cn->raw.len) {
         json_error_t je;

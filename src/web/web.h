@@ -82,6 +82,7 @@ typedef struct {
     const char *accept_language;
     const char *csrf; /* X-CSRF-Token, for API calls */
     const char *if_none_match;     /* conditional GETs (conditional.h) */
+    const char *authorization;     /* an API call's bearer token (bearer.h) */
     const char *if_modified_since;
 } web_headers_t;
 

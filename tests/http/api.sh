@@ -8,7 +8,7 @@ cd "$(dirname "$0")/../.." || exit 2
 . tests/http/lib.sh
 
 r init --demo >/dev/null 2>"$T/init.err" || { cat "$T/init.err"; echo "Bail out! init"; exit 1; }
-for spec in exp:expert pocfra:poc:FRA com:committee; do
+for spec in exp:expert pocfra:poc:FRA com:committee exp2:expert; do
     name=${spec%%:*}; rest=${spec#*:}; role=${rest%%:*}
     case $rest in *:*) set -- --state "${rest#*:}" ;; *) set -- ;; esac
     echo "$PW" | r user add "$name" --role "$role" "$@" >/dev/null 2>>"$T/init.err" ||
@@ -111,11 +111,11 @@ sleep 0.2
 expect "after another process's change: 200" 200 -H "If-None-Match: $E2" "$B/api/v1/states/FRA"
 
 # ---- paging: page, per_page, count, pages, Link on every list call ---------------
-# jq EXPR: a Python expression over the last body (as d), printed
-jq() { python3 -c 'import json, sys; d = json.load(open(sys.argv[1])); print(eval(sys.argv[2]))' "$T/body" "$1" 2>&1; }
+# pyq EXPR: a Python expression over the last body (as d), printed
+pyq() { python3 -c 'import json, sys; d = json.load(open(sys.argv[1])); print(eval(sys.argv[2]))' "$T/body" "$1" 2>&1; }
 expect "states, page 3 of 2 a page: 200" 200 "$B/api/v1/states?per_page=2&page=3"
 expect_eq "... two states, count of all, pages, page, per_page" \
-    "$(jq '(len(d["states"]), d["count"], d["pages"], d["page"], d["per_page"])')" "(2, 193, 97, 3, 2)"
+    "$(pyq '(len(d["states"]), d["count"], d["pages"], d["page"], d["per_page"])')" "(2, 193, 97, 3, 2)"
 case $(header Link) in
 *'</api/v1/states?page=4&per_page=2>; rel="next"'*'</api/v1/states?page=97&per_page=2>; rel="last"'*)
     ok "... Link: next and last" ;;
@@ -124,10 +124,10 @@ esac
 expect "states of a region, 5 a page: 200" 200 "$B/api/v1/states?region=150&per_page=5"
 check "... Link keeps the filter" sh -c 'echo "$1" | grep -q "states?region=150&page=2&per_page=5>; rel=\"next\""' sh "$(header Link)"
 check "... no prev on the first page" sh -c '! echo "$1" | grep -q "rel=\"prev\""' sh "$(header Link)"
-expect "states: the default page holds all 193" 200 "$B/api/v1/states"
-expect_eq "... per_page 200" "$(jq '(len(d["states"]), d["per_page"], d["pages"])')" "(193, 200, 1)"
-expect "states past the last page: 200" 200 "$B/api/v1/states?page=1000"
-expect_eq "... an empty page" "$(jq 'len(d["states"]), d["count"]')" "(0, 193)"
+expect "states asked for no page: all 193" 200 "$B/api/v1/states"
+expect_eq "... one page of all" "$(pyq '(len(d["states"]), d["per_page"], d["pages"])')" "(193, 193, 1)"
+expect "states past the last page: 200" 200 "$B/api/v1/states?page=1000&per_page=10"
+expect_eq "... the first page" "$(pyq 'len(d["states"]), d["count"], d["page"]')" "(10, 193, 1)"
 expect "per_page 500: 200" 200 "$B/api/v1/states?per_page=500"
 for bad in "page=0" "page=-1" "page=abc" "page=1e3" "page=" "page=9999999999999" \
     "per_page=0" "per_page=501" "per_page=-5" "per_page=1.5" "per_page=%20"; do
@@ -140,31 +140,31 @@ expect "a bad page on a page (HTML): the first page" 200 "$B/en/assistance/reque
 expect "a hostile filter: 200" 200 "$B/api/v1/states?q=%3C%22%3E%2C%3B&per_page=1"
 check "... escaped in the Link header" sh -c 'echo "$1" | grep -q "q=%3C%22%3E%2C%3B&page=1"' sh "$(header Link)"
 expect "offers, 2 a page: 200" 200 "$B/api/v1/assistance/offers?per_page=2&page=2"
-expect_eq "... two offers, page 2" "$(jq '(len(d["offers"]), d["page"], d["per_page"], d["pages"] == (d["count"] + 1) // 2)')" "(2, 2, 2, True)"
+expect_eq "... two offers, page 2" "$(pyq '(len(d["offers"]), d["page"], d["per_page"], d["pages"] == (d["count"] + 1) // 2)')" "(2, 2, 2, True)"
 check "... Link: prev" sh -c 'echo "$1" | grep -q "offers?page=1&per_page=2>; rel=\"prev\""' sh "$(header Link)"
-expect "requests past the end: an empty page" 200 "$B/api/v1/assistance/requests?page=99999"
-expect_eq "... no rows, the page asked" "$(jq '(len(d["requests"]), d["page"])')" "(0, 99999)"
+expect "requests past the end: the first page" 200 "$B/api/v1/assistance/requests?page=99999&per_page=3"
+expect_eq "... 3 rows, page 1" "$(pyq '(len(d["requests"]), d["page"])')" "(3, 1)"
 expect "requests?per_page=501: 422" 422 "$B/api/v1/assistance/requests?per_page=501"
 api_login com || not_ok "committee sign-in"
 api_expect "the audit log, 3 a page (Committee): 200" 200 com GET 'audit?per_page=3'
-expect_eq "... 3 entries" "$(jq 'len(d["entries"]), d["per_page"]')" "(3, 3)"
+expect_eq "... 3 entries" "$(pyq 'len(d["entries"]), d["per_page"]')" "(3, 3)"
 api_expect "the audit log, per_page=x: 422" 422 com GET 'audit?per_page=x'
 
 # ---- since=DATE on versions and reports ------------------------------------------
 expect "published versions: 200" 200 "$B/api/v1/versions"
-ALLV=$(jq 'd["count"]')
+ALLV=$(pyq 'd["count"]')
 expect_eq "... only published versions, oldest first" \
-    "$(jq 'all(v["published"] for v in d["versions"]) and [v["published"] for v in d["versions"]] == sorted(v["published"] for v in d["versions"])')" True
+    "$(pyq 'all(v["published"] for v in d["versions"]) and [v["published"] for v in d["versions"]] == sorted(v["published"] for v in d["versions"])')" True
 expect "versions since 2020-01-01: 200" 200 "$B/api/v1/versions?since=2020-01-01&per_page=500"
-expect_eq "... every one published on or after it" "$(jq 'all(v["published"] >= "2020-01-01" for v in d["versions"])')" True
-check "... fewer than all ($ALLV)" [ "$(jq 'd["count"]')" -lt "$ALLV" ]
-expect_eq "... each with its call" "$(jq 'd["versions"][0]["url"].startswith("/api/v1/states/")')" True
+expect_eq "... every one published on or after it" "$(pyq 'all(v["published"] >= "2020-01-01" for v in d["versions"])')" True
+check "... fewer than all ($ALLV)" [ "$(pyq 'd["count"]')" -lt "$ALLV" ]
+expect_eq "... each with its call" "$(pyq 'd["versions"][0]["url"].startswith("/api/v1/states/")')" True
 expect "versions of France: 200" 200 "$B/api/v1/versions?state=FRA"
-expect_eq "... France's only" "$(jq 'd["count"] > 0 and all(v["state"] == "FRA" for v in d["versions"])')" True
+expect_eq "... France's only" "$(pyq 'd["count"] > 0 and all(v["state"] == "FRA" for v in d["versions"])')" True
 expect "reports since 2020-01-01 of France: 200" 200 "$B/api/v1/reports?since=2020-01-01&state=FRA"
-expect_eq "... every one dated on or after it" "$(jq 'all(x["date"] >= "2020-01-01" and x["state"] == "FRA" for x in d["reports"])')" True
+expect_eq "... every one dated on or after it" "$(pyq 'all(x["date"] >= "2020-01-01" and x["state"] == "FRA" for x in d["reports"])')" True
 expect "reports, 3 a page: 200" 200 "$B/api/v1/reports?per_page=3"
-expect_eq "... 3 of them, each with its call" "$(jq 'len(d["reports"]), d["reports"][0]["url"].startswith("/api/v1/reports/")')" "(3, True)"
+expect_eq "... 3 of them, each with its call" "$(pyq 'len(d["reports"]), d["reports"][0]["url"].startswith("/api/v1/reports/")')" "(3, True)"
 LONG=$(head -c 10000 /dev/zero | tr '\0' '9')
 for bad in "since=2020-13-01" "since=2020-02-30" "since=2999-01-01" "since=yesterday" "since=" \
     "since=2020-01-01%27%20OR%201=1" "since=$LONG" "state=fra" "state=FRANCE" "state=A%2FB"; do
@@ -174,6 +174,92 @@ expect "reports?since=2020-1-1: 422" 422 "$B/api/v1/reports?since=2020-1-1"
 check "... says what is expected" body_has 'since: a date YYYY-MM-DD'
 expect "no page for the versions list: 404" 404 "$B/en/versions"
 expect "no page for the reports list: 404" 404 "$B/en/reports"
+
+# ---- the example client of docs/api.md -----------------------------------------------
+expect "versions since 2023-01-01: 200" 200 "$B/api/v1/versions?since=2023-01-01&per_page=1"
+NV=$(pyq 'd["count"]')
+check "... some ($NV)" [ "$NV" -gt 0 ]
+python3 docs/examples/r1540_sync.py "$B" 2023-01-01 "$T/sync" >"$T/sync.out" 2>&1
+expect_eq "example client, first run: downloads each" "$(cat "$T/sync.out")" "downloaded $NV, unchanged 0"
+check "... a file per version, each a version's JSON" python3 -c '
+import json, os, sys
+d = sys.argv[1]
+files = [f for f in os.listdir(d) if f != "etags.json"]
+sys.exit(not (len(files) == int(sys.argv[2]) and all("version" in json.load(open(os.path.join(d, f)))
+                                                  for f in files)))' "$T/sync" "$NV"
+python3 docs/examples/r1540_sync.py "$B" 2023-01-01 "$T/sync" >"$T/sync.out" 2>&1
+expect_eq "example client, second run: 304 for each" "$(cat "$T/sync.out")" "downloaded 0, unchanged $NV"
+
+# ---- API tokens --------------------------------------------------------------------
+TODAY=$(date -u +%F)
+tok() { r token add "$@" 2>"$T/tok.err"; }
+TW=$(tok exp --scope write --label "nightly sync")
+TR=$(tok exp)
+TP=$(tok pocfra --scope write)
+TX=$(tok exp2 --scope write --expires "$TODAY")
+TD=$(tok exp2 --scope write)
+check "token add prints a token" sh -c 'echo "$1" | grep -qE "^r1540_[0-9a-f]{64}$"' sh "$TW"
+check "tokens differ" [ "$TW" != "$TR" ]
+expect_eq "token add is audited" "$(audit_last)" "token.add token:5"
+expect_eq "... with its user and scope, never the token" "$(audit_detail)" "user=exp2 scope=write expires=never"
+r token add exp --scope admin >/dev/null 2>&1; expect_eq "token add --scope admin: exit 4" $? 4
+r token add exp --expires 2001-01-01 >/dev/null 2>&1; expect_eq "token add --expires in the past: exit 4" $? 4
+r token add exp --expires 2030-02-30 >/dev/null 2>&1; expect_eq "token add --expires 2030-02-30: exit 4" $? 4
+r token add exp --label "$(head -c 101 /dev/zero | tr '\0' x)" >/dev/null 2>&1
+expect_eq "token add --label of 101 bytes: exit 4" $? 4
+r token add exp --label "$(printf 'a\tb')" >/dev/null 2>&1; expect_eq "token add --label with a tab: exit 4" $? 4
+r token add nobody >/dev/null 2>&1; expect_eq "token add for no such user: exit 3" $? 3
+r token revoke 0 >/dev/null 2>&1; expect_eq "token revoke 0: exit 2" $? 2
+r token revoke 99 >/dev/null 2>&1; expect_eq "token revoke of no such token: exit 3" $? 3
+expect_eq "token list: five, never a hash or token" "$(r token list --format json | jq -r 'map(has("token_hash") or has("token")) | (length|tostring) + " " + (any|tostring)')" "5 false"
+expect_eq "token list USER: that user's" "$(r token list exp --format json | jq -r 'map(.user) | (unique | join(",")) + " " + (length | tostring)')" "exp 2"
+check "hashed at rest: the token is nowhere in the database file" sh -c '! grep -qF "$1" "$2"* 2>/dev/null' sh "$TW" "$DB"
+expect_eq "hashed at rest: its SHA-256 is" \
+    "$(sqlite_only "$DB" "SELECT count(*) FROM api_token WHERE token_hash = '$(printf %s "$TW" | sha256sum | cut -c1-64)'")" 1
+
+bearer() { echo "Authorization: Bearer $1"; }
+expect "read token: the workspace" 200 -H "$(bearer "$TR")" "$B/api/v1/workspace"
+check "... no CORS, no ETag" [ -z "$(header Access-Control-Allow-Origin)$(header ETag)" ]
+expect_eq "... no-store" "$(header Cache-Control)" no-store
+expect "read token: a draft (drafts are the expert's to read)" 200 -H "$(bearer "$TR")" "$B/api/v1/states/FRA"
+F0=$(fingerprint)
+expect "read token: a write is refused (403)" 403 -X POST -H "$(bearer "$TR")" -H 'Content-Type: application/json' -d '{}' "$B/api/v1/states/DEU/versions"
+check "... the message says so" body_has 'may only read'
+expect_eq "... and nothing changed" "$(fingerprint)" "$F0"
+expect "write token: a new draft without CSRF (201)" 201 -X POST -H "$(bearer "$TW")" -H 'Content-Type: application/json' -d '{}' "$B/api/v1/states/DEU/versions"
+expect_eq "... audited with the token's id" "$(json 'last | .actor' audit list)" "token:1:exp"
+expect "write token of the wrong role: 403" 403 -X POST -H "$(bearer "$TW")" -H 'Content-Type: application/json' -d '{}' "$B/api/v1/users"
+expect "a PoC's write token: another state's upload refused (403)" 403 -X POST -H "$(bearer "$TP")" -F kind=letter -F date=2024-01-01 -F language=en -F title=x -F "file=@/dev/null" "$B/api/v1/states/DEU/reports"
+expect "a PoC's write token: another state's draft unseen (404)" 404 -H "$(bearer "$TP")" "$B/api/v1/states/DEU/versions/$(r matrix list DEU --format json 2>/dev/null | jq -r 'map(.number) | max')"
+expect "a PoC's token: their workspace" 200 -H "$(bearer "$TP")" "$B/api/v1/workspace"
+expect "a token cannot sign out (no session): 403" 403 -X POST -H "$(bearer "$TW")" "$B/api/v1/logout"
+expect "a token on a page is not accepted: sign-in redirect" 303 -H "$(bearer "$TW")" "$B/en/workspace"
+expect "a token on a page is not accepted: anonymous page" 200 -H "$(bearer "$TW")" "$B/en/states"
+check "... shows no user" body_lacks 'name="csrf"'
+expect "a token on a page POST: refused" 303 -X POST -H "$(bearer "$TW")" -d x=1 "$B/en/states/DEU/versions"
+expect "an expiring-today token works today" 200 -H "$(bearer "$TX")" "$B/api/v1/workspace"
+sqlite_only "$DB" "UPDATE api_token SET expires = '2020-01-01' WHERE id = 4"
+expect "an expired token: 401" 401 -H "$(bearer "$TX")" "$B/api/v1/workspace"
+check "... says why, in general" body_has 'not valid: unknown, expired or revoked'
+r user disable exp2 >/dev/null
+expect "a disabled user's token: 401" 401 -H "$(bearer "$TD")" "$B/api/v1/workspace"
+r token revoke 2 >/dev/null; expect_eq "token revoke: exit 0" $? 0
+expect_eq "... audited" "$(audit_last)" "token.revoke token:2"
+expect "a revoked token: 401" 401 -H "$(bearer "$TR")" "$B/api/v1/workspace"
+r token revoke 2 >/dev/null 2>&1; expect_eq "revoking it again: exit 3" $? 3
+expect "a revoked token on a public read: 401, not the cached answer" 401 -H "$(bearer "$TR")" "$B/api/v1/states"
+F1=$(fingerprint)
+for h in "Bearer" "Bearer " "Bearer r1540_" "Bearer r1540_$(echo "$TW" | cut -c7- | tr a-f A-F)" \
+    "Bearer ${TW}0" "Bearer $(echo "$TW" | cut -c1-69)" "Basic ZXhwOnBhc3N3b3Jk" "bearer$TW" \
+    "Bearer $TW $TW" "Bearer ' OR 1=1 --" "Bearer $(head -c 7000 /dev/zero | tr '\0' a)"; do
+    expect "Authorization: $(echo "$h" | cut -c1-40): 401" 401 -X POST -H "Authorization: $h" \
+        -H 'Content-Type: application/json' -d '{}' "$B/api/v1/states/DEU/versions"
+done
+expect_eq "... and nothing changed" "$(fingerprint)" "$F1"
+req -H "Authorization: Bearer $(head -c 100000 /dev/zero | tr '\0' a)" "$B/api/v1/workspace"
+check "an Authorization header of 100 KB: refused ($CODE)" [ "$CODE" != 200 ]
+expect "... and the server still answers" 200 "$B/api/v1/states?per_page=1"
+expect "bearer lower-case scheme works" 200 -H "Authorization: bearer $TW" "$B/api/v1/workspace"
 
 stop_server
 expect_eq "the server stops cleanly" "$SRC" 0
