@@ -122,6 +122,8 @@ run_one "tests/http/partners.sh" env R1540_BIN=./r1540 sh tests/http/partners.sh
 run_one "tests/http/partners.sh (asan)" env R1540_BIN=build/san/r1540 sh tests/http/partners.sh
 run_one "tests/http/notify.sh" env R1540_BIN=./r1540 sh tests/http/notify.sh
 run_one "tests/http/notify.sh (asan)" env R1540_BIN=build/san/r1540 sh tests/http/notify.sh
+run_one "tests/http/api.sh" env R1540_BIN=./r1540 sh tests/http/api.sh
+run_one "tests/http/api.sh (asan)" env R1540_BIN=build/san/r1540 sh tests/http/api.sh
 
 # Chromium through playwright-core: the workflow in English, Arabic, Chinese
 run_one "tests/browser/run.sh" sh tests/browser/run.sh

@@ -17,6 +17,7 @@ const cli_command_t cli_commands[] = {
     {"export", "export to JSON, CSV or XLSX", cmd_export, false},
     {"serve", "serve the web interface and the JSON API", cmd_serve, true},
     {"user", "add, list, disable and enable the accounts of the web interface", cmd_user, false},
+    {"token", "add, list and revoke API tokens for programs", cmd_token, false},
     {"audit", "verify the hash chain of the audit log and list its entries", cmd_audit, false},
     {"backup", "copy the database to a file, consistently, while the server runs", cmd_backup,
      true},

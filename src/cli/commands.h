@@ -25,6 +25,7 @@ rc_t cmd_import(cli_t *c, int argc, char **argv);
 rc_t cmd_export(cli_t *c, int argc, char **argv);
 rc_t cmd_serve(cli_t *c, int argc, char **argv);
 rc_t cmd_user(cli_t *c, int argc, char **argv);
+rc_t cmd_token(cli_t *c, int argc, char **argv);
 rc_t cmd_fingerprint(cli_t *c, int argc, char **argv);
 rc_t cmd_audit(cli_t *c, int argc, char **argv);
 rc_t cmd_backup(cli_t *c, int argc, char **argv);

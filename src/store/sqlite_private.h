@@ -20,7 +20,8 @@ enum {
     SQLITE_EVENT_SLOTS = 24,
     SQLITE_ASSIST_SLOTS = 32,
     SQLITE_ENTRY_SLOTS = 36,
-    SQLITE_EXTRA_STMTS = 40
+    SQLITE_TOKEN_SLOTS = 40, /* sqlite_tokens.c */
+    SQLITE_EXTRA_STMTS = 48
 };
 
 typedef struct sqlite_store sqlite_store_t;

@@ -33,5 +33,7 @@ extern const char sqlite_migration_outreach[];
 extern const char sqlite_migration_search[];
 /* Notifications: the settings and the queue (sqlite_schema_notify.c). */
 extern const char sqlite_migration_notify[];
+/* API tokens (sqlite_schema_tokens.c). */
+extern const char sqlite_migration_tokens[];
 
 #endif

@@ -32,6 +32,7 @@
 #include "../core/review.h"
 #include "../core/search.h"
 #include "../core/state.h"
+#include "../core/token.h"
 #include "../core/template.h"
 #include "../core/user.h"
 #include "../util/err.h"

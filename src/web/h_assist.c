@@ -18,10 +18,11 @@
 #include "handlers.h"
 #include "model.h"
 #include "model_assist.h"
+#include "paging.h"
 #include "refcache.h"
 #include "web.h"
 
-enum { PAGE_ROWS = 200, FITS_SHOWN = 50 };
+enum { FITS_SHOWN = 50 };
 
 /* ---- shared ----------------------------------------------------------------- */
 
@@ -30,26 +31,24 @@ static rc_t not_found(web_req_t *r, err_t *e, const char *message)
     return web_fail(r, e, 404, RC_NOTFOUND, "%s", message);
 }
 
-/* The page a list asks for (?page=N; anything else is the first), as the
- * store's slice of PAGE_ROWS rows. */
-static long long page_asked(web_req_t *r, store_query_t *q)
+/* The page a list asks for (?page=N&per_page=M, read by the router:
+ * paging.h), as the store's slice of rows; with first, the first page. */
+static long long page_asked(web_req_t *r, store_query_t *q, bool first)
 {
-    const char *p = r ? web_query(r, "page") : NULL; /* NULL r: the first page */
-    long long page = p ? web_id(p) : 1;
-    if (page < 1)
-        page = 1;
-    q->limit = PAGE_ROWS;
-    q->offset = (page - 1) * PAGE_ROWS;
-    return page;
+    if (r->per_page < 1) /* not parsed by the router: the defaults */
+        r->list_page = 1, r->per_page = WEB_PER_PAGE_DEFAULT;
+    if (first)
+        r->list_page = 1;
+    q->limit = r->per_page;
+    q->offset = (r->list_page - 1) * r->per_page;
+    return r->list_page;
 }
 
-/* Says which page of how many rows the model holds. */
-static void page_say(json_t *m, long long total, long long page)
+/* Says which page of how many rows the model holds (and the Link header). */
+static void page_say(web_req_t *r, json_t *m, long long total, long long page)
 {
-    long long pages = total ? (total + PAGE_ROWS - 1) / PAGE_ROWS : 1;
-    json_object_set_new(m, "count", json_integer(total));
-    json_object_set_new(m, "page", json_integer(page));
-    json_object_set_new(m, "pages", json_integer(pages));
+    web_paging_say(r, m, total);
+    long long pages = total ? (total + r->per_page - 1) / r->per_page : 1;
     if (page > 1)
         json_object_set_new(m, "prev_page", json_integer(page - 1));
     if (page < pages)
@@ -146,12 +145,12 @@ rc_t h_requests(web_req_t *r, json_t *m, err_t *e)
     long long total;
     store_query_t query = {.region = region, .status = status, .kind = kind, .theme = theme,
                            .newest_first = true};
-    long long page = page_asked(r, &query);
+    long long page = page_asked(r, &query, false);
     rc_t rc = model_assist_names(r, &n, e);
     if (rc == RC_OK)
         rc = store_request_find(r->st, &query, &r->arena, &qs, &nq, &total, e);
     if (rc == RC_OK && nq == 0 && page > 1) { /* past the end: the first page */
-        page = page_asked(NULL, &query);
+        page = page_asked(r, &query, true);
         rc = store_request_find(r->st, &query, &r->arena, &qs, &nq, &total, e);
     }
     if (rc != RC_OK)
@@ -159,7 +158,7 @@ rc_t h_requests(web_req_t *r, json_t *m, err_t *e)
     json_t *rows = json_array();
     for (size_t i = 0; i < nq; i++)
         json_array_append(rows, request_row(r, &n, &qs[i])); /* by record and language only */
-    page_say(m, total, page);
+    page_say(r, m, total, page);
     json_object_set_new(m, "requests", rows);
     static const char *const filters[] = {"region", "status", "kind", "theme", NULL};
     keep_filters(r, m, filters);
@@ -422,12 +421,12 @@ rc_t h_offers(web_req_t *r, json_t *m, err_t *e)
     long long total;
     store_query_t query = {.provider = provider, .status = status, .kind = kind, .theme = theme,
                            .newest_first = true};
-    long long page = page_asked(r, &query);
+    long long page = page_asked(r, &query, false);
     rc_t rc = model_assist_names(r, &n, e);
     if (rc == RC_OK)
         rc = store_offer_find(r->st, &query, &r->arena, &os, &no, &total, e);
     if (rc == RC_OK && no == 0 && page > 1) { /* past the end: the first page */
-        page = page_asked(NULL, &query);
+        page = page_asked(r, &query, true);
         rc = store_offer_find(r->st, &query, &r->arena, &os, &no, &total, e);
     }
     if (rc != RC_OK)
@@ -435,7 +434,7 @@ rc_t h_offers(web_req_t *r, json_t *m, err_t *e)
     json_t *rows = json_array();
     for (size_t i = 0; i < no; i++)
         json_array_append_new(rows, model_offer(r, &n, &os[i]));
-    page_say(m, total, page);
+    page_say(r, m, total, page);
     json_object_set_new(m, "offers", rows);
     static const char *const filters[] = {"provider", "status", "kind", "theme", NULL};
     keep_filters(r, m, filters);

@@ -47,6 +47,10 @@ rc_t h_events_ics(web_req_t *r, json_t *model, err_t *e);
 /* h_matrix_download.c: a published version as PDF, XLSX or CSV */
 rc_t h_matrix_download(web_req_t *r, json_t *model, err_t *e);
 
+/* h_lists.c: what changed since a date, for programs */
+rc_t h_versions(web_req_t *r, json_t *model, err_t *e);
+rc_t h_reports(web_req_t *r, json_t *model, err_t *e);
+
 /* session.c */
 rc_t h_login_form(web_req_t *r, json_t *model, err_t *e);
 rc_t h_login(web_req_t *r, json_t *model, err_t *e);

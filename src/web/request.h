@@ -12,6 +12,7 @@
 #include <stddef.h>
 
 #include "../util/lang.h"
+#include "../core/token.h"
 #include "../core/user.h"
 #include "../store/store.h"
 #include "../util/buf.h"
@@ -45,7 +46,8 @@ typedef struct web_req {
     lang_t lang;
     bool api;
     user_t *user;       /* NULL for the public */
-    session_t *session; /* NULL for the public */
+    session_t *session; /* NULL for the public and for API tokens */
+    const api_token_t *token; /* the API token the request came with (bearer.h), or NULL */
     web_field_t fields[WEB_FIELDS_MAX];
     size_t nfields;
     json_t *body; /* an API call's JSON object body, or NULL */
@@ -66,6 +68,9 @@ typedef struct web_req {
     const char *set_cookie[4];
     size_t ncookies;
     bool no_cache; /* the answer depends on who asks */
+    long long list_page, per_page; /* a list call's page (paging.h) */
+    bool paged;                    /* ?page= or ?per_page= was given */
+    const char *link;         /* the Link header of a list call's page, or NULL */
 } web_req_t;
 
 /* A form field or JSON body member as a string; NULL when absent. */

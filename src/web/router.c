@@ -12,11 +12,15 @@
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 
 #include "../core/authz.h"
 #include "../util/i18n.h"
 #include "../util/text.h"
+#include "bearer.h"
+#include "conditional.h"
 #include "handlers.h"
+#include "paging.h"
 #include "model.h"
 #include "refcache.h"
 #include "session.h"
@@ -25,7 +29,8 @@
 
 enum { PUBLIC_PAGE = 1, /* the same for everyone: may be cached */
        NO_CSRF = 2,     /* the login form checks its own token */
-       UPLOAD = 4 };    /* takes a document: its body may be up to max_upload */
+       UPLOAD = 4,      /* takes a document: its body may be up to max_upload */
+       API_ONLY = 8 };  /* no page: /<lang>/PATH is 404 */
 
 typedef struct {
     const char *method;
@@ -114,7 +119,37 @@ static const route_t routes[] = {
     {"POST", "inbox/read", h_inbox_read, NULL, ACT_WORKSPACE, -1, 0},
     {"GET", "inbox/*", h_inbox_open, NULL, ACT_WORKSPACE, -1, 0},
     {"POST", "inbox/*/read", h_inbox_read, NULL, ACT_WORKSPACE, -1, 0},
+    {"GET", "versions", h_versions, NULL, ACT_PUBLIC, -1, PUBLIC_PAGE | API_ONLY},
+    {"GET", "reports", h_reports, NULL, ACT_PUBLIC, -1, PUBLIC_PAGE | API_ONLY},
 };
+
+/* The list calls and the member of their answer that holds the list: the
+ * router pages it (paging.h). NULL: the handler pages in the store itself. */
+static const struct {
+    const char *pattern;
+    const char *key;
+} list_routes[] = {
+    {"states", "states"},
+    {"versions", "versions"},
+    {"reports", "reports"},
+    {"users", "users"},
+    {"audit", "entries"},
+    {"signins", "signins"},
+    {"assistance/proposals", "proposals"},
+    {"assistance/requests", NULL},
+    {"assistance/offers", NULL},
+};
+
+/* The list call of route rt, or NULL if it is not one. */
+static const char *const *list_of(const route_t *rt)
+{
+    if (strcmp(rt->method, "GET") != 0)
+        return NULL;
+    for (size_t i = 0; i < sizeof list_routes / sizeof *list_routes; i++)
+        if (strcmp(list_routes[i].pattern, rt->pattern) == 0)
+            return &list_routes[i].key;
+    return NULL;
+}
 
 /* ---- languages and cookies ----------------------------------------------- */
 
@@ -185,6 +220,8 @@ static const route_t *route_find(web_req_t *r, bool *other_method)
     *other_method = false;
     for (size_t i = 0; i < sizeof routes / sizeof *routes; i++) {
         const char *args[WEB_ARGS_MAX] = {0};
+        if ((routes[i].flags & API_ONLY) && !r->api)
+            continue;
         if (!route_match(routes[i].pattern, r->path, &r->arena, args))
             continue;
         /* HEAD is GET without the body (the server leaves the body out) */
@@ -441,8 +478,12 @@ static const char *failure_message(web_req_t *r, rc_t rc, const char *detail)
 static bool route_authorized(web_req_t *r, const route_t *rt, web_answer_t *out)
 {
     const char *state = rt->state_arg >= 0 ? r->args[rt->state_arg] : NULL;
-    if (authz_allowed(r->user, rt->action, state))
-        return true;
+    if (authz_allowed(r->user, rt->action, state)) {
+        if (!r->token || r->token->scope == TOKEN_WRITE || strcmp(r->method, "POST") != 0)
+            return true;
+        answer_error(r, out, 403, web_tr(r, "This API token may only read."));
+        return false;
+    }
     if (!r->user && !r->api) {
         char *to = arena_alloc(&r->arena, strlen(r->path) + 32);
         snprintf(to, strlen(r->path) + 32, "/%s/login?next=%s", lang_code(r->lang), r->path);
@@ -455,27 +496,87 @@ static bool route_authorized(web_req_t *r, const route_t *rt, web_answer_t *out)
     return false;
 }
 
+/* A read anyone may make, made by no one signed in: its answer is the same
+ * for every anonymous caller, so it gets validators, a public Cache-Control
+ * and CORS (conditional.h). */
+static bool public_read(const web_req_t *r, const route_t *rt)
+{
+    return rt->action == ACT_PUBLIC && !r->user &&
+           (strcmp(r->method, "GET") == 0 || strcmp(r->method, "HEAD") == 0);
+}
+
+/* The ETag of a public read: the API and a page of the same path differ. */
+static const char *public_etag(web_req_t *r, long long generation)
+{
+    size_t n = strlen(r->path) + strlen(r->query) + 16;
+    char *url = arena_alloc(&r->arena, n);
+    snprintf(url, n, "%s/%s%s", r->api ? "api" : "page", r->path, r->query);
+    return web_etag(r, url, generation);
+}
+
+/* Fills in the validators and caching headers of a public read's answer. */
+static void public_headers(web_req_t *r, const route_t *rt, const char *etag,
+                           long long changed_at, web_answer_t *out)
+{
+    out->cors = r->api || r->download;
+    if (out->status != 200 && out->status != 304)
+        return;
+    if (r->no_cache || r->ncookies)
+        return;
+    out->etag = etag;
+    out->last_modified = web_last_modified(changed_at, (long long)time(NULL));
+    out->cache_control = web_cache_control(rt->pattern);
+}
+
 /* Runs the route's handler once every check has passed. */
 static void route_run(web_req_t *r, const route_t *rt, const web_headers_t *h,
                       web_answer_t *out)
 {
     if (!route_authorized(r, rt, out))
         return;
-    if (strcmp(r->method, "POST") == 0 && !(rt->flags & NO_CSRF) && !csrf_ok(r, h)) {
+    /* a bearer token comes with no cookie: nothing a browser sends by itself */
+    if (strcmp(r->method, "POST") == 0 && !(rt->flags & NO_CSRF) && !r->token && !csrf_ok(r, h)) {
         answer_error(r, out, 403,
                      web_tr(r, "The form has expired or did not come from this site. "
                                "Please reload the page and try again."));
         return;
     }
-    json_t *m = json_object();
+    bool pub = public_read(r, rt);
+    /* read before the handler reads the data: if a change comes between, the
+     * next request sees a newer generation (a 200 where a 304 would do) */
+    long long changed_at = web_data_changed_at();
+    const char *etag = pub ? public_etag(r, web_data_generation()) : NULL;
+    if (pub && r->ncookies == 0 &&
+        web_not_modified(h->if_none_match, h->if_modified_since, etag, changed_at,
+                         (long long)time(NULL))) {
+        out->status = 304;
+        out->content_type = r->api ? "application/json; charset=utf-8" : "text/html; charset=utf-8";
+        out->body = "";
+        out->len = 0;
+        public_headers(r, rt, etag, changed_at, out);
+        return;
+    }
+    const char *const *list = list_of(rt);
     err_t e = {0};
+    if (list && web_paging_parse(r, r->api, &e) != RC_OK) {
+        answer_error(r, out, 422, e.msg);
+        if (pub)
+            public_headers(r, rt, etag, changed_at, out);
+        return;
+    }
+    json_t *m = json_object();
     rc_t rc = rt->fn(r, m, &e);
+    if (rc == RC_OK && list && *list && r->api)
+        web_paging_slice(r, m, *list);
+    out->link = r->link;
     if (rc == RC_OK)
         answer_success(r, rt, m, out);
     else if ((rc == RC_DB || rc == RC_FAIL) && !r->status)
         answer_error(r, out, status_of(rc), failure_message(r, rc, e.msg));
     else
         answer_error(r, out, r->status ? r->status : status_of(rc), e.msg);
+    if (pub)
+        public_headers(r, rt, etag, changed_at, out);
     json_decref(m);
 }
 
@@ -518,7 +619,16 @@ void web_route(web_req_t *r, const char *url, const web_headers_t *h, web_answer
     remember_lang(r, h);
     bool other;
     const route_t *rt = route_find(r, &other);
-    if (session_resolve(r, h->cookie, &e) != RC_OK) {
+    if (r->api && h->authorization) {
+        rc_t rc = bearer_resolve(r, h->authorization, &e);
+        if (rc == RC_DENIED)
+            answer_error(r, out, 401,
+                         web_tr(r, "The API token is not valid: unknown, expired or revoked."));
+        else if (rc != RC_OK)
+            answer_error(r, out, 503, failure_message(r, RC_DB, e.msg));
+        if (rc != RC_OK)
+            return;
+    } else if (session_resolve(r, h->cookie, &e) != RC_OK) {
         answer_error(r, out, 503, failure_message(r, RC_DB, e.msg));
         return;
     }
@@ -544,8 +654,20 @@ bool web_route_admit(web_req_t *r, const char *url, const web_headers_t *h,
         return true;
     bool other;
     const route_t *rt = route_find(r, &other);
-    if (!rt || session_resolve(r, h->cookie, &e) != RC_OK)
+    if (!rt)
         return true;
+    if (r->api && h->authorization) {
+        rc_t rc = bearer_resolve(r, h->authorization, &e);
+        if (rc == RC_DENIED) {
+            answer_error(r, out, 401,
+                         web_tr(r, "The API token is not valid: unknown, expired or revoked."));
+            return false;
+        }
+        if (rc != RC_OK)
+            return true; /* web_route answers 503 */
+    } else if (session_resolve(r, h->cookie, &e) != RC_OK) {
+        return true;
+    }
     if (!route_authorized(r, rt, out))
         return false;
     if (rt->flags & UPLOAD)

@@ -13,6 +13,7 @@
 #include <arpa/inet.h>
 #include <malloc.h>
 #include <microhttpd.h>
+#include <sodium.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdatomic.h>
@@ -63,6 +64,8 @@ rc_t web_store(store_t **out, err_t *e)
 #define DATA_CHECK_NS 50000000LL /* how stale the cache may be after another process writes */
 
 static atomic_llong data_generation = 1;
+static atomic_llong data_changed_at; /* Unix seconds of the last move */
+static char boot_nonce[17];
 static _Thread_local long long seen_change_counter = -1;
 static _Thread_local long long data_checked_ns; /* when this thread last asked */
 
@@ -73,9 +76,58 @@ static long long now_ns(void)
     return t.tv_sec * 1000000000LL + t.tv_nsec;
 }
 
-void web_data_changed(void) { atomic_fetch_add(&data_generation, 1); }
-
 long long web_data_generation(void) { return atomic_load(&data_generation); }
+
+long long web_data_changed_at(void) { return atomic_load(&data_changed_at); }
+
+const char *web_boot_nonce(void) { return boot_nonce; }
+
+/* A connection opened at the server's start and only ever asked for its
+ * change counter: it has seen every commit since the start, so a worker
+ * thread's first look asks it whether anything changed before the thread's
+ * own connection opened (below). */
+static store_t *sentinel;
+static long long sentinel_seen;
+static pthread_mutex_t sentinel_lock = PTHREAD_MUTEX_INITIALIZER;
+
+/* Whether a commit reached the database since the sentinel last said so;
+ * true when there is no sentinel (nothing can be ruled out). */
+static bool sentinel_moved(void)
+{
+    if (!sentinel)
+        return true;
+    long long v;
+    err_t e = {0};
+    pthread_mutex_lock(&sentinel_lock);
+    bool moved = store_change_counter(sentinel, &v, &e) != RC_OK || v != sentinel_seen;
+    if (moved && !e.msg[0])
+        sentinel_seen = v;
+    pthread_mutex_unlock(&sentinel_lock);
+    return moved;
+}
+
+/* Notes what the sentinel has seen as reflected in the generation that is
+ * about to move: read before the move, every commit it counts came before. */
+static void sentinel_sync(void)
+{
+    if (!sentinel)
+        return;
+    err_t e = {0};
+    pthread_mutex_lock(&sentinel_lock);
+    long long v;
+    if (store_change_counter(sentinel, &v, &e) == RC_OK)
+        sentinel_seen = v;
+    pthread_mutex_unlock(&sentinel_lock);
+}
+
+void web_data_changed(void)
+{
+    sentinel_sync();
+    /* the time before the generation: a reader that sees the new generation
+     * then sees a Last-Modified no older than the change */
+    atomic_store(&data_changed_at, (long long)time(NULL));
+    atomic_fetch_add(&data_generation, 1);
+}
 
 void web_data_check(store_t *st)
 {
@@ -83,9 +135,14 @@ void web_data_check(store_t *st)
     err_t e = {0};
     if (store_change_counter(st, &v, &e) != RC_OK)
         return;
-    /* a thread's first look cannot tell whether a change came before it: the
-     * counters of two connections are not comparable, so count it as one */
-    if (v != seen_change_counter)
+    /* a thread's first look cannot tell from its own connection whether a
+     * change came before it (the counters of two connections are not
+     * comparable), and every thread sees each commit on its own connection;
+     * the sentinel tells whether the generation already reflects it. Without
+     * it, every worker's first look and each worker's look after a commit
+     * moved the generation again: new ETags for unchanged data. */
+    bool first = seen_change_counter == -1;
+    if ((first || v != seen_change_counter) && sentinel_moved())
         web_data_changed();
     seen_change_counter = v;
     data_checked_ns = now_ns();
@@ -387,10 +444,32 @@ static struct MHD_Response *make_response(const web_req_t *r, const web_answer_t
     if (a->disposition)
         MHD_add_response_header(resp, "Content-Disposition", a->disposition);
     MHD_add_response_header(resp, "Cache-Control",
-                            a->cacheable ? "public, max-age=60" : "no-store");
+                            a->cache_control ? a->cache_control
+                            : a->cacheable   ? "public, max-age=60"
+                                             : "no-store");
+    if (a->etag)
+        MHD_add_response_header(resp, "ETag", a->etag);
+    if (a->link)
+        MHD_add_response_header(resp, "Link", a->link);
+    if (a->last_modified) {
+        char lm[40];
+        time_t t = (time_t)a->last_modified;
+        struct tm tm;
+        gmtime_r(&t, &tm);
+        strftime(lm, sizeof lm, "%a, %d %b %Y %H:%M:%S GMT", &tm);
+        MHD_add_response_header(resp, "Last-Modified", lm);
+    }
+    /* a public read may be read by a page of any site: it holds nothing a
+     * cookie unlocks (signed-in answers never get this) */
+    if (a->cors) {
+        MHD_add_response_header(resp, "Access-Control-Allow-Origin", "*");
+        MHD_add_response_header(resp, "Access-Control-Expose-Headers",
+                                "ETag, Last-Modified, Link, Content-Disposition");
+    }
     /* every answer: a browser that kept the public page must not show it
-     * again once its user has signed in (the cookie changed) */
-    MHD_add_response_header(resp, "Vary", "Cookie");
+     * again once its user has signed in (the cookie changed); the API's
+     * language may come from Accept-Language */
+    MHD_add_response_header(resp, "Vary", "Cookie, Accept-Language");
     for (size_t i = 0; i < r->ncookies; i++)
         MHD_add_response_header(resp, "Set-Cookie", r->set_cookie[i]);
     return resp;
@@ -455,7 +534,8 @@ static void query_encode(buf_t *b, const char *s, size_t n)
  * be named here, or anonymous visitors never see it applied. */
 static const char *const known_params[] = {
     "as_of", "flag", "from", "group", "item", "kind", "lang", "limit", "msg", "next", "offset",
-    "page", "provider", "q", "region", "since", "state", "status", "theme", "to", "view", "w",
+    "page", "per_page", "provider", "q", "region", "since", "state", "status", "theme", "to", "view",
+    "w",
 };
 
 static bool param_known(const char *key)
@@ -510,7 +590,9 @@ static bool cache_eligible(struct MHD_Connection *c, const char *method)
     if (strcmp(method, "GET") != 0)
         return false;
     const char *cookie = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Cookie");
-    return !(cookie && strstr(cookie, "r1540_session="));
+    /* a bearer token is checked on every call, and its user may see more */
+    return !(cookie && strstr(cookie, "r1540_session=")) &&
+           !MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Authorization");
 }
 
 /* The cache key of an eligible request. It holds what else the answer
@@ -558,6 +640,7 @@ static int admit(conn_t *cn, struct MHD_Connection *c, const char *url, const ch
     web_headers_t h = {
         .cookie = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Cookie"),
         .accept_language = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Accept-Language"),
+        .authorization = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Authorization"),
     };
     web_answer_t a = {0};
     int ret = MHD_YES;
@@ -622,7 +705,11 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
     bool eligible = cache_eligible(c, method);
     const char *full = full_url(c, url, eligible, &r->arena);
     char *key = eligible ? cache_key(c, full, &r->arena) : NULL;
-    if (key) {
+    const char *inm = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "If-None-Match");
+    const char *ims = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "If-Modified-Since");
+    /* a conditional request goes to the router, which answers 304 without
+     * building the answer; the cache would send the whole body */
+    if (key && !inm && !ims) {
         data_check_recent();
         int served;
         int ret = cache_serve(c, key, &served);
@@ -643,6 +730,9 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
         .cookie = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Cookie"),
         .accept_language = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Accept-Language"),
         .csrf = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "X-CSRF-Token"),
+        .if_none_match = inm,
+        .if_modified_since = ims,
+        .authorization = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Authorization"),
     };
     if (cn->raw.len) {
         json_error_t je;
@@ -657,7 +747,11 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
     web_route(r, full, &h, &a);
     struct MHD_Response *resp = make_response(r, &a);
     int ret = MHD_queue_response(c, (unsigned)a.status, resp);
-    if (key && a.cacheable && !a.from_fd && a.status == 200 && a.len <= CACHE_BODY_MAX)
+    /* an answer built in the second of the last change has no Last-Modified
+     * yet (conditional.h); kept, it would be sent without one for as long as
+     * the data stays the same */
+    if (key && a.cacheable && !a.from_fd && a.status == 200 && a.len <= CACHE_BODY_MAX &&
+        (a.last_modified || !a.etag))
         cache_put(key, generation, resp, a.len);
     else
         MHD_destroy_response(resp);
@@ -701,10 +795,23 @@ static size_t unescape_no_nul(void *cls, struct MHD_Connection *c, char *s)
 rc_t web_serve(web_app_t *app, err_t *e)
 {
     web_app = app;
+    unsigned char nonce[8];
+    randombytes_buf(nonce, sizeof nonce);
+    sodium_bin2hex(boot_nonce, sizeof boot_nonce, nonce, sizeof nonce);
+    atomic_store(&data_changed_at, (long long)time(NULL));
+    err_t se = {0};
+    if (store_open(app->db_path, STORE_OPEN_EXISTING, &sentinel, &se) != RC_OK ||
+        store_change_counter(sentinel, &sentinel_seen, &se) != RC_OK) {
+        store_close(sentinel); /* no sentinel: every first look counts as a change */
+        sentinel = NULL;
+    }
     struct sockaddr_in sa;
     rc_t rc = parse_listen(app->listen, &sa, e);
-    if (rc != RC_OK)
+    if (rc != RC_OK) {
+        store_close(sentinel);
+        sentinel = NULL;
         return rc;
+    }
     /* the workers inherit this mask, so only sigwait below sees the signals */
     sigset_t stop;
     sigemptyset(&stop);
@@ -733,6 +840,10 @@ rc_t web_serve(web_app_t *app, err_t *e)
         MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)app->per_address,
         MHD_OPTION_LISTEN_BACKLOG_SIZE, (unsigned)1024, MHD_OPTION_UNESCAPE_CALLBACK,
         unescape_no_nul, NULL, MHD_OPTION_END);
+    if (!d) {
+        store_close(sentinel);
+        sentinel = NULL;
+    }
     if (!d)
         return err_set(e, RC_FAIL, "cannot listen on %s (in use, or not an address here?)",
                        app->listen);
@@ -756,6 +867,8 @@ rc_t web_serve(web_app_t *app, err_t *e)
         nanosleep(&(struct timespec){0, 20 * 1000 * 1000}, NULL);
     MHD_stop_daemon(d);
     cache_clear();
+    store_close(sentinel);
+    sentinel = NULL;
     web_review_cache_clear();
     opendata_clear();
     return RC_OK;

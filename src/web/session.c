@@ -30,7 +30,7 @@ static void token_hash(const char *token, char out[65])
     sodium_bin2hex(out, 65, h, sizeof h);
 }
 
-static bool token_syntax_ok(const char *t)
+static bool session_token_syntax_ok(const char *t)
 {
     if (!t || strlen(t) != 2 * TOKEN_BYTES)
         return false;
@@ -69,9 +69,13 @@ static void cookie_set(web_req_t *r, const char *name, const char *value, bool e
 
 const char *session_actor(web_req_t *r)
 {
-    size_t n = strlen(r->user->name) + 5;
+    size_t n = strlen(r->user->name) + 48;
     char *s = arena_alloc(&r->arena, n);
-    snprintf(s, n, "web:%s", r->user->name);
+    /* a change made with an API token names the token: which program did it */
+    if (r->token)
+        snprintf(s, n, "token:%lld:%s", r->token->id, r->user->name);
+    else
+        snprintf(s, n, "web:%s", r->user->name);
     return s;
 }
 
@@ -83,7 +87,7 @@ rc_t session_resolve(web_req_t *r, const char *cookie_header, err_t *e)
     session_t *s = arena_alloc(&r->arena, sizeof *s);
     char hash[65];
     rc_t rc = RC_NOTFOUND;
-    if (token_syntax_ok(token)) {
+    if (session_token_syntax_ok(token)) {
         token_hash(token, hash);
         rc = store_session_get(r->st, hash, &r->arena, s, e);
     }
@@ -275,6 +279,8 @@ rc_t h_login(web_req_t *r, json_t *m, err_t *e)
 
 rc_t h_logout(web_req_t *r, json_t *m, err_t *e)
 {
+    if (!r->session) /* an API token has no session to end: it is revoked instead */
+        return web_fail(r, e, 403, RC_DENIED, "%s", web_tr(r, "You are not allowed to do this."));
     rc_t rc = store_begin(r->st, e);
     if (rc == RC_OK)
         rc = store_session_delete(r->st, r->session->token_hash, e);

@@ -50,6 +50,12 @@ void web_data_changed(void);
 void web_data_check(store_t *st);
 /* The current data generation: it moves whenever cached answers go stale. */
 long long web_data_generation(void);
+/* When this process last saw the data generation move (Unix seconds; the
+ * server's start at first): the Last-Modified of public answers. */
+long long web_data_changed_at(void);
+/* 16 hex digits drawn at the server's start: the generation restarts with
+ * the process, so ETags carry this too (conditional.c). */
+const char *web_boot_nonce(void);
 
 /* ---- router.c: called by server.c for each complete request ---- */
 typedef struct {
@@ -64,12 +70,20 @@ typedef struct {
     int fd;
     bool owned; /* body is malloc'd and handed to the response (a rendered page:
                  * not copied twice, as an arena copy and again by MHD) */
+    const char *etag;          /* a public read's validator (conditional.h); NULL none */
+    long long last_modified;   /* Unix seconds; 0 none */
+    const char *cache_control; /* NULL: "no-store" */
+    bool cors;                 /* a public read: Access-Control-Allow-Origin: * */
+    const char *link;          /* a list call's Link header (paging.h); NULL none */
 } web_answer_t;
 
 typedef struct {
     const char *cookie;
     const char *accept_language;
     const char *csrf; /* X-CSRF-Token, for API calls */
+    const char *if_none_match;     /* conditional GETs (conditional.h) */
+    const char *authorization;     /* an API call's bearer token (bearer.h) */
+    const char *if_modified_since;
 } web_headers_t;
 
 /* The largest body of a signed-in user's form or JSON call, and of anyone

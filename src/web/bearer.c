@@ -1,0 +1,46 @@
+/*
+ * Bearer tokens (bearer.h). The lookup is by the token's SHA-256 (an indexed
+ * read, as for sessions: app_token.c says why a fast hash is enough), so a
+ * wrong token costs the same as a right one and is never compared in C.
+ */
+#include "bearer.h"
+
+#include <sodium.h>
+#include <string.h>
+#include <strings.h>
+
+#include "../util/date.h"
+
+rc_t bearer_resolve(web_req_t *r, const char *authorization, err_t *e)
+{
+    if (strncasecmp(authorization, "Bearer ", 7) != 0)
+        return RC_DENIED;
+    const char *text = authorization + 7;
+    while (*text == ' ')
+        text++;
+    if (!token_syntax_ok(text))
+        return RC_DENIED;
+    unsigned char h[crypto_hash_sha256_BYTES];
+    crypto_hash_sha256(h, (const unsigned char *)text, TOKEN_TEXT_LEN);
+    char hash[65];
+    sodium_bin2hex(hash, sizeof hash, h, sizeof h);
+    api_token_t *t = arena_alloc(&r->arena, sizeof *t);
+    err_t le = {0};
+    rc_t rc = store_token_get(r->st, hash, &r->arena, t, &le);
+    if (rc == RC_NOTFOUND)
+        return RC_DENIED;
+    if (rc != RC_OK) {
+        *e = le;
+        return rc;
+    }
+    char today[11];
+    date_today(today);
+    user_t *u = arena_alloc(&r->arena, sizeof *u);
+    if (!token_live(t, today) || store_user_get_id(r->st, t->user_id, &r->arena, u, &le) != RC_OK ||
+        u->disabled)
+        return RC_DENIED;
+    r->user = u;
+    r->token = t;
+    r->no_cache = true;
+    return RC_OK;
+}
