@@ -115,5 +115,6 @@ static const char migration_1[] =
 const char *const sqlite_migrations[] = {migration_1, sqlite_migration_accounts,
                                          sqlite_migration_assistance, sqlite_migration_event,
                                          sqlite_migration_signin, sqlite_migration_membership,
-                                         sqlite_migration_lists, sqlite_migration_template2};
+                                         sqlite_migration_lists, sqlite_migration_template2,
+                                         sqlite_migration_reset};
 const int sqlite_migration_count = sizeof sqlite_migrations / sizeof *sqlite_migrations;

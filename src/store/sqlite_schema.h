@@ -25,4 +25,7 @@ extern const char sqlite_migration_lists[];
  * relevant information (sqlite_schema_template2.c). */
 extern const char sqlite_migration_template2[];
 
+/* One-time password resets an administrator issues (sqlite_schema_reset.c). */
+extern const char sqlite_migration_reset[];
+
 #endif

@@ -6,10 +6,10 @@
 cd "$(dirname "$0")/../.." || exit 2
 . tests/http/lib.sh
 
-[ -d node_modules/playwright-core ] || { echo "Bail out! node_modules/playwright-core is missing: run npm ci"; exit 1; }
+[ -d node_modules/playwright-core ] && [ -d node_modules/axe-core ] || { echo "Bail out! node_modules/playwright-core or axe-core is missing: run npm ci"; exit 1; }
 [ -x "${CHROMIUM:-/usr/bin/chromium}" ] || { echo "Bail out! no chromium (scripts/install-deps.sh installs it)"; exit 1; }
 r init --demo >/dev/null 2>"$T/init.err" || { cat "$T/init.err"; echo "Bail out! init"; exit 1; }
-for spec in exp:expert com:committee pocfra:poc:FRA pocegy:poc:EGY pocchn:poc:CHN prov:provider:OPCW; do
+for spec in exp:expert com:committee pocfra:poc:FRA pocegy:poc:EGY pocchn:poc:CHN prov:provider:OPCW admin:admin; do
     name=${spec%%:*}; rest=${spec#*:}; role=${rest%%:*}
     case $rest in provider:*) set -- --org "${rest#*:}" ;; *:*) set -- --state "${rest#*:}" ;; *) set -- ;; esac
     echo "$PW" | r user add "$name" --role "$role" "$@" >/dev/null 2>>"$T/init.err" ||
@@ -28,6 +28,12 @@ rc=$?
 cat "$T/walk.out"
 N=$(grep -cE '^(not )?ok ' "$T/walk.out")
 [ "$rc" -eq 0 ] || not_ok "walk.mjs exits with status 0" "status $rc"
+# the mistakes people make in forms, and axe-core over each role's pages
+R1540_BASE=$B R1540_PW=$PW R1540_TAP_FROM=$N node tests/browser/walk_forms.mjs >"$T/walk_forms.out" 2>&1
+rc=$?
+cat "$T/walk_forms.out"
+N=$((N + $(grep -cE '^(not )?ok ' "$T/walk_forms.out")))
+[ "$rc" -eq 0 ] || not_ok "walk_forms.mjs exits with status 0" "status $rc"
 stop_server
 expect_eq "the server stops cleanly after the walk" "$SRC" 0
 done_testing
