@@ -289,12 +289,17 @@ static rc_t upload_read(web_req_t *r, const state_t *s, app_report_in_t *in, err
     *in = (app_report_in_t){.state = s->alpha3, .kind = web_param(r, "kind"),
                             .date = web_param(r, "date"), .language = web_param(r, "language"),
                             .title = web_param(r, "title")};
-    const char *missing = !in->kind ? "kind" : !in->date || !*in->date ? "date"
-                        : !in->language ? "language" : !in->title || !*in->title ? "title"
-                        : !f || !f->filename || !*f->filename ? "file" : NULL;
-    if (missing)
-        return web_fail_field(r, e, 422, RC_INPUT, missing,
-                              "Kind, date, language, title and a file are all required.");
+    /* the first field missing, with its own words */
+    if (!in->kind)
+        return web_fail_field(r, e, 422, RC_INPUT, "kind", "Choose a kind of report.");
+    if (!in->date || !*in->date)
+        return web_fail_field(r, e, 422, RC_INPUT, "date", "The date must be YYYY-MM-DD.");
+    if (!in->language)
+        return web_fail_field(r, e, 422, RC_INPUT, "language", "Choose a language.");
+    if (!in->title || !*in->title)
+        return web_fail_field(r, e, 422, RC_INPUT, "title", "A title is required.");
+    if (!f || !f->filename || !*f->filename)
+        return web_fail_field(r, e, 422, RC_INPUT, "file", "Choose a file to upload.");
     if (strlen(in->date) != 10 || !date_valid(in->date))
         return web_fail_field(r, e, 422, RC_INPUT, "date", "The date must be YYYY-MM-DD.");
     if (strlen(in->language) > 3)

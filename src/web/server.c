@@ -455,7 +455,7 @@ static void query_encode(buf_t *b, const char *s, size_t n)
  * be named here, or anonymous visitors never see it applied. */
 static const char *const known_params[] = {
     "as_of", "flag", "from", "group", "item", "kind", "lang", "msg", "next", "page",
-    "provider", "q", "region", "since", "status", "theme", "to", "w",
+    "provider", "q", "region", "since", "sort", "status", "theme", "to", "w",
 };
 
 static bool param_known(const char *key)

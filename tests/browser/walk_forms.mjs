@@ -23,7 +23,7 @@ const N0 = Number(process.env.R1540_TAP_FROM || 0);
 const AXE = 'node_modules/axe-core/axe.min.js';
 // language, the point of contact, the words of the messages expected
 const WALKS = [
-  ['en', 'pocfra', { wrong: 'The user name or the password is wrong.', type: 'The file must be a PDF', required: 'are all required', taken: 'This user name is already taken.' }],
+  ['en', 'pocfra', { wrong: 'The user name or the password is wrong.', type: 'The file must be a PDF', required: 'A title is required.', taken: 'This user name is already taken.' }],
   ['ar', 'pocegy', { wrong: 'اسم المستخدم أو كلمة المرور غير صحيحة.', type: 'يجب أن يكون الملف', required: null, taken: 'اسم المستخدم هذا مستخدم بالفعل.' }],
   ['zh', 'pocchn', { wrong: '用户名或密码错误。', type: '文件须为', required: null, taken: '此用户名已被占用。' }],
 ];
@@ -163,7 +163,8 @@ async function main() {
       for (const [role, user, paths] of roles) {
         if (user) await signIn(L, user);
         for (const p of paths) {
-          await page.goto(`${BASE}/${L}/${p}`);
+          // a first review or a long matrix takes a while to build on a busy machine
+          await page.goto(`${BASE}/${L}/${p}`, { timeout: 180000 });
           await page.addScriptTag({ path: AXE });
           const res = await page.evaluate(async () => {
             // eslint-disable-next-line no-undef

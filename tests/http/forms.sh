@@ -111,7 +111,7 @@ check "... in Chinese" field_error file '文件须为 PDF、Word、OpenDocument 
 check "... language names in Chinese" body_has '>法语</option>'
 upload en -F kind=letter -F date=2024-05-01 -F language=en -F "title=" -F "file=@$T/note.txt"
 expect_eq "a missing title is 422" "$CODE" 422
-check "... the message by the title" field_error title 'Kind, date, language, title and a file are all required.'
+check "... the message by the title" field_error title 'A title is required.'
 upload en -F kind=letter -F date=2999-01-01 -F language=en -F "title=Future" -F "file=@$T/note.txt"
 expect_eq "a date in the future is 422" "$CODE" 422
 check "... the message by the date" field_error date 'The date is in the future.'
@@ -179,6 +179,34 @@ for p in "" states states/FRA data review assistance/requests assistance/offers 
 "
 done
 expect_eq "eight public pages have eight different titles" "$(printf '%s' "$titles" | sort -u | wc -l)" 8
+
+# ---- the states list: sortable, with coverage, regions as M49 lists them ---------------
+col() { # col N: the Nth cell (1: the name) of each row of the states table, one a line
+    python3 -c 'import re,sys,html
+body = open(sys.argv[1], encoding="utf-8").read().split("<tbody>")[1].split("</tbody>")[0]
+for row in re.findall(r"<tr>(.*?)</tr>", body):
+    cells = re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row)
+    print(html.unescape(re.sub(r"<[^>]+>", "", cells[int(sys.argv[2]) - 1])).strip())' "$T/body" "$1"
+}
+sorted_desc() { python3 -c 'import sys; v=[float(x.split()[0]) if x[0].isdigit() else -1 for x in sys.stdin.read().split("\n") if x]; assert v == sorted(v, reverse=True) and len(set(v)) > 1, v[:20]'; }
+expect "the states sorted by reports" 200 "$B/en/states?sort=reports"
+col 4 | sorted_desc && ok "... the counts never increase down the list" || not_ok "... the counts never increase down the list"
+check "... the column says it is sorted" body_has 'aria-sort="descending"><a href="/en/states?sort=reports">Reports</a>'
+expect "the states sorted by coverage" 200 "$B/en/states?sort=coverage"
+col 6 | sorted_desc && ok "... highest coverage first, states without a published matrix last" || not_ok "... highest coverage first, states without a published matrix last"
+check "... as a percentage" grep -q '<td>[0-9]\{1,3\} %</td>' "$T/body"
+req "$B/en/states?sort=name&q=fr"
+check "sort links keep the search" body_has 'href="/en/states?sort=coverage&amp;q=fr"'
+req --get --data-urlencode 'sort=<script>' --data-urlencode 'q=a&b' "$B/en/states"
+expect_eq "a made-up sort is the name order, not an error" "$CODE" 200
+check "... and a filter value is encoded in the links" body_has 'sort=reports&amp;q=a%26b'
+req "$B/en/states"
+regions=$(python3 -c 'import re,sys,html
+s = open(sys.argv[1], encoding="utf-8").read()
+sel = s.split("name=\"region\"")[1].split("</select>")[0]
+print("|".join(html.unescape(x).replace("\u00a0", "").strip() for x in re.findall(r"<option value=\"\d+\"[^>]*>([^<]*)", sel)[:6]))' "$T/body")
+expect_eq "regions in M49's order and names, no World" "$regions" "Africa|Northern Africa|Sub-Saharan Africa|Eastern Africa|Middle Africa|Southern Africa"
+check "... no lowercase world anywhere" body_lacks '>world<'
 
 # ---- language names, not codes ----------------------------------------------------------
 rq=$(json '[.[] | select(.languages == "en,fr")][0].id' assistance request list)
