@@ -104,6 +104,8 @@ run_one "tests/http/conformance_assist.sh" env R1540_BIN=./r1540 sh tests/http/c
 # the hardening: open data, the sign-in throttle, framing, bad bytes (issue 11)
 run_one "tests/http/harden.sh" env R1540_BIN=./r1540 sh tests/http/harden.sh
 run_one "tests/http/harden.sh (asan)" env R1540_BIN=build/san/r1540 sh tests/http/harden.sh
+run_one "tests/http/forms.sh" env R1540_BIN=./r1540 sh tests/http/forms.sh
+run_one "tests/http/forms.sh (asan)" env R1540_BIN=build/san/r1540 sh tests/http/forms.sh
 run_one "tests/http/limits.sh" env R1540_BIN=./r1540 sh tests/http/limits.sh
 run_one "tests/http/limits.sh (asan)" env R1540_BIN=build/san/r1540 sh tests/http/limits.sh
 run_one "tests/http/refdata.sh" env R1540_BIN=./r1540 sh tests/http/refdata.sh

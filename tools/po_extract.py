@@ -14,9 +14,11 @@ Where msgids come from (the English text is the msgid, src/util/i18n.h):
 
   * web/templates/*.html: every {{_ text}} tag, trimmed of spaces and
     newlines at both ends as src/web/tmpl.c does;
-  * src/web/*.c, src/app/*.c and src/cli/cmd_serve.c: every call
-    web_tr(ARG, "..."), i18n_tr(ARG, "..."), app_tr(ARG, "...") or
-    app_fail(A, E, RC, "...", ...) whose msgid argument is a string literal,
+  * src/web/*.c, src/app/*.c, src/core/*.c and src/cli/cmd_serve.c: every call
+    web_tr(ARG, "..."), i18n_tr(ARG, "..."), app_tr(ARG, "..."),
+    app_fail(A, E, RC, "...", ...), app_fail_field(A, E, RC, F, "..."),
+    web_fail_field(R, E, S, RC, F, "..."), err_field(E, RC, F, "...", ...) or
+    err_mark(E, F, "...") whose msgid argument is a string literal,
     adjacent literals joined as the C compiler does, across lines too;
   * the static tables of English strings that reach web_tr() through a
     variable, listed in TABLES below as (file, table name, column): each row
@@ -37,7 +39,8 @@ POT = "data/po/web.pot"
 # the functions whose string-literal argument is a msgid, with its position
 # (from 0); app_fail's msgid is a printf format (marked c-format, so that
 # msgfmt --check-format holds each translation to the same conversions)
-TR_FUNCS = {"web_tr": 1, "i18n_tr": 1, "app_tr": 1, "app_fail": 3}
+TR_FUNCS = {"web_tr": 1, "i18n_tr": 1, "app_tr": 1, "app_fail": 3, "app_fail_field": 4,
+            "web_fail_field": 5, "err_field": 3, "err_mark": 2}
 FORMAT_FUNCS = {"app_fail"}
 FORMATS = set()
 TABLES = [
@@ -52,6 +55,9 @@ TABLES = [
     ("src/web/model_assist.c", "assist_kinds", 1),
     ("src/web/model_assist.c", "assist_statuses", 1),
     ("src/web/model_assist.c", "match_factors", 1),
+    ("src/web/h_assist.c", "priorities", 1),  # a request's priority
+    ("src/web/page_title.c", "page_names", 1),  # each page's <title>
+    ("src/web/h_audit.c", "action_names", 1),   # the audit log's actions
 ]
 
 
@@ -226,7 +232,7 @@ def collect():
         if name.endswith(".html"):
             with open(os.path.join(tdir, name), encoding="utf-8") as f:
                 template_msgids("web/templates/" + name, f.read(), add)
-    cfiles = [d + "/" + n for d in ("src/app", "src/web")
+    cfiles = [d + "/" + n for d in ("src/app", "src/core", "src/web")
               for n in sorted(os.listdir(os.path.join(ROOT, d))) if n.endswith(".c")]
     cfiles += ["src/cli/cmd_serve.c"]
     toks = {}

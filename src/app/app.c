@@ -56,6 +56,11 @@ rc_t app_fail(app_t *a, err_t *e, rc_t rc, const char *msgid, ...)
     return err_set(e, rc, "%s", msg);
 }
 
+rc_t app_fail_field(app_t *a, err_t *e, rc_t rc, const char *field, const char *msgid)
+{
+    return err_field(e, rc, field, msgid, "%s", app_tr(a, msgid));
+}
+
 rc_t app_state(app_t *a, const char *code, state_t *out, err_t *e)
 {
     rc_t rc = code && *code ? store_state_get(a->st, code, a->arena, out, e) : RC_NOTFOUND;

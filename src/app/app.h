@@ -80,6 +80,9 @@ const char *app_tr(app_t *a, const char *msgid);
  * allowed in the translation as in the msgid) and returns rc. */
 rc_t app_fail(app_t *a, err_t *e, rc_t rc, const char *msgid, ...)
     __attribute__((format(printf, 4, 5)));
+/* app_fail for one wrong input field: also records the field, and msgid as
+ * the code a page translates (so msgid takes no arguments). */
+rc_t app_fail_field(app_t *a, err_t *e, rc_t rc, const char *field, const char *msgid);
 
 /* Looks a state up by any of its codes (alpha-2 or alpha-3, any case);
  * RC_NOTFOUND with a message otherwise. */

@@ -16,8 +16,10 @@
 static rc_t password_arg(app_t *a, const char *pw, char hash[crypto_pwhash_STRBYTES], err_t *e)
 {
     const char *problem = pw ? password_problem(pw) : "a password is required";
+    /* the page shows its own sentence by the field; the CLI keeps the detail */
     if (problem)
-        return app_fail(a, e, RC_INPUT, "Password: %s", problem);
+        return err_field(e, RC_INPUT, "password", "A password has 12 to 1024 characters.",
+                         "%s: %s", app_tr(a, "Password"), problem);
     return password_hash(pw, hash, e);
 }
 
@@ -35,15 +37,17 @@ static rc_t user_fields(app_t *a, const app_user_in_t *in, user_t *u, err_t *e)
     int role = in->role ? role_parse(in->role) : -1;
     bool has_state = in->state && *in->state, has_org = in->org && *in->org;
     if (!in->name || !user_name_ok(in->name))
-        return app_fail(a, e, RC_INPUT, "A user name is 1 to 64 letters, digits and . _ @ -");
+        return app_fail_field(a, e, RC_INPUT, "name",
+                              "A user name is 1 to 64 letters, digits and . _ @ -");
     if (role < 0)
-        return app_fail(a, e, RC_INPUT, "There is no such role.");
+        return app_fail_field(a, e, RC_INPUT, "role", "Choose a role.");
     if ((role == ROLE_POC) != has_state)
-        return app_fail(a, e, RC_INPUT, "A point of contact needs a state; other roles have none.");
+        return app_fail_field(a, e, RC_INPUT, "state",
+                              "A point of contact needs a state; other roles have none.");
     if (has_org && (role != ROLE_PROVIDER || !user_org_ok(in->org)))
-        return app_fail(a, e, RC_INPUT,
-                        "Organization: a code of 1 to 32 of A-Z a-z 0-9 . _ -, "
-                        "for providers only.");
+        return app_fail_field(a, e, RC_INPUT, "org",
+                              "Organization: a code of 1 to 32 of A-Z a-z 0-9 . _ -, "
+                              "for providers only.");
     *u = (user_t){.name = (char *)in->name,
                   .role = (role_t)role,
                   .state = "",
@@ -52,6 +56,8 @@ static rc_t user_fields(app_t *a, const app_user_in_t *in, user_t *u, err_t *e)
     if (has_state) {
         state_t s;
         rc_t rc = app_state(a, in->state, &s, e);
+        if (rc == RC_NOTFOUND)
+            return app_fail_field(a, e, RC_NOTFOUND, "state", "There is no such state.");
         if (rc != RC_OK)
             return rc;
         u->state = arena_strdup(a->arena, s.alpha3);
@@ -77,6 +83,8 @@ rc_t app_user_add(app_t *a, const app_user_in_t *in, user_t *out, bool *taken, e
     rc = store_user_insert(a->st, &u, e);
     if (taken)
         *taken = rc == RC_INPUT && exists;
+    if (rc == RC_INPUT && exists)
+        err_mark(e, "name", "This user name is already taken.");
     buf_t detail;
     buf_init(&detail, 0);
     buf_puts(&detail, "{");

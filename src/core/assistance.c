@@ -134,21 +134,21 @@ static bool item_code_ok(const char *code)
 static rc_t dates_check(const char *start, const char *end, err_t *e)
 {
     if (*start && !date_valid(start))
-        return err_set(e, RC_INPUT, "start: '%s' is not a date (YYYY-MM-DD)", start);
+        return err_field(e, RC_INPUT, "start", "Give a date as YYYY-MM-DD.", "start: '%s' is not a date (YYYY-MM-DD)", start);
     if (*end && !date_valid(end))
-        return err_set(e, RC_INPUT, "end: '%s' is not a date (YYYY-MM-DD)", end);
+        return err_field(e, RC_INPUT, "end", "Give a date as YYYY-MM-DD.", "end: '%s' is not a date (YYYY-MM-DD)", end);
     if (*start && *end && strcmp(start, end) > 0)
-        return err_set(e, RC_INPUT, "dates: start %s is after end %s", start, end);
+        return err_field(e, RC_INPUT, "end", "The end is before the start.", "dates: start %s is after end %s", start, end);
     return RC_OK;
 }
 
 static rc_t texts_check(const char *title, const char *description, err_t *e)
 {
     if (!title || !*title || !text_single_line_ok(title, ASSIST_TITLE_MAX))
-        return err_set(e, RC_INPUT, "title: must be one line of 1 to %d bytes of UTF-8",
+        return err_field(e, RC_INPUT, "title", "Give a title of one line (300 bytes at most).", "title: must be one line of 1 to %d bytes of UTF-8",
                        ASSIST_TITLE_MAX);
     if (!description || !text_multi_line_ok(description, ASSIST_TEXT_MAX))
-        return err_set(e, RC_INPUT, "description: must be UTF-8 text of at most %d bytes",
+        return err_field(e, RC_INPUT, "description", "The description is too long (4,000 bytes at most).", "description: must be UTF-8 text of at most %d bytes",
                        ASSIST_TEXT_MAX);
     return RC_OK;
 }
@@ -156,25 +156,25 @@ static rc_t texts_check(const char *title, const char *description, err_t *e)
 rc_t assistance_request_validate(const assistance_request_t *r, err_t *e)
 {
     if (!assistance_kind_parse(r->kind))
-        return err_set(e, RC_INPUT,
+        return err_field(e, RC_INPUT, "kind", "Choose a kind of assistance.",
                        "kind: '%s' is not a kind of assistance (legislative-"
                        "drafting, training, equipment, expert-visit, "
                        "technical-advice, workshop, awareness-raising)",
                        r->kind ? r->kind : "");
     if (!r->items || !*r->items)
-        return err_set(e, RC_INPUT, "items: a request names at least one template item");
+        return err_field(e, RC_INPUT, "items", "Choose at least one matrix item.", "items: a request names at least one template item");
     if (!assistance_list_ok(r->items, item_code_ok))
-        return err_set(e, RC_INPUT,
+        return err_field(e, RC_INPUT, "items", "Choose matrix items from the list.",
                        "items: '%.100s' is not a list of item ids separated by "
                        "commas, each once",
                        r->items);
     if (!assistance_list_ok(r->themes, assistance_theme_syntax_ok))
-        return err_set(e, RC_INPUT, "themes: '%.100s' is not a list of theme keys", r->themes);
+        return err_field(e, RC_INPUT, "themes", "Choose themes from the list.", "themes: '%.100s' is not a list of theme keys", r->themes);
     if (!assistance_list_ok(r->languages, assistance_language_ok))
-        return err_set(e, RC_INPUT, "languages: '%.100s' is not a list of ISO 639 codes",
-                       r->languages);
+        return err_field(e, RC_INPUT, "languages", "Choose languages from the list.",
+                       "languages: '%.100s' is not a list of ISO 639 codes", r->languages);
     if (r->priority < 1 || r->priority > 3)
-        return err_set(e, RC_INPUT, "priority: %d is not 1, 2 or 3", r->priority);
+        return err_field(e, RC_INPUT, "priority", "Choose a priority.", "priority: %d is not 1, 2 or 3", r->priority);
     if (!date_valid(r->submitted))
         return err_set(e, RC_INPUT, "submitted: '%s' is not a date (YYYY-MM-DD)", r->submitted);
     char today[11];
@@ -189,23 +189,23 @@ rc_t assistance_request_validate(const assistance_request_t *r, err_t *e)
 rc_t assistance_offer_validate(const assistance_offer_t *o, err_t *e)
 {
     if (!*o->provider_state == !(o->provider_org && *o->provider_org))
-        return err_set(e, RC_INPUT, "provider: exactly one of a state and an organization");
+        return err_field(e, RC_INPUT, "provider", "Give the provider: a state or an organization.", "provider: exactly one of a state and an organization");
     if (!o->kinds || !*o->kinds || !assistance_list_ok(o->kinds, assistance_kind_ok))
-        return err_set(e, RC_INPUT, "kinds: '%.100s' is not a list of kinds of assistance",
+        return err_field(e, RC_INPUT, "kinds", "Choose at least one kind of assistance.", "kinds: '%.100s' is not a list of kinds of assistance",
                        o->kinds ? o->kinds : "");
     if (!assistance_list_ok(o->items, item_code_ok))
-        return err_set(e, RC_INPUT, "items: '%.100s' is not a list of item ids", o->items);
+        return err_field(e, RC_INPUT, "items", "Choose matrix items from the list.", "items: '%.100s' is not a list of item ids", o->items);
     if (!assistance_list_ok(o->themes, assistance_theme_syntax_ok))
-        return err_set(e, RC_INPUT, "themes: '%.100s' is not a list of theme keys", o->themes);
+        return err_field(e, RC_INPUT, "themes", "Choose themes from the list.", "themes: '%.100s' is not a list of theme keys", o->themes);
     if (!*o->items && !*o->themes)
-        return err_set(e, RC_INPUT, "an offer names at least one template item or theme");
+        return err_field(e, RC_INPUT, "items", "Choose at least one matrix item or theme.", "an offer names at least one template item or theme");
     if (!assistance_list_ok(o->regions, assistance_region_ok))
-        return err_set(e, RC_INPUT, "regions: '%.100s' is not a list of M49 codes", o->regions);
+        return err_field(e, RC_INPUT, "regions", "Choose regions from the list.", "regions: '%.100s' is not a list of M49 codes", o->regions);
     if (!assistance_list_ok(o->languages, assistance_language_ok))
-        return err_set(e, RC_INPUT, "languages: '%.100s' is not a list of ISO 639 codes",
-                       o->languages);
+        return err_field(e, RC_INPUT, "languages", "Choose languages from the list.",
+                       "languages: '%.100s' is not a list of ISO 639 codes", o->languages);
     if (o->capacity < 0)
-        return err_set(e, RC_INPUT, "capacity: %d is negative", o->capacity);
+        return err_field(e, RC_INPUT, "capacity", "Give a capacity of 0 or more.", "capacity: %d is negative", o->capacity);
     return dates_check(o->start, o->end, e) != RC_OK ? RC_INPUT
                                                      : texts_check(o->title, o->description, e);
 }

@@ -45,24 +45,24 @@ static bool sha_ok(const char *h)
 rc_t report_validate(const report_t *r, err_t *e)
 {
     if (!r->kind)
-        return err_set(e, RC_INPUT, "kind: must be one of first-report, additional-information, "
+        return err_field(e, RC_INPUT, "kind", "Choose a kind of report.", "kind: must be one of first-report, additional-information, "
                                    "action-plan, peer-review, letter");
     if (!date_valid(r->date))
-        return err_set(e, RC_INPUT, "date: '%s' is not a date (YYYY-MM-DD)", r->date);
+        return err_field(e, RC_INPUT, "date", "Give a date as YYYY-MM-DD.", "date: '%s' is not a date (YYYY-MM-DD)", r->date);
     if (strcmp(r->date, "2004-04-28") < 0)
-        return err_set(e, RC_INPUT, "date: %s is before resolution 1540 was adopted (2004-04-28)",
+        return err_field(e, RC_INPUT, "date", "The date is before resolution 1540 was adopted (28 April 2004).", "date: %s is before resolution 1540 was adopted (2004-04-28)",
                        r->date);
     char today[11];
     date_today(today);
     if (strcmp(r->date, today) > 0)
-        return err_set(e, RC_INPUT, "date: %s is in the future", r->date);
+        return err_field(e, RC_INPUT, "date", "The date is in the future.", "date: %s is in the future", r->date);
     if (!language_ok(r->language))
-        return err_set(e, RC_INPUT, "language: '%s' is not an ISO 639 code", r->language);
+        return err_field(e, RC_INPUT, "language", "Choose a language.", "language: '%s' is not an ISO 639 code", r->language);
     if (!r->title || !*r->title || !text_single_line_ok(r->title, REPORT_TITLE_MAX))
-        return err_set(e, RC_INPUT, "title: must be 1 to %d bytes of text on one line",
+        return err_field(e, RC_INPUT, "title", "Give a title of one line (500 bytes at most).", "title: must be 1 to %d bytes of text on one line",
                        REPORT_TITLE_MAX);
     if (r->filename && !text_filename_ok(r->filename))
-        return err_set(e, RC_INPUT, "filename: '%s' is not a plain file name", r->filename);
+        return err_field(e, RC_INPUT, "file", "The file name is not a plain file name.", "filename: '%s' is not a plain file name", r->filename);
     if (r->size >= 0 && !sha_ok(r->sha256))
         return err_set(e, RC_INPUT, "sha256: must be 64 lowercase hex digits");
     if (r->size < 0 && (r->sha256[0] || r->filename || r->media_type))

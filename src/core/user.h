@@ -35,6 +35,15 @@ typedef struct {
     long long last_seen;
 } session_t; /* strings arena-owned */
 
+/* A one-time password reset an administrator issued: only the SHA-256 of its
+ * token is kept (the link is shown once, to the administrator). */
+typedef struct {
+    long long user_id;
+    long long created; /* unix seconds */
+    long long expires; /* unix seconds: unusable from then on */
+    bool used;         /* a reset is used once */
+} password_reset_t;
+
 /* One sign-in attempt, kept for throttling and for administrators to see. */
 typedef struct {
     long long id;    /* store row id */

@@ -113,12 +113,14 @@ static const char migration_1[] =
  * sqlite_schema_event.c, sqlite_schema_signin.c, sqlite_schema_membership.c,
  * sqlite_schema_lists.c and sqlite_schema_template2.c; 9 to 12 in
  * sqlite_schema_search.c, sqlite_schema_roster.c, sqlite_schema_outreach.c,
- * sqlite_schema_notify.c; 13 in sqlite_schema_tokens.c. */
+ * sqlite_schema_notify.c; 13 and 14 in sqlite_schema_tokens.c and
+ * sqlite_schema_reset.c. */
 const char *const sqlite_migrations[] = {migration_1, sqlite_migration_accounts,
                                          sqlite_migration_assistance, sqlite_migration_event,
                                          sqlite_migration_signin, sqlite_migration_membership,
                                          sqlite_migration_lists, sqlite_migration_template2,
                                          sqlite_migration_search,
                                          sqlite_migration_roster, sqlite_migration_outreach,
-                                         sqlite_migration_notify, sqlite_migration_tokens};
+                                         sqlite_migration_notify, sqlite_migration_tokens,
+                                         sqlite_migration_reset};
 const int sqlite_migration_count = sizeof sqlite_migrations / sizeof *sqlite_migrations;

@@ -36,4 +36,7 @@ extern const char sqlite_migration_notify[];
 /* API tokens (sqlite_schema_tokens.c). */
 extern const char sqlite_migration_tokens[];
 
+/* One-time password resets an administrator issues (sqlite_schema_reset.c). */
+extern const char sqlite_migration_reset[];
+
 #endif

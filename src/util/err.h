@@ -21,6 +21,11 @@ typedef enum {
 typedef struct {
     rc_t rc;
     char msg[1024];
+    /* Which input field was wrong ("title"; "" for none), and a short message
+     * without arguments (an English msgid) that a page translates and shows
+     * next to that field, while msg keeps the CLI's full English sentence. */
+    char field[32];
+    const char *code;
 } err_t;
 
 /* Records rc and a formatted message in e (if e is not NULL); returns rc. */
@@ -28,5 +33,12 @@ rc_t err_set(err_t *e, rc_t rc, const char *fmt, ...) __attribute__((format(prin
 /* Prefixes the existing message with a formatted context ("file.json: "). */
 void err_prefix(err_t *e, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void err_clear(err_t *e);
+/* err_set for one wrong input field: also records field and code (a string
+ * literal msgid, see err_t). */
+rc_t err_field(err_t *e, rc_t rc, const char *field, const char *code, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+/* Names the field at fault and its code for an error already set (the
+ * message stays as it is). */
+void err_mark(err_t *e, const char *field, const char *code);
 
 #endif

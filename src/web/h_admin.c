@@ -1,13 +1,15 @@
 /*
- * Administration: users (add, disable, enable) and the audit log.
+ * Administration: users (add, disable, enable); the audit log is h_audit.c.
  */
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "../app/app_user.h"
-#include "../core/audit.h"
 #include "change.h"
 #include "handlers.h"
+#include "../util/collate.h"
 #include "model.h"
+#include "refcache.h"
 #include "session.h"
 #include "web.h"
 
@@ -17,6 +19,32 @@ static json_t *user_json(web_req_t *r, const user_t *u)
                      role_name(u->role), "role_name", model_role_name(r, u->role),
                      "state", u->state ? u->state : "", "org", u->org ? u->org : "",
                      "disabled", u->disabled, "created", u->created ? u->created : "");
+}
+
+static int option_name_cmp(const void *a, const void *b, void *lang)
+{
+    const char *na = json_string_value(json_object_get(*(json_t *const *)a, "name"));
+    const char *nb = json_string_value(json_object_get(*(json_t *const *)b, "name"));
+    return collate_cmp(*(lang_t *)lang, na, nb);
+}
+
+/* The states to pick a point of contact's from: by name in the page's
+ * language, as a person looks for them (not by alpha-3 code). */
+static rc_t state_options(web_req_t *r, json_t **out, err_t *e)
+{
+    const state_t *s;
+    size_t n;
+    rc_t rc = web_ref_states(r, &s, &n, e);
+    if (rc != RC_OK)
+        return rc;
+    json_t **rows = arena_alloc(&r->arena, (n + 1) * sizeof *rows);
+    for (size_t i = 0; i < n; i++)
+        rows[i] = json_pack("{s:s,s:s}", "code", s[i].alpha3, "name", model_state_name(r, &s[i]));
+    qsort_r(rows, n, sizeof *rows, option_name_cmp, &r->lang);
+    *out = json_array();
+    for (size_t i = 0; i < n; i++)
+        json_array_append_new(*out, rows[i]);
+    return RC_OK;
 }
 
 rc_t h_users(web_req_t *r, json_t *m, err_t *e)
@@ -35,6 +63,10 @@ rc_t h_users(web_req_t *r, json_t *m, err_t *e)
         json_array_append_new(roles, json_pack("{s:s,s:s}", "code", role_name((role_t)i), "name",
                                                model_role_name(r, (role_t)i)));
     json_object_set_new(m, "roles", roles);
+    json_t *states;
+    if ((rc = state_options(r, &states, e)) != RC_OK)
+        return rc;
+    json_object_set_new(m, "states", states);
     return RC_OK;
 }
 
@@ -88,28 +120,3 @@ static rc_t user_enable(web_req_t *r, json_t *m, bool disable, err_t *e)
 
 rc_t h_user_disable(web_req_t *r, json_t *m, err_t *e) { return user_enable(r, m, true, e); }
 rc_t h_user_enable(web_req_t *r, json_t *m, err_t *e) { return user_enable(r, m, false, e); }
-
-rc_t h_audit(web_req_t *r, json_t *m, err_t *e)
-{
-    audit_entry_t last, *en;
-    size_t n = 0;
-    rc_t rc = store_audit_last(r->st, &r->arena, &last, e);
-    if (rc == RC_NOTFOUND) {
-        json_object_set_new(m, "entries", json_array());
-        return RC_OK;
-    }
-    long long from = rc == RC_OK && last.seq > 200 ? last.seq - 199 : 1;
-    if (rc == RC_OK)
-        rc = store_audit_list(r->st, from, 200, &r->arena, &en, &n, e);
-    if (rc != RC_OK)
-        return rc;
-    json_t *a = json_array();
-    for (size_t i = n; i-- > 0;)
-        json_array_append_new(a, json_pack("{s:I,s:s,s:s,s:s,s:s,s:s,s:s}", "seq",
-                                           (json_int_t)en[i].seq, "at", en[i].at, "actor",
-                                           en[i].actor, "action", en[i].action, "object",
-                                           en[i].object, "detail", en[i].detail, "hash",
-                                           en[i].hash));
-    json_object_set_new(m, "entries", a);
-    return RC_OK;
-}

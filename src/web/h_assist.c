@@ -189,8 +189,16 @@ rc_t h_assist_state(web_req_t *r, const state_t *s, json_t *m, err_t *e)
     if (!authz_allowed(r->user, ACT_ASSIST_REQUEST, s->alpha3))
         return RC_OK;
     json_object_set_new(m, "can_request", json_true());
-    if (!r->api)
-        json_object_set_new(m, "request_form", model_assist_form(r, &n));
+    if (!r->api) {
+        json_t *form = model_assist_form(r, &n), *prio = json_array();
+        static const char *const priorities[][2] = {{"1", "normal"}, {"2", "high"},
+                                                    {"3", "urgent"}};
+        for (int i = 0; i < 3; i++)
+            json_array_append_new(prio, json_pack("{s:s,s:s}", "code", priorities[i][0], "name",
+                                                  web_tr(r, priorities[i][1])));
+        json_object_set_new(form, "priorities", prio);
+        json_object_set_new(m, "request_form", form);
+    }
     return RC_OK;
 }
 
@@ -313,12 +321,14 @@ static rc_t read_texts(web_req_t *r, const char **title, const char **descriptio
     *items = web_param_list(r, "items");
     *themes = web_param_list(r, "themes");
     if (!*title || !**title)
-        return web_fail(r, e, 422, RC_INPUT, "%s", web_tr(r, "A title is required."));
+        return web_fail_field(r, e, 422, RC_INPUT, "title", "A title is required.");
     if (!*items || !*themes || !*languages)
-        return web_fail(r, e, 422, RC_INPUT, "%s",
-                        web_tr(r, "Items, themes and languages must be lists of codes."));
-    if (!date_field(web_param(r, "start"), start) || !date_field(web_param(r, "end"), end))
-        return web_fail(r, e, 422, RC_INPUT, "%s", web_tr(r, "The date must be YYYY-MM-DD."));
+        return web_fail_field(r, e, 422, RC_INPUT, !*items ? "items" : !*themes ? "themes" : "languages",
+                              "Items, themes and languages must be lists of codes.");
+    if (!date_field(web_param(r, "start"), start))
+        return web_fail_field(r, e, 422, RC_INPUT, "start", "The date must be YYYY-MM-DD.");
+    if (!date_field(web_param(r, "end"), end))
+        return web_fail_field(r, e, 422, RC_INPUT, "end", "The date must be YYYY-MM-DD.");
     if (!*description)
         *description = "";
     return RC_OK;
@@ -349,10 +359,10 @@ rc_t h_request_add(web_req_t *r, json_t *m, err_t *e)
         return rc;
     q->kind = (char *)assistance_kind_parse(kind);
     if (!q->kind)
-        return web_fail(r, e, 422, RC_INPUT, "%s", web_tr(r, "Choose the kind of assistance."));
+        return web_fail_field(r, e, 422, RC_INPUT, "kind", "Choose the kind of assistance.");
     q->priority = !prio || !*prio ? 1 : (int)web_id(prio);
     if (q->priority < 1 || q->priority > 3)
-        return web_fail(r, e, 422, RC_INPUT, "%s", web_tr(r, "The priority is 1, 2 or 3."));
+        return web_fail_field(r, e, 422, RC_INPUT, "priority", "The priority is 1, 2 or 3.");
     memcpy(q->state, s.alpha3, sizeof q->state);
     q->items = (char *)items, q->themes = (char *)themes, q->title = (char *)title;
     q->description = (char *)description, q->languages = (char *)languages;
@@ -502,14 +512,14 @@ rc_t h_offer_add(web_req_t *r, json_t *m, err_t *e)
     if (rc != RC_OK)
         return rc;
     if (!kinds || !regions)
-        return web_fail(r, e, 422, RC_INPUT, "%s",
-                        web_tr(r, "Items, themes and languages must be lists of codes."));
+        return web_fail_field(r, e, 422, RC_INPUT, !kinds ? "kinds" : "regions",
+                              "Items, themes and languages must be lists of codes.");
     long long capacity = cap && strcmp(cap, "0") == 0 ? 0 : web_id(cap);
     if (!cap || (capacity == 0 && strcmp(cap, "0") != 0) || capacity > 1000000)
-        return web_fail(r, e, 422, RC_INPUT, "%s",
-                        web_tr(r, "The capacity is a whole number from 0 to 1000000."));
+        return web_fail_field(r, e, 422, RC_INPUT, "capacity",
+                              "The capacity is a whole number from 0 to 1000000.");
     if (!*kinds)
-        return web_fail(r, e, 422, RC_INPUT, "%s", web_tr(r, "Choose the kind of assistance."));
+        return web_fail_field(r, e, 422, RC_INPUT, "kinds", "Choose the kind of assistance.");
     o->kinds = (char *)kinds, o->items = (char *)items, o->themes = (char *)themes;
     o->title = (char *)title, o->description = (char *)description;
     o->regions = (char *)regions, o->languages = (char *)languages;

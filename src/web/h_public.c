@@ -2,6 +2,7 @@
  * Public pages: home, the states, a state with its published matrix, reports
  * and versions, version comparisons, and the open-data downloads.
  */
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,6 +25,7 @@
 #include "model.h"
 #include "model_matrix_read.h"
 #include "opendata_files.h"
+#include "refcache.h"
 #include "web.h"
 
 /* ---- home ------------------------------------------------------------------ */
@@ -219,6 +221,113 @@ static bool state_found(arena_t *a, const state_t *s, const char *q)
     return false;
 }
 
+/* The regions as M49 lists them: a tree from World, each level in the
+ * order of the English names (the UN Statistics Division's M49 overview),
+ * indented by depth; World itself is "All". */
+static void region_tree(web_req_t *r, const vocab_t *v, size_t n, const char *parent, int depth,
+                        const char *chosen, json_t *out)
+{
+    const vocab_t **kids = arena_alloc(&r->arena, (n + 1) * sizeof *kids);
+    size_t nk = 0;
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(v[i].parent, parent) == 0)
+            kids[nk++] = &v[i];
+    for (size_t i = 1; i < nk; i++) /* insertion sort: a handful of regions a level */
+        for (size_t j = i; j > 0 && strcmp(kids[j - 1]->name[LANG_EN], kids[j]->name[LANG_EN]) > 0; j--) {
+            const vocab_t *t = kids[j];
+            kids[j] = kids[j - 1], kids[j - 1] = t;
+        }
+    for (size_t i = 0; i < nk && depth < 4; i++) {
+        char *name = arena_alloc(&r->arena, strlen(kids[i]->name[r->lang]) + 16);
+        name[0] = 0;
+        for (int d = 0; d < depth; d++)
+            strcat(name, "\u00a0\u00a0"); /* no-break spaces: an option keeps them */
+        strcat(name, kids[i]->name[r->lang]);
+        json_array_append_new(out, json_pack("{s:s,s:s,s:b}", "code", kids[i]->code, "name", name,
+                                             "selected", chosen && strcmp(chosen, kids[i]->code) == 0));
+        region_tree(r, v, n, kids[i]->code, depth + 1, chosen, out);
+    }
+}
+
+static json_t *region_choices(web_req_t *r, const char *chosen)
+{
+    json_t *a = json_array();
+    const vocab_t *v;
+    size_t n;
+    err_t e = {0};
+    if (web_ref_vocab(r, "region", &v, &n, &e) == RC_OK)
+        region_tree(r, v, n, "001", 0, chosen, a);
+    return a;
+}
+
+/* The states list's columns that sort it, and how: by name (as the
+ * language collates), or by a figure, largest first. */
+static const char *const sort_keys[] = {"name", "group", "region", "reports", "last", "coverage"};
+
+static int states_sort_cmp(const void *a, const void *b, void *arg)
+{
+    const json_t *x = *(json_t *const *)a, *y = *(json_t *const *)b;
+    const web_req_t *r = arg;
+    const char *key = json_string_value(json_object_get(x, "_sort"));
+    int c = 0;
+    if (strcmp(key, "reports") == 0 || strcmp(key, "coverage") == 0) {
+        double dx = json_number_value(json_object_get(x, key)),
+               dy = json_number_value(json_object_get(y, key));
+        c = dx < dy ? 1 : dx > dy ? -1 : 0;
+    } else if (strcmp(key, "last") == 0) {
+        c = -strcmp(json_string_value(json_object_get(x, "last_report")),
+                    json_string_value(json_object_get(y, "last_report")));
+    } else if (strcmp(key, "group") == 0 || strcmp(key, "region") == 0) {
+        const char *f = strcmp(key, "group") == 0 ? "group_name" : "region_name";
+        c = collate_cmp(r->lang, json_string_value(json_object_get(x, f)),
+                        json_string_value(json_object_get(y, f)));
+    }
+    return c ? c : state_name_cmp(a, b, (void *)&r->lang);
+}
+
+/* Appends s to b percent-encoded (a query value). */
+static void url_put(buf_t *b, const char *s)
+{
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+        if (isalnum(*p) || strchr("-._~", *p))
+            buf_printf(b, "%c", *p);
+        else
+            buf_printf(b, "%%%02X", *p);
+}
+
+/* Each sortable column's link, keeping the filters, and which one is on. */
+static json_t *sort_links(web_req_t *r, const char *on, const char *const *filters)
+{
+    json_t *o = json_object();
+    for (size_t k = 0; k < sizeof sort_keys / sizeof *sort_keys; k++) {
+        buf_t b;
+        buf_init(&b, 4096);
+        buf_printf(&b, "states?sort=%s", sort_keys[k]);
+        for (size_t i = 0; filters[i]; i++) {
+            const char *v = web_query(r, filters[i]);
+            if (v && *v && strlen(v) <= 100) {
+                buf_printf(&b, "&%s=", filters[i]);
+                url_put(&b, v);
+            }
+        }
+        json_object_set_new(o, sort_keys[k],
+                            json_pack("{s:s,s:b}", "href", buf_str(&b), "on",
+                                      strcmp(on, sort_keys[k]) == 0));
+        buf_free(&b);
+    }
+    return o;
+}
+
+/* Coverage of each state's newest published matrix (home_states), by alpha-3. */
+static rc_t states_coverage(web_req_t *r, const state_t *states, size_t ns, home_state_t **out,
+                            err_t *e)
+{
+    size_t nr;
+    *out = arena_alloc(&r->arena, (ns + 1) * sizeof **out);
+    memset(*out, 0, (ns + 1) * sizeof **out);
+    return home_states(r, states, ns, *out, &nr, e);
+}
+
 rc_t h_states(web_req_t *r, json_t *m, err_t *e)
 {
     const char *region = web_query(r, "region"), *group = web_query(r, "group"),
@@ -231,8 +340,16 @@ rc_t h_states(web_req_t *r, json_t *m, err_t *e)
     rc_t rc = store_state_list(r->st, &r->arena, &states, &ns, e);
     if (rc == RC_OK)
         rc = store_report_list(r->st, NULL, &r->arena, &reports, &nr, e);
+    home_state_t *hs = NULL;
+    if (rc == RC_OK)
+        rc = states_coverage(r, states, ns, &hs, e);
     if (rc != RC_OK)
         return rc;
+    const char *sort = "name";
+    const char *asked = web_query(r, "sort");
+    for (size_t k = 0; asked && k < sizeof sort_keys / sizeof *sort_keys; k++)
+        if (strcmp(asked, sort_keys[k]) == 0)
+            sort = sort_keys[k];
     json_t **rows = arena_alloc(&r->arena, (ns + 1) * sizeof *rows);
     size_t n = 0, k = 0;
     for (size_t i = 0; i < ns; i++) {
@@ -248,16 +365,29 @@ rc_t h_states(web_req_t *r, json_t *m, err_t *e)
         json_t *o = model_state(r, &states[i]);
         json_object_set_new(o, "reports", json_integer(count));
         json_object_set_new(o, "last_report", json_string(last));
+        json_object_set_new(o, "has_coverage", json_boolean(hs[i].published));
+        if (hs[i].published) {
+            json_object_set_new(o, "coverage", pct(hs[i].x, hs[i].applicable));
+            json_object_set_new(o, "coverage_pct", json_integer(hs[i].applicable
+                                    ? (json_int_t)(100.0 * (double)hs[i].x / (double)hs[i].applicable + 0.5) : 0));
+        } else {
+            json_object_set_new(o, "coverage", json_real(-1.0)); /* none: sorts last */
+        }
+        json_object_set_new(o, "_sort", json_string(sort));
         rows[n++] = o;
     }
-    qsort_r(rows, n, sizeof *rows, state_name_cmp, &r->lang);
+    qsort_r(rows, n, sizeof *rows, states_sort_cmp, r);
     json_t *list = json_array();
-    for (size_t i = 0; i < n; i++)
+    for (size_t i = 0; i < n; i++) {
+        json_object_del(rows[i], "_sort");
         json_array_append_new(list, rows[i]);
+    }
+    static const char *const filters[] = {"q", "region", "group", "flag", NULL};
+    json_object_set_new(m, "sort", sort_links(r, sort, filters));
     json_object_set_new(m, "states", list);
     json_object_set_new(m, "count", json_integer((json_int_t)n));
     json_object_set_new(m, "q", json_string(q && text_utf8_ok(q, strlen(q)) ? q : ""));
-    json_object_set_new(m, "regions", model_choices(r, "region", region, false));
+    json_object_set_new(m, "regions", region_choices(r, region));
     json_object_set_new(m, "groups", model_choices(r, "group", group, false));
     json_t *flags = json_array();
     static const char *const fl[][2] = {{"ldc", "Least developed countries"},

@@ -19,6 +19,7 @@
 #include "../core/media.h"
 #include "../core/review.h"
 #include "../util/date.h"
+#include "../util/langname.h"
 #include "../util/text.h"
 #include "change.h"
 #include "handlers.h"
@@ -104,6 +105,19 @@ static json_t *report_kinds_json(web_req_t *r)
     return a;
 }
 
+/* The languages a report may be in, named in the page's language; the
+ * page's own language comes first chosen. */
+static json_t *doc_langs_json(web_req_t *r)
+{
+    json_t *a = json_array();
+    for (int l = 0; l < LANG_COUNT; l++)
+        json_array_append_new(a, json_pack("{s:s,s:s,s:b}", "code", lang_code((lang_t)l), "name",
+                                           lang_display_name(&r->arena, lang_code((lang_t)l),
+                                                             r->lang),
+                                           "current", l == (int)r->lang));
+    return a;
+}
+
 rc_t h_workspace(web_req_t *r, json_t *m, err_t *e)
 {
     const user_t *u = r->user;
@@ -125,6 +139,7 @@ rc_t h_workspace(web_req_t *r, json_t *m, err_t *e)
         json_object_set_new(m, "state", model_state(r, &s));
         json_object_set_new(m, "to_review", versions_in(r, &w, MV_WITH_STATE, -1));
         json_object_set_new(m, "kinds", report_kinds_json(r));
+        json_object_set_new(m, "doc_langs", doc_langs_json(r));
     }
     if (u->role == ROLE_EXPERT) {
         json_object_set_new(m, "expert", json_true());
@@ -337,21 +352,29 @@ static rc_t upload_read(web_req_t *r, const state_t *s, app_report_in_t *in, err
     *in = (app_report_in_t){.state = s->alpha3, .kind = web_param(r, "kind"),
                             .date = web_param(r, "date"), .language = web_param(r, "language"),
                             .title = web_param(r, "title")};
-    if (!in->kind || !in->date || !in->language || !in->title || !f)
-        return web_fail(r, e, 422, RC_INPUT, "%s",
-                        web_tr(r, "Kind, date, language, title and a file are all required."));
+    /* the first field missing, with its own words */
+    if (!in->kind)
+        return web_fail_field(r, e, 422, RC_INPUT, "kind", "Choose a kind of report.");
+    if (!in->date || !*in->date)
+        return web_fail_field(r, e, 422, RC_INPUT, "date", "The date must be YYYY-MM-DD.");
+    if (!in->language)
+        return web_fail_field(r, e, 422, RC_INPUT, "language", "Choose a language.");
+    if (!in->title || !*in->title)
+        return web_fail_field(r, e, 422, RC_INPUT, "title", "A title is required.");
+    if (!f || !f->filename || !*f->filename)
+        return web_fail_field(r, e, 422, RC_INPUT, "file", "Choose a file to upload.");
     if (strlen(in->date) != 10 || !date_valid(in->date))
-        return web_fail(r, e, 422, RC_INPUT, "%s", web_tr(r, "The date must be YYYY-MM-DD."));
+        return web_fail_field(r, e, 422, RC_INPUT, "date", "The date must be YYYY-MM-DD.");
     if (strlen(in->language) > 3)
-        return web_fail(r, e, 422, RC_INPUT, "%s",
-                        web_tr(r, "The language must be an ISO 639 code such as en or fr."));
+        return web_fail_field(r, e, 422, RC_INPUT, "language",
+                              "The language must be an ISO 639 code such as en or fr.");
     if (f->len == 0)
-        return web_fail(r, e, 422, RC_INPUT, "%s", web_tr(r, "The file is empty."));
+        return web_fail_field(r, e, 422, RC_INPUT, "file", "The file is empty.");
     if ((long long)f->len > web_app->max_upload)
-        return web_fail(r, e, 413, RC_REFUSED, "%s", web_tr(r, "The file is too large."));
+        return web_fail_field(r, e, 413, RC_REFUSED, "file", "The file is too large.");
     if (!media_type_detect(f->value, f->len, f->filename))
-        return web_fail(r, e, 415, RC_INPUT, "%s",
-                        web_tr(r, "The file must be a PDF, Word, OpenDocument or text file."));
+        return web_fail_field(r, e, 415, RC_INPUT, "file",
+                              "The file must be a PDF, Word, OpenDocument or text file.");
     in->filename = f->filename;
     in->doc = f->value;
     in->len = f->len;

@@ -120,6 +120,11 @@ rc_t h_user_password(web_req_t *r, json_t *model, err_t *e);
 rc_t h_user_enable(web_req_t *r, json_t *model, err_t *e);
 rc_t h_audit(web_req_t *r, json_t *model, err_t *e);
 
+/* h_reset.c: password reset links */
+rc_t h_user_reset(web_req_t *r, json_t *model, err_t *e);
+rc_t h_reset_form(web_req_t *r, json_t *model, err_t *e);
+rc_t h_reset(web_req_t *r, json_t *model, err_t *e);
+
 /* h_signins.c: failed sign-ins, and lifting a lockout */
 rc_t h_signins(web_req_t *r, json_t *model, err_t *e);
 rc_t h_signin_lift(web_req_t *r, json_t *model, err_t *e);

@@ -11,6 +11,7 @@
 #include "../core/authz.h"
 #include "../core/matrix_info.h"
 #include "../util/i18n.h"
+#include "../util/langname.h"
 #include "model_fields.h"
 #include "model_matrix_read.h"
 #include "refcache.h"
@@ -119,6 +120,9 @@ json_t *model_report(web_req_t *r, const report_t *rep)
     json_object_set_new(o, "kind_name", json_string(model_report_kind_name(r, rep->kind)));
     json_object_set_new(o, "date", json_string(rep->date));
     json_object_set_new(o, "language", json_string(rep->language));
+    if (!r->api)
+        json_object_set_new(o, "language_name",
+                            json_string(lang_display_name(&r->arena, rep->language, r->lang)));
     json_object_set_new(o, "title", json_string(rep->title));
     json_object_set_new(o, "has_file", json_boolean(rep->has_document));
     if (rep->has_document) {

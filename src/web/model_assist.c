@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../util/langname.h"
 #include "model.h"
 #include "model_fields.h"
 #include "refcache.h"
@@ -178,6 +179,8 @@ json_t *model_request(web_req_t *r, const assist_names_t *n, const assistance_re
     json_object_set_new(o, "themes", themes_of(r, n, q->themes, q->items));
     set_str(o, "status_name", model_assist_status_name(r, q->status));
     json_object_set_new(o, "open", json_boolean(strcmp(q->status, "open") == 0));
+    if (!r->api) /* "English, French" in the page's language, not "en,fr" */
+        set_str(o, "language_names", lang_display_list(&r->arena, q->languages, r->lang));
     return o;
 }
 
@@ -195,6 +198,8 @@ json_t *model_offer(web_req_t *r, const assist_names_t *n, const assistance_offe
     json_object_set_new(o, "regions", model_code_list(r, of->regions, "region"));
     set_str(o, "status_name", model_assist_status_name(r, of->status));
     json_object_set_new(o, "open", json_boolean(strcmp(of->status, "open") == 0));
+    if (!r->api)
+        set_str(o, "language_names", lang_display_list(&r->arena, of->languages, r->lang));
     return o;
 }
 

@@ -157,6 +157,13 @@ rc_t web_fail(web_req_t *r, err_t *e, int status, rc_t rc, const char *fmt, ...)
     return err_set(e, rc, "%s", msg);
 }
 
+rc_t web_fail_field(web_req_t *r, err_t *e, int status, rc_t rc, const char *field,
+                    const char *msgid)
+{
+    r->status = status;
+    return err_field(e, rc, field, msgid, "%s", web_tr(r, msgid));
+}
+
 void web_cookie(web_req_t *r, const char *cookie)
 {
     if (r->ncookies < sizeof r->set_cookie / sizeof *r->set_cookie)

@@ -92,6 +92,10 @@ long long web_id(const char *s);
 /* Sets an error status with a message and returns rc for the handler to pass on. */
 rc_t web_fail(web_req_t *r, err_t *e, int status, rc_t rc, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
+/* web_fail for one wrong field: the message (msgid, translated into the
+ * request's language) goes next to that field when the form is shown again. */
+rc_t web_fail_field(web_req_t *r, err_t *e, int status, rc_t rc, const char *field,
+                    const char *msgid);
 /* Adds a Set-Cookie header value to the answer. */
 void web_cookie(web_req_t *r, const char *cookie);
 /* The translation of msgid in the request's language. */

@@ -19,7 +19,9 @@
 #include "../util/text.h"
 #include "bearer.h"
 #include "conditional.h"
+#include "form_again.h"
 #include "handlers.h"
+#include "page_title.h"
 #include "paging.h"
 #include "model.h"
 #include "refcache.h"
@@ -90,6 +92,10 @@ static const route_t routes[] = {
     {"POST", "users/*/disable", h_user_disable, NULL, ACT_USER_MANAGE, -1, 0},
     {"POST", "users/*/enable", h_user_enable, NULL, ACT_USER_MANAGE, -1, 0},
     {"POST", "users/*/password", h_user_password, NULL, ACT_USER_MANAGE, -1, 0},
+    {"POST", "users/*/reset", h_user_reset, NULL, ACT_USER_MANAGE, -1, 0},
+    {"GET", "reset/*", h_reset_form, "reset", ACT_PUBLIC, -1, 0},
+    /* no CSRF token: no session; the link's secret token is the proof */
+    {"POST", "reset/*", h_reset, NULL, ACT_PUBLIC, -1, NO_CSRF},
     {"GET", "audit", h_audit, "audit", ACT_AUDIT_READ, -1, 0},
     {"GET", "signins", h_signins, "signins", ACT_USER_MANAGE, -1, 0},
     {"POST", "signins/lift", h_signin_lift, NULL, ACT_USER_MANAGE, -1, 0},
@@ -247,6 +253,7 @@ static const char *status_code(int status)
     case 404: return "not-found";
     case 405: return "method-not-allowed";
     case 409: return "conflict";
+    case 410: return "gone";
     case 413: return "too-large";
     case 415: return "unsupported-media-type";
     case 422: return "invalid";
@@ -302,8 +309,9 @@ static void answer_json(web_req_t *r, web_answer_t *out, json_t *v)
 
 /* The keys every page's template may use: language, direction, the language
  * switch, the signed-in user, the CSRF token, the demo marker. */
-static void page_common(web_req_t *r, json_t *m)
+static void page_common(web_req_t *r, const char *template, json_t *m)
 {
+    json_object_set_new(m, "page_title", json_string(page_title(r, template, m)));
     json_object_set_new(m, "lang", json_string(lang_code(r->lang)));
     json_object_set_new(m, "dir", json_string(r->lang == LANG_AR ? "rtl" : "ltr"));
     json_t *langs = json_array();
@@ -349,7 +357,7 @@ static void page_common(web_req_t *r, json_t *m)
 
 static void answer_page(web_req_t *r, web_answer_t *out, const char *template, json_t *m)
 {
-    page_common(r, m);
+    page_common(r, template, m);
     buf_t b;
     buf_init(&b, 64u << 20);
     err_t e = {0};
@@ -361,17 +369,32 @@ static void answer_page(web_req_t *r, web_answer_t *out, const char *template, j
     answer_bytes(out, "text/html; charset=utf-8", &b);
 }
 
-static void answer_error(web_req_t *r, web_answer_t *out, int status, const char *msg)
+/* An API error: the message in the request's language, and for a wrong
+ * field its name and the full detail (the CLI's words) as well. */
+static void answer_api_error(web_req_t *r, web_answer_t *out, int status, const char *msg,
+                             const err_t *fail)
+{
+    json_t *o = json_pack("{s:{s:i,s:s,s:s}}", "error", "status", status, "code",
+                          status_code(status), "message", msg);
+    json_t *err = json_object_get(o, "error");
+    if (fail && fail->field[0])
+        json_object_set_new(err, "field", json_string(fail->field));
+    if (fail && fail->code && strcmp(fail->msg, msg) != 0)
+        json_object_set_new(err, "detail",
+                            json_string(text_utf8_repair(&r->arena, fail->msg)));
+    answer_json(r, out, o);
+    json_decref(o);
+}
+
+static void answer_error_of(web_req_t *r, web_answer_t *out, int status, const char *msg,
+                            const err_t *fail)
 {
     out->status = status;
     out->cacheable = false;
     /* a message may echo what the client sent: JSON and HTML need valid UTF-8 */
     msg = text_utf8_repair(&r->arena, msg ? msg : "");
     if (r->api) {
-        json_t *o = json_pack("{s:{s:i,s:s,s:s}}", "error", "status", status, "code",
-                              status_code(status), "message", msg);
-        answer_json(r, out, o);
-        json_decref(o);
+        answer_api_error(r, out, status, msg, fail);
         return;
     }
     json_t *m = json_pack("{s:i,s:s}", "status", status, "message", msg);
@@ -380,6 +403,11 @@ static void answer_error(web_req_t *r, web_answer_t *out, int status, const char
     answer_page(r, out, "error", m);
     out->status = status;
     json_decref(m);
+}
+
+static void answer_error(web_req_t *r, web_answer_t *out, int status, const char *msg)
+{
+    answer_error_of(r, out, status, msg, NULL);
 }
 
 static void answer_redirect(web_answer_t *out, const char *to)
@@ -528,6 +556,37 @@ static void public_headers(web_req_t *r, const route_t *rt, const char *etag,
     out->cache_control = web_cache_control(rt->pattern);
 }
 
+/* The words a person is shown for a refusal: the field's message in the
+ * page's language when the error has one, else the error's own. */
+static const char *refusal_text(web_req_t *r, const err_t *e)
+{
+    return e->code ? web_tr(r, e->code) : e->msg;
+}
+
+/* A refused form (bad input, a taken name, a state that does not exist) is
+ * answered with its page again, input kept; false when the route has no such
+ * page or the page cannot be built (then the error page answers). */
+static bool answer_form_again(web_req_t *r, const route_t *rt, rc_t rc, const err_t *fail,
+                              web_answer_t *out)
+{
+    const form_page_t *fp = r->api ? NULL : form_page_of(rt->pattern);
+    if (!fp || !(rc == RC_INPUT || rc == RC_NOTFOUND || rc == RC_REFUSED || rc == RC_USAGE))
+        return false;
+    int status = r->status ? r->status : status_of(rc);
+    const char *msg = text_utf8_repair(&r->arena, refusal_text(r, fail));
+    json_t *m = json_object();
+    err_t e = {0};
+    bool ok = form_again(r, fp, fail, msg, m, &e) == RC_OK;
+    if (ok) {
+        answer_page(r, out, fp->template, m);
+        if (out->status != 500)
+            out->status = status;
+        out->cacheable = false;
+    }
+    json_decref(m);
+    return ok;
+}
+
 /* Runs the route's handler once every check has passed. */
 static void route_run(web_req_t *r, const route_t *rt, const web_headers_t *h,
                       web_answer_t *out)
@@ -573,8 +632,8 @@ static void route_run(web_req_t *r, const route_t *rt, const web_headers_t *h,
         answer_success(r, rt, m, out);
     else if ((rc == RC_DB || rc == RC_FAIL) && !r->status)
         answer_error(r, out, status_of(rc), failure_message(r, rc, e.msg));
-    else
-        answer_error(r, out, r->status ? r->status : status_of(rc), e.msg);
+    else if (!answer_form_again(r, rt, rc, &e, out))
+        answer_error_of(r, out, r->status ? r->status : status_of(rc), refusal_text(r, &e), &e);
     if (pub)
         public_headers(r, rt, etag, changed_at, out);
     json_decref(m);

@@ -534,8 +534,8 @@ static void query_encode(buf_t *b, const char *s, size_t n)
  * be named here, or anonymous visitors never see it applied. */
 static const char *const known_params[] = {
     "as_of", "flag", "from", "group", "item", "kind", "lang", "limit", "msg", "next", "offset",
-    "page", "per_page", "provider", "q", "region", "since", "state", "status", "theme", "to", "view",
-    "w",
+    "page", "per_page", "provider", "q", "region", "since", "sort", "state", "status", "theme", "to",
+    "view", "w",
 };
 
 static bool param_known(const char *key)

@@ -138,6 +138,7 @@ const char *session_flash_text(web_req_t *r, const char *key)
         {"user-disabled", "The user was disabled and signed out."},
         {"user-enabled", "The user was enabled."},
         {"user-password", "The user's password was changed and their sessions ended."},
+        {"password-reset", "Your new password is set. Please sign in."},
         {"signins-lifted", "The lockout was lifted."},
         {"request-added", "The assistance request was recorded."},
         {"request-withdrawn", "The assistance request was withdrawn."},
@@ -169,6 +170,8 @@ rc_t h_login_form(web_req_t *r, json_t *m, err_t *e)
     cookie_set(r, "r1540_login", t, false);
     json_object_set_new(m, "login_token", json_string(t));
     const char *next = web_query(r, "next");
+    if (!next) /* the form shown again after a refusal: its own field */
+        next = web_param(r, "next");
     json_object_set_new(m, "next", json_string(next ? next : ""));
     r->no_cache = true;
     return RC_OK;

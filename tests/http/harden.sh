@@ -255,7 +255,7 @@ req -b "$T/pjar.pocbfa" -F "csrf=$csrf" -F kind=letter -F date=2024-05-01 \
     -F "language=$(printf '\377\376')" -F title=t -F "file=@$T/note.txt" "$B/en/states/BFA/reports"
 expect_eq "the same on a page is 422" "$CODE" 422
 check "... and the page is valid UTF-8" utf8_ok "$T/body"
-check "... with the message on it" grep -q 'is not an ISO 639 code' "$T/body"
+check "... with the message on it" grep -q 'Choose a language.' "$T/body"
 
 # NUL in a form field: 422, not a value cut short
 page_login exp || not_ok "exp signs in (page)" "$CODE"
