@@ -12,7 +12,9 @@ cd "$(dirname "$0")/../.." || exit 2
 SYSPY=/usr/bin/python3 # Debian's interpreter, which has aiosmtpd
 MAIL=$T/mail
 SINK=""
-SMTP_PORT=$(free_port)
+# The sink must come back on the same port after it is stopped (the "server
+# down" checks), so its port is chosen once here: a free one the kernel gives.
+SMTP_PORT=$("$SYSPY" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 trap 'stop_server >/dev/null 2>&1; stop_sink; rm -rf "$T"' EXIT
 export R1540_SMTP_URL="smtp://127.0.0.1:$SMTP_PORT" R1540_SMTP_TLS=none \
     R1540_MAIL_FROM=r1540@example.org R1540_PUBLIC_URL=https://r1540.example.org \
