@@ -780,14 +780,15 @@ static rc_t parse_listen(const char *listen, struct sockaddr_in *sa, err_t *e)
 }
 
 /* MHD decodes %00 to a NUL that ends the string early, so that
- * "/download/pdf%00.html" reached the router as "/download/pdf". A path or
- * value holding an encoded NUL is left as sent: it then matches no route and
- * no expected value. */
+ * "/download/pdf%00.html" reached the router as "/download/pdf". A path (the
+ * one string here that starts with "/") holding an encoded NUL is left as
+ * sent, so it matches no route. Query values keep MHD's decoding: web_query
+ * sees their true length and treats one holding a NUL as absent. */
 static size_t unescape_no_nul(void *cls, struct MHD_Connection *c, char *s)
 {
     (void)cls;
     (void)c;
-    if (strstr(s, "%00"))
+    if (s[0] == '/' && strstr(s, "%00"))
         return strlen(s);
     return MHD_http_unescape(s);
 }

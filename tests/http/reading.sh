@@ -107,6 +107,9 @@ expect "a version that is not a number" 404 "$B/en/states/KEN/versions/twelve/do
 expect "a version that does not exist" 404 "$B/en/states/KEN/versions/9999/download/pdf"
 expect "a negative version" 404 "$B/en/states/KEN/versions/-1/download/pdf"
 expect "an unknown state" 404 "$B/en/states/ZZZ/versions/1/download/pdf"
+# MHD decoded %00 to a NUL that cut the path, so this served the PDF (server.c)
+expect "a path with an encoded NUL matches no route" 404 "$B/en/states/KEN/versions/$v/download/pdf%00.html"
+expect "... nor does one cut right after the format" 404 "$B/en/states/KEN/versions/$v/download/pdf%00"
 expect "a path climbing out" 404 "$B/en/states/KEN/versions/$v/download/..%2f..%2fetc%2fpasswd"
 long=$(python3 -c 'print("x" * 6000)')
 req "$B/en/states/KEN/versions/$v/download/$long"
