@@ -51,7 +51,7 @@ expect_ok "xlsx overview of all states in Chinese" r export --format xlsx --lang
 unzip -p "$T/all.xlsx" xl/sharedStrings.xml >"$T/all.strings"
 expect_match "the overview has Chinese state names" "$T/all.strings" "法国"
 expect_fail "xlsx in an unknown language" 2 "not ar, zh" r export --format xlsx --lang de -o "$T/x.xlsx"
-expect_fail "export in an unknown format" 2 "not json, csv or xlsx" r export --format pdf -o "$T/x.pdf"
+expect_fail "export in an unknown format" 2 "not json, csv, xlsx or iati" r export --format pdf -o "$T/x.pdf"
 expect_fail "xlsx of a version that does not exist" 3 "no matrix version 99" r export --format xlsx --state FRA --version 99 -o "$T/x.xlsx"
 expect_fail "json export into a missing folder" 1 "No such file" r export --format json -o "$T/nowhere/x.json"
 : >"$T/plainfile"
