@@ -66,20 +66,15 @@ static const char *record_href(web_req_t *r, const char *object)
     };
     char state[4];
     int number, used = 0;
-    char *href = arena_alloc(&r->arena, strlen(object) + 48);
     if (sscanf(object, "matrix:%3[A-Z]/%d%n", state, &number, &used) == 2 &&
-        object[used] == 0) {
-        sprintf(href, "states/%s/versions/%d", state, number);
-        return href;
-    }
+        object[used] == 0)
+        return arena_printf(&r->arena, "states/%s/versions/%d", state, number);
     if (strncmp(object, "user:", 5) == 0)
         return "users";
     for (size_t i = 0; i < sizeof pages / sizeof *pages; i++) {
         size_t n = strlen(pages[i][0]);
-        if (strncmp(object, pages[i][0], n) == 0 && web_id(object + n)) {
-            sprintf(href, "%s%s", pages[i][1], object + n);
-            return href;
-        }
+        if (strncmp(object, pages[i][0], n) == 0 && web_id(object + n))
+            return arena_printf(&r->arena, "%s%s", pages[i][1], object + n);
     }
     return NULL;
 }

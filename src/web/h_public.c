@@ -238,11 +238,9 @@ static void region_tree(web_req_t *r, const vocab_t *v, size_t n, const char *pa
             kids[j] = kids[j - 1], kids[j - 1] = t;
         }
     for (size_t i = 0; i < nk && depth < 4; i++) {
-        char *name = arena_alloc(&r->arena, strlen(kids[i]->name[r->lang]) + 16);
-        name[0] = 0;
-        for (int d = 0; d < depth; d++)
-            strcat(name, "\u00a0\u00a0"); /* no-break spaces: an option keeps them */
-        strcat(name, kids[i]->name[r->lang]);
+        /* two no-break spaces a level (an option keeps them); depth < 4 */
+        static const char indent[] = "\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0";
+        char *name = arena_printf(&r->arena, "%.*s%s", depth * 4, indent, kids[i]->name[r->lang]);
         json_array_append_new(out, json_pack("{s:s,s:s,s:b}", "code", kids[i]->code, "name", name,
                                              "selected", chosen && strcmp(chosen, kids[i]->code) == 0));
         region_tree(r, v, n, kids[i]->code, depth + 1, chosen, out);

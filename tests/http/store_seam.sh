@@ -42,9 +42,12 @@ expect_eq "... a first page of 200, newest first" "$rows1 $(jq_ 'd["page"]') $(j
 expect "... its second page" 200 "$B/api/v1/assistance/requests?page=2"
 expect_eq "... holds the rest" "$(jq_ 'len(d["requests"])') $(jq_ 'd["count"]') $(jq_ 'd.get("prev_page")')" \
     "$((total - 200)) $total 1"
-for p in 0 -1 3 99999999999999999999 abc '%27%20OR%201=1' ''; do
-    expect "page=$p is answered" 200 "$B/api/v1/assistance/requests?page=$p"
-    expect_eq "... with the first page" "$(jq_ 'd["page"]') $(jq_ 'd["requests"][0]["id"]')" "1 $first"
+expect "page=3, past the last, is answered" 200 "$B/api/v1/assistance/requests?page=3"
+expect_eq "... with the first page" "$(jq_ 'd["page"]') $(jq_ 'd["requests"][0]["id"]')" "1 $first"
+# a page that is not a whole number from 1 is refused, saying which parameter (api.sh has the rest)
+for p in 0 -1 99999999999999999999 abc '%27%20OR%201=1' ''; do
+    expect "page=$p is refused" 422 "$B/api/v1/assistance/requests?page=$p"
+    check "... naming the parameter" body_has 'page:'
 done
 big=$(python3 -c 'print("x" * 6000)')
 expect "an oversized filter is answered" 200 "$B/api/v1/assistance/requests?status=$big&kind=$big"

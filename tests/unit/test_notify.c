@@ -60,10 +60,11 @@ int main(void)
               "France: 7 until 2026-12-06; {other}", "placeholders are filled, others kept");
 
     /* a subject of 40 Chinese characters (120 bytes) with a header injection */
-    char subject[200] = "";
+    char subject[200];
+    size_t used = 0;
     for (int i = 0; i < 40; i++)
-        strcat(subject, "矩");
-    strcat(subject, "\r\nBcc: evil@example.org");
+        used += (size_t)snprintf(subject + used, sizeof subject - used, "矩");
+    snprintf(subject + used, sizeof subject - used, "\r\nBcc: evil@example.org");
     smtp_message_t m = {.to = "poc@example.org", .subject = subject,
                         .body = "line one\nBcc: evil@example.org\n", .message_id = "<1@x.org>",
                         .date = 0};
