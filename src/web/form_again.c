@@ -12,6 +12,10 @@
 static const form_page_t form_pages[] = {
     {"login", h_login_form, "login", ""},
     {"reset/*", h_reset_form, "reset", ""},
+    /* a comment on a row: its text back on that row (h_comment.c) */
+    {"states/*/versions/*/draft-comments", h_version, "version", ""},
+    {"states/*/versions/*/comments/*", h_version, "version", ""},
+    {"states/*/versions/*/comments", h_version, "version", ""},
     {"users", h_users, "users", "role=roles state=states"},
     {"states/*/reports", h_workspace, "workspace", "kind=kinds language=doc_langs"},
     {"states/*/requests", h_state, "state",
