@@ -172,6 +172,13 @@ same "... nothing changed"
 req -b "$T/pjar.exp" "$B/en/$VP"
 check "the page shows it answered, the other still to answer" \
     sh -c 'grep -q "row-comment answered\" id=\"comment-'"$C2"'\"" "$1" && grep -q "comments/'"$C1"'/answer" "$1" && ! grep -q "comments/'"$C2"'/answer" "$1"' - "$T/body"
+check "the comment's time: machine-readable, shown as a date, time and zone" \
+    sh -c 'grep -qE "<bdi><time datetime=\"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z\">[0-9]+.[A-Z][a-z]{2}.[0-9]{4},.[0-9]{2}:[0-9]{2}:[0-9]{2}.UTC</time></bdi>" "$1"' - "$T/body"
+check "... and the version's date in the medium style" \
+    sh -c 'grep -qE "<time datetime=\"[0-9]{4}-[0-9]{2}-[0-9]{2}\">[0-9]+.[A-Z][a-z]{2}.[0-9]{4}</time>" "$1"' - "$T/body"
+req -b "$T/pjar.exp" "$B/zh/$VP"
+check "zh: the comment's time in Chinese, with its zone" \
+    sh -c 'grep -qE "<time datetime=\"[0-9-]{10}T[0-9:]{8}Z\">[0-9]{4}年[0-9]+月[0-9]+日.UTC.[0-9:]{8}</time>" "$1"' - "$T/body"
 req -b "$T/pjar.exp" "$B/ar/$VP"
 check "... in Arabic too (the control translated)" sh -c '! grep -q ">Mark answered<" "$1"' - "$T/body"
 
