@@ -193,4 +193,6 @@ same "... nothing changed"
 post pocdeu "$tok" comments --data-urlencode 'text=On the whole version'
 expect_eq "a comment on the whole version alone still sends: 303" "$CODE" 303
 expect_eq "... stored as sent, on no row" "$(sqlite_only "$DB" "SELECT item || ':' || sent FROM matrix_comment ORDER BY id DESC LIMIT 1")" ":1"
+stop_server
+expect_eq "the server stops cleanly (no sanitizer report)" "$SRC" 0
 done_testing
