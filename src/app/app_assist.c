@@ -278,7 +278,7 @@ rc_t app_assist_proposal_step(app_t *a, assist_step_t step, long long id,
     in = in ? in : &none;
     rc_t rc = proposal_allow(a, t, in, e);
     if (rc == RC_OK && in->note && !text_multi_line_ok(in->note, ASSIST_TEXT_MAX))
-        rc = app_fail(a, e, RC_INPUT, "The note must be text of at most 4000 bytes.");
+        rc = app_fail_field(a, e, RC_INPUT, "note", "The note must be text of at most 4000 bytes.");
     if (rc != RC_OK || (rc = app_begin(a, e)) != RC_OK)
         return rc;
     rc = proposal_write(a, t, id, in, &p, &ev, e);

@@ -256,7 +256,8 @@ static rc_t step_input(app_t *a, const matrix_transition_t *t, const app_matrix_
         return app_fail(a, e, RC_INPUT, "Only approval and publication take a date.");
     if (t != matrix_transition(MW_COMMENT))
         return RC_OK;
-    if (!in->text || !*in->text || !text_multi_line_ok(in->text, REVIEW_COMMENT_MAX))
+    /* no text: the step sends the draft comments alone (app_comment.h) */
+    if (in->text && *in->text && !text_multi_line_ok(in->text, REVIEW_COMMENT_MAX))
         return app_fail(a, e, RC_INPUT, "A comment needs text (at most 4,000 characters).");
     if (in->item && *in->item && !template_item_id_ok(in->item))
         return app_fail(a, e, RC_INPUT, "Item %s: unknown template item.", in->item);
@@ -290,6 +291,33 @@ static rc_t step_check(app_t *a, const matrix_transition_t *t, const matrix_vers
     return RC_OK;
 }
 
+/* The comment step's comments: the one it carries (if any, sent at once) and
+ * every draft of the version, sent together. RC_INPUT if that is none. */
+static rc_t comments_send(app_t *a, const matrix_version_t *v, const app_matrix_step_t *in,
+                          err_t *e)
+{
+    int n = 0;
+    rc_t rc = RC_OK;
+    if (in->text && *in->text) {
+        matrix_comment_t c = {.version_id = v->id,
+                              .user_id = a->actor.user->id,
+                              .item = (char *)(in->item ? in->item : ""),
+                              .text = (char *)in->text,
+                              .created = "",
+                              .sent = true};
+        rc = store_comment_insert(a->st, &c, e);
+        n++;
+    }
+    int drafts = 0;
+    if (rc == RC_OK)
+        rc = store_comments_send(a->st, v->id, &drafts, e);
+    if (rc == RC_OK && n + drafts == 0)
+        return app_fail(a, e, RC_INPUT,
+                        "There is no comment to send: a comment needs text, or draft comments "
+                        "written on rows.");
+    return rc;
+}
+
 /* The step's writes. */
 static rc_t step_write(app_t *a, matrix_step_t step, const matrix_version_t *v,
                        const app_matrix_step_t *in, const char *date, err_t *e)
@@ -302,14 +330,8 @@ static rc_t step_write(app_t *a, matrix_step_t step, const matrix_version_t *v,
                               .response = step == MW_ACCEPT ? "accepted" : "commented",
                               .at = ""};
         rc_t rc = RC_OK;
-        if (step == MW_COMMENT) {
-            matrix_comment_t c = {.version_id = v->id,
-                                  .user_id = uid,
-                                  .item = (char *)(in->item ? in->item : ""),
-                                  .text = (char *)in->text,
-                                  .created = ""};
-            rc = store_comment_insert(a->st, &c, e);
-        }
+        if (step == MW_COMMENT)
+            rc = comments_send(a, v, in, e);
         if (rc == RC_OK)
             rc = store_review_set(a->st, &rv, e);
         if (rc != RC_OK || t->to == t->from)

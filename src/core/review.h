@@ -6,6 +6,8 @@
 #ifndef R1540_CORE_REVIEW_H
 #define R1540_CORE_REVIEW_H
 
+#include <stdbool.h>
+
 #define REVIEW_COMMENT_MAX 4000 /* characters, as the store's CHECK counts them */
 
 typedef struct {
@@ -16,6 +18,8 @@ typedef struct {
     char *user_name;      /* filled by the store when reading; ignored on insert */
     char *text;           /* 1..4000 characters */
     char *created;        /* UTC, YYYY-MM-DDTHH:MM:SSZ; the store fills it when NULL or "" */
+    bool sent;            /* false: a draft only the state sees, which its author may change */
+    char *answered;       /* UTC time an expert marked it answered; "" if not yet (read only) */
 } matrix_comment_t; /* strings arena-owned */
 
 /* The state's answer to a version sent to it; one per version, the latest wins. */

@@ -20,6 +20,8 @@ _Static_assert((int)A_COUNT <= (int)SQLITE_EVENT_SLOTS, "sqlite_private.h: move 
 
 #define NOW "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
 #define USER_COLS "id, name, role, coalesce(state, ''), org, disabled, created, pw_hash"
+/* read_comment's columns; sqlite_comment.c reads the same */
+#define COMMENT_COLS SQLITE_COMMENT_COLS
 #define AUDIT_COLS "seq, at, actor, action, object, detail, prev_hash, hash"
 
 static const char *const queries[A_COUNT] = {
@@ -41,9 +43,9 @@ static const char *const queries[A_COUNT] = {
     [A_AUDIT_INSERT] = "INSERT INTO audit (" AUDIT_COLS ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
     [A_AUDIT_LAST] = "SELECT " AUDIT_COLS " FROM audit ORDER BY seq DESC LIMIT 1",
     [A_AUDIT_LIST] = "SELECT " AUDIT_COLS " FROM audit WHERE seq >= ? ORDER BY seq LIMIT ?",
-    [A_COMMENT_INSERT] = "INSERT INTO matrix_comment (version_id, item, user_id, text, created)"
-                         " VALUES (?, ?, ?, ?, coalesce(nullif(?, ''), " NOW "))",
-    [A_COMMENTS] = "SELECT c.id, c.version_id, c.user_id, c.item, u.name, c.text, c.created"
+    [A_COMMENT_INSERT] = "INSERT INTO matrix_comment (version_id, item, user_id, text, created,"
+                         " sent) VALUES (?, ?, ?, ?, coalesce(nullif(?, ''), " NOW "), ?)",
+    [A_COMMENTS] = "SELECT " COMMENT_COLS
                    " FROM matrix_comment c JOIN user u ON u.id = c.user_id"
                    " WHERE c.version_id = ? ORDER BY c.id",
     [A_REVIEW_SET] = "INSERT INTO matrix_review (version_id, response, user_id, at)"
@@ -324,6 +326,7 @@ rc_t sqlite_comment_insert(void *hv, matrix_comment_t *c, err_t *e)
     sqlite3_bind_int64(s, 3, c->user_id);
     sqlite_bind_text(s, 4, c->text);
     sqlite_bind_text(s, 5, c->created ? c->created : "");
+    sqlite3_bind_int(s, 6, c->sent);
     rc_t rc = sqlite_store_run(h, s, e);
     if (rc == RC_OK)
         c->id = sqlite_store_last_id(h);
@@ -335,7 +338,7 @@ rc_t sqlite_comment_insert(void *hv, matrix_comment_t *c, err_t *e)
     return rc;
 }
 
-static void read_comment(arena_t *a, sqlite3_stmt *s, void *record)
+void sqlite_read_comment(arena_t *a, sqlite3_stmt *s, void *record)
 {
     matrix_comment_t *c = record;
     c->id = sqlite3_column_int64(s, 0);
@@ -345,6 +348,8 @@ static void read_comment(arena_t *a, sqlite3_stmt *s, void *record)
     c->user_name = sqlite_col_text(a, s, 4);
     c->text = sqlite_col_text(a, s, 5);
     c->created = sqlite_col_text(a, s, 6);
+    c->sent = sqlite3_column_int(s, 7) != 0;
+    c->answered = sqlite_col_text(a, s, 8);
 }
 
 rc_t sqlite_comments(void *hv, long long version_id, arena_t *a, matrix_comment_t **out,
@@ -353,7 +358,7 @@ rc_t sqlite_comments(void *hv, long long version_id, arena_t *a, matrix_comment_
     sqlite_store_t *h = hv;
     PREPARE(h, s, A_COMMENTS, e);
     sqlite3_bind_int64(s, 1, version_id);
-    return sqlite_store_collect(h, s, a, sizeof **out, read_comment, out, n, e);
+    return sqlite_store_collect(h, s, a, sizeof **out, sqlite_read_comment, out, n, e);
 }
 
 rc_t sqlite_review_set(void *hv, const matrix_review_t *r, err_t *e)

@@ -50,6 +50,13 @@ void sqlite_bind_text(sqlite3_stmt *s, int i, const char *v);
 /* A column's text copied into the arena ("" for NULL). */
 char *sqlite_col_text(arena_t *a, sqlite3_stmt *s, int i);
 
+/* A matrix comment's columns (c: matrix_comment, u: its author) and their
+ * reader (sqlite_accounts.c), shared with sqlite_comment.c. */
+#define SQLITE_COMMENT_COLS                                                                    \
+    "c.id, c.version_id, c.user_id, c.item, u.name, c.text, c.created, c.sent,"                \
+    " coalesce(c.answered, '')"
+void sqlite_read_comment(arena_t *a, sqlite3_stmt *s, void *record);
+
 /* The backend's operations: sqlite_NAME for each line of store_ops.def, defined
  * in sqlite.c or the sqlite_*.c file of their records; sqlite.c lists them all
  * in store_sqlite_backend. */

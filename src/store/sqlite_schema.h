@@ -38,5 +38,7 @@ extern const char sqlite_migration_tokens[];
 
 /* One-time password resets an administrator issues (sqlite_schema_reset.c). */
 extern const char sqlite_migration_reset[];
+/* Draft comments by item and their answered mark (sqlite_schema_comment_draft.c). */
+extern const char sqlite_migration_comment_draft[];
 
 #endif

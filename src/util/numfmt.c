@@ -26,8 +26,9 @@ struct numfmt {
     UNumberFormatter *dec[NUMFMT_DIGITS][2]; /* [digits][sign] */
     UNumberFormatter *pct;                   /* percent unit, one decimal */
     UDateFormat *date;                       /* long date, UTC */
+    UDateFormat *day, *when;                 /* medium date; medium date and long time */
     UFormattedNumber *result;                /* reused for every number */
-    bool tried_integer, tried_dec[NUMFMT_DIGITS][2], tried_pct, tried_date;
+    bool tried_integer, tried_dec[NUMFMT_DIGITS][2], tried_pct, tried_date, tried_day, tried_when;
 };
 
 /* The ICU locale of each language; why Arabic and English differ from ICU's
@@ -63,6 +64,10 @@ void numfmt_close(numfmt_t *f)
         unumf_close(f->pct);
     if (f->date)
         udat_close(f->date);
+    if (f->day)
+        udat_close(f->day);
+    if (f->when)
+        udat_close(f->when);
     if (f->result)
         unumf_closeResult(f->result);
     free(f);
@@ -194,6 +199,78 @@ const char *numfmt_date(numfmt_t *f, arena_t *a, const char *iso)
     if (U_FAILURE(st) || n >= 128)
         return iso;
     return to_utf8(a, u, n, true);
+}
+
+/* Opens a UTC date formatter of the language once; NULL if ICU cannot. */
+static UDateFormat *date_formatter(numfmt_t *f, UDateFormat **slot, bool *tried,
+                                   UDateFormatStyle time_style, UDateFormatStyle date_style)
+{
+    if (!*tried) {
+        *tried = true;
+        UErrorCode st = U_ZERO_ERROR;
+        static const UChar utc[] = {'U', 'T', 'C', 0};
+        *slot = udat_open(time_style, date_style, date_locale[f->lang], utc, -1, NULL, 0, &st);
+        if (U_FAILURE(st)) {
+            if (*slot)
+                udat_close(*slot);
+            *slot = NULL;
+        }
+    }
+    return *slot;
+}
+
+/* Formats ms since 1970 (UTC) with df into the arena; NULL on failure. */
+static const char *format_ms(UDateFormat *df, arena_t *a, double ms)
+{
+    UChar u[160];
+    UErrorCode st = U_ZERO_ERROR;
+    int32_t n = udat_format(df, (UDate)ms, u, 160, NULL, &st);
+    if (U_FAILURE(st) || n >= 160)
+        return NULL;
+    return to_utf8(a, u, n, true);
+}
+
+const char *numfmt_day(numfmt_t *f, arena_t *a, const char *iso)
+{
+    if (!iso || !date_valid(iso))
+        return iso ? iso : "";
+    UDateFormat *df = date_formatter(f, &f->day, &f->tried_day, UDAT_NONE, UDAT_MEDIUM);
+    const char *out = df ? format_ms(df, a, (double)date_days(iso) * 86400000.0) : NULL;
+    return out ? out : iso;
+}
+
+/* Two digits at s, no more than max; -1 otherwise. */
+static int two_digits(const char *s, int max)
+{
+    if (s[0] < '0' || s[0] > '9' || s[1] < '0' || s[1] > '9')
+        return -1;
+    int v = (s[0] - '0') * 10 + (s[1] - '0');
+    return v <= max ? v : -1;
+}
+
+bool numfmt_is_stamp(const char *s)
+{
+    char day[11];
+    if (!s || strlen(s) != 20 || s[10] != 'T' || s[13] != ':' || s[16] != ':' || s[19] != 'Z')
+        return false;
+    memcpy(day, s, 10);
+    day[10] = '\0';
+    return date_valid(day) && two_digits(s + 11, 23) >= 0 && two_digits(s + 14, 59) >= 0 &&
+           two_digits(s + 17, 59) >= 0;
+}
+
+const char *numfmt_when(numfmt_t *f, arena_t *a, const char *stamp)
+{
+    if (!numfmt_is_stamp(stamp))
+        return stamp ? stamp : "";
+    char day[11];
+    memcpy(day, stamp, 10);
+    day[10] = '\0';
+    double secs = (double)date_days(day) * 86400.0 + two_digits(stamp + 11, 23) * 3600.0 +
+                  two_digits(stamp + 14, 59) * 60.0 + two_digits(stamp + 17, 59);
+    UDateFormat *df = date_formatter(f, &f->when, &f->tried_when, UDAT_LONG, UDAT_MEDIUM);
+    const char *out = df ? format_ms(df, a, secs * 1000.0) : NULL;
+    return out ? out : stamp;
 }
 
 /* ---- numfmt_printf ------------------------------------------------------------ */

@@ -39,6 +39,16 @@ const char *numfmt_pct(numfmt_t *f, arena_t *a, double v);
 /* A YYYY-MM-DD date in words, with no-break spaces; anything that is not a
  * real date (date_valid) is returned as it is. */
 const char *numfmt_date(numfmt_t *f, arena_t *a, const char *iso);
+/* A YYYY-MM-DD date in the medium style of web pages ("28 Oct 2025",
+ * "2025年10月28日"), with no-break spaces; anything else as it is. */
+const char *numfmt_day(numfmt_t *f, arena_t *a, const char *iso);
+/* A UTC time stamp YYYY-MM-DDTHH:MM:SSZ (as the store writes them) as a
+ * medium date and the time with its zone ("28 Oct 2025, 14:05:09 UTC");
+ * anything else as it is. */
+const char *numfmt_when(numfmt_t *f, arena_t *a, const char *stamp);
+/* True if s is such a time stamp (a real date, hours 0-23, minutes and
+ * seconds 0-59, the final Z). */
+bool numfmt_is_stamp(const char *s);
 
 /*
  * printf for translated sentences: the format's %s are copied, its integer

@@ -12,6 +12,15 @@
 static const form_page_t form_pages[] = {
     {"login", h_login_form, "login", ""},
     {"reset/*", h_reset_form, "reset", ""},
+    /* a comment on a row: its text back on that row (h_comment.c) */
+    {"states/*/versions/*/draft-comments", h_version, "version", ""},
+    {"states/*/versions/*/comments/*", h_version, "version", ""},
+    {"states/*/versions/*/comments", h_version, "version", ""},
+    /* a proposal's answer or delivery with its note; a lift of a lockout */
+    {"assistance/proposals/*/accept", h_proposal, "proposal", ""},
+    {"assistance/proposals/*/decline", h_proposal, "proposal", ""},
+    {"assistance/proposals/*/deliver", h_proposal, "proposal", ""},
+    {"signins/lift", h_signins, "signins", ""},
     {"users", h_users, "users", "role=roles state=states"},
     {"states/*/reports", h_workspace, "workspace", "kind=kinds language=doc_langs"},
     {"states/*/requests", h_state, "state",

@@ -52,8 +52,8 @@ rc_t h_signin_lift(web_req_t *r, json_t *m, err_t *e)
     const char *name = web_param(r, "name"), *address = web_param(r, "address");
     const char *addr = NULL;
     if (address && *address && !(addr = client_address_normal(address, &r->arena)))
-        return web_fail(r, e, 422, RC_INPUT, "%s",
-                        web_tr(r, "Give a user name, an IP address, or both."));
+        return web_fail_field(r, e, 422, RC_INPUT, "address",
+                              "Give a user name, an IP address, or both.");
     app_t a;
     int lifted;
     web_app_of(r, &a);

@@ -161,8 +161,7 @@ rc_t h_workspace(web_req_t *r, json_t *m, err_t *e)
 
 /* ---- a version's workflow panel (used by h_version) ------------------------ */
 
-/* The matrix entry of `item` in a version's grouped model, or NULL. */
-static json_t *matrix_entry_of(json_t *m, const char *item)
+json_t *web_matrix_entry_of(json_t *m, const char *item)
 {
     json_t *sec, *tab, *en;
     size_t i, k, j;
@@ -186,7 +185,7 @@ static json_t *edit_values(web_req_t *r, json_t *m)
         return json_incref(typed);
     const char *item = json_string_value(json_object_get(m, "load_item"));
     item = item ? item : web_query(r, "item");
-    json_t *current = item ? matrix_entry_of(m, item) : NULL;
+    json_t *current = item ? web_matrix_entry_of(m, item) : NULL;
     if (!current)
         return NULL;
     json_t *v = json_deep_copy(current);
@@ -212,7 +211,7 @@ static rc_t edit_form(web_req_t *r, const char *state, json_t *m, err_t *e)
         return rc;
     json_t *editing = edit_values(r, m);
     const char *item = editing ? json_string_value(json_object_get(editing, "item")) : NULL;
-    json_t *chosen = item ? matrix_entry_of(m, item) : NULL;
+    json_t *chosen = item ? web_matrix_entry_of(m, item) : NULL;
     json_t *src = editing ? json_object_get(editing, "source_report") : NULL;
     long long src_id = json_is_integer(src) ? json_integer_value(src)
                        : json_is_string(src) ? web_id(json_string_value(src)) : 0;
@@ -270,7 +269,7 @@ static rc_t mark_changed(web_req_t *r, const matrix_version_t *v, json_t *m, err
         return rc;
     matrix_change_t *ch = matrix_diff(items, ni, ea, na, eb, nb, &nc);
     for (size_t i = 0; i < nc; i++) {
-        json_t *row = matrix_entry_of(m, ch[i].item);
+        json_t *row = web_matrix_entry_of(m, ch[i].item);
         if (row)
             json_object_set_new(row, "changed", json_true());
     }
@@ -311,22 +310,14 @@ rc_t h_version_workflow(web_req_t *r, const state_t *s, const matrix_version_t *
     json_object_set_new(m, "can_publish", json_boolean(can_step(r, MW_PUBLISH, v, accepted, st)));
     json_object_set_new(m, "can_new", json_boolean(edit && !matrix_status_in_progress(v->status)));
     if (v->status != MV_PUBLISHED) {
-        matrix_comment_t *c;
-        size_t n;
-        if ((rc = store_comments(r->st, v->id, &r->arena, &c, &n, e)) != RC_OK)
+        if ((rc = h_version_comments(r, st, v, m, e)) != RC_OK)
             return rc;
-        json_t *a = json_array();
-        for (size_t i = 0; i < n; i++)
-            json_array_append_new(a, json_pack("{s:s,s:s,s:s,s:s}", "item", c[i].item, "user",
-                                               c[i].user_name ? c[i].user_name : "", "text",
-                                               c[i].text, "created", c[i].created));
-        json_object_set_new(m, "comments", a);
         r->no_cache = true;
     }
     if (matrix_status_in_progress(v->status) && (rc = mark_changed(r, v, m, e)) != RC_OK)
         return rc;
     const char *saved = web_query(r, "saved");
-    json_t *row = saved ? matrix_entry_of(m, saved) : NULL;
+    json_t *row = saved ? web_matrix_entry_of(m, saved) : NULL;
     if (row) /* the row just saved says so (h_version gives this page a model of its own) */
         json_object_set_new(row, "saved", json_true());
     json_t *matrix = json_object_get(m, "matrix");
@@ -563,7 +554,7 @@ static rc_t entry_load_again(web_req_t *r, const version_ref_t *vr, const char *
     json_object_set_new(m, "state", model_state(r, &vr->s));
     json_object_set_new(m, "version", model_version(r, &vr->v));
     json_object_set_new(m, "matrix", mx);
-    json_t *current = matrix_entry_of(m, item);
+    json_t *current = web_matrix_entry_of(m, item);
     if (!current)
         return web_fail(r, e, 422, RC_INPUT, "%s", web_tr(r, "No such item in this matrix."));
     json_object_set_new(m, "load_item", json_string(item));
@@ -586,7 +577,7 @@ static bool item_blank(web_req_t *r, const version_ref_t *vr, const char *item)
     if (model_matrix(r, &vr->v, &mx, &e) != RC_OK)
         return false;
     json_t *wrap = json_pack("{s:o}", "matrix", mx);
-    json_t *en = matrix_entry_of(wrap, item);
+    json_t *en = web_matrix_entry_of(wrap, item);
     bool blank = !en || entry_model_blank(en);
     json_decref(wrap);
     return blank;
@@ -685,11 +676,13 @@ rc_t h_version_accept(web_req_t *r, json_t *m, err_t *e)
     return workflow_step(r, m, MW_ACCEPT, NULL, "accepted", e);
 }
 
-/* The state comments (on one entry or the whole version): the comment is
- * kept and the version goes back to the experts as a draft. */
+/* The state sends its comments back: the draft comments on rows (h_comment.c)
+ * and, if text is given, one on the whole version; the version goes back to
+ * the experts as a draft. The item is no longer typed: a row's comment is
+ * written on its row. */
 rc_t h_version_comment(web_req_t *r, json_t *m, err_t *e)
 {
-    app_matrix_step_t in = {.text = web_param(r, "text"), .item = web_param(r, "item")};
+    app_matrix_step_t in = {.text = web_param(r, "text")};
     return workflow_step(r, m, MW_COMMENT, &in, "commented", e);
 }
 

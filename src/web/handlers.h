@@ -65,6 +65,17 @@ rc_t h_version_send(web_req_t *r, json_t *model, err_t *e);
 rc_t h_version_accept(web_req_t *r, json_t *model, err_t *e);
 rc_t h_version_return(web_req_t *r, json_t *model, err_t *e);
 rc_t h_version_comment(web_req_t *r, json_t *model, err_t *e);
+/* The matrix entry of `item` in a version page's grouped model, or NULL. */
+json_t *web_matrix_entry_of(json_t *m, const char *item);
+/* A state's comments by row (h_comment.c): the version page's comments, each
+ * also on its row, drafts only for the state; after h_version_workflow has
+ * set can_review. */
+rc_t h_version_comments(web_req_t *r, const char *state, const matrix_version_t *v, json_t *m,
+                        err_t *e);
+rc_t h_comment_add(web_req_t *r, json_t *model, err_t *e);
+rc_t h_comment_edit(web_req_t *r, json_t *model, err_t *e);
+rc_t h_comment_delete(web_req_t *r, json_t *model, err_t *e);
+rc_t h_comment_answer(web_req_t *r, json_t *model, err_t *e);
 rc_t h_version_approve(web_req_t *r, json_t *model, err_t *e);
 rc_t h_version_publish(web_req_t *r, json_t *model, err_t *e);
 

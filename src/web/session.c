@@ -131,7 +131,12 @@ const char *session_flash_text(web_req_t *r, const char *key)
         {"returned", "The version was taken back from the state and is a draft again."},
         {"sent", "The draft was sent to the state for review."},
         {"accepted", "You accepted this version."},
-        {"commented", "Your comment was recorded and the version went back to the experts."},
+        {"commented", "Your comments were sent and the version went back to the experts."},
+        {"comment-drafted", "Your comment was saved as a draft. Send the comments back when "
+                            "you have written them all."},
+        {"comment-edited", "The draft comment was changed."},
+        {"comment-deleted", "The draft comment was deleted."},
+        {"comment-answered", "The comment is marked answered."},
         {"approved", "The version was approved."},
         {"published", "The version was published."},
         {"user-added", "The user was added."},

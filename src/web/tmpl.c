@@ -15,10 +15,12 @@
 #include "../util/file.h"
 #include "../util/i18n.h"
 #include "../util/mem.h"
+#include "../util/date.h"
+#include "../util/numfmt.h"
 
 #define TMPL_DEPTH_MAX 32 /* nested sections and partials; also stops partial loops */
 
-typedef enum { OP_TEXT, OP_VAR, OP_SECTION, OP_INVERTED, OP_PARTIAL, OP_TRANS } op_kind_t;
+typedef enum { OP_TEXT, OP_VAR, OP_SECTION, OP_INVERTED, OP_PARTIAL, OP_TRANS, OP_WHEN } op_kind_t;
 
 typedef struct {
     op_kind_t kind;
@@ -117,7 +119,7 @@ static rc_t tmpl_parse(tmpl_t *t, const char *file, const char *src, err_t *e)
         char sigil = open[2];
         size_t len;
         const char *body = open + 2;
-        if (strchr("#^/>_", sigil))
+        if (strchr("#^/>_@", sigil))
             body++;
         body = trim(body, close, &len);
         if (len == 0)
@@ -135,7 +137,12 @@ static rc_t tmpl_parse(tmpl_t *t, const char *file, const char *src, err_t *e)
                                line_of(src, open), (int)len, body);
             t->ops[stack[--depth]].end = t->n;
         } else {
-            op_push(t, sigil == '>' ? OP_PARTIAL : sigil == '_' ? OP_TRANS : OP_VAR, body, len);
+            op_push(t,
+                    sigil == '>'   ? OP_PARTIAL
+                    : sigil == '_' ? OP_TRANS
+                    : sigil == '@' ? OP_WHEN
+                                   : OP_VAR,
+                    body, len);
         }
         p = close + 2;
     }
@@ -238,7 +245,9 @@ typedef struct {
     lang_t lang;
     buf_t *out;
     json_t *stack[TMPL_DEPTH_MAX + 1];
-    int top; /* index of the innermost context */
+    int top;      /* index of the innermost context */
+    numfmt_t *nf; /* the language's dates, opened at the first {{@...}}; owned */
+    arena_t dates; /* the formatted dates; freed with nf */
 } render_t;
 
 /* Finds a dotted name: the first part from the innermost context outwards. */
@@ -302,6 +311,27 @@ static void print_value(render_t *r, const json_t *v)
 
 static rc_t render_ops(render_t *r, const tmpl_t *t, size_t from, size_t to, err_t *e);
 
+/* {{@name}}: a date (YYYY-MM-DD) or UTC time stamp (YYYY-MM-DDTHH:MM:SSZ) in
+ * the page's language, inside <time datetime="..."> for machines; any other
+ * value printed as {{name}} prints it. */
+static void print_when(render_t *r, const json_t *v)
+{
+    const char *s = json_string_value(v);
+    bool day = s && strlen(s) == 10 && date_valid(s), stamp = s && numfmt_is_stamp(s);
+    if (!day && !stamp) {
+        print_value(r, v);
+        return;
+    }
+    if (!r->nf)
+        r->nf = numfmt_open(r->lang);
+    const char *shown = day ? numfmt_day(r->nf, &r->dates, s) : numfmt_when(r->nf, &r->dates, s);
+    buf_puts(r->out, "<time datetime=\"");
+    html_escape(r->out, s, strlen(s));
+    buf_puts(r->out, "\">");
+    html_escape(r->out, shown, strlen(shown));
+    buf_puts(r->out, "</time>");
+}
+
 static rc_t push_render(render_t *r, json_t *ctx, const tmpl_t *t, size_t from, size_t to,
                         err_t *e)
 {
@@ -344,6 +374,7 @@ static rc_t render_ops(render_t *r, const tmpl_t *t, size_t from, size_t to, err
         switch (op->kind) {
         case OP_TEXT: buf_append(r->out, op->s, op->len); break;
         case OP_VAR: print_value(r, lookup(r, op->s)); break;
+        case OP_WHEN: print_when(r, lookup(r, op->s)); break;
         case OP_TRANS: {
             const char *s = i18n_tr(r->lang, op->s);
             html_escape(r->out, s, strlen(s));
@@ -372,8 +403,11 @@ rc_t tmpl_render(const tmpl_set_t *ts, const char *name, json_t *model, lang_t l
     int idx = tmpl_index(ts, name);
     if (idx < 0)
         return err_set(e, RC_FAIL, "no template '%s'", name);
-    render_t r = {.ts = ts, .lang = lang, .out = out, .top = 0};
+    render_t r = {.ts = ts, .lang = lang, .out = out, .top = 0, .dates = ARENA_INIT};
     r.stack[0] = model;
     const tmpl_t *t = &ts->t[idx];
-    return render_ops(&r, t, 0, t->n, e);
+    rc_t rc = render_ops(&r, t, 0, t->n, e);
+    numfmt_close(r.nf);
+    arena_free(&r.dates);
+    return rc;
 }

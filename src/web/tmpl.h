@@ -10,6 +10,9 @@
  *   {{^name}}...{{/name}}    once if name is falsy or missing or an empty array
  *   {{>other}}               the template web/templates/other.html, same context
  *   {{_ Some text}}          "Some text" translated into the page's language
+ *   {{@name}}                a date or UTC time stamp in the page's language (ICU,
+ *                            medium style, times with their zone) inside
+ *                            <time datetime="...">; any other value as {{name}}
  *
  * Names are looked up from the top of the context stack down, as in Mustache.
  * Templates are parsed once when the server starts; rendering only reads them,

@@ -10,7 +10,7 @@ cd "$(dirname "$0")/../.." || exit 2
 [ -x "${CHROMIUM:-/usr/bin/chromium}" ] || { echo "Bail out! no chromium (scripts/install-deps.sh installs it)"; exit 1; }
 r init --demo >/dev/null 2>"$T/init.err" || { cat "$T/init.err"; echo "Bail out! init"; exit 1; }
 for spec in exp:expert com:committee pocfra:poc:FRA pocegy:poc:EGY pocchn:poc:CHN pocdeu:poc:DEU \
-    prov:provider:OPCW pocjpn:poc:JPN admin:admin; do
+    prov:provider:OPCW pocjpn:poc:JPN admin:admin pocgbr:poc:GBR; do
     name=${spec%%:*}; rest=${spec#*:}; role=${rest%%:*}
     case $rest in provider:*) set -- --org "${rest#*:}" ;; *:*) set -- --state "${rest#*:}" ;; *) set -- ;; esac
     echo "$PW" | r user add "$name" --role "$role" "$@" >/dev/null 2>>"$T/init.err" ||
@@ -26,7 +26,7 @@ rm -rf tests/out/browser
 start_server
 # Each walk numbers its checks on from the ones before (R1540_N0, and
 # renumbered here for the walks that count from 1); R1540_WALKS picks some.
-for w in ${R1540_WALKS:-walk walk_edit walk_read walk_forms}; do
+for w in ${R1540_WALKS:-walk walk_edit walk_read walk_forms walk_comments}; do
     R1540_BASE=$B R1540_PW=$PW R1540_N0=$N R1540_TAP_FROM=$N node "tests/browser/$w.mjs" >"$T/$w.out" 2>&1
     rc=$?
     awk -v n="$N" '/^(not )?ok [0-9]+/ { sub(/ok [0-9]+/, "ok " (++n)) } { print }' "$T/$w.out"

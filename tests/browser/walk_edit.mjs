@@ -174,8 +174,10 @@ async function main() {
     // ---- the point of contact comments on OP1-CWC; the expert follows the comment
     await signIn('en', 'pocdeu');
     await page.goto(draft);
-    await page.fill('form.comment input[name=item]', 'OP1-CWC');
-    await page.fill('form.comment textarea[name=text]', 'Please cite the 2025 amendment.');
+    // the comment is written on its row (walk_comments.mjs walks the whole review)
+    await page.click('tr[id="OP1-CWC"] details.row-comment-new summary');
+    await page.fill('tr[id="OP1-CWC"] details.row-comment-new textarea[name=text]', 'Please cite the 2025 amendment.');
+    await Promise.all([page.waitForURL(/msg=comment-drafted/), page.click('tr[id="OP1-CWC"] details.row-comment-new button[type=submit]')]);
     await Promise.all([page.waitForURL(/msg=commented/), page.click('form.comment button[type=submit]')]);
     await signOut();
     await signIn('en', 'exp');

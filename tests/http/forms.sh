@@ -316,5 +316,25 @@ check "a hostile filter comes back escaped" body_has 'value="&quot;&gt;&lt;scrip
 req -b "$T/pjar.admin" "$B/en/audit?record=$(head -c 5000 /dev/zero | tr '\0' 'x')"
 expect_eq "an oversized filter is ignored, not an error" "$CODE" 200
 expect "the audit log is for administrators only" 403 -b "$T/pjar.exp" "$B/en/audit"
+
+# ---- the last forms that ended on the error page: a lockout lift, a proposal's note
+H=$(fingerprint)
+tok=$(page_csrf admin signins)
+req -b "$T/pjar.admin" --data-urlencode "csrf=$tok" --data-urlencode 'name=kept<name>' \
+    --data-urlencode 'address=not an address' "$B/en/signins/lift"
+expect_eq "a lift with a malformed address: 422" "$CODE" 422
+check "... the failed sign-ins page again, both values kept, escaped" \
+    sh -c 'grep -q "<h1>Failed sign-ins</h1>" "$1" && grep -qF "value=\"kept&lt;name&gt;\"" "$1" && grep -qF "value=\"not an address\"" "$1"' - "$T/body"
+check "... the message by the address" body_has '<span class="field-error" id="err-address">Give a user name, an IP address, or both.</span>'
+req -b "$T/pjar.admin" --data-urlencode "csrf=$tok" --data-urlencode 'address=not an address' "$B/fr/signins/lift"
+check "... in French" sh -c '! grep -q ">Give a user name, an IP address, or both.<" "$1" && grep -q "id=\"err-address\"" "$1"' - "$T/body"
+P=$(json '[.[] | select(.status == "accepted")][0].id' assistance proposal list)
+tok=$(page_csrf exp "assistance/proposals/$P")
+req -b "$T/pjar.exp" --data-urlencode "csrf=$tok" --data-urlencode "note=$(head -c 4100 /dev/zero | tr '\0' n)<end>" \
+    "$B/en/assistance/proposals/$P/deliver"
+expect_eq "proposal $P delivered with a note of 4,105 bytes: 422" "$CODE" 422
+check "... the proposal's page again, the note kept, escaped, the message by it" \
+    sh -c 'grep -q "nnnnnnnn&lt;end&gt;</textarea>" "$1" && grep -q "<span class=\"field-error wide\" id=\"err-note\">The note must be" "$1"' - "$T/body"
+expect_eq "... nothing changed by either" "$(fingerprint)" "$H"
 stop_server
 done_testing

@@ -33,7 +33,7 @@ before=$(r fingerprint 2>/dev/null) # a sign-in writes; what follows must not
 # ---- the state page ----
 expect "the state page" 200 "$B/en/states/KEN"
 check "a summary card with the first report, latest addendum and the version in force" \
-    sh -c "grep -q 'class=\"card\"' '$T/body' && grep -q 'Latest additional information</dt><dd><bdi>2026-03-01</bdi>' '$T/body' && grep -q 'versions/$v\">version $v</a>, approved <bdi>2026-03-10</bdi>' '$T/body'"
+    sh -c "grep -q 'class=\"card\"' '$T/body' && grep -q 'Latest additional information</dt><dd><bdi><time datetime=\"2026-03-01\">1[^<]*Mar[^<]*2026</time></bdi>' '$T/body' && grep -q 'versions/$v\">version $v</a>, approved <bdi><time datetime=\"2026-03-10\">10[^<]*Mar[^<]*2026</time></bdi>' '$T/body'"
 check "the card counts the fields marked X in each of the four sections" test "$(grep -o '<meter ' "$T/body" | wc -l)" -eq 4
 check "contents link the reports, versions, assistance and every section" \
     sh -c "for a in reports versions assistance matrix sec-OP1 sec-OP2 sec-OP3AB sec-OP3CD; do grep -q \"href=\\\"#\$a\\\"\" '$T/body' && grep -q \"id=\\\"\$a\\\"\" '$T/body' || exit 1; done"

@@ -295,6 +295,33 @@ static void test_review(store_t *st, arena_t *a)
                   strcmp(cs[0].item, "OP1-NPT") == 0 && strcmp(cs[0].user_name, "alice") == 0 &&
                   strcmp(cs[1].item, "") == 0,
               "a version's comments in order, with names");
+    /* the draft review: both comments above are drafts (sent = false) */
+    matrix_comment_t one;
+    TAP_CHECK(store_comment_get(st, c.id, a, &one, &e) == RC_OK && !one.sent && !*one.answered &&
+                  strcmp(one.text, "Please cite the 2019 act.") == 0,
+              "comment_get: a draft, not answered");
+    TAP_CHECK(store_comment_get(st, 99999, a, &one, &e) == RC_NOTFOUND, "comment_get: no such id");
+    TAP_CHECK(store_comment_set_text(st, c.id, "Please cite the 2020 act.", &e) == RC_OK &&
+                  store_comment_get(st, c.id, a, &one, &e) == RC_OK &&
+                  strcmp(one.text, "Please cite the 2020 act.") == 0,
+              "a draft's text changes");
+    TAP_CHECK(store_comment_set_text(st, c.id, big, &e) == RC_INPUT, "... not to 4001 characters");
+    TAP_CHECK(store_comment_answer(st, c.id, u.id, &e) == RC_NOTFOUND, "a draft cannot be answered");
+    TAP_CHECK(store_comment_delete(st, whole.id, &e) == RC_OK &&
+                  store_comment_delete(st, whole.id, &e) == RC_NOTFOUND,
+              "a draft is deleted, once");
+    int sent = -1;
+    TAP_CHECK(store_comments_send(st, v.id, &sent, &e) == RC_OK && sent == 1 &&
+                  store_comments_send(st, v.id, &sent, &e) == RC_OK && sent == 0,
+              "comments_send sends the drafts, then none is left");
+    TAP_CHECK(store_comment_set_text(st, c.id, "later", &e) == RC_NOTFOUND &&
+                  store_comment_delete(st, c.id, &e) == RC_NOTFOUND,
+              "a sent comment neither changes nor goes");
+    TAP_CHECK(store_comment_answer(st, c.id, u.id, &e) == RC_OK &&
+                  store_comment_get(st, c.id, a, &one, &e) == RC_OK && one.sent &&
+                  strlen(one.answered) == 20,
+              "a sent comment is marked answered, with the time");
+    TAP_CHECK(store_comment_answer(st, c.id, u.id, &e) == RC_NOTFOUND, "... once");
     matrix_review_t r = {.version_id = v.id, .user_id = u.id, .response = "commented"};
     matrix_review_t got;
     TAP_CHECK(store_review_get(st, v.id, a, &got, &e) == RC_NOTFOUND, "no answer yet");

@@ -80,6 +80,42 @@ int main(void)
     TAP_STREQ(numfmt_date(f[LANG_EN], &a, "2025-02-30"), "2025-02-30", "not a date: as given");
     TAP_STREQ(numfmt_date(f[LANG_EN], &a, "<b>"), "<b>", "hostile text: as given");
 
+    /* web pages: the medium date and the time stamp with its zone (tmpl.c's {{@name}}) */
+    TAP_STREQ(numfmt_day(f[LANG_EN], &a, "2025-10-28"), "28\xc2\xa0Oct\xc2\xa0" "2025",
+              "en: medium date, day month year");
+    TAP_STREQ(numfmt_day(f[LANG_FR], &a, "2025-10-28"), "28\xc2\xa0oct.\xc2\xa0" "2025",
+              "fr: medium date");
+    TAP_STREQ(numfmt_day(f[LANG_ES], &a, "2025-10-28"), "28\xc2\xa0oct\xc2\xa0" "2025",
+              "es: medium date");
+    TAP_CHECK(strstr(numfmt_day(f[LANG_RU], &a, "2025-10-28"), "окт.") != NULL, "ru: medium date");
+    TAP_STREQ(numfmt_day(f[LANG_ZH], &a, "2025-10-28"), "2025年10月28日", "zh: medium date");
+    const char *arday = numfmt_day(f[LANG_AR], &a, "2025-10-28");
+    TAP_CHECK(strstr(arday, "28") && strstr(arday, "2025") && !has_arabic_indic(arday),
+              "ar: medium date with Western digits");
+    TAP_STREQ(numfmt_when(f[LANG_EN], &a, "2025-10-28T14:05:09Z"),
+              "28\xc2\xa0Oct\xc2\xa0" "2025,\xc2\xa0" "14:05:09\xc2\xa0UTC",
+              "en: a time stamp with its date, time and zone");
+    TAP_STREQ(numfmt_when(f[LANG_ZH], &a, "2025-10-28T14:05:09Z"),
+              "2025年10月28日\xc2\xa0UTC\xc2\xa0" "14:05:09", "zh: date, zone, time");
+    TAP_CHECK(strstr(numfmt_when(f[LANG_FR], &a, "2025-10-28T14:05:09Z"), "14:05:09\xc2\xa0UTC") != NULL,
+              "fr: 24-hour time with the zone");
+    TAP_CHECK(strstr(numfmt_when(f[LANG_RU], &a, "2025-10-28T14:05:09Z"), "14:05:09\xc2\xa0UTC") != NULL,
+              "ru: 24-hour time with the zone");
+    TAP_CHECK(strstr(numfmt_when(f[LANG_ES], &a, "2025-10-28T14:05:09Z"), "14:05:09\xc2\xa0UTC") != NULL,
+              "es: 24-hour time with the zone");
+    const char *arwhen = numfmt_when(f[LANG_AR], &a, "2025-10-28T14:05:09Z");
+    TAP_CHECK(strstr(arwhen, "2:05:09") && strstr(arwhen, "UTC") && !has_arabic_indic(arwhen),
+              "ar: the time with its zone, Western digits");
+    TAP_STREQ(numfmt_when(f[LANG_EN], &a, "2025-10-28T24:00:00Z"), "2025-10-28T24:00:00Z",
+              "hour 24: not a time stamp, as given");
+    TAP_STREQ(numfmt_when(f[LANG_EN], &a, "2025-02-30T10:00:00Z"), "2025-02-30T10:00:00Z",
+              "not a date: as given");
+    TAP_STREQ(numfmt_when(f[LANG_EN], &a, "2025-10-28 14:05:09"), "2025-10-28 14:05:09",
+              "no T and no zone: as given");
+    TAP_CHECK(!numfmt_is_stamp("2025-10-28T14:05:09Z<") && !numfmt_is_stamp(NULL) &&
+                  numfmt_is_stamp("2025-10-28T00:00:00Z"),
+              "numfmt_is_stamp: exactly the store's form");
+
     TAP_STREQ(
         numfmt_printf(f[LANG_EN], &a, "%u of %zu (%.1f%%) on %s", 67155u, (size_t)193, 41.04, "x"),
         "67,155 of 193 (41.0%) on x", "printf: counts, percent and text");

@@ -46,6 +46,7 @@ static void test_templates(void)
     put("index.html", "{{list.1.name}}|{{list.x}}|{{list.9}}|{{#list.0}}first{{/list.0}}|{{o.list.0}}");
     put("attr.html", "<a title=\"{{t}}\">{{t}}</a>");
     put("truth.html", "{{#f}}F{{/f}}{{#z}}Z{{/z}}{{#s}}S{{/s}}{{#e}}E{{/e}}{{#o}}{{k}}{{/o}}");
+    put("when.html", "{{@d}}|{{@t}}|{{@x}}|{{@n}}");
     tmpl_set_t *ts = NULL;
     err_t e = {0};
     TAP_CHECK(tmpl_load(dir, &ts, &e) == RC_OK, "templates load");
@@ -66,6 +67,12 @@ static void test_templates(void)
     TAP_STREQ(render(ts, "index", "{\"list\":[{\"name\":\"a\"},{\"name\":\"b\"}],"
                                   "\"o\":{\"list\":[\"z\"]}}"),
               "b|||first|z", "array elements by index; a name or an index past the end is empty");
+    TAP_STREQ(render(ts, "when", "{\"d\":\"2025-10-28\",\"t\":\"2025-10-28T14:05:09Z\","
+                                 "\"x\":\"<b>2025-02-30</b>\",\"n\":7}"),
+              "<time datetime=\"2025-10-28\">28\xc2\xa0Oct\xc2\xa0" "2025</time>|"
+              "<time datetime=\"2025-10-28T14:05:09Z\">28\xc2\xa0Oct\xc2\xa0" "2025,\xc2\xa0"
+              "14:05:09\xc2\xa0UTC</time>|&lt;b&gt;2025-02-30&lt;/b&gt;|7",
+              "{{@name}}: dates and time stamps in <time>, anything else escaped as is");
     TAP_CHECK(tmpl_has(ts, "part") && !tmpl_has(ts, "nope"), "tmpl_has");
     TAP_STREQ(render(ts, "nope", "{}"), "ERROR", "an unknown template is an error");
     tmpl_free(ts);
