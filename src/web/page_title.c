@@ -15,6 +15,7 @@ static const char *const page_names[][2] = {
     {"diff", "Changes between versions"},
     {"report", "Report"},
     {"data", "Open data"},
+    {"api", "The JSON API"},
     {"login", "Sign in"},
     {"workspace", "Workspace"},
     {"users", "Users"},

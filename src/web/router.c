@@ -32,7 +32,8 @@
 enum { PUBLIC_PAGE = 1, /* the same for everyone: may be cached */
        NO_CSRF = 2,     /* the login form checks its own token */
        UPLOAD = 4,      /* takes a document: its body may be up to max_upload */
-       API_ONLY = 8 };  /* no page: /<lang>/PATH is 404 */
+       API_ONLY = 8,    /* no page: /<lang>/PATH is 404 */
+       PAGE_ONLY = 16 }; /* no API call: /api/v1/PATH is 404 (not in openapi.json) */
 
 typedef struct {
     const char *method;
@@ -127,6 +128,9 @@ static const route_t routes[] = {
     {"POST", "inbox/*/read", h_inbox_read, NULL, ACT_WORKSPACE, -1, 0},
     {"GET", "versions", h_versions, NULL, ACT_PUBLIC, -1, PUBLIC_PAGE | API_ONLY},
     {"GET", "reports", h_reports, NULL, ACT_PUBLIC, -1, PUBLIC_PAGE | API_ONLY},
+    /* the API's description (h_openapi.c): as data, and as a page for people */
+    {"GET", "openapi.json", h_openapi, NULL, ACT_PUBLIC, -1, PUBLIC_PAGE | API_ONLY},
+    {"GET", "api", h_api_page, "api", ACT_PUBLIC, -1, PUBLIC_PAGE | PAGE_ONLY},
 };
 
 /* The list calls and the member of their answer that holds the list: the
@@ -227,6 +231,8 @@ static const route_t *route_find(web_req_t *r, bool *other_method)
     for (size_t i = 0; i < sizeof routes / sizeof *routes; i++) {
         const char *args[WEB_ARGS_MAX] = {0};
         if ((routes[i].flags & API_ONLY) && !r->api)
+            continue;
+        if ((routes[i].flags & PAGE_ONLY) && r->api)
             continue;
         if (!route_match(routes[i].pattern, r->path, &r->arena, args))
             continue;
