@@ -91,6 +91,11 @@ SCHEMAS = {
     "OfferList": obj(dict(offers=arr(obj({"id": I, "provider": S, "title": S, "status": S})),
                           **PAGING), ["offers", "count", "page", "pages"]),
     "Login": obj({"csrf": S, "user": obj({"name": S, "role": S, "state": S})}),
+    "Token": obj({"id": I, "label": S, "scope": {"enum": ["read", "write"]}, "created": S,
+                  "expires": DATE_OR_EMPTY, "revoked": DATE_OR_EMPTY, "live": BOOL}),
+    "TokenList": obj({"tokens": arr(ref("Token"))}),
+    "TokenMade": obj({"token": {"type": "string", "pattern": "^r1540_[0-9a-f]{64}$"},
+                      "record": ref("Token"), "tokens": arr(ref("Token"))}),
     "OpenAPI": obj({"openapi": S, "info": {"type": "object"}, "paths": {"type": "object"}}),
 }
 
@@ -114,6 +119,7 @@ PATH_PARAM = {
     "proposals": ("id", "a proposal's id", {"type": "integer", "minimum": 1}),
     "charts": ("chart", "the chart's number and .svg, e.g. 1.svg", S),
     "inbox": ("id", "a notification's id", {"type": "integer", "minimum": 1}),
+    "tokens": ("id", "an API token's id", {"type": "integer", "minimum": 1}),
 }
 
 
@@ -247,6 +253,10 @@ ROUTES = [
      None, "VersionList"),
     ("GET", "reports", PUB, "Reports, by date", [SINCE, STATE_Q] + PAGE, None, "ReportList"),
     ("GET", "openapi.json", PUB, "This description", [], None, "OpenAPI"),
+    ("GET", "tokens", "own", "The caller's own API tokens (never the tokens themselves)", [], None, "TokenList"),
+    ("POST", "tokens", "own", "Makes an API token for the caller, answered this once", [],
+     ["scope", "expires", "label"], "TokenMade"),
+    ("POST", "tokens/*/revoke", "own", "Revokes one of the caller's API tokens", [], [], "Object"),
 ]
 
 # ---- building ---------------------------------------------------------------------------
@@ -278,7 +288,9 @@ def operation(method, pattern, who, summary, query, body, answer):
           .replace("/", "_").replace(".", "_"),
           "summary": summary, "tags": [segs[0] if segs and segs[0] != "*" else "overview"],
           "parameters": params}
-    if who == PUB or who == "reset":
+    if who == "own":
+        op["security"] = [{"session": []}] if method == "GET" else [{"session": [], "csrf": []}]
+    elif who == PUB or who == "reset":
         op["security"] = [{}] if method == "GET" else []
     elif method == "GET":
         op["security"] = [{"session": []}, {"bearer": []}]

@@ -16,6 +16,7 @@ static const char *const page_names[][2] = {
     {"report", "Report"},
     {"data", "Open data"},
     {"api", "The JSON API"},
+    {"tokens", "API tokens"},
     {"login", "Sign in"},
     {"workspace", "Workspace"},
     {"users", "Users"},

@@ -131,6 +131,10 @@ static const route_t routes[] = {
     /* the API's description (h_openapi.c): as data, and as a page for people */
     {"GET", "openapi.json", h_openapi, NULL, ACT_PUBLIC, -1, PUBLIC_PAGE | API_ONLY},
     {"GET", "api", h_api_page, "api", ACT_PUBLIC, -1, PUBLIC_PAGE | PAGE_ONLY},
+    /* the caller's own API tokens (h_tokens.c): with a session only */
+    {"GET", "tokens", h_tokens, "tokens", ACT_WORKSPACE, -1, 0},
+    {"POST", "tokens", h_token_add, "tokens", ACT_WORKSPACE, -1, 0},
+    {"POST", "tokens/*/revoke", h_token_revoke, NULL, ACT_WORKSPACE, -1, 0},
 };
 
 /* The list calls and the member of their answer that holds the list: the

@@ -3,7 +3,7 @@
 // OpenAPI 3.1). Each call names its expected status; the answer must have
 // it, the description must document it for that path and method, and the
 // body must fit the documented schema (a file: the documented media type).
-// Usage: node openapi_contract.mjs BASE_URL DESCRIPTION TOKEN WRITE_TOKEN
+// Usage: [R1540_COOKIE=… R1540_CSRF=…] node openapi_contract.mjs BASE_URL DESCRIPTION TOKEN WRITE_TOKEN
 // (TOKEN a read token of an expert, WRITE_TOKEN a write token of the same);
 // prints TAP lines numbered from $TAP_FROM + 1 and, last, "# next N".
 import Ajv2020 from "ajv/dist/2020.js";
@@ -89,5 +89,14 @@ const calls = [
   ["POST", "/api/v1/states/FRA/outreach", 422, writer, JSON.stringify({ kind: "x" })],
   ["POST", "/api/v1/states/FRA/versions", 401, { "Content-Type": "application/json" }, "{}"],
 ];
+// with a session (R1540_COOKIE, R1540_CSRF): the caller's own tokens
+if (process.env.R1540_COOKIE) {
+  const session = { Cookie: process.env.R1540_COOKIE, "X-CSRF-Token": process.env.R1540_CSRF,
+                    "Content-Type": "application/json" };
+  calls.push(["GET", "/api/v1/tokens", 200, session], ["GET", "/api/v1/tokens", 403, bearer],
+    ["POST", "/api/v1/tokens", 201, session, JSON.stringify({ label: "contract", expires: "2099-01-01" })],
+    ["POST", "/api/v1/tokens", 422, session, JSON.stringify({ scope: "admin" })],
+    ["POST", "/api/v1/tokens/999999/revoke", 404, session, "{}"]);
+}
 for (const [method, url, want, headers, body] of calls) await check(method, url, want, headers, body);
 console.log(`# next ${n}`);
