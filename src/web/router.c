@@ -649,6 +649,38 @@ static void route_run(web_req_t *r, const route_t *rt, const web_headers_t *h,
     json_decref(m);
 }
 
+/* A CORS preflight (OPTIONS): 204 with the CORS headers for a path whose GET
+ * is a public read that carries CORS (an API call, or a file anyone may
+ * download: a route with no template), so that a page on another site may
+ * send If-None-Match; anything else is 405 without them, and the browser
+ * does not send the request. Answered before any session or token is looked
+ * at: a preflight carries neither. */
+static void answer_preflight(web_req_t *r, web_answer_t *out)
+{
+    const char *method = r->method;
+    bool other;
+    r->method = "GET";
+    const route_t *rt = route_find(r, &other);
+    r->method = method;
+    /* the sign-in and reset forms are public, but no other site has any
+     * business with them */
+    bool signin = rt && (strcmp(rt->pattern, "login") == 0 || strcmp(rt->pattern, "reset/*") == 0);
+    if (!rt && !other) {
+        answer_error(r, out, 404, web_tr(r, "There is no such page."));
+        return;
+    }
+    if (!rt || rt->action != ACT_PUBLIC || !(r->api || !rt->template) || signin) {
+        answer_error(r, out, 405, web_tr(r, "This address does not take that method."));
+        return;
+    }
+    out->status = 204;
+    out->content_type = "text/plain; charset=utf-8";
+    out->body = "";
+    out->len = 0;
+    out->cors = true;
+    out->preflight = true;
+}
+
 void web_route(web_req_t *r, const char *url, const web_headers_t *h, web_answer_t *out)
 {
     if (strncmp(url, "/static/", 8) == 0) {
@@ -685,6 +717,10 @@ void web_route(web_req_t *r, const char *url, const web_headers_t *h, web_answer
     web_data_check(r->st);
     web_ref_begin();
     r->cookie_header = h->cookie;
+    if (strcmp(r->method, "OPTIONS") == 0) {
+        answer_preflight(r, out);
+        return;
+    }
     remember_lang(r, h);
     bool other;
     const route_t *rt = route_find(r, &other);

@@ -5,7 +5,8 @@
 # it, and the server's answers on the demo data fit its schemas (contract
 # tests, tests/http/openapi_contract.mjs); the /<lang>/api page renders it;
 # a user's own tokens on the web (/<lang>/tokens, /api/v1/tokens): listed,
-# made (shown once), revoked, with CSRF, audited, hashed, never by a token.
+# made (shown once), revoked, with CSRF, audited, hashed, never by a token;
+# CORS preflights (OPTIONS) answered 204 on public reads only.
 # Each checker is also run on a broken copy, to show it can fail. One server,
 # one database, API tokens made by the CLI and one sign-in. TAP output.
 cd "$(dirname "$0")/../.." || exit 2
@@ -167,6 +168,33 @@ for l in ar zh; do
     expect "/$l/tokens: 200" 200 -b "$T/jar.exp" "$B/$l/tokens"
 done
 check "/zh/tokens: in Chinese" grep -qF 'API 令牌' "$T/body"
+
+# ---- CORS preflight: OPTIONS on public reads only -----------------------------------
+pre() { # pre NAME STATUS PATH [CURL-ARGS]: a browser's preflight of a GET
+    name=$1; want=$2; p=$3; shift 3
+    expect "$name" "$want" -X OPTIONS -H 'Origin: https://other.example' \
+        -H 'Access-Control-Request-Method: GET' -H 'Access-Control-Request-Headers: if-none-match' "$@" "$B$p"
+}
+pre "preflight of a public API read: 204" 204 /api/v1/states
+expect_eq "... Allow-Origin *" "$(header Access-Control-Allow-Origin)" "*"
+expect_eq "... Allow-Methods GET, HEAD" "$(header Access-Control-Allow-Methods)" "GET, HEAD"
+check "... If-None-Match allowed" sh -c 'echo "$1" | grep -q If-None-Match' - "$(header Access-Control-Allow-Headers)"
+check "... never with credentials" [ -z "$(header Access-Control-Allow-Credentials)" ]
+check "... no body" [ ! -s "$T/body" ]
+pre "preflight of a version (public, drafts hidden): 204" 204 /api/v1/states/FRA/versions/1
+pre "preflight of search: 204" 204 "/api/v1/search?q=nuclear"
+pre "preflight of an open-data file: 204" 204 /api/v1/data/states.csv
+pre "preflight of an open-data file by its page URL: 204" 204 /en/data/states.csv
+pre "preflight with a session cookie: 204, and nothing set" 204 /api/v1/states -b "$T/jar.exp"
+check "... no Set-Cookie" [ -z "$(header Set-Cookie)" ]
+pre "preflight with a bad token: 204 (a preflight carries none)" 204 /api/v1/states -H 'Authorization: Bearer nonsense'
+for p in /api/v1/workspace /api/v1/tokens /api/v1/users /api/v1/states/FRA/contacts /api/v1/login /api/v1/reset/abc /en/states /en/api; do
+    pre "no preflight for $p: 405" 405 "$p"
+    check "... no CORS for $p" [ -z "$(header Access-Control-Allow-Origin)$(header Access-Control-Allow-Methods)" ]
+done
+pre "preflight of a path that does not exist: 404" 404 /api/v1/nothing
+check "... no CORS" [ -z "$(header Access-Control-Allow-Origin)" ]
+pre "preflight of a 6 KB path: 404" 404 "/api/v1/nothing/$(head -c 6000 /dev/zero | tr '\0' 'A')"
 
 stop_server
 expect_eq "the server stopped cleanly" "$SRC" 0
