@@ -15,11 +15,12 @@
 #include "handlers.h"
 #include "model.h"
 
-static json_t *token_json(const api_token_t *t, const char *today)
+static json_t *token_json(web_req_t *r, const api_token_t *t, const char *today)
 {
-    return json_pack("{s:I,s:s,s:s,s:s,s:s,s:s,s:b}", "id", (json_int_t)t->id, "label", t->label,
-                     "scope", token_scope_name(t->scope), "created", t->created ? t->created : "",
-                     "expires", t->expires, "revoked", t->revoked,
+    return json_pack("{s:I,s:s,s:s,s:s,s:s,s:s,s:s,s:b}", "id", (json_int_t)t->id, "label",
+                     t->label, "scope", token_scope_name(t->scope), "scope_name",
+                     web_tr(r, t->scope == TOKEN_WRITE ? "read and write" : "read"), "created",
+                     t->created ? t->created : "", "expires", t->expires, "revoked", t->revoked,
                      "live", token_live(t, today));
 }
 
@@ -37,7 +38,7 @@ static rc_t tokens_model(web_req_t *r, json_t *m, err_t *e)
     date_today(today);
     json_t *list = json_array();
     for (size_t i = n; i-- > 0;)
-        json_array_append_new(list, token_json(&t[i], today));
+        json_array_append_new(list, token_json(r, &t[i], today));
     json_object_set_new(m, "tokens", list);
     r->no_cache = true;
     return RC_OK;
@@ -114,7 +115,7 @@ rc_t h_token_add(web_req_t *r, json_t *m, err_t *e)
     date_today(today);
     /* shown this once: the answer is no-store (tokens_model), never logged */
     json_object_set_new(m, "token", json_string(text));
-    json_object_set_new(m, "record", token_json(&t, today));
+    json_object_set_new(m, "record", token_json(r, &t, today));
     r->status = r->api ? 201 : 200;
     r->page = "tokens";
     rc = tokens_model(r, m, e);
