@@ -128,6 +128,8 @@ run_one "tests/http/notify.sh" env R1540_BIN=./r1540 sh tests/http/notify.sh
 run_one "tests/http/notify.sh (asan)" env R1540_BIN=build/san/r1540 sh tests/http/notify.sh
 run_one "tests/http/api.sh" env R1540_BIN=./r1540 sh tests/http/api.sh
 run_one "tests/http/api.sh (asan)" env R1540_BIN=build/san/r1540 sh tests/http/api.sh
+run_one "tests/http/openapi.sh" env R1540_BIN=./r1540 sh tests/http/openapi.sh
+run_one "tests/http/openapi.sh (asan)" env R1540_BIN=build/san/r1540 sh tests/http/openapi.sh
 
 # Chromium through playwright-core: the workflow in English, Arabic, Chinese
 run_one "tests/browser/run.sh" sh tests/browser/run.sh

@@ -50,6 +50,13 @@ rc_t h_matrix_download(web_req_t *r, json_t *model, err_t *e);
 /* h_lists.c: what changed since a date, for programs */
 rc_t h_versions(web_req_t *r, json_t *model, err_t *e);
 rc_t h_reports(web_req_t *r, json_t *model, err_t *e);
+/* h_openapi.c: the API's description as JSON, and as a page */
+rc_t h_openapi(web_req_t *r, json_t *model, err_t *e);
+rc_t h_api_page(web_req_t *r, json_t *model, err_t *e);
+/* h_tokens.c: the caller's own API tokens */
+rc_t h_tokens(web_req_t *r, json_t *model, err_t *e);
+rc_t h_token_add(web_req_t *r, json_t *model, err_t *e);
+rc_t h_token_revoke(web_req_t *r, json_t *model, err_t *e);
 
 /* session.c */
 rc_t h_login_form(web_req_t *r, json_t *model, err_t *e);

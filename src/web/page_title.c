@@ -15,6 +15,8 @@ static const char *const page_names[][2] = {
     {"diff", "Changes between versions"},
     {"report", "Report"},
     {"data", "Open data"},
+    {"api", "The JSON API"},
+    {"tokens", "API tokens"},
     {"login", "Sign in"},
     {"workspace", "Workspace"},
     {"users", "Users"},

@@ -32,7 +32,8 @@
 enum { PUBLIC_PAGE = 1, /* the same for everyone: may be cached */
        NO_CSRF = 2,     /* the login form checks its own token */
        UPLOAD = 4,      /* takes a document: its body may be up to max_upload */
-       API_ONLY = 8 };  /* no page: /<lang>/PATH is 404 */
+       API_ONLY = 8,    /* no page: /<lang>/PATH is 404 */
+       PAGE_ONLY = 16 }; /* no API call: /api/v1/PATH is 404 (not in openapi.json) */
 
 typedef struct {
     const char *method;
@@ -133,6 +134,13 @@ static const route_t routes[] = {
     {"POST", "inbox/*/read", h_inbox_read, NULL, ACT_WORKSPACE, -1, 0},
     {"GET", "versions", h_versions, NULL, ACT_PUBLIC, -1, PUBLIC_PAGE | API_ONLY},
     {"GET", "reports", h_reports, NULL, ACT_PUBLIC, -1, PUBLIC_PAGE | API_ONLY},
+    /* the API's description (h_openapi.c): as data, and as a page for people */
+    {"GET", "openapi.json", h_openapi, NULL, ACT_PUBLIC, -1, PUBLIC_PAGE | API_ONLY},
+    {"GET", "api", h_api_page, "api", ACT_PUBLIC, -1, PUBLIC_PAGE | PAGE_ONLY},
+    /* the caller's own API tokens (h_tokens.c): with a session only */
+    {"GET", "tokens", h_tokens, "tokens", ACT_WORKSPACE, -1, 0},
+    {"POST", "tokens", h_token_add, "tokens", ACT_WORKSPACE, -1, 0},
+    {"POST", "tokens/*/revoke", h_token_revoke, NULL, ACT_WORKSPACE, -1, 0},
 };
 
 /* The list calls and the member of their answer that holds the list: the
@@ -233,6 +241,8 @@ static const route_t *route_find(web_req_t *r, bool *other_method)
     for (size_t i = 0; i < sizeof routes / sizeof *routes; i++) {
         const char *args[WEB_ARGS_MAX] = {0};
         if ((routes[i].flags & API_ONLY) && !r->api)
+            continue;
+        if ((routes[i].flags & PAGE_ONLY) && r->api)
             continue;
         if (!route_match(routes[i].pattern, r->path, &r->arena, args))
             continue;
@@ -645,6 +655,38 @@ static void route_run(web_req_t *r, const route_t *rt, const web_headers_t *h,
     json_decref(m);
 }
 
+/* A CORS preflight (OPTIONS): 204 with the CORS headers for a path whose GET
+ * is a public read that carries CORS (an API call, or a file anyone may
+ * download: a route with no template), so that a page on another site may
+ * send If-None-Match; anything else is 405 without them, and the browser
+ * does not send the request. Answered before any session or token is looked
+ * at: a preflight carries neither. */
+static void answer_preflight(web_req_t *r, web_answer_t *out)
+{
+    const char *method = r->method;
+    bool other;
+    r->method = "GET";
+    const route_t *rt = route_find(r, &other);
+    r->method = method;
+    /* the sign-in and reset forms are public, but no other site has any
+     * business with them */
+    bool signin = rt && (strcmp(rt->pattern, "login") == 0 || strcmp(rt->pattern, "reset/*") == 0);
+    if (!rt && !other) {
+        answer_error(r, out, 404, web_tr(r, "There is no such page."));
+        return;
+    }
+    if (!rt || rt->action != ACT_PUBLIC || !(r->api || !rt->template) || signin) {
+        answer_error(r, out, 405, web_tr(r, "This address does not take that method."));
+        return;
+    }
+    out->status = 204;
+    out->content_type = "text/plain; charset=utf-8";
+    out->body = "";
+    out->len = 0;
+    out->cors = true;
+    out->preflight = true;
+}
+
 void web_route(web_req_t *r, const char *url, const web_headers_t *h, web_answer_t *out)
 {
     if (strncmp(url, "/static/", 8) == 0) {
@@ -681,6 +723,10 @@ void web_route(web_req_t *r, const char *url, const web_headers_t *h, web_answer
     web_data_check(r->st);
     web_ref_begin();
     r->cookie_header = h->cookie;
+    if (strcmp(r->method, "OPTIONS") == 0) {
+        answer_preflight(r, out);
+        return;
+    }
     remember_lang(r, h);
     bool other;
     const route_t *rt = route_find(r, &other);

@@ -466,6 +466,14 @@ static struct MHD_Response *make_response(const web_req_t *r, const web_answer_t
         MHD_add_response_header(resp, "Access-Control-Expose-Headers",
                                 "ETag, Last-Modified, Link, Content-Disposition");
     }
+    /* a preflight (router.c): only reads, and only the headers a
+     * conditional read sends; never credentials */
+    if (a->preflight) {
+        MHD_add_response_header(resp, "Access-Control-Allow-Methods", "GET, HEAD");
+        MHD_add_response_header(resp, "Access-Control-Allow-Headers",
+                                "If-None-Match, If-Modified-Since, Accept-Language");
+        MHD_add_response_header(resp, "Access-Control-Max-Age", "86400");
+    }
     /* every answer: a browser that kept the public page must not show it
      * again once its user has signed in (the cookie changed); the API's
      * language may come from Accept-Language */

@@ -74,6 +74,7 @@ typedef struct {
     long long last_modified;   /* Unix seconds; 0 none */
     const char *cache_control; /* NULL: "no-store" */
     bool cors;                 /* a public read: Access-Control-Allow-Origin: * */
+    bool preflight;            /* a CORS preflight's answer: Allow-Methods GET, HEAD */
     const char *link;          /* a list call's Link header (paging.h); NULL none */
 } web_answer_t;
 

@@ -1,6 +1,6 @@
 #!/bin/sh
 # Browser tests: the real server (./r1540 serve) with a fresh demo database and
-# the walk's users, and tests/browser/walk.mjs and walk_edit.mjs driving Debian's Chromium with
+# the walk's users, and tests/browser/walk*.mjs (walk_api.mjs: the /<lang>/api page) driving Debian's Chromium with
 # playwright-core (installed by `npm ci`). TAP output; screenshots in
 # tests/out/browser/. See docs/testing.md.
 cd "$(dirname "$0")/../.." || exit 2
@@ -26,7 +26,7 @@ rm -rf tests/out/browser
 start_server
 # Each walk numbers its checks on from the ones before (R1540_N0, and
 # renumbered here for the walks that count from 1); R1540_WALKS picks some.
-for w in ${R1540_WALKS:-walk walk_edit walk_read walk_forms walk_comments}; do
+for w in ${R1540_WALKS:-walk walk_edit walk_read walk_forms walk_comments walk_api}; do
     R1540_BASE=$B R1540_PW=$PW R1540_N0=$N R1540_TAP_FROM=$N node "tests/browser/$w.mjs" >"$T/$w.out" 2>&1
     rc=$?
     awk -v n="$N" '/^(not )?ok [0-9]+/ { sub(/ok [0-9]+/, "ok " (++n)) } { print }' "$T/$w.out"

@@ -1,0 +1,383 @@
+#!/usr/bin/env python3
+"""Writes data/openapi.json, the OpenAPI 3.1 description of /api/v1/ (docs/api.md).
+
+The description is data the server sends as it is (/api/v1/openapi.json) and renders for
+people (/<lang>/api). This script is its compact source: one line per route of the route
+table in src/web/router.c, in the same order, plus the schemas of the answers.
+tests/http/openapi.sh checks that the two lists of routes are the same, that data/openapi.json
+is what this script writes (`python3 tools/openapi.py --check`), that a real validator accepts
+it, and that the server's answers fit the schemas.
+
+    python3 tools/openapi.py            # rewrite data/openapi.json
+    python3 tools/openapi.py --check    # exit 1 if data/openapi.json is not up to date
+    python3 tools/openapi.py --check-file F   # the same for another file (the test's own check)
+"""
+import json
+import os
+import sys
+
+OUT = os.path.join(os.path.dirname(__file__), "..", "data", "openapi.json")
+
+# ---- schemas -----------------------------------------------------------------------------
+
+S = {"type": "string"}
+I = {"type": "integer"}
+N = {"type": "number"}
+BOOL = {"type": "boolean"}
+DATE_OR_EMPTY = {"type": "string", "pattern": "^([0-9]{4}-[0-9]{2}-[0-9]{2})?$"}
+
+
+def obj(props, required=None):
+    """An object with these members (others allowed: answers may grow)."""
+    o = {"type": "object", "properties": props}
+    o["required"] = list(props) if required is None else required
+    return o
+
+
+def arr(items):
+    return {"type": "array", "items": items}
+
+
+def ref(name):
+    return {"$ref": "#/components/schemas/" + name}
+
+
+PAGING = {"count": I, "page": I, "pages": I, "per_page": I}
+
+SCHEMAS = {
+    "Error": obj({"error": obj({"status": I, "code": S, "message": S, "field": S, "detail": S},
+                               ["status", "code", "message"])}),
+    "Object": {"type": "object", "description": "a JSON object; docs/api.md lists its members"},
+    "State": obj({"code": {"type": "string", "pattern": "^[A-Z]{3}$"},
+                  "alpha2": S, "name": S, "group": S, "group_name": S, "region": S,
+                  "region_name": S, "subregion_name": S, "ldc": BOOL, "lldc": BOOL, "sids": BOOL}),
+    "StateRow": {"allOf": [ref("State"), obj({"reports": I, "last_report": S, "coverage": N})]},
+    "Report": obj({"id": I, "state": S, "kind": S, "kind_name": S, "date": DATE_OR_EMPTY,
+                   "language": S, "title": S, "has_file": BOOL, "filename": S,
+                   "media_type": S, "size": I, "sha256": S}),
+    "Version": obj({"state": S, "number": I, "status": S, "status_name": S,
+                    "template_version": I, "created": S, "approved": S, "published": S},
+                   ["state", "number", "status", "template_version"]),
+    "Overview": obj({"states": I, "reported": I, "never_reported": I, "published": I,
+                     "reports": I, "coverage": N,
+                     "regions": arr(obj({"code": S, "name": S, "states": I, "reported": I,
+                                         "published": I, "coverage": N}))}),
+    "StateList": obj(dict(states=arr(ref("StateRow")), **PAGING), ["states", "count"]),
+    "StatePage": obj({"state": ref("State"), "reports": arr(ref("Report")),
+                      "versions": arr(ref("Version")),
+                      "card": obj({"reported": BOOL, "first_report": S, "last_addendum": S,
+                                   "reports": I}),
+                      "matrix": {"type": ["object", "null"]}},
+                     ["state", "reports", "versions", "card"]),
+    "VersionPage": obj({"state": ref("State"), "version": ref("Version"), "matrix": {"type": "object"},
+                        "can_edit": BOOL, "can_send": BOOL, "can_review": BOOL,
+                        "can_approve": BOOL, "can_publish": BOOL, "can_new": BOOL}),
+    "Diff": obj({"state": ref("State"), "from": ref("Version"), "to": ref("Version")}),
+    "VersionList": obj(dict(versions=arr(obj({"state": S, "number": I, "template_version": I,
+                                              "approved": S, "published": S, "url": S})),
+                            since=S, **PAGING), ["versions", "count"]),
+    "ReportList": obj(dict(reports=arr({"allOf": [ref("Report"), obj({"url": S})]}),
+                           since=S, **PAGING), ["reports", "count"]),
+    "ReportPage": obj({"report": ref("Report"), "state": ref("State")}),
+    "SearchHits": obj({"total": I, "hits": arr(obj({"report": {"type": ["object", "integer"]},
+                                                     "state": {}, "page": I, "score": N,
+                                                     "snippet": S},
+                                                    ["report", "page", "snippet"]))}),
+    "Review": obj({"as_of": S, "since": S, "published_only": BOOL}),
+    "DataFiles": obj({"files": arr(obj({"name": S, "what": S}))}),
+    "RequestList": obj(dict(requests=arr(obj({"id": I, "state": S, "kind": S, "title": S,
+                                              "status": S}, ["id", "state", "title", "status"])),
+                            **PAGING), ["requests", "count", "page", "pages"]),
+    "OfferList": obj(dict(offers=arr(obj({"id": I, "provider": S, "title": S, "status": S})),
+                          **PAGING), ["offers", "count", "page", "pages"]),
+    "Login": obj({"csrf": S, "user": obj({"name": S, "role": S, "state": S})}),
+    "Token": obj({"id": I, "label": S, "scope": {"enum": ["read", "write"]}, "created": S,
+                  "expires": DATE_OR_EMPTY, "revoked": DATE_OR_EMPTY, "live": BOOL}),
+    "TokenList": obj({"tokens": arr(ref("Token"))}),
+    "TokenMade": obj({"token": {"type": "string", "pattern": "^r1540_[0-9a-f]{64}$"},
+                      "record": ref("Token"), "tokens": arr(ref("Token"))}),
+    "OpenAPI": obj({"openapi": S, "info": {"type": "object"}, "paths": {"type": "object"}}),
+}
+
+# ---- parameters --------------------------------------------------------------------------
+
+# what a '*' of the route table stands for, by the segment before it
+PATH_PARAM = {
+    "states": ("code", "a state's ISO 3166-1 alpha-3 code", {"type": "string", "pattern": "^[A-Z]{3}$"}),
+    "versions": ("n", "a matrix version's number", {"type": "integer", "minimum": 1}),
+    "download": ("format", "pdf, xlsx or csv", {"type": "string", "enum": ["pdf", "xlsx", "csv"]}),
+    "reports": ("id", "a report's id", {"type": "integer", "minimum": 1}),
+    "data": ("file", "an open-data file's name", S),
+    "contacts": ("id", "a roster entry's id", {"type": "integer", "minimum": 1}),
+    "events": ("id", "an outreach event's id", {"type": "integer", "minimum": 1}),
+    "outreach": ("id", "an outreach log entry's id", {"type": "integer", "minimum": 1}),
+    "entries": ("item", "a template item's id", S),
+    "users": ("name", "a user name", S),
+    "reset": ("token", "the secret of a password reset link", S),
+    "requests": ("id", "an assistance request's id", {"type": "integer", "minimum": 1}),
+    "offers": ("id", "an assistance offer's id", {"type": "integer", "minimum": 1}),
+    "proposals": ("id", "a proposal's id", {"type": "integer", "minimum": 1}),
+    "charts": ("chart", "the chart's number and .svg, e.g. 1.svg", S),
+    "inbox": ("id", "a notification's id", {"type": "integer", "minimum": 1}),
+    "tokens": ("id", "an API token's id", {"type": "integer", "minimum": 1}),
+}
+
+
+def q(name, what, schema=S):
+    return {"name": name, "in": "query", "required": False, "description": what, "schema": schema}
+
+
+LANG = {"$ref": "#/components/parameters/lang"}
+PAGE = [{"$ref": "#/components/parameters/page"}, {"$ref": "#/components/parameters/per_page"}]
+DATE = {"type": "string", "format": "date"}
+STATE_Q = q("state", "only this state (alpha-3)", {"type": "string", "pattern": "^[A-Z]{3}$"})
+SINCE = q("since", "only those on or after this date (YYYY-MM-DD, not in the future)", DATE)
+
+# ---- the routes: (method, pattern, who, summary, query parameters, body fields, answer) ------
+# who: "public", "session" (signed in, any role that the permission table allows) or "reset"
+# (anyone holding the link); answer: a schema name for 200/201 JSON, or a media type for a file.
+
+PUB, SES = "public", "session"
+ROUTES = [
+    ("GET", "", PUB, "Reporting and coverage at a glance, by region", [], None, "Overview"),
+    ("GET", "states", PUB, "States, sorted by name in the language",
+     [q("region", "UN M49 region code"), q("group", "regional group (AFR, APG, EEG, GRULAC, WEOG)"),
+      q("flag", "memberships in force today", {"type": "string", "enum": ["ldc", "lldc", "sids"]}),
+      q("q", "code or name in any of the six languages (at most 100 bytes)")] + PAGE, None, "StateList"),
+    ("GET", "states/*", PUB, "A state, its reports, versions and latest published matrix", [], None, "StatePage"),
+    ("GET", "states/*/versions/*", PUB, "A matrix version (drafts for those who may read them)", [], None, "VersionPage"),
+    ("GET", "states/*/versions/*/download/*", PUB, "A published version as a PDF, XLSX or CSV file", [], None,
+     "application/octet-stream"),
+    ("GET", "states/*/diff", PUB, "The changed items between two versions",
+     [q("from", "a version number", I), q("to", "a version number", I)], None, "Diff"),
+    ("GET", "reports/*", PUB, "A report's metadata", [], None, "ReportPage"),
+    ("GET", "reports/*/file", PUB, "A report's file",
+     [q("view", "1: a PDF is sent inline", {"type": "string", "enum": ["1"]})], None, "application/octet-stream"),
+    ("GET", "search", PUB, "Pages of reports holding every word of q",
+     [q("q", "the words (1 to 500 bytes of UTF-8)"), STATE_Q, q("kind", "a report kind"),
+      q("lang", "the language of the pages"), q("from", "dated on or after", DATE),
+      q("to", "dated on or before", DATE), q("offset", "hits to skip", {"type": "integer", "minimum": 0}),
+      q("limit", "hits to give", {"type": "integer", "minimum": 1, "maximum": 100})], None, "SearchHits"),
+    ("GET", "data", PUB, "The open-data files", [], None, "DataFiles"),
+    ("GET", "data/*", PUB, "An open-data file (JSON, CSV, XLSX, IATI XML)", [], None, "application/octet-stream"),
+    ("GET", "events.ics", PUB, "The outreach events as an iCalendar feed", [], None, "text/calendar"),
+    ("GET", "states/*/contacts", SES, "The state's roster of points of contact", [], None, "Object"),
+    ("POST", "states/*/contacts", SES, "Adds a roster entry", [],
+     ["person", "function", "ministry", "areas", "languages", "since"], "Object"),
+    ("POST", "states/*/contacts/*", SES, "Rewrites a roster entry", [],
+     ["person", "function", "ministry", "areas", "languages", "since"], "Object"),
+    ("POST", "states/*/contacts/*/remove", SES, "Removes a roster entry", [], [], "Object"),
+    ("POST", "states/*/contacts/*/link", SES, "Links a roster entry to an account", [], ["user"], "Object"),
+    ("GET", "events/*/attendance", SES, "Who attended an event", [], None, "Object"),
+    ("POST", "events/*/attendance", SES, "Records or clears an attendance", [], ["contact", "attended"], "Object"),
+    ("GET", "outreach", SES, "States silent for years, with their outreach",
+     [q("years", "1 to 100", {"type": "integer", "minimum": 1, "maximum": 100}), q("as_of", "a date", DATE)],
+     None, "Object"),
+    ("POST", "outreach", SES, "Records an outreach to several states", [],
+     ["states", "kind", "date", "subject"], "Object"),
+    ("GET", "states/*/outreach", SES, "A state's outreach log", [], None, "Object"),
+    ("POST", "states/*/outreach", SES, "Records an outreach to a state", [], ["kind", "date", "subject"], "Object"),
+    ("POST", "states/*/outreach/*/answer", SES, "Records the state's answer", [], ["answer", "date"], "Object"),
+    ("GET", "login", PUB, "The sign-in form's model", [], None, "Object"),
+    ("POST", "login", PUB, "Signs in: a session cookie and its CSRF token", [], ["name", "password"], "Login"),
+    ("POST", "logout", SES, "Ends the session", [], [], "Object"),
+    ("GET", "workspace", SES, "What waits for the user", [], None, "Object"),
+    ("POST", "states/*/reports", SES, "Uploads a report (multipart/form-data)", [],
+     ["kind", "date", "language", "title", "file"], "Object"),
+    ("POST", "states/*/versions", SES, "A new draft from the newest version", [], [], "Object"),
+    ("POST", "states/*/versions/*/entries", SES, "Sets an entry of a draft", [],
+     ["item", "mark", "legal_reference", "source_report", "page", "remark"], "Object"),
+    ("POST", "states/*/versions/*/entries/*", SES, "Sets the entry of that item in a draft", [],
+     ["mark", "legal_reference", "source_report", "page", "remark"], "Object"),
+    ("GET", "states/*/versions/*/send", SES, "The decision page before sending to the state", [], None, "Object"),
+    ("GET", "states/*/versions/*/accept", SES, "The decision page before accepting", [], None, "Object"),
+    ("GET", "states/*/versions/*/approve", SES, "The decision page before approving", [], None, "Object"),
+    ("GET", "states/*/versions/*/publish", SES, "The decision page before publishing", [], None, "Object"),
+    ("POST", "states/*/versions/*/send", SES, "Draft to the state", [], [], "Object"),
+    ("POST", "states/*/versions/*/return", SES, "Back from the state to a draft", [], [], "Object"),
+    ("POST", "states/*/versions/*/accept", SES, "The state accepts the version", [], [], "Object"),
+    ("POST", "states/*/versions/*/comments", SES, "The state comments (the version returns to the experts)", [],
+     ["text", "item"], "Object"),
+    ("POST", "states/*/versions/*/approve", SES, "The Committee approves", [], [], "Object"),
+    ("POST", "states/*/versions/*/publish", SES, "The Committee publishes", [], [], "Object"),
+    ("GET", "users", SES, "The users (administrators)", PAGE, None, "Object"),
+    ("POST", "users", SES, "Adds a user (administrators)", [], ["name", "role", "state", "org", "password"], "Object"),
+    ("POST", "users/*/disable", SES, "Disables a user and ends their sessions", [], [], "Object"),
+    ("POST", "users/*/enable", SES, "Enables a user", [], [], "Object"),
+    ("POST", "users/*/password", SES, "Sets a user's password", [], ["password"], "Object"),
+    ("POST", "users/*/reset", SES, "Makes a password reset link (24 hours)", [], [], "Object"),
+    ("GET", "reset/*", PUB, "The password reset form's model", [], None, "Object"),
+    ("POST", "reset/*", "reset", "Sets a new password with a reset link", [], ["password"], "Object"),
+    ("GET", "audit", SES, "The newest audit-log entries", PAGE, None, "Object"),
+    ("GET", "signins", SES, "Failed sign-ins of the last 30 days", PAGE, None, "Object"),
+    ("POST", "signins/lift", SES, "Lifts a sign-in lockout", [], ["name", "address"], "Object"),
+    ("GET", "assistance/requests", PUB, "Assistance requests, newest first",
+     [q("region", "UN M49 region code"), q("status", "a status"), q("kind", "a kind"),
+      q("theme", "a theme")] + PAGE, None, "RequestList"),
+    ("GET", "assistance/requests/*", PUB, "A request and the offers that fit it", [], None, "Object"),
+    ("POST", "states/*/requests", SES, "Files an assistance request", [],
+     ["title", "kind", "items", "themes", "languages", "description", "priority", "start", "end"], "Object"),
+    ("POST", "states/*/requests/*/withdraw", SES, "Withdraws a request", [], [], "Object"),
+    ("GET", "assistance/offers", PUB, "Assistance offers",
+     [q("provider", "a provider's code"), q("status", "a status"), q("kind", "a kind"),
+      q("theme", "a theme")] + PAGE, None, "OfferList"),
+    ("GET", "assistance/offers/*", PUB, "An offer and the requests it fits", [], None, "Object"),
+    ("POST", "assistance/offers", SES, "Makes an offer", [],
+     ["title", "kinds", "items", "themes", "regions", "languages", "description", "capacity", "start", "end",
+      "provider"], "Object"),
+    ("POST", "assistance/offers/*/close", SES, "Closes an offer", [], [], "Object"),
+    ("POST", "assistance/offers/*/reopen", SES, "Reopens an offer", [], [], "Object"),
+    ("GET", "assistance/match", SES, "What the matching would propose now", [q("region", "UN M49 region code")],
+     None, "Object"),
+    ("POST", "assistance/match", SES, "Runs the matching and records its proposals", [], [], "Object"),
+    ("GET", "assistance/proposals", SES, "The proposals the caller may see", [q("status", "a status")] + PAGE,
+     None, "Object"),
+    ("GET", "assistance/proposals/*", SES, "A proposal", [], None, "Object"),
+    ("POST", "assistance/proposals/*/accept", SES, "Accepts a proposal", [], ["note"], "Object"),
+    ("POST", "assistance/proposals/*/decline", SES, "Declines a proposal", [], ["note"], "Object"),
+    ("POST", "assistance/proposals/*/deliver", SES, "Marks a proposal delivered", [], [], "Object"),
+    ("GET", "review", PUB, "The review of coverage (published versions only)",
+     [q("as_of", "a date, default today", DATE), q("since", "a date, default five years earlier", DATE)],
+     None, "Review"),
+    ("GET", "review/charts/*", PUB, "A chart of the review as SVG",
+     [q("as_of", "a date", DATE), q("since", "a date", DATE)], None, "image/svg+xml"),
+    ("GET", "review/download/*", PUB, "The review as review.pdf or review.xlsx",
+     [q("as_of", "a date", DATE), q("since", "a date", DATE)], None, "application/octet-stream"),
+    ("GET", "inbox", SES, "The caller's notifications", [], None, "Object"),
+    ("GET", "inbox/settings", SES, "The caller's e-mail settings", [], None, "Object"),
+    ("POST", "inbox/settings", SES, "Sets the caller's e-mail settings", [], ["email", "lang", "mode"], "Object"),
+    ("POST", "inbox/read", SES, "Marks all notifications read", [], [], "Object"),
+    ("GET", "inbox/*", SES, "One notification (marks it read)", [], None, "Object"),
+    ("POST", "inbox/*/read", SES, "Marks one notification read", [], [], "Object"),
+    ("GET", "versions", PUB, "Published matrix versions, oldest publication first", [SINCE, STATE_Q] + PAGE,
+     None, "VersionList"),
+    ("GET", "reports", PUB, "Reports, by date", [SINCE, STATE_Q] + PAGE, None, "ReportList"),
+    ("GET", "openapi.json", PUB, "This description", [], None, "OpenAPI"),
+    ("GET", "tokens", "own", "The caller's own API tokens (never the tokens themselves)", [], None, "TokenList"),
+    ("POST", "tokens", "own", "Makes an API token for the caller, answered this once", [],
+     ["scope", "expires", "label"], "TokenMade"),
+    ("POST", "tokens/*/revoke", "own", "Revokes one of the caller's API tokens", [], [], "Object"),
+]
+
+# ---- building ---------------------------------------------------------------------------
+
+ERRORS = {"400": "The body cannot be read", "401": "Not signed in, a wrong password or a bad token",
+          "403": "Not allowed, a read token on a write, or a missing or wrong CSRF token",
+          "404": "No such thing, or not visible to the caller", "405": "The path takes another method",
+          "409": "The workflow does not allow it now", "410": "A used or expired reset link",
+          "413": "The body is too large", "415": "An upload of a kind not taken",
+          "422": "A field is missing or wrong (the error names it)", "429": "Too many sign-in attempts",
+          "503": "The database cannot be used"}
+
+
+def path_of(pattern):
+    """/states/{code}/versions/{n}: the route's '*' named by the segment before each."""
+    segs, out = pattern.split("/") if pattern else [], []
+    for i, s in enumerate(segs):
+        out.append("{%s}" % PATH_PARAM[segs[i - 1]][0] if s == "*" else s)
+    return "/" + "/".join(out)
+
+
+def operation(method, pattern, who, summary, query, body, answer):
+    segs = pattern.split("/") if pattern else []
+    params = [{"name": PATH_PARAM[segs[i - 1]][0], "in": "path", "required": True,
+               "description": PATH_PARAM[segs[i - 1]][1], "schema": PATH_PARAM[segs[i - 1]][2]}
+              for i, s in enumerate(segs) if s == "*"]
+    params += query + [LANG] if not any(p.get("name") == "lang" for p in query) else query
+    op = {"operationId": (method.lower() + "_" + (pattern or "overview")).replace("/*", "_by")
+          .replace("/", "_").replace(".", "_"),
+          "summary": summary, "tags": [segs[0] if segs and segs[0] != "*" else "overview"],
+          "parameters": params}
+    if who == "own":
+        op["security"] = [{"session": []}] if method == "GET" else [{"session": [], "csrf": []}]
+    elif who == PUB or who == "reset":
+        op["security"] = [{}] if method == "GET" else []
+    elif method == "GET":
+        op["security"] = [{"session": []}, {"bearer": []}]
+    else:
+        op["security"] = [{"session": [], "csrf": []}, {"bearer": []}]
+    if body is not None and method == "POST":
+        props = {f: {"type": ["string", "array", "integer", "boolean"]} for f in body}
+        schema = {"type": "object", "properties": props}
+        content = {"application/json": {"schema": schema},
+                   "application/x-www-form-urlencoded": {"schema": schema}}
+        if "file" in body:
+            content = {"multipart/form-data": {"schema": schema}}
+        op["requestBody"] = {"required": False, "content": content}
+    ok = "201" if method == "POST" and ("add" in summary.lower() or summary.startswith(
+        ("Files", "Makes", "Uploads", "Records an", "A new"))) else "200"
+    if answer[0].isupper():
+        good = {"description": "the answer",
+                "content": {"application/json": {"schema": ref(answer)}}}
+    else:
+        good = {"description": "the file", "content": {answer: {"schema": {"type": "string",
+                                                                            "format": "binary"}}}}
+    codes = {ok: good}
+    if method == "POST" and ok == "201":
+        codes["200"] = {"$ref": "#/components/responses/Done"}
+    if method == "GET" and who == PUB:
+        codes["304"] = {"description": "Not modified: the If-None-Match or If-Modified-Since holds"}
+    wanted = ["404", "422", "503"]
+    if who != PUB:
+        wanted += ["401", "403"]
+    if method == "POST":
+        wanted += ["400", "403", "409", "413"]
+    if pattern == "login":
+        wanted += ["401", "429"]
+    if "file" in (body or []):
+        wanted += ["415"]
+    if who == "reset":
+        wanted += ["410"]
+    for c in sorted(set(wanted)):
+        codes[c] = {"$ref": "#/components/responses/E" + c}
+    op["responses"] = dict(sorted(codes.items()))
+    return op
+
+
+def describe():
+    paths = {}
+    for method, pattern, who, summary, query, body, answer in ROUTES:
+        paths.setdefault(path_of(pattern), {})[method.lower()] = operation(
+            method, pattern, who, summary, query, body, answer)
+    responses = {"E" + c: {"description": w, "content": {"application/json": {"schema": ref("Error")}}}
+                 for c, w in ERRORS.items()}
+    responses["Done"] = {"description": "done", "content": {"application/json": {"schema": ref("Object")}}}
+    return {
+        "openapi": "3.1.0",
+        "info": {"title": "r1540 API", "version": "1",
+                 "description": "The JSON API of r1540, the information system for UN Security Council "
+                              "resolution 1540 (docs/api.md). Every page has a call of the same path "
+                              "under /api/v1/; public reads carry ETag, Last-Modified and CORS.",
+                 "license": {"name": "see the repository", "identifier": "AGPL-3.0-or-later"}},
+        "servers": [{"url": "/api/v1"}],
+        "paths": paths,
+        "components": {
+            "schemas": SCHEMAS,
+            "responses": responses,
+            "parameters": {
+                "lang": q("lang", "the language of labels and messages",
+                          {"type": "string", "enum": ["ar", "zh", "en", "fr", "ru", "es"]}),
+                "page": q("page", "the page, from 1", {"type": "integer", "minimum": 1}),
+                "per_page": q("per_page", "rows a page, 1 to 500 (default 200)",
+                              {"type": "integer", "minimum": 1, "maximum": 500})},
+            "securitySchemes": {
+                "session": {"type": "apiKey", "in": "cookie", "name": "r1540_session",
+                            "description": "the session cookie that POST /login sets"},
+                "csrf": {"type": "apiKey", "in": "header", "name": "X-CSRF-Token",
+                         "description": "the session's CSRF token (answered by POST /login), on every POST"},
+                "bearer": {"type": "http", "scheme": "bearer",
+                           "description": "an API token (r1540 token add); no cookie, no CSRF token"}}},
+    }
+
+
+def main():
+    text = json.dumps(describe(), indent=1, ensure_ascii=False) + "\n"
+    if sys.argv[1:2] in (["--check"], ["--check-file"]):
+        with open(sys.argv[2] if sys.argv[1] == "--check-file" else OUT, encoding="utf-8") as f:
+            sys.exit(0 if f.read() == text else 1)
+    with open(OUT, "w", encoding="utf-8") as f:
+        f.write(text)
+
+
+if __name__ == "__main__":
+    main()
