@@ -205,9 +205,13 @@ static size_t gather(term_row_t **rows, size_t nrows, arena_t *a, cand_t **out)
                 c->core = true, c->where = row_query(rows[i]);
         }
     }
-    size_t k = 0; /* only pages about the row's concept or treaty */
+    unsigned weapon = 0; /* the item's weapon rows: one of them must match too */
+    for (size_t i = 0; i < nrows; i++)
+        if (!strcmp(rows[i]->kind, "weapon"))
+            weapon |= 1u << i;
+    size_t k = 0; /* only pages about the row's concept or treaty (and weapon) */
     for (size_t i = 0; i < n; i++)
-        if (cs[i].core)
+        if (cs[i].core && (!weapon || (cs[i].groups & weapon)))
             cs[k++] = cs[i];
     *out = cs;
     return k;
