@@ -79,5 +79,14 @@ page --data-urlencode "item=$I" "$B/en/states/BEL/versions/1"
 check "BEL's draft lists only BEL's report" sh -c '! grep -q "value=\"$1\"><input type=\"hidden\" name=\"use_page\"" "$2"' - "$fr" "$T/body"
 expect_eq "the panel and hostile requests change nothing" "$(fingerprint) $(audit_count)" "$before $n0"
 
+# ---- the browser (tests/browser/suggest.mjs) ---------------------------------------
+if [ -d node_modules/playwright-core ] && [ -x "${CHROMIUM:-/usr/bin/chromium}" ]; then
+    R1540_BASE=$B R1540_PW=$PW node tests/browser/suggest.mjs >"$T/walk.out" 2>&1
+    awk -v n="$N" '/^(not )?ok [0-9]+ - / { n++; sub(/ok [0-9]+ - /, "ok " n " - ") } { print }' "$T/walk.out"
+    N=$((N + $(grep -cE '^(not )?ok [0-9]+ - ' "$T/walk.out")))
+else
+    echo "# the browser walk needs node_modules/playwright-core and chromium"
+fi
+
 stop_server
 done_testing
