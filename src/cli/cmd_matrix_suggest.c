@@ -70,7 +70,7 @@ rc_t matrix_suggest(cli_t *c, const state_t *s, const char *varg, const char *it
     long long number = 0, lim = 0;
     rc_t rc = cli_app(c, &a);
     if (rc == RC_OK)
-        rc = cli_int(c, varg, "VERSION", 1, 1000000, &number);
+        rc = cli_int(c, varg[0] == 'v' ? varg + 1 : varg, "VERSION", 1, 1000000, &number);
     if (rc == RC_OK && limit)
         rc = cli_int(c, limit, "--limit", 1, SUGGEST_LIMIT_MAX, &lim);
     app_suggest_out_t out;
