@@ -9,6 +9,7 @@
 
 #include "../io/csv_import.h"
 #include "../io/json_import.h"
+#include "app_search.h"
 #include "../util/buf.h"
 #include "../util/json_out.h"
 
@@ -59,6 +60,18 @@ static rc_t import_read(app_t *a, const char *path, bool *folder, dataset_t *ds,
     return err_set(e, RC_USAGE, "%s: give a .json file, a .csv file or a folder", path);
 }
 
+/* Gives text to the imported reports that came with a file, in the import's
+ * transaction, so that they are found by search without a reindex. */
+static rc_t index_imported(app_t *a, const dataset_t *ds, err_t *e)
+{
+    long long *ids = arena_alloc(a->arena, (ds->nreports + 1) * sizeof *ids);
+    size_t n = 0, indexed = 0;
+    for (size_t i = 0; i < ds->nreports; i++)
+        if (ds->reports[i].doc)
+            ids[n++] = ds->reports[i].meta.id;
+    return n ? app_report_index_new(a->st, ids, n, &indexed, e) : RC_OK;
+}
+
 rc_t app_import(app_t *a, const char *path, dataset_t *out, err_t *e)
 {
     bool folder = false;
@@ -70,6 +83,8 @@ rc_t app_import(app_t *a, const char *path, dataset_t *out, err_t *e)
     if ((rc = dataset_apply_in(a->st, out, a->arena, e)) != RC_OK && !folder &&
         !ends_with(path, ".csv")) /* CSV records name file:line */
         err_prefix(e, "%s: ", path);
+    if (rc == RC_OK)
+        rc = index_imported(a, out, e);
     buf_t detail, object;
     buf_init(&detail, 0);
     buf_init(&object, 0);

@@ -49,6 +49,103 @@ void app_report_text_make(app_t *a, const void *doc, size_t len, const char *med
     text_analyzer_free(an);
 }
 
+/* Collects the pages of a plain-text file read in this process. */
+typedef struct {
+    arena_t *a;
+    report_text_t *t;
+    size_t cap;
+} plain_pages_t;
+
+static void plain_page(void *ctx, int page, int recognized, const char *text, size_t len)
+{
+    plain_pages_t *pp = ctx;
+    if (len == 0)
+        return;
+    if (pp->t->n == pp->cap) {
+        size_t cap = pp->cap ? 2 * pp->cap : 4;
+        report_page_t *p = arena_alloc(pp->a, cap * sizeof *p);
+        if (pp->t->n)
+            memcpy(p, pp->t->page, pp->t->n * sizeof *p);
+        pp->t->page = p;
+        pp->cap = cap;
+    }
+    report_page_t *p = &pp->t->page[pp->t->n++];
+    p->page = page;
+    p->recognized = recognized;
+    p->text = arena_strndup(pp->a, text, len);
+}
+
+/* The text of a plain-text file, split and analyzed in this process. */
+static void own_plain_text(text_analyzer_t *an, const void *doc, size_t len, const char *language,
+                           arena_t *a, report_text_t *t)
+{
+    plain_pages_t pp = {.a = a, .t = t};
+    const char *why = NULL;
+    memset(t, 0, sizeof *t);
+    t->pages = text_extract_plain(doc, len, text_limits_default().max_pages, plain_page, &pp, &why);
+    t->status = t->pages > 0 && t->n ? REPORT_TEXT_OK : REPORT_TEXT_NONE;
+    t->note = arena_strdup(a, t->n ? "" : why ? why : "no text");
+    err_t e = {0};
+    for (size_t i = 0; i < t->n; i++) {
+        report_page_t *p = &t->page[i];
+        p->terms = text_terms_joined(an, p->text, strlen(p->text), report_lang(language), a, &e);
+        if (!p->terms)
+            p->terms = "";
+    }
+}
+
+/* Indexes one report when it has a file and no text yet (*done set). */
+static rc_t index_one(store_t *st, text_analyzer_t *an, const report_t *r, bool *done, err_t *e)
+{
+    report_text_t old, t;
+    arena_t scratch = ARENA_INIT; /* the file and its text, freed after it */
+    *done = false;
+    if (!r->has_document || store_report_text_get(st, r->id, &scratch, &old, NULL) == RC_OK) {
+        arena_free(&scratch);
+        return RC_OK;
+    }
+    void *doc = NULL;
+    size_t len = 0;
+    rc_t rc = store_report_document(st, r->id, &scratch, &doc, &len, e);
+    if (rc == RC_OK) {
+        if (strncmp(r->media_type, "text/plain", 10) == 0)
+            own_plain_text(an, doc, len, r->language, &scratch, &t);
+        else {
+            app_t one = {.st = st, .arena = &scratch};
+            app_report_text_make(&one, doc, len, r->media_type, r->language, &t);
+        }
+        rc = store_report_text_put(st, r->id, &t, e);
+        *done = rc == RC_OK;
+    }
+    arena_free(&scratch);
+    return rc;
+}
+
+rc_t app_report_index_new(store_t *st, const long long *ids, size_t n, size_t *indexed, err_t *e)
+{
+    *indexed = 0;
+    arena_t a = ARENA_INIT;
+    report_t *all = NULL;
+    size_t nall = 0;
+    rc_t rc = ids ? RC_OK : store_report_list(st, NULL, &a, &all, &nall, e);
+    text_analyzer_t *an = rc == RC_OK ? text_analyzer_new(e) : NULL;
+    if (rc == RC_OK && !an)
+        rc = RC_FAIL;
+    size_t count = ids ? n : nall;
+    for (size_t i = 0; i < count && rc == RC_OK; i++) {
+        report_t one;
+        const report_t *r = ids ? &one : &all[i];
+        if (ids && (rc = store_report_get(st, ids[i], &a, &one, e)) != RC_OK)
+            break;
+        bool done = false;
+        rc = index_one(st, an, r, &done, e);
+        *indexed += done;
+    }
+    text_analyzer_free(an);
+    arena_free(&a);
+    return rc;
+}
+
 static rc_t check_filters(app_t *a, const app_search_in_t *in, search_filter_t *f, err_t *e)
 {
     if (in->kind && *in->kind && !(f->kind = report_kind_parse(in->kind)))

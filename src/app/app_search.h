@@ -52,6 +52,18 @@ rc_t app_search(app_t *a, const app_search_in_t *in, app_search_out_t *out, err_
 void app_report_text_make(app_t *a, const void *doc, size_t len, const char *media_type,
                           const char *language, report_text_t *out);
 
+/*
+ * Indexes, inside the caller's transaction, the reports among ids[0..n) (all
+ * reports when ids is NULL) that have a file and no text yet: what `import`
+ * and `init --demo` load. Plain-text files are split into pages in this
+ * process, without the extraction child: there is no parser to protect, and
+ * the analysis runs in this process for every kind anyway; that keeps
+ * `init --demo` and the import of hundreds of text reports fast. Every other
+ * file goes through text_extract and its limits. *indexed counts the reports
+ * given text.
+ */
+rc_t app_report_index_new(store_t *st, const long long *ids, size_t n, size_t *indexed, err_t *e);
+
 /* Called by app_report_reindex after each report (done of total). */
 typedef void (*app_reindex_progress_fn)(void *ctx, size_t done, size_t total,
                                         const report_t *r, const report_text_t *t);

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "../app/app_search.h"
 #include "../io/demo.h"
 #include "../io/refdata.h"
 #include "commands.h"
@@ -47,6 +48,9 @@ static rc_t init_store(cli_t *c, long long max_doc, bool demo)
     if ((rc = refdata_load(st, c->data_dir, &c->arena, &c->err)) != RC_OK)
         return rc;
     if (demo && (rc = demo_generate(st, c->data_dir, &c->arena, &c->err)) != RC_OK)
+        return rc;
+    size_t indexed = 0; /* the demo's reports are found by search at once */
+    if (demo && (rc = app_report_index_new(st, NULL, 0, &indexed, &c->err)) != RC_OK)
         return rc;
     char detail[96];
     int n = snprintf(detail, sizeof detail, "{\"demo\":%s", demo ? "true" : "false");

@@ -11,6 +11,7 @@
 #include "../io/json_export.h"
 #include "../util/json_out.h"
 #include "cmd_matrix_download.h"
+#include "cmd_matrix_suggest.h"
 #include "commands.h"
 
 static const char usage[] =
@@ -25,7 +26,8 @@ static const char usage[] =
     "       r1540 matrix send|return|accept STATE VERSION\n"
     "       r1540 matrix comment STATE VERSION --text TEXT [--item ITEM]\n"
     "       r1540 matrix approve|publish STATE VERSION [--date D]\n"
-    "       (list, show and diff take --format text|json)\n"
+    "       r1540 matrix suggest STATE VERSION [--item ITEM] [--limit N]\n"
+    "       (list, show, diff and suggest take --format text|json)\n"
     "       r1540 matrix show STATE [VERSION] --format pdf|xlsx|csv -o FILE [--lang L]\n"
     "\n"
     "MARK is X (measure reported or legal basis found), ? (references incomplete\n"
@@ -47,6 +49,8 @@ static const char usage[] =
     "       sends the version back to the experts as a draft;\n"
     "approve: with-state, accepted by the state -> approved; publish: approved ->\n"
     "published. An approved version never changes: make a new version to edit.\n"
+    "suggest: per item, the pages of the state's reports that match the item's key\n"
+    "       terms, with the article found near them (docs/drafting-aid.md); only reads\n"
     "The rules are the web's: see docs/internals/app.md. Without --as the command\n"
     "acts as the system actor, which may not answer for a state.\n";
 
@@ -54,6 +58,7 @@ typedef struct {
     const char *format, *lang, *date, *note, *ref, *source, *page, *remark, *from, *text, *item;
     const char *tmpl, *url, *info, *info_date[INFO_DATE_COUNT]; /* tmpl (issue 12) */
     const char *out; /* -o: the file of show --format pdf|xlsx|csv */
+    const char *limit; /* suggest --limit */
     bool all;
 } matrix_opts_t;
 
@@ -382,6 +387,8 @@ static rc_t matrix_dispatch(cli_t *c, const char *verb, char **args, int nargs,
         return matrix_show(c, &s, nargs == 2 ? args[1] : NULL, o, json);
     if (strcmp(verb, "diff") == 0 && nargs == 3)
         return matrix_diff_cmd(c, &s, args[1], args[2], json);
+    if (strcmp(verb, "suggest") == 0 && nargs == 2)
+        return matrix_suggest(c, &s, args[1], o->item, o->limit, json);
     if (strcmp(verb, "new") == 0 && nargs == 1)
         return matrix_new(c, &s, o);
     if (strcmp(verb, "set") == 0 && nargs == 4)
@@ -401,7 +408,7 @@ rc_t cmd_matrix(cli_t *c, int argc, char **argv)
         {"template", required_argument, NULL, 'T'}, {"url", required_argument, NULL, 'u'},
         {"info", required_argument, NULL, 'I'},   {"signed", required_argument, NULL, 'S'},
         {"ratified", required_argument, NULL, 'R'}, {"acceded", required_argument, NULL, 'A'},
-        {"output", required_argument, NULL, 'o'},
+        {"output", required_argument, NULL, 'o'}, {"limit", required_argument, NULL, 'L'},
         {"help", no_argument, NULL, 'h'},         {NULL, 0, NULL, 0}};
     matrix_opts_t o = {0};
     optind = 0;
@@ -427,6 +434,7 @@ rc_t cmd_matrix(cli_t *c, int argc, char **argv)
         case 'R': o.info_date[INFO_RATIFIED] = optarg; break;
         case 'A': o.info_date[INFO_ACCEDED] = optarg; break;
         case 'o': o.out = optarg; break;
+        case 'L': o.limit = optarg; break;
         default: return cli_usage_error(c, usage, "unknown option");
         }
     }

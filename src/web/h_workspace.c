@@ -27,6 +27,7 @@
 #include "model_filter.h"
 #include "refcache.h"
 #include "session.h"
+#include "suggest_panel.h"
 #include "web.h"
 
 /* After a change, a page goes to the state's page (version 0) or to the
@@ -193,6 +194,7 @@ static json_t *edit_values(web_req_t *r, json_t *m)
     json_t *d;
     json_array_foreach(json_object_get(current, "info_dates"), i, d)
         json_object_set(v, json_string_value(json_object_get(d, "key")), json_object_get(d, "date"));
+    suggest_use(r, v); /* "Use this" of the drafting aid: report, page, reference */
     return v;
 }
 
@@ -322,7 +324,7 @@ rc_t h_version_workflow(web_req_t *r, const state_t *s, const matrix_version_t *
         json_object_set_new(row, "saved", json_true());
     json_t *matrix = json_object_get(m, "matrix");
     if (json_is_true(json_object_get(m, "can_edit"))) {
-        if ((rc = edit_form(r, st, m, e)) != RC_OK)
+        if ((rc = edit_form(r, st, m, e)) != RC_OK || (rc = suggest_panel(r, v, m, e)) != RC_OK)
             return rc;
         /* the form's list offers every item, whatever the filter shows */
         json_object_set_new(m, "form_items", json_deep_copy(matrix));

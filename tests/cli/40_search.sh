@@ -128,4 +128,25 @@ expect_eq "a report never extracted is found again after reindex --missing" \
     "$(hits "экспортный контроль")/$(r reindex --missing 2>/dev/null)/$(hits "экспортный контроль")" "/1 reports indexed/$ru:2"
 expect_fail "reindex of an unknown state" 3 "" r reindex --state XYZ
 
+# import and init --demo index what they load: found at once, nothing left
+# for reindex --missing (no audit entry is added: the import's and the
+# init's one entry stand for it)
+r export --format json -o "$T/all.json" >/dev/null
+DB2=$T/imported.db
+"$BIN" --db "$DB2" init >/dev/null
+"$BIN" --db "$DB2" import "$T/all.json" >/dev/null 2>"$T/imp.err" || cat "$T/imp.err"
+expect_eq "an imported report is found without reindex" \
+    "$("$BIN" --db "$DB2" search "экспортный контроль" --format json | jq -c '[.hits[].report]')" "[$ru]"
+expect_eq "an imported PDF keeps its pages" \
+    "$("$BIN" --db "$DB2" search "controle exportation" --state FRA --format json | jq -c '[.hits[].page]')" "[2]"
+expect_eq "nothing is left for reindex --missing after import" \
+    "$("$BIN" --db "$DB2" reindex --missing 2>/dev/null)" "0 reports indexed"
+DB3=$T/demo.db
+"$BIN" --db "$DB3" init --demo >/dev/null
+expect_eq "init --demo: every demo report is found" \
+    "$("$BIN" --db "$DB3" search placeholder --format json | jq .total)" \
+    "$(sqlite_only "$DB3" "SELECT count(*) FROM report WHERE document IS NOT NULL")"
+expect_eq "init --demo: nothing left for reindex --missing" \
+    "$("$BIN" --db "$DB3" reindex --missing 2>/dev/null)" "0 reports indexed"
+
 done_testing
