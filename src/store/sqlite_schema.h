@@ -38,5 +38,8 @@ extern const char sqlite_migration_tokens[];
 
 /* One-time password resets an administrator issues (sqlite_schema_reset.c). */
 extern const char sqlite_migration_reset[];
+/* Requests as resolution 2663 asks: areas, context, contact, outcome, feedback
+ * (sqlite_schema_request2663.c). */
+extern const char sqlite_migration_request2663[];
 
 #endif
