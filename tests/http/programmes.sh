@@ -121,4 +121,6 @@ check "... has the outcome as a result" grep -q '<result type="2">' "$T/body"
 check "... not the contact nor the feedback" sh -c "! grep -qE 'Zyxwv|PRIVATE-FEEDBACK' '$T/body'"
 expect "the French request page" 200 -b "$T/pjar.pocfra" "$B/fr/assistance/requests/1"
 check "... says its headings in French" body_has 'Contexte national'
+stop_server
+expect_eq "the server stops cleanly (no leak or sanitizer report)" "$SRC" 0
 done_testing
