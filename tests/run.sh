@@ -126,6 +126,8 @@ run_one "tests/http/suggest.sh" env R1540_BIN=./r1540 sh tests/http/suggest.sh
 run_one "tests/http/suggest.sh (asan)" env R1540_BIN=build/san/r1540 sh tests/http/suggest.sh
 run_one "tests/http/partners.sh" env R1540_BIN=./r1540 sh tests/http/partners.sh
 run_one "tests/http/partners.sh (asan)" env R1540_BIN=build/san/r1540 sh tests/http/partners.sh
+run_one "tests/http/programmes.sh" env R1540_BIN=./r1540 sh tests/http/programmes.sh
+run_one "tests/http/programmes.sh (asan)" env R1540_BIN=build/san/r1540 sh tests/http/programmes.sh
 run_one "tests/http/notify.sh" env R1540_BIN=./r1540 sh tests/http/notify.sh
 run_one "tests/http/notify.sh (asan)" env R1540_BIN=build/san/r1540 sh tests/http/notify.sh
 run_one "tests/http/api.sh" env R1540_BIN=./r1540 sh tests/http/api.sh
@@ -136,6 +138,7 @@ run_one "tests/http/openapi.sh (asan)" env R1540_BIN=build/san/r1540 sh tests/ht
 # Chromium through playwright-core: the workflow in English, Arabic, Chinese
 run_one "tests/browser/run.sh" sh tests/browser/run.sh
 run_one "tests/browser/partners.sh" sh tests/browser/partners.sh
+run_one "tests/browser/programmes.sh" sh tests/browser/programmes.sh
 
 run_one "fuzzing (libFuzzer)" sh tests/fuzz/run.sh
 run_one "banned functions" sh tests/check_banned.sh

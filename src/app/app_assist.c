@@ -57,6 +57,40 @@ rc_t app_assist_request_add(app_t *a, assistance_request_t *q, err_t *e)
     return rc;
 }
 
+rc_t app_assist_request_feedback(app_t *a, long long id, const char *outcome,
+                                 const char *feedback, err_t *e)
+{
+    assistance_request_t q;
+    char today[11];
+    rc_t rc = assistance_feedback_validate(outcome, feedback, e);
+    if (rc == RC_OK)
+        rc = app_begin(a, e);
+    if (rc != RC_OK)
+        return rc;
+    rc = store_request_get(a->st, id, a->arena, &q, e);
+    if (rc == RC_OK)
+        rc = app_allow(a, ACT_ASSIST_REQUEST, q.state, e);
+    /* Feedback is on assistance given: a request still open has none yet. */
+    if (rc == RC_OK && strcmp(q.status, "delivered") != 0)
+        rc = app_fail(a, e, RC_REFUSED,
+                      "Request %lld is %s: the outcome is recorded once it is delivered.", id,
+                      q.status);
+    date_today(today);
+    if (rc == RC_OK)
+        rc = store_request_set_feedback(a->st, id, outcome, feedback, today, e);
+    buf_t detail;
+    buf_init(&detail, 0);
+    buf_putc(&detail, '{');
+    json_out_kv(&detail, 0, "date", today);
+    json_out_kll(&detail, 1, "outcome_bytes", (long long)strlen(outcome));
+    json_out_kll(&detail, 1, "feedback_bytes", (long long)strlen(feedback));
+    buf_putc(&detail, '}');
+    rc = app_finish(a, rc, "assistance.request.feedback", record_object(a, "request", id),
+                    buf_str(&detail), e);
+    buf_free(&detail);
+    return rc;
+}
+
 /* Who provides: a provider account its own organization; anyone else the
  * provider named, a state (by any code) or an organization. */
 static rc_t offer_provider(app_t *a, const char *provider, assistance_offer_t *o, err_t *e)

@@ -23,6 +23,17 @@
 rc_t app_assist_request_add(app_t *a, assistance_request_t *q, err_t *e);
 
 /*
+ * Records the outcome of request id and its state's feedback after delivery
+ * (resolution 2663 (2022), OP 20), dated today; a later call replaces both.
+ * ACT_ASSIST_REQUEST on the request's state. RC_NOTFOUND, RC_DENIED,
+ * RC_REFUSED (the request is not delivered), RC_INPUT (a text too long or
+ * both empty, naming the field). Audited as assistance.request.feedback of
+ * "request:ID" with the date and the two texts' lengths.
+ */
+rc_t app_assist_request_feedback(app_t *a, long long id, const char *outcome,
+                                 const char *feedback, err_t *e);
+
+/*
  * Records an offer of provider (a state's code or an organization's): a
  * provider account always offers as its own organization, whatever provider
  * says; experts and the system actor name any provider. ACT_ASSIST_OFFER.

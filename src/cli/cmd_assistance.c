@@ -19,6 +19,8 @@ static const char usage[] =
     "usage: r1540 assistance request add STATE --kind KIND --items ID,... --title TEXT\n"
     "                [--themes KEY,...] [--description TEXT] [--languages LL,...]\n"
     "                [--priority 1|2|3] [--date YYYY-MM-DD] [--start DATE] [--end DATE]\n"
+    "                [--areas AREA,...] [--context TEXT] [--contact TEXT]\n"
+    "       r1540 assistance request feedback ID [--outcome TEXT] [--feedback TEXT]\n"
     "       r1540 assistance request list [STATE] [--format text|json]\n"
     "       r1540 assistance request show ID [--format text|json]\n"
     "       r1540 assistance request withdraw ID\n"
@@ -38,6 +40,10 @@ static const char usage[] =
     "(`r1540 template list`), themes the template's theme keys. A PROVIDER is a\n"
     "state code or an organization code (`assistance org list`). Priority: 1\n"
     "normal (default), 2 high, 3 urgent. Regions are M49 codes; none: every region.\n"
+    "AREA is nuclear, chemical, biological, delivery, export-control or general;\n"
+    "--context is the national context, --contact who answers for the request.\n"
+    "`request feedback` records, once the request is delivered, its outcome and\n"
+    "the state's feedback to the Committee, dated today (resolution 2663, OP 20).\n"
     "`request show` lists the offers that fit and says when several providers\n"
     "overlap. A proposal is accepted when the provider and the state both accept;\n"
     "either may decline (final: the pair is never proposed again). A request is\n"
@@ -48,7 +54,8 @@ static const char usage[] =
 
 typedef struct {
     const char *kind, *items, *themes, *title, *description, *languages, *priority, *date, *start,
-        *end, *capacity, *regions, *by, *note, *format;
+        *end, *capacity, *regions, *by, *note, *format, *areas, *context, *contact, *outcome,
+        *feedback;
 } assist_opts_t;
 
 static const char *or_empty(const char *s)
@@ -86,7 +93,12 @@ static rc_t request_add(cli_t *c, const char *code, const assist_opts_t *o)
                               .title = (char *)o->title,
                               .description = (char *)or_empty(o->description),
                               .languages = (char *)or_empty(o->languages),
-                              .priority = (int)prio};
+                              .priority = (int)prio,
+                              .areas = (char *)or_empty(o->areas),
+                              .context = (char *)or_empty(o->context),
+                              .contact = (char *)or_empty(o->contact),
+                              .outcome = "",
+                              .feedback = ""};
     memcpy(r.state, s.alpha3, sizeof r.state);
     if ((rc = opt_date(c, o->date, "--date", r.submitted)) != RC_OK ||
         (rc = opt_date(c, o->start, "--start", r.start)) != RC_OK ||
@@ -94,6 +106,20 @@ static rc_t request_add(cli_t *c, const char *code, const assist_opts_t *o)
         (rc = app_assist_request_add(&a, &r, &c->err)) != RC_OK)
         return rc;
     printf("%lld\n", r.id);
+    return RC_OK;
+}
+
+/* `request feedback ID`: app_assist_request_feedback. */
+static rc_t request_feedback(cli_t *c, const char *arg, const assist_opts_t *o)
+{
+    app_t a;
+    long long id;
+    rc_t rc = cli_int(c, arg, "ID", 1, 1LL << 53, &id);
+    if (rc != RC_OK || (rc = cli_app(c, &a)) != RC_OK ||
+        (rc = app_assist_request_feedback(&a, id, or_empty(o->outcome), or_empty(o->feedback),
+                                          &c->err)) != RC_OK)
+        return rc;
+    printf("request %lld: feedback recorded\n", id);
     return RC_OK;
 }
 
@@ -217,6 +243,13 @@ static rc_t request_show(cli_t *c, const char *arg, bool json)
                    *r->end ? r->end : "any");
         if (*r->description)
             buf_printf(&b, "description: %s\n", r->description);
+        /* The fields of resolution 2663's template, when given. */
+        const char *const extra[][2] = {{"areas", r->areas},       {"context", r->context},
+                                        {"contact", r->contact},   {"outcome", r->outcome},
+                                        {"feedback", r->feedback}, {"feedback date", r->feedback_date}};
+        for (size_t i = 0; i < sizeof extra / sizeof *extra; i++)
+            if (extra[i][1] && *extra[i][1])
+                buf_printf(&b, "%s: %s\n", extra[i][0], extra[i][1]);
     }
     fitting_offers(c, &ctx, ri, &b, json);
     rc = proposals_of(c, st, &ctx, id, &b, json);
@@ -432,6 +465,8 @@ static rc_t dispatch(cli_t *c, int rest, char **args, const assist_opts_t *o, bo
             return request_list(c, arg, json);
         if (strcmp(verb, "show") == 0 && one)
             return request_show(c, arg, json);
+        if (strcmp(verb, "feedback") == 0 && one)
+            return request_feedback(c, arg, o);
         if ((step = assist_step_parse(AW_REQUEST, verb)) >= 0 && one)
             return status_step(c, (assist_step_t)step, arg);
     } else if (strcmp(noun, "offer") == 0) {
@@ -470,6 +505,11 @@ rc_t cmd_assistance(cli_t *c, int argc, char **argv)
                                          {"by", required_argument, NULL, 'b'},
                                          {"note", required_argument, NULL, 'n'},
                                          {"format", required_argument, NULL, 'f'},
+                                         {"areas", required_argument, NULL, 'A'},
+                                         {"context", required_argument, NULL, 'C'},
+                                         {"contact", required_argument, NULL, 'P'},
+                                         {"outcome", required_argument, NULL, 'O'},
+                                         {"feedback", required_argument, NULL, 'F'},
                                          {"help", no_argument, NULL, 'h'},
                                          {NULL, 0, NULL, 0}};
     assist_opts_t o = {0};
@@ -516,6 +556,21 @@ rc_t cmd_assistance(cli_t *c, int argc, char **argv)
             break;
         case 'b':
             o.by = optarg;
+            break;
+        case 'A':
+            o.areas = optarg;
+            break;
+        case 'C':
+            o.context = optarg;
+            break;
+        case 'P':
+            o.contact = optarg;
+            break;
+        case 'O':
+            o.outcome = optarg;
+            break;
+        case 'F':
+            o.feedback = optarg;
             break;
         case 'n':
             o.note = optarg;

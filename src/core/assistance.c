@@ -11,6 +11,7 @@
 #include "../util/date.h"
 #include "../util/text.h"
 #include "assistance_workflow.h"
+#include "contact.h"
 #include "template.h"
 
 const char *const assistance_kinds[] = {
@@ -153,6 +154,39 @@ static rc_t texts_check(const char *title, const char *description, err_t *e)
     return RC_OK;
 }
 
+/* The fields resolution 2663 added: the areas, the national context, the
+ * contact, and after delivery the outcome and feedback with their date. */
+static rc_t request_2663_check(const assistance_request_t *r, err_t *e)
+{
+    /* A record built before these fields existed leaves them NULL: "" */
+    const char *areas = r->areas ? r->areas : "", *context = r->context ? r->context : "";
+    const char *contact = r->contact ? r->contact : "", *outcome = r->outcome ? r->outcome : "";
+    const char *feedback = r->feedback ? r->feedback : "";
+    if (!assistance_list_ok(areas, contact_area_ok))
+        return err_field(e, RC_INPUT, "areas", "Choose areas from the list.",
+                         "areas: '%.100s' is not a list of areas (nuclear, chemical, biological, "
+                         "delivery, export-control, general)",
+                         areas);
+    if (!text_multi_line_ok(context, ASSIST_TEXT_MAX))
+        return err_field(e, RC_INPUT, "context",
+                         "The national context is too long (4,000 bytes at most).",
+                         "context: must be UTF-8 text of at most %d bytes", ASSIST_TEXT_MAX);
+    if (*contact && !text_single_line_ok(contact, ASSIST_TITLE_MAX))
+        return err_field(e, RC_INPUT, "contact", "Give the contact on one line (300 bytes at most).",
+                         "contact: must be one line of at most %d bytes of UTF-8",
+                         ASSIST_TITLE_MAX);
+    if (*outcome || *feedback) {
+        if (assistance_feedback_validate(outcome, feedback, e) != RC_OK)
+            return RC_INPUT;
+        if (!date_valid(r->feedback_date))
+            return err_field(e, RC_INPUT, "feedback_date", "Give a date as YYYY-MM-DD.",
+                             "feedback_date: '%s' is not a date (YYYY-MM-DD)", r->feedback_date);
+    } else if (*r->feedback_date)
+        return err_field(e, RC_INPUT, "feedback_date", "Give the outcome or the feedback.",
+                         "feedback_date: given without an outcome or a feedback");
+    return RC_OK;
+}
+
 rc_t assistance_request_validate(const assistance_request_t *r, err_t *e)
 {
     if (!assistance_kind_parse(r->kind))
@@ -182,8 +216,24 @@ rc_t assistance_request_validate(const assistance_request_t *r, err_t *e)
     if (strcmp(r->submitted, today) > 0 || strcmp(r->submitted, "2004-04-28") < 0)
         return err_set(e, RC_INPUT, "submitted: %s is in the future or before resolution 1540",
                        r->submitted);
-    return dates_check(r->start, r->end, e) != RC_OK ? RC_INPUT
-                                                     : texts_check(r->title, r->description, e);
+    if (dates_check(r->start, r->end, e) != RC_OK ||
+        texts_check(r->title, r->description, e) != RC_OK)
+        return RC_INPUT;
+    return request_2663_check(r, e);
+}
+
+rc_t assistance_feedback_validate(const char *outcome, const char *feedback, err_t *e)
+{
+    if (!outcome || !text_multi_line_ok(outcome, ASSIST_TEXT_MAX))
+        return err_field(e, RC_INPUT, "outcome", "The outcome is too long (4,000 bytes at most).",
+                         "outcome: must be UTF-8 text of at most %d bytes", ASSIST_TEXT_MAX);
+    if (!feedback || !text_multi_line_ok(feedback, ASSIST_TEXT_MAX))
+        return err_field(e, RC_INPUT, "feedback", "The feedback is too long (4,000 bytes at most).",
+                         "feedback: must be UTF-8 text of at most %d bytes", ASSIST_TEXT_MAX);
+    if (!*outcome && !*feedback)
+        return err_field(e, RC_INPUT, "outcome", "Give the outcome or the feedback.",
+                         "outcome, feedback: at least one must be given");
+    return RC_OK;
 }
 
 rc_t assistance_offer_validate(const assistance_offer_t *o, err_t *e)

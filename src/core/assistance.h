@@ -45,6 +45,15 @@ typedef struct {
     char start[11];     /* wanted from, or "" */
     char end[11];       /* wanted until, or "" */
     char *status;       /* open, matched, delivered, withdrawn */
+    /* Resolution 2663 (2022): what the Committee's assistance request asks
+     * besides (docs/formats.md names the sources), and the outcome after
+     * delivery with the state's dated feedback (its operative paragraph 20). */
+    char *areas;            /* contact_areas codes (contact.h), may be "" */
+    char *context;          /* the national context, may be "" */
+    char *contact;          /* who answers for the request; not public */
+    char *outcome;          /* what was delivered and achieved, may be "" */
+    char *feedback;         /* the state's feedback to the Committee; not public */
+    char feedback_date[11]; /* when outcome and feedback were recorded, or "" */
 } assistance_request_t; /* strings arena-owned */
 
 typedef struct {
@@ -108,6 +117,9 @@ int assistance_list_count(const char *list);
  * caller checks items, themes, states and organizations against the store).
  * Messages name the field. */
 rc_t assistance_request_validate(const assistance_request_t *r, err_t *e);
+/* Checks an outcome and a feedback as recorded after delivery: UTF-8 text of
+ * at most ASSIST_TEXT_MAX bytes each, at least one of them not empty. */
+rc_t assistance_feedback_validate(const char *outcome, const char *feedback, err_t *e);
 rc_t assistance_offer_validate(const assistance_offer_t *o, err_t *e);
 
 /* Applies a decision ("accepted" or "declined") by the provider (by_provider)

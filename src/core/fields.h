@@ -41,6 +41,8 @@ enum {
     FIELD_KEY = 1u << 2,        /* part of the row's key: an upsert does not change it */
     FIELD_JSON_HOOK = 1u << 3,  /* flat in CSV and SQL; in JSON its codec writes and reads it
                                    (an entry's optional "source_url" and "info" object) */
+    FIELD_OPTIONAL = 1u << 4,   /* a key added after the format's first files: missing on
+                                   import, it reads as empty (FIELD_TEXT, _LIST, _CODE) */
 };
 
 typedef struct {

@@ -5,7 +5,9 @@
  * (a state or an organization) and one JSON pair ("provider",
  * "provider_kind"): the pair is FIELD_VIRTUAL, written by json_assistance.c's
  * hook, and the two columns are FIELD_STORE_ONLY. The lists (FIELD_LIST) are
- * kept in the code tables of sqlite_schema_lists.c.
+ * kept in the code tables of sqlite_schema_lists.c. The request's fields of
+ * resolution 2663 (sqlite_schema_request2663.c) are FIELD_OPTIONAL: datasets
+ * written before them still import.
  */
 #include <stddef.h>
 
@@ -29,6 +31,12 @@ static const field_t request_rows[] = {
     FIELD_ROW(T, start, FIELD_CODE),
     FIELD_ROW(T, end, FIELD_CODE),
     FIELD_ROW(T, status, FIELD_TEXT, .dflt = "open"),
+    FIELD_ROW(T, areas, FIELD_LIST, .flags = FIELD_OPTIONAL),
+    FIELD_ROW(T, context, FIELD_TEXT, .flags = FIELD_OPTIONAL),
+    FIELD_ROW(T, contact, FIELD_TEXT, .flags = FIELD_OPTIONAL),
+    FIELD_ROW(T, outcome, FIELD_TEXT, .flags = FIELD_OPTIONAL),
+    FIELD_ROW(T, feedback, FIELD_TEXT, .flags = FIELD_OPTIONAL),
+    FIELD_ROW(T, feedback_date, FIELD_CODE, .flags = FIELD_OPTIONAL),
 };
 #undef T
 const field_table_t request_fields = {"request", "assistance_request", "assistance_request_code",

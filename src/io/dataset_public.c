@@ -10,7 +10,8 @@
  * every proposal — its parties' answers, its history and their free-text notes
  * are between the parties and the experts, and its score may rest on coverage
  * of unpublished versions. A request's own status (matched, delivered) still
- * says what became of it.
+ * says what became of it, and its outcome after delivery is public; its
+ * contact and the state's feedback to the Committee are not.
  */
 #include "dataset.h"
 
@@ -24,4 +25,6 @@ void dataset_keep_public(dataset_t *ds)
     ds->nproposals = 0;
     for (size_t i = 0; i < ds->nreports; i++)
         ds->reports[i].doc = NULL, ds->reports[i].doc_len = 0;
+    for (size_t i = 0; i < ds->nrequests; i++)
+        ds->requests[i].r.contact = "", ds->requests[i].r.feedback = "";
 }

@@ -186,6 +186,24 @@ static void own_tags(buf_t *b, const char *prefix, const char *list)
     }
 }
 
+/* The outcome the state recorded after delivery (resolution 2663, OP 20) as
+ * an IATI result of type 2 (Outcome). The schema requires an indicator; ours
+ * is qualitative (IndicatorMeasure 5) and carries no figures, since the
+ * outcome is free text. The state's feedback stays out: it is addressed to
+ * the Committee, not published. */
+static void outcome_result(buf_t *b, const assistance_request_t *r)
+{
+    if (!r->outcome || !*r->outcome)
+        return;
+    buf_puts(b, "  <result type=\"2\">\n   <title>");
+    narrative(b, NULL, "Outcome reported to the 1540 Committee");
+    buf_puts(b, "</title>\n   <description>");
+    narrative(b, NULL, r->outcome);
+    buf_puts(b, "</description>\n   <indicator measure=\"5\">\n    <title>");
+    narrative(b, NULL, "Outcome as described by the recipient state");
+    buf_puts(b, "</title>\n   </indicator>\n  </result>\n");
+}
+
 static void activity(buf_t *b, const iati_ctx_t *c, const ds_proposal_t *p,
                      const assistance_request_t *r, const assistance_offer_t *o)
 {
@@ -224,6 +242,8 @@ static void activity(buf_t *b, const iati_ctx_t *c, const ds_proposal_t *p,
     own_tags(b, "item", r->items);
     own_tags(b, "theme", r->themes);
     buf_printf(b, "\n  <default-aid-type vocabulary=\"1\" code=\"%s\"/>\n", aid);
+    if (delivered)
+        outcome_result(b, r);
     buf_puts(b, " </iati-activity>\n");
 }
 

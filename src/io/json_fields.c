@@ -11,6 +11,7 @@ static void write_one(buf_t *b, int comma, const field_t *f, const void *rec,
                       json_field_hook_t hook)
 {
     long long v;
+    const char *t;
     switch (f->type) {
     case FIELD_VIRTUAL:
         if (comma)
@@ -51,7 +52,9 @@ static void write_one(buf_t *b, int comma, const field_t *f, const void *rec,
         buf_putc(b, '}');
         break;
     default: /* TEXT, CODE, ENUM */
-        json_out_kv(b, comma, f->name, field_text(f, rec));
+        t = field_text(f, rec);
+        /* a record built before an optional field existed leaves it NULL */
+        json_out_kv(b, comma, f->name, !t && (f->flags & FIELD_OPTIONAL) ? "" : t);
         break;
     }
 }

@@ -154,6 +154,13 @@ static rc_t read_field(reader_t *r, json_t *o, const field_t *f, void *rec)
     char *s;
     rc_t rc;
     int e;
+    if ((f->flags & FIELD_OPTIONAL) && !json_object_get(o, f->name)) {
+        if (f->type == FIELD_CODE)
+            ((char *)rec + f->offset)[0] = '\0';
+        else
+            field_set_text(f, rec, "");
+        return RC_OK;
+    }
     switch (f->type) {
     case FIELD_ID:
     case FIELD_INT:

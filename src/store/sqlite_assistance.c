@@ -263,6 +263,26 @@ rc_t sqlite_request_set_status(void *h, long long id, const char *status, err_t 
                       "request", e);
 }
 
+rc_t sqlite_request_set_feedback(void *h, long long id, const char *outcome, const char *feedback,
+                                 const char *date, err_t *e)
+{
+    sqlite3_stmt *s;
+    rc_t rc = prep(h,
+                   "UPDATE assistance_request SET outcome = ?, feedback = ?, feedback_date = ?"
+                   " WHERE id = ?",
+                   &s, e);
+    if (rc != RC_OK)
+        return rc;
+    bind_str(s, 1, outcome);
+    bind_str(s, 2, feedback);
+    bind_str(s, 3, date);
+    sqlite3_bind_int64(s, 4, id);
+    rc = run_once(h, s, e);
+    if (rc == RC_OK && sqlite3_changes(sqlite_store_db(h)) == 0)
+        return err_set(e, RC_NOTFOUND, "no request with id %lld", id);
+    return rc;
+}
+
 /* ---- offers ------------------------------------------------------------------ */
 
 rc_t sqlite_offer_set_status(void *h, long long id, const char *status, err_t *e)

@@ -40,5 +40,8 @@ extern const char sqlite_migration_tokens[];
 extern const char sqlite_migration_reset[];
 /* Draft comments by item and their answered mark (sqlite_schema_comment_draft.c). */
 extern const char sqlite_migration_comment_draft[];
+/* Requests as resolution 2663 asks: areas, context, contact, outcome, feedback
+ * (sqlite_schema_request2663.c). */
+extern const char sqlite_migration_request2663[];
 
 #endif

@@ -25,7 +25,7 @@ static const form_page_t form_pages[] = {
     {"states/*/reports", h_workspace, "workspace", "kind=kinds language=doc_langs"},
     {"states/*/requests", h_state, "state",
      "kind=request_form.kinds priority=request_form.priorities items=request_form.items "
-     "themes=request_form.themes languages=request_form.languages"},
+     "themes=request_form.themes languages=request_form.languages areas=request_form.areas"},
     {"assistance/offers", h_offers, "offers",
      "kinds=form.kinds themes=form.themes items=form.items regions=form.regions "
      "languages=form.languages"},

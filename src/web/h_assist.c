@@ -197,6 +197,7 @@ rc_t h_assist_state(web_req_t *r, const state_t *s, json_t *m, err_t *e)
             json_array_append_new(prio, json_pack("{s:s,s:s}", "code", priorities[i][0], "name",
                                                   web_tr(r, priorities[i][1])));
         json_object_set_new(form, "priorities", prio);
+        json_object_set_new(form, "areas", h_roster_area_boxes(r, NULL));
         json_object_set_new(m, "request_form", form);
     }
     return RC_OK;
@@ -284,9 +285,20 @@ rc_t h_request(web_req_t *r, json_t *m, err_t *e)
     const fit_t *f = fits_of(r, &c, ri, true, &nf, &providers);
     fits_json(r, &n, &c, f, nf, true, m, "fitting_offers", "offers_fitting");
     json_object_set_new(m, "providers_overlapping", json_integer(providers > 1 ? (json_int_t)providers : 0));
+    bool for_state = authz_allowed(r->user, ACT_ASSIST_REQUEST, q->state);
     json_object_set_new(m, "can_withdraw",
-                        json_boolean(strcmp(q->status, "open") == 0 &&
-                                     authz_allowed(r->user, ACT_ASSIST_REQUEST, q->state)));
+                        json_boolean(strcmp(q->status, "open") == 0 && for_state));
+    json_object_set_new(m, "can_feedback",
+                        json_boolean(strcmp(q->status, "delivered") == 0 && for_state));
+    if (!r->api && q->areas && *q->areas) {
+        json_t *areas = json_array(), *boxes = h_roster_area_boxes(r, q->areas), *b;
+        size_t i;
+        json_array_foreach(boxes, i, b)
+            if (json_is_true(json_object_get(b, "checked")))
+                json_array_append(areas, b);
+        json_decref(boxes);
+        json_object_set_new(m, "area_names", areas);
+    }
     if (sees_proposals(r, q->state, NULL)) {
         json_t *ps;
         if ((rc = proposals_json(r, &n, q, NULL, &ps, e)) != RC_OK)
@@ -345,6 +357,21 @@ static rc_t invalid(web_req_t *r, rc_t rc)
     return rc;
 }
 
+/* What resolution 2663's request template adds: the areas, the national
+ * context, the contact (assistance_request_validate checks them). */
+static rc_t read_2663(web_req_t *r, assistance_request_t *q, err_t *e)
+{
+    const char *areas = web_param_list(r, "areas"), *context = web_param(r, "context");
+    const char *contact = web_param(r, "contact");
+    if (!areas)
+        return web_fail_field(r, e, 422, RC_INPUT, "areas", "Choose areas from the list.");
+    q->areas = (char *)areas;
+    q->context = (char *)(context ? context : "");
+    q->contact = (char *)(contact ? contact : "");
+    q->outcome = q->feedback = "";
+    return RC_OK;
+}
+
 rc_t h_request_add(web_req_t *r, json_t *m, err_t *e)
 {
     state_t s;
@@ -366,6 +393,8 @@ rc_t h_request_add(web_req_t *r, json_t *m, err_t *e)
     memcpy(q->state, s.alpha3, sizeof q->state);
     q->items = (char *)items, q->themes = (char *)themes, q->title = (char *)title;
     q->description = (char *)description, q->languages = (char *)languages;
+    if ((rc = read_2663(r, q, e)) != RC_OK)
+        return rc;
     app_t app;
     web_app_of(r, &app);
     if ((rc = app_assist_request_add(&app, q, e)) != RC_OK)
@@ -417,6 +446,34 @@ rc_t h_request_withdraw(web_req_t *r, json_t *m, err_t *e)
     if (rc != RC_OK)
         return rc;
     return status_step(r, m, AW_REQUEST_WITHDRAW, id, e);
+}
+
+/* The outcome and the state's feedback after delivery (resolution 2663, OP 20). */
+rc_t h_request_feedback(web_req_t *r, json_t *m, err_t *e)
+{
+    state_t s;
+    assistance_request_t q;
+    long long id = web_id(r->args[1]);
+    const char *outcome = web_param(r, "outcome"), *feedback = web_param(r, "feedback");
+    rc_t rc = model_state_arg(r, r->args[0], &s, e);
+    if (rc != RC_OK)
+        return rc;
+    rc = id ? store_request_get(r->st, id, &r->arena, &q, e) : RC_NOTFOUND;
+    if (rc == RC_NOTFOUND || (rc == RC_OK && strcmp(q.state, s.alpha3) != 0))
+        return not_found(r, e, web_tr(r, "There is no such assistance request."));
+    if (rc != RC_OK)
+        return rc;
+    app_t a;
+    web_app_of(r, &a);
+    rc = app_assist_request_feedback(&a, id, outcome ? outcome : "", feedback ? feedback : "", e);
+    if (rc == RC_REFUSED)
+        r->status = 409;
+    if (rc != RC_OK)
+        return invalid(r, rc);
+    json_object_set_new(m, "id", json_integer(id));
+    r->redirect = arena_alloc(&r->arena, 64);
+    snprintf(r->redirect, 64, "assistance/requests/%lld?msg=feedback-recorded", id);
+    return RC_OK;
 }
 
 /* ---- offers --------------------------------------------------------------- */

@@ -48,8 +48,7 @@ static const char *area_name(web_req_t *r, int i)
     }
 }
 
-/* The areas with their names and whether list holds them (the form's boxes). */
-static json_t *areas_json(web_req_t *r, const char *list)
+json_t *h_roster_area_boxes(web_req_t *r, const char *list)
 {
     json_t *a = json_array();
     for (int i = 0; i < CONTACT_AREA_COUNT; i++)
@@ -75,14 +74,14 @@ rc_t h_contacts(web_req_t *r, json_t *m, err_t *e)
     json_t *rows = json_array();
     for (size_t i = 0; i < n; i++) {
         json_t *row = contact_json(&cs[i]);
-        json_object_set_new(row, "area_boxes", areas_json(r, cs[i].areas));
+        json_object_set_new(row, "area_boxes", h_roster_area_boxes(r, cs[i].areas));
         json_object_set_new(row, "languages_text", json_string(cs[i].languages));
         json_array_append_new(rows, row);
     }
     json_object_set_new(m, "contacts", rows);
     json_object_set_new(m, "state", json_pack("{s:s,s:s}", "code", s.alpha3, "name",
                                               s.name[r->lang]));
-    json_object_set_new(m, "area_boxes", areas_json(r, NULL));
+    json_object_set_new(m, "area_boxes", h_roster_area_boxes(r, NULL));
     json_object_set_new(m, "can_edit", json_boolean(authz_allowed(r->user, ACT_ROSTER_EDIT,
                                                                   s.alpha3)));
     json_object_set_new(m, "can_link", json_boolean(authz_allowed(r->user, ACT_ROSTER_LINK,

@@ -29,6 +29,10 @@ rc_t h_data(web_req_t *r, json_t *model, err_t *e);
 rc_t h_data_file(web_req_t *r, json_t *model, err_t *e);
 /* The roster of points of contact and training attendance (h_roster.c). */
 rc_t h_contacts(web_req_t *r, json_t *model, err_t *e);
+/* The areas (contact.h) with their names in r's language and whether list
+ * holds them: a form's boxes, [{code, name, checked}]; also the assistance
+ * request's areas (h_assist.c). */
+json_t *h_roster_area_boxes(web_req_t *r, const char *list);
 rc_t h_contact_add(web_req_t *r, json_t *model, err_t *e);
 rc_t h_contact_update(web_req_t *r, json_t *model, err_t *e);
 rc_t h_contact_remove(web_req_t *r, json_t *model, err_t *e);
@@ -109,6 +113,7 @@ rc_t h_requests(web_req_t *r, json_t *model, err_t *e);
 rc_t h_request(web_req_t *r, json_t *model, err_t *e);
 rc_t h_request_add(web_req_t *r, json_t *model, err_t *e);
 rc_t h_request_withdraw(web_req_t *r, json_t *model, err_t *e);
+rc_t h_request_feedback(web_req_t *r, json_t *model, err_t *e);
 rc_t h_offers(web_req_t *r, json_t *model, err_t *e);
 rc_t h_offer(web_req_t *r, json_t *model, err_t *e);
 rc_t h_offer_add(web_req_t *r, json_t *model, err_t *e);

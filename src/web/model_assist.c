@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/authz.h"
 #include "../util/langname.h"
 #include "model.h"
 #include "model_fields.h"
@@ -173,6 +174,13 @@ json_t *model_request(web_req_t *r, const assist_names_t *n, const assistance_re
 {
     json_t *o = json_object();
     model_fields_set(o, &request_fields, q); /* then what the pages show besides */
+    /* Who to call and what the state told the Committee are for the
+     * Committee, the experts and the state: not on public pages or the API. */
+    if (!authz_allowed(r->user, ACT_ASSIST_READ, NULL) &&
+        authz_proposal_side(r->user, q->state, NULL) != SIDE_STATE) {
+        json_object_del(o, "contact");
+        json_object_del(o, "feedback");
+    }
     set_str(o, "state_name", model_assist_state_name(r, n, q->state));
     set_str(o, "kind_name", model_assist_kind_name(r, q->kind));
     json_object_set_new(o, "items", model_item_list(r, n, q->items));

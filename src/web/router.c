@@ -110,6 +110,7 @@ static const route_t routes[] = {
     {"GET", "assistance/requests/*", h_request, "request", ACT_PUBLIC, -1, PUBLIC_PAGE},
     {"POST", "states/*/requests", h_request_add, NULL, ACT_ASSIST_REQUEST, 0, 0},
     {"POST", "states/*/requests/*/withdraw", h_request_withdraw, NULL, ACT_ASSIST_REQUEST, 0, 0},
+    {"POST", "states/*/requests/*/feedback", h_request_feedback, NULL, ACT_ASSIST_REQUEST, 0, 0},
     {"GET", "assistance/offers", h_offers, "offers", ACT_PUBLIC, -1, PUBLIC_PAGE},
     {"GET", "assistance/offers/*", h_offer, "offer", ACT_PUBLIC, -1, PUBLIC_PAGE},
     {"POST", "assistance/offers", h_offer_add, NULL, ACT_ASSIST_OFFER, -1, 0},

@@ -147,6 +147,7 @@ const char *session_flash_text(web_req_t *r, const char *key)
         {"signins-lifted", "The lockout was lifted."},
         {"request-added", "The assistance request was recorded."},
         {"request-withdrawn", "The assistance request was withdrawn."},
+        {"feedback-recorded", "The outcome and the feedback were recorded."},
         {"offer-added", "The offer was recorded."},
         {"offer-closed", "The offer was closed: it is not matched until it is reopened."},
         {"offer-reopened", "The offer was reopened."},
