@@ -33,7 +33,7 @@ same() { expect_eq "$1" "$(fingerprint) $(audit_count)" "$before $n0"; }
 tok=$(page_csrf exp "$VP?item=OP1-NPT")
 check "the form on ?item=OP1-NPT says which item's values it holds" body_has 'name="loaded" value="OP1-NPT"'
 check "... the source list names reports by title and date, not by id" \
-    sh -c '! grep -q "<option value=\"[0-9]*\"[^>]*>#" "$1" && grep -q "<option value=\"[0-9]*\" selected>[^<]* (<bdi>[0-9-]*</bdi>)</option>" "$1"' - "$T/body"
+    sh -c '! grep -q "<option value=\"[0-9]*\"[^>]*>#" "$1" && grep -q "<option value=\"[0-9]*\" selected>[^<]* (<bdi><time datetime=\"[0-9-]*\">[^<]*</time></bdi>)</option>" "$1"' - "$T/body"
 NPT=$(entry OP1-NPT)
 NWFZ=$(entry OP1-NWFZ)
 form() { req -b "$T/pjar.exp" --data-urlencode "csrf=$tok" "$@" "$B/en/$VP/entries"; }

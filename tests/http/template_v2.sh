@@ -8,6 +8,7 @@
 # server on a free loopback port, data made with the CLI. TAP output.
 cd "$(dirname "$0")/../.." || exit 2
 . tests/http/lib.sh
+NB=$(printf '\302\240') # ICU's dates have no-break spaces: 14${NB}Nov${NB}1996
 
 r init --demo >/dev/null 2>"$T/init.err" || { cat "$T/init.err"; echo "Bail out! init"; exit 1; }
 echo "$PW" | r user add pocken --role poc --state KEN >/dev/null 2>>"$T/init.err"
@@ -39,7 +40,7 @@ start_server
 
 expect "the published v2 matrix (English)" 200 "$B/en/states/KEN/versions/$v"
 check "... the CTBT row shows its note" body_has "Comprehensive Nuclear-Test-Ban Treaty (CTBT) <small class=\"note\">(not in force)</small>"
-check "... OP1's relevant information with its dates" body_has "Relevant information: Signed and ratified <span class=\"date\">signed <bdi>1996-11-14</bdi></span> <span class=\"date\">ratified <bdi>2000-11-30</bdi></span>"
+check "... OP1's relevant information with its dates" body_has "Relevant information: Signed and ratified <span class=\"date\">signed <bdi><time datetime=\"1996-11-14\">14${NB}Nov${NB}1996</time></bdi></span> <span class=\"date\">ratified <bdi><time datetime=\"2000-11-30\">30${NB}Nov${NB}2000</time></bdi></span>"
 check "... the web address as an escaped link" body_has "<a class=\"web\" href=\"https://example.org/treaties?state=KEN&amp;kind=&#39;ctbt&#39;\" rel=\"noopener noreferrer nofollow\">"
 check "... never unescaped" body_lacks "kind='ctbt'"
 check "... and the means-of-delivery rows of OP3" body_has "Means of delivery and related materials — accounting for items in production: national legal framework"
@@ -47,7 +48,7 @@ check "... its approval date is shown" body_has "2026-02-01"
 check "... and not marked unknown" body_lacks "approval date not public"
 expect "the same matrix in French" 200 "$B/fr/states/KEN/versions/$v"
 check "... the note in French" body_has "<small class=\"note\">(pas encore en vigueur)</small>"
-check "... the date names in French" body_has "Informations pertinentes: Signed and ratified <span class=\"date\">signature <bdi>1996-11-14</bdi></span>"
+check "... the date names in French" body_has "Informations pertinentes: Signed and ratified <span class=\"date\">signature <bdi><time datetime=\"1996-11-14\">14${NB}nov.${NB}1996</time></bdi></span>"
 expect "the same matrix in Arabic" 200 "$B/ar/states/KEN/versions/$v"
 check "... the note in Arabic" body_has "(لم تدخل حيز النفاذ بعد)"
 expect "the imported version without an approval date" 200 "$B/en/states/KEN/versions/$((v + 1))"
@@ -67,11 +68,11 @@ expect_eq "... approval_unknown" "$(python3 -c 'import json,sys; d=json.load(ope
 # The state page: the formal name and the dated memberships (issue 12, item 2)
 expect "Bangladesh's page" 200 "$B/en/states/BGD"
 check "... its formal name" body_has "Formal name: <bdi>People&#39;s Republic of Bangladesh</bdi>"
-check "... its LDC period, ended on graduation" body_has "<tr><td>LDC</td><td><bdi></bdi></td><td><bdi>2026-11-24</bdi></td><td>ended</td>"
+check "... its LDC period, ended on graduation" body_has "<tr><td>LDC</td><td><bdi></bdi></td><td><bdi><time datetime=\"2026-11-24\">24${NB}Nov${NB}2026</time></bdi></td><td>ended</td>"
 check "... its regional group, current" body_has "<td><bdi></bdi></td><td>current</td>"
 expect "Solomon Islands' page" 200 "$B/en/states/SLB"
-if [ "$(date -u +%F)" \< 2027-12-13 ]; then want='<tr class="scheduled"><td>LDC</td><td><bdi></bdi></td><td><bdi>2027-12-13</bdi></td><td>current, end scheduled</td>'
-else want='<tr><td>LDC</td><td><bdi></bdi></td><td><bdi>2027-12-13</bdi></td><td>ended</td>'; fi
+if [ "$(date -u +%F)" \< 2027-12-13 ]; then want="<tr class=\"scheduled\"><td>LDC</td><td><bdi></bdi></td><td><bdi><time datetime=\"2027-12-13\">13${NB}Dec${NB}2027</time></bdi></td><td>current, end scheduled</td>"
+else want="<tr><td>LDC</td><td><bdi></bdi></td><td><bdi><time datetime=\"2027-12-13\">13${NB}Dec${NB}2027</time></bdi></td><td>ended</td>"; fi
 check "... a graduation not yet in effect is marked as scheduled (ended once the day has passed)" body_has "$want"
 expect "the same in French" 200 "$B/fr/states/BGD"
 check "... the formal name in French" body_has "Nom officiel: <bdi>République populaire du Bangladesh</bdi>"
