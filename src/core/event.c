@@ -47,26 +47,34 @@ static size_t sort_unique(void *base, size_t n, size_t size, int (*cmp)(const vo
 rc_t event_validate(event_t *ev, err_t *e)
 {
     if (!ev->kind || !event_kind_parse(ev->kind))
-        return err_set(e, RC_INPUT, "kind: '%s' is not one of training-course, regional-workshop,"
-                       " peer-review-visit, round-table", ev->kind ? ev->kind : "");
+        return err_field(e, RC_INPUT, "kind", "Choose a kind of event.",
+                         "kind: '%s' is not one of training-course, regional-workshop,"
+                         " peer-review-visit, round-table", ev->kind ? ev->kind : "");
     if (!ev->status || !event_status_parse(ev->status))
-        return err_set(e, RC_INPUT, "status: '%s' is not planned, held or cancelled",
-                       ev->status ? ev->status : "");
+        return err_field(e, RC_INPUT, "status", "Choose a status: planned, held or cancelled.",
+                         "status: '%s' is not planned, held or cancelled",
+                         ev->status ? ev->status : "");
     if (!ev->title || !*ev->title || !text_single_line_ok(ev->title, EVENT_TEXT_MAX))
-        return err_set(e, RC_INPUT, "title: give one line of at most %d bytes", EVENT_TEXT_MAX);
+        return err_field(e, RC_INPUT, "title", "Give a title of one line (500 bytes at most).",
+                         "title: give one line of at most %d bytes", EVENT_TEXT_MAX);
     if (!text_single_line_ok(ev->place ? ev->place : "", EVENT_TEXT_MAX))
-        return err_set(e, RC_INPUT, "place: give one line of at most %d bytes", EVENT_TEXT_MAX);
+        return err_field(e, RC_INPUT, "place", "Give the place on one line (500 bytes at most).",
+                         "place: give one line of at most %d bytes", EVENT_TEXT_MAX);
     if (!text_single_line_ok(ev->organizer ? ev->organizer : "", EVENT_TEXT_MAX))
-        return err_set(e, RC_INPUT, "organizer: give one line of at most %d bytes",
-                       EVENT_TEXT_MAX);
+        return err_field(e, RC_INPUT, "organizer", "Give the organizer on one line (500 bytes at most).",
+                         "organizer: give one line of at most %d bytes", EVENT_TEXT_MAX);
     if (!date_valid(ev->start) || strcmp(ev->start, "2004-04-28") < 0)
-        return err_set(e, RC_INPUT, "start: '%s' is not a date (YYYY-MM-DD) since resolution 1540"
-                       " (2004-04-28)", ev->start);
+        return err_field(e, RC_INPUT, "start",
+                         "Give a start date as YYYY-MM-DD, on or after 28 April 2004.",
+                         "start: '%s' is not a date (YYYY-MM-DD) since resolution 1540"
+                         " (2004-04-28)", ev->start);
     if (!date_valid(ev->end) || strcmp(ev->end, ev->start) < 0)
-        return err_set(e, RC_INPUT, "end: '%s' is not a date on or after the start %s", ev->end,
-                       ev->start);
+        return err_field(e, RC_INPUT, "end", "Give an end date as YYYY-MM-DD, on or after the start.",
+                         "end: '%s' is not a date on or after the start %s", ev->end,
+                         ev->start);
     if (ev->nstates == 0)
-        return err_set(e, RC_INPUT, "states: an event needs at least one participating state");
+        return err_field(e, RC_INPUT, "states", "Choose at least one participating state.",
+                         "states: an event needs at least one participating state");
     ev->nstates = sort_unique(ev->states, ev->nstates, sizeof *ev->states, cmp_code);
     ev->nthemes = sort_unique(ev->themes, ev->nthemes, sizeof *ev->themes, cmp_str);
     return RC_OK;

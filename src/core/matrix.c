@@ -58,15 +58,19 @@ bool matrix_status_frozen(mv_status_t s)
 rc_t matrix_entry_validate(const matrix_entry_t *en, err_t *e)
 {
     if (!text_multi_line_ok(en->legal_reference, MATRIX_TEXT_MAX))
-        return err_set(e, RC_INPUT, "legal_reference: must be UTF-8 text of at most %d bytes",
-                       MATRIX_TEXT_MAX);
+        return err_field(e, RC_INPUT, "legal_reference",
+                         "The legal reference is too long or not text (2,000 bytes at most).",
+                         "legal_reference: must be UTF-8 text of at most %d bytes", MATRIX_TEXT_MAX);
     if (!text_single_line_ok(en->page, 100))
-        return err_set(e, RC_INPUT, "page: must be one line of at most 100 bytes");
+        return err_field(e, RC_INPUT, "page", "Give the page numbers on one line (100 bytes at most).",
+                         "page: must be one line of at most 100 bytes");
     if (!text_multi_line_ok(en->remark, MATRIX_TEXT_MAX))
-        return err_set(e, RC_INPUT, "remark: must be UTF-8 text of at most %d bytes",
-                       MATRIX_TEXT_MAX);
+        return err_field(e, RC_INPUT, "remark",
+                         "The remark is too long or not text (2,000 bytes at most).",
+                         "remark: must be UTF-8 text of at most %d bytes", MATRIX_TEXT_MAX);
     if (en->source_report < 0)
-        return err_set(e, RC_INPUT, "source_report: must be a report id");
+        return err_field(e, RC_INPUT, "source_report", "Choose the source report from the list.",
+                         "source_report: must be a report id");
     return matrix_info_validate(en, e);
 }
 

@@ -440,8 +440,11 @@ static rc_t entry_text(web_req_t *r, const char *name, const char **out, err_t *
     json_t *v = r->body ? json_object_get(r->body, name) : NULL;
     const char *s = web_param_len(r, name, &len);
     *out = web_param(r, name);
-    if ((s && !*out) || (v && !json_is_string(v) && !json_is_integer(v) && !json_is_null(v)))
-        return web_fail(r, e, 422, RC_INPUT, "%s: %s", name, web_tr(r, "must be text."));
+    if ((s && !*out) || (v && !json_is_string(v) && !json_is_integer(v) && !json_is_null(v))) {
+        rc_t rc = web_fail(r, e, 422, RC_INPUT, "%s: %s", name, web_tr(r, "must be text."));
+        err_mark(e, name, "must be text.");
+        return rc;
+    }
     return RC_OK;
 }
 
@@ -469,13 +472,14 @@ static rc_t entry_read(web_req_t *r, matrix_entry_t *en, err_t *e)
                            .info = (char *)(info ? info : "")};
     int mk = matrix_mark_parse(mark ? mark : "");
     if (mk < 0)
-        return web_fail(r, e, 422, RC_INPUT, "%s", web_tr(r, "The mark must be X, ?, NA or blank."));
+        return web_fail_field(r, e, 422, RC_INPUT, "mark", "The mark must be X, ?, NA or blank.");
     en->mark = (mark_t)mk;
     if (src && *src) {
         char *end;
         en->source_report = strtoll(src, &end, 10);
         if (*end || en->source_report <= 0)
-            return web_fail(r, e, 422, RC_INPUT, "%s", web_tr(r, "The source report is not a report number."));
+            return web_fail_field(r, e, 422, RC_INPUT, "source_report",
+                                  "The source report is not a report number.");
     }
     for (int d = 0; d < INFO_DATE_COUNT; d++) {
         rc = matrix_info_date_set(en, (info_date_t)d, date[d], e);
@@ -488,10 +492,15 @@ static rc_t entry_read(web_req_t *r, matrix_entry_t *en, err_t *e)
 }
 
 /* After a refused save, the version's page again (422) with the message and
- * every value as the user typed it, so that nothing typed is lost. */
-static rc_t entry_form_again(web_req_t *r, const version_ref_t *vr, json_t *m, const char *msg,
+ * every value as the user typed it, so that nothing typed is lost; the
+ * message also stands next to the field at fault when the rule names one
+ * (entry_error.<field>, the code in the page's language). */
+static rc_t entry_form_again(web_req_t *r, const version_ref_t *vr, json_t *m, const err_t *fail,
                              err_t *e)
 {
+    const char *msg = fail->code ? web_tr(r, fail->code) : fail->msg;
+    if (fail->field[0] && fail->code)
+        json_object_set_new(m, "entry_error", json_pack("{s:s}", fail->field, msg));
     json_t *mx;
     rc_t rc = model_matrix(r, &vr->v, &mx, e);
     if (rc != RC_OK)
@@ -599,11 +608,10 @@ rc_t h_entry_set(web_req_t *r, json_t *m, err_t *e)
     if (loaded && item && strcmp(loaded, item) != 0 && !item_blank(r, &vr, item))
         return entry_load_again(r, &vr, item, m, e);
     const char *page = web_param(r, "page");
-    if (!r->api && !matrix_page_ok(page)) { /* the form's rule (matrix_page.h); the API's is the entry's */
-        json_object_set_new(m, "page_error", json_true());
-        rc = web_fail(r, e, 422, RC_INPUT, "%s",
-                      web_tr(r, "Page: give page numbers, such as 12, p. 12, pp. 12-14 or iv."));
-    } else
+    if (!r->api && !matrix_page_ok(page)) /* the form's rule (matrix_page.h); the API's is the entry's */
+        rc = web_fail_field(r, e, 422, RC_INPUT, "page",
+                            "Page: give page numbers, such as 12, p. 12, pp. 12-14 or iv.");
+    else
         rc = entry_read(r, &en, e);
     if (rc == RC_OK) {
         web_app_of(r, &a);
@@ -613,7 +621,7 @@ rc_t h_entry_set(web_req_t *r, json_t *m, err_t *e)
     }
     if ((rc == RC_NOTFOUND || rc == RC_INPUT) && !r->api) {
         err_t e2 = {0};
-        rc_t rc2 = entry_form_again(r, &vr, m, e->msg, &e2);
+        rc_t rc2 = entry_form_again(r, &vr, m, e, &e2);
         if (rc2 != RC_OK)
             *e = e2;
         return rc2;

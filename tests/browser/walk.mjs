@@ -5,7 +5,10 @@
 // publishes; the public state page shows the new version and the entry; the
 // review dashboard shows the caveat and its charts load.
 // Arabic pages must be right to left with the header mirrored; Chinese pages
-// must have no interface English left. Screenshots of every step go to
+// must have no interface English left; every page checked for its language
+// also fits 390 px (no horizontal scroll). Each decision (send, accept,
+// approve, publish) goes through its page, which must show the entry's change
+// and who will be told. Screenshots of every step go to
 // tests/out/browser/. Then the same languages walk an assistance request's
 // life: a provider records an offer, the point of contact asks for
 // assistance, a Committee member reviews the matching and records it, both
@@ -119,7 +122,17 @@ async function main() {
       const legal = `Walk Act ${L} No. 7 of 2024, art. 3`;
       const english = [];
       // a page of this walk is checked for its language as soon as it shows
-      const langCheck = async (what) => {
+      // every page of the walk also fits a phone: no horizontal scroll at 390 px
+      const phone = async (what, shotName) => {
+        const size = page.viewportSize();
+        await page.setViewportSize({ width: 390, height: 844 });
+        const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+        ok(wide <= 390, `${L}: ${what} at 390 px: no horizontal scroll`, `scrollWidth ${wide}`);
+        if (shotName) await page.screenshot({ path: `${OUT}/${L}-${shotName}-390.png` });
+        await page.setViewportSize(size);
+      };
+      const langCheck = async (what, shotName) => {
+        await phone(what, shotName);
         if (L === 'ar') {
           const dir = await page.getAttribute('html', 'dir');
           const box = await page.locator('header.top .brand').boundingBox();
@@ -146,10 +159,17 @@ async function main() {
         return ok(await page.locator('.flash').isVisible(), `${L}: ${msg}: the page confirms it`);
       };
       // a decision (send, accept, approve, publish) is taken from its own page (issue 13)
+      // the page shows the changes since the version before (the walk's entry
+      // among them, with its legal reference) and who will be told
       const decide = async (verb, msg, step) => {
         await Promise.all([page.waitForURL(new RegExp(`/${verb}\\??$`)),
           page.click(`form.to-decide[action$="/${verb}"] button`)]);
-        await langCheck(`the page before "${verb}"`);
+        const diff = await page.locator('table.decision-diff').textContent().catch(() => '');
+        ok(diff.includes(legal) && diff.includes('OP1-NPT'),
+          `${L}: the page before "${verb}" shows the entry's change with its legal reference`, diff.slice(0, 300));
+        ok(await page.locator('#told-title').count() === 1 && await page.locator('form.decide').count() === 1,
+          `${L}: ... who will be told, and the decision button next to it`);
+        await langCheck(`the page before "${verb}"`, `decide-${verb}`);
         if (step) await shot(step);
         return post('form.decide button', msg);
       };

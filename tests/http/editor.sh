@@ -33,7 +33,7 @@ same() { expect_eq "$1" "$(fingerprint) $(audit_count)" "$before $n0"; }
 tok=$(page_csrf exp "$VP?item=OP1-NPT")
 check "the form on ?item=OP1-NPT says which item's values it holds" body_has 'name="loaded" value="OP1-NPT"'
 check "... the source list names reports by title and date, not by id" \
-    sh -c '! grep -q "<option value=\"[0-9]*\"[^>]*>#" "$1" && grep -q "<option value=\"[0-9]*\" selected>[^<]* (<bdi>[0-9-]*</bdi>)</option>" "$1"' - "$T/body"
+    sh -c '! grep -q "<option value=\"[0-9]*\"[^>]*>#" "$1" && grep -q "<option value=\"[0-9]*\" selected>[^<]* (<bdi><time datetime=\"[0-9-]*\">[^<]*</time></bdi>)</option>" "$1"' - "$T/body"
 NPT=$(entry OP1-NPT)
 NWFZ=$(entry OP1-NWFZ)
 form() { req -b "$T/pjar.exp" --data-urlencode "csrf=$tok" "$@" "$B/en/$VP/entries"; }
@@ -78,7 +78,7 @@ expect_eq "an item id with SQL in it: 422" "$CODE" 422
 form --data-urlencode loaded=OP1-NPT --data-urlencode item=OP1-NPT --data-urlencode mark=X \
     --data-urlencode "legal_reference=Act <5>" --data-urlencode "page=twelve"
 expect_eq "a page that is no page number (twelve): 422" "$CODE" 422
-check "... says so by the field" body_has 'aria-invalid="true" aria-describedby="page-error"'
+check "... says so by the field" body_has 'aria-invalid="true" aria-describedby="err-page" autofocus> <span class="field-error" id="err-page">Page: give page numbers'
 check "... keeps what was typed" sh -c 'grep -qF "value=\"twelve\"" "$1" && grep -qF "value=\"Act &lt;5&gt;\"" "$1"' - "$T/body"
 form --data-urlencode loaded=OP1-NPT --data-urlencode item=OP1-NPT --data-urlencode mark=X \
     --data-urlencode "page=$(head -c 3000 /dev/zero | tr '\0' 9)"
@@ -87,6 +87,12 @@ form --data-urlencode loaded=OP1-NPT --data-urlencode item=OP1-NPT --data-urlenc
     --data-urlencode "legal_reference=$(head -c 5000 /dev/zero | tr '\0' a)"
 expect_eq "an oversized legal reference: 422" "$CODE" 422
 check "... with the form again" body_has 'class="entry"'
+check "... the message next to the legal reference" body_has '<span class="field-error" id="err-legal_reference">The legal reference is too long or not text (2,000 bytes at most).</span>'
+# the same in Arabic: the rule's message in the page's language, by its field
+req -b "$T/pjar.exp" --data-urlencode "csrf=$tok" --data-urlencode loaded=OP1-NPT --data-urlencode item=OP1-NPT \
+    --data-urlencode mark=X --data-urlencode "remark=$(head -c 5000 /dev/zero | tr '\0' b)" "$B/ar/$VP/entries"
+expect_eq "ar: an oversized remark: 422" "$CODE" 422
+check "... said in Arabic next to the remark" body_has 'aria-describedby="err-remark" autofocus> <span class="field-error" id="err-remark">الملاحظة طويلة جدًا'
 req -b "$T/pjar.exp" -d loaded=OP1-NPT -d item=OP1-NPT -d mark=X "$B/en/$VP/entries"
 expect_eq "the form without its CSRF token: 403" "$CODE" 403
 req -b "$T/pjar.pocfra" --data-urlencode "csrf=$(page_csrf pocfra workspace)" -d loaded=OP1-NPT -d item=OP1-NPT -d mark=X "$B/en/$VP/entries"

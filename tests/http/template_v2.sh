@@ -8,6 +8,7 @@
 # server on a free loopback port, data made with the CLI. TAP output.
 cd "$(dirname "$0")/../.." || exit 2
 . tests/http/lib.sh
+NB=$(printf '\302\240') # ICU's dates have no-break spaces: 14${NB}Nov${NB}1996
 
 r init --demo >/dev/null 2>"$T/init.err" || { cat "$T/init.err"; echo "Bail out! init"; exit 1; }
 echo "$PW" | r user add pocken --role poc --state KEN >/dev/null 2>>"$T/init.err"
@@ -39,7 +40,7 @@ start_server
 
 expect "the published v2 matrix (English)" 200 "$B/en/states/KEN/versions/$v"
 check "... the CTBT row shows its note" body_has "Comprehensive Nuclear-Test-Ban Treaty (CTBT) <small class=\"note\">(not in force)</small>"
-check "... OP1's relevant information with its dates" body_has "Relevant information: Signed and ratified <span class=\"date\">signed <bdi>1996-11-14</bdi></span> <span class=\"date\">ratified <bdi>2000-11-30</bdi></span>"
+check "... OP1's relevant information with its dates" body_has "Relevant information: Signed and ratified <span class=\"date\">signed <bdi><time datetime=\"1996-11-14\">14${NB}Nov${NB}1996</time></bdi></span> <span class=\"date\">ratified <bdi><time datetime=\"2000-11-30\">30${NB}Nov${NB}2000</time></bdi></span>"
 check "... the web address as an escaped link" body_has "<a class=\"web\" href=\"https://example.org/treaties?state=KEN&amp;kind=&#39;ctbt&#39;\" rel=\"noopener noreferrer nofollow\">"
 check "... never unescaped" body_lacks "kind='ctbt'"
 check "... and the means-of-delivery rows of OP3" body_has "Means of delivery and related materials — accounting for items in production: national legal framework"
@@ -47,7 +48,7 @@ check "... its approval date is shown" body_has "2026-02-01"
 check "... and not marked unknown" body_lacks "approval date not public"
 expect "the same matrix in French" 200 "$B/fr/states/KEN/versions/$v"
 check "... the note in French" body_has "<small class=\"note\">(pas encore en vigueur)</small>"
-check "... the date names in French" body_has "Informations pertinentes: Signed and ratified <span class=\"date\">signature <bdi>1996-11-14</bdi></span>"
+check "... the date names in French" body_has "Informations pertinentes: Signed and ratified <span class=\"date\">signature <bdi><time datetime=\"1996-11-14\">14${NB}nov.${NB}1996</time></bdi></span>"
 expect "the same matrix in Arabic" 200 "$B/ar/states/KEN/versions/$v"
 check "... the note in Arabic" body_has "(لم تدخل حيز النفاذ بعد)"
 expect "the imported version without an approval date" 200 "$B/en/states/KEN/versions/$((v + 1))"
@@ -67,11 +68,11 @@ expect_eq "... approval_unknown" "$(python3 -c 'import json,sys; d=json.load(ope
 # The state page: the formal name and the dated memberships (issue 12, item 2)
 expect "Bangladesh's page" 200 "$B/en/states/BGD"
 check "... its formal name" body_has "Formal name: <bdi>People&#39;s Republic of Bangladesh</bdi>"
-check "... its LDC period, ended on graduation" body_has "<tr><td>LDC</td><td><bdi></bdi></td><td><bdi>2026-11-24</bdi></td><td>ended</td>"
+check "... its LDC period, ended on graduation" body_has "<tr><td>LDC</td><td><bdi></bdi></td><td><bdi><time datetime=\"2026-11-24\">24${NB}Nov${NB}2026</time></bdi></td><td>ended</td>"
 check "... its regional group, current" body_has "<td><bdi></bdi></td><td>current</td>"
 expect "Solomon Islands' page" 200 "$B/en/states/SLB"
-if [ "$(date -u +%F)" \< 2027-12-13 ]; then want='<tr class="scheduled"><td>LDC</td><td><bdi></bdi></td><td><bdi>2027-12-13</bdi></td><td>current, end scheduled</td>'
-else want='<tr><td>LDC</td><td><bdi></bdi></td><td><bdi>2027-12-13</bdi></td><td>ended</td>'; fi
+if [ "$(date -u +%F)" \< 2027-12-13 ]; then want="<tr class=\"scheduled\"><td>LDC</td><td><bdi></bdi></td><td><bdi><time datetime=\"2027-12-13\">13${NB}Dec${NB}2027</time></bdi></td><td>current, end scheduled</td>"
+else want="<tr><td>LDC</td><td><bdi></bdi></td><td><bdi><time datetime=\"2027-12-13\">13${NB}Dec${NB}2027</time></bdi></td><td>ended</td>"; fi
 check "... a graduation not yet in effect is marked as scheduled (ended once the day has passed)" body_has "$want"
 expect "the same in French" 200 "$B/fr/states/BGD"
 check "... the formal name in French" body_has "Nom officiel: <bdi>République populaire du Bangladesh</bdi>"
@@ -127,24 +128,35 @@ bad() {
     check "... the item chosen" body_has '<option value="OP1-NPT" selected>'
     expect_eq "... nothing changed" "$(fingerprint) $(audit_count)" "$before $n0"
 }
-bad "a javascript: address" "source_url: must be an http:// or https:// address" \
+# at_field FIELD MESSAGE: the message stands next to that field, which is marked invalid
+at_field() {
+    grep -q "name=\"$1\"[^>]*aria-invalid=\"true\" aria-describedby=\"err-$1\"" "$T/body" &&
+        grep -qF "<span class=\"field-error\" id=\"err-$1\">$2</span>" "$T/body"
+}
+bad "a javascript: address" "Give an address starting with http:// or https://" \
     --data-urlencode "source_url=javascript:alert(1)"
+check "... the message next to the address" at_field source_url \
+    "Give an address starting with http:// or https://, without spaces (500 bytes at most)."
 check "... the address shown again, escaped" body_has 'value="javascript:alert(1)"'
 check "... and never as a link" body_lacks 'href="javascript:'
-bad "a 10 KB address" "at most 500 bytes" --data-urlencode "source_url=$LONG"
+bad "a 10 KB address" "500 bytes at most" --data-urlencode "source_url=$LONG"
 check "... the long address kept in the form" body_has "value=\"$LONG\""
-bad "a date in the future" "acceded: 2999-01-01 is in the future" --data-urlencode acceded=2999-01-01 \
+bad "a date in the future" "The date is in the future." --data-urlencode acceded=2999-01-01 \
     --data-urlencode "info=Acceded <soon>"
+check "... said next to the date acceded" at_field acceded "The date is in the future."
 check "... the date and information kept" sh -c 'grep -qF "value=\"2999-01-01\"" "$1" && grep -qF "value=\"Acceded &lt;soon&gt;\"" "$1"' - "$T/body"
 bad "a ratification before the signature" "before the signature" --data-urlencode signed=2001-01-01 --data-urlencode ratified=2000-01-01
+check "... said next to the date ratified" at_field ratified "The ratification is before the signature."
 check "... both dates kept" sh -c 'grep -qF "value=\"2001-01-01\"" "$1" && grep -qF "value=\"2000-01-01\"" "$1"' - "$T/body"
-bad "a date with a character too many" "signed: &#39;2001-01-011&#39; is not a date" --data-urlencode signed=2001-01-011
+bad "a date with a character too many" "Give a date as YYYY-MM-DD." --data-urlencode signed=2001-01-011
+check "... said next to the date signed" at_field signed "Give a date as YYYY-MM-DD."
 check "... kept as typed" body_has 'value="2001-01-011"'
-bad "a date in words" "ratified: &#39;yesterday&#39; is not a date" --data-urlencode ratified=yesterday
+bad "a date in words" "Give a date as YYYY-MM-DD." --data-urlencode ratified=yesterday
+check "... said next to the date ratified" at_field ratified "Give a date as YYYY-MM-DD."
 before=$(fingerprint)
 form --data-urlencode item=OP2-NW-USE-LAW --data-urlencode mark=X --data-urlencode "info=ratified 2001"
 expect_eq "the form refuses relevant information on an item outside OP1 (422)" "$CODE" 422
-check "... says it belongs to OP1" body_has "OP1 items only"
+check "... says it belongs to OP1" body_has "Relevant information belongs to OP1 items only."
 check "... keeps the information typed" body_has 'value="ratified 2001"'
 expect_eq "... nothing changed" "$(fingerprint)" "$before"
 
@@ -172,6 +184,10 @@ api_bad() {
     expect_eq "... nothing changed" "$(fingerprint)" "$before"
 }
 api_bad "a javascript: address" "source_url: must be an http:// or https:// address" '{"mark":"X","source_url":"javascript:alert(1)"}'
+check "... naming the field, with the form's message" python3 -c '
+import json, sys
+e = json.load(open(sys.argv[1]))["error"]
+sys.exit(not (e.get("field") == "source_url" and e["message"].startswith("Give an address starting with http")))' "$T/body"
 api_bad "a 10 KB address" "at most 500 bytes" "{\"mark\":\"X\",\"source_url\":\"$LONG\"}"
 api_bad "a date in the future" "signed: 2999-01-01 is in the future" '{"mark":"X","signed":"2999-01-01"}'
 api_bad "a ratification before the signature" "before the signature" '{"mark":"X","signed":"2001-01-01","ratified":"2000-01-01"}'
@@ -183,7 +199,8 @@ api_expect "the API refuses an address with a NUL inside (400, as any body the J
     "states/KEN/versions/$d/entries/OP1-NPT" '{"mark":"X","source_url":"https://example.org/\u0000javascript:alert(1)"}'
 expect_eq "... nothing changed" "$(fingerprint)" "$before"
 api_bad "a date that is a number" "is not a date" '{"mark":"X","ratified":2000}'
-bad "a date with markup" "signed: &#39;&lt;script&gt;x&#39; is not a date" --data-urlencode "signed=<script>x"
+bad "a date with markup" "Give a date as YYYY-MM-DD." --data-urlencode "signed=<script>x"
+check "... said next to the date signed" at_field signed "Give a date as YYYY-MM-DD."
 check "... never raw" body_lacks "<script>x"
 before=$(fingerprint)
 api_expect "the API refuses relevant information outside OP1 (422)" 422 expo POST \
