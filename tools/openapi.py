@@ -98,6 +98,71 @@ SCHEMAS = {
     "OpenAPI": obj({"openapi": S, "info": {"type": "object"}, "paths": {"type": "object"}}),
 }
 
+# ---- request bodies ----------------------------------------------------------------------
+
+# What the server takes for a body field (src/web/request.c): web_param reads a JSON string or
+# integer (or a form field), web_param_list a JSON array of strings or one string of codes
+# separated by commas. Anything else (null, a boolean, an object) counts as absent.
+TEXT = {"type": "string"}
+DATE_FIELD = {"type": "string", "pattern": "^([0-9]{4}-[0-9]{2}-[0-9]{2})?$",
+              "description": "YYYY-MM-DD, or empty for none"}
+LIST = {"type": ["array", "string"], "items": S,
+        "description": "codes: an array of strings, or one string with the codes separated by commas"}
+
+
+def whole(lo, hi, what=""):
+    """A whole number lo..hi, as a JSON integer or its decimal digits in a string."""
+    o = {"type": ["integer", "string"], "minimum": lo, "maximum": hi, "pattern": "^[0-9]+$"}
+    if what:
+        o["description"] = what
+    return o
+
+
+# Bodies of the calls that write a record with a field table (src/core/fields_*.c): the
+# record's name goes into the description as x-r1540-fields, and tests/unit/test_openapi.c
+# checks each field named like a row of that table against the row (type, bounds, the enum's
+# values), so that a change to a table that this script does not follow fails the suite.
+TABLE_BODIES = {
+    "entry": ("matrix entry", {
+        "item": TEXT, "mark": {"enum": ["", "X", "?", "NA"]}, "legal_reference": TEXT,
+        "source_report": {"type": ["integer", "string"], "minimum": 1, "maximum": 1 << 53,
+                          "pattern": "^[0-9]*$", "description": "a report's id, or empty for none"},
+        "page": TEXT, "remark": TEXT, "source_url": TEXT, "info": TEXT,
+        "signed": DATE_FIELD, "ratified": DATE_FIELD, "acceded": DATE_FIELD}),
+    "request": ("request", {
+        "title": TEXT, "kind": TEXT, "items": LIST, "themes": LIST, "languages": LIST,
+        "description": TEXT, "priority": whole(1, 3, "1 (highest) to 3"), "start": DATE_FIELD,
+        "end": DATE_FIELD}),
+    "offer": ("offer", {
+        "title": TEXT, "kinds": LIST, "items": LIST, "themes": LIST, "regions": LIST,
+        "languages": LIST, "description": TEXT, "capacity": whole(0, 1000000), "start": DATE_FIELD,
+        "end": DATE_FIELD, "provider": TEXT}),
+}
+REQUIRED = {"entry": ["item"], "request": ["title", "items", "themes", "languages"],
+            "offer": ["title"]}
+
+# Other body fields that are not plain text
+FIELD_SCHEMA = {
+    "date": DATE_FIELD, "expires": DATE_FIELD,
+    "areas": LIST, "states": LIST,
+    "contact": whole(1, 1 << 53, "a roster entry's id"),
+    "attended": {"type": ["integer", "string"], "enum": [0, 1, "0", "1", "true", "false"],
+                 "description": "1 or true (the default): attended; 0 or false: not"},
+    "scope": {"enum": ["read", "write"]}, "role": TEXT,
+    "lang": {"enum": ["ar", "zh", "en", "fr", "ru", "es"]},
+    "file": {"type": "string", "format": "binary"},
+}
+
+
+def body_schema(body):
+    """The schema of a body: a TABLE_BODIES key, or a list of field names."""
+    if isinstance(body, str):
+        record, fields = TABLE_BODIES[body]
+        return {"type": "object", "x-r1540-fields": record, "properties": fields,
+                "required": REQUIRED[body]}
+    return {"type": "object", "properties": {f: FIELD_SCHEMA.get(f, TEXT) for f in body}}
+
+
 # ---- parameters --------------------------------------------------------------------------
 
 # what a '*' of the route table stands for, by the segment before it
@@ -185,10 +250,10 @@ ROUTES = [
     ("POST", "states/*/reports", SES, "Uploads a report (multipart/form-data)", [],
      ["kind", "date", "language", "title", "file"], "Object"),
     ("POST", "states/*/versions", SES, "A new draft from the newest version", [], [], "Object"),
-    ("POST", "states/*/versions/*/entries", SES, "Sets an entry of a draft", [],
-     ["item", "mark", "legal_reference", "source_report", "page", "remark"], "Object"),
+    ("POST", "states/*/versions/*/entries", SES, "Sets an entry of a draft", [], "entry", "Object"),
     ("POST", "states/*/versions/*/entries/*", SES, "Sets the entry of that item in a draft", [],
-     ["mark", "legal_reference", "source_report", "page", "remark"], "Object"),
+     ["mark", "legal_reference", "source_report", "page", "remark", "source_url", "info", "signed",
+      "ratified", "acceded"], "Object"),
     ("GET", "states/*/versions/*/send", SES, "The decision page before sending to the state", [], None, "Object"),
     ("GET", "states/*/versions/*/accept", SES, "The decision page before accepting", [], None, "Object"),
     ("GET", "states/*/versions/*/approve", SES, "The decision page before approving", [], None, "Object"),
@@ -215,16 +280,13 @@ ROUTES = [
      [q("region", "UN M49 region code"), q("status", "a status"), q("kind", "a kind"),
       q("theme", "a theme")] + PAGE, None, "RequestList"),
     ("GET", "assistance/requests/*", PUB, "A request and the offers that fit it", [], None, "Object"),
-    ("POST", "states/*/requests", SES, "Files an assistance request", [],
-     ["title", "kind", "items", "themes", "languages", "description", "priority", "start", "end"], "Object"),
+    ("POST", "states/*/requests", SES, "Files an assistance request", [], "request", "Object"),
     ("POST", "states/*/requests/*/withdraw", SES, "Withdraws a request", [], [], "Object"),
     ("GET", "assistance/offers", PUB, "Assistance offers",
      [q("provider", "a provider's code"), q("status", "a status"), q("kind", "a kind"),
       q("theme", "a theme")] + PAGE, None, "OfferList"),
     ("GET", "assistance/offers/*", PUB, "An offer and the requests it fits", [], None, "Object"),
-    ("POST", "assistance/offers", SES, "Makes an offer", [],
-     ["title", "kinds", "items", "themes", "regions", "languages", "description", "capacity", "start", "end",
-      "provider"], "Object"),
+    ("POST", "assistance/offers", SES, "Makes an offer", [], "offer", "Object"),
     ("POST", "assistance/offers/*/close", SES, "Closes an offer", [], [], "Object"),
     ("POST", "assistance/offers/*/reopen", SES, "Reopens an offer", [], [], "Object"),
     ("GET", "assistance/match", SES, "What the matching would propose now", [q("region", "UN M49 region code")],
@@ -297,8 +359,7 @@ def operation(method, pattern, who, summary, query, body, answer):
     else:
         op["security"] = [{"session": [], "csrf": []}, {"bearer": []}]
     if body is not None and method == "POST":
-        props = {f: {"type": ["string", "array", "integer", "boolean"]} for f in body}
-        schema = {"type": "object", "properties": props}
+        schema = body_schema(body)
         content = {"application/json": {"schema": schema},
                    "application/x-www-form-urlencoded": {"schema": schema}}
         if "file" in body:
