@@ -321,6 +321,11 @@ ROUTES = [
     ("POST", "tokens/*/revoke", "own", "Revokes one of the caller's API tokens", [], [], "Object"),
 ]
 
+# Answers a call cannot give, though calls of its kind do: only a state's point of contact may
+# add to its roster, and a point of contact is refused (403) on any other state, an unknown one
+# included, before the state is looked up.
+NOT_ANSWERED = {("POST", "states/*/contacts"): ["404"]}
+
 # ---- building ---------------------------------------------------------------------------
 
 ERRORS = {"400": "The body cannot be read", "401": "Not signed in, a wrong password or a bad token",
@@ -379,17 +384,17 @@ def operation(method, pattern, who, summary, query, body, answer):
     if method == "GET" and who == PUB:
         codes["304"] = {"description": "Not modified: the If-None-Match or If-Modified-Since holds"}
     wanted = ["404", "422", "503"]
-    if who != PUB:
+    if who not in (PUB, "reset"):
         wanted += ["401", "403"]
     if method == "POST":
-        wanted += ["400", "403", "409", "413"]
+        wanted += ["400", "409", "413"] + (["403"] if who not in (PUB, "reset") else [])
     if pattern == "login":
         wanted += ["401", "429"]
     if "file" in (body or []):
         wanted += ["415"]
     if who == "reset":
         wanted += ["410"]
-    for c in sorted(set(wanted)):
+    for c in sorted(set(wanted) - set(NOT_ANSWERED.get((method, pattern), []))):
         codes[c] = {"$ref": "#/components/responses/E" + c}
     op["responses"] = dict(sorted(codes.items()))
     return op
