@@ -79,10 +79,9 @@ SCHEMAS = {
     "ReportList": obj(dict(reports=arr({"allOf": [ref("Report"), obj({"url": S})]}),
                            since=S, **PAGING), ["reports", "count"]),
     "ReportPage": obj({"report": ref("Report"), "state": ref("State")}),
-    "SearchHits": obj({"total": I, "hits": arr(obj({"report": {"type": ["object", "integer"]},
-                                                     "state": {}, "page": I, "score": N,
-                                                     "snippet": S},
-                                                    ["report", "page", "snippet"]))}),
+    "SearchHits": obj(dict(total=I, **PAGING, hits=arr(obj({"report": I, "state": S, "page": I, "score": N,
+                                                     "snippet": S}))),
+                      ["total", "count", "page", "pages", "per_page", "hits"]),
     "Review": obj({"as_of": S, "since": S, "published_only": BOOL}),
     "DataFiles": obj({"files": arr(obj({"name": S, "what": S}))}),
     "RequestList": obj(dict(requests=arr(obj({"id": I, "state": S, "kind": S, "title": S,
@@ -98,6 +97,71 @@ SCHEMAS = {
                       "record": ref("Token"), "tokens": arr(ref("Token"))}),
     "OpenAPI": obj({"openapi": S, "info": {"type": "object"}, "paths": {"type": "object"}}),
 }
+
+# ---- request bodies ----------------------------------------------------------------------
+
+# What the server takes for a body field (src/web/request.c): web_param reads a JSON string or
+# integer (or a form field), web_param_list a JSON array of strings or one string of codes
+# separated by commas. Anything else (null, a boolean, an object) counts as absent.
+TEXT = {"type": "string"}
+DATE_FIELD = {"type": "string", "pattern": "^([0-9]{4}-[0-9]{2}-[0-9]{2})?$",
+              "description": "YYYY-MM-DD, or empty for none"}
+LIST = {"type": ["array", "string"], "items": S,
+        "description": "codes: an array of strings, or one string with the codes separated by commas"}
+
+
+def whole(lo, hi, what=""):
+    """A whole number lo..hi, as a JSON integer or its decimal digits in a string."""
+    o = {"type": ["integer", "string"], "minimum": lo, "maximum": hi, "pattern": "^[0-9]+$"}
+    if what:
+        o["description"] = what
+    return o
+
+
+# Bodies of the calls that write a record with a field table (src/core/fields_*.c): the
+# record's name goes into the description as x-r1540-fields, and tests/unit/test_openapi.c
+# checks each field named like a row of that table against the row (type, bounds, the enum's
+# values), so that a change to a table that this script does not follow fails the suite.
+TABLE_BODIES = {
+    "entry": ("matrix entry", {
+        "item": TEXT, "mark": {"enum": ["", "X", "?", "NA"]}, "legal_reference": TEXT,
+        "source_report": {"type": ["integer", "string"], "minimum": 1, "maximum": 1 << 53,
+                          "pattern": "^[0-9]*$", "description": "a report's id, or empty for none"},
+        "page": TEXT, "remark": TEXT, "source_url": TEXT, "info": TEXT,
+        "signed": DATE_FIELD, "ratified": DATE_FIELD, "acceded": DATE_FIELD}),
+    "request": ("request", {
+        "title": TEXT, "kind": TEXT, "items": LIST, "themes": LIST, "languages": LIST,
+        "description": TEXT, "priority": whole(1, 3, "1 (highest) to 3"), "start": DATE_FIELD,
+        "end": DATE_FIELD}),
+    "offer": ("offer", {
+        "title": TEXT, "kinds": LIST, "items": LIST, "themes": LIST, "regions": LIST,
+        "languages": LIST, "description": TEXT, "capacity": whole(0, 1000000), "start": DATE_FIELD,
+        "end": DATE_FIELD, "provider": TEXT}),
+}
+REQUIRED = {"entry": ["item"], "request": ["title", "items", "themes", "languages"],
+            "offer": ["title"]}
+
+# Other body fields that are not plain text
+FIELD_SCHEMA = {
+    "date": DATE_FIELD, "expires": DATE_FIELD,
+    "areas": LIST, "states": LIST,
+    "contact": whole(1, 1 << 53, "a roster entry's id"),
+    "attended": {"type": ["integer", "string"], "enum": [0, 1, "0", "1", "true", "false"],
+                 "description": "1 or true (the default): attended; 0 or false: not"},
+    "scope": {"enum": ["read", "write"]}, "role": TEXT,
+    "lang": {"enum": ["ar", "zh", "en", "fr", "ru", "es"]},
+    "file": {"type": "string", "format": "binary"},
+}
+
+
+def body_schema(body):
+    """The schema of a body: a TABLE_BODIES key, or a list of field names."""
+    if isinstance(body, str):
+        record, fields = TABLE_BODIES[body]
+        return {"type": "object", "x-r1540-fields": record, "properties": fields,
+                "required": REQUIRED[body]}
+    return {"type": "object", "properties": {f: FIELD_SCHEMA.get(f, TEXT) for f in body}}
+
 
 # ---- parameters --------------------------------------------------------------------------
 
@@ -157,8 +221,9 @@ ROUTES = [
     ("GET", "search", PUB, "Pages of reports holding every word of q",
      [q("q", "the words (1 to 500 bytes of UTF-8)"), STATE_Q, q("kind", "a report kind"),
       q("lang", "the language of the pages"), q("from", "dated on or after", DATE),
-      q("to", "dated on or before", DATE), q("offset", "hits to skip", {"type": "integer", "minimum": 0}),
-      q("limit", "hits to give", {"type": "integer", "minimum": 1, "maximum": 100})], None, "SearchHits"),
+      q("to", "dated on or before", DATE), {"$ref": "#/components/parameters/page"},
+      q("per_page", "hits a page, 1 to 100 (default 20); the old offset and limit are a 422",
+        {"type": "integer", "minimum": 1, "maximum": 100})], None, "SearchHits"),
     ("GET", "data", PUB, "The open-data files", [], None, "DataFiles"),
     ("GET", "data/*", PUB, "An open-data file (JSON, CSV, XLSX, IATI XML)", [], None, "application/octet-stream"),
     ("GET", "events.ics", PUB, "The outreach events as an iCalendar feed", [], None, "text/calendar"),
@@ -186,10 +251,10 @@ ROUTES = [
     ("POST", "states/*/reports", SES, "Uploads a report (multipart/form-data)", [],
      ["kind", "date", "language", "title", "file"], "Object"),
     ("POST", "states/*/versions", SES, "A new draft from the newest version", [], [], "Object"),
-    ("POST", "states/*/versions/*/entries", SES, "Sets an entry of a draft", [],
-     ["item", "mark", "legal_reference", "source_report", "page", "remark"], "Object"),
+    ("POST", "states/*/versions/*/entries", SES, "Sets an entry of a draft", [], "entry", "Object"),
     ("POST", "states/*/versions/*/entries/*", SES, "Sets the entry of that item in a draft", [],
-     ["mark", "legal_reference", "source_report", "page", "remark"], "Object"),
+     ["mark", "legal_reference", "source_report", "page", "remark", "source_url", "info", "signed",
+      "ratified", "acceded"], "Object"),
     ("GET", "states/*/versions/*/send", SES, "The decision page before sending to the state", [], None, "Object"),
     ("GET", "states/*/versions/*/accept", SES, "The decision page before accepting", [], None, "Object"),
     ("GET", "states/*/versions/*/approve", SES, "The decision page before approving", [], None, "Object"),
@@ -222,9 +287,7 @@ ROUTES = [
      [q("region", "UN M49 region code"), q("status", "a status"), q("kind", "a kind"),
       q("theme", "a theme")] + PAGE, None, "RequestList"),
     ("GET", "assistance/requests/*", PUB, "A request and the offers that fit it", [], None, "Object"),
-    ("POST", "states/*/requests", SES, "Files an assistance request", [],
-     ["title", "kind", "items", "themes", "areas", "languages", "description", "context", "contact", "priority",
-      "start", "end"], "Object"),
+    ("POST", "states/*/requests", SES, "Files an assistance request", [], "request", "Object"),
     ("POST", "states/*/requests/*/withdraw", SES, "Withdraws a request", [], [], "Object"),
     ("POST", "states/*/requests/*/feedback", SES, "Records the outcome and the state's dated feedback after delivery",
      [], ["outcome", "feedback"], "Object"),
@@ -232,9 +295,7 @@ ROUTES = [
      [q("provider", "a provider's code"), q("status", "a status"), q("kind", "a kind"),
       q("theme", "a theme")] + PAGE, None, "OfferList"),
     ("GET", "assistance/offers/*", PUB, "An offer and the requests it fits", [], None, "Object"),
-    ("POST", "assistance/offers", SES, "Makes an offer", [],
-     ["title", "kinds", "items", "themes", "regions", "languages", "description", "capacity", "start", "end",
-      "provider"], "Object"),
+    ("POST", "assistance/offers", SES, "Makes an offer", [], "offer", "Object"),
     ("POST", "assistance/offers/*/close", SES, "Closes an offer", [], [], "Object"),
     ("POST", "assistance/offers/*/reopen", SES, "Reopens an offer", [], [], "Object"),
     ("GET", "assistance/match", SES, "What the matching would propose now", [q("region", "UN M49 region code")],
@@ -268,6 +329,11 @@ ROUTES = [
      ["scope", "expires", "label"], "TokenMade"),
     ("POST", "tokens/*/revoke", "own", "Revokes one of the caller's API tokens", [], [], "Object"),
 ]
+
+# Answers a call cannot give, though calls of its kind do: only a state's point of contact may
+# add to its roster, and a point of contact is refused (403) on any other state, an unknown one
+# included, before the state is looked up.
+NOT_ANSWERED = {("POST", "states/*/contacts"): ["404"]}
 
 # ---- building ---------------------------------------------------------------------------
 
@@ -307,8 +373,7 @@ def operation(method, pattern, who, summary, query, body, answer):
     else:
         op["security"] = [{"session": [], "csrf": []}, {"bearer": []}]
     if body is not None and method == "POST":
-        props = {f: {"type": ["string", "array", "integer", "boolean"]} for f in body}
-        schema = {"type": "object", "properties": props}
+        schema = body_schema(body)
         content = {"application/json": {"schema": schema},
                    "application/x-www-form-urlencoded": {"schema": schema}}
         if "file" in body:
@@ -328,17 +393,17 @@ def operation(method, pattern, who, summary, query, body, answer):
     if method == "GET" and who == PUB:
         codes["304"] = {"description": "Not modified: the If-None-Match or If-Modified-Since holds"}
     wanted = ["404", "422", "503"]
-    if who != PUB:
+    if who not in (PUB, "reset"):
         wanted += ["401", "403"]
     if method == "POST":
-        wanted += ["400", "403", "409", "413"]
+        wanted += ["400", "409", "413"] + (["403"] if who not in (PUB, "reset") else [])
     if pattern == "login":
         wanted += ["401", "429"]
     if "file" in (body or []):
         wanted += ["415"]
     if who == "reset":
         wanted += ["410"]
-    for c in sorted(set(wanted)):
+    for c in sorted(set(wanted) - set(NOT_ANSWERED.get((method, pattern), []))):
         codes[c] = {"$ref": "#/components/responses/E" + c}
     op["responses"] = dict(sorted(codes.items()))
     return op

@@ -13,6 +13,10 @@
 #include "change.h"
 #include "handlers.h"
 #include "model.h"
+#include "paging.h"
+
+/* The API's page of hits: 20 unless asked, at most app_search's 100. */
+enum { SEARCH_PER_PAGE_DEFAULT = 20, SEARCH_PER_PAGE_MAX = 100 };
 
 /* A hit as the page shows it: the snippet as parts, marked or not, so that
  * the template escapes every character of the page's text. */
@@ -85,17 +89,46 @@ static void page_form(web_req_t *r, json_t *m, const app_search_in_t *in,
     }
 }
 
+/* The API's slice: ?page= and ?per_page= as on every list call (paging.h;
+ * the router has checked them), per_page at most 100 here because each hit
+ * costs a snippet. The old ?offset= and ?limit= are refused with a message
+ * that names their replacements, rather than silently ignored: a client
+ * that still sends them would otherwise read page 1 forever. */
+static rc_t api_slice(web_req_t *r, app_search_in_t *in, err_t *e)
+{
+    if (web_query(r, "offset") || web_query(r, "limit"))
+        return web_fail(r, e, 422, RC_INPUT, "%s",
+                        web_tr(r, "offset and limit are no longer taken: use page and per_page."));
+    if (!web_query(r, "per_page"))
+        r->per_page = SEARCH_PER_PAGE_DEFAULT;
+    if (r->per_page > SEARCH_PER_PAGE_MAX)
+        return web_fail(r, e, 422, RC_INPUT, "%s",
+                        web_tr(r, "per_page: a whole number from 1 to 100 is expected."));
+    in->limit = r->per_page;
+    in->offset = (r->list_page - 1) * r->per_page;
+    return RC_OK;
+}
+
+/* The page's slice: ?offset= and ?limit=, which its "more" link carries. */
+static rc_t page_slice(web_req_t *r, app_search_in_t *in, err_t *e)
+{
+    const char *offset = web_query(r, "offset"), *limit = web_query(r, "limit");
+    char *end;
+    if (offset && *offset && ((in->offset = strtoll(offset, &end, 10)) < 0 || *end))
+        return web_fail(r, e, 422, RC_INPUT, "%s", web_tr(r, "offset: not a whole number."));
+    if (limit && *limit && ((in->limit = strtoll(limit, &end, 10)) < 0 || *end))
+        return web_fail(r, e, 422, RC_INPUT, "%s", web_tr(r, "limit: not a whole number."));
+    return RC_OK;
+}
+
 rc_t h_search(web_req_t *r, json_t *m, err_t *e)
 {
     app_search_in_t in = {.query = web_query(r, "q"), .state = web_query(r, "state"),
                           .kind = web_query(r, "kind"), .language = web_query(r, "lang"),
                           .from = web_query(r, "from"), .to = web_query(r, "to")};
-    const char *offset = web_query(r, "offset"), *limit = web_query(r, "limit");
-    char *end;
-    if (offset && *offset && ((in.offset = strtoll(offset, &end, 10)) < 0 || *end))
-        return web_fail(r, e, 422, RC_INPUT, "%s", web_tr(r, "offset: not a whole number."));
-    if (limit && *limit && ((in.limit = strtoll(limit, &end, 10)) < 0 || *end))
-        return web_fail(r, e, 422, RC_INPUT, "%s", web_tr(r, "limit: not a whole number."));
+    rc_t src = r->api ? api_slice(r, &in, e) : page_slice(r, &in, e);
+    if (src != RC_OK)
+        return src;
     if (!r->api && (!in.query || !*in.query)) { /* the empty form */
         page_form(r, m, &in, NULL);
         return RC_OK;
@@ -104,6 +137,11 @@ rc_t h_search(web_req_t *r, json_t *m, err_t *e)
     app_search_out_t out;
     web_app_of(r, &a);
     rc_t rc = app_search(&a, &in, &out, e);
+    if (rc == RC_OK && r->api && out.n == 0 && out.total > 0 && r->list_page > 1) {
+        r->list_page = 1; /* past the last page: the first, as on every list call */
+        in.offset = 0;
+        rc = app_search(&a, &in, &out, e);
+    }
     if (rc != RC_OK) {
         if (r->api || rc != RC_INPUT)
             return rc;
@@ -133,6 +171,8 @@ rc_t h_search(web_req_t *r, json_t *m, err_t *e)
     }
     buf_free(&snip);
     json_object_set_new(m, "hits", hits);
+    if (r->api)
+        web_paging_say(r, m, out.total); /* count, page, pages, per_page, Link */
     if (!r->api) {
         page_form(r, m, &in, &out);
         json_object_set_new(m, "searched", json_true());

@@ -159,6 +159,7 @@ static const struct {
     {"assistance/proposals", "proposals"},
     {"assistance/requests", NULL},
     {"assistance/offers", NULL},
+    {"search", NULL},
 };
 
 /* The list call of route rt, or NULL if it is not one. */

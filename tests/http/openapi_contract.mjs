@@ -8,6 +8,9 @@
 // prints TAP lines numbered from $TAP_FROM + 1 and, last, "# next N".
 import Ajv2020 from "ajv/dist/2020.js";
 import { readFileSync } from "node:fs";
+import http from "node:http";
+
+const BIG = Symbol("a body of 60 MB");
 
 const [base, docFile, token, writeToken] = process.argv.slice(2);
 const doc = JSON.parse(readFileSync(docFile, "utf8"));
@@ -15,7 +18,9 @@ const ajv = new Ajv2020({ strict: false, validateFormats: false, allErrors: true
 ajv.addSchema(doc, "openapi.json");
 let n = Number(process.env.TAP_FROM || 0);
 const ok = (name) => console.log(`ok ${++n} - ${name}`);
+let lastFailed = false;
 const notOk = (name, ...why) => {
+  lastFailed = true;
   console.log(`not ok ${++n} - ${name}`);
   for (const w of why) console.log("#   " + String(w).slice(0, 400));
 };
@@ -34,15 +39,23 @@ function resolve(obj) {
   return obj;
 }
 
-async function check(method, url, want, headers = {}, body) {
+let check = async function (method, url, want, headers = {}, body) {
+  lastFailed = false;
   const name = `${method} ${url} → ${want}`;
   const path = new URL(url, base).pathname.replace(/^\/api\/v1/, "") || "/";
   const op = operation(method, path);
   if (!op) return notOk(name, "no operation in the description");
   const answer = resolve(op.responses[String(want)]);
   if (!answer) return notOk(name, `status ${want} is not documented`);
-  const res = await fetch(new URL(url, base), { method, headers, body, redirect: "manual" });
-  const text = await res.text();
+  let res, text;
+  if (body === BIG) {
+    const r = await oversized(url, headers);
+    res = { status: r.status, headers: new Map([["content-type", r.type]]) };
+    text = r.text;
+  } else {
+    res = await fetch(new URL(url, base), { method, headers, body, redirect: "manual" });
+    text = await res.text();
+  }
   if (res.status !== want) return notOk(name, `status ${res.status}`, text);
   if (!answer.content) return text === "" ? ok(name) : notOk(name, "a body where none is documented");
   const type = res.headers.get("content-type") || "";
@@ -54,7 +67,9 @@ async function check(method, url, want, headers = {}, body) {
   if (!type.startsWith("application/json")) return notOk(name, `content-type ${type}`);
   const validate = ajv.compile({ $ref: "openapi.json#/components" +
     answer.content["application/json"].schema.$ref.slice("#/components".length) });
-  if (validate(JSON.parse(text))) ok(name);
+  let value;
+  try { value = JSON.parse(text); } catch { return notOk(name, "not JSON", text); }
+  if (validate(value)) ok(name);
   else notOk(name, ...validate.errors.slice(0, 5).map((e) => `${e.instancePath} ${e.message}`));
 }
 
@@ -98,5 +113,122 @@ if (process.env.R1540_COOKIE) {
     ["POST", "/api/v1/tokens", 422, session, JSON.stringify({ scope: "admin" })],
     ["POST", "/api/v1/tokens/999999/revoke", 404, session, "{}"]);
 }
+// which documented answers (operation and status) a check has seen
+const seen = new Set();
+const key = (method, tpl, status) => `${method.toUpperCase()} ${tpl} ${status}`;
+function template(method, path) {
+  for (const [tpl, ops] of Object.entries(doc.paths)) {
+    const re = new RegExp("^" + tpl.replace(/\{[^}/]+\}/g, "[^/]+").replace(/\./g, "\\.") + "$");
+    if (re.test(path) && ops[method.toLowerCase()]) return tpl;
+  }
+  return null;
+}
+const plain = check;
+check = async (method, url, want, headers, body) => {
+  const before = n;
+  await plain(method, url, want, headers, body);
+  const tpl = template(method, new URL(url, base).pathname.replace(/^\/api\/v1/, "") || "/");
+  if (tpl && n === before + 1 && !lastFailed) seen.add(key(method, tpl, want));
+};
 for (const [method, url, want, headers, body] of calls) await check(method, url, want, headers, body);
+
+// ---- every call, generically: the answers every call of its kind gives ---------------
+// A path's parameters made concrete: real ones from the demo data, or ones that name nothing.
+const REAL = { code: "FRA", n: "1", format: "csv", id: "1", file: "states.csv", item: "OP1",
+               name: "exp", token: "0".repeat(64), chart: "1.svg" };
+const NONE = { code: "XXX", n: "999999", format: "doc", id: "999999", file: "nothing.csv",
+               item: "NOPE", name: "nobody", token: "1".repeat(64), chart: "99.svg" };
+const fill = (tpl, values) => "/api/v1" + tpl.replace(/\{([^}]+)\}/g, (_, k) => values[k]);
+// the last parameter names nothing, the others are real: a state's point of
+// contact is refused (403) on another state before anything is looked up
+const fillNone = (tpl) => {
+  const names = [...tpl.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]);
+  // an unknown template item is a 422 (the entry's field), so the version is the one missing
+  const gone = names[names.length - 1] === "item" ? "n" : names[names.length - 1];
+  return "/api/v1" + tpl.replace(/\{([^}]+)\}/g, (_, k) => (k === gone ? NONE : REAL)[k]);
+};
+// a body that passes the usual checks of the calls it is sent to, so that the
+// path is what is wrong (a roster entry's id, a password of the right length)
+const PASSABLE = JSON.stringify({ contact: 1, password: "correct horse battery staple", text: "x" });
+// write tokens of several roles (R1540_WRITERS): a call's writer is the first the
+// permission table lets through, found with a body that cannot be read (so nothing changes)
+const writers = (process.env.R1540_WRITERS || "").split(" ").filter(Boolean)
+  .map((t) => ({ Authorization: `Bearer ${t}`, "Content-Type": "application/json" }));
+async function writerOf(url) {
+  for (const w of writers) {
+    const res = await fetch(new URL(url, base), { method: "POST", headers: w, body: "[1, 2" });
+    await res.arrayBuffer();
+    if (res.status !== 403) return w;
+  }
+  return null;
+}
+async function readerOf(url) {
+  for (const w of writers) {
+    const res = await fetch(new URL(url, base), { headers: { Authorization: w.Authorization } });
+    await res.arrayBuffer();
+    if (res.status !== 403) return w;
+  }
+  return null;
+}
+// A body over the limit: the server answers before reading it all, so the
+// sending may break off (EPIPE) after the answer came; node:http lets us keep it.
+function oversized(url, headers) {
+  return new Promise((resolve) => {
+    const req = http.request(new URL(url, base), { method: "POST", headers }, (res) => {
+      let text = "";
+      res.setEncoding("utf8");
+      res.on("data", (d) => { text += d; });
+      res.on("end", () => {
+        resolve({ status: res.statusCode, type: res.headers["content-type"] || "", text });
+        req.destroy(); // the rest of the body is not wanted
+      });
+    });
+    // a write broken off: the answer may still come; if none does, status 0
+    req.on("error", (err) => setTimeout(() => resolve({ status: 0, type: "", text: String(err) }), 2000));
+    // the length says 2 MB; the first kilobyte goes, the rest only if asked for
+    // the length says 60 MB (over an upload's limit too); the server answers
+    // from the headers, or the call gets status 0 after 3 seconds
+    req.setHeader("Content-Length", 60000000);
+    req.write("a".repeat(1000));
+    setTimeout(() => { if (!req.destroyed) { req.destroy(); resolve({ status: 0, type: "", text: "no answer" }); } }, 3000);
+  });
+}
+for (const [tpl, ops] of Object.entries(doc.paths)) {
+  for (const [method, op] of Object.entries(ops)) {
+    const M = method.toUpperCase(), codes = Object.keys(op.responses);
+    const isPublic = op.security.some((s) => Object.keys(s).length === 0) || op.security.length === 0;
+    const has = (c) => codes.includes(c) && !seen.has(key(M, tpl, c));
+    const real = fill(tpl, REAL);
+    if (has("304")) { // the same answer again, with its ETag
+      const res = await fetch(new URL(real, base));
+      const etag = res.headers.get("etag");
+      await res.arrayBuffer();
+      if (etag) await check(M, real, 304, { "If-None-Match": etag });
+    }
+    if (has("401") && !isPublic)
+      await check(M, real, 401, M === "POST" ? { "Content-Type": "application/json" } : {},
+                  M === "POST" ? "{}" : undefined);
+    if (M === "POST" && has("403") && process.env.R1540_COOKIE) // a session without its CSRF token
+      await check(M, real, 403, { Cookie: process.env.R1540_COOKIE, "Content-Type": "application/json" }, "{}");
+    const writer = M === "POST" && !isPublic ? await writerOf(real) : { "Content-Type": "application/json" };
+    if (M === "POST" && has("400") && writer) await check(M, real, 400, writer, "[1, 2");
+    if (M === "POST" && has("413") && writer) await check(M, real, 413, writer, BIG);
+    if (has("404") && tpl.includes("{")) {
+      const none = fillNone(tpl);
+      if (M === "POST") await check(M, none, 404, writer || {}, PASSABLE);
+      else await check(M, none, 404, isPublic ? {} : { Authorization: ((await readerOf(real)) || {}).Authorization });
+    }
+  }
+}
+
+// ---- what was not seen -------------------------------------------------------------------
+const missing = [];
+for (const [tpl, ops] of Object.entries(doc.paths))
+  for (const [method, op] of Object.entries(ops))
+    for (const c of Object.keys(op.responses))
+      if (!seen.has(key(method, tpl, c))) missing.push(key(method, tpl, c));
+const total = Object.values(doc.paths).reduce((a, ops) =>
+  a + Object.values(ops).reduce((b, op) => b + Object.keys(op.responses).length, 0), 0);
+console.log(`# documented answers seen: ${total - missing.length} of ${total}`);
+if (process.env.R1540_MISSING) (await import("node:fs")).writeFileSync(process.env.R1540_MISSING, missing.join("\n") + "\n");
 console.log(`# next ${n}`);

@@ -28,7 +28,8 @@ search() { req -G "$@" "$B/api/v1/search"; }
 jqe() { jq -e "$@" >/dev/null; }
 search --data-urlencode "q=controle exportation" --data-urlencode lang=fr
 expect_eq "api: 200" "$CODE" "200"
-expect_eq "api: exactly total and hits" "$(jq -c keys "$T/body")" '["hits","total"]'
+expect_eq "api: hits, total and the paging members" "$(jq -c keys "$T/body")" '["count","hits","page","pages","per_page","total"]'
+expect_eq "api: count is total, 20 a page unless asked" "$(jq -c '[.count == .total, .page, .per_page]' "$T/body")" "[true,1,20]"
 expect_eq "api: a hit's keys" "$(jq -c '.hits[0] | keys_unsorted' "$T/body")" '["report","state","page","score","snippet"]'
 expect_eq "api: the French report's page 2" "$(jq -r '.hits[] | "\(.report) \(.state) \(.page)"' "$T/body")" "$fr FRA 2"
 check "api: the snippet marks the words" jqe '.hits[0].snippet | test("<mark>contrôles</mark>")' "$T/body"
@@ -38,12 +39,29 @@ search --data-urlencode "q=nuclear security"
 check "api: the page's markup is escaped in the snippet" jqe '.hits[0].snippet | contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;<mark>nuclear</mark>&quot;")' "$T/body"
 search --data-urlencode "q=1540" --data-urlencode state=FR --data-urlencode kind=first-report --data-urlencode from=2020-01-01 --data-urlencode to=2020-12-31
 expect_eq "api: filters (state by alpha-2, kind, dates)" "$(jq -r '[.hits[].state] | unique | join(" ")' "$T/body")" "FRA"
-search --data-urlencode "q=1540" --data-urlencode limit=1 --data-urlencode offset=1
-expect_eq "api: paging" "$(jq -c '[.total >= 4, (.hits | length)]' "$T/body")" "[true,1]"
-for bad_q in "q=" "q=%20%20" "q=%FF%FE" "q=$(head -c 600 /dev/zero | tr '\0' a)" "q=a&kind=memo" "q=a&from=2020-02-30" "q=a&offset=-1" "q=a&limit=x" "q=a&lang=fr%27--"; do
+# paging as on every list call (paging.h): page, per_page, count, pages, Link
+search --data-urlencode "q=1540" --data-urlencode per_page=1
+N1540=$(jq -r .count "$T/body")
+expect_eq "api: paging, one a page" "$(jq -c '[.count >= 4, .pages == .count, .page, .per_page, (.hits | length)]' "$T/body")" "[true,true,1,1,1]"
+FIRST=$(jq -c '.hits[0]' "$T/body")
+check "api: paging, a Link header to the next and last pages" sh -c 'echo "$1" | grep -q "</api/v1/search?q=1540&page=2&per_page=1>; rel=\"next\"" && echo "$1" | grep -q "page=$2&per_page=1>; rel=\"last\""' - "$(header Link)" "$N1540"
+search --data-urlencode "q=1540" --data-urlencode per_page=1 --data-urlencode page=2
+expect_eq "api: page 2 is another hit" "$(jq -c '[.page, (.hits | length), (.hits[0] != '"$FIRST"')]' "$T/body")" "[2,1,true]"
+check "api: page 2 links back to page 1" sh -c 'echo "$1" | grep -q "page=1&per_page=1>; rel=\"prev\""' - "$(header Link)"
+search --data-urlencode "q=1540" --data-urlencode per_page=1 --data-urlencode page=999999
+expect_eq "api: a page past the last is the first" "$(jq -c '[.page, (.hits | length), .hits[0] == '"$FIRST"']' "$T/body")" "[1,1,true]"
+search --data-urlencode "q=1540" --data-urlencode per_page=100
+expect_eq "api: per_page 100, the most" "$CODE $(jq -c '[.per_page, .pages]' "$T/body")" "200 [100,1]"
+for bad_q in "q=" "q=%20%20" "q=%FF%FE" "q=$(head -c 600 /dev/zero | tr '\0' a)" "q=a&kind=memo" "q=a&from=2020-02-30" "q=a&page=0" "q=a&page=-1" "q=a&page=x" "q=a&per_page=0" "q=a&per_page=101" "q=a&per_page=500" "q=a&per_page=99999999999999999999" "q=a&lang=fr%27--"; do
     req "$B/api/v1/search?$bad_q"
     expect_eq "api: bad input ${bad_q%%&*}${bad_q#*&} is a 422 with a message" "$CODE $(jq -r '.error.status' "$T/body")" "422 422"
 done
+for old_q in "offset=1" "limit=5" "offset=0&limit=20" "offset=-1" "limit=x"; do
+    req "$B/api/v1/search?q=a&$old_q"
+    expect_eq "api: the old $old_q is a 422 naming page and per_page" "$CODE $(jq -r '.error.message | test("page and per_page")' "$T/body")" "422 true"
+done
+req "$B/fr/search?q=1540&offset=1&limit=1"
+expect_eq "the page keeps offset and limit (its own links)" "$CODE" "200"
 req "$B/api/v1/search?q=a&state=XYZ"
 expect_eq "api: an unknown state is a 404" "$CODE" "404"
 search --data-urlencode 'q=NEAR(export) OR "x* ^y' 
