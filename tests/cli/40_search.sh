@@ -69,6 +69,8 @@ printf 'تَحْظُرُ المَادَّةُ 5 نَقْلَ الأَسْلِح�
 add SAU ar harakat.txt "نص مشكول"; harakat=$id
 expect_eq "ar: typed without harakat or hamza, the words written with them" "$(hits "الاسلحة الكيميائية" --lang ar)" "$harakat:1"
 expect_eq "ar: the phrase too, and a word with shadda" "$(hits '"الاسلحة الكيميائية"') $(hits "المادة" --state SAU)" "$harakat:1 $harakat:1"
+expect_eq "ar: the article before a hamzated alef, read out of the PDF's lam-alef ligature" "$(hits "الارهاب الاسلحة" --lang ar)" "$ar:2"
+expect_eq "ar: على, read out of the PDF's lam with alef maqsura" "$(hits '"على تمويل"' --lang ar)" "$ar:2"
 expect_eq "ar: a word typed with harakat finds the PDF's without" "$(hits "يَحْظُر" --lang ar)" "$ar:2"
 expect_eq "zh: 出口管制 inside the seed statement on page 2, not page 1" "$(hits "出口管制")" "$zh:2"
 expect_eq "zh: 国家报告 on page 1" "$(hits "国家报告" --state CHN)" "$zh:1"
