@@ -13,7 +13,7 @@ make -s r1540 >/dev/null
 OBJ=$(find src -name '*.c' ! -path src/main.c | sort | sed 's|^|build/rel/|; s|\.c$|.o|')
 PKGS="sqlite3 jansson libsodium xlsxwriter libmicrohttpd icu-uc icu-i18n pangocairo fontconfig liburiparser libzip libxml-2.0 poppler-glib tesseract lept"
 # shellcheck disable=SC2046,SC2086 # flags and objects split on spaces
-cc -std=c11 -D_GNU_SOURCE -O2 $(pkg-config --cflags $PKGS) -o "$O/search_bench" bench/search_bench.c $OBJ \
+cc -std=c11 -D_GNU_SOURCE -O2 -Wall -Wextra -Werror $(pkg-config --cflags $PKGS) -o "$O/search_bench" bench/search_bench.c $OBJ \
     $(pkg-config --libs $PKGS) -lgettextpo -lstemmer -lm
 ./r1540 --db "$O/bench.db" init >/dev/null
-"$O/search_bench" "$O/bench.db" "${PAGES:-12000}"
+"$O/search_bench" "$O/bench.db" "${PAGES:-12000}" "$O/queries.tsv"

@@ -267,7 +267,11 @@ rc_t sqlite_search(void *hv, const search_filter_t *f, arena_t *a, search_hit_t 
     if (step != SQLITE_ROW && step != SQLITE_DONE)
         rc = sqlite_store_fail(h, e);
     sqlite3_finalize(s);
-    if (rc == RC_OK)
+    /* a slice shorter than its limit ends the matches: its end is the
+     * total, and the second pass over every match is not needed */
+    if (rc == RC_OK && (long long)*n < f->limit && *n < cap && (*n > 0 || f->offset == 0))
+        *total = f->offset + (long long)*n;
+    else if (rc == RC_OK)
         rc = count_hits(h, f, buf_str(&match), total, e);
     buf_free(&match);
     return rc;

@@ -31,6 +31,41 @@ static int blank(const char *text)
     return 1;
 }
 
+/* UTF-8 of the Arabic letters the repair below looks at (two bytes each). */
+#define AR_ALEF "\xD8\xA7"
+#define AR_LAM "\xD9\x84"
+#define AR_ALEF_MAQSURA "\xD9\x89"
+
+/* True if s (two bytes or more) starts with an alef: plain, with madda, or
+ * with hamza above or below (U+0627, U+0622, U+0623, U+0625). */
+static int alef_at(const char *s)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    return u[0] == 0xD8 && (u[1] == 0xA7 || u[1] == 0xA2 || u[1] == 0xA3 || u[1] == 0xA5);
+}
+
+static void swap2(char *x, char *y)
+{
+    char t[2] = {x[0], x[1]};
+    x[0] = y[0], x[1] = y[1], y[0] = t[0], y[1] = t[1];
+}
+
+/* poppler reads a lam ligature of an Arabic PDF (Chromium's, at least) with
+ * its two letters turned round: "اإلرهاب" for "الإرهاب", "عىل" for "على". Two
+ * of these cannot be Arabic and are put back, in place: an alef, another
+ * alef, then lam (the article before a hamzated alef) and an alef maqsura
+ * before lam (it only ends words). The rest ("عمال" for "عملا") could be
+ * words and is left as read. */
+static void arabic_ligatures(char *t)
+{
+    for (char *p = t; *p; p++) {
+        if (strncmp(p, AR_ALEF, 2) == 0 && p[2] && alef_at(p + 2) && strncmp(p + 4, AR_LAM, 2) == 0)
+            swap2(p + 2, p + 4), p += 5;
+        else if (strncmp(p, AR_ALEF_MAQSURA AR_LAM, 4) == 0)
+            swap2(p, p + 2), p += 3;
+    }
+}
+
 int text_extract_pdf(const void *doc, size_t len, int max_pages, text_page_fn page, void *ctx,
                      const char **why)
 {
@@ -52,6 +87,7 @@ int text_extract_pdf(const void *doc, size_t len, int max_pages, text_page_fn pa
             continue;
         char *text = poppler_page_get_text(p);
         if (text && !blank(text)) {
+            arabic_ligatures(text);
             page(ctx, i + 1, 0, text, strlen(text));
         } else if (ocr_lang) { /* no text layer: a scan, read its image */
             char *seen = text_ocr_page(p, ocr_lang);

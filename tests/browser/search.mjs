@@ -1,7 +1,8 @@
 // The search page in a real Chromium (playwright-core): the header's search
 // box, a search in English, Arabic (right to left) and Chinese, the filters,
 // the marked snippets, the "page N" link to the PDF, and the page at 390 px
-// without horizontal scroll. Screenshots in tests/out/browser/search-*.png.
+// without horizontal scroll. Screenshots in tests/out/browser/search-*.png
+// and, for the README, readme-search-zh.png and readme-search-ar.png.
 // Run by tests/http/search.sh with R1540_BASE set to its server. TAP lines.
 import { chromium } from 'playwright-core';
 import fs from 'node:fs';
@@ -52,6 +53,17 @@ try {
   const six = await page.locator('ol.hits li .hit-head a[href*="/states/"]').allTextContents();
   ok(['CHN', 'EGY', 'FRA', 'GBR'].every((c) => six.includes(c)), '1540 finds the reports in every language', JSON.stringify(six));
   await page.screenshot({ path: `${OUT}/search-1540.png`, fullPage: true });
+  // the same search with the page in Chinese and in Arabic: Chinese and
+  // Arabic results together (the README's pictures, docs/img/search-zh.png
+  // and search-ar.png are copies of these)
+  for (const L of ['zh', 'ar']) {
+    await page.goto(`${BASE}/${L}/search?q=1540`);
+    const got = await page.locator('ol.hits li .hit-head a[href*="/states/"]').allTextContents();
+    const marked = await page.locator('ol.hits mark').allTextContents();
+    ok(got.includes('CHN') && got.includes('EGY') && marked.includes('1540'),
+      `${L}: the page in ${L} lists Chinese and Arabic results, 1540 marked`, JSON.stringify(got));
+    await page.screenshot({ path: `${OUT}/readme-search-${L}.png`, fullPage: true });
+  }
   // the phone width, in every language shown
   await page.setViewportSize({ width: 390, height: 800 });
   for (const [L, q] of [['en', 'export control'], ['ar', 'القانون'], ['zh', '出口管制']]) {

@@ -2,8 +2,8 @@
 // tests/http/suggest.sh against its server and database: the expert signs in,
 // opens the draft of NLD with an item chosen, sees the passages, presses
 // "Use this" and finds the form filled (report, page, reference) with the
-// mark unchanged; the page in Arabic and Chinese and at 390 px without
-// horizontal scroll. Screenshots in tests/out/browser/suggest-*.png.
+// mark unchanged; the page in Arabic and Chinese, and in English, Arabic
+// and Chinese at 390 px, without horizontal scroll. Screenshots in tests/out/browser/suggest-*.png.
 import { chromium } from 'playwright-core';
 import fs from 'node:fs';
 
@@ -49,13 +49,15 @@ try {
   await page.screenshot({ path: `${OUT}/suggest-used-en.png`, fullPage: false });
   await Promise.all([page.waitForURL(/saved=/), page.click('form.entry button[type=submit]')]);
   ok(/saved=/.test(page.url()), 'the expert saves the entry');
-  for (const L of ['ar', 'zh']) {
-    await page.setViewportSize({ width: 390, height: 844 });
+  for (const [L, w] of [['ar', 1280], ['zh', 1280], ['en', 390], ['ar', 390], ['zh', 390]]) {
+    await page.setViewportSize({ width: w, height: w === 390 ? 844 : 900 });
     await page.goto(`${BASE}/${L}/states/NLD/versions/1?item=${ITEM}#suggest`);
     const sw = await page.evaluate(() => document.documentElement.scrollWidth);
-    ok(sw <= 390, `${L} at 390 px: no horizontal scroll`, `scrollWidth ${sw}`);
+    const shown = await page.locator('#suggest li').count();
+    ok(sw <= w && shown === items, `${L} at ${w} px: the same passages, no horizontal scroll`,
+      `scrollWidth ${sw}, ${shown} passages`);
     await page.locator('#suggest').scrollIntoViewIfNeeded();
-    await page.screenshot({ path: `${OUT}/suggest-${L}-390.png`, fullPage: false });
+    await page.screenshot({ path: `${OUT}/suggest-${L}${w === 390 ? '-390' : ''}.png`, fullPage: false });
   }
   ok(errors.length === 0, 'no script errors', errors.join('; '));
 } catch (err) {
