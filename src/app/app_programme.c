@@ -297,6 +297,14 @@ static bool overlap_pair(app_t *a, const programme_t *x, const programme_t *y, c
     return meet;
 }
 
+static int by_ids(const void *pa, const void *pb)
+{
+    const programme_overlap_t *x = pa, *y = pb;
+    if (x->a->id != y->a->id)
+        return x->a->id < y->a->id ? -1 : 1;
+    return x->b->id < y->b->id ? -1 : x->b->id > y->b->id;
+}
+
 rc_t app_programme_overlap(app_t *a, const char *theme, programme_overlap_t **out, size_t *n,
                            err_t *e)
 {
@@ -316,6 +324,7 @@ rc_t app_programme_overlap(app_t *a, const char *theme, programme_overlap_t **ou
                 (!theme || !*theme || assistance_list_has(rows[k].themes, theme)))
                 k++;
         }
+    qsort(rows, k, sizeof *rows, by_ids);
     *out = rows;
     *n = k;
     return RC_OK;
