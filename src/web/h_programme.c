@@ -29,6 +29,23 @@ static const char *org_name(web_req_t *r, const char *code)
     return code;
 }
 
+/* A list of ISO 639 codes as [{code, name}]: the UN languages by their own
+ * names, any other by its code. */
+static json_t *language_list(const char *list)
+{
+    json_t *out = json_array();
+    char code[8];
+    for (const char *p = list; p && *p;) {
+        size_t k = strcspn(p, ",");
+        snprintf(code, sizeof code, "%.*s", (int)(k < 7 ? k : 7), p);
+        int l = lang_parse(code);
+        json_array_append_new(out, json_pack("{s:s,s:s}", "code", code, "name",
+                                             l >= 0 ? lang_native_name((lang_t)l) : code));
+        p += k + (p[k] == ',');
+    }
+    return out;
+}
+
 static json_t *programme_json(web_req_t *r, const programme_t *p)
 {
     json_t *j = json_pack("{s:I,s:s,s:s,s:s,s:s,s:s,s:s,s:s,s:s,s:s,s:s}", "id", (json_int_t)p->id,
@@ -38,7 +55,7 @@ static json_t *programme_json(web_req_t *r, const programme_t *p)
                           p->end, "contact", p->contact);
     json_object_set_new(j, "themes", model_code_list(r, p->themes, "theme"));
     json_object_set_new(j, "regions", model_code_list(r, p->regions, "region"));
-    json_object_set_new(j, "languages", model_code_list(r, p->languages, ""));
+    json_object_set_new(j, "languages", language_list(p->languages));
     return j;
 }
 
