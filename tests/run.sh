@@ -136,6 +136,7 @@ run_one "tests/browser/run.sh" sh tests/browser/run.sh
 run_one "tests/browser/partners.sh" sh tests/browser/partners.sh
 run_one "tests/browser/programmes.sh" sh tests/browser/programmes.sh
 run_one "tests/browser/org_programmes.sh" sh tests/browser/org_programmes.sh
+run_one "tests/browser/proposal_mail.sh" sh tests/browser/proposal_mail.sh
 
 run_one "fuzzing (libFuzzer)" sh tests/fuzz/run.sh
 run_one "banned functions" sh tests/check_banned.sh
