@@ -128,6 +128,8 @@ run_one "tests/http/partners.sh" env R1540_BIN=./r1540 sh tests/http/partners.sh
 run_one "tests/http/partners.sh (asan)" env R1540_BIN=build/san/r1540 sh tests/http/partners.sh
 run_one "tests/http/programmes.sh" env R1540_BIN=./r1540 sh tests/http/programmes.sh
 run_one "tests/http/programmes.sh (asan)" env R1540_BIN=build/san/r1540 sh tests/http/programmes.sh
+run_one "tests/http/org_programmes.sh" env R1540_BIN=./r1540 sh tests/http/org_programmes.sh
+run_one "tests/http/org_programmes.sh (asan)" env R1540_BIN=build/san/r1540 sh tests/http/org_programmes.sh
 run_one "tests/http/notify.sh" env R1540_BIN=./r1540 sh tests/http/notify.sh
 run_one "tests/http/notify.sh (asan)" env R1540_BIN=build/san/r1540 sh tests/http/notify.sh
 run_one "tests/http/api.sh" env R1540_BIN=./r1540 sh tests/http/api.sh
@@ -142,6 +144,8 @@ run_one "tests/http/openapi_client.sh" env R1540_BIN=./r1540 sh tests/http/opena
 run_one "tests/browser/run.sh" sh tests/browser/run.sh
 run_one "tests/browser/partners.sh" sh tests/browser/partners.sh
 run_one "tests/browser/programmes.sh" sh tests/browser/programmes.sh
+run_one "tests/browser/org_programmes.sh" sh tests/browser/org_programmes.sh
+run_one "tests/browser/proposal_mail.sh" sh tests/browser/proposal_mail.sh
 
 run_one "fuzzing (libFuzzer)" sh tests/fuzz/run.sh
 run_one "banned functions" sh tests/check_banned.sh

@@ -47,6 +47,9 @@ static const struct {
     [ACT_OUTREACH_READ] = {"outreach-read", A | C | E | P | S, true},
     [ACT_OUTREACH_RECORD] = {"outreach-record", C | E | S, false},
     [ACT_OUTREACH_ANSWER] = {"outreach-answer", C | E | P | S, true},
+    /* programmes are public; an organization keeps its own, and the Committee
+     * and the experts keep the list current for all (resolution 2663) */
+    [ACT_PROGRAMME_EDIT] = {"programme-edit", C | E | V | S, false},
 };
 
 bool authz_allowed(const user_t *u, authz_action_t act, const char *state)
@@ -78,6 +81,13 @@ bool authz_acts_for_provider(const user_t *u, const char *provider)
     if (u->role == ROLE_EXPERT || u->role == AUTHZ_ROLE_SYSTEM)
         return true;
     return u->role == ROLE_PROVIDER && u->org && strcmp(u->org, provider) == 0;
+}
+
+bool authz_acts_for_org(const user_t *u, const char *org)
+{
+    if (!u || u->disabled || !org || !*org || !authz_allowed(u, ACT_PROGRAMME_EDIT, NULL))
+        return false;
+    return u->role != ROLE_PROVIDER || (u->org && strcmp(u->org, org) == 0);
 }
 
 authz_side_t authz_proposal_side(const user_t *u, const char *state, const char *provider)

@@ -40,6 +40,8 @@ typedef enum {
     ACT_OUTREACH_READ,    /* read the Committee's letters, meetings and visits to a state */
     ACT_OUTREACH_RECORD,  /* record a letter, meeting or visit to a state */
     ACT_OUTREACH_ANSWER,  /* record a state's answer to one */
+    ACT_PROGRAMME_EDIT,   /* add, change, remove an organization's programmes and link offers
+                             (a provider: only its own organization's, authz_acts_for_org) */
     ACT_COUNT
 } authz_action_t;
 
@@ -58,6 +60,10 @@ const user_t *authz_system_user(void);
  * (alpha-3, or NULL when the action concerns no one state). A point of
  * contact acts only on their own state; a disabled user on nothing. */
 bool authz_allowed(const user_t *u, authz_action_t act, const char *state);
+/* True if u keeps the programmes of organization org (a code of the
+ * registry): a provider account of that organization, the Committee, the
+ * experts and the system actor; nobody else. */
+bool authz_acts_for_org(const user_t *u, const char *org);
 /* The sides of an assistance proposal a user may speak for. */
 typedef enum { SIDE_NONE, SIDE_STATE, SIDE_PROVIDER } authz_side_t;
 

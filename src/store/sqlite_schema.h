@@ -43,5 +43,8 @@ extern const char sqlite_migration_comment_draft[];
 /* Requests as resolution 2663 asks: areas, context, contact, outcome, feedback
  * (sqlite_schema_request2663.c). */
 extern const char sqlite_migration_request2663[];
+/* Programmes of organizations and the offers made under them
+ * (sqlite_schema_programme.c). */
+extern const char sqlite_migration_programme[];
 
 #endif

@@ -29,6 +29,10 @@ static const form_page_t form_pages[] = {
     {"assistance/offers", h_offers, "offers",
      "kinds=form.kinds themes=form.themes items=form.items regions=form.regions "
      "languages=form.languages"},
+    {"programmes", h_programmes, "programmes",
+     "org=form.orgs themes=form.themes regions=form.regions languages=form.languages"},
+    {"programmes/*", h_programme, "programme",
+     "themes=form.themes regions=form.regions languages=form.languages"},
 };
 
 /* A typed value longer than this is not shown again: the message says it is

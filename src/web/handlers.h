@@ -45,6 +45,15 @@ rc_t h_state_outreach(web_req_t *r, json_t *model, err_t *e);
 rc_t h_outreach_add(web_req_t *r, json_t *model, err_t *e);
 rc_t h_outreach_record(web_req_t *r, json_t *model, err_t *e);
 rc_t h_outreach_answer(web_req_t *r, json_t *model, err_t *e);
+/* Organizations' programmes, their offers and overlaps (h_programme.c). */
+rc_t h_programmes(web_req_t *r, json_t *model, err_t *e);
+rc_t h_programme_overlap(web_req_t *r, json_t *model, err_t *e);
+rc_t h_programme(web_req_t *r, json_t *model, err_t *e);
+rc_t h_programme_add(web_req_t *r, json_t *model, err_t *e);
+rc_t h_programme_update(web_req_t *r, json_t *model, err_t *e);
+rc_t h_programme_remove(web_req_t *r, json_t *model, err_t *e);
+rc_t h_programme_link(web_req_t *r, json_t *model, err_t *e);
+rc_t h_programme_unlink(web_req_t *r, json_t *model, err_t *e);
 /* The outreach events as an iCalendar feed (h_calendar.c). */
 rc_t h_events_ics(web_req_t *r, json_t *model, err_t *e);
 

@@ -157,6 +157,9 @@ const char *session_flash_text(web_req_t *r, const char *key)
         {"proposal-delivered", "The assistance was marked delivered."},
         {"roster-saved", "The roster of points of contact was saved."},
         {"outreach-saved", "The outreach entry was saved."},
+        {"programme-saved", "The programme was saved."},
+        {"programme-removed", "The programme was removed; its offers stay."},
+        {"programme-linked", "The programme's offers were changed."},
     };
     for (size_t i = 0; i < sizeof msgs / sizeof *msgs; i++)
         if (strcmp(msgs[i].key, key) == 0)
