@@ -34,6 +34,8 @@ const cli_command_t cli_commands[] = {
      cmd_contact, false},
     {"outreach", "letters, meetings and visits to states that do not report; who is silent",
      cmd_outreach, false},
+    {"practice", "effective practices and lessons learned: submit, review, list, show",
+     cmd_practice, false},
     {"notify", "send the notifications' mails; an account's mail settings and inbox", cmd_notify,
      true},
     {"fingerprint", "print a fingerprint of the database's content (for tests)", cmd_fingerprint,

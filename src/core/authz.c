@@ -47,6 +47,11 @@ static const struct {
     [ACT_OUTREACH_READ] = {"outreach-read", A | C | E | P | S, true},
     [ACT_OUTREACH_RECORD] = {"outreach-record", C | E | S, false},
     [ACT_OUTREACH_ANSWER] = {"outreach-answer", C | E | P | S, true},
+    /* effective practices: a state's accounts submit for their state, a
+     * provider's for its organization (app_practice.c checks which); an
+     * expert or the Committee reviews before publication */
+    [ACT_PRACTICE_SUBMIT] = {"practice-submit", E | P | V | S, true},
+    [ACT_PRACTICE_REVIEW] = {"practice-review", C | E | S, false},
 };
 
 bool authz_allowed(const user_t *u, authz_action_t act, const char *state)

@@ -40,6 +40,8 @@ typedef enum {
     ACT_OUTREACH_READ,    /* read the Committee's letters, meetings and visits to a state */
     ACT_OUTREACH_RECORD,  /* record a letter, meeting or visit to a state */
     ACT_OUTREACH_ANSWER,  /* record a state's answer to one */
+    ACT_PRACTICE_SUBMIT,  /* submit an effective practice for a state or an organization */
+    ACT_PRACTICE_REVIEW,  /* read every submitted practice; publish or return one */
     ACT_COUNT
 } authz_action_t;
 

@@ -41,5 +41,8 @@ extern const char sqlite_migration_reset[];
 /* Requests as resolution 2663 asks: areas, context, contact, outcome, feedback
  * (sqlite_schema_request2663.c). */
 extern const char sqlite_migration_request2663[];
+/* Effective practices and lessons learned, their documents and search index
+ * (sqlite_schema_practice.c). */
+extern const char sqlite_migration_practice[];
 
 #endif

@@ -23,6 +23,7 @@
 #include "../core/audit.h"
 #include "../core/contact.h"
 #include "../core/outreach.h"
+#include "../core/practice.h"
 #include "../core/assistance.h"
 #include "../core/event.h"
 #include "../core/membership.h"
