@@ -124,6 +124,9 @@ run_one "tests/http/partners.sh" env R1540_BIN=./r1540 sh tests/http/partners.sh
 run_one "tests/http/partners.sh (asan)" env R1540_BIN=build/san/r1540 sh tests/http/partners.sh
 run_one "tests/http/programmes.sh" env R1540_BIN=./r1540 sh tests/http/programmes.sh
 run_one "tests/http/programmes.sh (asan)" env R1540_BIN=build/san/r1540 sh tests/http/programmes.sh
+# effective practices (issue 17 item 5): submit, review, nothing under review leaks
+run_one "tests/http/practices.sh" env R1540_BIN=./r1540 sh tests/http/practices.sh
+run_one "tests/http/practices.sh (asan)" env R1540_BIN=build/san/r1540 sh tests/http/practices.sh
 run_one "tests/http/notify.sh" env R1540_BIN=./r1540 sh tests/http/notify.sh
 run_one "tests/http/notify.sh (asan)" env R1540_BIN=build/san/r1540 sh tests/http/notify.sh
 run_one "tests/http/api.sh" env R1540_BIN=./r1540 sh tests/http/api.sh

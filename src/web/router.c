@@ -69,6 +69,13 @@ static const route_t routes[] = {
     {"GET", "states/*/outreach", h_state_outreach, NULL, ACT_OUTREACH_READ, 0, 0},
     {"POST", "states/*/outreach", h_outreach_add, NULL, ACT_OUTREACH_RECORD, 0, 0},
     {"POST", "states/*/outreach/*/answer", h_outreach_answer, NULL, ACT_OUTREACH_ANSWER, 0, 0},
+    /* effective practices: the app layer decides who reads one under review */
+    {"GET", "practices", h_practices, "practices", ACT_PUBLIC, -1, 0},
+    {"POST", "practices", h_practice_submit, NULL, ACT_WORKSPACE, -1, UPLOAD},
+    {"GET", "practices/*", h_practice, "practice", ACT_PUBLIC, -1, 0},
+    {"GET", "practices/*/file", h_practice_file, NULL, ACT_PUBLIC, -1, 0},
+    {"POST", "practices/*/publish", h_practice_publish, NULL, ACT_PRACTICE_REVIEW, -1, 0},
+    {"POST", "practices/*/return", h_practice_return, NULL, ACT_PRACTICE_REVIEW, -1, 0},
     {"GET", "login", h_login_form, "login", ACT_PUBLIC, -1, 0},
     {"POST", "login", h_login, "login", ACT_PUBLIC, -1, NO_CSRF},
     {"POST", "logout", h_logout, NULL, ACT_WORKSPACE, -1, 0},

@@ -152,6 +152,9 @@ const char *session_flash_text(web_req_t *r, const char *key)
         {"proposal-delivered", "The assistance was marked delivered."},
         {"roster-saved", "The roster of points of contact was saved."},
         {"outreach-saved", "The outreach entry was saved."},
+        {"practice-submitted", "The practice was submitted: an expert reviews it before it is published."},
+        {"practice-published", "The practice was published."},
+        {"practice-returned", "The practice was returned to its submitter with your note."},
     };
     for (size_t i = 0; i < sizeof msgs / sizeof *msgs; i++)
         if (strcmp(msgs[i].key, key) == 0)

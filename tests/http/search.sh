@@ -28,7 +28,7 @@ search() { req -G "$@" "$B/api/v1/search"; }
 jqe() { jq -e "$@" >/dev/null; }
 search --data-urlencode "q=controle exportation" --data-urlencode lang=fr
 expect_eq "api: 200" "$CODE" "200"
-expect_eq "api: exactly total and hits" "$(jq -c keys "$T/body")" '["hits","total"]'
+expect_eq "api: exactly total, hits and the matching practices" "$(jq -c keys "$T/body")" '["hits","practices","total"]'
 expect_eq "api: a hit's keys" "$(jq -c '.hits[0] | keys_unsorted' "$T/body")" '["report","state","page","score","snippet"]'
 expect_eq "api: the French report's page 2" "$(jq -r '.hits[] | "\(.report) \(.state) \(.page)"' "$T/body")" "$fr FRA 2"
 check "api: the snippet marks the words" jqe '.hits[0].snippet | test("<mark>contrôles</mark>")' "$T/body"
