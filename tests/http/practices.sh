@@ -17,9 +17,14 @@ adduser admin --role admin
 adduser pocfra --role poc --state FRA
 adduser pocdeu --role poc --state DEU
 adduser iaea --role provider --org IAEA
+# FRA: a published matrix version 1 and a draft 2, for the item pages
+{ r matrix new FRA && r matrix set FRA 1 OP1-NPT X --ref "Loi" && r matrix send FRA 1 &&
+  r --as pocfra matrix accept FRA 1 && r matrix approve FRA 1 && r matrix publish FRA 1 &&
+  r matrix new FRA; } >/dev/null 2>"$T/init.err" || { cat "$T/init.err"; echo "Bail out! matrix"; exit 1; }
 start_server
 for u in exp com admin pocfra pocdeu iaea; do api_login "$u" || { echo "Bail out! login $u"; exit 1; }; done
 page_login pocfra || { echo "Bail out! page login"; exit 1; }
+page_login exp || { echo "Bail out! page login exp"; exit 1; }
 
 # ---- the page's form, as a browser sends it ----------------------------------------
 expect "the practices page, signed in as FRA's point of contact" 200 -b "$T/pjar.pocfra" "$B/en/practices?item=OP1-NPT"
@@ -85,6 +90,10 @@ expect "the search page" 200 "$B/en/search?q=kumquatlicence"
 check "... neither" body_lacks 'One-stop licensing'
 expect "the open-data JSON" 200 "$B/api/v1/data/r1540.json"
 check "... does not hold it" body_lacks 'umquatlicence'
+expect "FRA's published matrix" 200 "$B/en/states/FRA/versions/1"
+check "... counts no practice under review" body_lacks 'practices-link'
+expect "the expert's editor on OP1-NPT" 200 -b "$T/pjar.exp" "$B/en/states/FRA/versions/2?item=OP1-NPT"
+check "... lists none either" body_lacks 'Effective practices for this item'
 
 # ---- the review ---------------------------------------------------------------------
 api_expect "FRA's point of contact cannot publish (403)" 403 pocfra POST practices/1/publish '{}'
@@ -94,7 +103,6 @@ api_expect "a return without a note (422)" 422 com POST practices/2/return '{}'
 api_expect "no such practice (404)" 404 exp POST practices/99/publish '{}'
 api_expect "an id that is no id (404)" 404 exp POST practices/1x/publish '{}'
 expect_eq "... refused reviews change nothing" "$(fingerprint)" "$h"
-page_login exp || { echo "Bail out! page login exp"; exit 1; }
 expect "the expert's page of practice 1 has the review forms" 200 -b "$T/pjar.exp" "$B/en/practices/1"
 check "... publish" body_has 'id="publish-practice"'
 check "... return" body_has 'id="return-practice"'
@@ -132,6 +140,18 @@ expect "the search API on the returned one's words" 200 "$B/api/v1/search?q=pers
 expect_eq "... finds nothing" "$(jq '.practices | length' "$T/body")" "0"
 expect "the search page" 200 "$B/ar/search?q=kumquatlicence"
 check "... shows it" body_has 'practices/1'
+
+# ---- next to the item: the matrix reading page and the draft editor ------------------
+expect "FRA's published matrix" 200 "$B/en/states/FRA/versions/1"
+check "... links OP1-NPT to its published practice" body_has 'href="/en/practices?item=OP1-NPT">Effective practices: 1</a>'
+check "... and no other item" sh -c "[ \$(grep -o 'class=\"practices-link\"' '$T/body' | wc -l) -eq 1 ]"
+expect "FRA's state page" 200 "$B/zh/states/FRA"
+check "... the same link" body_has 'href="/zh/practices?item=OP1-NPT"'
+expect "the expert's editor on OP1-NPT" 200 -b "$T/pjar.exp" "$B/en/states/FRA/versions/2?item=OP1-NPT"
+check "... shows the item's practice by the form" body_has 'Effective practices for this item: <a href="/en/practices/1">'
+check "... not the returned one" body_lacks 'Portal monitors'
+expect "the editor on another item" 200 -b "$T/pjar.exp" "$B/en/states/FRA/versions/2?item=OP1-NWFZ"
+check "... shows none" body_lacks 'Effective practices for this item'
 stop_server
 expect_eq "the server stops cleanly (no leak or sanitizer report)" "$SRC" 0
 done_testing
