@@ -136,6 +136,7 @@ run_one "tests/http/api.sh (asan)" env R1540_BIN=build/san/r1540 sh tests/http/a
 run_one "tests/browser/run.sh" sh tests/browser/run.sh
 run_one "tests/browser/partners.sh" sh tests/browser/partners.sh
 run_one "tests/browser/programmes.sh" sh tests/browser/programmes.sh
+run_one "tests/browser/practices.sh" sh tests/browser/practices.sh
 
 run_one "fuzzing (libFuzzer)" sh tests/fuzz/run.sh
 run_one "banned functions" sh tests/check_banned.sh

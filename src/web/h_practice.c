@@ -22,7 +22,7 @@
 static const char *status_name(web_req_t *r, const char *status)
 {
     if (status && strcmp(status, PRACTICE_PUBLISHED) == 0)
-        return web_tr(r, "Published");
+        return web_tr(r, "Published after review");
     if (status && strcmp(status, PRACTICE_RETURNED) == 0)
         return web_tr(r, "Returned with a note");
     return web_tr(r, "Waiting for review");

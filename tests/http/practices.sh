@@ -120,7 +120,7 @@ api_expect "the public still cannot read the returned one" 404 - GET practices/2
 
 # ---- the public finds the published one -----------------------------------------------
 expect "the public page of practice 1" 200 "$B/en/practices/1"
-check "... published" body_has 'Published'
+check "... published" body_has 'Published after review'
 check "... no review form" body_lacks 'id="publish-practice"'
 check "... the submitter's account is not shown" body_lacks 'pocfra'
 expect "its document" 200 "$B/en/practices/1/file"
