@@ -130,6 +130,9 @@ run_one "tests/http/programmes.sh" env R1540_BIN=./r1540 sh tests/http/programme
 run_one "tests/http/programmes.sh (asan)" env R1540_BIN=build/san/r1540 sh tests/http/programmes.sh
 run_one "tests/http/org_programmes.sh" env R1540_BIN=./r1540 sh tests/http/org_programmes.sh
 run_one "tests/http/org_programmes.sh (asan)" env R1540_BIN=build/san/r1540 sh tests/http/org_programmes.sh
+# effective practices (issue 17 item 5): submit, review, nothing under review leaks
+run_one "tests/http/practices.sh" env R1540_BIN=./r1540 sh tests/http/practices.sh
+run_one "tests/http/practices.sh (asan)" env R1540_BIN=build/san/r1540 sh tests/http/practices.sh
 run_one "tests/http/notify.sh" env R1540_BIN=./r1540 sh tests/http/notify.sh
 run_one "tests/http/notify.sh (asan)" env R1540_BIN=build/san/r1540 sh tests/http/notify.sh
 run_one "tests/http/api.sh" env R1540_BIN=./r1540 sh tests/http/api.sh
@@ -146,6 +149,7 @@ run_one "tests/browser/partners.sh" sh tests/browser/partners.sh
 run_one "tests/browser/programmes.sh" sh tests/browser/programmes.sh
 run_one "tests/browser/org_programmes.sh" sh tests/browser/org_programmes.sh
 run_one "tests/browser/proposal_mail.sh" sh tests/browser/proposal_mail.sh
+run_one "tests/browser/practices.sh" sh tests/browser/practices.sh
 
 run_one "fuzzing (libFuzzer)" sh tests/fuzz/run.sh
 run_one "banned functions" sh tests/check_banned.sh

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "../core/report.h"
+#include "app_practice.h"
 #include "../util/buf.h"
 #include "../util/date.h"
 #include "../util/json_out.h"
@@ -170,6 +171,35 @@ static rc_t check_filters(app_t *a, const app_search_in_t *in, search_filter_t *
     return RC_OK;
 }
 
+enum { PRACTICES_SHOWN = 10 };
+
+/* The published practices matching q, for the first slice of a search that
+ * filters by nothing a practice lacks (a report kind, report dates); the
+ * state and language filters hold for them too. */
+static rc_t search_practices(app_t *a, const app_search_in_t *in, const search_filter_t *f,
+                             text_analyzer_t *an, const text_query_t *q, app_search_out_t *out,
+                             err_t *e)
+{
+    if (f->offset > 0 || (in->kind && *in->kind) || (in->from && *in->from) ||
+        (in->to && *in->to))
+        return RC_OK;
+    practice_t *p;
+    size_t n;
+    long long total;
+    rc_t rc = app_practice_search(a, q, 100, &p, &n, &total, e);
+    out->practices = arena_alloc(a->arena, (n + 1) * sizeof *out->practices);
+    for (size_t i = 0; rc == RC_OK && i < n && out->npractices < PRACTICES_SHOWN; i++) {
+        if ((f->state && strcmp(f->state, p[i].state) != 0) ||
+            (f->language && *f->language && strcmp(f->language, p[i].language) != 0))
+            continue;
+        app_search_practice_t *h = &out->practices[out->npractices++];
+        h->practice = p[i];
+        rc = snippet_make(an, p[i].summary, lang_parse(p[i].language), q, SNIPPET_WIDTH, a->arena,
+                          &h->snippet, e);
+    }
+    return rc;
+}
+
 rc_t app_search(app_t *a, const app_search_in_t *in, app_search_out_t *out, err_t *e)
 {
     memset(out, 0, sizeof *out);
@@ -205,6 +235,8 @@ rc_t app_search(app_t *a, const app_search_in_t *in, app_search_out_t *out, err_
         out->offset = f.offset;
         out->limit = f.limit;
     }
+    if (rc == RC_OK)
+        rc = search_practices(a, in, &f, an, &q, out, e);
     text_analyzer_free(an);
     return rc;
 }

@@ -7,6 +7,7 @@
 #ifndef R1540_APP_APP_SEARCH_H
 #define R1540_APP_APP_SEARCH_H
 
+#include "../core/practice.h"
 #include "../core/search.h"
 #include "../text/extract.h"
 #include "../text/snippet.h"
@@ -29,11 +30,22 @@ typedef struct {
     snippet_t snippet;
 } app_search_hit_t;
 
+/* A published effective practice that matches (app_practice.h), with a
+ * snippet of its summary: results say it is a practice, not a report. */
+typedef struct {
+    practice_t practice;
+    snippet_t snippet;
+} app_search_practice_t;
+
 typedef struct {
     long long total;        /* every matching page */
     app_search_hit_t *hits; /* in a->arena */
     size_t n;
     long long offset, limit; /* the slice given */
+    /* published practices that match, on the first slice only and when no
+     * report-only filter (kind, dates) is set; never an unpublished one */
+    app_search_practice_t *practices; /* in a->arena */
+    size_t npractices;
 } app_search_out_t;
 
 /*

@@ -81,6 +81,13 @@ rc_t cmd_search(cli_t *c, int argc, char **argv)
             snippet_text(&b, &out.hits[i].snippet, "**", "**");
             buf_putc(&b, '\n');
         }
+        for (size_t i = 0; i < out.npractices; i++) {
+            const practice_t *p = &out.practices[i].practice;
+            buf_printf(&b, "\neffective practice %lld  %s  %s\n  ", p->id,
+                       p->state[0] ? p->state : p->org, p->title);
+            snippet_text(&b, &out.practices[i].snippet, "**", "**");
+            buf_putc(&b, '\n');
+        }
     }
     rc = cli_print(c, &b);
     buf_free(&b);

@@ -36,6 +36,8 @@ const cli_command_t cli_commands[] = {
      cmd_outreach, false},
     {"programme", "organizations' programmes, the offers under them and their overlaps",
      cmd_programme, false},
+    {"practice", "effective practices and lessons learned: submit, review, list, show",
+     cmd_practice, false},
     {"notify", "send the notifications' mails; an account's mail settings and inbox", cmd_notify,
      true},
     {"fingerprint", "print a fingerprint of the database's content (for tests)", cmd_fingerprint,

@@ -13,6 +13,7 @@ rc_t cmd_event(cli_t *c, int argc, char **argv);
 rc_t cmd_contact(cli_t *c, int argc, char **argv);
 rc_t cmd_outreach(cli_t *c, int argc, char **argv);
 rc_t cmd_programme(cli_t *c, int argc, char **argv);
+rc_t cmd_practice(cli_t *c, int argc, char **argv);
 rc_t cmd_notify(cli_t *c, int argc, char **argv);
 rc_t cmd_state(cli_t *c, int argc, char **argv);
 rc_t cmd_report(cli_t *c, int argc, char **argv);

@@ -50,6 +50,11 @@ static const struct {
     /* programmes are public; an organization keeps its own, and the Committee
      * and the experts keep the list current for all (resolution 2663) */
     [ACT_PROGRAMME_EDIT] = {"programme-edit", C | E | V | S, false},
+    /* effective practices: a state's accounts submit for their state, a
+     * provider's for its organization (app_practice.c checks which); an
+     * expert or the Committee reviews before publication */
+    [ACT_PRACTICE_SUBMIT] = {"practice-submit", E | P | V | S, true},
+    [ACT_PRACTICE_REVIEW] = {"practice-review", C | E | S, false},
 };
 
 bool authz_allowed(const user_t *u, authz_action_t act, const char *state)

@@ -42,6 +42,8 @@ typedef enum {
     ACT_OUTREACH_ANSWER,  /* record a state's answer to one */
     ACT_PROGRAMME_EDIT,   /* add, change, remove an organization's programmes and link offers
                              (a provider: only its own organization's, authz_acts_for_org) */
+    ACT_PRACTICE_SUBMIT,  /* submit an effective practice for a state or an organization */
+    ACT_PRACTICE_REVIEW,  /* read every submitted practice; publish or return one */
     ACT_COUNT
 } authz_action_t;
 

@@ -10,6 +10,7 @@
 
 #include <sqlite3.h>
 
+#include "../util/buf.h"
 #include "store_backend.h"
 
 /* Statement slots for the files other than sqlite.c; each file owns a range:
@@ -62,6 +63,10 @@ void sqlite_read_comment(arena_t *a, sqlite3_stmt *s, void *record);
  * in store_sqlite_backend. */
 #define STORE_OP(name, params, args) rc_t sqlite_##name(void *h, STORE_PARAMS params);
 #include "store_ops.def"
+
+/* Appends the FTS5 expression of a parsed query (sqlite_search.c): units
+ * joined by AND, alternatives by OR; shared by every FTS5 index. */
+void sqlite_fts_expression(buf_t *b, const text_query_t *q);
 
 /* The connection itself, for the files that run one-off statements. */
 sqlite3 *sqlite_store_db(void *h);

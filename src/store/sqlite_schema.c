@@ -125,5 +125,6 @@ const char *const sqlite_migrations[] = {migration_1, sqlite_migration_accounts,
                                          sqlite_migration_reset,
                                          sqlite_migration_comment_draft,
                                          sqlite_migration_request2663,
-                                         sqlite_migration_programme};
+                                         sqlite_migration_programme,
+                                         sqlite_migration_practice};
 const int sqlite_migration_count = sizeof sqlite_migrations / sizeof *sqlite_migrations;

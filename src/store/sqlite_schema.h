@@ -46,5 +46,8 @@ extern const char sqlite_migration_request2663[];
 /* Programmes of organizations and the offers made under them
  * (sqlite_schema_programme.c). */
 extern const char sqlite_migration_programme[];
+/* Effective practices and lessons learned, their documents and search index
+ * (sqlite_schema_practice.c). */
+extern const char sqlite_migration_practice[];
 
 #endif

@@ -147,8 +147,7 @@ static void fts_phrase(buf_t *b, const text_phrase_t *p)
     buf_putc(b, '"');
 }
 
-/* The FTS5 expression of q: units joined by AND, alternatives by OR. */
-static void fts_expression(buf_t *b, const text_query_t *q)
+void sqlite_fts_expression(buf_t *b, const text_query_t *q)
 {
     for (size_t u = 0; u < q->n_units; u++) {
         if (u)
@@ -244,7 +243,7 @@ rc_t sqlite_search(void *hv, const search_filter_t *f, arena_t *a, search_hit_t 
     *total = 0;
     buf_t match;
     buf_init(&match, 0);
-    fts_expression(&match, f->query);
+    sqlite_fts_expression(&match, f->query);
     sqlite3_stmt *s;
     /* FTS5's bm25() cannot share a query with a window function, so the
      * total is counted by a second statement */

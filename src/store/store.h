@@ -24,6 +24,7 @@
 #include "../core/contact.h"
 #include "../core/outreach.h"
 #include "../core/programme.h"
+#include "../core/practice.h"
 #include "../core/assistance.h"
 #include "../core/event.h"
 #include "../core/membership.h"

@@ -23,6 +23,7 @@
 #include "../util/text.h"
 #include "handlers.h"
 #include "model.h"
+#include "model_practice.h"
 #include "model_matrix_read.h"
 #include "opendata_files.h"
 #include "refcache.h"
@@ -452,7 +453,7 @@ rc_t h_state(web_req_t *r, json_t *m, err_t *e)
         if ((rc = model_matrix(r, pub, &mx, e)) != RC_OK)
             return rc;
         json_object_set_new(m, "published", model_version(r, pub));
-        json_object_set_new(m, "matrix", mx);
+        json_object_set_new(m, "matrix", model_practice_counts(r, mx));
     }
     if (drafts)
         r->no_cache = true;
@@ -479,7 +480,10 @@ rc_t h_version(web_req_t *r, json_t *m, err_t *e)
         return rc;
     json_object_set_new(m, "state", model_state(r, &s));
     json_object_set_new(m, "version", model_version(r, &v));
-    json_object_set_new(m, "matrix", mx);
+    json_object_set_new(m, "matrix", model_practice_counts(r, mx)); /* issue 17 item 5 */
+    const char *item = web_query(r, "item"); /* the editor's item: its practices by the form */
+    if (item && template_item_id_ok(item))
+        json_object_set_new(m, "item_practices", model_item_practices(r, item));
     return h_version_workflow(r, &s, &v, m, e);
 }
 

@@ -45,6 +45,39 @@ static json_t *page_hit(const app_search_hit_t *h, const report_t *rep)
     return o;
 }
 
+/* The published practices that match (app_search adds them to the first
+ * page): each says it is a practice; the page gets the snippet as parts as
+ * page_hit does, the API as HTML. */
+static json_t *practice_hits(web_req_t *r, const app_search_out_t *out)
+{
+    json_t *list = json_array();
+    buf_t snip;
+    buf_init(&snip, 0);
+    for (size_t i = 0; i < out->npractices; i++) {
+        const practice_t *p = &out->practices[i].practice;
+        const snippet_t *sn = &out->practices[i].snippet;
+        json_t *o = json_pack("{s:s,s:I,s:s,s:s,s:s,s:s}", "kind", "practice", "practice",
+                              (json_int_t)p->id, "state", p->state, "org", p->org, "title",
+                              p->title, "language", p->language);
+        if (r->api) {
+            buf_reset(&snip);
+            snippet_html(&snip, sn);
+            json_object_set_new(o, "snippet", json_string(buf_str(&snip)));
+        } else {
+            json_t *parts = json_array();
+            for (size_t k = 0; k < sn->n; k++)
+                json_array_append_new(parts, json_pack("{s:s%,s:b}", "t", sn->part[k].text,
+                                                       sn->part[k].len, "mark", sn->part[k].mark));
+            json_object_set_new(o, "parts", parts);
+            json_object_set_new(o, "cut_before", json_boolean(sn->cut_before));
+            json_object_set_new(o, "cut_after", json_boolean(sn->cut_after));
+        }
+        json_array_append_new(list, o);
+    }
+    buf_free(&snip);
+    return list;
+}
+
 /* The filters echoed back into the form, and the "more" link. */
 static void page_form(web_req_t *r, json_t *m, const app_search_in_t *in,
                       const app_search_out_t *out)
@@ -171,6 +204,7 @@ rc_t h_search(web_req_t *r, json_t *m, err_t *e)
     }
     buf_free(&snip);
     json_object_set_new(m, "hits", hits);
+    json_object_set_new(m, "practices", practice_hits(r, &out));
     if (r->api)
         web_paging_say(r, m, out.total); /* count, page, pages, per_page, Link */
     if (!r->api) {

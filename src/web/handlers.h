@@ -41,6 +41,13 @@ rc_t h_attendance(web_req_t *r, json_t *model, err_t *e);
 rc_t h_attendance_set(web_req_t *r, json_t *model, err_t *e);
 /* Outreach to states that do not report (h_outreach.c). */
 rc_t h_outreach(web_req_t *r, json_t *model, err_t *e);
+/* effective practices (h_practice.c) */
+rc_t h_practices(web_req_t *r, json_t *model, err_t *e);
+rc_t h_practice(web_req_t *r, json_t *model, err_t *e);
+rc_t h_practice_file(web_req_t *r, json_t *model, err_t *e);
+rc_t h_practice_submit(web_req_t *r, json_t *model, err_t *e);
+rc_t h_practice_publish(web_req_t *r, json_t *model, err_t *e);
+rc_t h_practice_return(web_req_t *r, json_t *model, err_t *e);
 rc_t h_state_outreach(web_req_t *r, json_t *model, err_t *e);
 rc_t h_outreach_add(web_req_t *r, json_t *model, err_t *e);
 rc_t h_outreach_record(web_req_t *r, json_t *model, err_t *e);

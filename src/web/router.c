@@ -79,6 +79,13 @@ static const route_t routes[] = {
     {"POST", "programmes/*/remove", h_programme_remove, NULL, ACT_PROGRAMME_EDIT, -1, 0},
     {"POST", "programmes/*/offers", h_programme_link, NULL, ACT_PROGRAMME_EDIT, -1, 0},
     {"POST", "programmes/*/offers/*/unlink", h_programme_unlink, NULL, ACT_PROGRAMME_EDIT, -1, 0},
+    /* effective practices: the app layer decides who reads one under review */
+    {"GET", "practices", h_practices, "practices", ACT_PUBLIC, -1, 0},
+    {"POST", "practices", h_practice_submit, NULL, ACT_WORKSPACE, -1, UPLOAD},
+    {"GET", "practices/*", h_practice, "practice", ACT_PUBLIC, -1, 0},
+    {"GET", "practices/*/file", h_practice_file, NULL, ACT_PUBLIC, -1, 0},
+    {"POST", "practices/*/publish", h_practice_publish, NULL, ACT_PRACTICE_REVIEW, -1, 0},
+    {"POST", "practices/*/return", h_practice_return, NULL, ACT_PRACTICE_REVIEW, -1, 0},
     {"GET", "login", h_login_form, "login", ACT_PUBLIC, -1, 0},
     {"POST", "login", h_login, "login", ACT_PUBLIC, -1, NO_CSRF},
     {"POST", "logout", h_logout, NULL, ACT_WORKSPACE, -1, 0},

@@ -160,6 +160,9 @@ const char *session_flash_text(web_req_t *r, const char *key)
         {"programme-saved", "The programme was saved."},
         {"programme-removed", "The programme was removed; its offers stay."},
         {"programme-linked", "The programme's offers were changed."},
+        {"practice-submitted", "The practice was submitted: an expert reviews it before it is published."},
+        {"practice-published", "The practice was published."},
+        {"practice-returned", "The practice was returned to its submitter with your note."},
     };
     for (size_t i = 0; i < sizeof msgs / sizeof *msgs; i++)
         if (strcmp(msgs[i].key, key) == 0)

@@ -88,7 +88,7 @@ expect_eq "resolution 1540 in six languages" "$(r search 1540 --format json | jq
 
 # The JSON shape and the snippet
 r search "export control" --format json >"$T/s.json"
-expect_eq "JSON: exactly total and hits" "$(jq -c 'keys' "$T/s.json")" '["hits","total"]'
+expect_eq "JSON: exactly total, hits and the matching practices" "$(jq -c 'keys' "$T/s.json")" '["hits","practices","total"]'
 expect_eq "JSON: a hit has report, state, page, score, snippet" "$(jq -c '.hits[0] | keys_unsorted' "$T/s.json")" \
     '["report","state","page","score","snippet"]'
 expect_eq "JSON: the state and the score" "$(jq -r '[.hits[] | "\(.state) \(.score | type)"] | sort | join(" ")' "$T/s.json")" "FRA number GBR number MEX number"

@@ -28,7 +28,7 @@ search() { req -G "$@" "$B/api/v1/search"; }
 jqe() { jq -e "$@" >/dev/null; }
 search --data-urlencode "q=controle exportation" --data-urlencode lang=fr
 expect_eq "api: 200" "$CODE" "200"
-expect_eq "api: hits, total and the paging members" "$(jq -c keys "$T/body")" '["count","hits","page","pages","per_page","total"]'
+expect_eq "api: hits, total, the paging members and the matching practices" "$(jq -c keys "$T/body")" '["count","hits","page","pages","per_page","practices","total"]'
 expect_eq "api: count is total, 20 a page unless asked" "$(jq -c '[.count == .total, .page, .per_page]' "$T/body")" "[true,1,20]"
 expect_eq "api: a hit's keys" "$(jq -c '.hits[0] | keys_unsorted' "$T/body")" '["report","state","page","score","snippet"]'
 expect_eq "api: the French report's page 2" "$(jq -r '.hits[] | "\(.report) \(.state) \(.page)"' "$T/body")" "$fr FRA 2"
