@@ -114,7 +114,7 @@ static const char migration_1[] =
  * sqlite_schema_lists.c and sqlite_schema_template2.c; 9 to 12 in
  * sqlite_schema_search.c, sqlite_schema_roster.c, sqlite_schema_outreach.c,
  * sqlite_schema_notify.c; 13 and 14 in sqlite_schema_tokens.c and
- * sqlite_schema_reset.c. */
+ * sqlite_schema_reset.c; 15 in sqlite_schema_unread.c. */
 const char *const sqlite_migrations[] = {migration_1, sqlite_migration_accounts,
                                          sqlite_migration_assistance, sqlite_migration_event,
                                          sqlite_migration_signin, sqlite_migration_membership,
@@ -122,5 +122,5 @@ const char *const sqlite_migrations[] = {migration_1, sqlite_migration_accounts,
                                          sqlite_migration_search,
                                          sqlite_migration_roster, sqlite_migration_outreach,
                                          sqlite_migration_notify, sqlite_migration_tokens,
-                                         sqlite_migration_reset};
+                                         sqlite_migration_reset, sqlite_migration_unread};
 const int sqlite_migration_count = sizeof sqlite_migrations / sizeof *sqlite_migrations;

@@ -38,5 +38,7 @@ extern const char sqlite_migration_tokens[];
 
 /* One-time password resets an administrator issues (sqlite_schema_reset.c). */
 extern const char sqlite_migration_reset[];
+/* The unread notifications' index, for the inbox count (sqlite_schema_unread.c). */
+extern const char sqlite_migration_unread[];
 
 #endif
