@@ -8,17 +8,15 @@
 #include <string.h>
 
 #include "../util/password.h"
+#include "../util/secret.h"
 
 /* The stored form of a token: hex SHA-256. False for a token that is not 64
  * lowercase hex digits (nothing is looked up for it). */
-static bool token_hash(const char *token, char out[65])
+static bool token_hash(const char *token, char out[SECRET_HEX_LEN + 1])
 {
-    if (!token || strlen(token) != APP_RESET_TOKEN_LEN ||
-        strspn(token, "0123456789abcdef") != APP_RESET_TOKEN_LEN)
+    if (!secret_hex_ok(token))
         return false;
-    unsigned char h[crypto_hash_sha256_BYTES];
-    crypto_hash_sha256(h, (const unsigned char *)token, APP_RESET_TOKEN_LEN);
-    sodium_bin2hex(out, 65, h, sizeof h);
+    secret_sha256_hex(token, SECRET_HEX_LEN, out);
     return true;
 }
 
@@ -33,8 +31,7 @@ static const char *user_object(app_t *a, const char *name)
 rc_t app_reset_issue(app_t *a, const char *name, long long now, char *token, err_t *e)
 {
     user_t u;
-    unsigned char raw[32];
-    char hash[65];
+    char hash[SECRET_HEX_LEN + 1];
     rc_t rc = app_allow(a, ACT_USER_MANAGE, NULL, e);
     if (rc != RC_OK || (rc = app_begin(a, e)) != RC_OK)
         return rc;
@@ -44,9 +41,7 @@ rc_t app_reset_issue(app_t *a, const char *name, long long now, char *token, err
     else if (rc == RC_OK && u.disabled)
         rc = app_fail(a, e, RC_REFUSED, "This account is disabled: enable it first.");
     if (rc == RC_OK) {
-        randombytes_buf(raw, sizeof raw);
-        sodium_bin2hex(token, APP_RESET_TOKEN_LEN + 1, raw, sizeof raw);
-        sodium_memzero(raw, sizeof raw);
+        secret_random_hex(token);
         token_hash(token, hash);
         rc = store_reset_insert(a->st, u.id, hash, now, now + APP_RESET_TTL, e);
     }
@@ -57,8 +52,8 @@ rc_t app_reset_issue(app_t *a, const char *name, long long now, char *token, err
 }
 
 /* The reset of a token, if usable at now, and its user. */
-static rc_t reset_read(app_t *a, const char *token, long long now, char hash[65], user_t *u,
-                       err_t *e)
+static rc_t reset_read(app_t *a, const char *token, long long now, char hash[SECRET_HEX_LEN + 1],
+                       user_t *u, err_t *e)
 {
     password_reset_t pr;
     rc_t rc = token_hash(token, hash) ? store_reset_get(a->st, hash, &pr, e) : RC_NOTFOUND;
@@ -78,7 +73,7 @@ static rc_t reset_read(app_t *a, const char *token, long long now, char hash[65]
 
 rc_t app_reset_check(app_t *a, const char *token, long long now, const char **name, err_t *e)
 {
-    char hash[65];
+    char hash[SECRET_HEX_LEN + 1];
     user_t u;
     rc_t rc = reset_read(a, token, now, hash, &u, e);
     if (rc == RC_OK)
@@ -89,7 +84,7 @@ rc_t app_reset_check(app_t *a, const char *token, long long now, const char **na
 rc_t app_reset_use(app_t *a, const char *token, const char *password, long long now,
                    const char **name, err_t *e)
 {
-    char hash[65], pw[crypto_pwhash_STRBYTES];
+    char hash[SECRET_HEX_LEN + 1], pw[crypto_pwhash_STRBYTES];
     user_t u;
     const char *problem = password ? password_problem(password) : "a password is required";
     if (problem)

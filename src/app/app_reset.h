@@ -10,10 +10,11 @@
 #ifndef R1540_APP_APP_RESET_H
 #define R1540_APP_APP_RESET_H
 
+#include "../util/secret.h"
 #include "app.h"
 
 #define APP_RESET_TTL (24 * 60 * 60)
-#define APP_RESET_TOKEN_LEN 64 /* hex digits */
+#define APP_RESET_TOKEN_LEN SECRET_HEX_LEN /* hex digits */
 
 /* Issues a reset for the user named, at unix time now; token (65 bytes) gets
  * the link's token. ACT_USER_MANAGE; RC_NOTFOUND for no such user; RC_REFUSED

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "../util/date.h"
+#include "../util/secret.h"
 #include "../util/text.h"
 
 /* Whose tokens: the actor's own need only a session; anyone else's the
@@ -55,14 +56,10 @@ rc_t app_token_add(app_t *a, const char *user, const char *scope, const char *ex
         rc = token_owner(a, user ? user : "", &u, e);
     if (rc != RC_OK || (rc = app_begin(a, e)) != RC_OK)
         return rc;
-    unsigned char raw[32], h[crypto_hash_sha256_BYTES];
-    randombytes_buf(raw, sizeof raw);
     memcpy(text, TOKEN_PREFIX, 6);
-    sodium_bin2hex(text + 6, 65, raw, sizeof raw);
-    sodium_memzero(raw, sizeof raw);
-    crypto_hash_sha256(h, (const unsigned char *)text, TOKEN_TEXT_LEN);
-    char *hash = arena_alloc(a->arena, 65);
-    sodium_bin2hex(hash, 65, h, sizeof h);
+    secret_random_hex(text + 6);
+    char *hash = arena_alloc(a->arena, SECRET_HEX_LEN + 1);
+    secret_sha256_hex(text, TOKEN_TEXT_LEN, hash);
     api_token_t t = {.user_id = u.id, .user_name = u.name,
                      .scope = scope ? (token_scope_t)token_scope_parse(scope) : TOKEN_READ,
                      .label = (char *)(label ? label : ""), .token_hash = hash,

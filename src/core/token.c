@@ -5,6 +5,8 @@
 
 #include <string.h>
 
+#include "../util/secret.h"
+
 const char *token_scope_name(token_scope_t s) { return s == TOKEN_WRITE ? "write" : "read"; }
 
 int token_scope_parse(const char *s)
@@ -23,10 +25,5 @@ bool token_live(const api_token_t *t, const char *today)
 
 bool token_syntax_ok(const char *s)
 {
-    if (!s || strlen(s) != TOKEN_TEXT_LEN || strncmp(s, TOKEN_PREFIX, 6) != 0)
-        return false;
-    for (s += 6; *s; s++)
-        if (!((*s >= '0' && *s <= '9') || (*s >= 'a' && *s <= 'f')))
-            return false;
-    return true;
+    return s && strncmp(s, TOKEN_PREFIX, 6) == 0 && secret_hex_ok(s + 6);
 }

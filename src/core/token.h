@@ -10,10 +10,12 @@
 
 #include <stdbool.h>
 
+#include "../util/secret.h"
+
 typedef enum { TOKEN_READ, TOKEN_WRITE } token_scope_t;
 
 #define TOKEN_PREFIX "r1540_"            /* so that secret scanners can find leaked ones */
-#define TOKEN_TEXT_LEN (6 + 64)          /* the prefix and 32 random bytes in hex */
+#define TOKEN_TEXT_LEN (6 + SECRET_HEX_LEN) /* the prefix and 32 random bytes in hex */
 #define TOKEN_LABEL_MAX 100              /* bytes of a token's label */
 
 typedef struct {

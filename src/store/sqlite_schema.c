@@ -114,7 +114,8 @@ static const char migration_1[] =
  * sqlite_schema_lists.c and sqlite_schema_template2.c; 9 to 12 in
  * sqlite_schema_search.c, sqlite_schema_roster.c, sqlite_schema_outreach.c,
  * sqlite_schema_notify.c; 13 and 14 in sqlite_schema_tokens.c and
- * sqlite_schema_reset.c; then sqlite_schema_comment_draft.c. */
+ * sqlite_schema_reset.c; then sqlite_schema_comment_draft.c, _request2663.c, _programme.c,
+ * _practice.c, _unread.c. */
 const char *const sqlite_migrations[] = {migration_1, sqlite_migration_accounts,
                                          sqlite_migration_assistance, sqlite_migration_event,
                                          sqlite_migration_signin, sqlite_migration_membership,
@@ -126,5 +127,6 @@ const char *const sqlite_migrations[] = {migration_1, sqlite_migration_accounts,
                                          sqlite_migration_comment_draft,
                                          sqlite_migration_request2663,
                                          sqlite_migration_programme,
-                                         sqlite_migration_practice};
+                                         sqlite_migration_practice,
+                                         sqlite_migration_unread};
 const int sqlite_migration_count = sizeof sqlite_migrations / sizeof *sqlite_migrations;

@@ -49,5 +49,7 @@ extern const char sqlite_migration_programme[];
 /* Effective practices and lessons learned, their documents and search index
  * (sqlite_schema_practice.c). */
 extern const char sqlite_migration_practice[];
+/* The unread notifications' index, for the inbox count (sqlite_schema_unread.c). */
+extern const char sqlite_migration_unread[];
 
 #endif

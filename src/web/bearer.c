@@ -5,11 +5,11 @@
  */
 #include "bearer.h"
 
-#include <sodium.h>
 #include <string.h>
 #include <strings.h>
 
 #include "../util/date.h"
+#include "../util/secret.h"
 
 rc_t bearer_resolve(web_req_t *r, const char *authorization, err_t *e)
 {
@@ -20,10 +20,8 @@ rc_t bearer_resolve(web_req_t *r, const char *authorization, err_t *e)
         text++;
     if (!token_syntax_ok(text))
         return RC_DENIED;
-    unsigned char h[crypto_hash_sha256_BYTES];
-    crypto_hash_sha256(h, (const unsigned char *)text, TOKEN_TEXT_LEN);
-    char hash[65];
-    sodium_bin2hex(hash, sizeof hash, h, sizeof h);
+    char hash[SECRET_HEX_LEN + 1];
+    secret_sha256_hex(text, TOKEN_TEXT_LEN, hash);
     api_token_t *t = arena_alloc(&r->arena, sizeof *t);
     err_t le = {0};
     rc_t rc = store_token_get(r->st, hash, &r->arena, t, &le);

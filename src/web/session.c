@@ -11,34 +11,9 @@
 
 #include "../store/audit_log.h"
 #include "../util/password.h"
+#include "../util/secret.h"
 #include "signin.h"
 #include "web.h"
-
-#define TOKEN_BYTES 32
-
-static void random_hex(char out[2 * TOKEN_BYTES + 1])
-{
-    unsigned char raw[TOKEN_BYTES];
-    randombytes_buf(raw, sizeof raw);
-    sodium_bin2hex(out, 2 * TOKEN_BYTES + 1, raw, sizeof raw);
-}
-
-static void token_hash(const char *token, char out[65])
-{
-    unsigned char h[crypto_hash_sha256_BYTES];
-    crypto_hash_sha256(h, (const unsigned char *)token, strlen(token));
-    sodium_bin2hex(out, 65, h, sizeof h);
-}
-
-static bool session_token_syntax_ok(const char *t)
-{
-    if (!t || strlen(t) != 2 * TOKEN_BYTES)
-        return false;
-    for (; *t; t++)
-        if (!((*t >= '0' && *t <= '9') || (*t >= 'a' && *t <= 'f')))
-            return false;
-    return true;
-}
 
 /* A hash of a random password, verified against when the user does not
  * exist, so that a wrong name costs as much time as a wrong password. */
@@ -47,8 +22,8 @@ static pthread_once_t dummy_once = PTHREAD_ONCE_INIT;
 
 static void dummy_make(void)
 {
-    char pw[2 * TOKEN_BYTES + 1];
-    random_hex(pw);
+    char pw[SECRET_HEX_LEN + 1];
+    secret_random_hex(pw);
     err_t e = {0};
     password_hash(pw, dummy_hash, &e);
 }
@@ -85,10 +60,10 @@ rc_t session_resolve(web_req_t *r, const char *cookie_header, err_t *e)
     if (!token)
         return RC_OK;
     session_t *s = arena_alloc(&r->arena, sizeof *s);
-    char hash[65];
+    char hash[SECRET_HEX_LEN + 1];
     rc_t rc = RC_NOTFOUND;
-    if (session_token_syntax_ok(token)) {
-        token_hash(token, hash);
+    if (secret_hex_ok(token)) {
+        secret_sha256_hex(token, SECRET_HEX_LEN, hash);
         rc = store_session_get(r->st, hash, &r->arena, s, e);
     }
     if (rc != RC_OK && rc != RC_NOTFOUND)
@@ -177,8 +152,8 @@ const char *session_flash_text(web_req_t *r, const char *key)
 rc_t h_login_form(web_req_t *r, json_t *m, err_t *e)
 {
     (void)e;
-    char t[2 * TOKEN_BYTES + 1];
-    random_hex(t);
+    char t[SECRET_HEX_LEN + 1];
+    secret_random_hex(t);
     cookie_set(r, "r1540_login", t, false);
     json_object_set_new(m, "login_token", json_string(t));
     const char *next = web_query(r, "next");
@@ -210,10 +185,10 @@ static rc_t login_wrong(web_req_t *r, err_t *e)
 
 static rc_t session_start(web_req_t *r, user_t *u, json_t *m, err_t *e)
 {
-    char token[2 * TOKEN_BYTES + 1], csrf[2 * TOKEN_BYTES + 1], hash[65];
-    random_hex(token);
-    random_hex(csrf);
-    token_hash(token, hash);
+    char token[SECRET_HEX_LEN + 1], csrf[SECRET_HEX_LEN + 1], hash[SECRET_HEX_LEN + 1];
+    secret_random_hex(token);
+    secret_random_hex(csrf);
+    secret_sha256_hex(token, SECRET_HEX_LEN, hash);
     long long now = time(NULL);
     session_t s = {.token_hash = hash, .user_id = u->id, .csrf = csrf, .created = now,
                    .last_seen = now};

@@ -3,7 +3,7 @@
 # the public may see; sign-in throttling keyed by account and real client
 # address (X-Forwarded-For from trusted proxies only), failed sign-ins shown
 # to administrators, lockouts lifted; ambiguous framing, invalid UTF-8 in
-# error answers, NUL bytes in fields, bidi controls in file names, HEAD,
+# error answers, NUL bytes in fields and (encoded) in paths, bidi controls in file names, HEAD,
 # static files with a query string. The real server on a loopback port, a
 # fresh demo database, curl. TAP output. See docs/internals/security.md.
 cd "$(dirname "$0")/../.." || exit 2
@@ -311,6 +311,44 @@ check "... the details are in the log" grep -q 'locked by another process' "$LOG
 : >"$T/release"
 wait $lpid
 
+# ---- encoded NUL bytes in paths (server.c, unescape_no_nul) -------------------------
+# MHD decoded %00 to a NUL that cut the path short ("/download/pdf%00.html" was
+# served as "/download/pdf"; reading.sh checks that route). Every other kind of
+# route must give its not-found for such a path, never a 500 or a crash. Each
+# pair: the path as it is (200, so the route is really there) and with a NUL.
+req "$B/api/v1/reports?per_page=500"
+rep=$(/usr/bin/python3 -c 'import json, sys
+print(min(x["id"] for x in json.load(sys.stdin)["reports"] if x["has_file"]))' <"$T/body")
+for pair in "en/states/FRA en/states/FRA%00" "en/states/FRA en/states/FR%00A" \
+    "en/events.ics en/events.ics%00" "api/v1/states/FRA api/v1/states/FRA%00" \
+    "en/reports/$rep en/reports/$rep%00" "en/reports/$rep/file en/reports/$rep%00/file" \
+    "en/reports/$rep/file en/reports/$rep/file%00" "api/v1/reports/$rep api/v1/reports/$rep%00" \
+    "static/style.css static/style.css%00" "static/style.css static/style.css%00.png" \
+    "en/data/r1540.json en/data/r1540.json%00.html" "en/states en/states%00" \
+    "en/states en%00/states" "en/assistance/requests/1 en/assistance/requests/1%00" \
+    "en/ en/%00" "fr/review fr/review%00"; do
+    expect "GET /${pair% *} is 200" 200 "$B/${pair% *}"
+    expect "GET /${pair#* } is 404" 404 "$B/${pair#* }"
+done
+expect "a review download with a NUL is 404" 404 "$B/en/review/download/review.xlsx%00.html"
+expect "/api/v1/%00 is 404" 404 "$B/api/v1/%00"
+check "... as JSON" sh -c 'case "$1" in application/json*) ;; *) exit 1 ;; esac' sh "$(header Content-Type)"
+expect "/%00 is 404" 404 "$B/%00"
+expect "a signed-in page with a NUL is 404" 404 -b "$T/pjar.exp" "$B/en/workspace%00"
+expect "... the page itself is there" 200 -b "$T/pjar.exp" "$B/en/workspace"
+expect "a POST to the sign-in form with a NUL is 404" 404 --data-binary "name=exp" "$B/en/login%00"
+api_expect "a POST to the API's sign-in with a NUL is 404" 404 - POST 'login%00' '{"name":"exp"}'
+# query values holding a NUL count as absent (web_query): the filter is not applied
+expect "states?region=150: 200" 200 "$B/api/v1/states?region=150"
+r150=$(json_get count)
+check "... fewer than all" test "$r150" -lt 193
+for q in "region=150%00" "region=%00150" "q=France%00" "per_page=5%00"; do
+    expect "states?$q: 200" 200 "$B/api/v1/states?$q"
+    expect_eq "... all 193, as if absent" "$(json_get count),$(/usr/bin/python3 -c 'import json, sys
+print(len(json.load(sys.stdin)["states"]))' <"$T/body")" "193,193"
+done
+expect "the server still answers" 200 "$B/en/"
+
 # HEAD on every GET route; static files with a query string
 for path in en/ en/states en/states/FRA en/data en/review en/assistance/requests api/v1/states en/login; do
     code=$(curl -s -I -o /dev/null -w '%{http_code}' "$B/$path")
@@ -325,5 +363,7 @@ expect "/static/style.css?v=1 is the style sheet" 200 "$B/static/style.css?v=1"
 expect_eq "... as CSS" "$(header Content-Type)" "text/css; charset=utf-8"
 expect "/static/nothing.css?v=1 is still 404" 404 "$B/static/nothing.css?v=1"
 expect "/static/style.css/../../x is 404" 404 "$B/static/style.css%2F..%2Fx"
+stop_server
+expect_eq "the server stops cleanly" "$SRC" 0
 
 done_testing

@@ -233,6 +233,13 @@ req -b "$T/jar.pocfra" "$B/fr/inbox/$N1"
 expect_eq "opening one goes to its page" "$CODE $(header Location)" "303 /fr/states/FRA/versions/$V"
 api pocfra GET inbox
 expect_eq "... and marks it read" "$(jq -r '.unread' "$T/body")" 3
+req -b "$T/jar.pocfra" "$B/fr/states"
+check "... every signed-in page's header then shows 3 unread" body_has '<span class="count" title="non lu">3</span></a>'
+# the count every signed-in page asks (sqlite_notify.c) reads the partial index
+# of unread rows alone, never the account's read ones (bench/inbox_unread.sh)
+expect_eq "the unread count is answered from its covering index" \
+    "$(sqlite_only "$DB" "EXPLAIN QUERY PLAN SELECT count(*) FROM notification WHERE user_id = 1 AND read_at = 0" | sed -n 's/^.*--//p')" \
+    "SEARCH notification USING COVERING INDEX notification_unread (user_id=? AND read_at=?)"
 EXP_ID=$(inbox exp | head -1 | cut -f1)
 for bad in "$EXP_ID" 0 -1 abc 99999999999999999999 "${N1}x"; do
     api_expect "someone else's or no notification: 404 ($bad)" 404 pocfra GET "inbox/$bad"
