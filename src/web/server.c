@@ -541,9 +541,9 @@ static void query_encode(buf_t *b, const char *s, size_t n)
  * answer from the cache may depend on. A new one read by a public page must
  * be named here, or anonymous visitors never see it applied. */
 static const char *const known_params[] = {
-    "as_of", "flag", "from", "group", "item", "kind", "lang", "limit", "msg", "next", "offset",
-    "page", "per_page", "provider", "q", "region", "since", "sort", "state", "status", "theme", "to",
-    "view", "w",
+    "as_of", "flag", "from", "group", "item", "kind", "lang", "limit", "msg", "next",
+    "offset", "org", "page", "per_page", "provider", "q", "region", "since", "sort", "state",
+    "status", "theme", "to", "view", "w",
 };
 
 static bool param_known(const char *key)
