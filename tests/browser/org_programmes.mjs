@@ -75,6 +75,10 @@ async function main() {
         `${L}: it pairs the new programme with OPCW's`);
       await page.screenshot({ path: `${OUT}/org-programmes-${L}-overlap.png`, fullPage: true });
       await phone(page, L, 'overlap');
+      await page.goto(`${BASE}/${L}/programmes`);
+      ok(await page.locator('#add-programme').count() === 1, `${L}: the list page has the provider's form`);
+      await page.screenshot({ path: `${OUT}/org-programmes-${L}-list.png`, fullPage: true });
+      await phone(page, L, 'list');
     }
     ok(problems.length === 0, 'no script errors', ...problems);
   } finally {
