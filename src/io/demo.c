@@ -17,6 +17,7 @@
 #include "demo.h"
 
 #include "demo_event.h"
+#include "demo_practice.h"
 #include "demo_rng.h"
 
 #include <stdio.h>
@@ -352,6 +353,8 @@ rc_t demo_generate(store_t *st, const char *data_dir, arena_t *a, err_t *e)
         rc = demo_proposals_generate(st, data_dir, a, e);
     if (rc == RC_OK)
         rc = demo_events_generate(st, states, nstates, a, e);
+    if (rc == RC_OK)
+        rc = demo_practices_generate(st, states, nstates, a, e);
     if (rc == RC_OK)
         rc = store_meta_set(st, "demo", "1", e);
     return rc;
