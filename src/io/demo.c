@@ -18,6 +18,7 @@
 
 #include "demo_event.h"
 #include "demo_programme.h"
+#include "demo_practice.h"
 #include "demo_rng.h"
 
 #include <stdio.h>
@@ -355,6 +356,8 @@ rc_t demo_generate(store_t *st, const char *data_dir, arena_t *a, err_t *e)
         rc = demo_events_generate(st, states, nstates, a, e);
     if (rc == RC_OK)
         rc = demo_programmes_generate(st, a, e);
+    if (rc == RC_OK)
+        rc = demo_practices_generate(st, states, nstates, a, e);
     if (rc == RC_OK)
         rc = store_meta_set(st, "demo", "1", e);
     return rc;

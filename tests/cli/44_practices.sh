@@ -119,4 +119,15 @@ expect_eq "... but not the returned one's document" \
 expect_match "the text search says it is a practice" "$(r search zanzibarite >"$T/s"; echo "$T/s")" "^effective practice 1  FRA"
 expect_fail "an unknown status filter" 4 "status: 'secret'" r practice list --status secret
 expect_eq "the audit chain holds" "$(r audit verify >/dev/null 2>&1; echo $?)" "0"
+
+# ---- the demo data ---------------------------------------------------------------
+DB=$T/demo.db
+init_db --demo
+expect_eq "the demo has four practices, all marked demo, titled so" \
+    "$(r practice list --format json | jq -c '[length, all(.demo), all(.title | startswith("Demo: "))]')" '[4,true,true]'
+expect_eq "... three published, one waiting for review" \
+    "$(r practice list --format json | jq -c 'map(.status) | sort')" '["published","published","published","submitted"]'
+expect_eq "... the published are found by the search" "$(r search "portal monitors" --format json | jq -c '[.practices[].title]')" \
+    '["Demo: lessons from radiation portal monitors at borders"]'
+expect_eq "... the one under review is not" "$(r search "interagency committee" --format json | jq '.practices | length')" "0"
 done_testing
