@@ -169,7 +169,8 @@ def body_schema(body):
 PATH_PARAM = {
     "states": ("code", "a state's ISO 3166-1 alpha-3 code", {"type": "string", "pattern": "^[A-Z]{3}$"}),
     "versions": ("n", "a matrix version's number", {"type": "integer", "minimum": 1}),
-    "download": ("format", "pdf, xlsx or csv", {"type": "string", "enum": ["pdf", "xlsx", "csv"]}),
+    "download": ("format", "pdf, xlsx or csv; for the review the file, review.pdf or review.xlsx",
+                 {"type": "string", "enum": ["pdf", "xlsx", "csv", "review.pdf", "review.xlsx"]}),
     "reports": ("id", "a report's id", {"type": "integer", "minimum": 1}),
     "data": ("file", "an open-data file's name", S),
     "contacts": ("id", "a roster entry's id", {"type": "integer", "minimum": 1}),
@@ -383,7 +384,11 @@ def operation(method, pattern, who, summary, query, body, answer):
         codes["200"] = {"$ref": "#/components/responses/Done"}
     if method == "GET" and who == PUB:
         codes["304"] = {"description": "Not modified: the If-None-Match or If-Modified-Since holds"}
-    wanted = ["404", "422", "503"]
+    # 404 where the path or a state filter names something; 503 (the database cannot be used)
+    # and any other failure are the "default" answer of every call
+    wanted = ["422"] + (["404"] if "*" in pattern or STATE_Q in query else [])
+    if method == "GET" and pattern.endswith(("/send", "/accept", "/approve", "/publish")):
+        wanted += ["409"]  # the decision page of a step the version is not at
     if who not in (PUB, "reset"):
         wanted += ["401", "403"]
     if method == "POST":
@@ -397,6 +402,7 @@ def operation(method, pattern, who, summary, query, body, answer):
     for c in sorted(set(wanted) - set(NOT_ANSWERED.get((method, pattern), []))):
         codes[c] = {"$ref": "#/components/responses/E" + c}
     op["responses"] = dict(sorted(codes.items()))
+    op["responses"]["default"] = {"$ref": "#/components/responses/Failure"}
     return op
 
 
@@ -407,6 +413,9 @@ def describe():
             method, pattern, who, summary, query, body, answer)
     responses = {"E" + c: {"description": w, "content": {"application/json": {"schema": ref("Error")}}}
                  for c, w in ERRORS.items()}
+    responses["Failure"] = {"description": "Any other failure: 503 when the database cannot be used, "
+                                           "405 for another method",
+                            "content": {"application/json": {"schema": ref("Error")}}}
     responses["Done"] = {"description": "done", "content": {"application/json": {"schema": ref("Object")}}}
     return {
         "openapi": "3.1.0",
