@@ -89,6 +89,19 @@ SCHEMAS = {
                             **PAGING), ["requests", "count", "page", "pages"]),
     "OfferList": obj(dict(offers=arr(obj({"id": I, "provider": S, "title": S, "status": S})),
                           **PAGING), ["offers", "count", "page", "pages"]),
+    "UserList": obj(dict(users=arr(obj({"name": S, "role": S, "role_name": S, "state": S, "org": S,
+                                         "disabled": BOOL, "created": S})), **PAGING)),
+    "AuditLog": obj(dict(entries=arr(obj({"seq": I, "at": S, "actor": S, "action": S, "object": S,
+                                          "detail": S, "hash": S})), **PAGING)),
+    "SignIns": obj(dict(signins=arr({"type": "object"}), window_minutes=I, keep_days=I, **PAGING)),
+    "ProposalList": obj(dict(proposals=arr(obj({"id": I, "request": I, "offer": I, "score": I,
+                                                "status": S, "state": S, "provider": S,
+                                                "request_title": S, "offer_title": S})),
+                             can_match=BOOL, **PAGING)),
+    "Roster": obj({"contacts": arr(obj({"id": I, "state": S, "person": S, "function": S,
+                                        "ministry": S, "areas": arr(S), "languages": arr(S),
+                                        "since": S, "user": S})),
+                   "state": obj({"code": S, "name": S}), "can_edit": BOOL, "can_link": BOOL}),
     "Login": obj({"csrf": S, "user": obj({"name": S, "role": S, "state": S})}),
     "Token": obj({"id": I, "label": S, "scope": {"enum": ["read", "write"]}, "created": S,
                   "expires": DATE_OR_EMPTY, "revoked": DATE_OR_EMPTY, "live": BOOL}),
@@ -169,7 +182,8 @@ def body_schema(body):
 PATH_PARAM = {
     "states": ("code", "a state's ISO 3166-1 alpha-3 code", {"type": "string", "pattern": "^[A-Z]{3}$"}),
     "versions": ("n", "a matrix version's number", {"type": "integer", "minimum": 1}),
-    "download": ("format", "pdf, xlsx or csv", {"type": "string", "enum": ["pdf", "xlsx", "csv"]}),
+    "download": ("format", "pdf, xlsx or csv; for the review the file, review.pdf or review.xlsx",
+                 {"type": "string", "enum": ["pdf", "xlsx", "csv", "review.pdf", "review.xlsx"]}),
     "reports": ("id", "a report's id", {"type": "integer", "minimum": 1}),
     "data": ("file", "an open-data file's name", S),
     "contacts": ("id", "a roster entry's id", {"type": "integer", "minimum": 1}),
@@ -229,7 +243,7 @@ ROUTES = [
     ("GET", "data", PUB, "The open-data files", [], None, "DataFiles"),
     ("GET", "data/*", PUB, "An open-data file (JSON, CSV, XLSX, IATI XML)", [], None, "application/octet-stream"),
     ("GET", "events.ics", PUB, "The outreach events as an iCalendar feed", [], None, "text/calendar"),
-    ("GET", "states/*/contacts", SES, "The state's roster of points of contact", [], None, "Object"),
+    ("GET", "states/*/contacts", SES, "The state's roster of points of contact", [], None, "Roster"),
     ("POST", "states/*/contacts", SES, "Adds a roster entry", [],
      ["person", "function", "ministry", "areas", "languages", "since"], "Object"),
     ("POST", "states/*/contacts/*", SES, "Rewrites a roster entry", [],
@@ -293,7 +307,7 @@ ROUTES = [
      "Object"),
     ("POST", "states/*/versions/*/approve", SES, "The Committee approves", [], [], "Object"),
     ("POST", "states/*/versions/*/publish", SES, "The Committee publishes", [], [], "Object"),
-    ("GET", "users", SES, "The users (administrators)", PAGE, None, "Object"),
+    ("GET", "users", SES, "The users (administrators)", PAGE, None, "UserList"),
     ("POST", "users", SES, "Adds a user (administrators)", [], ["name", "role", "state", "org", "password"], "Object"),
     ("POST", "users/*/disable", SES, "Disables a user and ends their sessions", [], [], "Object"),
     ("POST", "users/*/enable", SES, "Enables a user", [], [], "Object"),
@@ -301,8 +315,8 @@ ROUTES = [
     ("POST", "users/*/reset", SES, "Makes a password reset link (24 hours)", [], [], "Object"),
     ("GET", "reset/*", PUB, "The password reset form's model", [], None, "Object"),
     ("POST", "reset/*", "reset", "Sets a new password with a reset link", [], ["password"], "Object"),
-    ("GET", "audit", SES, "The newest audit-log entries", PAGE, None, "Object"),
-    ("GET", "signins", SES, "Failed sign-ins of the last 30 days", PAGE, None, "Object"),
+    ("GET", "audit", SES, "The newest audit-log entries", PAGE, None, "AuditLog"),
+    ("GET", "signins", SES, "Failed sign-ins of the last 30 days", PAGE, None, "SignIns"),
     ("POST", "signins/lift", SES, "Lifts a sign-in lockout", [], ["name", "address"], "Object"),
     ("GET", "assistance/requests", PUB, "Assistance requests, newest first",
      [q("region", "UN M49 region code"), q("status", "a status"), q("kind", "a kind"),
@@ -323,7 +337,7 @@ ROUTES = [
      None, "Object"),
     ("POST", "assistance/match", SES, "Runs the matching and records its proposals", [], [], "Object"),
     ("GET", "assistance/proposals", SES, "The proposals the caller may see", [q("status", "a status")] + PAGE,
-     None, "Object"),
+     None, "ProposalList"),
     ("GET", "assistance/proposals/*", SES, "A proposal", [], None, "Object"),
     ("POST", "assistance/proposals/*/accept", SES, "Accepts a proposal", [], ["note"], "Object"),
     ("POST", "assistance/proposals/*/decline", SES, "Declines a proposal", [], ["note"], "Object"),
@@ -413,7 +427,11 @@ def operation(method, pattern, who, summary, query, body, answer):
         codes["200"] = {"$ref": "#/components/responses/Done"}
     if method == "GET" and who == PUB:
         codes["304"] = {"description": "Not modified: the If-None-Match or If-Modified-Since holds"}
-    wanted = ["404", "422", "503"]
+    # 404 where the path or a state filter names something; 503 (the database cannot be used)
+    # and any other failure are the "default" answer of every call
+    wanted = ["422"] + (["404"] if "*" in pattern or STATE_Q in query else [])
+    if method == "GET" and pattern.endswith(("/send", "/accept", "/approve", "/publish")):
+        wanted += ["409"]  # the decision page of a step the version is not at
     if who not in (PUB, "reset"):
         wanted += ["401", "403"]
     if method == "POST":
@@ -427,6 +445,7 @@ def operation(method, pattern, who, summary, query, body, answer):
     for c in sorted(set(wanted) - set(NOT_ANSWERED.get((method, pattern), []))):
         codes[c] = {"$ref": "#/components/responses/E" + c}
     op["responses"] = dict(sorted(codes.items()))
+    op["responses"]["default"] = {"$ref": "#/components/responses/Failure"}
     return op
 
 
@@ -437,6 +456,9 @@ def describe():
             method, pattern, who, summary, query, body, answer)
     responses = {"E" + c: {"description": w, "content": {"application/json": {"schema": ref("Error")}}}
                  for c, w in ERRORS.items()}
+    responses["Failure"] = {"description": "Any other failure: 503 when the database cannot be used, "
+                                           "405 for another method",
+                            "content": {"application/json": {"schema": ref("Error")}}}
     responses["Done"] = {"description": "done", "content": {"application/json": {"schema": ref("Object")}}}
     return {
         "openapi": "3.1.0",
