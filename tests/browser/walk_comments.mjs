@@ -4,13 +4,15 @@
 // draft, seen only by the state), edits one, tries an empty comment (the row
 // says why, the page does not change), and sends both back with one button;
 // the expert sees each comment on its row and marks one answered. The pages
-// in Arabic (right to left) and Chinese at 390 px have no horizontal scroll.
+// in Arabic (right to left) and Chinese at 390 px have no horizontal scroll;
+// axe-core (axe.mjs) finds no serious or critical violation on them.
 // Started by tests/browser/run.sh (same server, users made by run.sh);
 // numbering continues from R1540_N0. Screenshots: tests/out/browser/comments-*.png.
 import { chromium } from 'playwright-core';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { axeProblems } from './axe.mjs';
 
 const BASE = process.env.R1540_BASE;
 const PW = process.env.R1540_PW;
@@ -33,6 +35,7 @@ async function main() {
     executablePath: CHROMIUM,
     headless: true,
     viewport: { width: 1280, height: 900 },
+    bypassCSP: true, // axe-core is injected as a script of the test's (axe.mjs)
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
@@ -49,6 +52,10 @@ async function main() {
     const w = page.viewportSize().width;
     const wide = await page.evaluate(() => document.documentElement.scrollWidth);
     if (w <= 390) ok(wide <= w, `${what} at ${w} px: no horizontal scroll`, `scrollWidth ${wide}`);
+  };
+  const axe = async (what) => {
+    const bad = await axeProblems(page);
+    ok(bad.length === 0, `axe: ${what}: no serious or critical violation`, ...bad);
   };
   const signIn = async (L, user) => {
     await page.goto(`${BASE}/${L}/login`);
@@ -105,6 +112,7 @@ async function main() {
     await Promise.all([page.waitForURL(/msg=comment-edited/), row('OP1-NPT').locator('.row-comment button[type=submit]').first().click()]);
     ok((await row('OP1-NPT').textContent()).includes('articles 4 and 5'), 'en: the edited comment shows its new text');
     await shot('01-en-drafts');
+    await axe("en: the point of contact's drafts");
     // Arabic and Chinese at 390 px: the drafts, mirrored in Arabic
     await page.setViewportSize({ width: 390, height: 844 });
     for (const L of ['ar', 'zh']) {
@@ -114,6 +122,7 @@ async function main() {
       if (L === 'ar') ok(await page.getAttribute('html', 'dir') === 'rtl', 'ar: the page is right to left');
       ok(!(await page.content()).includes('>Comment on this row<'), `${L}: the row control is translated`);
       await shot(`02-${L}-phone-drafts`);
+      if (L === 'ar') await axe("ar: the point of contact's drafts at 390 px");
     }
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.goto(vp('en'));
@@ -132,6 +141,7 @@ async function main() {
       await row('OP1-NPT').locator('form[action$="/answer"]').count() === 1,
       'en: the CWC comment is marked answered, the NPT one still waits');
     await shot('03-en-answered');
+    await axe("en: the expert's page with the comments");
     await page.setViewportSize({ width: 390, height: 844 });
     for (const L of ['ar', 'zh']) {
       await page.goto(`${vp(L)}#OP1-CWC`);

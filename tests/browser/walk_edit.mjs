@@ -4,18 +4,22 @@
 // list, changes only its mark and saves: the entry keeps its legal reference
 // and source (the bug this walk was written against wiped them). The same
 // with the list changed but the values not loaded (as without the script):
-// nothing is saved and the chosen item's values show. Three entries edited in
+// nothing is saved and the chosen item's values show. A page number that is
+// none ("twelve"): the message next to the page field, the input kept,
+// nothing saved. Three entries edited in
 // a row, each save coming back to its row; the back button after a save.
 // Then in Arabic and Chinese at 390 px (no horizontal scroll), the row
 // filter, sending through the decision page, and the point of contact's
 // comment on an item, which the expert follows to that item's values
-// (walk.mjs takes every decision through its page). Started by tests/browser/run.sh
+// (walk.mjs takes every decision through its page). axe-core (axe.mjs) on the
+// editor, the refused saves, the filtered draft and the decision page. Started by tests/browser/run.sh
 // after walk.mjs (same server, users made by run.sh); numbering continues
 // from R1540_N0. Screenshots go to tests/out/browser/edit-*.png.
 import { chromium } from 'playwright-core';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { axeProblems } from './axe.mjs';
 
 const BASE = process.env.R1540_BASE;
 const PW = process.env.R1540_PW;
@@ -38,15 +42,16 @@ async function main() {
     executablePath: CHROMIUM,
     headless: true,
     viewport: { width: 1280, height: 900 },
+    bypassCSP: true, // axe-core is injected as a script of the test's (axe.mjs)
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   const page = ctx.pages()[0] || (await ctx.newPage());
   page.setDefaultTimeout(20000);
   const problems = [];
-  // the refused saves answer 409 (the walk makes them on purpose): not a problem
+  // the refused saves answer 409 and 422 (the walk makes them on purpose): not a problem
   page.on('console', (m) => {
-    if (m.type() === 'error' && !/status of 409/.test(m.text())) problems.push(`console: ${m.text()}`);
+    if (m.type() === 'error' && !/status of (409|422)/.test(m.text())) problems.push(`console: ${m.text()}`);
   });
   page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
   const shot = async (step) => page.screenshot({ path: `${OUT}/edit-${step}.png`, fullPage: false });
@@ -54,6 +59,10 @@ async function main() {
     const w = page.viewportSize().width;
     const wide = await page.evaluate(() => document.documentElement.scrollWidth);
     if (w <= 390) ok(wide <= w, `${what} at ${w} px: no horizontal scroll`, `scrollWidth ${wide}`);
+  };
+  const axe = async (what) => {
+    const bad = await axeProblems(page);
+    ok(bad.length === 0, `axe: ${what}: no serious or critical violation`, ...bad);
   };
   const signIn = async (L, user) => {
     await page.goto(`${BASE}/${L}/login`);
@@ -99,6 +108,7 @@ async function main() {
       '... which has the focus');
     ok(await page.locator('tr[id="OP1-NPT"] [role=status]').count() === 1, '... and announces the save');
     await shot('02-saved-row');
+    await axe('en: the draft editor after a save');
 
     // 2. the list changed without loading (as with no script): nothing saved
     const nwfz = await rowText('OP1-NWFZ');
@@ -114,6 +124,27 @@ async function main() {
     ok(nwfzLegal && nwfz.includes(nwfzLegal) && await field('item') === 'OP1-NWFZ',
       "... and the form now shows OP1-NWFZ's own values", nwfzLegal);
     await shot('03-refused-other-item');
+    await axe('en: the save refused for another item');
+
+    // a page that is no page number: the message next to the page field, what
+    // was typed kept, nothing saved
+    await page.goto(`${draft}?item=OP1-NPT#edit`);
+    const nptBefore = await rowText('OP1-NPT');
+    await page.fill('form.entry input[name=page]', 'twelve');
+    await page.fill('form.entry input[name=remark]', 'typed with a wrong page');
+    await Promise.all([page.waitForLoadState(), page.click('form.entry button[type=submit]')]);
+    await page.waitForSelector('form.entry [name=page][aria-invalid=true]');
+    const pageMsg = await page.evaluate(() => {
+      const c = document.querySelector('form.entry [name=page][aria-invalid="true"]');
+      const m = c && document.getElementById(c.getAttribute('aria-describedby'));
+      return m ? m.textContent : null;
+    });
+    ok(pageMsg && pageMsg.startsWith('Page: give page numbers'), 'a wrong page number is marked at the page field', pageMsg);
+    ok(await field('page') === 'twelve' && await field('remark') === 'typed with a wrong page',
+      '... with what was typed kept');
+    ok(await rowText('OP1-NPT') === nptBefore, '... and nothing saved');
+    await shot('03b-field-error');
+    await axe('en: the entry refused at its field');
 
     // 3. three entries in a row, each from its row's edit link, each save back on its row
     const three = ['OP1-BWC', 'OP1-CWC', 'OP1-NWFZ'];
@@ -156,6 +187,7 @@ async function main() {
     ok(await page.locator('span.changed').count() === 4, 'zh: ... each marked changed');
     await narrow('zh: the filtered draft');
     await shot('06-zh-phone-filter');
+    await axe('zh: the filtered draft at 390 px');
 
     // ---- sending: the decision page at 390 px, then the button next to the changes
     await page.goto(`${BASE}/en/states/${S}/versions/${V}`);
@@ -166,6 +198,7 @@ async function main() {
       'en: ... with the legal reference and source of the entry whose mark changed');
     await narrow('en: the page before sending');
     await shot('07-en-phone-decide-send');
+    await axe('en: the page before sending');
     await Promise.all([page.waitForURL(/msg=sent/), page.click('form.decide button[type=submit]')]);
     ok(await page.locator('.flash').isVisible(), 'en: sent from the decision page');
     await page.setViewportSize({ width: 1280, height: 900 });
