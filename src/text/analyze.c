@@ -132,7 +132,8 @@ static void spanish_accent(char *w, int32_t *bytes, int32_t cap)
 
 /* Appends one term made of the piece u (n units, NFKC and case-folded, marks
  * still on): stemmed by its script with the marks on (Snowball's suffixes
- * carry accents: -ación, ة), then its marks folded (fold_marks). */
+ * carry accents: -ación, ة), then its marks folded (fold_marks); French is
+ * folded before its stemmer. */
 static void term_add(text_analyzer_t *an, UChar *u, int32_t n, int latin, size_t start,
                      size_t end, arena_t *a, text_token_t *out, size_t *count)
 {
@@ -147,7 +148,10 @@ static void term_add(text_analyzer_t *an, UChar *u, int32_t n, int latin, size_t
                 : script == USCRIPT_CYRILLIC ? ST_RU
                 : script == USCRIPT_ARABIC   ? ST_AR
                                              : -1;
-    if (script == USCRIPT_CYRILLIC || which < 0) /* ё before the stemmer; Han as is */
+    /* ё before the stemmer; Han as is; French folded first, because people
+     * leave its accents out and Snowball's French stems a word apart with and
+     * without them ("matières" mati, "matiere" matier; folded, both matier) */
+    if (script == USCRIPT_CYRILLIC || which < 0 || which == ST_FR)
         n = fold_marks(an, u, n, script);
     u_strToUTF8(utf8, (int32_t)sizeof utf8 - 4, &bytes, u, n, &st);
     if (U_FAILURE(st) || bytes == 0)

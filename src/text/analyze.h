@@ -11,7 +11,10 @@
  *   - stemmed with Snowball (libstemmer) by the word's script and the
  *     document's language: Arabic script with the Arabic stemmer, Cyrillic
  *     with the Russian one, Latin with the document's language when it is
- *     English, French or Spanish (English otherwise), Han not at all.
+ *     English, French or Spanish (English otherwise), Han not at all;
+ *     French words lose their accents before the stemmer (people type them
+ *     without, and Snowball's French stems the two forms apart). Changing
+ *     the analysis changes the terms: `r1540 reindex` rebuilds an index.
  * A query without a language does not know which Latin stemmer the document
  * used, so each Latin word of it gets the English, French and Spanish stems
  * as alternatives (text_query_parse).

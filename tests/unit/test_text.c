@@ -59,6 +59,13 @@ static void test_languages(void)
               "fr: a phrase without accents");
     TAP_CHECK(matches("Le régime des contrôles à l'exportation", LANG_FR, "importation", -1) == 0,
               "fr: another word is not found");
+    /* Snowball's French stems these apart with and without their accents
+     * (matières: mati, matiere: matier) */
+    TAP_CHECK(matches("la sécurité des frontières et des matières nucléaires", LANG_FR,
+                      "matiere nucleaire securite frontiere", -1) == 1,
+              "fr: words typed without the accents that change their stem");
+    TAP_CHECK(matches("la securite des frontieres", LANG_FR, "sécurité frontières", LANG_FR) == 1,
+              "fr: and typed with them, the text without");
     TAP_CHECK(matches("Закон об экспортном контроле и порядок экспортного контроля", LANG_RU,
                       "экспортный контроль", -1) == 1,
               "ru: 'экспортный контроль' finds «экспортного контроля»");
