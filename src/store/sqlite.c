@@ -285,6 +285,20 @@ rc_t sqlite_store_fail(sqlite_store_t *h, err_t *e)
 
 rc_t sqlite_store_run(sqlite_store_t *h, sqlite3_stmt *s, err_t *e) { return run(h, s, e); }
 
+rc_t sqlite_store_prepare(sqlite_store_t *h, const char *sql, sqlite3_stmt **s, err_t *e)
+{
+    if (sqlite3_prepare_v2(h->db, sql, -1, s, NULL) != SQLITE_OK)
+        return sqlite_store_fail(h, e); /* *s is NULL then: nothing to finalize */
+    return RC_OK;
+}
+
+rc_t sqlite_store_run_once(sqlite_store_t *h, sqlite3_stmt *s, err_t *e)
+{
+    rc_t rc = run(h, s, e);
+    sqlite3_finalize(s);
+    return rc;
+}
+
 int sqlite_store_step(sqlite_store_t *h, sqlite3_stmt *s, rc_t *rc, err_t *e)
 {
     return step_row(h, s, rc, e);

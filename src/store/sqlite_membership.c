@@ -8,20 +8,13 @@
 #include "sqlite_fields.h"
 #include "sqlite_private.h"
 
-static rc_t prepare(sqlite_store_t *h, const char *sql, sqlite3_stmt **s, err_t *e)
-{
-    if (sqlite3_prepare_v2(sqlite_store_db(h), sql, -1, s, NULL) != SQLITE_OK)
-        return sqlite_store_fail(h, e);
-    return RC_OK;
-}
-
 rc_t sqlite_membership_put(void *hv, const membership_t *m, err_t *e)
 {
     sqlite_store_t *h = hv;
     sqlite3_stmt *s;
     char sql[SQLITE_FIELDS_SQL_MAX];
     sqlite_fields_replace_sql(sql, &membership_fields);
-    rc_t rc = prepare(h, sql, &s, e);
+    rc_t rc = sqlite_store_prepare(h, sql, &s, e);
     if (rc != RC_OK)
         return rc;
     sqlite_fields_bind(s, 0, &membership_fields, m);
@@ -53,7 +46,7 @@ rc_t sqlite_membership_list(void *hv, const char *state, arena_t *a, membership_
     char sql[SQLITE_FIELDS_SQL_MAX];
     sqlite_fields_select_sql(sql, &membership_fields,
                              " WHERE ?1 IS NULL OR state = upper(?1) ORDER BY state, grp, date_from");
-    rc_t rc = prepare(h, sql, &s, e);
+    rc_t rc = sqlite_store_prepare(h, sql, &s, e);
     if (rc != RC_OK)
         return rc;
     sqlite_bind_text(s, 1, state);

@@ -10,20 +10,6 @@
 
 #include "sqlite_private.h"
 
-static rc_t prep(void *h, const char *sql, sqlite3_stmt **s, err_t *e)
-{
-    if (sqlite3_prepare_v2(sqlite_store_db(h), sql, -1, s, NULL) != SQLITE_OK)
-        return sqlite_store_fail(h, e);
-    return RC_OK;
-}
-
-static rc_t run(void *h, sqlite3_stmt *s, err_t *e)
-{
-    rc_t rc = sqlite_store_run(h, s, e);
-    sqlite3_finalize(s);
-    return rc;
-}
-
 /* The accounts of an audience, as a condition on user u; ?1 is the key. */
 static const char *audience_sql(notify_audience_t to)
 {
@@ -48,7 +34,7 @@ rc_t sqlite_notify_queue(void *h, const notify_spec_t *n, long long *queued, err
                        " AND o.event = ?2 AND o.state = ?3 AND o.number = ?4)"
                      : "");
     sqlite3_stmt *s;
-    rc_t rc = prep(h, sql, &s, e);
+    rc_t rc = sqlite_store_prepare(h, sql, &s, e);
     if (rc != RC_OK)
         return rc;
     sqlite_bind_text(s, 1, n->key ? n->key : "");
@@ -59,7 +45,7 @@ rc_t sqlite_notify_queue(void *h, const notify_spec_t *n, long long *queued, err
     sqlite_bind_text(s, 6, n->link ? n->link : "");
     sqlite3_bind_int64(s, 7, n->created);
     sqlite3_bind_int64(s, 8, n->except);
-    rc = run(h, s, e);
+    rc = sqlite_store_run_once(h, s, e);
     if (queued)
         *queued = rc == RC_OK ? sqlite_store_changes(h) : 0;
     return rc;
@@ -100,8 +86,8 @@ rc_t sqlite_notify_inbox(void *h, long long user_id, int limit, arena_t *a, noti
                          size_t *n, err_t *e)
 {
     sqlite3_stmt *s;
-    rc_t rc = prep(h, "SELECT " COLUMNS FROM " WHERE n.user_id = ? ORDER BY n.id DESC LIMIT ?", &s,
-                   e);
+    rc_t rc = sqlite_store_prepare(
+        h, "SELECT " COLUMNS FROM " WHERE n.user_id = ? ORDER BY n.id DESC LIMIT ?", &s, e);
     if (rc != RC_OK)
         return rc;
     sqlite3_bind_int64(s, 1, user_id);
@@ -115,7 +101,8 @@ rc_t sqlite_notify_get(void *h, long long user_id, long long id, arena_t *a, not
                        err_t *e)
 {
     sqlite3_stmt *s;
-    rc_t rc = prep(h, "SELECT " COLUMNS FROM " WHERE n.user_id = ? AND n.id = ?", &s, e);
+    rc_t rc =
+        sqlite_store_prepare(h, "SELECT " COLUMNS FROM " WHERE n.user_id = ? AND n.id = ?", &s, e);
     if (rc != RC_OK)
         return rc;
     sqlite3_bind_int64(s, 1, user_id);
@@ -132,7 +119,8 @@ rc_t sqlite_notify_get(void *h, long long user_id, long long id, arena_t *a, not
 rc_t sqlite_notify_unread(void *h, long long user_id, long long *count, err_t *e)
 {
     sqlite3_stmt *s;
-    rc_t rc = prep(h, "SELECT count(*) FROM notification WHERE user_id = ? AND read_at = 0", &s, e);
+    rc_t rc = sqlite_store_prepare(
+        h, "SELECT count(*) FROM notification WHERE user_id = ? AND read_at = 0", &s, e);
     if (rc != RC_OK)
         return rc;
     sqlite3_bind_int64(s, 1, user_id);
@@ -149,18 +137,24 @@ rc_t sqlite_notify_mark_read(void *h, long long user_id, long long id, long long
     rc_t rc;
     if (id) {
         /* an existing row of the account, read or not: found; any other id: not */
-        rc = prep(h, "UPDATE notification SET read_at = CASE read_at WHEN 0 THEN ?3 ELSE read_at"
-                     " END WHERE user_id = ?1 AND id = ?2", &s, e);
+        rc = sqlite_store_prepare(
+            h,
+            "UPDATE notification SET read_at = CASE read_at WHEN 0 THEN ?3 ELSE read_at"
+            " END WHERE user_id = ?1 AND id = ?2",
+            &s, e);
     } else {
-        rc = prep(h, "UPDATE notification SET read_at = ?3 WHERE user_id = ?1 AND read_at = 0"
-                     " AND ?2 = 0", &s, e);
+        rc = sqlite_store_prepare(
+            h,
+            "UPDATE notification SET read_at = ?3 WHERE user_id = ?1 AND read_at = 0"
+            " AND ?2 = 0",
+            &s, e);
     }
     if (rc != RC_OK)
         return rc;
     sqlite3_bind_int64(s, 1, user_id);
     sqlite3_bind_int64(s, 2, id);
     sqlite3_bind_int64(s, 3, at);
-    rc = run(h, s, e);
+    rc = sqlite_store_run_once(h, s, e);
     if (rc == RC_OK && id && sqlite_store_changes(h) == 0)
         rc = err_set(e, RC_NOTFOUND, "no such notification");
     return rc;
@@ -170,8 +164,8 @@ rc_t sqlite_notify_setting_get(void *h, long long user_id, arena_t *a, notify_se
                                err_t *e)
 {
     sqlite3_stmt *s;
-    rc_t rc = prep(h, "SELECT email, lang, mode, last_digest FROM notify_setting WHERE user_id = ?",
-                   &s, e);
+    rc_t rc = sqlite_store_prepare(
+        h, "SELECT email, lang, mode, last_digest FROM notify_setting WHERE user_id = ?", &s, e);
     if (rc != RC_OK)
         return rc;
     sqlite3_bind_int64(s, 1, user_id);
@@ -196,24 +190,30 @@ rc_t sqlite_notify_setting_get(void *h, long long user_id, arena_t *a, notify_se
 rc_t sqlite_notify_setting_put(void *h, const notify_setting_t *st, err_t *e)
 {
     sqlite3_stmt *s;
-    rc_t rc = prep(h, "INSERT INTO notify_setting (user_id, email, lang, mode) VALUES (?, ?, ?, ?)"
-                      " ON CONFLICT (user_id) DO UPDATE SET email = excluded.email,"
-                      " lang = excluded.lang, mode = excluded.mode", &s, e);
+    rc_t rc = sqlite_store_prepare(
+        h,
+        "INSERT INTO notify_setting (user_id, email, lang, mode) VALUES (?, ?, ?, ?)"
+        " ON CONFLICT (user_id) DO UPDATE SET email = excluded.email,"
+        " lang = excluded.lang, mode = excluded.mode",
+        &s, e);
     if (rc != RC_OK)
         return rc;
     sqlite3_bind_int64(s, 1, st->user_id);
     sqlite_bind_text(s, 2, st->email ? st->email : "");
     sqlite_bind_text(s, 3, st->lang);
     sqlite_bind_text(s, 4, notify_mode_name(st->mode));
-    return run(h, s, e);
+    return sqlite_store_run_once(h, s, e);
 }
 
 rc_t sqlite_notify_outbox(void *h, long long now, int limit, arena_t *a, notification_t **out,
                           size_t *n, err_t *e)
 {
     sqlite3_stmt *s;
-    rc_t rc = prep(h, "SELECT " COLUMNS FROM " WHERE n.mail = 'pending' AND n.next_try <= ?1"
-                      " AND n.claimed_until <= ?1 ORDER BY n.user_id, n.id LIMIT ?2", &s, e);
+    rc_t rc =
+        sqlite_store_prepare(h,
+                             "SELECT " COLUMNS FROM " WHERE n.mail = 'pending' AND n.next_try <= ?1"
+                             " AND n.claimed_until <= ?1 ORDER BY n.user_id, n.id LIMIT ?2",
+                             &s, e);
     if (rc != RC_OK)
         return rc;
     sqlite3_bind_int64(s, 1, now);
@@ -227,14 +227,16 @@ rc_t sqlite_notify_claim(void *h, long long id, long long now, long long until, 
                          err_t *e)
 {
     sqlite3_stmt *s;
-    rc_t rc = prep(h, "UPDATE notification SET claimed_until = ?3 WHERE id = ?1"
-                      " AND mail = 'pending' AND claimed_until <= ?2", &s, e);
+    rc_t rc = sqlite_store_prepare(h,
+                                   "UPDATE notification SET claimed_until = ?3 WHERE id = ?1"
+                                   " AND mail = 'pending' AND claimed_until <= ?2",
+                                   &s, e);
     if (rc != RC_OK)
         return rc;
     sqlite3_bind_int64(s, 1, id);
     sqlite3_bind_int64(s, 2, now);
     sqlite3_bind_int64(s, 3, until);
-    rc = run(h, s, e);
+    rc = sqlite_store_run_once(h, s, e);
     *claimed = rc == RC_OK && sqlite_store_changes(h) == 1;
     return rc;
 }
@@ -242,40 +244,48 @@ rc_t sqlite_notify_claim(void *h, long long id, long long now, long long until, 
 rc_t sqlite_notify_mailed(void *h, long long id, long long now, bool skipped, err_t *e)
 {
     sqlite3_stmt *s;
-    rc_t rc = prep(h, "UPDATE notification SET mail = ?3, sent_at = ?2, claimed_until = 0,"
-                      " last_error = '' WHERE id = ?1 AND mail = 'pending'", &s, e);
+    rc_t rc =
+        sqlite_store_prepare(h,
+                             "UPDATE notification SET mail = ?3, sent_at = ?2, claimed_until = 0,"
+                             " last_error = '' WHERE id = ?1 AND mail = 'pending'",
+                             &s, e);
     if (rc != RC_OK)
         return rc;
     sqlite3_bind_int64(s, 1, id);
     sqlite3_bind_int64(s, 2, skipped ? 0 : now);
     sqlite_bind_text(s, 3, skipped ? "skipped" : "sent");
-    return run(h, s, e);
+    return sqlite_store_run_once(h, s, e);
 }
 
 rc_t sqlite_notify_retry(void *h, long long id, long long next_try, const char *error, err_t *e)
 {
     sqlite3_stmt *s;
-    rc_t rc = prep(h, "UPDATE notification SET attempts = attempts + 1, next_try = ?2,"
-                      " claimed_until = 0, last_error = substr(?3, 1, 200)"
-                      " WHERE id = ?1 AND mail = 'pending'", &s, e);
+    rc_t rc = sqlite_store_prepare(h,
+                                   "UPDATE notification SET attempts = attempts + 1, next_try = ?2,"
+                                   " claimed_until = 0, last_error = substr(?3, 1, 200)"
+                                   " WHERE id = ?1 AND mail = 'pending'",
+                                   &s, e);
     if (rc != RC_OK)
         return rc;
     sqlite3_bind_int64(s, 1, id);
     sqlite3_bind_int64(s, 2, next_try);
     sqlite_bind_text(s, 3, error ? error : "");
-    return run(h, s, e);
+    return sqlite_store_run_once(h, s, e);
 }
 
 rc_t sqlite_notify_digested(void *h, long long user_id, long long now, err_t *e)
 {
     sqlite3_stmt *s;
-    rc_t rc = prep(h, "INSERT INTO notify_setting (user_id, last_digest) VALUES (?1, ?2)"
-                      " ON CONFLICT (user_id) DO UPDATE SET last_digest = ?2", &s, e);
+    rc_t rc =
+        sqlite_store_prepare(h,
+                             "INSERT INTO notify_setting (user_id, last_digest) VALUES (?1, ?2)"
+                             " ON CONFLICT (user_id) DO UPDATE SET last_digest = ?2",
+                             &s, e);
     if (rc != RC_OK)
         return rc;
     sqlite3_bind_int64(s, 1, user_id);
     sqlite3_bind_int64(s, 2, now);
-    return run(h, s, e);
+    return sqlite_store_run_once(h, s, e);
 }
 
 rc_t sqlite_notify_ending(void *h, const char *from, const char *until, long long now,
@@ -301,13 +311,13 @@ rc_t sqlite_notify_ending(void *h, const char *from, const char *until, long lon
     *queued = 0;
     for (size_t i = 0; i < sizeof sql / sizeof *sql; i++) {
         sqlite3_stmt *s;
-        rc_t rc = prep(h, sql[i], &s, e);
+        rc_t rc = sqlite_store_prepare(h, sql[i], &s, e);
         if (rc != RC_OK)
             return rc;
         sqlite_bind_text(s, 1, from);
         sqlite_bind_text(s, 2, until);
         sqlite3_bind_int64(s, 3, now);
-        if ((rc = run(h, s, e)) != RC_OK)
+        if ((rc = sqlite_store_run_once(h, s, e)) != RC_OK)
             return rc;
         *queued += sqlite_store_changes(h);
     }

@@ -35,6 +35,12 @@ sqlite3_stmt *sqlite_store_stmt(sqlite_store_t *h, int slot, const char *sql);
 rc_t sqlite_store_fail(sqlite_store_t *h, err_t *e);
 /* Runs a statement that returns no rows and resets it. */
 rc_t sqlite_store_run(sqlite_store_t *h, sqlite3_stmt *s, err_t *e);
+/* Prepares sql for one call (the statements that are not worth a slot): RC_OK
+ * with the statement in *s, for the caller to finalize (or to run with
+ * sqlite_store_run_once); else the failure in e and *s NULL. */
+rc_t sqlite_store_prepare(sqlite_store_t *h, const char *sql, sqlite3_stmt **s, err_t *e);
+/* Runs a one-call statement that returns no rows, then finalizes it. */
+rc_t sqlite_store_run_once(sqlite_store_t *h, sqlite3_stmt *s, err_t *e);
 /* Steps a row-returning statement: 1 for a row, 0 when done, -1 on error (*rc set). */
 int sqlite_store_step(sqlite_store_t *h, sqlite3_stmt *s, rc_t *rc, err_t *e);
 /* Reads every row of s into an arena array of elem-sized records; resets s. */

@@ -4,50 +4,37 @@
  */
 #include "sqlite_private.h"
 
-static rc_t prep(void *h, const char *sql, sqlite3_stmt **s, err_t *e)
-{
-    if (sqlite3_prepare_v2(sqlite_store_db(h), sql, -1, s, NULL) != SQLITE_OK)
-        return sqlite_store_fail(h, e);
-    return RC_OK;
-}
-
-static rc_t run(void *h, sqlite3_stmt *s, err_t *e)
-{
-    rc_t rc = sqlite_store_run(h, s, e);
-    sqlite3_finalize(s);
-    return rc;
-}
-
 rc_t sqlite_reset_insert(void *h, long long user_id, const char *token_hash, long long created,
                          long long expires, err_t *e)
 {
     sqlite3_stmt *s;
-    rc_t rc = prep(h, "DELETE FROM password_reset WHERE user_id = ? AND used = 0", &s, e);
+    rc_t rc =
+        sqlite_store_prepare(h, "DELETE FROM password_reset WHERE user_id = ? AND used = 0", &s, e);
     if (rc != RC_OK)
         return rc;
     sqlite3_bind_int64(s, 1, user_id);
-    if ((rc = run(h, s, e)) != RC_OK)
+    if ((rc = sqlite_store_run_once(h, s, e)) != RC_OK)
         return rc;
-    rc = prep(h,
-              "INSERT INTO password_reset (token_hash, user_id, created, expires)"
-              " VALUES (?, ?, ?, ?)",
-              &s, e);
+    rc = sqlite_store_prepare(h,
+                              "INSERT INTO password_reset (token_hash, user_id, created, expires)"
+                              " VALUES (?, ?, ?, ?)",
+                              &s, e);
     if (rc != RC_OK)
         return rc;
     sqlite_bind_text(s, 1, token_hash);
     sqlite3_bind_int64(s, 2, user_id);
     sqlite3_bind_int64(s, 3, created);
     sqlite3_bind_int64(s, 4, expires);
-    return run(h, s, e);
+    return sqlite_store_run_once(h, s, e);
 }
 
 rc_t sqlite_reset_get(void *h, const char *token_hash, password_reset_t *out, err_t *e)
 {
     sqlite3_stmt *s;
-    rc_t rc = prep(h,
-                   "SELECT user_id, created, expires, used FROM password_reset"
-                   " WHERE token_hash = ?",
-                   &s, e);
+    rc_t rc = sqlite_store_prepare(h,
+                                   "SELECT user_id, created, expires, used FROM password_reset"
+                                   " WHERE token_hash = ?",
+                                   &s, e);
     if (rc != RC_OK)
         return rc;
     sqlite_bind_text(s, 1, token_hash);
@@ -66,8 +53,8 @@ rc_t sqlite_reset_get(void *h, const char *token_hash, password_reset_t *out, er
 rc_t sqlite_reset_use(void *h, const char *token_hash, err_t *e)
 {
     sqlite3_stmt *s;
-    rc_t rc = prep(h, "UPDATE password_reset SET used = 1 WHERE token_hash = ? AND used = 0", &s,
-                   e);
+    rc_t rc = sqlite_store_prepare(
+        h, "UPDATE password_reset SET used = 1 WHERE token_hash = ? AND used = 0", &s, e);
     if (rc != RC_OK)
         return rc;
     sqlite_bind_text(s, 1, token_hash);

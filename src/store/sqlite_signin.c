@@ -8,21 +8,6 @@
 
 #include "sqlite_private.h"
 
-static rc_t prep(void *h, const char *sql, sqlite3_stmt **s, err_t *e)
-{
-    if (sqlite3_prepare_v2(sqlite_store_db(h), sql, -1, s, NULL) != SQLITE_OK)
-        return sqlite_store_fail(h, e);
-    return RC_OK;
-}
-
-/* Runs a statement that returns no rows, then finalizes it. */
-static rc_t run(void *h, sqlite3_stmt *s, err_t *e)
-{
-    rc_t rc = sqlite_store_run(h, s, e);
-    sqlite3_finalize(s);
-    return rc;
-}
-
 rc_t sqlite_signin_counts(void *h, const char *name, const char *address, long long since,
                           signin_counts_t *out, err_t *e)
 {
@@ -41,7 +26,7 @@ rc_t sqlite_signin_counts(void *h, const char *name, const char *address, long l
         "       (SELECT coalesce(max(at), 0) FROM signin_attempt WHERE name = ?1"
         "         AND at >= ?3 AND outcome <> 'lifted')";
     sqlite3_stmt *s;
-    rc_t rc = prep(h, sql, &s, e);
+    rc_t rc = sqlite_store_prepare(h, sql, &s, e);
     if (rc != RC_OK)
         return rc;
     sqlite_bind_text(s, 1, name);
@@ -63,15 +48,15 @@ rc_t sqlite_signin_counts(void *h, const char *name, const char *address, long l
 rc_t sqlite_signin_add(void *h, signin_attempt_t *a, err_t *e)
 {
     sqlite3_stmt *s;
-    rc_t rc = prep(h, "INSERT INTO signin_attempt (name, address, at, outcome) VALUES (?, ?, ?, ?)",
-                   &s, e);
+    rc_t rc = sqlite_store_prepare(
+        h, "INSERT INTO signin_attempt (name, address, at, outcome) VALUES (?, ?, ?, ?)", &s, e);
     if (rc != RC_OK)
         return rc;
     sqlite_bind_text(s, 1, a->name);
     sqlite_bind_text(s, 2, a->address);
     sqlite3_bind_int64(s, 3, a->at);
     sqlite_bind_text(s, 4, a->outcome);
-    rc = run(h, s, e);
+    rc = sqlite_store_run_once(h, s, e);
     if (rc == RC_OK)
         a->id = sqlite_store_last_id(h);
     return rc;
@@ -82,37 +67,39 @@ rc_t sqlite_signin_finish(void *h, long long id, bool succeeded, err_t *e)
     sqlite3_stmt *s;
     rc_t rc;
     if (!succeeded) {
-        if ((rc = prep(h, "UPDATE signin_attempt SET outcome = 'failed' WHERE id = ?", &s, e)) !=
-            RC_OK)
+        if ((rc = sqlite_store_prepare(
+                 h, "UPDATE signin_attempt SET outcome = 'failed' WHERE id = ?", &s, e)) != RC_OK)
             return rc;
         sqlite3_bind_int64(s, 1, id);
-        return run(h, s, e);
+        return sqlite_store_run_once(h, s, e);
     }
-    if ((rc = prep(h,
-                   "UPDATE signin_attempt SET outcome = 'lifted' WHERE outcome = 'failed'"
-                   " AND (name, address) = (SELECT name, address FROM signin_attempt WHERE id = ?1)",
-                   &s, e)) != RC_OK)
+    if ((rc = sqlite_store_prepare(
+             h,
+             "UPDATE signin_attempt SET outcome = 'lifted' WHERE outcome = 'failed'"
+             " AND (name, address) = (SELECT name, address FROM signin_attempt WHERE id = ?1)",
+             &s, e)) != RC_OK)
         return rc;
     sqlite3_bind_int64(s, 1, id);
-    if ((rc = run(h, s, e)) != RC_OK ||
-        (rc = prep(h, "DELETE FROM signin_attempt WHERE id = ?", &s, e)) != RC_OK)
+    if ((rc = sqlite_store_run_once(h, s, e)) != RC_OK ||
+        (rc = sqlite_store_prepare(h, "DELETE FROM signin_attempt WHERE id = ?", &s, e)) != RC_OK)
         return rc;
     sqlite3_bind_int64(s, 1, id);
-    return run(h, s, e);
+    return sqlite_store_run_once(h, s, e);
 }
 
 rc_t sqlite_signin_lift(void *h, const char *name, const char *address, int *n, err_t *e)
 {
     sqlite3_stmt *s;
-    rc_t rc = prep(h,
-                   "UPDATE signin_attempt SET outcome = 'lifted' WHERE outcome = 'failed'"
-                   " AND (?1 IS NULL OR name = ?1) AND (?2 IS NULL OR address = ?2)",
-                   &s, e);
+    rc_t rc =
+        sqlite_store_prepare(h,
+                             "UPDATE signin_attempt SET outcome = 'lifted' WHERE outcome = 'failed'"
+                             " AND (?1 IS NULL OR name = ?1) AND (?2 IS NULL OR address = ?2)",
+                             &s, e);
     if (rc != RC_OK)
         return rc;
     sqlite_bind_text(s, 1, name);
     sqlite_bind_text(s, 2, address);
-    rc = run(h, s, e);
+    rc = sqlite_store_run_once(h, s, e);
     *n = rc == RC_OK ? sqlite_store_changes(h) : 0;
     return rc;
 }
@@ -120,11 +107,11 @@ rc_t sqlite_signin_lift(void *h, const char *name, const char *address, int *n, 
 rc_t sqlite_signin_purge(void *h, long long before, err_t *e)
 {
     sqlite3_stmt *s;
-    rc_t rc = prep(h, "DELETE FROM signin_attempt WHERE at < ?", &s, e);
+    rc_t rc = sqlite_store_prepare(h, "DELETE FROM signin_attempt WHERE at < ?", &s, e);
     if (rc != RC_OK)
         return rc;
     sqlite3_bind_int64(s, 1, before);
-    return run(h, s, e);
+    return sqlite_store_run_once(h, s, e);
 }
 
 static void read_attempt(arena_t *a, sqlite3_stmt *s, void *record)
@@ -141,10 +128,11 @@ rc_t sqlite_signin_list(void *h, long long since, int limit, arena_t *a, signin_
                         size_t *n, err_t *e)
 {
     sqlite3_stmt *s;
-    rc_t rc = prep(h,
-                   "SELECT id, name, address, at, outcome FROM signin_attempt"
-                   " WHERE at >= ? AND outcome <> 'pending' ORDER BY at DESC, id DESC LIMIT ?",
-                   &s, e);
+    rc_t rc = sqlite_store_prepare(
+        h,
+        "SELECT id, name, address, at, outcome FROM signin_attempt"
+        " WHERE at >= ? AND outcome <> 'pending' ORDER BY at DESC, id DESC LIMIT ?",
+        &s, e);
     if (rc != RC_OK)
         return rc;
     sqlite3_bind_int64(s, 1, since);
