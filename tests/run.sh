@@ -133,6 +133,9 @@ run_one "tests/http/org_programmes.sh (asan)" env R1540_BIN=build/san/r1540 sh t
 # effective practices (issue 17 item 5): submit, review, nothing under review leaks
 run_one "tests/http/practices.sh" env R1540_BIN=./r1540 sh tests/http/practices.sh
 run_one "tests/http/practices.sh (asan)" env R1540_BIN=build/san/r1540 sh tests/http/practices.sh
+# a multipart form sent in pieces loses no field (server.c collect_field)
+run_one "tests/http/multipart_pieces.sh" env R1540_BIN=./r1540 sh tests/http/multipart_pieces.sh
+run_one "tests/http/multipart_pieces.sh (asan)" env R1540_BIN=build/san/r1540 sh tests/http/multipart_pieces.sh
 run_one "tests/http/notify.sh" env R1540_BIN=./r1540 sh tests/http/notify.sh
 run_one "tests/http/notify.sh (asan)" env R1540_BIN=build/san/r1540 sh tests/http/notify.sh
 run_one "tests/http/api.sh" env R1540_BIN=./r1540 sh tests/http/api.sh

@@ -18,6 +18,7 @@
 #include "../core/matrix_page.h"
 #include "../core/media.h"
 #include "../core/review.h"
+#include "../core/template.h"
 #include "../util/date.h"
 #include "../util/langname.h"
 #include "../util/text.h"
@@ -25,6 +26,7 @@
 #include "handlers.h"
 #include "model.h"
 #include "model_filter.h"
+#include "model_practice.h"
 #include "refcache.h"
 #include "session.h"
 #include "suggest_panel.h"
@@ -507,7 +509,11 @@ static rc_t entry_form_again(web_req_t *r, const version_ref_t *vr, json_t *m, c
         return rc;
     json_object_set_new(m, "state", model_state(r, &vr->s));
     json_object_set_new(m, "version", model_version(r, &vr->v));
-    json_object_set_new(m, "matrix", mx);
+    /* the same rows as h_version shows: practice counts, the item's practices */
+    json_object_set_new(m, "matrix", model_practice_counts(r, mx));
+    const char *item = r->args[2] ? r->args[2] : web_param(r, "item");
+    if (item && template_item_id_ok(item))
+        json_object_set_new(m, "item_practices", model_item_practices(r, item));
     json_object_set_new(m, "form_error", json_string(text_utf8_repair(&r->arena, msg)));
     static const char *const names[] = {"item",   "mark",   "legal_reference", "source_report",
                                         "page",   "remark", "source_url",      "info",

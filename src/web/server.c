@@ -274,7 +274,13 @@ static enum MHD_Result collect_field(void *cls, enum MHD_ValueKind kind, const c
     if (!filename && memchr(data, 0, size)) /* a file's bytes may hold NULs; a field's not */
         cn->nul_field = true;
     web_field_t *f = r->nfields ? &r->fields[r->nfields - 1] : NULL;
-    if (!f || off == 0 || strcmp(f->name, key) != 0) {
+    /* A piece continues the last field when it has its name and either comes
+     * after its start (off > 0) or the field is still empty: MHD may hand a
+     * part's start over as an empty piece and then its bytes, again at
+     * offset 0 (a form sent in several writes lost a field that way). */
+    bool continues = f && strcmp(f->name, key) == 0 &&
+                     (off > 0 || (f->len == 0 && !f->filename == !filename));
+    if (!continues) {
         if (r->nfields == WEB_FIELDS_MAX) {
             cn->bad_body = true;
             return MHD_NO;
