@@ -104,6 +104,17 @@ const calls = [
   ["POST", "/api/v1/states/FRA/outreach", 422, writer, JSON.stringify({ kind: "x" })],
   ["POST", "/api/v1/states/FRA/versions", 401, { "Content-Type": "application/json" }, "{}"],
 ];
+// the state's point of contact (the fourth writer) comments on a version that is a draft: 409
+const [, , , pocToken] = (process.env.R1540_WRITERS || "").split(" ");
+// and rewrites or deletes a comment on a published version: 409 (the version is checked
+// before the comment; a comment id that no comment can have, 0, is a 404 first)
+if (pocToken && process.env.R1540_DRAFT) {
+  const poc = { Authorization: `Bearer ${pocToken}`, "Content-Type": "application/json" };
+  const text = JSON.stringify({ text: "x", item: "OP1" });
+  calls.push(["POST", `/api/v1/states/FRA/versions/${process.env.R1540_DRAFT}/comments`, 409, poc, text],
+    ["POST", "/api/v1/states/FRA/versions/1/comments/999999", 409, poc, text],
+    ["POST", "/api/v1/states/FRA/versions/1/comments/999999/delete", 409, poc, text]);
+}
 // with a session (R1540_COOKIE, R1540_CSRF): the caller's own tokens
 if (process.env.R1540_COOKIE) {
   const session = { Cookie: process.env.R1540_COOKIE, "X-CSRF-Token": process.env.R1540_CSRF,
@@ -135,14 +146,19 @@ for (const [method, url, want, headers, body] of calls) await check(method, url,
 // ---- every call, generically: the answers every call of its kind gives ---------------
 // A path's parameters made concrete: real ones from the demo data, or ones that name nothing.
 const REAL = { code: "FRA", n: "1", format: "csv", id: "1", file: "states.csv", item: "OP1",
-               name: "exp", token: "0".repeat(64), chart: "1.svg" };
+               name: "exp", token: "0".repeat(64), chart: "1.svg", comment: "1" };
 const NONE = { code: "XXX", n: "999999", format: "doc", id: "999999", file: "nothing.csv",
-               item: "NOPE", name: "nobody", token: "1".repeat(64), chart: "99.svg" };
+               item: "NOPE", name: "nobody", token: "1".repeat(64), chart: "99.svg", comment: "0" };
+// calls whose real parameters are other ones: feedback is on a delivered request
+// of its own state (AFG's 1), a practice's file needs a practice with one (R1540_PRACTICE)
+const REAL_FOR = { "/states/{code}/requests/{id}/feedback": { code: "AFG" },
+                   "/practices/{id}/file": { id: process.env.R1540_PRACTICE || "1" } };
 // the steps of the workflow and the entries are taken on FRA's draft (R1540_DRAFT)
 const onDraft = (tpl) => /\/(send|return|accept|approve|publish|comments|entries)/.test(tpl);
 const fill = (tpl, values) => "/api/v1" + tpl.replace(/\{([^}]+)\}/g, (_, k) =>
   k === "n" && values === REAL && onDraft(tpl) && process.env.R1540_DRAFT ? process.env.R1540_DRAFT
-    : k === "format" && tpl.startsWith("/review/") ? (values === REAL ? "review.xlsx" : "review.doc") : values[k]);
+    : k === "format" && tpl.startsWith("/review/") ? (values === REAL ? "review.xlsx" : "review.doc")
+    : values === REAL && REAL_FOR[tpl]?.[k] ? REAL_FOR[tpl][k] : values[k]);
 // the last parameter names nothing, the others are real: a state's point of
 // contact is refused (403) on another state before anything is looked up
 const fillNone = (tpl) => {
@@ -158,10 +174,17 @@ const BAD_QUERY = [["page", "0"], ["since", "2020-02-30"], ["as_of", "2020-13-01
 // body is a valid request there): they stay in the list of answers not seen
 const NOT_GENERIC = new Set(["GET /reset/{token} 200", "GET /inbox/{id} 200",
   "POST /assistance/proposals/{id}/accept 422", "POST /assistance/proposals/{id}/decline 422",
-  "POST /states/{code}/contacts/{id}/link 422"]);
+  "POST /states/{code}/contacts/{id}/link 422",
+  // a comment is the state's, on a version sent to it: the demo data's draft is not
+  // (the draft's 409 is checked instead), and it has no draft comments to rewrite
+  "POST /states/{code}/versions/{n}/comments 422", "POST /states/{code}/versions/{n}/comments/{comment} 422",
+  "POST /states/{code}/versions/{n}/comments/{comment}/delete 422",
+  "POST /states/{code}/versions/{n}/comments/{comment}/answer 422"]);
 // a body that passes the usual checks of the calls it is sent to, so that the
 // path is what is wrong (a roster entry's id, a password of the right length)
-const PASSABLE = JSON.stringify({ contact: 1, password: "correct horse battery staple", text: "x" });
+const PASSABLE = JSON.stringify({ contact: 1, password: "correct horse battery staple", text: "x",
+  offer: 1, note: "x", title: "x", themes: "legislation", regions: "002", languages: "en",
+  start: "2025-01-01", end: "2026-01-01" });
 // write tokens of several roles (R1540_WRITERS): a call's writer is the first the
 // permission table lets through, found with a body that cannot be read (so nothing changes)
 const writers = (process.env.R1540_WRITERS || "").split(" ").filter(Boolean)
