@@ -493,7 +493,23 @@ ROUTES = [
 # Answers a call cannot give, though calls of its kind do: only a state's point of contact may
 # add to its roster, and a point of contact is refused (403) on any other state, an unknown one
 # included, before the state is looked up.
-NOT_ANSWERED = {("POST", "states/*/contacts"): ["404"]}
+NOT_ANSWERED = {("POST", "states/*/contacts"): ["404"],
+                # no ETag and no Last-Modified (no-store: what a reviewer or a reset link sees)
+                ("GET", "practices"): ["304"], ("GET", "practices/*"): ["304"],
+                ("GET", "practices/*/file"): ["304"], ("GET", "login"): ["304"],
+                ("GET", "reset/*"): ["304"],
+                # every role may read these (ACT_WORKSPACE in src/core/authz.c): never a 403
+                ("GET", "workspace"): ["403"], ("GET", "inbox"): ["403"],
+                ("GET", "inbox/settings"): ["403"], ("GET", "inbox/*"): ["403"],
+                ("GET", "assistance/proposals"): ["403"], ("GET", "assistance/proposals/*"): ["403"],
+                # query parameters taken as they come: an unknown value finds nothing (200)
+                ("GET", "programmes"): ["422"], ("GET", "programmes/overlap"): ["422"],
+                ("GET", "reports/*/file"): ["422"],
+                # an unknown state in the filter finds nothing (200), unlike search's (404)
+                ("GET", "versions"): ["404"], ("GET", "reports"): ["404"]}
+# Answers a call gives beyond those of its kind: the practices' state filter names a state
+# that must exist.
+ALSO_ANSWERED = {("GET", "practices"): ["404"]}
 
 # ---- building ---------------------------------------------------------------------------
 
@@ -554,14 +570,16 @@ def operation(method, pattern, who, summary, query, body, answer):
         codes["304"] = {"description": "Not modified: the If-None-Match or If-Modified-Since holds"}
     # 404 where the path or a state filter names something; 503 (the database cannot be used)
     # and any other failure are the "default" answer of every call
-    wanted = ["422"] + (["404"] if "*" in pattern or STATE_Q in query else [])
+    # a GET's 422 is a query parameter out of its range (the language is taken as it comes)
+    wanted = (["422"] if method == "POST" or query else []) + (
+        ["404"] if "*" in pattern or STATE_Q in query else []) + ALSO_ANSWERED.get((method, pattern), [])
     if method == "GET" and pattern.endswith(("/send", "/accept", "/approve", "/publish")):
         wanted += ["409"]  # the decision page of a step the version is not at
     if who not in (PUB, "reset"):
         wanted += ["401", "403"]
     if method == "POST":
         wanted += ["400", "409", "413"] + (["403"] if who not in (PUB, "reset") else [])
-    if pattern == "login":
+    if pattern == "login" and method == "POST":
         wanted += ["401", "429"]
     if "file" in (body or []):
         wanted += ["415"]

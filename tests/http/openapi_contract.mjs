@@ -89,6 +89,7 @@ const calls = [
   ["GET", "/api/v1/reports/1", 200], ["GET", "/api/v1/reports/999999", 404],
   ["GET", "/api/v1/reports/1/file", 200],
   ["GET", "/api/v1/search?q=nuclear", 200], ["GET", "/api/v1/search?q=", 422],
+  ["GET", "/api/v1/search?q=nuclear&state=XXX", 404], ["GET", "/api/v1/practices?state=XXX", 404],
   ["GET", "/api/v1/search?q=" + "x".repeat(600), 422],
   ["GET", "/api/v1/review", 200], ["GET", "/api/v1/review?as_of=2001-01-01", 422],
   ["GET", "/api/v1/data", 200], ["GET", "/api/v1/data/states.csv", 200],
@@ -185,7 +186,8 @@ const NOT_GENERIC = new Set(["GET /reset/{token} 200", "GET /inbox/{id} 200",
 const PASSABLE = JSON.stringify({ contact: 1, password: "correct horse battery staple", text: "x",
   offer: 1, note: "x", title: "x", themes: "legislation", regions: "002", languages: "en",
   start: "2025-01-01", end: "2026-01-01" });
-// write tokens of several roles (R1540_WRITERS): a call's writer is the first the
+// write tokens of several roles (R1540_WRITERS: an expert, an administrator, the Committee,
+// FRA's point of contact, a provider): a call's writer is the first the
 // permission table lets through, found with a body that cannot be read (so nothing changes)
 const writers = (process.env.R1540_WRITERS || "").split(" ").filter(Boolean)
   .map((t) => ({ Authorization: `Bearer ${t}`, "Content-Type": "application/json" }));
@@ -197,6 +199,16 @@ async function writerOf(url) {
   }
   return null;
 }
+async function refusedOf(url) {
+  for (const w of writers) {
+    const res = await fetch(new URL(url, base), { headers: { Authorization: w.Authorization } });
+    await res.arrayBuffer();
+    if (res.status === 403) return w;
+  }
+  return null;
+}
+// the query a call needs to answer 200 (and so to have an ETag)
+const QUERY_FOR = { "/states/{code}/diff": "?from=1&to=2", "/search": "?q=nuclear" };
 async function readerOf(url) {
   for (const w of writers) {
     const res = await fetch(new URL(url, base), { headers: { Authorization: w.Authorization } });
@@ -235,10 +247,14 @@ for (const [tpl, ops] of Object.entries(doc.paths)) {
     const has = (c) => codes.includes(c) && !seen.has(key(M, tpl, c));
     const real = fill(tpl, REAL);
     if (has("304")) { // the same answer again, with its ETag
-      const res = await fetch(new URL(real, base));
+      const res = await fetch(new URL(real + (QUERY_FOR[tpl] || ""), base));
       const etag = res.headers.get("etag");
       await res.arrayBuffer();
-      if (etag) await check(M, real, 304, { "If-None-Match": etag });
+      if (etag) await check(M, real + (QUERY_FOR[tpl] || ""), 304, { "If-None-Match": etag });
+    }
+    if (M === "GET" && has("403") && !isPublic) { // a role the permission table refuses
+      const refused = await refusedOf(real);
+      if (refused) await check(M, real, 403, { Authorization: refused.Authorization });
     }
     if (has("401") && !isPublic)
       await check(M, real, 401, M === "POST" ? { "Content-Type": "application/json" } : {},
