@@ -232,6 +232,9 @@ SCHEMAS = {
                      "told": arr(obj({"name": S, "role_name": S})),
                      "decision": obj({"verb": S, "title": S, "effect": S, "button": S})},
                     ["state", "version", "changes", "count", "decision"]),
+    "EntrySaved": obj({"item": S, "mark": {"enum": ["", "X", "?", "NA"]}, "acceptance_cleared": BOOL}),
+    "VersionStep": obj({"version": VERSION_FLAGS, "accepted": BOOL, "commented": BOOL}, ["version"]),
+    "CommentDone": obj({"id": I}),
     "Notification": obj({"notification": obj({"id": I, "event": S, "title": S, "text": S, "link": S,
                                               "open": S, "created": S, "read": BOOL})}),
 }
@@ -410,28 +413,28 @@ ROUTES = [
     ("GET", "workspace", SES, "What waits for the user", [], None, "Workspace"),
     ("POST", "states/*/reports", SES, "Uploads a report (multipart/form-data)", [],
      ["kind", "date", "language", "title", "file"], "Object"),
-    ("POST", "states/*/versions", SES, "A new draft from the newest version", [], [], "Object"),
-    ("POST", "states/*/versions/*/entries", SES, "Sets an entry of a draft", [], "entry", "Object"),
+    ("POST", "states/*/versions", SES, "A new draft from the newest version", [], [], "VersionStep"),
+    ("POST", "states/*/versions/*/entries", SES, "Sets an entry of a draft", [], "entry", "EntrySaved"),
     ("POST", "states/*/versions/*/entries/*", SES, "Sets the entry of that item in a draft", [],
      ["mark", "legal_reference", "source_report", "page", "remark", "source_url", "info", "signed",
-      "ratified", "acceded"], "Object"),
+      "ratified", "acceded"], "EntrySaved"),
     ("GET", "states/*/versions/*/send", SES, "The decision page before sending to the state", [], None, "Decision"),
     ("GET", "states/*/versions/*/accept", SES, "The decision page before accepting", [], None, "Decision"),
     ("GET", "states/*/versions/*/approve", SES, "The decision page before approving", [], None, "Decision"),
     ("GET", "states/*/versions/*/publish", SES, "The decision page before publishing", [], None, "Decision"),
-    ("POST", "states/*/versions/*/send", SES, "Draft to the state", [], [], "Object"),
-    ("POST", "states/*/versions/*/return", SES, "Back from the state to a draft", [], [], "Object"),
-    ("POST", "states/*/versions/*/accept", SES, "The state accepts the version", [], [], "Object"),
+    ("POST", "states/*/versions/*/send", SES, "Draft to the state", [], [], "VersionStep"),
+    ("POST", "states/*/versions/*/return", SES, "Back from the state to a draft", [], [], "VersionStep"),
+    ("POST", "states/*/versions/*/accept", SES, "The state accepts the version", [], [], "VersionStep"),
     ("POST", "states/*/versions/*/comments", SES, "The state comments (the version returns to the experts)", [],
-     ["text", "item"], "Object"),
+     ["text", "item"], "VersionStep"),
     ("POST", "states/*/versions/*/draft-comments", SES,
-     "Adds a comment on an item to the state's draft review (sent together later)", [], ["item", "text"], "Object"),
-    ("POST", "states/*/versions/*/comments/*", SES, "Rewrites a draft comment", [], ["text", "item"], "Object"),
-    ("POST", "states/*/versions/*/comments/*/delete", SES, "Deletes a draft comment", [], ["item"], "Object"),
+     "Adds a comment on an item to the state's draft review (sent together later)", [], ["item", "text"], "CommentDone"),
+    ("POST", "states/*/versions/*/comments/*", SES, "Rewrites a draft comment", [], ["text", "item"], "CommentDone"),
+    ("POST", "states/*/versions/*/comments/*/delete", SES, "Deletes a draft comment", [], ["item"], "CommentDone"),
     ("POST", "states/*/versions/*/comments/*/answer", SES, "The expert marks a comment answered", [], ["item"],
-     "Object"),
-    ("POST", "states/*/versions/*/approve", SES, "The Committee approves", [], [], "Object"),
-    ("POST", "states/*/versions/*/publish", SES, "The Committee publishes", [], [], "Object"),
+     "CommentDone"),
+    ("POST", "states/*/versions/*/approve", SES, "The Committee approves", [], [], "VersionStep"),
+    ("POST", "states/*/versions/*/publish", SES, "The Committee publishes", [], [], "VersionStep"),
     ("GET", "users", SES, "The users (administrators)", PAGE, None, "UserList"),
     ("POST", "users", SES, "Adds a user (administrators)", [], ["name", "role", "state", "org", "password"], "Object"),
     ("POST", "users/*/disable", SES, "Disables a user and ends their sessions", [], [], "Object"),
@@ -506,7 +509,9 @@ NOT_ANSWERED = {("POST", "states/*/contacts"): ["404"],
                 ("GET", "programmes"): ["422"], ("GET", "programmes/overlap"): ["422"],
                 ("GET", "reports/*/file"): ["422"],
                 # an unknown state in the filter finds nothing (200), unlike search's (404)
-                ("GET", "versions"): ["404"], ("GET", "reports"): ["404"]}
+                ("GET", "versions"): ["404"], ("GET", "reports"): ["404"],
+                # a new draft and a draft comment are 201, never 200 (src/web/h_workspace.c, h_comment.c)
+                ("POST", "states/*/versions"): ["200"], ("POST", "states/*/versions/*/draft-comments"): ["200"]}
 # Answers a call gives beyond those of its kind: the practices' state filter names a state
 # that must exist.
 ALSO_ANSWERED = {("GET", "practices"): ["404"]}
@@ -556,7 +561,7 @@ def operation(method, pattern, who, summary, query, body, answer):
             content = {"multipart/form-data": {"schema": schema}}
         op["requestBody"] = {"required": False, "content": content}
     ok = "201" if method == "POST" and ("add" in summary.lower() or summary.startswith(
-        ("Files", "Makes", "Uploads", "Records an", "A new"))) else "200"
+        ("Files", "Makes", "Uploads", "Records an", "A new", "Submits"))) else "200"
     if answer[0].isupper():
         good = {"description": "the answer",
                 "content": {"application/json": {"schema": ref(answer)}}}
@@ -585,8 +590,10 @@ def operation(method, pattern, who, summary, query, body, answer):
         wanted += ["415"]
     if who == "reset":
         wanted += ["410"]
-    for c in sorted(set(wanted) - set(NOT_ANSWERED.get((method, pattern), []))):
+    for c in sorted(set(wanted)):
         codes[c] = {"$ref": "#/components/responses/E" + c}
+    for c in NOT_ANSWERED.get((method, pattern), []):
+        codes.pop(c, None)
     op["responses"] = dict(sorted(codes.items()))
     op["responses"]["default"] = {"$ref": "#/components/responses/Failure"}
     return op

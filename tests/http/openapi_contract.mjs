@@ -285,6 +285,53 @@ for (const [tpl, ops] of Object.entries(doc.paths)) {
   }
 }
 
+// ---- the workflow, step by step, on FRA's draft (after the generic checks, which want it a draft) ----
+// an expert sets entries and sends; the state's point of contact writes draft comments, rewrites
+// one, deletes one and sends its comments (the version comes back); the expert answers, sends
+// again, takes it back and sends it once more; the state accepts; the Committee approves and
+// publishes; an expert makes the next draft. Each answer is checked against its schema, and so
+// are the 409s of the steps on a published version.
+if (process.env.R1540_DRAFT && writers.length >= 4) {
+  const [exp, , com, poc] = writers, D = process.env.R1540_DRAFT, V = `/api/v1/states/FRA/versions/${D}`;
+  const post = (url, want, who, body = {}) => check("POST", url, want, who, JSON.stringify(body));
+  const get = (url, want, who) => check("GET", url, want, { Authorization: who.Authorization });
+  await post(`${V}/entries`, 200, exp, { item: "OP1-NPT", mark: "X" });
+  await post(`${V}/entries/OP1-BWC`, 200, exp, { mark: "?" });
+  await post(`${V}/send`, 200, exp);
+  await post(`${V}/return`, 200, exp);
+  await post(`${V}/send`, 200, exp);
+  // the draft comments' ids, from their answers
+  const comment = async (item) => {
+    const res = await fetch(new URL(`${V}/draft-comments`, base),
+      { method: "POST", headers: poc, body: JSON.stringify({ item, text: "A comment on " + item }) });
+    const text = await res.text();
+    return res.status === 201 ? JSON.parse(text).id : null;
+  };
+  await post(`${V}/draft-comments`, 201, poc, { item: "OP1-CWC", text: "Checked by the contract tests" });
+  const c1 = await comment("OP1-NPT"), c2 = await comment("OP1-BWC");
+  await post(`${V}/comments/${c1}`, 200, poc, { item: "OP1-NPT", text: "Rewritten" });
+  await post(`${V}/comments/${c2}/delete`, 200, poc, { item: "OP1-BWC" });
+  await post(`${V}/comments/${c1}/answer`, 404, exp, { item: "OP1-NPT" }); // not sent yet: the state's own
+  await post(`${V}/comments`, 200, poc, { text: "Please look at the comments" });
+  await post(`${V}/comments/${c1}/answer`, 200, exp, { item: "OP1-NPT" });
+  await post(`${V}/send`, 200, exp);
+  await get(`${V}/accept`, 200, poc);
+  await post(`${V}/accept`, 200, poc);
+  await get(`${V}/approve`, 200, com);
+  await post(`${V}/approve`, 200, com);
+  await get(`${V}/publish`, 200, com);
+  await post(`${V}/publish`, 200, com);
+  await post("/api/v1/states/FRA/versions", 201, exp);
+  await post("/api/v1/states/FRA/versions", 409, exp); // one draft at a time
+  const P = "/api/v1/states/FRA/versions/1";
+  await get(`${P}/send`, 409, exp);
+  for (const [step, who] of [["send", exp], ["return", exp], ["accept", poc], ["approve", com], ["publish", com]])
+    await post(`${P}/${step}`, 409, who);
+  await post(`${P}/entries`, 409, exp, { item: "OP1-NPT", mark: "X" });
+  await post(`${P}/entries/OP1-NPT`, 409, exp, { mark: "X" });
+  await post(`${P}/draft-comments`, 409, poc, { item: "OP1-NPT", text: "x" });
+}
+
 // ---- what was not seen -------------------------------------------------------------------
 const missing = [];
 for (const [tpl, ops] of Object.entries(doc.paths))
