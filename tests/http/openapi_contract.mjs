@@ -332,6 +332,70 @@ if (process.env.R1540_DRAFT && writers.length >= 4) {
   await post(`${P}/draft-comments`, 409, poc, { item: "OP1-NPT", text: "x" });
 }
 
+// ---- the records of the other calls, made, changed and removed through the API ------------------
+// FRA's point of contact keeps its roster, files a request and submits practices; an
+// administrator links a roster entry to an account; an expert records outreach and attendance and reviews practices; the
+// provider (IAEA) keeps a programme and an offer. Ids are read from the answers.
+if (writers.length >= 5) {
+  const [exp, adm, , poc, prov] = writers;
+  // a second record like the one just checked, whose id the next calls need
+  const make = async (url, who, body) => {
+    const res = await fetch(new URL(url, base), { method: "POST", headers: who, body: JSON.stringify(body) });
+    return { status: res.status, json: JSON.parse(await res.text()) };
+  };
+  const C = "/api/v1/states/FRA/contacts";
+  await check("POST", C, 201, poc, JSON.stringify({ person: "B. Person", areas: "nuclear", since: "2021-01-01" }));
+  const contact = (await make(C, poc, { person: "C. Person", areas: "chemical", since: "2021-01-01" })).json.contact.id;
+  await check("POST", `${C}/${contact}`, 200, poc,
+    JSON.stringify({ person: "C. Person", function: "Head", areas: "nuclear,chemical", since: "2021-01-01" }));
+  await check("POST", `${C}/${contact}/link`, 200, adm, JSON.stringify({ user: "poc" }));
+  await check("POST", "/api/v1/events/1/attendance", 200, exp, JSON.stringify({ contact, attended: 1 }));
+  await check("POST", `${C}/${contact}/remove`, 200, poc, "{}");
+  await check("POST", "/api/v1/states/FRA/outreach", 201, exp,
+    JSON.stringify({ kind: "letter", date: "2025-01-01", subject: "A second letter" }));
+  const entry = (await make("/api/v1/outreach", exp,
+    { state: "DEU", kind: "letter", date: "2025-01-02", subject: "A letter" })).json.entry.id;
+  await check("POST", "/api/v1/outreach", 201, exp,
+    JSON.stringify({ state: "FRA", kind: "letter", date: "2025-01-03", subject: "A third letter" }));
+  await check("POST", `/api/v1/states/DEU/outreach/${entry}/answer`, 200, exp,
+    JSON.stringify({ answer: "Thanks", date: "2025-02-01" }));
+  const programme = { title: "A programme", themes: "legislation", regions: "002", languages: "en",
+                      start: "2025-01-01", end: "2026-01-01" };
+  await check("POST", "/api/v1/programmes", 201, prov, JSON.stringify(programme));
+  const pid = (await make("/api/v1/programmes", prov, programme)).json.programme.id;
+  await check("POST", `/api/v1/programmes/${pid}`, 200, prov, JSON.stringify({ ...programme, title: "Renamed" }));
+  await check("POST", `/api/v1/programmes/${pid}/offers`, 200, prov, JSON.stringify({ offer: 1 }));
+  await check("POST", `/api/v1/programmes/${pid}/offers/1/unlink`, 200, prov, "{}");
+  await check("POST", `/api/v1/programmes/${pid}/remove`, 200, prov, "{}");
+  const request = { title: "A request", kind: "training", items: "OP1-NPT", themes: "legislation", languages: "en" };
+  await check("POST", "/api/v1/states/FRA/requests", 201, poc, JSON.stringify(request));
+  const rid = (await make("/api/v1/states/FRA/requests", poc, request)).json.request.id;
+  await check("POST", `/api/v1/states/FRA/requests/${rid}/withdraw`, 200, poc, "{}");
+  const offer = { title: "An offer", kinds: "training", themes: "legislation", languages: "en", capacity: 1 };
+  await check("POST", "/api/v1/assistance/offers", 201, prov, JSON.stringify(offer));
+  const oid = (await make("/api/v1/assistance/offers", prov, offer)).json.offer.id;
+  await check("POST", `/api/v1/assistance/offers/${oid}/close`, 200, prov, "{}");
+  await check("POST", `/api/v1/assistance/offers/${oid}/reopen`, 200, prov, "{}");
+  // practices: multipart, as the page sends them
+  const practice = () => { const f = new FormData();
+    for (const [k, v] of Object.entries({ title: "A practice", summary: "What worked.", language: "en",
+                                           themes: "legislation", state: "FRA" })) f.append(k, v);
+    return f; };
+  const pocAuth = { Authorization: poc.Authorization };
+  await check("POST", "/api/v1/practices", 201, pocAuth, practice());
+  const ids = [];
+  for (let i = 0; i < 2; i++) {
+    const res = await fetch(new URL("/api/v1/practices", base), { method: "POST", headers: pocAuth, body: practice() });
+    const text = await res.text();
+    if (res.status !== 201) { notOk("a practice to review", `status ${res.status}`, text); break; }
+    ids.push(JSON.parse(text).practice.id);
+  }
+  await check("POST", `/api/v1/practices/${ids[0]}/publish`, 200, exp, "{}");
+  await check("POST", `/api/v1/practices/${ids[1]}/return`, 200, exp, JSON.stringify({ note: "Say more." }));
+  await check("POST", `/api/v1/practices/${ids[0]}/return`, 409, exp, JSON.stringify({ note: "Too late." }));
+  await check("POST", "/api/v1/inbox/read", 200, poc, "{}");
+}
+
 // ---- what was not seen -------------------------------------------------------------------
 const missing = [];
 for (const [tpl, ops] of Object.entries(doc.paths))
