@@ -407,6 +407,10 @@ if (writers.length >= 5) {
   await check("POST", `/api/v1/practices/${ids[1]}/return`, 200, exp, JSON.stringify({ note: "Say more." }));
   await check("POST", `/api/v1/practices/${ids[0]}/return`, 409, exp, JSON.stringify({ note: "Too late." }));
   await check("POST", "/api/v1/inbox/read", 200, poc, "{}");
+  // an expert records the state's feedback on a delivered request (AFG's 1)
+  await check("POST", "/api/v1/states/AFG/requests/1/feedback", 200, exp, JSON.stringify({ feedback: "It helped." }));
+  // the Committee runs the matching (its proposals recorded: last, as nothing after reads them)
+  await check("POST", "/api/v1/assistance/match", 200, writers[2], "{}");
   await check("POST", "/api/v1/inbox/settings", 200, poc,
     JSON.stringify({ email: "poc@example.org", lang: "fr", mode: "digest" }));
   // an administrator's calls on a new user, and the reset link they make, used once
