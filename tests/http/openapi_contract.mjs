@@ -411,6 +411,17 @@ if (writers.length >= 5) {
   await check("POST", "/api/v1/states/AFG/requests/1/feedback", 200, exp, JSON.stringify({ feedback: "It helped." }));
   // the Committee runs the matching (its proposals recorded: last, as nothing after reads them)
   await check("POST", "/api/v1/assistance/match", 200, writers[2], "{}");
+  // the provider answers two of its proposals: accepts one, declines the other; the accepted
+  // one is not delivered before the state accepts too (409), the declined one not answered again
+  const listed = await fetch(new URL("/api/v1/assistance/proposals?status=proposed", base),
+                            { headers: { Authorization: prov.Authorization } });
+  const mine = JSON.parse(await listed.text()).proposals.filter((x) => x.provider === "IAEA").map((x) => x.id);
+  if (mine.length >= 2) {
+    await check("POST", `/api/v1/assistance/proposals/${mine[0]}/accept`, 200, prov, JSON.stringify({ note: "Yes." }));
+    await check("POST", `/api/v1/assistance/proposals/${mine[1]}/decline`, 200, prov, JSON.stringify({ note: "No." }));
+    await check("POST", `/api/v1/assistance/proposals/${mine[0]}/deliver`, 409, prov, "{}");
+    await check("POST", `/api/v1/assistance/proposals/${mine[1]}/accept`, 409, prov, JSON.stringify({ note: "After all." }));
+  } else notOk("the provider has two proposals to answer", JSON.stringify(mine));
   await check("POST", "/api/v1/inbox/settings", 200, poc,
     JSON.stringify({ email: "poc@example.org", lang: "fr", mode: "digest" }));
   // an administrator's calls on a new user, and the reset link they make, used once
