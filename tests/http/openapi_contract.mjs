@@ -406,6 +406,20 @@ if (writers.length >= 5) {
   await check("POST", `/api/v1/practices/${ids[0]}/publish`, 200, exp, "{}");
   await check("POST", `/api/v1/practices/${ids[1]}/return`, 200, exp, JSON.stringify({ note: "Say more." }));
   await check("POST", `/api/v1/practices/${ids[0]}/return`, 409, exp, JSON.stringify({ note: "Too late." }));
+  // a report uploaded by the state's point of contact (201), and a file of a kind not taken (415)
+  const upload = async (name, type, bytes) => {
+    const f = new FormData();
+    for (const [k, v] of Object.entries({ kind: "additional-information", date: "2024-01-01", language: "en",
+                                           title: "A report" })) f.append(k, v);
+    f.append("file", new Blob([bytes], { type }), name);
+    const w = new Response(f);
+    return { headers: { Authorization: poc.Authorization, "Content-Type": w.headers.get("content-type") },
+             body: new Uint8Array(await w.arrayBuffer()) };
+  };
+  const pdf = await upload("report.pdf", "application/pdf", "%PDF-1.4\n%%EOF\n");
+  await check("POST", "/api/v1/states/FRA/reports", 201, pdf.headers, pdf.body);
+  const exe = await upload("report.exe", "application/octet-stream", new Uint8Array([0x4d, 0x5a, 0x90, 0]));
+  await check("POST", "/api/v1/states/FRA/reports", 415, exe.headers, exe.body);
   await check("POST", "/api/v1/inbox/read", 200, poc, "{}");
   // an expert records the state's feedback on a delivered request (AFG's 1)
   await check("POST", "/api/v1/states/AFG/requests/1/feedback", 200, exp, JSON.stringify({ feedback: "It helped." }));
