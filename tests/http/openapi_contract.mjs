@@ -89,6 +89,7 @@ const calls = [
   ["GET", "/api/v1/reports/1", 200], ["GET", "/api/v1/reports/999999", 404],
   ["GET", "/api/v1/reports/1/file", 200],
   ["GET", "/api/v1/search?q=nuclear", 200], ["GET", "/api/v1/search?q=", 422],
+  ["GET", "/api/v1/search?q=nuclear&state=XXX", 404], ["GET", "/api/v1/practices?state=XXX", 404],
   ["GET", "/api/v1/search?q=" + "x".repeat(600), 422],
   ["GET", "/api/v1/review", 200], ["GET", "/api/v1/review?as_of=2001-01-01", 422],
   ["GET", "/api/v1/data", 200], ["GET", "/api/v1/data/states.csv", 200],
@@ -104,6 +105,17 @@ const calls = [
   ["POST", "/api/v1/states/FRA/outreach", 422, writer, JSON.stringify({ kind: "x" })],
   ["POST", "/api/v1/states/FRA/versions", 401, { "Content-Type": "application/json" }, "{}"],
 ];
+// the state's point of contact (the fourth writer) comments on a version that is a draft: 409
+const [, , , pocToken] = (process.env.R1540_WRITERS || "").split(" ");
+// and rewrites or deletes a comment on a published version: 409 (the version is checked
+// before the comment; a comment id that no comment can have, 0, is a 404 first)
+if (pocToken && process.env.R1540_DRAFT) {
+  const poc = { Authorization: `Bearer ${pocToken}`, "Content-Type": "application/json" };
+  const text = JSON.stringify({ text: "x", item: "OP1" });
+  calls.push(["POST", `/api/v1/states/FRA/versions/${process.env.R1540_DRAFT}/comments`, 409, poc, text],
+    ["POST", "/api/v1/states/FRA/versions/1/comments/999999", 409, poc, text],
+    ["POST", "/api/v1/states/FRA/versions/1/comments/999999/delete", 409, poc, text]);
+}
 // with a session (R1540_COOKIE, R1540_CSRF): the caller's own tokens
 if (process.env.R1540_COOKIE) {
   const session = { Cookie: process.env.R1540_COOKIE, "X-CSRF-Token": process.env.R1540_CSRF,
@@ -131,18 +143,32 @@ check = async (method, url, want, headers, body) => {
   if (tpl && n === before + 1 && !lastFailed) seen.add(key(method, tpl, want));
 };
 for (const [method, url, want, headers, body] of calls) await check(method, url, want, headers, body);
+// a token made with the session to be revoked at once (200), its id from the answer
+if (process.env.R1540_COOKIE) {
+  const session = { Cookie: process.env.R1540_COOKIE, "X-CSRF-Token": process.env.R1540_CSRF,
+                    "Content-Type": "application/json" };
+  const res = await fetch(new URL("/api/v1/tokens", base),
+    { method: "POST", headers: session, body: JSON.stringify({ label: "revoked at once" }) });
+  const made = JSON.parse(await res.text());
+  await check("POST", `/api/v1/tokens/${made.record?.id}/revoke`, 200, session, "{}");
+}
 
 // ---- every call, generically: the answers every call of its kind gives ---------------
 // A path's parameters made concrete: real ones from the demo data, or ones that name nothing.
 const REAL = { code: "FRA", n: "1", format: "csv", id: "1", file: "states.csv", item: "OP1",
-               name: "exp", token: "0".repeat(64), chart: "1.svg" };
+               name: "exp", token: "0".repeat(64), chart: "1.svg", comment: "1" };
 const NONE = { code: "XXX", n: "999999", format: "doc", id: "999999", file: "nothing.csv",
-               item: "NOPE", name: "nobody", token: "1".repeat(64), chart: "99.svg" };
+               item: "NOPE", name: "nobody", token: "1".repeat(64), chart: "99.svg", comment: "0" };
+// calls whose real parameters are other ones: feedback is on a delivered request
+// of its own state (AFG's 1), a practice's file needs a practice with one (R1540_PRACTICE)
+const REAL_FOR = { "/states/{code}/requests/{id}/feedback": { code: "AFG" },
+                   "/practices/{id}/file": { id: process.env.R1540_PRACTICE || "1" } };
 // the steps of the workflow and the entries are taken on FRA's draft (R1540_DRAFT)
 const onDraft = (tpl) => /\/(send|return|accept|approve|publish|comments|entries)/.test(tpl);
 const fill = (tpl, values) => "/api/v1" + tpl.replace(/\{([^}]+)\}/g, (_, k) =>
   k === "n" && values === REAL && onDraft(tpl) && process.env.R1540_DRAFT ? process.env.R1540_DRAFT
-    : k === "format" && tpl.startsWith("/review/") ? (values === REAL ? "review.xlsx" : "review.doc") : values[k]);
+    : k === "format" && tpl.startsWith("/review/") ? (values === REAL ? "review.xlsx" : "review.doc")
+    : values === REAL && REAL_FOR[tpl]?.[k] ? REAL_FOR[tpl][k] : values[k]);
 // the last parameter names nothing, the others are real: a state's point of
 // contact is refused (403) on another state before anything is looked up
 const fillNone = (tpl) => {
@@ -158,11 +184,19 @@ const BAD_QUERY = [["page", "0"], ["since", "2020-02-30"], ["as_of", "2020-13-01
 // body is a valid request there): they stay in the list of answers not seen
 const NOT_GENERIC = new Set(["GET /reset/{token} 200", "GET /inbox/{id} 200",
   "POST /assistance/proposals/{id}/accept 422", "POST /assistance/proposals/{id}/decline 422",
-  "POST /states/{code}/contacts/{id}/link 422"]);
+  "POST /states/{code}/contacts/{id}/link 422",
+  // a comment is the state's, on a version sent to it: the demo data's draft is not
+  // (the draft's 409 is checked instead), and it has no draft comments to rewrite
+  "POST /states/{code}/versions/{n}/comments 422", "POST /states/{code}/versions/{n}/comments/{comment} 422",
+  "POST /states/{code}/versions/{n}/comments/{comment}/delete 422",
+  "POST /states/{code}/versions/{n}/comments/{comment}/answer 422"]);
 // a body that passes the usual checks of the calls it is sent to, so that the
 // path is what is wrong (a roster entry's id, a password of the right length)
-const PASSABLE = JSON.stringify({ contact: 1, password: "correct horse battery staple", text: "x" });
-// write tokens of several roles (R1540_WRITERS): a call's writer is the first the
+const PASSABLE = JSON.stringify({ contact: 1, password: "correct horse battery staple", text: "x",
+  offer: 1, note: "x", title: "x", themes: "legislation", regions: "002", languages: "en",
+  start: "2025-01-01", end: "2026-01-01" });
+// write tokens of several roles (R1540_WRITERS: an expert, an administrator, the Committee,
+// FRA's point of contact, a provider): a call's writer is the first the
 // permission table lets through, found with a body that cannot be read (so nothing changes)
 const writers = (process.env.R1540_WRITERS || "").split(" ").filter(Boolean)
   .map((t) => ({ Authorization: `Bearer ${t}`, "Content-Type": "application/json" }));
@@ -174,6 +208,16 @@ async function writerOf(url) {
   }
   return null;
 }
+async function refusedOf(url) {
+  for (const w of writers) {
+    const res = await fetch(new URL(url, base), { headers: { Authorization: w.Authorization } });
+    await res.arrayBuffer();
+    if (res.status === 403) return w;
+  }
+  return null;
+}
+// the query a call needs to answer 200 (and so to have an ETag)
+const QUERY_FOR = { "/states/{code}/diff": "?from=1&to=2", "/search": "?q=nuclear" };
 async function readerOf(url) {
   for (const w of writers) {
     const res = await fetch(new URL(url, base), { headers: { Authorization: w.Authorization } });
@@ -212,10 +256,14 @@ for (const [tpl, ops] of Object.entries(doc.paths)) {
     const has = (c) => codes.includes(c) && !seen.has(key(M, tpl, c));
     const real = fill(tpl, REAL);
     if (has("304")) { // the same answer again, with its ETag
-      const res = await fetch(new URL(real, base));
+      const res = await fetch(new URL(real + (QUERY_FOR[tpl] || ""), base));
       const etag = res.headers.get("etag");
       await res.arrayBuffer();
-      if (etag) await check(M, real, 304, { "If-None-Match": etag });
+      if (etag) await check(M, real + (QUERY_FOR[tpl] || ""), 304, { "If-None-Match": etag });
+    }
+    if (M === "GET" && has("403") && !isPublic) { // a role the permission table refuses
+      const refused = await refusedOf(real);
+      if (refused) await check(M, real, 403, { Authorization: refused.Authorization });
     }
     if (has("401") && !isPublic)
       await check(M, real, 401, M === "POST" ? { "Content-Type": "application/json" } : {},
@@ -244,6 +292,166 @@ for (const [tpl, ops] of Object.entries(doc.paths)) {
       else await check(M, none, 404, isPublic ? {} : { Authorization: ((await readerOf(real)) || {}).Authorization });
     }
   }
+}
+
+// ---- the workflow, step by step, on FRA's draft (after the generic checks, which want it a draft) ----
+// an expert sets entries and sends; the state's point of contact writes draft comments, rewrites
+// one, deletes one and sends its comments (the version comes back); the expert answers, sends
+// again, takes it back and sends it once more; the state accepts; the Committee approves and
+// publishes; an expert makes the next draft. Each answer is checked against its schema, and so
+// are the 409s of the steps on a published version.
+if (process.env.R1540_DRAFT && writers.length >= 4) {
+  const [exp, , com, poc] = writers, D = process.env.R1540_DRAFT, V = `/api/v1/states/FRA/versions/${D}`;
+  const post = (url, want, who, body = {}) => check("POST", url, want, who, JSON.stringify(body));
+  const get = (url, want, who) => check("GET", url, want, { Authorization: who.Authorization });
+  await post(`${V}/entries`, 200, exp, { item: "OP1-NPT", mark: "X" });
+  await post(`${V}/entries/OP1-BWC`, 200, exp, { mark: "?" });
+  await post(`${V}/send`, 200, exp);
+  await post(`${V}/return`, 200, exp);
+  await post(`${V}/send`, 200, exp);
+  // the draft comments' ids, from their answers
+  const comment = async (item) => {
+    const res = await fetch(new URL(`${V}/draft-comments`, base),
+      { method: "POST", headers: poc, body: JSON.stringify({ item, text: "A comment on " + item }) });
+    const text = await res.text();
+    return res.status === 201 ? JSON.parse(text).id : null;
+  };
+  await post(`${V}/draft-comments`, 201, poc, { item: "OP1-CWC", text: "Checked by the contract tests" });
+  const c1 = await comment("OP1-NPT"), c2 = await comment("OP1-BWC");
+  await post(`${V}/comments/${c1}`, 200, poc, { item: "OP1-NPT", text: "Rewritten" });
+  await post(`${V}/comments/${c2}/delete`, 200, poc, { item: "OP1-BWC" });
+  await post(`${V}/comments/${c1}/answer`, 404, exp, { item: "OP1-NPT" }); // not sent yet: the state's own
+  await post(`${V}/comments`, 200, poc, { text: "Please look at the comments" });
+  await post(`${V}/comments/${c1}/answer`, 200, exp, { item: "OP1-NPT" });
+  await post(`${V}/send`, 200, exp);
+  await get(`${V}/accept`, 200, poc);
+  await post(`${V}/accept`, 200, poc);
+  await get(`${V}/approve`, 200, com);
+  await post(`${V}/approve`, 200, com);
+  await get(`${V}/publish`, 200, com);
+  await post(`${V}/publish`, 200, com);
+  await post("/api/v1/states/FRA/versions", 201, exp);
+  await post("/api/v1/states/FRA/versions", 409, exp); // one draft at a time
+  const P = "/api/v1/states/FRA/versions/1";
+  await get(`${P}/send`, 409, exp);
+  for (const [step, who] of [["send", exp], ["return", exp], ["accept", poc], ["approve", com], ["publish", com]])
+    await post(`${P}/${step}`, 409, who);
+  await post(`${P}/entries`, 409, exp, { item: "OP1-NPT", mark: "X" });
+  await post(`${P}/entries/OP1-NPT`, 409, exp, { mark: "X" });
+  await post(`${P}/draft-comments`, 409, poc, { item: "OP1-NPT", text: "x" });
+}
+
+// ---- the records of the other calls, made, changed and removed through the API ------------------
+// FRA's point of contact keeps its roster, files a request and submits practices; an
+// administrator links a roster entry to an account; an expert records outreach and attendance and reviews practices; the
+// provider (IAEA) keeps a programme and an offer. Ids are read from the answers.
+if (writers.length >= 5) {
+  const [exp, adm, , poc, prov] = writers;
+  // a second record like the one just checked, whose id the next calls need
+  const make = async (url, who, body) => {
+    const res = await fetch(new URL(url, base), { method: "POST", headers: who, body: JSON.stringify(body) });
+    return { status: res.status, json: JSON.parse(await res.text()) };
+  };
+  const C = "/api/v1/states/FRA/contacts";
+  await check("POST", C, 201, poc, JSON.stringify({ person: "B. Person", areas: "nuclear", since: "2021-01-01" }));
+  const contact = (await make(C, poc, { person: "C. Person", areas: "chemical", since: "2021-01-01" })).json.contact.id;
+  await check("POST", `${C}/${contact}`, 200, poc,
+    JSON.stringify({ person: "C. Person", function: "Head", areas: "nuclear,chemical", since: "2021-01-01" }));
+  await check("POST", `${C}/${contact}/link`, 200, adm, JSON.stringify({ user: "poc" }));
+  await check("POST", "/api/v1/events/1/attendance", 200, exp, JSON.stringify({ contact, attended: 1 }));
+  await check("POST", `${C}/${contact}/remove`, 200, poc, "{}");
+  await check("POST", "/api/v1/states/FRA/outreach", 201, exp,
+    JSON.stringify({ kind: "letter", date: "2025-01-01", subject: "A second letter" }));
+  const entry = (await make("/api/v1/outreach", exp,
+    { state: "DEU", kind: "letter", date: "2025-01-02", subject: "A letter" })).json.entry.id;
+  await check("POST", "/api/v1/outreach", 201, exp,
+    JSON.stringify({ state: "FRA", kind: "letter", date: "2025-01-03", subject: "A third letter" }));
+  await check("POST", `/api/v1/states/DEU/outreach/${entry}/answer`, 200, exp,
+    JSON.stringify({ answer: "Thanks", date: "2025-02-01" }));
+  const programme = { title: "A programme", themes: "legislation", regions: "002", languages: "en",
+                      start: "2025-01-01", end: "2026-01-01" };
+  await check("POST", "/api/v1/programmes", 201, prov, JSON.stringify(programme));
+  const pid = (await make("/api/v1/programmes", prov, programme)).json.programme.id;
+  await check("POST", `/api/v1/programmes/${pid}`, 200, prov, JSON.stringify({ ...programme, title: "Renamed" }));
+  await check("POST", `/api/v1/programmes/${pid}/offers`, 200, prov, JSON.stringify({ offer: 1 }));
+  await check("POST", `/api/v1/programmes/${pid}/offers/1/unlink`, 200, prov, "{}");
+  await check("POST", `/api/v1/programmes/${pid}/remove`, 200, prov, "{}");
+  const request = { title: "A request", kind: "training", items: "OP1-NPT", themes: "legislation", languages: "en" };
+  await check("POST", "/api/v1/states/FRA/requests", 201, poc, JSON.stringify(request));
+  const rid = (await make("/api/v1/states/FRA/requests", poc, request)).json.request.id;
+  await check("POST", `/api/v1/states/FRA/requests/${rid}/withdraw`, 200, poc, "{}");
+  const offer = { title: "An offer", kinds: "training", themes: "legislation", languages: "en", capacity: 1 };
+  await check("POST", "/api/v1/assistance/offers", 201, prov, JSON.stringify(offer));
+  const oid = (await make("/api/v1/assistance/offers", prov, offer)).json.offer.id;
+  await check("POST", `/api/v1/assistance/offers/${oid}/close`, 200, prov, "{}");
+  await check("POST", `/api/v1/assistance/offers/${oid}/reopen`, 200, prov, "{}");
+  // practices: multipart, as the page sends them, in one piece. A FormData body that fetch
+  // streams part by part loses a field now and then (about 1 in 7: "language: '' is not ...",
+  // the server's multipart collection, src/web/server.c collect_field): a known bug, left to
+  // its fix, not to this test.
+  const form = new FormData();
+  for (const [k, v] of Object.entries({ title: "A practice", summary: "What worked.", language: "en",
+                                         themes: "legislation", state: "FRA" })) form.append(k, v);
+  const whole = new Response(form), multipart = new Uint8Array(await whole.arrayBuffer());
+  const practice = () => multipart;
+  const pocAuth = { Authorization: poc.Authorization, "Content-Type": whole.headers.get("content-type") };
+  await check("POST", "/api/v1/practices", 201, pocAuth, practice());
+  const ids = [];
+  for (let i = 0; i < 2; i++) {
+    const res = await fetch(new URL("/api/v1/practices", base), { method: "POST", headers: pocAuth, body: practice() });
+    const text = await res.text();
+    if (res.status !== 201) { notOk("a practice to review", `status ${res.status}`, text); break; }
+    ids.push(JSON.parse(text).practice.id);
+  }
+  await check("POST", `/api/v1/practices/${ids[0]}/publish`, 200, exp, "{}");
+  await check("POST", `/api/v1/practices/${ids[1]}/return`, 200, exp, JSON.stringify({ note: "Say more." }));
+  await check("POST", `/api/v1/practices/${ids[0]}/return`, 409, exp, JSON.stringify({ note: "Too late." }));
+  // a report uploaded by the state's point of contact (201), and a file of a kind not taken (415)
+  const upload = async (name, type, bytes) => {
+    const f = new FormData();
+    for (const [k, v] of Object.entries({ kind: "additional-information", date: "2024-01-01", language: "en",
+                                           title: "A report" })) f.append(k, v);
+    f.append("file", new Blob([bytes], { type }), name);
+    const w = new Response(f);
+    return { headers: { Authorization: poc.Authorization, "Content-Type": w.headers.get("content-type") },
+             body: new Uint8Array(await w.arrayBuffer()) };
+  };
+  const pdf = await upload("report.pdf", "application/pdf", "%PDF-1.4\n%%EOF\n");
+  await check("POST", "/api/v1/states/FRA/reports", 201, pdf.headers, pdf.body);
+  const exe = await upload("report.exe", "application/octet-stream", new Uint8Array([0x4d, 0x5a, 0x90, 0]));
+  await check("POST", "/api/v1/states/FRA/reports", 415, exe.headers, exe.body);
+  await check("POST", "/api/v1/inbox/read", 200, poc, "{}");
+  // an expert records the state's feedback on a delivered request (AFG's 1)
+  await check("POST", "/api/v1/states/AFG/requests/1/feedback", 200, exp, JSON.stringify({ feedback: "It helped." }));
+  // the Committee runs the matching (its proposals recorded: last, as nothing after reads them)
+  await check("POST", "/api/v1/assistance/match", 200, writers[2], "{}");
+  // the provider answers two of its proposals: accepts one, declines the other; the accepted
+  // one is not delivered before the state accepts too (409), the declined one not answered again
+  const listed = await fetch(new URL("/api/v1/assistance/proposals?status=proposed", base),
+                            { headers: { Authorization: prov.Authorization } });
+  const mine = JSON.parse(await listed.text()).proposals.filter((x) => x.provider === "IAEA").map((x) => x.id);
+  if (mine.length >= 2) {
+    await check("POST", `/api/v1/assistance/proposals/${mine[0]}/accept`, 200, prov, JSON.stringify({ note: "Yes." }));
+    await check("POST", `/api/v1/assistance/proposals/${mine[1]}/decline`, 200, prov, JSON.stringify({ note: "No." }));
+    await check("POST", `/api/v1/assistance/proposals/${mine[0]}/deliver`, 409, prov, "{}");
+    await check("POST", `/api/v1/assistance/proposals/${mine[1]}/accept`, 409, prov, JSON.stringify({ note: "After all." }));
+  } else notOk("the provider has two proposals to answer", JSON.stringify(mine));
+  await check("POST", "/api/v1/inbox/settings", 200, poc,
+    JSON.stringify({ email: "poc@example.org", lang: "fr", mode: "digest" }));
+  // an administrator's calls on a new user, and the reset link they make, used once
+  const U = "/api/v1/users/newuser", pw = "correct horse battery staple";
+  await check("POST", "/api/v1/users", 201, adm, JSON.stringify({ name: "newuser", role: "expert", password: pw }));
+  await check("POST", "/api/v1/users", 409, adm, JSON.stringify({ name: "newuser", role: "expert", password: pw }));
+  await check("POST", `${U}/disable`, 200, adm, "{}");
+  await check("POST", `${U}/enable`, 200, adm, "{}");
+  await check("POST", `${U}/password`, 200, adm, JSON.stringify({ password: pw + " 2" }));
+  await check("POST", "/api/v1/signins/lift", 200, adm, JSON.stringify({ name: "newuser" }));
+  await check("POST", `${U}/reset`, 201, adm, "{}");
+  const link = (await make(`${U}/reset`, adm, {})).json.reset.link, secret = link.split("/").pop();
+  await check("GET", `/api/v1/reset/${secret}`, 200);
+  const json = { "Content-Type": "application/json" };
+  await check("POST", `/api/v1/reset/${secret}`, 200, json, JSON.stringify({ password: pw + " 3" }));
+  await check("POST", `/api/v1/reset/${secret}`, 410, json, JSON.stringify({ password: pw + " 4" }));
 }
 
 // ---- what was not seen -------------------------------------------------------------------
