@@ -385,10 +385,8 @@ if (writers.length >= 5) {
   const oid = (await make("/api/v1/assistance/offers", prov, offer)).json.offer.id;
   await check("POST", `/api/v1/assistance/offers/${oid}/close`, 200, prov, "{}");
   await check("POST", `/api/v1/assistance/offers/${oid}/reopen`, 200, prov, "{}");
-  // practices: multipart, as the page sends them, in one piece. A FormData body that fetch
-  // streams part by part loses a field now and then (about 1 in 7: "language: '' is not ...",
-  // the server's multipart collection, src/web/server.c collect_field): a known bug, left to
-  // its fix, not to this test.
+  // practices: multipart, as the page sends them, in one piece (a body that arrives in
+  // pieces once lost a field: tests/http/multipart_pieces.sh holds that case)
   const form = new FormData();
   for (const [k, v] of Object.entries({ title: "A practice", summary: "What worked.", language: "en",
                                          themes: "legislation", state: "FRA" })) form.append(k, v);
