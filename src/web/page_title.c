@@ -31,6 +31,16 @@ static const char *const page_names[][2] = {
     {"proposal", "Proposal"},
     {"review", "Review"},
     {"reset", "Set a new password"},
+    {"search", "Search the reports"},
+    {"practices", "Effective practices and lessons learned"},
+    {"practice", "Effective practice"},
+    {"programmes", "Programmes of organizations"},
+    {"programme", "Programme"},
+    {"programme_overlap", "Overlapping programmes"},
+    {"inbox", "Inbox"},
+    {"inbox_settings", "E-mail settings"},
+    {"contacts", "Points of contact"},
+    {"outreach", "Outreach to states that do not report"},
     {"error", "Something went wrong"},
 };
 
@@ -43,8 +53,9 @@ static const char *str_at(json_t *m, const char *obj, const char *key)
 /* The record the page shows: its title or name, if the model has one. */
 static const char *subject_of(json_t *m)
 {
-    static const char *const where[][2] = {{"report", "title"}, {"request", "title"},
-                                           {"offer", "title"},  {"state", "name"}};
+    static const char *const where[][2] = {
+        {"report", "title"},   {"request", "title"},   {"offer", "title"},
+        {"practice", "title"}, {"programme", "title"}, {"state", "name"}};
     for (size_t i = 0; i < sizeof where / sizeof *where; i++) {
         const char *s = str_at(m, where[i][0], where[i][1]);
         if (s)
