@@ -292,6 +292,15 @@ rc_t sqlite_store_prepare(sqlite_store_t *h, const char *sql, sqlite3_stmt **s, 
     return RC_OK;
 }
 
+sqlite3_stmt *sqlite_store_prepare_once(sqlite_store_t *h, const char *sql, rc_t *rc, err_t *e)
+{
+    sqlite3_stmt *s = NULL;
+    rc_t r = sqlite_store_prepare(h, sql, &s, e);
+    if (r != RC_OK)
+        *rc = r;
+    return s;
+}
+
 rc_t sqlite_store_run_once(sqlite_store_t *h, sqlite3_stmt *s, err_t *e)
 {
     rc_t rc = run(h, s, e);

@@ -10,17 +10,6 @@
 
 #include "../core/review.h"
 
-static sqlite3_stmt *prepare(sqlite_store_t *h, const char *sql, rc_t *rc, err_t *e)
-{
-    sqlite3_stmt *s = NULL;
-    if (sqlite3_prepare_v2(sqlite_store_db(h), sql, -1, &s, NULL) != SQLITE_OK) {
-        *rc = sqlite_store_fail(h, e);
-        sqlite3_finalize(s);
-        return NULL;
-    }
-    return s;
-}
-
 /* Runs s (finalizing it); RC_NOTFOUND naming what if it changed no row. */
 static rc_t run_one(sqlite_store_t *h, sqlite3_stmt *s, const char *what, long long id, err_t *e)
 {
@@ -35,10 +24,11 @@ rc_t sqlite_comment_get(void *hv, long long id, arena_t *a, matrix_comment_t *ou
 {
     sqlite_store_t *h = hv;
     rc_t rc = RC_OK;
-    sqlite3_stmt *s = prepare(h,
-                              "SELECT " SQLITE_COMMENT_COLS " FROM matrix_comment c"
-                              " JOIN user u ON u.id = c.user_id WHERE c.id = ?",
-                              &rc, e);
+    sqlite3_stmt *s =
+        sqlite_store_prepare_once(h,
+                                  "SELECT " SQLITE_COMMENT_COLS " FROM matrix_comment c"
+                                  " JOIN user u ON u.id = c.user_id WHERE c.id = ?",
+                                  &rc, e);
     if (!s)
         return rc;
     sqlite3_bind_int64(s, 1, id);
@@ -55,8 +45,8 @@ rc_t sqlite_comment_set_text(void *hv, long long id, const char *text, err_t *e)
 {
     sqlite_store_t *h = hv;
     rc_t rc = RC_OK;
-    sqlite3_stmt *s =
-        prepare(h, "UPDATE matrix_comment SET text = ? WHERE id = ? AND sent = 0", &rc, e);
+    sqlite3_stmt *s = sqlite_store_prepare_once(
+        h, "UPDATE matrix_comment SET text = ? WHERE id = ? AND sent = 0", &rc, e);
     if (!s)
         return rc;
     sqlite_bind_text(s, 1, text);
@@ -71,7 +61,8 @@ rc_t sqlite_comment_delete(void *hv, long long id, err_t *e)
 {
     sqlite_store_t *h = hv;
     rc_t rc = RC_OK;
-    sqlite3_stmt *s = prepare(h, "DELETE FROM matrix_comment WHERE id = ? AND sent = 0", &rc, e);
+    sqlite3_stmt *s = sqlite_store_prepare_once(
+        h, "DELETE FROM matrix_comment WHERE id = ? AND sent = 0", &rc, e);
     if (!s)
         return rc;
     sqlite3_bind_int64(s, 1, id);
@@ -83,8 +74,8 @@ rc_t sqlite_comments_send(void *hv, long long version_id, int *n, err_t *e)
     sqlite_store_t *h = hv;
     rc_t rc = RC_OK;
     *n = 0;
-    sqlite3_stmt *s =
-        prepare(h, "UPDATE matrix_comment SET sent = 1 WHERE version_id = ? AND sent = 0", &rc, e);
+    sqlite3_stmt *s = sqlite_store_prepare_once(
+        h, "UPDATE matrix_comment SET sent = 1 WHERE version_id = ? AND sent = 0", &rc, e);
     if (!s)
         return rc;
     sqlite3_bind_int64(s, 1, version_id);
@@ -99,11 +90,11 @@ rc_t sqlite_comment_answer(void *hv, long long id, long long user_id, err_t *e)
 {
     sqlite_store_t *h = hv;
     rc_t rc = RC_OK;
-    sqlite3_stmt *s = prepare(h,
-                              "UPDATE matrix_comment SET answered_by = ?,"
-                              " answered = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
-                              " WHERE id = ? AND sent = 1 AND answered IS NULL",
-                              &rc, e);
+    sqlite3_stmt *s = sqlite_store_prepare_once(h,
+                                                "UPDATE matrix_comment SET answered_by = ?,"
+                                                " answered = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
+                                                " WHERE id = ? AND sent = 1 AND answered IS NULL",
+                                                &rc, e);
     if (!s)
         return rc;
     if (user_id > 0) /* the system actor (id 0) is no user row */

@@ -12,32 +12,21 @@
 #include "../core/report.h"
 #include "sqlite_private.h"
 
-#define COLS                                                                                  \
-    "p.id, coalesce(p.state,''), coalesce(p.org,''), p.title, p.summary, p.language, p.items," \
-    " p.themes, p.status, p.note, p.submitted, p.decided, p.submitter, p.demo,"               \
+#define COLS                                                                                       \
+    "p.id, coalesce(p.state,''), coalesce(p.org,''), p.title, p.summary, p.language, p.items,"     \
+    " p.themes, p.status, p.note, p.submitted, p.decided, p.submitter, p.demo,"                    \
     " d.filename, d.media_type, coalesce(d.size, -1), coalesce(d.sha256, '')"
 #define FROM " FROM practice p LEFT JOIN practice_document d ON d.practice_id = p.id"
 
-static sqlite3_stmt *prepare(sqlite_store_t *h, const char *sql, rc_t *rc, err_t *e)
-{
-    sqlite3_stmt *s = NULL;
-    if (sqlite3_prepare_v2(sqlite_store_db(h), sql, -1, &s, NULL) != SQLITE_OK) {
-        *rc = sqlite_store_fail(h, e);
-        sqlite3_finalize(s);
-        return NULL;
-    }
-    return s;
-}
-
-static rc_t insert_document(sqlite_store_t *h, practice_t *p, const void *doc, size_t len,
-                            err_t *e)
+static rc_t insert_document(sqlite_store_t *h, practice_t *p, const void *doc, size_t len, err_t *e)
 {
     rc_t rc = RC_OK;
-    sqlite3_stmt *s = prepare(h,
-                              "INSERT INTO practice_document"
-                              " (practice_id, filename, media_type, size, sha256, document)"
-                              " VALUES (?,?,?,?,?,?)",
-                              &rc, e);
+    sqlite3_stmt *s =
+        sqlite_store_prepare_once(h,
+                                  "INSERT INTO practice_document"
+                                  " (practice_id, filename, media_type, size, sha256, document)"
+                                  " VALUES (?,?,?,?,?,?)",
+                                  &rc, e);
     if (!s)
         return rc;
     report_sha256_hex(doc, len, p->sha256);
@@ -59,11 +48,12 @@ rc_t sqlite_practice_insert(void *hv, practice_t *p, const void *doc, size_t len
     rc_t rc = practice_validate(p, e);
     if (rc != RC_OK)
         return rc;
-    sqlite3_stmt *s = prepare(h,
-                              "INSERT INTO practice (id, state, org, title, summary, language,"
-                              " items, themes, status, note, submitted, decided, submitter, demo)"
-                              " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                              &rc, e);
+    sqlite3_stmt *s = sqlite_store_prepare_once(
+        h,
+        "INSERT INTO practice (id, state, org, title, summary, language,"
+        " items, themes, status, note, submitted, decided, submitter, demo)"
+        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        &rc, e);
     if (!s)
         return rc;
     if (p->id > 0)
@@ -124,7 +114,7 @@ rc_t sqlite_practice_get(void *hv, long long id, arena_t *a, practice_t *out, er
 {
     sqlite_store_t *h = hv;
     rc_t rc = RC_OK;
-    sqlite3_stmt *s = prepare(h, "SELECT " COLS FROM " WHERE p.id = ?", &rc, e);
+    sqlite3_stmt *s = sqlite_store_prepare_once(h, "SELECT " COLS FROM " WHERE p.id = ?", &rc, e);
     if (!s)
         return rc;
     sqlite3_bind_int64(s, 1, id);
@@ -139,7 +129,10 @@ rc_t sqlite_practice_get(void *hv, long long id, arena_t *a, practice_t *out, er
     return rc;
 }
 
-static const char *or_null(const char *s) { return s && *s ? s : NULL; }
+static const char *or_null(const char *s)
+{
+    return s && *s ? s : NULL;
+}
 
 rc_t sqlite_practice_list(void *hv, const practice_filter_t *f, arena_t *a, practice_t **out,
                           size_t *n, err_t *e)
@@ -148,12 +141,13 @@ rc_t sqlite_practice_list(void *hv, const practice_filter_t *f, arena_t *a, prac
     rc_t rc = RC_OK;
     /* items are a comma-separated list; item ids hold no comma, so the
      * bracketed instr() finds whole ids only */
-    sqlite3_stmt *s = prepare(h,
-                              "SELECT " COLS FROM " WHERE (?1 IS NULL OR p.status = ?1)"
-                              " AND (?2 IS NULL OR instr(',' || p.items || ',', ',' || ?2 || ',') > 0)"
-                              " AND (?3 IS NULL OR p.state = ?3) AND (?4 IS NULL OR p.org = ?4)"
-                              " ORDER BY p.id DESC",
-                              &rc, e);
+    sqlite3_stmt *s = sqlite_store_prepare_once(
+        h,
+        "SELECT " COLS FROM " WHERE (?1 IS NULL OR p.status = ?1)"
+        " AND (?2 IS NULL OR instr(',' || p.items || ',', ',' || ?2 || ',') > 0)"
+        " AND (?3 IS NULL OR p.state = ?3) AND (?4 IS NULL OR p.org = ?4)"
+        " ORDER BY p.id DESC",
+        &rc, e);
     if (!s)
         return rc;
     sqlite_bind_text(s, 1, or_null(f->status));
@@ -170,10 +164,11 @@ rc_t sqlite_practice_decide(void *hv, long long id, const char *from, const char
 {
     sqlite_store_t *h = hv;
     rc_t rc = RC_OK;
-    sqlite3_stmt *s = prepare(h,
-                              "UPDATE practice SET status = ?1, note = ?2, decided = ?3"
-                              " WHERE id = ?4 AND status = ?5",
-                              &rc, e);
+    sqlite3_stmt *s =
+        sqlite_store_prepare_once(h,
+                                  "UPDATE practice SET status = ?1, note = ?2, decided = ?3"
+                                  " WHERE id = ?4 AND status = ?5",
+                                  &rc, e);
     if (!s)
         return rc;
     sqlite_bind_text(s, 1, to);
@@ -198,7 +193,8 @@ rc_t sqlite_practice_index(void *hv, long long id, const char *terms, err_t *e)
 {
     sqlite_store_t *h = hv;
     rc_t rc = RC_OK;
-    sqlite3_stmt *s = prepare(h, "DELETE FROM practice_fts WHERE rowid = ?", &rc, e);
+    sqlite3_stmt *s =
+        sqlite_store_prepare_once(h, "DELETE FROM practice_fts WHERE rowid = ?", &rc, e);
     if (!s)
         return rc;
     sqlite3_bind_int64(s, 1, id);
@@ -206,10 +202,11 @@ rc_t sqlite_practice_index(void *hv, long long id, const char *terms, err_t *e)
     sqlite3_finalize(s);
     if (rc != RC_OK)
         return rc;
-    s = prepare(h,
-                "INSERT INTO practice_fts (rowid, terms) SELECT id, ?2 FROM practice"
-                " WHERE id = ?1 AND status = 'published'",
-                &rc, e);
+    s = sqlite_store_prepare_once(
+        h,
+        "INSERT INTO practice_fts (rowid, terms) SELECT id, ?2 FROM practice"
+        " WHERE id = ?1 AND status = 'published'",
+        &rc, e);
     if (!s)
         return rc;
     sqlite3_bind_int64(s, 1, id);
@@ -221,13 +218,12 @@ rc_t sqlite_practice_index(void *hv, long long id, const char *terms, err_t *e)
     return rc;
 }
 
-rc_t sqlite_practice_document(void *hv, long long id, arena_t *a, void **doc, size_t *len,
-                              err_t *e)
+rc_t sqlite_practice_document(void *hv, long long id, arena_t *a, void **doc, size_t *len, err_t *e)
 {
     sqlite_store_t *h = hv;
     rc_t rc = RC_OK;
-    sqlite3_stmt *s =
-        prepare(h, "SELECT document FROM practice_document WHERE practice_id = ?", &rc, e);
+    sqlite3_stmt *s = sqlite_store_prepare_once(
+        h, "SELECT document FROM practice_document WHERE practice_id = ?", &rc, e);
     if (!s)
         return rc;
     sqlite3_bind_int64(s, 1, id);
@@ -258,12 +254,13 @@ rc_t sqlite_practice_search(void *hv, const text_query_t *q, long long limit, ar
     buf_init(&match, 0);
     sqlite_fts_expression(&match, q);
     /* the join on status is a second guard: the index holds published ones only */
-    sqlite3_stmt *s = prepare(h,
-                              "SELECT " COLS FROM " JOIN (SELECT rowid AS id, bm25(practice_fts)"
-                              " AS score FROM practice_fts WHERE practice_fts MATCH ?1) m"
-                              " ON m.id = p.id WHERE p.status = 'published'"
-                              " ORDER BY m.score, p.id",
-                              &rc, e);
+    sqlite3_stmt *s = sqlite_store_prepare_once(
+        h,
+        "SELECT " COLS FROM " JOIN (SELECT rowid AS id, bm25(practice_fts)"
+        " AS score FROM practice_fts WHERE practice_fts MATCH ?1) m"
+        " ON m.id = p.id WHERE p.status = 'published'"
+        " ORDER BY m.score, p.id",
+        &rc, e);
     if (!s) {
         buf_free(&match);
         return rc;

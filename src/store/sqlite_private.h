@@ -39,6 +39,8 @@ rc_t sqlite_store_run(sqlite_store_t *h, sqlite3_stmt *s, err_t *e);
  * with the statement in *s, for the caller to finalize (or to run with
  * sqlite_store_run_once); else the failure in e and *s NULL. */
 rc_t sqlite_store_prepare(sqlite_store_t *h, const char *sql, sqlite3_stmt **s, err_t *e);
+/* The same, for a caller that keeps one rc: the statement, or NULL with *rc set. */
+sqlite3_stmt *sqlite_store_prepare_once(sqlite_store_t *h, const char *sql, rc_t *rc, err_t *e);
 /* Runs a one-call statement that returns no rows, then finalizes it. */
 rc_t sqlite_store_run_once(sqlite_store_t *h, sqlite3_stmt *s, err_t *e);
 /* Steps a row-returning statement: 1 for a row, 0 when done, -1 on error (*rc set). */

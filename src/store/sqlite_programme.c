@@ -11,17 +11,6 @@
 #define PROGRAMME_COLS                                                                             \
     "id, org, title, description, themes, regions, languages, start, end, contact"
 
-static sqlite3_stmt *prepare(sqlite_store_t *h, const char *sql, rc_t *rc, err_t *e)
-{
-    sqlite3_stmt *s = NULL;
-    if (sqlite3_prepare_v2(sqlite_store_db(h), sql, -1, &s, NULL) != SQLITE_OK) {
-        *rc = sqlite_store_fail(h, e);
-        sqlite3_finalize(s);
-        return NULL;
-    }
-    return s;
-}
-
 /* Binds the fields from title on to ?3..?10 (insert and update share them). */
 static void bind_fields(sqlite3_stmt *s, const programme_t *p)
 {
@@ -41,10 +30,10 @@ rc_t sqlite_programme_insert(void *hv, programme_t *p, err_t *e)
     rc_t rc = programme_validate(p, e);
     if (rc != RC_OK)
         return rc;
-    sqlite3_stmt *s = prepare(h,
-                              "INSERT INTO programme (" PROGRAMME_COLS ")"
-                              " VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)",
-                              &rc, e);
+    sqlite3_stmt *s = sqlite_store_prepare_once(h,
+                                                "INSERT INTO programme (" PROGRAMME_COLS ")"
+                                                " VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)",
+                                                &rc, e);
     if (!s)
         return rc;
     if (p->id > 0)
@@ -64,11 +53,12 @@ rc_t sqlite_programme_update(void *hv, const programme_t *p, err_t *e)
     rc_t rc = programme_validate(p, e);
     if (rc != RC_OK)
         return rc;
-    sqlite3_stmt *s = prepare(h,
-                              "UPDATE programme SET org = ?2, title = ?3, description = ?4,"
-                              " themes = ?5, regions = ?6, languages = ?7, start = ?8, end = ?9,"
-                              " contact = ?10 WHERE id = ?1",
-                              &rc, e);
+    sqlite3_stmt *s = sqlite_store_prepare_once(
+        h,
+        "UPDATE programme SET org = ?2, title = ?3, description = ?4,"
+        " themes = ?5, regions = ?6, languages = ?7, start = ?8, end = ?9,"
+        " contact = ?10 WHERE id = ?1",
+        &rc, e);
     if (!s)
         return rc;
     sqlite3_bind_int64(s, 1, p->id);
@@ -85,7 +75,7 @@ rc_t sqlite_programme_update(void *hv, const programme_t *p, err_t *e)
 static rc_t run_id(sqlite_store_t *h, const char *sql, long long id, int *changed, err_t *e)
 {
     rc_t rc = RC_OK;
-    sqlite3_stmt *s = prepare(h, sql, &rc, e);
+    sqlite3_stmt *s = sqlite_store_prepare_once(h, sql, &rc, e);
     if (!s)
         return rc;
     sqlite3_bind_int64(s, 1, id);
@@ -128,7 +118,8 @@ rc_t sqlite_programme_get(void *hv, long long id, arena_t *a, programme_t *out, 
 {
     sqlite_store_t *h = hv;
     rc_t rc = RC_OK;
-    sqlite3_stmt *s = prepare(h, "SELECT " PROGRAMME_COLS " FROM programme WHERE id = ?1", &rc, e);
+    sqlite3_stmt *s = sqlite_store_prepare_once(
+        h, "SELECT " PROGRAMME_COLS " FROM programme WHERE id = ?1", &rc, e);
     if (!s)
         return rc;
     sqlite3_bind_int64(s, 1, id);
@@ -148,10 +139,10 @@ rc_t sqlite_programme_list(void *hv, const char *org, arena_t *a, programme_t **
 {
     sqlite_store_t *h = hv;
     rc_t rc = RC_OK;
-    sqlite3_stmt *s = prepare(h,
-                              "SELECT " PROGRAMME_COLS " FROM programme"
-                              " WHERE ?1 IS NULL OR org = ?1 ORDER BY org, id",
-                              &rc, e);
+    sqlite3_stmt *s = sqlite_store_prepare_once(h,
+                                                "SELECT " PROGRAMME_COLS " FROM programme"
+                                                " WHERE ?1 IS NULL OR org = ?1 ORDER BY org, id",
+                                                &rc, e);
     if (!s)
         return rc;
     sqlite_bind_text(s, 1, org);
@@ -164,11 +155,13 @@ rc_t sqlite_programme_offer_link(void *hv, long long programme_id, long long off
 {
     sqlite_store_t *h = hv;
     rc_t rc = run_id(h, "DELETE FROM programme_offer WHERE offer_id = ?1", offer_id, NULL, e);
-    sqlite3_stmt *s = rc == RC_OK ? prepare(h,
-                                            "INSERT INTO programme_offer (programme_id, offer_id)"
-                                            " VALUES (?1, ?2)",
-                                            &rc, e)
-                                  : NULL;
+    sqlite3_stmt *s =
+        rc == RC_OK
+            ? sqlite_store_prepare_once(h,
+                                        "INSERT INTO programme_offer (programme_id, offer_id)"
+                                        " VALUES (?1, ?2)",
+                                        &rc, e)
+            : NULL;
     if (!s)
         return rc;
     sqlite3_bind_int64(s, 1, programme_id);
@@ -198,10 +191,11 @@ rc_t sqlite_programme_offers(void *hv, long long programme_id, arena_t *a, long 
 {
     sqlite_store_t *h = hv;
     rc_t rc = RC_OK;
-    sqlite3_stmt *s = prepare(h,
-                              "SELECT offer_id FROM programme_offer WHERE programme_id = ?1"
-                              " ORDER BY offer_id",
-                              &rc, e);
+    sqlite3_stmt *s =
+        sqlite_store_prepare_once(h,
+                                  "SELECT offer_id FROM programme_offer WHERE programme_id = ?1"
+                                  " ORDER BY offer_id",
+                                  &rc, e);
     if (!s)
         return rc;
     sqlite3_bind_int64(s, 1, programme_id);
@@ -214,8 +208,8 @@ rc_t sqlite_programme_of_offer(void *hv, long long offer_id, long long *programm
 {
     sqlite_store_t *h = hv;
     rc_t rc = RC_OK;
-    sqlite3_stmt *s =
-        prepare(h, "SELECT programme_id FROM programme_offer WHERE offer_id = ?1", &rc, e);
+    sqlite3_stmt *s = sqlite_store_prepare_once(
+        h, "SELECT programme_id FROM programme_offer WHERE offer_id = ?1", &rc, e);
     if (!s)
         return rc;
     sqlite3_bind_int64(s, 1, offer_id);
