@@ -36,6 +36,8 @@ rc_t pg_fail(pg_store_t *h, const PGresult *r, err_t *e)
     const char *primary = r ? PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY) : NULL;
     char msg[512];
     first_line(msg, sizeof msg, primary ? primary : PQerrorMessage(h->conn));
+    const char *constraint = r ? PQresultErrorField(r, PG_DIAG_CONSTRAINT_NAME) : NULL;
+    snprintf(h->constraint, sizeof h->constraint, "%s", constraint ? constraint : "");
     if (!state || PQstatus(h->conn) != CONNECTION_OK || strncmp(state, "08", 2) == 0)
         return err_set(e, RC_DB, "%s: %s", h->name, msg);
     if (strcmp(state, PG_REFUSED_STATE) == 0 && strncmp(msg, "r1540: ", 7) == 0)
@@ -59,9 +61,15 @@ rc_t pg_fail(pg_store_t *h, const PGresult *r, err_t *e)
 rc_t pg_exec(pg_store_t *h, const char *sql, int n, const char *const *params, PGresult **out,
              err_t *e)
 {
+    return pg_exec_bin(h, sql, n, params, NULL, NULL, out, e);
+}
+
+rc_t pg_exec_bin(pg_store_t *h, const char *sql, int n, const char *const *params,
+                 const int *lengths, const int *formats, PGresult **out, err_t *e)
+{
     if (out)
         *out = NULL;
-    PGresult *r = PQexecParams(h->conn, sql, n, NULL, params, NULL, NULL, 0);
+    PGresult *r = PQexecParams(h->conn, sql, n, NULL, params, lengths, formats, 0);
     ExecStatusType st = PQresultStatus(r);
     if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) {
         rc_t rc = pg_fail(h, r, e);

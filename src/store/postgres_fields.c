@@ -40,13 +40,16 @@ static void column(char *buf, size_t size, const field_t *f, int k)
         snprintf(buf, size, "\"%s\"", field_column(f));
 }
 
-/* Appends every column of t, as "col" or, with assign, as "col = excluded.col". */
-static int add_columns(char *dst, const field_table_t *t, bool assign)
+/* Appends every column of t (but FIELD_KEY ones when skip_keys), as "col" or,
+ * with assign, as "col = excluded.col". */
+static int add_columns_of(char *dst, const field_table_t *t, bool assign, bool skip_keys)
 {
     int n = 0;
     for (size_t i = 0; i < t->n; i++) {
         if (t->fields[i].type == FIELD_LIST)
             abort(); /* not written yet: see postgres_fields.h */
+        if (skip_keys && (t->fields[i].flags & FIELD_KEY))
+            continue;
         for (int k = 0; k < width(&t->fields[i]); k++) {
             char col[80];
             column(col, sizeof col, &t->fields[i], k);
@@ -59,6 +62,28 @@ static int add_columns(char *dst, const field_table_t *t, bool assign)
         }
     }
     return n;
+}
+
+static int add_columns(char *dst, const field_table_t *t, bool assign)
+{
+    return add_columns_of(dst, t, assign, false);
+}
+
+void pg_fields_insert_sql(char *dst, const field_table_t *t, const char *prefix_cols,
+                          int n_prefix, const char *conflict)
+{
+    *dst = '\0';
+    add(dst, "INSERT INTO %s (%s%s", t->table, prefix_cols ? prefix_cols : "",
+        prefix_cols ? ", " : "");
+    int n = n_prefix + add_columns(dst, t, false);
+    add(dst, ") VALUES (");
+    for (int i = 1; i <= n; i++)
+        add(dst, i > 1 ? ", $%d" : "$%d", i);
+    add(dst, ")");
+    if (conflict) {
+        add(dst, " ON CONFLICT (%s) DO UPDATE SET ", conflict);
+        add_columns_of(dst, t, true, true);
+    }
 }
 
 void pg_fields_upsert_sql(char *dst, const field_table_t *t, const char *key)
@@ -89,7 +114,6 @@ static const char *number(pg_params_t *p, long long v)
 
 void pg_fields_params(pg_params_t *p, const field_table_t *t, const void *rec)
 {
-    p->n = 0;
     for (size_t i = 0; i < t->n; i++) {
         const field_t *f = &t->fields[i];
         if (!is_column(f))

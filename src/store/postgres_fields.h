@@ -25,9 +25,15 @@ typedef struct {
 /* "INSERT INTO table (cols) VALUES ($1, ...) ON CONFLICT (key) DO UPDATE SET
  * every column": SQLite's INSERT OR REPLACE for a table without dependants. */
 void pg_fields_upsert_sql(char *dst, const field_table_t *t, const char *key);
+/* "INSERT INTO table (prefix_cols, cols) VALUES ($1, ...)" with n_prefix
+ * parameters first; with conflict non-NULL, "ON CONFLICT (conflict) DO UPDATE
+ * SET" every column but the FIELD_KEY ones. */
+void pg_fields_insert_sql(char *dst, const field_table_t *t, const char *prefix_cols,
+                          int n_prefix, const char *conflict);
 /* "SELECT cols FROM table" followed by tail (WHERE, ORDER BY). */
 void pg_fields_select_sql(char *dst, const field_table_t *t, const char *tail);
-/* rec's stored fields as parameters, as sqlite_fields_bind binds them. */
+/* Appends rec's stored fields to p (set p->n = 0 first, or after the
+ * caller's own parameters), as sqlite_fields_bind binds them. */
 void pg_fields_params(pg_params_t *p, const field_table_t *t, const void *rec);
 /* Reads row i of pg_fields_select_sql's result into rec. */
 void pg_fields_read(arena_t *a, const PGresult *r, int i, const field_table_t *t, void *rec);

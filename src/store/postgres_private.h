@@ -19,6 +19,10 @@
 typedef struct pg_store {
     PGconn *conn;
     char *name; /* "postgres database NAME", for messages: never the URI (it may hold a password) */
+    /* The constraint the last failure broke ("" if none), set by pg_fail: a
+     * failed statement aborts PostgreSQL's transaction, so a refused write is
+     * explained from this rather than from a query after it. */
+    char constraint[64];
 } pg_store_t;
 
 /* The SQLSTATE our PL/pgSQL refusals raise (postgres_schema.c's r1540_refuse):
@@ -32,6 +36,9 @@ rc_t pg_fail(pg_store_t *h, const PGresult *r, err_t *e);
  * any, in *out (the caller PQclears it) when out is not NULL. */
 rc_t pg_exec(pg_store_t *h, const char *sql, int n, const char *const *params, PGresult **out,
              err_t *e);
+/* The same with binary parameters: formats[i] 1 takes lengths[i] bytes (bytea). */
+rc_t pg_exec_bin(pg_store_t *h, const char *sql, int n, const char *const *params,
+                 const int *lengths, const int *formats, PGresult **out, err_t *e);
 /* Runs sql (several statements allowed, no parameters). */
 rc_t pg_script(pg_store_t *h, const char *sql, err_t *e);
 /* The text of row i, column c copied into the arena ("" for NULL). */

@@ -17,7 +17,7 @@
 static rc_t put_fields(pg_store_t *h, const char *sql, const field_table_t *t, const void *rec,
                        err_t *e)
 {
-    pg_params_t p;
+    pg_params_t p = {.n = 0};
     pg_fields_params(&p, t, rec);
     return pg_exec(h, sql, p.n, p.v, NULL, e);
 }

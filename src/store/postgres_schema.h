@@ -26,6 +26,14 @@ extern const char postgres_schema_drop[];
 extern const char postgres_migration_ref[];
 /* 2: the audit log, append-only (postgres_schema_audit.c). */
 extern const char postgres_migration_audit[];
+/* 3: reports, matrix versions and entries (postgres_schema_matrix.c). */
+extern const char postgres_migration_matrix[];
+/* 4: users, matrix comments and reviews (postgres_schema_accounts.c). */
+extern const char postgres_migration_accounts[];
+/* 5: the text of reports (postgres_schema_search.c). */
+extern const char postgres_migration_search[];
+/* 6: notifications (postgres_schema_notify.c). */
+extern const char postgres_migration_notify[];
 
 /* Text columns compare and sort byte by byte, as SQLite's do, whatever the
  * database's locale: the orderings of store_ops.def must not depend on it. */
