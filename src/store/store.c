@@ -4,6 +4,7 @@
  * here knows SQL.
  */
 #include "store_backend.h"
+#include "store_url.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -91,6 +92,19 @@ rc_t store_destroy(const char *url, err_t *e)
     const char *where;
     rc_t rc = backend_for(url, &be, &where, e);
     return rc == RC_OK ? be->destroy(where, e) : rc;
+}
+
+void store_url_redacted(const char *url, char *out, size_t size)
+{
+    const char *auth = strstr(url, "://");
+    const char *at = auth ? strchr(auth + 3, '@') : NULL;
+    const char *slash = auth ? strchr(auth + 3, '/') : NULL;
+    const char *colon = auth ? strchr(auth + 3, ':') : NULL;
+    if (!at || (slash && slash < at) || !colon || colon > at) {
+        snprintf(out, size, "%s", url);
+        return;
+    }
+    snprintf(out, size, "%.*s***%s", (int)(colon + 1 - url), url, at);
 }
 
 void store_close(store_t *st)

@@ -159,5 +159,8 @@ expect_eq "... leaves no table and no function of r1540's behind" \
 0"
 pg_psql fresh -c "DROP TYPE report"
 expect_ok "... so that init can start again there" "$BIN" --db "$(pg_url fresh)" init
+expect_ok "init with a password in the URI (the test cluster trusts the socket)" \
+    "$BIN" --db "postgresql://r1540:s3cr3t-pw@/fresh?host=$PG_DIR" init
+expect_eq "... says so without the password" "$(cat "$T/out")" "postgresql://r1540:***@/fresh?host=$PG_DIR: initialized"
 
 echo "1..$N"
