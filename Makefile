@@ -1,7 +1,7 @@
 # r1540 build. `make` builds ./r1540; `make run` sets up and serves it; `make test`
 # runs every test (plain and ASan+UBSan builds); `make bench` runs the benchmarks.
 
-PKGS     := sqlite3 jansson libsodium xlsxwriter libmicrohttpd icu-uc icu-i18n pangocairo fontconfig liburiparser libzip libxml-2.0 poppler-glib tesseract lept libcurl
+PKGS     := sqlite3 jansson libsodium xlsxwriter libmicrohttpd icu-uc icu-i18n pangocairo fontconfig liburiparser libzip libxml-2.0 poppler-glib tesseract lept libcurl libpq
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lgettextpo -lstemmer -lm
 

@@ -18,7 +18,7 @@ libcairo2-dev libpango1.0-dev fonts-noto-core fonts-noto-cjk poppler-utils
 python3-scipy time liburiparser-dev libstemmer-dev libpoppler-glib-dev libzip-dev libxml2-dev
 libtesseract-dev tesseract-ocr-eng tesseract-ocr-ara tesseract-ocr-chi-sim tesseract-ocr-fra
 tesseract-ocr-rus tesseract-ocr-spa python3-icalendar libxml2-utils
-libcurl4-openssl-dev python3-aiosmtpd"
+libcurl4-openssl-dev python3-aiosmtpd libpq-dev postgresql"
 # Node.js and npm for playwright-core: Debian's packages unless a node and an
 # npm are already there (NodeSource's nodejs bundles npm and conflicts with
 # Debian's npm package)

@@ -10,6 +10,7 @@
 #include "../app/app_search.h"
 #include "../io/demo.h"
 #include "../io/refdata.h"
+#include "../store/store_url.h"
 #include "commands.h"
 
 static const char usage[] =
@@ -87,7 +88,9 @@ rc_t cmd_init(cli_t *c, int argc, char **argv)
     rc_t rc = init_store(c, max_doc, demo);
     if (rc != RC_OK && !existed) /* leave no half-made database behind */
         remove_database(c);
+    char shown[1024];
+    store_url_redacted(c->db_path, shown, sizeof shown);
     if (rc == RC_OK)
-        printf("%s: initialized%s\n", c->db_path, demo ? " with demo data" : "");
+        printf("%s: initialized%s\n", shown, demo ? " with demo data" : "");
     return rc;
 }

@@ -4,7 +4,9 @@
  * here knows SQL.
  */
 #include "store_backend.h"
+#include "store_url.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -20,11 +22,21 @@ struct store {
 static const struct {
     const char *prefix;
     const store_backend_t *be; /* NULL: named, not built */
+    const char *switch_env;    /* non-NULL: usable only with this variable set to 1 */
 } backends[] = {
-    {"sqlite:", &store_sqlite_backend},
-    {"postgres:", NULL},
-    {"postgresql:", NULL},
+    {"sqlite:", &store_sqlite_backend, NULL},
+    /* Not every operation exists yet (postgres_todo.c): a user must not pick
+     * it by accident. The switch goes when `nm r1540 | grep ' W pg_'` is empty. */
+    {"postgres:", &store_postgres_backend, "R1540_PG_EXPERIMENTAL"},
+    {"postgresql:", &store_postgres_backend, "R1540_PG_EXPERIMENTAL"},
 };
+
+/* Whether the backend's switch, if it has one, is on. */
+static bool switched_on(const char *env)
+{
+    const char *v = env ? getenv(env) : "1";
+    return v && strcmp(v, "1") == 0;
+}
 
 /* The backend for url and the location it is given (url without the prefix). */
 static rc_t backend_for(const char *url, const store_backend_t **be, const char **where,
@@ -36,9 +48,14 @@ static rc_t backend_for(const char *url, const store_backend_t **be, const char 
         size_t n = strlen(backends[i].prefix);
         if (strncmp(url, backends[i].prefix, n) != 0)
             continue;
+        /* the URL is not repeated: a postgres one may hold a password */
         if (!backends[i].be)
-            return err_set(e, RC_DB, "%s: the %.*s backend is not built yet", url, (int)n - 1,
+            return err_set(e, RC_DB, "the %.*s backend is not built yet", (int)n - 1,
                            backends[i].prefix);
+        if (!switched_on(backends[i].switch_env))
+            return err_set(e, RC_DB,
+                           "the %s backend is experimental and incomplete; set %s=1 to try it",
+                           backends[i].be->name, backends[i].switch_env);
         *be = backends[i].be;
         *where = url + n;
         break;
@@ -75,6 +92,19 @@ rc_t store_destroy(const char *url, err_t *e)
     const char *where;
     rc_t rc = backend_for(url, &be, &where, e);
     return rc == RC_OK ? be->destroy(where, e) : rc;
+}
+
+void store_url_redacted(const char *url, char *out, size_t size)
+{
+    const char *auth = strstr(url, "://");
+    const char *at = auth ? strchr(auth + 3, '@') : NULL;
+    const char *slash = auth ? strchr(auth + 3, '/') : NULL;
+    const char *colon = auth ? strchr(auth + 3, ':') : NULL;
+    if (!at || (slash && slash < at) || !colon || colon > at) {
+        snprintf(out, size, "%s", url);
+        return;
+    }
+    snprintf(out, size, "%.*s***%s", (int)(colon + 1 - url), url, at);
 }
 
 void store_close(store_t *st)

@@ -110,8 +110,10 @@ int main(void)
     TAP_CHECK(store_open(path, STORE_OPEN_EXISTING, &junk, &e) == RC_DB &&
                   strstr(e.msg, "r1540 init"),
               "a missing database");
-    TAP_CHECK(store_open("postgres://x", STORE_OPEN_EXISTING, &junk, &e) == RC_DB,
-              "PostgreSQL is named but not built yet");
+    unsetenv("R1540_PG_EXPERIMENTAL");
+    TAP_CHECK(store_open("postgres://x", STORE_OPEN_EXISTING, &junk, &e) == RC_DB && !junk &&
+                  strstr(e.msg, "R1540_PG_EXPERIMENTAL=1"),
+              "PostgreSQL is refused without its experimental switch");
     arena_free(&a);
     char cmd[300];
     snprintf(cmd, sizeof cmd, "rm -rf %s", dir);

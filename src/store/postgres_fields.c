@@ -1,0 +1,199 @@
+/*
+ * SQL text, parameters and row reading from the field tables (see
+ * postgres_fields.h). Text is built on the stack; a table too wide for the
+ * buffer is a bug in the table, not an input, so it aborts.
+ */
+#include "postgres_fields.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../util/lang.h"
+
+static void add(char *dst, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void add(char *dst, const char *fmt, ...)
+{
+    size_t len = strlen(dst);
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(dst + len, PG_FIELDS_SQL_MAX - len, fmt, ap);
+    va_end(ap);
+    if (n < 0 || (size_t)n >= PG_FIELDS_SQL_MAX - len)
+        abort();
+}
+
+static bool is_column(const field_t *f) { return f->type != FIELD_VIRTUAL && f->type != FIELD_LIST; }
+
+static int width(const field_t *f)
+{
+    return !is_column(f) ? 0 : f->type == FIELD_NAMES ? LANG_COUNT : 1;
+}
+
+/* Column k (0-based within f) of f, quoted. */
+static void column(char *buf, size_t size, const field_t *f, int k)
+{
+    if (f->type == FIELD_NAMES)
+        snprintf(buf, size, "\"%s_%s\"", field_column(f), lang_code((lang_t)k));
+    else
+        snprintf(buf, size, "\"%s\"", field_column(f));
+}
+
+/* Appends every column of t (but FIELD_KEY ones when skip_keys), as "col" or,
+ * with assign, as "col = excluded.col". */
+static int add_columns_of(char *dst, const field_table_t *t, bool assign, bool skip_keys)
+{
+    int n = 0;
+    for (size_t i = 0; i < t->n; i++) {
+        if (t->fields[i].type == FIELD_LIST)
+            abort(); /* not written yet: see postgres_fields.h */
+        if (skip_keys && (t->fields[i].flags & FIELD_KEY))
+            continue;
+        for (int k = 0; k < width(&t->fields[i]); k++) {
+            char col[80];
+            column(col, sizeof col, &t->fields[i], k);
+            if (n++)
+                add(dst, ", ");
+            if (assign)
+                add(dst, "%s = excluded.%s", col, col);
+            else
+                add(dst, "%s", col);
+        }
+    }
+    return n;
+}
+
+static int add_columns(char *dst, const field_table_t *t, bool assign)
+{
+    return add_columns_of(dst, t, assign, false);
+}
+
+void pg_fields_insert_sql(char *dst, const field_table_t *t, const char *prefix_cols,
+                          int n_prefix, const char *conflict)
+{
+    *dst = '\0';
+    add(dst, "INSERT INTO %s (%s%s", t->table, prefix_cols ? prefix_cols : "",
+        prefix_cols ? ", " : "");
+    int n = n_prefix + add_columns(dst, t, false);
+    add(dst, ") VALUES (");
+    for (int i = 1; i <= n; i++)
+        add(dst, i > 1 ? ", $%d" : "$%d", i);
+    add(dst, ")");
+    if (conflict) {
+        add(dst, " ON CONFLICT (%s) DO UPDATE SET ", conflict);
+        add_columns_of(dst, t, true, true);
+    }
+}
+
+void pg_fields_upsert_sql(char *dst, const field_table_t *t, const char *key)
+{
+    *dst = '\0';
+    add(dst, "INSERT INTO %s (", t->table);
+    int n = add_columns(dst, t, false);
+    add(dst, ") VALUES (");
+    for (int i = 1; i <= n; i++)
+        add(dst, i > 1 ? ", $%d" : "$%d", i);
+    add(dst, ") ON CONFLICT (%s) DO UPDATE SET ", key);
+    add_columns(dst, t, true);
+}
+
+void pg_fields_select_sql(char *dst, const field_table_t *t, const char *tail)
+{
+    *dst = '\0';
+    add(dst, "SELECT ");
+    add_columns(dst, t, false);
+    add(dst, " FROM %s%s", t->table, tail);
+}
+
+static const char *number(pg_params_t *p, long long v)
+{
+    snprintf(p->num[p->n], sizeof p->num[p->n], "%lld", v);
+    return p->num[p->n];
+}
+
+void pg_fields_params(pg_params_t *p, const field_table_t *t, const void *rec)
+{
+    for (size_t i = 0; i < t->n; i++) {
+        const field_t *f = &t->fields[i];
+        if (!is_column(f))
+            continue;
+        if (p->n + width(f) > PG_FIELDS_MAX_PARAMS)
+            abort();
+        long long v;
+        const char *text;
+        switch (f->type) {
+        case FIELD_ID:
+        case FIELD_REF:
+            v = field_number(f, rec);
+            p->v[p->n] = v > 0 ? number(p, v) : NULL;
+            p->n++;
+            break;
+        case FIELD_INT:
+        case FIELD_LLONG:
+        case FIELD_BOOL:
+            p->v[p->n] = number(p, field_number(f, rec));
+            p->n++;
+            break;
+        case FIELD_NAMES:
+            for (int l = 0; l < LANG_COUNT; l++) {
+                text = field_name_text(f, rec, l);
+                p->v[p->n++] = text ? text : "";
+            }
+            break;
+        default: /* TEXT, CODE, ENUM */
+            text = field_text(f, rec);
+            if (!text)
+                text = f->dflt ? f->dflt : "";
+            p->v[p->n++] = (f->flags & FIELD_EMPTY_NULL) && !*text ? NULL : text;
+            break;
+        }
+    }
+}
+
+static void read_one(arena_t *a, const PGresult *r, int i, int c, const field_t *f, void *rec)
+{
+    const char *text = PQgetisnull(r, i, c) ? NULL : PQgetvalue(r, i, c);
+    int e;
+    switch (f->type) {
+    case FIELD_ID:
+    case FIELD_REF:
+    case FIELD_INT:
+    case FIELD_LLONG:
+    case FIELD_BOOL:
+        field_set_number(f, rec, text ? strtoll(text, NULL, 10) : 0);
+        break;
+    case FIELD_NAMES:
+        for (int l = 0; l < LANG_COUNT; l++)
+            field_set_name_text(f, rec, l,
+                                 arena_strndup(a, PQgetvalue(r, i, c + l),
+                                               (size_t)PQgetlength(r, i, c + l)));
+        break;
+    case FIELD_ENUM:
+        e = f->enum_parse(text ? text : "");
+        field_set_number(f, rec, e < 0 ? 0 : e);
+        break;
+    case FIELD_CODE:
+        if (!text || !field_set_text(f, rec, text))
+            field_set_text(f, rec, "");
+        break;
+    case FIELD_TEXT:
+        field_set_text(f, rec, arena_strndup(a, text ? text : "",
+                                             text ? (size_t)PQgetlength(r, i, c) : 0));
+        break;
+    case FIELD_LIST:
+    case FIELD_VIRTUAL:
+        break;
+    }
+}
+
+void pg_fields_read(arena_t *a, const PGresult *r, int i, const field_table_t *t, void *rec)
+{
+    int c = 0;
+    for (size_t k = 0; k < t->n; k++) {
+        const field_t *f = &t->fields[k];
+        if (is_column(f))
+            read_one(a, r, i, c, f, rec);
+        c += width(f);
+    }
+}

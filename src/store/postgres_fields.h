@@ -1,0 +1,41 @@
+/*
+ * The PostgreSQL backend's SQL text, parameters and row reading walked from
+ * the field tables (src/core/fields.h), as sqlite_fields.c does for SQLite:
+ * a new field needs no change here. Columns are quoted ("numeric" is a type
+ * name in PostgreSQL). Lists (FIELD_LIST, the code tables) are not handled
+ * yet: the records that have them (requests, offers) are not written yet.
+ */
+#ifndef R1540_STORE_POSTGRES_FIELDS_H
+#define R1540_STORE_POSTGRES_FIELDS_H
+
+#include <libpq-fe.h>
+
+#include "../core/fields.h"
+#include "../util/mem.h"
+
+enum { PG_FIELDS_SQL_MAX = 4096, PG_FIELDS_MAX_PARAMS = 64 };
+
+/* The parameters of one record: text pointers into rec or into num. */
+typedef struct {
+    const char *v[PG_FIELDS_MAX_PARAMS];
+    char num[PG_FIELDS_MAX_PARAMS][24];
+    int n;
+} pg_params_t;
+
+/* "INSERT INTO table (cols) VALUES ($1, ...) ON CONFLICT (key) DO UPDATE SET
+ * every column": SQLite's INSERT OR REPLACE for a table without dependants. */
+void pg_fields_upsert_sql(char *dst, const field_table_t *t, const char *key);
+/* "INSERT INTO table (prefix_cols, cols) VALUES ($1, ...)" with n_prefix
+ * parameters first; with conflict non-NULL, "ON CONFLICT (conflict) DO UPDATE
+ * SET" every column but the FIELD_KEY ones. */
+void pg_fields_insert_sql(char *dst, const field_table_t *t, const char *prefix_cols,
+                          int n_prefix, const char *conflict);
+/* "SELECT cols FROM table" followed by tail (WHERE, ORDER BY). */
+void pg_fields_select_sql(char *dst, const field_table_t *t, const char *tail);
+/* Appends rec's stored fields to p (set p->n = 0 first, or after the
+ * caller's own parameters), as sqlite_fields_bind binds them. */
+void pg_fields_params(pg_params_t *p, const field_table_t *t, const void *rec);
+/* Reads row i of pg_fields_select_sql's result into rec. */
+void pg_fields_read(arena_t *a, const PGresult *r, int i, const field_table_t *t, void *rec);
+
+#endif

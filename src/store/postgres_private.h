@@ -1,0 +1,61 @@
+/*
+ * What the files of the PostgreSQL backend (src/store/postgres*.c) share: the
+ * handle, the helpers that run statements over libpq and turn PostgreSQL's
+ * errors (by SQLSTATE) into r1540's result codes, and the pg_NAME
+ * declarations generated from store_ops.def. Nothing outside
+ * src/store/postgres*.c includes this or libpq-fe.h.
+ *
+ * Parameters travel as text (PQexecParams with NULL types): every value r1540
+ * stores is text or an integer, and PostgreSQL infers the types from the
+ * statement.
+ */
+#ifndef R1540_STORE_POSTGRES_PRIVATE_H
+#define R1540_STORE_POSTGRES_PRIVATE_H
+
+#include <libpq-fe.h>
+
+#include "store_backend.h"
+
+typedef struct pg_store {
+    PGconn *conn;
+    char *name; /* "postgres database NAME", for messages: never the URI (it may hold a password) */
+    /* The constraint the last failure broke ("" if none), set by pg_fail: a
+     * failed statement aborts PostgreSQL's transaction, so a refused write is
+     * explained from this rather than from a query after it. */
+    char constraint[64];
+} pg_store_t;
+
+/* The SQLSTATE our PL/pgSQL refusals raise (postgres_schema.c's r1540_refuse):
+ * mapped to RC_REFUSED, the message after "r1540: " kept. */
+#define PG_REFUSED_STATE "R1540"
+
+/* Turns a failed result (or, with r NULL, the connection's last error) into an
+ * rc and a message; does not clear r. */
+rc_t pg_fail(pg_store_t *h, const PGresult *r, err_t *e);
+/* Runs sql with n text parameters (NULL entries are SQL NULL); the rows, if
+ * any, in *out (the caller PQclears it) when out is not NULL. */
+rc_t pg_exec(pg_store_t *h, const char *sql, int n, const char *const *params, PGresult **out,
+             err_t *e);
+/* The same with binary parameters: formats[i] 1 takes lengths[i] bytes (bytea). */
+rc_t pg_exec_bin(pg_store_t *h, const char *sql, int n, const char *const *params,
+                 const int *lengths, const int *formats, PGresult **out, err_t *e);
+/* Runs sql (several statements allowed, no parameters). */
+rc_t pg_script(pg_store_t *h, const char *sql, err_t *e);
+/* The text of row i, column c copied into the arena ("" for NULL). */
+char *pg_text(arena_t *a, const PGresult *r, int i, int c);
+/* The integer in row i, column c (0 for NULL). */
+long long pg_int(const PGresult *r, int i, int c);
+/* Copies a column into a fixed buffer ("" if NULL or too long). */
+void pg_copy(const PGresult *r, int i, int c, char *dst, size_t size);
+/* The rows of r read into an arena array of elem-sized records. */
+typedef void (*pg_row_reader_t)(arena_t *a, const PGresult *r, int row, void *record);
+void pg_collect(const PGresult *r, arena_t *a, size_t elem, pg_row_reader_t read_row, void *out,
+                size_t *n);
+
+/* The backend's operations: pg_NAME for each line of store_ops.def. Those not
+ * written yet fall back on postgres_todo.c's weak definitions, which refuse
+ * with RC_FAIL naming the operation. */
+#define STORE_OP(name, params, args) rc_t pg_##name(void *h, STORE_PARAMS params);
+#include "store_ops.def"
+
+#endif
