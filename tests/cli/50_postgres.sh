@@ -5,17 +5,7 @@
 # commands whose operations exist giving byte for byte what SQLite gives.
 # Operations not written yet must refuse naming themselves, never answer.
 . tests/cli/lib.sh
-. tests/pg_cluster.sh
-trap 'pg_cluster_stop; rm -rf "$T"' EXIT
-if ! pg_cluster_start >"$T/pg.log" 2>&1; then
-    not_ok "a throwaway PostgreSQL cluster starts" "$(head -c 600 "$T/pg.log")"
-    echo "1..$N"
-    exit 1
-fi
-ok "a throwaway PostgreSQL cluster starts (Unix socket only, in $PG_DIR)"
-unset R1540_DB
-PG=$PG_URL
-p() { "$BIN" --db "$PG" "$@"; }
+. tests/cli/pg_lib.sh
 
 # ---- the switch, the URI, databases that are not r1540's ---------------------------
 unset R1540_PG_EXPERIMENTAL
@@ -63,17 +53,6 @@ expect_eq "the schema number is the backend's migration count" "$(pg_psql r1540t
 # ---- reports and the matrix workflow: the same commands, the same answers ----------------
 # Each command runs on SQLite ($DB) and on PostgreSQL; their outputs and exit
 # codes must be the same bytes. Dates are given, so nothing depends on today.
-both() { # both NAME CMD...: the same exit code and output on both backends
-    name=$1; shift
-    r "$@" >"$T/sq.out" 2>"$T/sq.err"; src=$?
-    p "$@" >"$T/pg.out" 2>"$T/pg.err"; prc=$?
-    if [ "$src" -eq "$prc" ] && cmp -s "$T/sq.out" "$T/pg.out" && cmp -s "$T/sq.err" "$T/pg.err"; then
-        ok "$name (exit $src)"
-    else
-        not_ok "$name" "sqlite exit $src, postgres exit $prc" "sqlite: $(head -c 300 "$T/sq.out" "$T/sq.err")" \
-            "postgres: $(head -c 300 "$T/pg.out" "$T/pg.err")"
-    fi
-}
 head -c 3000 /dev/urandom >"$T/doc.bin"
 printf '%%PDF-1.4\n' | cat - "$T/doc.bin" >"$T/doc.pdf"
 both "report add with a file" report add DEU --kind first-report --date 2004-10-20 --language de --title "Rapport über Ümlaute" --file "$T/doc.pdf"
@@ -108,12 +87,6 @@ both "status" status
 expect_ok "audit verify on PostgreSQL" p audit verify
 
 # ---- the rules, enforced by PostgreSQL whoever writes -----------------------------------
-refused() { # refused NAME PATTERN SQL: psql, bypassing r1540, is refused
-    if pg_psql r1540test -c "$3" >"$T/out" 2>"$T/err"; then
-        not_ok "$1" "psql accepted: $3"
-    elif grep -qE -- "$2" "$T/err"; then ok "$1"
-    else not_ok "$1" "$(head -c 600 "$T/err")" "wanted: $2"; fi
-}
 refused "the audit log: no UPDATE" "r1540: the audit log is append-only" "UPDATE audit SET actor = 'x'"
 refused "the audit log: no DELETE" "r1540: the audit log is append-only" "DELETE FROM audit"
 refused "the audit log: no TRUNCATE" "r1540: the audit log is append-only" "TRUNCATE audit"
