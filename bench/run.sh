@@ -12,4 +12,5 @@ sh bench/review.sh
 sh bench/fuzz.sh
 sh bench/hostile.sh
 sh bench/soak.sh
+sh bench/fault.sh
 sh bench/search.sh
