@@ -96,6 +96,12 @@ for t in tests/cli/[0-9]*.sh; do
     run_one "$t (asan)" env R1540_BIN=build/san/r1540 sh "$t"
 done
 
+# The CLI scripts made backend-neutral so far, again with their database on
+# a throwaway PostgreSQL cluster (tests/on_postgres.sh; issue 14)
+for t in tests/cli/02_reports.sh tests/cli/03_matrix.sh; do
+    run_one "$t (postgresql)" env R1540_BIN=./r1540 sh tests/on_postgres.sh "$t"
+done
+
 # the real server over HTTP (pages, forms, API), plain and sanitizer builds
 run_one "tests/http/run.sh" env R1540_BIN=./r1540 sh tests/http/run.sh
 run_one "tests/http/run.sh (asan)" env R1540_BIN=build/san/r1540 sh tests/http/run.sh

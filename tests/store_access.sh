@@ -27,4 +27,16 @@ audit_detail() { json 'last | .detail' audit list; }
 # backend's own constraints and triggers, a backup's bytes, recovery after
 # kill -9, or setting up a state r1540 cannot make (an expired session, failed
 # sign-ins). A suite run on another backend replaces exactly these calls.
-sqlite_only() { sqlite3 "$@"; }
+# On PostgreSQL (tests/on_postgres.sh) it refuses, so that a step depending on
+# it fails loudly unless the script guards it with on_sqlite.
+on_sqlite() { [ "${R1540_TEST_BACKEND:-sqlite}" = sqlite ]; }
+sqlite_only() {
+    if on_sqlite; then sqlite3 "$@"; else echo "sqlite_only: the database is on PostgreSQL" >&2; return 1; fi
+}
+
+# beneath SQL: runs SQL on $DB beneath r1540, on either backend (sqlite3 on a
+# file, psql on tests/on_postgres.sh's database): for the rules the database
+# itself enforces, whoever writes. The SQL must be valid in both dialects.
+beneath() {
+    if on_sqlite; then sqlite3 "$DB" "$1"; else psql -X -q -v ON_ERROR_STOP=1 -d "$DB" -c "$1"; fi
+}

@@ -88,12 +88,17 @@ r matrix set FRA 2 OP1-NPT X >/dev/null
 expect_eq "diff lists items in template order" "$(r matrix diff FRA 1 2 | grep -v '^ ' | tail -n +2 | tr '\n' ' ')" "OP1-NPT OP1-CWC "
 
 # `matrix new` writes a version and its entries in one transaction.
-# The failure is injected beneath r1540, by a trigger in the SQLite file.
+# The failure is injected beneath r1540, by a trigger in the database.
 approve_fra 2 2005-01-02
-sqlite_only "$DB" "create trigger inject_failure before insert on matrix_entry begin select raise(abort, 'injected failure'); end;"
+if on_sqlite; then
+    beneath "create trigger inject_failure before insert on matrix_entry begin select raise(abort, 'injected failure'); end;"
+else
+    beneath "create function inject_failure() returns trigger language plpgsql as \$\$ begin raise exception using errcode = 'check_violation', message = 'injected failure'; end \$\$;
+        create trigger inject_failure before insert on matrix_entry for each row execute function inject_failure()"
+fi
 h=$(db_hash)
 expect_fail "matrix new fails when its entries cannot be written" 4 "injected failure" r matrix new FRA --date 2005-02-01
 expect_eq "the failed matrix new left no version behind" "$(db_hash)" "$h"
-sqlite_only "$DB" "drop trigger inject_failure"
+if on_sqlite; then beneath "drop trigger inject_failure"; else beneath "drop trigger inject_failure on matrix_entry; drop function inject_failure()"; fi
 
 done_testing

@@ -7,7 +7,8 @@ case $BIN in /*) ;; *) BIN="$PWD/$BIN" ;; esac
 ROOT=$PWD
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
-DB=$T/test.db
+# $T/test.db, or the database tests/on_postgres.sh gives
+DB=${R1540_TEST_DB:-$T/test.db}
 N=0
 export R1540_DATA="$ROOT/data"
 export R1540_BUSY_TIMEOUT_MS=200
@@ -35,11 +36,19 @@ expect_fail() {
     fi
 }
 
-# expect_sql_refused NAME PATTERN SQL: the sqlite3 tool, bypassing r1540, is
-# refused by the SQLite backend's own constraints and triggers.
+# expect_sql_refused NAME PATTERN SQL: SQL run beneath r1540 (sqlite3, or
+# psql on PostgreSQL) is refused by the backend's own constraints and
+# triggers. The rules' own messages are the same on both; SQLite's names for
+# constraint failures become PostgreSQL's.
 expect_sql_refused() {
     name=$1; pattern=$2; shift 2
-    sqlite_only "$DB" "$@" >"$T/out" 2>"$T/err"
+    if ! on_sqlite; then
+        pattern=$(printf '%s' "$pattern" | sed -e 's/CHECK constraint failed/violates check constraint/' \
+            -e 's/FOREIGN KEY constraint failed/violates foreign key constraint/' \
+            -e 's/UNIQUE constraint failed/violates unique constraint/' \
+            -e 's/NOT NULL constraint failed/violates not-null constraint/')
+    fi
+    beneath "$@" >"$T/out" 2>"$T/err"
     rc=$?
     if [ "$rc" -ne 0 ] && grep -qE -- "$pattern" "$T/err"; then
         ok "$name"

@@ -6,7 +6,8 @@ BIN=${R1540_BIN:-./r1540}
 case $BIN in /*) ;; *) BIN="$PWD/$BIN" ;; esac
 ROOT=$PWD
 T=$(mktemp -d)
-DB=$T/test.db
+# $T/test.db, or the database tests/on_postgres.sh gives
+DB=${R1540_TEST_DB:-$T/test.db}
 LOG=$T/server.log
 N=0
 SPID=""
