@@ -40,3 +40,9 @@ sqlite_only() {
 beneath() {
     if on_sqlite; then sqlite3 "$DB" "$1"; else psql -X -q -v ON_ERROR_STOP=1 -d "$DB" -c "$1"; fi
 }
+
+# new_db NAME: where a second, empty database of the suite's backend is: a
+# file in $T on SQLite, a new database of the throwaway cluster on PostgreSQL.
+new_db() {
+    if on_sqlite; then echo "$T/$1.db"; else createdb "$1" && echo "postgresql:///$1?host=$PGHOST"; fi
+}
