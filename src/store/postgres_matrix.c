@@ -202,18 +202,19 @@ static rc_t entries_chunk(pg_store_t *h, const entry_owner_t *o, const matrix_en
     size_t head = (size_t)(strstr(one, " VALUES") - one);
     pg_params_t *p = xcalloc(rows, sizeof *p);
     const char **v = xcalloc(rows * PG_FIELDS_MAX_PARAMS, sizeof *v);
-    char *sql = xmalloc(head + rows * (size_t)PG_FIELDS_MAX_PARAMS * 8 + 16);
-    size_t len = (size_t)sprintf(sql, "%.*s VALUES ", (int)head, one);
+    size_t cap = head + rows * (size_t)PG_FIELDS_MAX_PARAMS * 8 + 16, len;
+    char *sql = xmalloc(cap);
+    len = (size_t)snprintf(sql, cap, "%.*s VALUES ", (int)head, one);
     int n = 0;
     for (size_t i = 0; i < rows; i++) {
         p[i] = (pg_params_t){.v = {o->id, o->state, o->template_version}, .n = ENTRY_OWNER_COLS};
         pg_fields_params(&p[i], &matrix_entry_fields, &entries[i]);
-        len += (size_t)sprintf(sql + len, i ? ",(" : "(");
+        len += (size_t)snprintf(sql + len, cap - len, i ? ",(" : "(");
         for (int k = 0; k < p[i].n; k++) {
             v[n++] = p[i].v[k];
-            len += (size_t)sprintf(sql + len, k ? ",$%d" : "$%d", n);
+            len += (size_t)snprintf(sql + len, cap - len, k ? ",$%d" : "$%d", n);
         }
-        len += (size_t)sprintf(sql + len, ")");
+        len += (size_t)snprintf(sql + len, cap - len, ")");
     }
     rc_t rc = pg_exec(h, sql, n, v, NULL, e);
     free(sql);
