@@ -117,6 +117,10 @@ done
 expect "/ar/api: 200" 200 "$B/ar/api"
 check "/ar/api: headings in Arabic" grep -q '<h4>المعلمات</h4>' "$T/body"
 check "/ar/api: right to left" grep -q 'dir="rtl"' "$T/body"
+# an answer's status is a cell of its own, left to right, its English description isolated: as
+# inline text, "default" went to the far end of a right-to-left line (style.css, ul.api-answers)
+check "/ar/api: the default answer's label and description each isolated" \
+    grep -q '<li><code dir="ltr">default</code><span><bdi>Any other failure' "$T/body"
 expect "/zh/api: 200" 200 "$B/zh/api"
 check "/zh/api: headings in Chinese" grep -q '<h4>参数</h4>' "$T/body"
 expect "/en/api: 200" 200 "$B/en/api"
