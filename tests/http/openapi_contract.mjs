@@ -189,7 +189,7 @@ const fillNone = (tpl) => {
 const BAD_QUERY = [["page", "0"], ["since", "2020-02-30"], ["as_of", "2020-13-01"], ["years", "0"],
                    ["region", "%3Cscript%3E"], ["status", "nonsense"]];
 // answers the generic checks cannot ask for on the demo data (no such record, or an empty
-// body is a valid request there): they stay in the list of answers not seen
+// body is a valid request there): the walks below ask for them with the record they need
 const NOT_GENERIC = new Set(["GET /reset/{token} 200", "GET /inbox/{id} 200",
   "POST /assistance/proposals/{id}/accept 422", "POST /assistance/proposals/{id}/decline 422",
   "POST /states/{code}/contacts/{id}/link 422",
