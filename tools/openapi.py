@@ -524,7 +524,9 @@ ROUTES = [
 NOT_ANSWERED = {("POST", "states/*/contacts"): ["404", "200"],
                 # made: 201, never 200 (the contract tests make one of each)
                 ("POST", "outreach"): ["200"], ("POST", "states/*/outreach"): ["200"],
-                ("POST", "programmes"): ["200"], ("POST", "practices"): ["200"],
+                ("POST", "programmes"): ["200"],
+                # a practice's file of a kind not taken is a bad field of the submission (422)
+                ("POST", "practices"): ["200", "415"],
                 ("POST", "states/*/requests"): ["200"], ("POST", "assistance/offers"): ["200"],
                 ("POST", "users"): ["200"], ("POST", "users/*/reset"): ["200"],
                 ("POST", "tokens"): ["200"], ("POST", "states/*/reports"): ["200"],
@@ -544,18 +546,56 @@ NOT_ANSWERED = {("POST", "states/*/contacts"): ["404", "200"],
                 # a new draft and a draft comment are 201, never 200 (src/web/h_workspace.c, h_comment.c)
                 ("POST", "states/*/versions"): ["200"], ("POST", "states/*/versions/*/draft-comments"): ["200"]}
 # Answers a call gives beyond those of its kind: the practices' state filter names a state
-# that must exist.
-ALSO_ANSWERED = {("GET", "practices"): ["404"]}
+# that must exist; a used or expired reset link is gone (h_reset_form: 410), on its form too;
+# the API's sign-in takes a JSON body only (session.c: 415).
+ALSO_ANSWERED = {("GET", "practices"): ["404"], ("GET", "reset/*"): ["410"], ("POST", "login"): ["415"]}
+
+# The POSTs that can answer 409 (RC_REFUSED, which router.c's status_of maps to 409, or a 409
+# the handler sets): a change the records' state does not allow now, read off the handlers
+# (src/web/h_*.c) and their operations (src/app/). A POST not named here answers no 409: its
+# refusals are 401/403 (who), 404 (what), 410 (a used link), 413 and 422 (the input). The
+# database's own refusals (triggers) only repeat what the operation checks first.
+CONFLICTS = {
+    ("POST", "states/*/contacts/*/link"): "the account is not a point of contact of the entry's state",
+    ("POST", "programmes/*/offers"): "the offer is not the programme's organization's",
+    ("POST", "practices/*/publish"): "the practice is not submitted (published or returned already)",
+    ("POST", "practices/*/return"): "the practice is not submitted",
+    ("POST", "states/*/versions"): "the state has a version in progress",
+    ("POST", "states/*/versions/*/entries"): "the version is not a draft",
+    ("POST", "states/*/versions/*/entries/*"): "the version is not a draft",
+    ("POST", "states/*/versions/*/send"): "the version is not a draft",
+    ("POST", "states/*/versions/*/return"): "the version is not with the state",
+    ("POST", "states/*/versions/*/accept"): "the version is not with the state, or accepted",
+    ("POST", "states/*/versions/*/comments"): "the version is not with the state, or accepted",
+    ("POST", "states/*/versions/*/draft-comments"): "the version is not with the state, or accepted",
+    ("POST", "states/*/versions/*/comments/*"): "the version is not with the state, or the comment was sent",
+    ("POST", "states/*/versions/*/comments/*/delete"): "the version is not with the state, or the comment was sent",
+    ("POST", "states/*/versions/*/comments/*/answer"): "the comment is marked answered already",
+    ("POST", "states/*/versions/*/approve"): "the version is not accepted by the state",
+    ("POST", "states/*/versions/*/publish"): "the version is not approved",
+    ("POST", "users"): "the name is taken",
+    ("POST", "users/*/disable"): "an administrator disables themself",
+    ("POST", "users/*/reset"): "the account is disabled",
+    ("POST", "states/*/requests/*/withdraw"): "the request is not open, or has a live proposal",
+    ("POST", "states/*/requests/*/feedback"): "the request is not delivered",
+    ("POST", "assistance/offers/*/close"): "the offer is closed already",
+    ("POST", "assistance/offers/*/reopen"): "the offer is open already",
+    ("POST", "assistance/match"): "the proposals picked are not the matching's now",
+    ("POST", "assistance/proposals/*/accept"): "the side has answered, or the proposal is decided",
+    ("POST", "assistance/proposals/*/decline"): "the side has answered, or the proposal is decided",
+    ("POST", "assistance/proposals/*/deliver"): "the proposal is not accepted by both sides",
+}
 
 # ---- building ---------------------------------------------------------------------------
 
 ERRORS = {"400": "The body cannot be read", "401": "Not signed in, a wrong password or a bad token",
           "403": "Not allowed, a read token on a write, or a missing or wrong CSRF token",
           "404": "No such thing, or not visible to the caller", "405": "The path takes another method",
-          "409": "The workflow does not allow it now", "410": "A used or expired reset link",
-          "413": "The body is too large", "415": "An upload of a kind not taken",
-          "422": "A field is missing or wrong (the error names it)", "429": "Too many sign-in attempts",
-          "503": "The database cannot be used"}
+          "409": "The records' state does not allow it now (a workflow step, a taken name)",
+          "410": "A used or expired reset link", "413": "The body is too large",
+          "415": "An upload of a kind not taken, or a sign-in whose body is not JSON",
+          "422": "A field is missing or wrong (the error names it), or a form field holds a NUL byte",
+          "429": "Too many sign-in attempts", "503": "The database cannot be used"}
 
 
 def path_of(pattern):
@@ -606,7 +646,9 @@ def operation(method, pattern, who, summary, query, body, answer):
         codes["304"] = {"description": "Not modified: the If-None-Match or If-Modified-Since holds"}
     # 404 where the path or a state filter names something; 503 (the database cannot be used)
     # and any other failure are the "default" answer of every call
-    # a GET's 422 is a query parameter out of its range (the language is taken as it comes)
+    # a GET's 422 is a query parameter out of its range (the language is taken as it comes);
+    # every POST's 422 is, besides the handler's own field rules, a form field holding a NUL
+    # byte, which the server refuses before any handler (src/web/server.c)
     wanted = (["422"] if method == "POST" or query else []) + (
         ["404"] if "*" in pattern or STATE_Q in query else []) + ALSO_ANSWERED.get((method, pattern), [])
     if method == "GET" and pattern.endswith(("/send", "/accept", "/approve", "/publish")):
@@ -614,7 +656,8 @@ def operation(method, pattern, who, summary, query, body, answer):
     if who not in (PUB, "reset"):
         wanted += ["401", "403"]
     if method == "POST":
-        wanted += ["400", "409", "413"] + (["403"] if who not in (PUB, "reset") else [])
+        wanted += ["400", "413"] + (["403"] if who not in (PUB, "reset") else [])
+        wanted += ["409"] if (method, pattern) in CONFLICTS else []
     if pattern == "login" and method == "POST":
         wanted += ["401", "429"]
     if "file" in (body or []):

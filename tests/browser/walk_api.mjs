@@ -44,6 +44,16 @@ try {
       const wide = await page.evaluate(() => document.documentElement.scrollWidth);
       ok(wide <= w, `${L} ${w}px: no horizontal scroll`, `scrollWidth ${wide}`);
       await page.screenshot({ path: `${OUT}/api-${L}-${w}.png`, fullPage: false });
+      // an answer's status and its description each start at one edge, the line's start in
+      // either direction: in Arabic the "default" label once went to the far end of its line
+      const edges = await page.evaluate(() => {
+        const rtl = document.documentElement.dir === 'rtl';
+        const at = (e) => Math.round(rtl ? e.getBoundingClientRect().right : e.getBoundingClientRect().left);
+        const list = document.querySelector('.api-call ul.api-answers');
+        return ['li > code', 'li > span'].map((q) => [...list.querySelectorAll(q)].map(at));
+      });
+      ok(edges.every((e) => e.length > 1 && new Set(e).size === 1),
+         `${L} ${w}px: the answers' statuses line up, and so do their descriptions`, JSON.stringify(edges));
     }
     ok(await page.locator('.api-call').count() === calls, `${L}: every call of openapi.json is on the page`);
     const dir = await page.evaluate(() => document.documentElement.dir || 'ltr');

@@ -61,6 +61,14 @@ printf '%%PDF-1.4\n%%%%EOF\n' >"$T/practice.pdf"
 PRACTICE=$(r practice add FRA --title 'A practice with a document' --summary 'Its document.' --language en \
     --themes legislation --file "$T/practice.pdf" 2>>"$T/init.err" | sed -n 's/^practice \([0-9]*\): submitted$/\1/p')
 r practice publish "$PRACTICE" >/dev/null 2>>"$T/init.err" || { cat "$T/init.err"; echo "Bail out! practice"; exit 1; }
+# a draft on template v2 of a state whose versions are all published, for a diff across
+# templates (422); ten failed sign-ins of one name from this address, so that the next is 429
+# for the next 15 minutes, without an Argon2 check each
+V2STATE=$(sqlite3 "$DB" "SELECT state FROM matrix_version GROUP BY state HAVING min(status = 'published') = 1 AND min(number) = 1 AND state NOT IN ('FRA', 'AFG') ORDER BY state LIMIT 1")
+r matrix new "$V2STATE" --template v2 >/dev/null 2>>"$T/init.err" || { cat "$T/init.err"; echo "Bail out! v2 draft"; exit 1; }
+V2=$V2STATE/$(sqlite3 "$DB" "SELECT max(number) FROM matrix_version WHERE state = '$V2STATE'")
+sqlite3 "$DB" "INSERT INTO signin_attempt (name, address, at, outcome) SELECT 'locked', '127.0.0.1', strftime('%s', 'now'), 'failed' FROM (WITH n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 10) SELECT i FROM n)" ||
+    { echo "Bail out! failed sign-ins"; exit 1; }
 start_server
 api_login exp || { echo "Bail out! sign-in"; exit 1; }
 COOKIE="r1540_session=$(awk '$6 == "r1540_session" { print $7 }' "$T/jar.exp")"
@@ -78,15 +86,21 @@ expect "the page has no API call: /api/v1/api 404" 404 "$B/api/v1/api"
 expect "POST openapi.json: 405" 405 -d '{}' -H 'Content-Type: application/json' "$B/api/v1/openapi.json"
 
 # ---- contract tests: the answers fit the schemas -----------------------------------
-TAP_FROM=$N R1540_COOKIE=$COOKIE R1540_CSRF=$CSRF R1540_WRITERS=$WRITERS R1540_DRAFT=$DRAFT R1540_PRACTICE=$PRACTICE R1540_MISSING=${R1540_MISSING_OUT:-$T/missing} \
+TAP_FROM=$N R1540_V2=$V2 R1540_LOCKED=locked R1540_COOKIE=$COOKIE R1540_CSRF=$CSRF R1540_WRITERS=$WRITERS R1540_DRAFT=$DRAFT R1540_PRACTICE=$PRACTICE R1540_MISSING=${R1540_MISSING_OUT:-$T/missing} \
     node tests/http/openapi_contract.mjs "$B" "$DOC" "$TR" "$TW" >"$T/contract.tap" 2>&1
 sed -n '/^\(not \)\{0,1\}ok \|^#/p' "$T/contract.tap" | grep -v '^# next'
 next=$(sed -n 's/^# next \([0-9]*\)$/\1/p' "$T/contract.tap")
 if [ -n "$next" ]; then N=$next; else not_ok "the contract tests ran to the end" "$(grep -v '^\(not \)\{0,1\}ok ' "$T/contract.tap" | tail -12)"; fi
 seen=$(sed -n 's/^# documented answers seen: \([0-9]*\) of [0-9]*$/\1/p' "$T/contract.tap")
-# a floor, raised as checks are added: fewer documented answers seen is a regression
-check "at least 497 documented answers (operation and status) seen by the contract tests (${seen:-none})" \
-    [ "${seen:-0}" -ge 497 ]
+total=$(sed -n 's/^# documented answers seen: [0-9]* of \([0-9]*\)$/\1/p' "$T/contract.tap")
+# Every documented answer (operation and status) is seen, but these, which a test server cannot
+# be made to give; one per line, with why. A newly documented answer nobody provokes fails here.
+UNSEEN_BY_DESIGN=''
+missing=$(grep -v '^$' "${R1540_MISSING_OUT:-$T/missing}" 2>/dev/null | sort | tr '\n' ';')
+by_design=$(printf '%s\n' "$UNSEEN_BY_DESIGN" | sed 's/ *#.*//' | grep -v '^$' | sort | tr '\n' ';')
+n_design=$(printf '%s' "$by_design" | tr -cd ';' | wc -c)
+expect_eq "every documented answer seen by the contract tests (${seen:-none} of ${total:-none})" \
+    "${seen:-none} of ${total:-none}; not seen: $missing" "$((${total:-0} - n_design)) of ${total:-0}; not seen: $by_design"
 python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); d["components"]["schemas"]["State"]["properties"]["code"]["pattern"]="^[a-z]{3}$"; json.dump(d,open(sys.argv[2],"w"))' \
     "$DOC" "$T/wrong.json"
 node tests/http/openapi_contract.mjs "$B" "$T/wrong.json" "$TR" "$TW" >"$T/wrong.tap" 2>&1
@@ -103,6 +117,10 @@ done
 expect "/ar/api: 200" 200 "$B/ar/api"
 check "/ar/api: headings in Arabic" grep -q '<h4>المعلمات</h4>' "$T/body"
 check "/ar/api: right to left" grep -q 'dir="rtl"' "$T/body"
+# an answer's status is a cell of its own, left to right, its English description isolated: as
+# inline text, "default" went to the far end of a right-to-left line (style.css, ul.api-answers)
+check "/ar/api: the default answer's label and description each isolated" \
+    grep -q '<li><code dir="ltr">default</code><span><bdi>Any other failure' "$T/body"
 expect "/zh/api: 200" 200 "$B/zh/api"
 check "/zh/api: headings in Chinese" grep -q '<h4>参数</h4>' "$T/body"
 expect "/en/api: 200" 200 "$B/en/api"
