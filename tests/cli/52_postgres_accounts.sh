@@ -178,12 +178,18 @@ signin() { # signin URL NAME PASSWORD [JAR]
 A=$URL_A; B=$URL_B
 JSON='Content-Type: application/json'
 
+# a session idle for over 30 minutes: the next sign-in purges it
+pg_psql r1540test -c "INSERT INTO session SELECT repeat('e', 64), id, 'c', 0, 0 FROM \"user\" WHERE name = 'alice'"
 signin "$A" admin "$PW" "$T/jar"
 expect_eq "admin signs in on server A" "$CODE" 200
 csrf=$(json_field csrf)
-expect_eq "... a session row in PostgreSQL, under its hash" \
-    "$(pg_psql r1540test -c "SELECT count(*) FROM session WHERE length(token_hash) = 64")" 1
+expect_eq "... a session row in PostgreSQL, under its hash; the idle one purged" \
+    "$(pg_psql r1540test -c "SELECT count(*) FROM session WHERE token_hash ~ '^[0-9a-f]{64}$' AND token_hash <> repeat('e', 64)")|$(pg_psql r1540test -c "SELECT count(*) FROM session")" "1|1"
+# last_seen is written at most once a minute: made two minutes old, B sets it
+pg_psql r1540test -c "UPDATE session SET last_seen = last_seen - 120"
 expect_code "the session works on server B" 200 -b "$T/jar" "$B/api/v1/signins"
+expect_eq "... which marks it seen (session_touch)" \
+    "$(pg_psql r1540test -c "SELECT last_seen >= $(date +%s) - 60 FROM session")" t
 expect_code "a write on B without the CSRF token is refused" 403 -b "$T/jar" -H "$JSON" \
     -d '{"scope":"read","label":"from B"}' "$B/api/v1/tokens"
 expect_code "... with a wrong one too" 403 -b "$T/jar" -H "$JSON" -H "X-CSRF-Token: $(printf '0%.0s' $(seq 64))" \
@@ -221,6 +227,8 @@ expect_eq "... lifts the five" "$(cat "$T/out")" "user:alice: 5 failed sign-ins 
 signin "$B" alice 'a new long password' "$T/jar.alice"
 expect_eq "... alice signs in on B again" "$CODE" 200
 expect_code "... and her session works on A" 200 -b "$T/jar.alice" "$A/api/v1/tokens"
+expect_eq "... her lifted failures stay listed; the old attempt was purged by the sign-ins" \
+    "$(p user signins --format json | grep -c '"name":"alice","address":"127.0.0.1","outcome":"lifted"')|$(pg_psql r1540test -c "SELECT count(*) FROM signin_attempt WHERE name = 'old'")" "5|0"
 
 # A reset link: issued on A, opened on B, used once, whichever server.
 expect_code "admin issues a reset link for alice on B" 201 -b "$T/jar" -H "$JSON" -H "X-CSRF-Token: $csrf" \
