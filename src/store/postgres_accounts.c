@@ -1,7 +1,8 @@
 /*
  * The PostgreSQL side of user accounts, matrix comments and the state's
  * review of a version. New rows get the highest id + 1, as SQLite's rowid
- * does. Sessions, password resets and sign-in attempts are not written yet.
+ * does. Sessions, sign-in attempts, API tokens and password resets are in
+ * postgres_session.c, postgres_signin.c, postgres_tokens.c, postgres_reset.c.
  */
 #include <stdio.h>
 #include <string.h>

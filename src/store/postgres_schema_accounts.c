@@ -1,7 +1,8 @@
 /*
  * PostgreSQL migration 4: user accounts, and the state's review of a matrix
  * version (sqlite_schema_accounts.c's user, matrix_comment and matrix_review;
- * its session and login tables come with the sessions, not written yet). The
+ * its session table is in postgres_schema_sessions.c, and its login_failure
+ * was replaced by signin_attempt in SQLite's migration 5). The
  * table keeps SQLite's name, "user", quoted: USER is reserved in PostgreSQL.
  */
 #include "postgres_schema.h"
