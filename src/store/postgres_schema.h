@@ -34,6 +34,9 @@ extern const char postgres_migration_accounts[];
 extern const char postgres_migration_search[];
 /* 6: notifications (postgres_schema_notify.c). */
 extern const char postgres_migration_notify[];
+/* effective practices, their documents and search index
+ * (postgres_schema_practice.c). */
+extern const char postgres_migration_practice[];
 
 /* Text columns compare and sort byte by byte, as SQLite's do, whatever the
  * database's locale: the orderings of store_ops.def must not depend on it. */
