@@ -54,8 +54,8 @@ rc_t pg_comment_set_text(void *h, long long id, const char *text, err_t *e)
     char ids[24];
     snprintf(ids, sizeof ids, "%lld", id);
     const char *p[] = {text ? text : "", ids};
-    rc_t rc = change_one(h, "UPDATE matrix_comment SET text = $1 WHERE id = $2 AND sent = 0", 2,
-                         p, "draft comment", id, e);
+    rc_t rc = change_one(h, "UPDATE matrix_comment SET text = $1 WHERE id = $2 AND sent = 0", 2, p,
+                         "draft comment", id, e);
     if (rc == RC_INPUT) /* the length CHECK: said as SQLite's side says it */
         err_set(e, RC_INPUT, "a comment must have 1 to %d characters", REVIEW_COMMENT_MAX);
     return rc;
@@ -77,8 +77,8 @@ rc_t pg_comments_send(void *h, long long version_id, int *n, err_t *e)
     const char *p[] = {vid};
     PGresult *r;
     *n = 0;
-    rc_t rc = pg_exec(h, "UPDATE matrix_comment SET sent = 1 WHERE version_id = $1 AND sent = 0",
-                      1, p, &r, e);
+    rc_t rc = pg_exec(h, "UPDATE matrix_comment SET sent = 1 WHERE version_id = $1 AND sent = 0", 1,
+                      p, &r, e);
     if (rc == RC_OK) {
         *n = (int)strtol(PQcmdTuples(r), NULL, 10);
         PQclear(r);

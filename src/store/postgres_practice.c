@@ -133,19 +133,20 @@ rc_t pg_practice_get(void *h, long long id, arena_t *a, practice_t *out, err_t *
     return rc;
 }
 
-rc_t pg_practice_list(void *h, const practice_filter_t *f, arena_t *a, practice_t **out,
-                      size_t *n, err_t *e)
+rc_t pg_practice_list(void *h, const practice_filter_t *f, arena_t *a, practice_t **out, size_t *n,
+                      err_t *e)
 {
     const char *v[] = {or_null(f->status), or_null(f->item), or_null(f->state), or_null(f->org)};
     PGresult *r;
     /* items are a comma-separated list; item ids hold no comma, so the
      * bracketed strpos finds whole ids only (SQLite's instr) */
-    rc_t rc = pg_exec(h,
-                      "SELECT " COLS FROM " WHERE ($1::text IS NULL OR p.status = $1)"
-                      " AND ($2::text IS NULL OR strpos(',' || p.items || ',', ',' || $2 || ',') > 0)"
-                      " AND ($3::text IS NULL OR p.state = $3) AND ($4::text IS NULL OR p.org = $4)"
-                      " ORDER BY p.id DESC",
-                      4, v, &r, e);
+    rc_t rc =
+        pg_exec(h,
+                "SELECT " COLS FROM " WHERE ($1::text IS NULL OR p.status = $1)"
+                " AND ($2::text IS NULL OR strpos(',' || p.items || ',', ',' || $2 || ',') > 0)"
+                " AND ($3::text IS NULL OR p.state = $3) AND ($4::text IS NULL OR p.org = $4)"
+                " ORDER BY p.id DESC",
+                4, v, &r, e);
     if (rc == RC_OK) {
         pg_collect(r, a, sizeof **out, read_practice, out, n);
         PQclear(r);
@@ -153,8 +154,8 @@ rc_t pg_practice_list(void *h, const practice_filter_t *f, arena_t *a, practice_
     return rc;
 }
 
-rc_t pg_practice_decide(void *h, long long id, const char *from, const char *to,
-                        const char *note, const char *date, err_t *e)
+rc_t pg_practice_decide(void *h, long long id, const char *from, const char *to, const char *note,
+                        const char *date, err_t *e)
 {
     char ids[24];
     snprintf(ids, sizeof ids, "%lld", id);
@@ -207,8 +208,8 @@ rc_t pg_practice_document(void *h, long long id, arena_t *a, void **doc, size_t 
     snprintf(ids, sizeof ids, "%lld", id);
     const char *v[] = {ids};
     PGresult *r;
-    rc_t rc = pg_exec(h, "SELECT document FROM practice_document WHERE practice_id = $1", 1, v,
-                      &r, e);
+    rc_t rc =
+        pg_exec(h, "SELECT document FROM practice_document WHERE practice_id = $1", 1, v, &r, e);
     if (rc != RC_OK)
         return rc;
     if (PQntuples(r) == 0) {
