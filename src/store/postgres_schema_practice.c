@@ -14,8 +14,9 @@
  * (postgres_practice.c), so both sides hold the very terms SQLite's FTS5
  * table holds and the same practices match. What differs: tsvector keeps
  * positions up to 16383 and 256 of them per term (a phrase past those is not
- * found), a term of 2048 bytes or more is left out (tsvector refuses it),
- * and the ranking is ts_rank, not BM25 (tests/cli/55_postgres_comments.sh).
+ * found), a term of 2048 bytes or more is left out (tsvector refuses it), so
+ * are the terms past its 1 MiB (below), and the ranking is ts_rank, not BM25
+ * (tests/cli/55_postgres_comments.sh).
  *
  * Only a published practice is in the index: a trigger takes a practice out
  * when its status changes, as on SQLite, and here a second one refuses an
@@ -57,13 +58,25 @@ const char postgres_migration_practice[] =
     "CREATE TRIGGER practice_document_size BEFORE INSERT ON practice_document"
     " FOR EACH ROW EXECUTE FUNCTION r1540_report_size();"
 
-    /* terms joined by single spaces -> 'term':position ..., no parser */
+    /* terms joined by single spaces -> 'term':pos,pos,... once per term (its
+     * first 256 positions, each at most 16383, as tsvector keeps them), in
+     * the order they first appear; no parser. A tsvector holds at most 1 MiB
+     * of terms and their positions (each term's bytes, aligned, and 2 bytes a
+     * position and its count): the terms past 1,000,000 bytes (a document of
+     * some hundred thousand words) are left out rather than the publication
+     * refused. */
     "CREATE FUNCTION r1540_terms_vector(terms text) RETURNS tsvector"
     " LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$"
-    " SELECT coalesce(string_agg('''' || replace(replace(t, '\\', '\\\\'), '''', '''''')"
-    "   || ''':' || least(i, 16383), ' ' ORDER BY i), '')::tsvector"
-    " FROM unnest(string_to_array(terms, ' ')) WITH ORDINALITY AS u(t, i)"
-    " WHERE t <> '' AND octet_length(t) < 2048 $$;"
+    " SELECT coalesce(string_agg(lexeme, ' ' ORDER BY first), '')::tsvector FROM ("
+    "  SELECT first, '''' || replace(replace(t, '\\', '\\\\'), '''', '''''') || ''':' || pos"
+    "   AS lexeme, sum(octet_length(t) + 1 + 2 * (npos + 1)) OVER (ORDER BY first) AS bytes"
+    "  FROM (SELECT t, min(i) AS first, least(count(*), 256) AS npos,"
+    "    string_agg(least(i, 16383)::text, ',' ORDER BY i) FILTER (WHERE n <= 256) AS pos"
+    "   FROM (SELECT t, i, row_number() OVER (PARTITION BY t ORDER BY i) AS n"
+    "    FROM unnest(string_to_array(terms, ' ')) WITH ORDINALITY AS u(t, i)"
+    "    WHERE t <> '' AND octet_length(t) < 2048) k"
+    "   GROUP BY t) w) v"
+    " WHERE bytes <= 1000000 $$;"
     "CREATE TABLE practice_fts ("
     " rowid bigint PRIMARY KEY REFERENCES practice (id) ON DELETE CASCADE,"
     " terms " T " NOT NULL);"

@@ -173,6 +173,15 @@ refused "a document over the maximum size is refused by the database" \
 refused "only a published practice enters the search index" \
     "r1540: only a published practice is in the search index" \
     "INSERT INTO practice_fts VALUES (3, 'formation')"
+# tsvector holds 1 MiB of terms and positions: past it, the last terms are
+# left out (r1540_terms_vector) rather than a big document's publication
+# refused; FTS5 keeps them all
+expect_ok "the index takes 120,000 words, 60,000 different (more than a tsvector holds)" \
+    pg_psql r1540test -c "UPDATE practice_fts SET terms = (SELECT string_agg('w' || (g % 60000) || 'abcdefgh', ' ')
+        FROM generate_series(1, 120000) g) WHERE rowid = 1"
+expect_eq "... its first words are found, its last ones not" \
+    "$(pg_psql r1540test -c "SELECT count(*) FILTER (WHERE r1540_terms_vector(terms) @@ '''w5abcdefgh'''::tsquery),
+        count(*) FILTER (WHERE r1540_terms_vector(terms) @@ '''w59999abcdefgh'''::tsquery) FROM practice_fts")" "1|0"
 pg_psql r1540test -c "UPDATE practice SET status = 'returned', note = 'withdrawn' WHERE id = 1"
 expect_eq "a practice leaves the search index when it is no longer published" \
     "$(pg_psql r1540test -c "SELECT count(*) FROM practice_fts")" "0"
