@@ -147,13 +147,14 @@ rc_t pg_comment_insert(void *h, matrix_comment_t *c, err_t *e)
     char vid[24], uid[24];
     num(vid, sizeof vid, c->version_id);
     num(uid, sizeof uid, c->user_id);
-    const char *p[] = {vid, c->item ? c->item : "", uid, c->text, c->created ? c->created : ""};
+    const char *p[] = {vid, c->item ? c->item : "", uid, c->text, c->created ? c->created : "",
+                       c->sent ? "1" : "0"};
     PGresult *r;
     rc_t rc = pg_exec(h,
-                      "INSERT INTO matrix_comment (id, version_id, item, user_id, text, created)"
-                      " VALUES ((SELECT coalesce(max(id), 0) + 1 FROM matrix_comment), $1, $2,"
-                      " $3, $4, coalesce(nullif($5, ''), " NOW ")) RETURNING id",
-                      5, p, &r, e);
+                      "INSERT INTO matrix_comment (id, version_id, item, user_id, text, created,"
+                      " sent) VALUES ((SELECT coalesce(max(id), 0) + 1 FROM matrix_comment), $1,"
+                      " $2, $3, $4, coalesce(nullif($5, ''), " NOW "), $6) RETURNING id",
+                      6, p, &r, e);
     if (rc == RC_OK) {
         c->id = pg_int(r, 0, 0);
         PQclear(r);
@@ -166,7 +167,7 @@ rc_t pg_comment_insert(void *h, matrix_comment_t *c, err_t *e)
     return rc;
 }
 
-static void read_comment(arena_t *a, const PGresult *r, int i, void *record)
+void pg_read_comment(arena_t *a, const PGresult *r, int i, void *record)
 {
     matrix_comment_t *c = record;
     c->id = pg_int(r, i, 0);
@@ -176,6 +177,8 @@ static void read_comment(arena_t *a, const PGresult *r, int i, void *record)
     c->user_name = pg_text(a, r, i, 4);
     c->text = pg_text(a, r, i, 5);
     c->created = pg_text(a, r, i, 6);
+    c->sent = pg_int(r, i, 7) != 0;
+    c->answered = pg_text(a, r, i, 8); /* "" while unanswered */
 }
 
 rc_t pg_comments(void *h, long long version_id, arena_t *a, matrix_comment_t **out, size_t *n,
@@ -186,12 +189,12 @@ rc_t pg_comments(void *h, long long version_id, arena_t *a, matrix_comment_t **o
     const char *p[] = {vid};
     PGresult *r;
     rc_t rc = pg_exec(h,
-                      "SELECT c.id, c.version_id, c.user_id, c.item, u.name, c.text, c.created"
+                      "SELECT " PG_COMMENT_COLS
                       " FROM matrix_comment c JOIN \"user\" u ON u.id = c.user_id"
                       " WHERE c.version_id = $1 ORDER BY c.id",
                       1, p, &r, e);
     if (rc == RC_OK) {
-        pg_collect(r, a, sizeof **out, read_comment, out, n);
+        pg_collect(r, a, sizeof **out, pg_read_comment, out, n);
         PQclear(r);
     }
     return rc;

@@ -52,6 +52,13 @@ typedef void (*pg_row_reader_t)(arena_t *a, const PGresult *r, int row, void *re
 void pg_collect(const PGresult *r, arena_t *a, size_t elem, pg_row_reader_t read_row, void *out,
                 size_t *n);
 
+/* A matrix comment's columns as pg_read_comment reads them (postgres_accounts.c;
+ * the comment table as c, its author's user row as u): what pg_comments and
+ * pg_comment_get (postgres_comment.c) share. */
+#define PG_COMMENT_COLS                                                                        \
+    "c.id, c.version_id, c.user_id, c.item, u.name, c.text, c.created, c.sent, c.answered"
+void pg_read_comment(arena_t *a, const PGresult *r, int i, void *record);
+
 /* The backend's operations: pg_NAME for each line of store_ops.def. Those not
  * written yet fall back on postgres_todo.c's weak definitions, which refuse
  * with RC_FAIL naming the operation. */

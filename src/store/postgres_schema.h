@@ -37,6 +37,9 @@ extern const char postgres_migration_notify[];
 /* sessions, sign-in attempts, API tokens, password resets
  * (postgres_schema_sessions.c). */
 extern const char postgres_migration_sessions[];
+/* effective practices, their documents and search index
+ * (postgres_schema_practice.c). */
+extern const char postgres_migration_practice[];
 
 /* Text columns compare and sort byte by byte, as SQLite's do, whatever the
  * database's locale: the orderings of store_ops.def must not depend on it. */

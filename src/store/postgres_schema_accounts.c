@@ -1,8 +1,9 @@
 /*
  * PostgreSQL migration 4: user accounts, and the state's review of a matrix
- * version (sqlite_schema_accounts.c's user, matrix_comment and matrix_review;
- * its session table is in postgres_schema_sessions.c, and its login_failure
- * was replaced by signin_attempt in SQLite's migration 5). The
+ * version (sqlite_schema_accounts.c's user, matrix_comment with the draft
+ * columns of sqlite_schema_comment_draft.c, and matrix_review; its session
+ * table is in postgres_schema_sessions.c, and its login_failure was replaced
+ * by signin_attempt in SQLite's migration 5). The
  * table keeps SQLite's name, "user", quoted: USER is reserved in PostgreSQL.
  */
 #include "postgres_schema.h"
@@ -28,7 +29,12 @@ const char postgres_migration_accounts[] =
     " item " T " NOT NULL,"
     " user_id bigint NOT NULL REFERENCES \"user\" (id),"
     " text " T " NOT NULL CHECK (length(text) BETWEEN 1 AND 4000),"
-    " created " T " NOT NULL);"
+    " created " T " NOT NULL,"
+    /* sqlite_schema_comment_draft.c's columns, in its order: a draft until
+     * sent with the others of its round, then marked answered by an expert */
+    " sent integer NOT NULL DEFAULT 1 CHECK (sent IN (0, 1)),"
+    " answered " T ","
+    " answered_by bigint REFERENCES \"user\" (id));"
     "CREATE INDEX matrix_comment_by_version ON matrix_comment (version_id, id);"
 
     "CREATE TABLE matrix_review ("
