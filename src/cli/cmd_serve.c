@@ -131,8 +131,8 @@ rc_t cmd_serve(cli_t *c, int argc, char **argv)
         case 'r': app.read_only = true; break;
         case 'P':
             if (!primary_url_ok(optarg))
-                return cli_usage_error(c, usage,
-                                       "--primary '%s': expected an http:// or https:// URL", optarg);
+                return cli_usage_error(c, usage, "--primary '%s': expected an http:// or "
+                                                 "https:// URL", optarg);
             app.primary = optarg;
             break;
         default: return cli_usage_error(c, usage, "unknown option");

@@ -222,8 +222,10 @@ expect_get "... and the API answers from the database again" 200 '"state":"DEU"'
 expect_get "... a page too" 200 'Deutschland|Germany' "$B/en/states"
 alive "... the same server process" "$B_PID" B
 kill -TERM "$B_PID" "$C_PID"
-wait "$B_PID" "$C_PID" 2>/dev/null
-if grep -q 'AddressSanitizer\|runtime error' "$T"/*.log; then
-    not_ok "no sanitizer report in the servers' logs" "$(grep -h -A3 'AddressSanitizer\|runtime error' "$T"/*.log | head -c 600)"
+wait "$B_PID"; brc=$?
+wait "$C_PID"; crc=$?
+expect_eq "B and C stop on SIGTERM with exit 0 (under ASan: no leak)" "$brc $crc" "0 0"
+if grep -q 'AddressSanitizer\|LeakSanitizer\|runtime error' "$T"/*.log; then
+    not_ok "no sanitizer report in the servers' logs" "$(grep -h -A3 'AddressSanitizer\|LeakSanitizer\|runtime error' "$T"/*.log | head -c 600)"
 else ok "no sanitizer report in the servers' logs"; fi
 done_testing

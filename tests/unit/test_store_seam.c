@@ -261,7 +261,8 @@ static void test_health(void)
     TAP_CHECK(store_health(st, &h, &e) == RC_OK, "health: answers");
     TAP_CHECK(strcmp(h.backend, "sqlite") == 0, "health: names the backend");
     TAP_CHECK(h.schema > 0, "health: the schema number");
-    TAP_CHECK(!h.read_only && !h.standby && h.lag_seconds < 0, "health: writable, no replica, no lag");
+    TAP_CHECK(!h.read_only && !h.standby && h.lag_seconds < 0,
+              "health: writable, no replica, no lag");
     TAP_CHECK(counter(st) == v0, "health: writes nothing");
     store_close(st);
 }
