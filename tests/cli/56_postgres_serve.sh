@@ -216,6 +216,8 @@ expect_get "PostgreSQL stopped: /healthz is 503" 503 \
 expect_get "... a page is 503 with a clear message" 503 'The database is busy or cannot be used' "$B/en/states"
 expect_get "... the cached API answer is not served stale: 503" 503 '"code":"unavailable"' "$B/api/v1/versions"
 alive "... and the server did not crash" "$B_PID" B
+expect_fail "... a CLI write is refused, saying why (exit 6)" 6 "cannot connect" \
+    p report add FRA --kind letter --date 2006-01-02 --language fr --title "during the gap"
 pg_cluster_resume
 expect_get "PostgreSQL started again: /healthz is 200 without a restart" 200 '"status":"ok"' "$B/healthz"
 expect_get "... and the API answers from the database again" 200 '"state":"DEU"' "$B/api/v1/versions"
