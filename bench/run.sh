@@ -15,3 +15,4 @@ sh bench/hostile.sh
 sh bench/soak.sh
 sh bench/fault.sh
 sh bench/search.sh
+sh bench/postgres_serve.sh

@@ -9,6 +9,17 @@
 #   pg_createdb NAME [psql options]   creates an empty database NAME
 #   pg_psql NAME ARGS...              runs psql on NAME, quietly, failing on error
 #   pg_url NAME                       prints the URI of database NAME
+#   pg_cluster_pause / pg_cluster_resume
+#                                     stops the server (fast: connections are
+#                                     cut) and starts it again on the same data
+#   pg_standby_start                  a hot standby made with pg_basebackup -R,
+#                                     streaming from the cluster, on a socket
+#                                     folder of its own ($PG_SB_DIR)
+#   pg_standby_url NAME               the URI of database NAME on the standby
+#
+# initdb's defaults are what streaming replication needs (wal_level replica,
+# ten WAL senders, and pg_hba's "local replication all trust" with -A trust):
+# the standby connects over the same Unix socket, still no TCP.
 #
 # PostgreSQL refuses to run as root: as root (a container, CI), the server
 # runs as the postgres user Debian's package creates, in a folder it owns.
@@ -35,18 +46,41 @@ pg_cluster_start() {
     # own columns are COLLATE "C" anyway, this keeps psql's output stable too.
     $PG_AS "$PG_BIN/initdb" -D "$PG_DIR/data" -A trust -U r1540 --locale=C -E UTF8 \
         >"$PG_DIR/initdb.log" 2>&1 || { cat "$PG_DIR/initdb.log" >&2; return 1; }
-    # listen_addresses='': no TCP at all; the socket lives in our own folder
-    $PG_AS "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w -s \
-        -o "-c listen_addresses='' -k $PG_DIR -c fsync=off -c full_page_writes=off" \
-        start >/dev/null || { cat "$PG_DIR/server.log" >&2; return 1; }
+    pg_server_start "$PG_DIR/data" "$PG_DIR" "$PG_DIR/server.log" || return 1
     export PGHOST="$PG_DIR" PGUSER=r1540
     unset PGPASSWORD PGDATABASE PGPORT
     pg_createdb r1540test || return 1
     PG_URL=$(pg_url r1540test)
 }
 
+# pg_server_start DATA SOCKET-FOLDER LOG: a server on DATA listening only on
+# a Unix socket in SOCKET-FOLDER (listen_addresses='': no TCP at all).
+pg_server_start() {
+    $PG_AS "$PG_BIN/pg_ctl" -D "$1" -l "$3" -w -s \
+        -o "-c listen_addresses='' -k $2 -c fsync=off -c full_page_writes=off" \
+        start >/dev/null || { cat "$3" >&2; return 1; }
+}
+
+pg_cluster_pause() { $PG_AS "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m fast -w -s stop >/dev/null; }
+
+pg_cluster_resume() { pg_server_start "$PG_DIR/data" "$PG_DIR" "$PG_DIR/server.log"; }
+
+pg_standby_start() {
+    PG_SB_DIR=$PG_DIR/sb
+    mkdir -p "$PG_SB_DIR" && chmod 700 "$PG_SB_DIR" || return 1
+    [ -z "$PG_AS" ] || chown postgres "$PG_SB_DIR" || return 1
+    $PG_AS "$PG_BIN/pg_basebackup" -h "$PG_DIR" -U r1540 -D "$PG_SB_DIR/data" -R -X stream -c fast \
+        >"$PG_DIR/basebackup.log" 2>&1 || { cat "$PG_DIR/basebackup.log" >&2; return 1; }
+    pg_server_start "$PG_SB_DIR/data" "$PG_SB_DIR" "$PG_SB_DIR/server.log"
+}
+
+pg_standby_url() { echo "postgresql:///$1?host=$PG_SB_DIR"; }
+
 pg_cluster_stop() {
     [ -n "${PG_DIR:-}" ] || return 0
+    [ -z "${PG_SB_DIR:-}" ] ||
+        $PG_AS "$PG_BIN/pg_ctl" -D "$PG_SB_DIR/data" -m immediate -s stop >/dev/null 2>&1
+    PG_SB_DIR=
     $PG_AS "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m immediate -s stop >/dev/null 2>&1
     rm -rf "$PG_DIR"
     PG_DIR=

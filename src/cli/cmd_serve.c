@@ -18,6 +18,7 @@ static const char usage[] =
     "usage: r1540 serve [--listen ADDR:PORT] [--threads N] [--web DIR] [--secure-cookies]\n"
     "                   [--trusted-proxy ADDR[,ADDR...]] [--per-address N]\n"
     "                   [--upload-budget MB] [--notify-interval S]\n"
+    "                   [--read-only [--primary URL]]\n"
     "\n"
     "Serves the web interface and the JSON API (/api/v1/, docs/api.md) until\n"
     "SIGINT or SIGTERM; requests in flight are answered before it stops.\n"
@@ -36,7 +37,30 @@ static const char usage[] =
     "                      (default 256); more are refused with 503\n"
     "  --notify-interval S the notification sender's pass every S seconds\n"
     "                      (default 60; 0: none): reminders, and mails through\n"
-    "                      the SMTP server of R1540_SMTP_URL (docs/deployment.md)\n";
+    "                      the SMTP server of R1540_SMTP_URL (docs/deployment.md)\n"
+    "  --read-only         serve the public pages and the public API only, and\n"
+    "                      write nothing to the database (a PostgreSQL standby);\n"
+    "                      sign-in and changes are refused; no notification sender\n"
+    "  --primary URL       with --read-only: the read-write site (http:// or\n"
+    "                      https://), linked from the refusals\n"
+    "\n"
+    "GET /healthz answers 200 with the database's state, or 503 when the\n"
+    "database cannot be reached: for a load balancer's health checks.\n";
+
+/* The --primary URL is put into pages as a link: an http(s) URL without
+ * spaces, quotes or angle brackets, so it cannot leave its attribute. */
+static bool primary_url_ok(const char *url)
+{
+    if (strncmp(url, "http://", 7) != 0 && strncmp(url, "https://", 8) != 0)
+        return false;
+    size_t n = strlen(url);
+    if (n > 512 || n < 9)
+        return false;
+    for (const char *p = url; *p; p++)
+        if ((unsigned char)*p <= ' ' || strchr("\"'<>\\`", *p))
+            return false;
+    return true;
+}
 
 /* Loads what the server reads but never changes: catalogs, collators,
  * templates, static files. */
@@ -74,6 +98,7 @@ rc_t cmd_serve(cli_t *c, int argc, char **argv)
         {"per-address", required_argument, NULL, 'a'},
         {"upload-budget", required_argument, NULL, 'u'},
         {"notify-interval", required_argument, NULL, 'n'},
+        {"read-only", no_argument, NULL, 'r'}, {"primary", required_argument, NULL, 'P'},
         {"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}};
     long long threads = 4, per_address = WEB_PER_ADDRESS_DEFAULT, budget_mb = 256, interval = 60;
     optind = 0;
@@ -103,11 +128,20 @@ rc_t cmd_serve(cli_t *c, int argc, char **argv)
             if (cli_int(c, optarg, "--notify-interval", 0, 86400, &interval) != RC_OK)
                 return RC_USAGE;
             break;
+        case 'r': app.read_only = true; break;
+        case 'P':
+            if (!primary_url_ok(optarg))
+                return cli_usage_error(c, usage, "--primary '%s': expected an http:// or "
+                                                 "https:// URL", optarg);
+            app.primary = optarg;
+            break;
         default: return cli_usage_error(c, usage, "unknown option");
         }
     }
     if (optind < argc)
         return cli_usage_error(c, usage, "unexpected argument '%s'", argv[optind]);
+    if (app.primary && !app.read_only)
+        return cli_usage_error(c, usage, "--primary goes with --read-only");
     app.threads = (int)threads;
     app.per_address = (int)per_address;
     app.upload_budget = budget_mb << 20;
@@ -117,7 +151,9 @@ rc_t cmd_serve(cli_t *c, int argc, char **argv)
     if (rc == RC_OK)
         rc = serve_prepare(c, &app);
     curl_global_init(CURL_GLOBAL_DEFAULT); /* before any thread, as libcurl asks */
-    if (rc == RC_OK && interval > 0)
+    /* the sender writes (it claims, marks and retries notifications): a
+     * read-only server leaves it to the primary's servers */
+    if (rc == RC_OK && interval > 0 && !app.read_only)
         rc = notify_loop_start(c->db_path, &notify, (int)interval, &sender, &c->err);
     if (rc == RC_OK)
         rc = web_serve(&app, &c->err);

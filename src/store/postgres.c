@@ -58,6 +58,37 @@ rc_t pg_fail(pg_store_t *h, const PGresult *r, err_t *e)
 
 /* ---- running statements ----------------------------------------------------- */
 
+/* What every connection is set to, at its start and again after a reset:
+ * UTC and ISO dates whatever the server's settings (r1540 writes its own
+ * timestamps, but now() must agree with SQLite's strftime if it is used). */
+static const char session_setup[] = "SET TIME ZONE 'UTC'; SET client_encoding = 'UTF8'";
+
+/* A connection PostgreSQL closed (a restart, a failover, a network cut) is
+ * replaced at its next use, so that a server carries on once the database is
+ * back without being restarted itself; not inside a transaction (see in_tx).
+ * When PostgreSQL is still away the reset fails and the statement fails with
+ * RC_DB as it would have. */
+static void reconnect_if_lost(pg_store_t *h)
+{
+    if (PQstatus(h->conn) != CONNECTION_BAD || h->in_tx)
+        return;
+    PQreset(h->conn);
+    if (PQstatus(h->conn) != CONNECTION_OK)
+        return;
+    h->resets++;
+    PQclear(PQexec(h->conn, session_setup));
+}
+
+rc_t pg_exec_read(pg_store_t *h, const char *sql, PGresult **out, err_t *e)
+{
+    rc_t rc = pg_exec(h, sql, 0, NULL, out, e);
+    if (rc == RC_DB && !h->in_tx && PQstatus(h->conn) == CONNECTION_BAD) {
+        err_clear(e);
+        rc = pg_exec(h, sql, 0, NULL, out, e);
+    }
+    return rc;
+}
+
 rc_t pg_exec(pg_store_t *h, const char *sql, int n, const char *const *params, PGresult **out,
              err_t *e)
 {
@@ -69,6 +100,7 @@ rc_t pg_exec_bin(pg_store_t *h, const char *sql, int n, const char *const *param
 {
     if (out)
         *out = NULL;
+    reconnect_if_lost(h);
     PGresult *r = PQexecParams(h->conn, sql, n, NULL, params, lengths, formats, 0);
     ExecStatusType st = PQresultStatus(r);
     if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) {
@@ -85,6 +117,7 @@ rc_t pg_exec_bin(pg_store_t *h, const char *sql, int n, const char *const *param
 
 rc_t pg_script(pg_store_t *h, const char *sql, err_t *e)
 {
+    reconnect_if_lost(h);
     PGresult *r = PQexec(h->conn, sql);
     ExecStatusType st = PQresultStatus(r);
     rc_t rc = st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK ? RC_OK : pg_fail(h, r, e);
@@ -287,9 +320,7 @@ static rc_t pg_open(const char *where, store_open_mode_t mode, void **handle, er
     if (rc != RC_OK)
         return rc;
     int version = 0;
-    /* UTC and ISO dates whatever the server's settings: r1540 writes its own
-     * timestamps, but now() must agree with SQLite's strftime if it is used. */
-    if ((rc = pg_script(h, "SET TIME ZONE 'UTC'; SET client_encoding = 'UTF8'", e)) != RC_OK ||
+    if ((rc = pg_script(h, session_setup, e)) != RC_OK ||
         (rc = check_is_r1540(h, mode, &version, e)) != RC_OK ||
         (rc = migrate(h, version, e)) != RC_OK) {
         pg_close(h);
@@ -357,18 +388,23 @@ rc_t pg_begin(void *hv, err_t *e)
     rc_t rc = pg_script(h, sql, e);
     if (rc != RC_OK)
         PQclear(PQexec(h->conn, "ROLLBACK"));
+    h->in_tx = rc == RC_OK;
     return rc;
 }
 
 /* One snapshot for all its reads; writers go on. */
 rc_t pg_begin_read(void *hv, err_t *e)
 {
-    return pg_script(hv, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", e);
+    pg_store_t *h = hv;
+    rc_t rc = pg_script(h, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", e);
+    h->in_tx = rc == RC_OK;
+    return rc;
 }
 
 rc_t pg_commit(void *hv, err_t *e)
 {
     pg_store_t *h = hv;
+    h->in_tx = false;
     PGresult *r = PQexec(h->conn, "COMMIT");
     rc_t rc = RC_OK;
     /* a COMMIT of a failed transaction "succeeds" as ROLLBACK: that is a failure here */
@@ -385,6 +421,7 @@ rc_t pg_commit(void *hv, err_t *e)
 static void pg_rollback(void *hv)
 {
     pg_store_t *h = hv;
+    h->in_tx = false;
     if (PQtransactionStatus(h->conn) != PQTRANS_IDLE)
         PQclear(PQexec(h->conn, "ROLLBACK"));
 }
@@ -417,14 +454,18 @@ rc_t pg_meta_set(void *hv, const char *key, const char *value, err_t *e)
 
 /* One row bumped by a statement-level trigger on every table, in the writing
  * transaction (postgres_schema.c): any server's commit moves it, this
- * connection's included, and reads never do. */
+ * connection's included, and reads never do. A replaced connection moves it
+ * too (by 2^40 a reset): across the gap the database may have changed in ways
+ * the row does not show (a failover to a standby that had not replayed the
+ * last commits counts them again), so a cache must not trust what it kept. */
 rc_t pg_change_counter(void *hv, long long *out, err_t *e)
 {
+    pg_store_t *h = hv;
     PGresult *r;
-    rc_t rc = pg_exec(hv, "SELECT n FROM r1540_change", 0, NULL, &r, e);
+    rc_t rc = pg_exec_read(h, "SELECT n FROM r1540_change", &r, e);
     if (rc != RC_OK)
         return rc;
-    *out = PQntuples(r) == 1 ? pg_int(r, 0, 0) : 0;
+    *out = (PQntuples(r) == 1 ? pg_int(r, 0, 0) : 0) + (h->resets << 40);
     PQclear(r);
     return RC_OK;
 }

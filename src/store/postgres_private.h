@@ -23,6 +23,13 @@ typedef struct pg_store {
      * failed statement aborts PostgreSQL's transaction, so a refused write is
      * explained from this rather than from a query after it. */
     char constraint[64];
+    /* Inside a transaction begun by pg_begin or pg_begin_read: a lost
+     * connection is then not replaced (its statements would run outside the
+     * transaction and its lock); the caller's rollback ends it. */
+    bool in_tx;
+    /* How many times a lost connection was replaced (PQreset): the change
+     * counter moves with it, since a commit may have been missed meanwhile. */
+    long long resets;
 } pg_store_t;
 
 /* The SQLSTATE our PL/pgSQL refusals raise (postgres_schema.c's r1540_refuse):
@@ -39,6 +46,11 @@ rc_t pg_exec(pg_store_t *h, const char *sql, int n, const char *const *params, P
 /* The same with binary parameters: formats[i] 1 takes lengths[i] bytes (bytea). */
 rc_t pg_exec_bin(pg_store_t *h, const char *sql, int n, const char *const *params,
                  const int *lengths, const int *formats, PGresult **out, err_t *e);
+/* A read of no parameters that, outside a transaction, is tried again once
+ * on a new connection when the server closed this one (a restarted
+ * PostgreSQL): the first request after a restart is then answered. Only
+ * reads: a write whose connection broke may or may not have committed. */
+rc_t pg_exec_read(pg_store_t *h, const char *sql, PGresult **out, err_t *e);
 /* Runs sql (several statements allowed, no parameters). */
 rc_t pg_script(pg_store_t *h, const char *sql, err_t *e);
 /* The text of row i, column c copied into the arena ("" for NULL). */

@@ -75,6 +75,16 @@ rc_t store_destroy(const char *url, err_t *e);
 /* Rolls back the open transaction, if any. */
 void store_rollback(store_t *st);
 
+/* What a server's health check (/healthz) reports of its database: store_health. */
+typedef struct {
+    const char *backend; /* "sqlite" or "postgresql"; static */
+    int schema;          /* the schema number the database is at */
+    bool read_only;      /* the database itself refuses writes (a hot standby, a read-only file) */
+    bool standby;        /* a PostgreSQL server in recovery, replaying a primary's changes */
+    double lag_seconds;  /* a standby's replay lag (0 when it has replayed all it received);
+                          * -1 when not a standby or not known yet */
+} store_health_t;
+
 /* What the matching score needs to know of a state's situation. */
 typedef struct {
     char state[4];  /* alpha-3 */

@@ -21,6 +21,7 @@
 #include "conditional.h"
 #include "form_again.h"
 #include "handlers.h"
+#include "health.h"
 #include "page_title.h"
 #include "paging.h"
 #include "model.h"
@@ -381,6 +382,12 @@ static void page_common(web_req_t *r, const char *template, json_t *m)
         json_object_set_new(m, "me", u);
         json_object_set_new(m, "csrf", json_string(r->session->csrf));
     }
+    /* a read-only server offers no sign-in: the primary site, if named, instead */
+    if (web_app->read_only) {
+        json_object_set_new(m, "read_only", json_true());
+        if (web_app->primary)
+            json_object_set_new(m, "primary", json_string(web_app->primary));
+    }
     const char *demo = web_ref_meta(r, "demo");
     if (demo && strcmp(demo, "1") == 0)
         json_object_set_new(m, "demo", json_true());
@@ -533,6 +540,45 @@ static const char *failure_message(web_req_t *r, rc_t rc, const char *detail)
     fprintf(stderr, "r1540: %s %s: %s\n", r->method, r->path ? r->path : "", detail);
     return rc == RC_DB ? web_tr(r, "The database is busy or cannot be used. Please try again.")
                        : web_tr(r, "Something went wrong on the server. Please try again.");
+}
+
+/* A read-only server (serve --read-only, say on a PostgreSQL standby) answers
+ * what anyone may read and nothing else, and writes nothing of its own: no
+ * sign-in (a session and a sign-in attempt are writes), no form or API write,
+ * no API token (a token may see more than the public, and it is checked
+ * against the accounts the primary keeps), no page that needs a user. */
+static bool read_only_refuses(const web_req_t *r, const route_t *rt, const web_headers_t *h)
+{
+    if (!web_app->read_only)
+        return false;
+    if ((strcmp(r->method, "GET") != 0 && strcmp(r->method, "HEAD") != 0) || h->authorization)
+        return true;
+    return rt && (rt->action != ACT_PUBLIC || strcmp(rt->pattern, "login") == 0 ||
+                  strcmp(rt->pattern, "reset/*") == 0);
+}
+
+/* The read-only refusal: 403 with the reason and, when --primary named it, a
+ * link to the site that takes sign-ins and changes. */
+static void answer_read_only(web_req_t *r, web_answer_t *out)
+{
+    const char *msg = web_tr(r, "This is a read-only copy of the site: signing in and changes "
+                                "are made on the primary site.");
+    out->status = 403;
+    out->cacheable = false;
+    if (r->api) {
+        json_t *o = json_pack("{s:{s:i,s:s,s:s}}", "error", "status", 403, "code", "read-only",
+                              "message", msg);
+        if (web_app->primary)
+            json_object_set_new(json_object_get(o, "error"), "primary",
+                                json_string(web_app->primary));
+        answer_json(r, out, o);
+        json_decref(o);
+        return;
+    }
+    json_t *m = json_pack("{s:i,s:s}", "status", 403, "message", msg);
+    answer_page(r, out, "error", m);
+    out->status = 403;
+    json_decref(m);
 }
 
 /* Whether the request's user may use the route; if not, out holds the
@@ -722,6 +768,10 @@ void web_route(web_req_t *r, const char *url, const web_headers_t *h, web_answer
         answer_redirect(out, to);
         return;
     }
+    if (web_health_url(url)) {
+        web_health(r, out);
+        return;
+    }
     err_t e = {0};
     if (!parse_url(r, url, h)) {
         r->lang = web_pick_lang(h->cookie, h->accept_language);
@@ -748,7 +798,13 @@ void web_route(web_req_t *r, const char *url, const web_headers_t *h, web_answer
     remember_lang(r, h);
     bool other;
     const route_t *rt = route_find(r, &other);
-    if (r->api && h->authorization) {
+    if (read_only_refuses(r, rt, h)) {
+        answer_read_only(r, out);
+        return;
+    }
+    if (web_app->read_only) {
+        /* anonymous whatever the cookie says: resolving a session touches it */
+    } else if (r->api && h->authorization) {
         rc_t rc = bearer_resolve(r, h->authorization, &e);
         if (rc == RC_DENIED)
             answer_error(r, out, 401,
@@ -783,7 +839,11 @@ bool web_route_admit(web_req_t *r, const char *url, const web_headers_t *h,
         return true;
     bool other;
     const route_t *rt = route_find(r, &other);
-    if (!rt)
+    if (read_only_refuses(r, rt, h)) {
+        answer_read_only(r, out);
+        return false;
+    }
+    if (!rt || web_app->read_only)
         return true;
     if (r->api && h->authorization) {
         rc_t rc = bearer_resolve(r, h->authorization, &e);

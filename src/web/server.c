@@ -133,8 +133,16 @@ void web_data_check(store_t *st)
 {
     long long v;
     err_t e = {0};
-    if (store_change_counter(st, &v, &e) != RC_OK)
+    /* the database cannot be asked (PostgreSQL stopped, a failover under
+     * way): what the cache holds may no longer be what the database says when
+     * it is back, and pages must tell the truth now, a 503; so every cached
+     * answer goes stale, and the next look starts afresh */
+    if (store_change_counter(st, &v, &e) != RC_OK) {
+        seen_change_counter = -1;
+        web_data_changed();
+        data_checked_ns = now_ns();
         return;
+    }
     /* a thread's first look cannot tell from its own connection whether a
      * change came before it (the counters of two connections are not
      * comparable), and every thread sees each commit on its own connection;
@@ -163,6 +171,8 @@ static void data_check_recent(void)
     err_t e = {0};
     if (web_store(&st, &e) == RC_OK)
         web_data_check(st);
+    else
+        web_data_changed(); /* no connection at all: as web_data_check's failure */
 }
 
 /* ---- the cache of public answers ---------------------------------------- */

@@ -28,6 +28,9 @@ typedef struct {
     client_proxies_t proxies; /* --trusted-proxy: whose X-Forwarded-For is believed */
     int per_address;      /* connections at once from one address; 0: no limit */
     long long upload_budget; /* bytes of all uploads in flight together, on disk */
+    bool read_only;          /* --read-only: public reads only; the server writes nothing */
+    const char *primary;     /* --primary: the read-write site's URL, linked from
+                              * the read-only refusals; NULL none */
 } web_app_t;
 
 #define WEB_CONNECTIONS_MAX 2000 /* connections at once, from everyone */

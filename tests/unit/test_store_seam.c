@@ -6,6 +6,7 @@
  * same checks then run against it.
  */
 #include <stdlib.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -245,11 +246,33 @@ static void test_paging(void)
     arena_free(&a);
 }
 
+/* The health check's answer on SQLite: the backend's name, the schema number
+ * the database is at (every migration applied), writable, no replica; and it
+ * writes nothing (the counter holds still). */
+static void test_health(void)
+{
+    err_t e = {0};
+    store_t *st = open_db("health.db", STORE_OPEN_CREATE);
+    TAP_CHECK(st != NULL, "health: a database");
+    if (!st)
+        return;
+    long long v0 = counter(st);
+    store_health_t h = {0};
+    TAP_CHECK(store_health(st, &h, &e) == RC_OK, "health: answers");
+    TAP_CHECK(strcmp(h.backend, "sqlite") == 0, "health: names the backend");
+    TAP_CHECK(h.schema > 0, "health: the schema number");
+    TAP_CHECK(!h.read_only && !h.standby && h.lag_seconds < 0,
+              "health: writable, no replica, no lag");
+    TAP_CHECK(counter(st) == v0, "health: writes nothing");
+    store_close(st);
+}
+
 int main(void)
 {
     if (!mkdtemp(dir))
         return 1;
     test_change_counter();
+    test_health();
     test_destroy();
     test_paging();
     char cmd[300];
