@@ -293,8 +293,10 @@ rc_t pg_notify_digested(void *h, long long user_id, long long now, err_t *e)
 
 /* Over the assistance tables (assistance_offer, assistance_request), which
  * mirror SQLite's. The link is the record's page, `number` the record's id,
- * `extra` its end date; ids go on from the highest, in the order of the
- * record and then the account. */
+ * `extra` its end date. Ids go on from the highest in the order SQLite's
+ * plan visits the rows (EXPLAIN QUERY PLAN: every offer, then its provider
+ * accounts; every point of contact, then their state's requests), so that
+ * both backends number the reminders alike. */
 rc_t pg_notify_ending(void *h, const char *from, const char *until, long long now,
                       long long *queued, err_t *e)
 {
@@ -310,7 +312,7 @@ rc_t pg_notify_ending(void *h, const char *from, const char *until, long long no
         "   AND x.event = 'offer-ending' AND x.state = '' AND x.number = o.id)",
         "INSERT INTO notification (id, user_id, event, state, number, extra, link, created)"
         " SELECT (SELECT coalesce(max(id), 0) FROM notification)"
-        "   + row_number() OVER (ORDER BY q.id, u.id),"
+        "   + row_number() OVER (ORDER BY u.id, q.id),"
         "   u.id, 'request-ending', q.state, q.id, q.\"end\", 'assistance/requests/' || q.id, $3"
         " FROM assistance_request q JOIN \"user\" u ON u.role = 'poc' AND u.disabled = 0"
         "   AND u.state = q.state"
