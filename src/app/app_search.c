@@ -184,9 +184,11 @@ static rc_t search_practices(app_t *a, const app_search_in_t *in, const search_f
         (in->to && *in->to))
         return RC_OK;
     practice_t *p;
-    size_t n;
+    size_t n = 0;
     long long total;
     rc_t rc = app_practice_search(a, q, 100, &p, &n, &total, e);
+    if (rc != RC_OK) /* n is not set */
+        return rc;
     out->practices = arena_alloc(a->arena, (n + 1) * sizeof *out->practices);
     for (size_t i = 0; rc == RC_OK && i < n && out->npractices < PRACTICES_SHOWN; i++) {
         if ((f->state && strcmp(f->state, p[i].state) != 0) ||

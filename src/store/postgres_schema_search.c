@@ -4,8 +4,8 @@
  * analyzed terms in an FTS5 table; here they are a column of the page,
  * indexed with a GIN index over to_tsvector('simple', terms) (the terms are
  * already folded and split by src/text/analyze.h, so the 'simple'
- * configuration only splits at the spaces). The search operation itself, and
- * its ranking, are not written yet.
+ * configuration only splits at the spaces). The search and its ranking are
+ * postgres_search_query.c's.
  */
 #include "postgres_schema.h"
 

@@ -1,7 +1,7 @@
 /*
  * The PostgreSQL side of the text of reports: storing and reading a report's
- * extracted pages and status. The search itself (pg_search) is not written
- * yet: it will query report_page's GIN index (postgres_schema_search.c).
+ * extracted pages and status. The search itself (pg_search), over
+ * report_page's GIN index, is postgres_search_query.c.
  */
 #include <stdio.h>
 #include <string.h>
