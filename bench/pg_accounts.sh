@@ -24,9 +24,9 @@ for t in wrk curl; do
 done
 . tests/pg_cluster.sh
 T=$(mktemp -d "${TMPDIR:-/tmp}/r1540-pgacc.XXXXXX")
-PIDS=
 cleanup() {
-    for p in $PIDS; do kill "$p" 2>/dev/null; wait "$p" 2>/dev/null || true; done
+    # the servers are started in $(bench ...) subshells: their pids are in a file
+    for p in $(cat "$T/pids" 2>/dev/null); do kill "$p" 2>/dev/null || true; done
     pg_cluster_stop
     rm -rf "$T"
 }
@@ -38,7 +38,7 @@ pg_cluster_start >"$T/pg.log" 2>&1 || { cat "$T/pg.log"; exit 1; }
 serve() {
     log=$T/serve.$2.log
     "$BIN" --db "$1" serve --listen 127.0.0.1:0 --notify-interval 0 --per-address 0 >"$log" 2>&1 &
-    PIDS="$PIDS $!"
+    echo $! >>"$T/pids"
     i=0
     B=
     while [ $i -lt 100 ] && [ -z "$B" ]; do
@@ -87,8 +87,11 @@ bench() {
 
 sq=$(bench "$T/bench.db" sqlite)
 pg=$(bench "$PG_URL" postgres)
+# the same without the prepared statements (postgres_stmt.c), on a second database
+pg_createdb unprepared
+unp=$(export R1540_PG_PREPARE=0; bench "$(pg_url unprepared)" postgres-unprepared)
 echo "signed-in API answers, wrk -t2 -c32, $SECS s each: requests/s, p99 ms"
-echo "$sq $pg" | awk '{
-    printf "  session cookie  sqlite %6d/s p99 %6.2f   postgres %6d/s p99 %6.2f   ratio %.2f\n", $2, $3, $7, $8, $7 / $2
-    printf "  bearer token    sqlite %6d/s p99 %6.2f   postgres %6d/s p99 %6.2f   ratio %.2f\n", $4, $5, $9, $10, $9 / $4
+echo "$sq $pg $unp" | awk '{
+    printf "  session cookie  sqlite %6d/s p99 %6.2f   postgres %6d/s p99 %6.2f   ratio %.2f   unprepared %6d/s (%.2f)\n", $2, $3, $7, $8, $7 / $2, $12, $12 / $2
+    printf "  bearer token    sqlite %6d/s p99 %6.2f   postgres %6d/s p99 %6.2f   ratio %.2f   unprepared %6d/s (%.2f)\n", $4, $5, $9, $10, $9 / $4, $14, $14 / $4
 }'

@@ -73,6 +73,7 @@ static void reconnect_if_lost(pg_store_t *h)
     if (PQstatus(h->conn) != CONNECTION_BAD || h->in_tx)
         return;
     PQreset(h->conn);
+    pg_stmt_forget(h); /* the new session has none of the old one's */
     if (PQstatus(h->conn) != CONNECTION_OK)
         return;
     h->resets++;
@@ -101,7 +102,7 @@ rc_t pg_exec_bin(pg_store_t *h, const char *sql, int n, const char *const *param
     if (out)
         *out = NULL;
     reconnect_if_lost(h);
-    PGresult *r = PQexecParams(h->conn, sql, n, NULL, params, lengths, formats, 0);
+    PGresult *r = pg_stmt_exec(h, sql, n, params, lengths, formats);
     ExecStatusType st = PQresultStatus(r);
     if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) {
         rc_t rc = pg_fail(h, r, e);
@@ -195,6 +196,7 @@ static void pg_close(void *hv)
     if (!h)
         return;
     PQfinish(h->conn); /* an open transaction ends with the connection: rolled back */
+    pg_stmt_forget(h);
     free(h->name);
     free(h);
 }
@@ -280,6 +282,9 @@ static rc_t migrate_one(pg_store_t *h, int v, err_t *e)
         PQclear(PQexec(h->conn, "ROLLBACK"));
         err_prefix(e, "schema migration %d: ", v + 1);
     }
+    /* the statements prepared so far were planned on the tables before it */
+    PQclear(PQexec(h->conn, "DEALLOCATE ALL"));
+    pg_stmt_forget(h);
     return rc;
 }
 

@@ -30,7 +30,10 @@ typedef struct pg_store {
     /* How many times a lost connection was replaced (PQreset): the change
      * counter moves with it, since a commit may have been missed meanwhile. */
     long long resets;
+    /* The statements prepared on this connection (postgres_stmt.c). */
+    struct pg_stmts *stmts;
 } pg_store_t;
+typedef struct pg_stmts pg_stmts_t;
 
 /* The SQLSTATE our PL/pgSQL refusals raise (postgres_schema.c's r1540_refuse):
  * mapped to RC_REFUSED, the message after "r1540: " kept. */
@@ -51,6 +54,13 @@ rc_t pg_exec_bin(pg_store_t *h, const char *sql, int n, const char *const *param
  * PostgreSQL): the first request after a restart is then answered. Only
  * reads: a write whose connection broke may or may not have committed. */
 rc_t pg_exec_read(pg_store_t *h, const char *sql, PGresult **out, err_t *e);
+/* Runs sql with its parameters as PQexecParams does, from a statement
+ * prepared once per connection (postgres_stmt.c). */
+PGresult *pg_stmt_exec(pg_store_t *h, const char *sql, int n, const char *const *params,
+                       const int *lengths, const int *formats);
+/* Forgets the connection's prepared statements (after a reset, which lost
+ * them, or a migration, which changed their tables; on close). */
+void pg_stmt_forget(pg_store_t *h);
 /* Runs sql (several statements allowed, no parameters). */
 rc_t pg_script(pg_store_t *h, const char *sql, err_t *e);
 /* The text of row i, column c copied into the arena ("" for NULL). */
