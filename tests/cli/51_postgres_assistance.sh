@@ -148,6 +148,45 @@ api "a bad page is refused alike" "$R?page=0"
 kill $SQ_PID $PG_PID 2>/dev/null
 wait $SQ_PID $PG_PID 2>/dev/null
 
+# ---- programmes of organizations and their offers -----------------------------------------
+both "programme add" programme add --org WCO --title "Demo: customs enforcement" \
+    --themes legislation,border-control --regions 002 --languages en,fr --from 2026-01-01 \
+    --until 2027-12-31 --contact "Office X, x@example.org"
+both "programme add, another organization" programme add --org UNLIREC --title "Demo: border controls" \
+    --themes border-control,legislation --regions 419,002 --from 2027-06-01
+both "programme add, worldwide" programme add --org UNODA --title "Demo: outreach" --themes legislation --until 2026-12-31
+both "programme add, markup and SQL kept as text" programme add --org WCO \
+    --title "<script>x</script> ' OR 1=1; --" --themes legislation --description "' OR 1=1; --"
+both "an unknown organization" programme add --org NOBODY --title x --themes legislation
+both "a state keeps no programme" programme add --org USA --title x --themes legislation
+both "an unknown theme" programme add --org WCO --title x --themes legislation,space
+both "the end before the start" programme add --org WCO --title x --themes legislation --from 2027-01-01 --until 2026-01-01
+both "programme show" programme show 1 --format json
+both "programme show of none" programme show 99
+both "programme list" programme list --format json
+both "programme list --org" programme list --org WCO
+both "programme update" programme update 1 --title "Demo: customs law"
+both "an update to a bad period" programme update 1 --from 2028-01-01
+both "an update of no programme" programme update 99 --title y
+both "programme remove" programme remove 4
+both "removing no programme" programme remove 99
+both "an offer joins its organization's programme" programme link 1 --offer 1
+both "another organization's offer does not" programme link 1 --offer 3
+both "a state's offer does not (AU is Australia)" programme link 1 --offer 4
+both "a state's offer does not" programme link 1 --offer 2
+both "no such offer" programme link 1 --offer 77
+both "no such programme" programme link 77 --offer 1
+both "programme show lists its offer" programme show 1 --format json
+both "the offer says its programme" assistance offer show 1 --format json
+both "a regional organization's offer joins its programme" programme link 2 --offer 3
+both "unlink" programme unlink --offer 3
+both "unlink again" programme unlink --offer 3
+both "link again" programme link 2 --offer 3
+both "the overlap view" programme overlap --format json
+both "the overlap view, as text" programme overlap
+both "removing a programme keeps its offers" programme remove 1
+both "... the offer is in none" assistance offer show 1 --format json
+
 expect_ok "audit verify on PostgreSQL" p audit verify
 expect_eq "... the same verdict and count as on SQLite" "$(cut -d, -f1 "$T/out")" "$(r audit verify 2>&1 | cut -d, -f1)"
 
@@ -235,6 +274,22 @@ refused "... nor loses an entry" "r1540: the history of a proposal cannot change
     "DELETE FROM assistance_event WHERE seq = 1"
 refused "... not even by TRUNCATE" "r1540: the history of a proposal cannot change" \
     "TRUNCATE assistance_event"
+refused "a programme stays with its organization" "r1540: a programme stays with its organization" \
+    "UPDATE programme SET org = 'WCO' WHERE id = 2"
+refused "an offer joins only its organization's programme" "r1540: an offer joins a programme of the organization that makes it" \
+    "INSERT INTO programme_offer VALUES (1, 2)"
+refused "a link is not rewritten" "r1540: unlink the offer and link it again" \
+    "UPDATE programme_offer SET programme_id = programme_id"
+refused "an offer is in one programme at most" "programme_offer_pkey" \
+    "INSERT INTO programme_offer VALUES (3, 2)"
+refused "a programme's title is at most 300 bytes" "programme_title_check" \
+    "UPDATE programme SET title = repeat('x', 301) WHERE id = 2"
+refused "a programme names a theme" "programme_themes_check" \
+    "UPDATE programme SET themes = '' WHERE id = 2"
+refused "a programme's period is in order" "programme_check" \
+    "UPDATE programme SET start = '2030-01-01', \"end\" = '2029-01-01' WHERE id = 2"
+refused "a programme's organization exists" "foreign key" \
+    "INSERT INTO programme (id, org, title, description, themes, regions, languages, start, \"end\", contact) VALUES (9, 'NOBODY', 'x', '', 'legislation', '', '', '', '', '')"
 refused "an event is one of six" "assistance_event_event_check" \
     "INSERT INTO assistance_event VALUES (2, 99, '2025-01-01', 'bribed', '')"
 expect_ok "the refused writes left the audit log intact" p audit verify
