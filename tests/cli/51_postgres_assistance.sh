@@ -187,6 +187,33 @@ both "the overlap view, as text" programme overlap
 both "removing a programme keeps its offers" programme remove 1
 both "... the offer is in none" assistance offer show 1 --format json
 
+# ---- import: what SQLite exported, into an empty PostgreSQL database, ids kept -------------
+# (the dataset holds no programmes: they are compared above, command by command)
+r export --format json -o "$T/a.json" >/dev/null 2>&1 || not_ok "export from SQLite" "$(cat "$T/err")"
+pg_createdb imported
+I=$(pg_url imported)
+"$BIN" --db "$I" init >/dev/null 2>&1
+expect_ok "import into PostgreSQL" "$BIN" --db "$I" import "$T/a.json"
+expect_match "... counts the assistance records" "$T/out" "6 assistance requests, 4 offers, [1-9][0-9]* proposals"
+for what in "assistance request list --format json" "assistance offer list --format json" \
+    "assistance proposal list --format json" "assistance proposal show 1"; do
+    # shellcheck disable=SC2086 # the command is split on purpose
+    expect_eq "... $what as on SQLite" "$("$BIN" --db "$I" $what 2>&1)" "$(r $what 2>&1)"
+done
+expect_ok "importing the same file again" "$BIN" --db "$I" import "$T/a.json"
+expect_eq "... changes nothing" "$("$BIN" --db "$I" assistance proposal list --format json)" "$(r assistance proposal list --format json)"
+# an accepted proposal nobody accepted: refused whole by the store's own rule, on both
+jq '.proposals[0].status = "accepted" | .proposals[0].provider_answer = ""' "$T/a.json" >"$T/bad.json"
+pg_createdb hostile
+"$BIN" --db "$(pg_url hostile)" init >/dev/null 2>&1
+"$BIN" --db "$T/hostile.db" init >/dev/null 2>&1
+"$BIN" --db "$T/hostile.db" import "$T/bad.json" >"$T/sq.out" 2>"$T/sq.err"; src=$?
+"$BIN" --db "$(pg_url hostile)" import "$T/bad.json" >"$T/pg.out" 2>"$T/pg.err"; prc=$?
+expect_eq "a hostile import is refused alike (exit, message)" "$prc $(cat "$T/pg.err")" "$src $(cat "$T/sq.err")"
+expect_match "... by the rule" "$T/pg.err" "proposals\[0\]: a proposal is accepted only when the provider and the state accept it"
+expect_eq "... and leaves nothing" "$("$BIN" --db "$(pg_url hostile)" assistance request list --format json)" \
+    "$("$BIN" --db "$T/hostile.db" assistance request list --format json)"
+
 expect_ok "audit verify on PostgreSQL" p audit verify
 expect_eq "... the same verdict and count as on SQLite" "$(cut -d, -f1 "$T/out")" "$(r audit verify 2>&1 | cut -d, -f1)"
 
