@@ -11,7 +11,10 @@
  * A request or an offer is its row plus one row per code of its lists; both
  * are written under a savepoint (or a transaction of their own outside one),
  * so a refused list leaves no record behind and the caller's transaction goes
- * on, as on SQLite.
+ * on, as on SQLite. Proposals and events, which the matcher and the importer
+ * write by the hundred, take no savepoint: a refused one aborts the caller's
+ * transaction, and every caller (propose.c's record, dataset_assistance.c,
+ * demo_proposals.c, app_assist.c) stops and rolls back at the first failure.
  */
 #include <stdio.h>
 #include <string.h>
