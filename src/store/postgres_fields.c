@@ -40,14 +40,41 @@ static void column(char *buf, size_t size, const field_t *f, int k)
         snprintf(buf, size, "\"%s\"", field_column(f));
 }
 
+/* The column of t's FIELD_ID row ("id" if it has none). */
+static const char *id_column(const field_table_t *t)
+{
+    for (size_t i = 0; i < t->n; i++)
+        if (t->fields[i].type == FIELD_ID)
+            return field_column(&t->fields[i]);
+    return "id";
+}
+
+/* Appends list f of a row of t as one column: its codes joined with commas in
+ * list order, "" when it has none (as SQLite's group_concat subquery). */
+static void add_list(char *dst, const field_table_t *t, const field_t *f)
+{
+    add(dst,
+        "(SELECT coalesce(string_agg(c.code, ',' ORDER BY c.seq), '') FROM %s c"
+        " WHERE c.%s = %s.\"%s\" AND c.list = '%s')",
+        t->list_table, t->list_owner, t->table, id_column(t), field_column(f));
+}
+
 /* Appends every column of t (but FIELD_KEY ones when skip_keys), as "col" or,
- * with assign, as "col = excluded.col". */
-static int add_columns_of(char *dst, const field_table_t *t, bool assign, bool skip_keys)
+ * with assign, as "col = excluded.col"; lists (FIELD_LIST) only when
+ * with_lists (a SELECT), each as add_list's one column. */
+static int add_columns_of(char *dst, const field_table_t *t, bool assign, bool skip_keys,
+                          bool with_lists)
 {
     int n = 0;
     for (size_t i = 0; i < t->n; i++) {
-        if (t->fields[i].type == FIELD_LIST)
-            abort(); /* not written yet: see postgres_fields.h */
+        if (t->fields[i].type == FIELD_LIST) {
+            if (with_lists) {
+                if (n++)
+                    add(dst, ", ");
+                add_list(dst, t, &t->fields[i]);
+            }
+            continue;
+        }
         if (skip_keys && (t->fields[i].flags & FIELD_KEY))
             continue;
         for (int k = 0; k < width(&t->fields[i]); k++) {
@@ -66,7 +93,7 @@ static int add_columns_of(char *dst, const field_table_t *t, bool assign, bool s
 
 static int add_columns(char *dst, const field_table_t *t, bool assign)
 {
-    return add_columns_of(dst, t, assign, false);
+    return add_columns_of(dst, t, assign, false, false);
 }
 
 void pg_fields_insert_sql(char *dst, const field_table_t *t, const char *prefix_cols,
@@ -82,7 +109,7 @@ void pg_fields_insert_sql(char *dst, const field_table_t *t, const char *prefix_
     add(dst, ")");
     if (conflict) {
         add(dst, " ON CONFLICT (%s) DO UPDATE SET ", conflict);
-        add_columns_of(dst, t, true, true);
+        add_columns_of(dst, t, true, true, false);
     }
 }
 
@@ -102,8 +129,32 @@ void pg_fields_select_sql(char *dst, const field_table_t *t, const char *tail)
 {
     *dst = '\0';
     add(dst, "SELECT ");
-    add_columns(dst, t, false);
+    add_columns_of(dst, t, false, false, true);
     add(dst, " FROM %s%s", t->table, tail);
+}
+
+void pg_fields_insert_new_sql(char *dst, const field_table_t *t)
+{
+    *dst = '\0';
+    add(dst, "INSERT INTO %s (", t->table);
+    int n = add_columns(dst, t, false);
+    add(dst, ") VALUES (");
+    int k = 0;
+    for (size_t i = 0; i < t->n; i++) {
+        const field_t *f = &t->fields[i];
+        for (int w = 0; w < width(f); w++, k++) {
+            if (k)
+                add(dst, ", ");
+            if (f->type == FIELD_ID)
+                add(dst, "coalesce($%d::bigint, (SELECT coalesce(max(\"%s\"), 0) + 1 FROM %s))",
+                    k + 1, field_column(f), t->table);
+            else
+                add(dst, "$%d", k + 1);
+        }
+    }
+    if (k != n)
+        abort();
+    add(dst, ") RETURNING \"%s\"", id_column(t));
 }
 
 static const char *number(pg_params_t *p, long long v)
@@ -178,10 +229,10 @@ static void read_one(arena_t *a, const PGresult *r, int i, int c, const field_t 
             field_set_text(f, rec, "");
         break;
     case FIELD_TEXT:
+    case FIELD_LIST:
         field_set_text(f, rec, arena_strndup(a, text ? text : "",
                                              text ? (size_t)PQgetlength(r, i, c) : 0));
         break;
-    case FIELD_LIST:
     case FIELD_VIRTUAL:
         break;
     }
@@ -192,8 +243,8 @@ void pg_fields_read(arena_t *a, const PGresult *r, int i, const field_table_t *t
     int c = 0;
     for (size_t k = 0; k < t->n; k++) {
         const field_t *f = &t->fields[k];
-        if (is_column(f))
+        if (field_stored(f))
             read_one(a, r, i, c, f, rec);
-        c += width(f);
+        c += f->type == FIELD_LIST ? 1 : width(f); /* a list is one column of the SELECT */
     }
 }

@@ -2,8 +2,9 @@
  * The PostgreSQL backend's SQL text, parameters and row reading walked from
  * the field tables (src/core/fields.h), as sqlite_fields.c does for SQLite:
  * a new field needs no change here. Columns are quoted ("numeric" is a type
- * name in PostgreSQL). Lists (FIELD_LIST, the code tables) are not handled
- * yet: the records that have them (requests, offers) are not written yet.
+ * name in PostgreSQL). Lists (FIELD_LIST) are rows of the record's code
+ * table: a SELECT reads each as one column, its codes joined with commas in
+ * list order; INSERTs leave them to the caller (postgres_assistance.c).
  */
 #ifndef R1540_STORE_POSTGRES_FIELDS_H
 #define R1540_STORE_POSTGRES_FIELDS_H
@@ -30,7 +31,14 @@ void pg_fields_upsert_sql(char *dst, const field_table_t *t, const char *key);
  * SET" every column but the FIELD_KEY ones. */
 void pg_fields_insert_sql(char *dst, const field_table_t *t, const char *prefix_cols,
                           int n_prefix, const char *conflict);
-/* "SELECT cols FROM table" followed by tail (WHERE, ORDER BY). */
+/* "INSERT INTO table (cols) VALUES (...) RETURNING id" for a record with a
+ * FIELD_ID: an id parameter that is NULL (an id of 0) becomes the highest id
+ * + 1, as SQLite's rowid, so the same data gives the same ids on both
+ * backends. Parameters from pg_fields_params. */
+void pg_fields_insert_new_sql(char *dst, const field_table_t *t);
+/* "SELECT cols FROM table" followed by tail (WHERE, ORDER BY); each list is
+ * one column (a subquery naming the record by its table's name, so tail must
+ * not alias the table). */
 void pg_fields_select_sql(char *dst, const field_table_t *t, const char *tail);
 /* Appends rec's stored fields to p (set p->n = 0 first, or after the
  * caller's own parameters), as sqlite_fields_bind binds them. */

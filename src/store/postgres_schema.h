@@ -40,6 +40,11 @@ extern const char postgres_migration_sessions[];
 /* effective practices, their documents and search index
  * (postgres_schema_practice.c). */
 extern const char postgres_migration_practice[];
+/* assistance requests, offers, their code lists, proposals and their
+ * history (postgres_schema_assistance.c). */
+extern const char postgres_migration_assistance[];
+/* organizations' programmes and their offers (postgres_schema_programme.c). */
+extern const char postgres_migration_programme[];
 
 /* Text columns compare and sort byte by byte, as SQLite's do, whatever the
  * database's locale: the orderings of store_ops.def must not depend on it. */
