@@ -49,5 +49,6 @@ const char *const postgres_migrations[] = {postgres_migration_ref, postgres_migr
                                              postgres_migration_matrix,
                                              postgres_migration_accounts,
                                              postgres_migration_search,
-                                             postgres_migration_notify};
+                                             postgres_migration_notify,
+                                             postgres_migration_outreach};
 const int postgres_migration_count = sizeof postgres_migrations / sizeof *postgres_migrations;

@@ -34,6 +34,9 @@ extern const char postgres_migration_accounts[];
 extern const char postgres_migration_search[];
 /* 6: notifications (postgres_schema_notify.c). */
 extern const char postgres_migration_notify[];
+/* outreach events, the roster of points of contact with training attendance,
+ * the outreach log (postgres_schema_outreach.c). */
+extern const char postgres_migration_outreach[];
 
 /* Text columns compare and sort byte by byte, as SQLite's do, whatever the
  * database's locale: the orderings of store_ops.def must not depend on it. */

@@ -48,7 +48,9 @@ done
 expect_ok "init again reloads the reference data" p init
 expect_ok "audit verify" p audit verify
 expect_match "... two entries in one unbroken chain" "$T/out" "intact: 2 entries"
-expect_eq "the schema number is the backend's migration count" "$(pg_psql r1540test -c "SELECT version FROM r1540_schema")" "6"
+# counted from the list itself: other branches append their migrations to it
+migrations=$(sed -n '/postgres_migrations\[\] = {/,/};/p' src/store/postgres_schema.c | grep -o 'postgres_migration_[a-z0-9_]*' | wc -l)
+expect_eq "the schema number is the backend's migration count ($migrations)" "$(pg_psql r1540test -c "SELECT version FROM r1540_schema")" "$migrations"
 
 # ---- reports and the matrix workflow: the same commands, the same answers ----------------
 # Each command runs on SQLite ($DB) and on PostgreSQL; their outputs and exit
@@ -117,8 +119,22 @@ refused "a membership names a known state" "foreign key" \
 expect_ok "audit verify still passes" p audit verify
 
 # ---- what is not written yet says so -------------------------------------------------------
-expect_fail "an operation not written yet refuses naming itself" 1 \
-    "does not implement the operation 'outreach_list' yet" p export --format json -o "$T/x.json"
+# The first operation of this list still a weak stub (nm: 'W', postgres_todo.c)
+# is asked through a command that reaches it and no other missing one first;
+# operations get written on several branches, so the list names a few.
+# When none is missing any more, there is nothing left to check here.
+missing=
+for pair in "fingerprint:fingerprint" "token_list:token list" "signin_list:user signins"; do
+    op=${pair%%:*}
+    if nm "$BIN" 2>/dev/null | grep -q " W pg_$op\$"; then missing=$pair; break; fi
+done
+if [ -n "$missing" ]; then
+    # shellcheck disable=SC2086 # the command's words are split on purpose
+    expect_fail "an operation not written yet (${missing%%:*}) refuses naming itself" 1 \
+        "does not implement the operation '${missing%%:*}' yet" p ${missing#*:}
+else
+    ok "# SKIP every operation of the candidates is written"
+fi
 
 # ---- a failed first init removes what it made ------------------------------------------------
 # A type named report (not a table: the database counts as empty) makes the
