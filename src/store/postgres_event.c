@@ -45,24 +45,20 @@ static void array_element(buf_t *b, const char *s, bool first)
     buf_putc(b, '"');
 }
 
-/* The event's states ({"AAA",...}) and themes as array literals, in the
- * arena. */
-static void code_arrays(arena_t *a, const event_t *ev, char **states, char **themes)
+/* The event's states and themes as array literals ({"AAA","BBB"}) in two
+ * buffers the caller frees. */
+static void code_arrays(const event_t *ev, buf_t *states, buf_t *themes)
 {
-    buf_t b;
-    buf_init(&b, 0);
-    buf_putc(&b, '{');
+    buf_init(states, 0);
+    buf_init(themes, 0);
+    buf_putc(states, '{');
     for (size_t i = 0; i < ev->nstates; i++)
-        array_element(&b, ev->states[i], i == 0);
-    buf_putc(&b, '}');
-    *states = arena_strdup(a, buf_str(&b));
-    buf_reset(&b);
-    buf_putc(&b, '{');
+        array_element(states, ev->states[i], i == 0);
+    buf_putc(states, '}');
+    buf_putc(themes, '{');
     for (size_t i = 0; i < ev->nthemes; i++)
-        array_element(&b, ev->themes[i], i == 0);
-    buf_putc(&b, '}');
-    *themes = arena_strdup(a, buf_str(&b));
-    buf_free(&b);
+        array_element(themes, ev->themes[i], i == 0);
+    buf_putc(themes, '}');
 }
 
 /* RC_INPUT naming the first state or theme the reference data does not know,
@@ -91,14 +87,15 @@ rc_t pg_outreach_insert(void *hv, event_t *ev, err_t *e)
     rc_t rc = event_validate(ev, e);
     if (rc != RC_OK)
         return rc;
-    arena_t a = {0};
-    char *states, *themes, id[24];
-    code_arrays(&a, ev, &states, &themes);
+    buf_t states, themes;
+    code_arrays(ev, &states, &themes);
+    char id[24];
     snprintf(id, sizeof id, "%lld", ev->id);
     const char *p[] = {ev->id > 0 ? id : NULL, ev->kind, ev->status, ev->title, ev->start,
-                       ev->end, or_empty(ev->place), or_empty(ev->organizer), states, themes};
+                       ev->end, or_empty(ev->place), or_empty(ev->organizer), buf_str(&states),
+                       buf_str(&themes)};
     PGresult *r = NULL;
-    if ((rc = check_codes(h, states, themes, e)) == RC_OK)
+    if ((rc = check_codes(h, p[8], p[9], e)) == RC_OK)
         rc = pg_exec(h,
                      "WITH ev AS (INSERT INTO event (id, kind, status, title, start, \"end\","
                      " place, organizer) VALUES (coalesce($1::bigint, (SELECT coalesce(max(id),"
@@ -109,7 +106,8 @@ rc_t pg_outreach_insert(void *hv, event_t *ev, err_t *e)
                      "  SELECT ev.id, x FROM ev, unnest($10::text[]) x)"
                      " SELECT id FROM ev",
                      10, p, &r, e);
-    arena_free(&a);
+    buf_free(&states);
+    buf_free(&themes);
     if (rc == RC_OK)
         ev->id = pg_int(r, 0, 0);
     else if (rc == RC_INPUT && strcmp(h->constraint, "event_pkey") == 0)
