@@ -53,5 +53,6 @@ const char *const postgres_migrations[] = {postgres_migration_ref, postgres_migr
                                              postgres_migration_sessions,
                                              postgres_migration_practice,
                                              postgres_migration_assistance,
-                                             postgres_migration_programme};
+                                             postgres_migration_programme,
+                                             postgres_migration_outreach};
 const int postgres_migration_count = sizeof postgres_migrations / sizeof *postgres_migrations;

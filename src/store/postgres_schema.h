@@ -45,6 +45,9 @@ extern const char postgres_migration_practice[];
 extern const char postgres_migration_assistance[];
 /* organizations' programmes and their offers (postgres_schema_programme.c). */
 extern const char postgres_migration_programme[];
+/* outreach events, the roster of points of contact with training attendance,
+ * the outreach log (postgres_schema_outreach.c). */
+extern const char postgres_migration_outreach[];
 
 /* Text columns compare and sort byte by byte, as SQLite's do, whatever the
  * database's locale: the orderings of store_ops.def must not depend on it. */

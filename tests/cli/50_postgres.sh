@@ -120,8 +120,22 @@ refused "a membership names a known state" "foreign key" \
 expect_ok "audit verify still passes" p audit verify
 
 # ---- what is not written yet says so -------------------------------------------------------
-expect_fail "an operation not written yet refuses naming itself" 1 \
-    "does not implement the operation 'outreach_list' yet" p export --format json -o "$T/x.json"
+# The first operation of this list still a weak stub (nm: 'W', postgres_todo.c)
+# is asked through a command that reaches it and no other missing one first;
+# operations get written on several branches, so the list names a few.
+# When none is missing any more, there is nothing left to check here.
+missing=
+for pair in "fingerprint:fingerprint" "token_list:token list" "signin_list:user signins"; do
+    op=${pair%%:*}
+    if nm "$BIN" 2>/dev/null | grep -q " W pg_$op\$"; then missing=$pair; break; fi
+done
+if [ -n "$missing" ]; then
+    # shellcheck disable=SC2086 # the command's words are split on purpose
+    expect_fail "an operation not written yet (${missing%%:*}) refuses naming itself" 1 \
+        "does not implement the operation '${missing%%:*}' yet" p ${missing#*:}
+else
+    ok "# SKIP every operation of the candidates is written"
+fi
 
 # ---- a failed first init removes what it made ------------------------------------------------
 # A type named report (not a table: the database counts as empty) makes the
