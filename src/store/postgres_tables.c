@@ -8,10 +8,11 @@
  * refused.
  *
  * Loading: table_load_begin disables the tables' own triggers (ALTER TABLE
- * ... DISABLE TRIGGER USER: the rules' triggers and the change counter's, not
- * the foreign keys' system triggers, and only the tables' owner may) inside
- * the caller's transaction; table_load_end enables them again and moves every
- * sequence (report_page's identity) past the ids written.
+ * ... DISABLE TRIGGER USER: the rules' triggers and the change counter's; only
+ * the tables' owner may) and drops the foreign keys, inside the caller's
+ * transaction; table_load_end makes the foreign keys again (which checks every
+ * row against them), enables the triggers and moves every sequence
+ * (report_page's identity) past the ids written.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -319,6 +320,11 @@ rc_t pg_table_write(void *hv, const store_table_t *t, const store_value_t *rows,
 
 /* ---- holding the triggers off ------------------------------------------------------- */
 
+/* The foreign keys are dropped for the load and made again at its end, in
+ * the order they were first made (their checks fire in that order, and
+ * postgres_matrix.c explains a refusal by the first that fails): made again
+ * on full tables, each is checked with one join instead of one query per
+ * row, which was most of a copy's time. */
 rc_t pg_table_load_begin(void *hv, err_t *e)
 {
     return pg_script(hv,
@@ -326,6 +332,14 @@ rc_t pg_table_load_begin(void *hv, err_t *e)
                      " FOR t IN SELECT tablename FROM pg_tables"
                      "  WHERE schemaname = current_schema() LOOP"
                      "  EXECUTE format('ALTER TABLE %I DISABLE TRIGGER USER', t);"
+                     " END LOOP; END $$;"
+                     "CREATE TEMP TABLE r1540_held_fkeys AS"
+                     " SELECT c.oid AS made, c.conrelid::regclass::text AS tab, c.conname AS name,"
+                     "  pg_get_constraintdef(c.oid) AS def FROM pg_constraint c"
+                     " WHERE c.contype = 'f' AND c.connamespace = current_schema()::regnamespace;"
+                     "DO $$ DECLARE r record; BEGIN"
+                     " FOR r IN SELECT * FROM pg_temp.r1540_held_fkeys ORDER BY made LOOP"
+                     "  EXECUTE format('ALTER TABLE %s DROP CONSTRAINT %I', r.tab, r.name);"
                      " END LOOP; END $$",
                      e);
 }
@@ -333,6 +347,11 @@ rc_t pg_table_load_begin(void *hv, err_t *e)
 rc_t pg_table_load_end(void *hv, err_t *e)
 {
     return pg_script(hv,
+                     "DO $$ DECLARE r record; BEGIN"
+                     " FOR r IN SELECT * FROM pg_temp.r1540_held_fkeys ORDER BY made LOOP"
+                     "  EXECUTE format('ALTER TABLE %s ADD CONSTRAINT %I %s', r.tab, r.name, r.def);"
+                     " END LOOP; END $$;"
+                     "DROP TABLE pg_temp.r1540_held_fkeys;"
                      "DO $$ DECLARE t text; r record; BEGIN"
                      " FOR t IN SELECT tablename FROM pg_tables"
                      "  WHERE schemaname = current_schema() LOOP"

@@ -51,6 +51,20 @@ both "matrix show of the draft made from it" matrix show DEU 2 --all
 both "matrix diff" matrix diff DEU 1 2
 both "user list (the account, its password still hashed)" user list
 both "audit list" audit list
+# the load held triggers off and foreign keys back: both are as init makes them
+pg_createdb fresh
+"$BIN" --db "$(pg_url fresh)" init >/dev/null 2>&1
+schema_of() {
+    pg_psql "$1" -c "SELECT conrelid::regclass, conname, pg_get_constraintdef(oid) FROM pg_constraint
+        WHERE connamespace = 'public'::regnamespace ORDER BY contype = 'f', CASE WHEN contype = 'f' THEN oid END, 1, 2" \
+        -c "SELECT tgrelid::regclass, tgname, tgenabled FROM pg_trigger WHERE NOT tgisinternal ORDER BY 1, 2" \
+        -c "SELECT tgrelid::regclass, count(*) FROM pg_trigger WHERE tgisinternal GROUP BY 1 ORDER BY 1"
+}
+expect_eq "the copy's constraints (foreign keys in their order) and triggers are those init makes" \
+    "$(schema_of r1540test | sha256sum)" "$(schema_of fresh | sha256sum)"
+refused "the rules hold on the copy: a published version does not change" \
+    "r1540: an approved matrix version cannot change" "UPDATE matrix_version SET note = 'x' WHERE id = 1"
+refused "... the audit log is append-only" "r1540: the audit log is append-only" "DELETE FROM audit"
 expect_eq "the password hash is copied, never re-hashed" \
     "$(pg_psql r1540test -c "SELECT pw_hash FROM \"user\" WHERE name = 'deu-poc'")" \
     "$(sqlite_only "$DB" "SELECT pw_hash FROM user WHERE name = 'deu-poc'")"
@@ -134,6 +148,16 @@ expect_eq "... and leaves the target database as it was: empty" \
 expect_fail "a row SQLite refuses fails the copy too" 4 "table matrix_entry: .*mark" \
     "$BIN" --db "$T/bad.db" copy "$T/bad2.db"
 if [ -e "$T/bad2.db" ]; then not_ok "... and removes the file it made"; else ok "... and removes the file it made"; fi
+# A reference to nothing (put in with sqlite3's foreign keys off): PostgreSQL
+# checks the foreign keys when it makes them again at the end of the load
+r copy "$T/dangling.db" >/dev/null 2>&1
+sqlite_only "$T/dangling.db" "PRAGMA foreign_keys = OFF; UPDATE matrix_entry SET source_report = 99 WHERE version_id = 2 AND item = 'OP1-CWC'"
+pg_createdb dangling
+expect_fail "a row referencing nothing fails the copy to PostgreSQL" 4 "does not exist" \
+    "$BIN" --db "$T/dangling.db" copy "$(pg_url dangling)"
+expect_eq "... and leaves the target database empty" \
+    "$(pg_psql dangling -c "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'")" "0"
+expect_fail "... and to SQLite" 4 "table matrix_entry: " "$BIN" --db "$T/dangling.db" copy "$T/dangling2.db"
 
 # ---- a matrix comment -------------------------------------------------------------------
 # SQLite's matrix_comment gained columns (sent, answered, answered_by: the
