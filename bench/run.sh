@@ -13,3 +13,4 @@ sh bench/fuzz.sh
 sh bench/hostile.sh
 sh bench/soak.sh
 sh bench/search.sh
+sh bench/copy.sh
