@@ -102,9 +102,15 @@ expect_eq "the copy's schema is the one init makes (tables, indexes, triggers)" 
     "$(sqlite_only "$DB" "SELECT type, name, sql FROM sqlite_master ORDER BY 1, 2" | sha256sum)"
 
 # ---- SQLite -> SQLite, on a terminal -----------------------------------------------------
-script -qec "$BIN --db $DB copy $T/same.db" /dev/null >"$T/tty.out" 2>&1
-expect_match "on a terminal, a progress line names the table being copied" "$T/tty.out" \
-    "copy: table [0-9]+ of [0-9]+, [a-z_]+: [0-9]+ rows"
+# (script, of util-linux, gives the command a terminal)
+if command -v script >/dev/null; then
+    script -qec "$BIN --db $DB copy $T/same.db" /dev/null >"$T/tty.out" 2>&1
+    expect_match "on a terminal, a progress line names the table being copied" "$T/tty.out" \
+        "copy: table [0-9]+ of [0-9]+, [a-z_]+: [0-9]+ rows"
+else
+    ok "# SKIP the progress line on a terminal: no script(1) to make one"
+    r copy "$T/same.db" >/dev/null 2>&1
+fi
 expect_eq "copy SQLite -> SQLite: equal fingerprints" "$("$BIN" --db "$T/same.db" fingerprint 2>&1)" "$(r fingerprint)"
 
 # ---- refusals: the target must hold nothing, and is left as it was ---------------------
