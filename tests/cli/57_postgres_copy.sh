@@ -73,6 +73,8 @@ expect_eq "the password hash is copied, never re-hashed" \
 if p export --format json -o "$T/pg.json" 2>"$T/err"; then
     expect_eq "export --format json of source and copy: the same bytes" \
         "$(sha256sum <"$T/pg.json")" "$(sha256sum <"$T/sqlite.json")"
+elif ! grep -q "does not implement the operation" "$T/err"; then
+    not_ok "export --format json of the copy" "$(head -c 600 "$T/err")"
 else
     ok "# SKIP export on PostgreSQL: $(sed -n "s/.*operation '\([a-z_]*\)'.*/the backend lacks the operation \1/p" "$T/err" | head -n 1)"
 fi
@@ -199,8 +201,13 @@ else
     expect_eq "... equal fingerprints" "$("$BIN" --db "$(pg_url demo)" fingerprint 2>&1)" \
         "$("$BIN" --db "$T/demo.db" fingerprint)"
     "$BIN" --db "$T/demo.db" export --format json -o "$T/demo.json"
-    "$BIN" --db "$(pg_url demo)" export --format json -o "$T/demo.pg.json" 2>"$T/err"
-    expect_eq "... byte-identical JSON exports" "$(sha256sum <"$T/demo.pg.json")" "$(sha256sum <"$T/demo.json")"
+    if "$BIN" --db "$(pg_url demo)" export --format json -o "$T/demo.pg.json" 2>"$T/err"; then
+        expect_eq "... byte-identical JSON exports" "$(sha256sum <"$T/demo.pg.json")" "$(sha256sum <"$T/demo.json")"
+    elif grep -q "does not implement the operation" "$T/err"; then
+        ok "# SKIP the demo's export on PostgreSQL: $(sed -n "s/.*operation '\([a-z_]*\)'.*/the backend lacks the operation \1/p" "$T/err" | head -n 1)"
+    else
+        not_ok "the demo's export on PostgreSQL" "$(head -c 600 "$T/err")"
+    fi
 fi
 
 done_testing
