@@ -16,3 +16,4 @@ sh bench/soak.sh
 sh bench/fault.sh
 sh bench/search.sh
 sh bench/postgres_serve.sh
+sh bench/copy.sh

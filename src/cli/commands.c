@@ -23,6 +23,8 @@ const cli_command_t cli_commands[] = {
      true},
     {"restore", "replace the database with a verified backup (--force if it exists)", cmd_restore,
      true},
+    {"copy", "copy the whole database into a new one of either backend (SQLite, PostgreSQL)",
+     cmd_copy, true},
     {"assistance", "assistance requests, offers, organizations and proposals", cmd_assistance,
      false},
     {"match", "propose assistance matches (--solve FILE: the bare solver)", cmd_match, false},

@@ -29,6 +29,7 @@ rc_t cmd_serve(cli_t *c, int argc, char **argv);
 rc_t cmd_user(cli_t *c, int argc, char **argv);
 rc_t cmd_token(cli_t *c, int argc, char **argv);
 rc_t cmd_fingerprint(cli_t *c, int argc, char **argv);
+rc_t cmd_copy(cli_t *c, int argc, char **argv);
 rc_t cmd_audit(cli_t *c, int argc, char **argv);
 rc_t cmd_backup(cli_t *c, int argc, char **argv);
 rc_t cmd_restore(cli_t *c, int argc, char **argv);

@@ -114,6 +114,50 @@ typedef struct {
 
 #define STORE_NO_LIMIT (-1LL)
 
+/* The table interface (store_table_list, _read, _write, table_load_begin/_end):
+ * the rows of r1540's tables as plain values, so that one backend-neutral
+ * copy (store_copy.h) and one fingerprint serve every pair of backends.
+ * Tables and columns carry the same names in every backend; a value's kind
+ * is what its backend stores (an integer, a double, text, bytes). */
+typedef enum {
+    STORE_VALUE_NULL,
+    STORE_VALUE_INT,
+    STORE_VALUE_REAL,
+    STORE_VALUE_TEXT,
+    STORE_VALUE_BLOB,
+} store_value_kind_t;
+
+typedef struct {
+    store_value_kind_t kind;
+    long long i;   /* INT */
+    double r;      /* REAL */
+    const char *p; /* TEXT (NUL-terminated at p[len]) and BLOB: the bytes, not owned */
+    size_t len;
+} store_value_t;
+
+/* One table as its backend has it; arena-owned. */
+typedef struct {
+    char *name;
+    size_t ncol;
+    char **cols;     /* in the order table_read gives the values */
+    size_t nparent;
+    char **parents;  /* the other tables its foreign keys reference */
+} store_table_t;
+
+/* Called by store_table_read with one row: t->ncol values, valid during the
+ * call only. A result other than RC_OK stops the read and is returned. */
+typedef rc_t (*store_row_fn)(void *ctx, const store_value_t *row, err_t *e);
+
+/* The fingerprint of the whole stored content (hex SHA-256): every row of
+ * every table but the sessions (they come and go with every sign-in, and are
+ * no one's data), the audit log and sign-in attempts included, read in one
+ * snapshot through the table interface (store_fingerprint.c), so that the
+ * same content gives the same fingerprint in every backend. Equal before and
+ * after an operation means it changed nothing; tests compare it instead of
+ * reading the database themselves, and after `r1540 copy` it proves the copy
+ * lossless. Call it outside a transaction. */
+rc_t store_fingerprint(store_t *st, char out[65], err_t *e);
+
 /* Spreads a parenthesized parameter list of store_ops.def into a prototype. */
 #define STORE_PARAMS(...) __VA_ARGS__
 
