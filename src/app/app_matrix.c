@@ -299,6 +299,9 @@ static rc_t comments_send(app_t *a, const matrix_version_t *v, const app_matrix_
     int n = 0;
     rc_t rc = RC_OK;
     if (in->text && *in->text) {
+        /* a row of this version's template, as a draft's (app_comment.c) */
+        if (in->item && *in->item && (rc = item_check(a, v, in->item, e)) != RC_OK)
+            return rc;
         matrix_comment_t c = {.version_id = v->id,
                               .user_id = a->actor.user->id,
                               .item = (char *)(in->item ? in->item : ""),

@@ -36,6 +36,9 @@ expect_fail "a comment of 5,000 characters" 4 "at most 4,000" r --as pocfra matr
 expect_fail "a comment that is not UTF-8" 4 "at most 4,000" r --as pocfra matrix comment FRA 1 --text "$(printf 'bad \377 bytes')"
 expect_fail "an empty comment" 4 "needs text" r --as pocfra matrix comment FRA 1 --text ""
 expect_fail "a comment on a hostile item id" 4 "unknown template item" r --as pocfra matrix comment FRA 1 --text hi --item "<script>"
+h=$(db_hash)
+expect_fail "a comment on an item the template does not have" 3 "Item OP9-NOPE: unknown template item" r --as pocfra matrix comment FRA 1 --text hi --item OP9-NOPE
+expect_eq "... stores nothing" "$(db_hash)" "$h"
 expect_fail "--text goes only with comment" 2 "go with comment" r --as pocfra matrix accept FRA 1 --text hi
 expect_fail "fingerprint takes no arguments" 2 "takes no arguments" r fingerprint extra
 expect_eq "none of that changed anything" "$(r fingerprint)" "$h"
