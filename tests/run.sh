@@ -98,7 +98,8 @@ done
 
 # The CLI scripts made backend-neutral so far, again with their database on
 # a throwaway PostgreSQL cluster (tests/on_postgres.sh; issue 14)
-for t in tests/cli/02_reports.sh tests/cli/03_matrix.sh; do
+for t in tests/cli/02_reports.sh tests/cli/03_matrix.sh tests/cli/05_actors.sh tests/cli/10_assistance.sh \
+    tests/cli/21_events.sh; do
     run_one "$t (postgresql)" env R1540_BIN=./r1540 sh tests/on_postgres.sh "$t"
 done
 

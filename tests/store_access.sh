@@ -38,7 +38,10 @@ sqlite_only() {
 # file, psql on tests/on_postgres.sh's database): for the rules the database
 # itself enforces, whoever writes. The SQL must be valid in both dialects.
 beneath() {
-    if on_sqlite; then sqlite3 "$DB" "$1"; else psql -X -q -v ON_ERROR_STOP=1 -d "$DB" -c "$1"; fi
+    # SQLite's foreign keys are off per connection unless asked for;
+    # PostgreSQL's are always on
+    if on_sqlite; then sqlite3 "$DB" "$1"
+    else psql -X -q -v ON_ERROR_STOP=1 -d "$DB" -c "${1#PRAGMA foreign_keys=ON; }"; fi
 }
 
 # new_db NAME: where a second, empty database of the suite's backend is: a

@@ -71,8 +71,8 @@ expect_eq "none of the bad offers changed the database" "$(db_hash)" "$h"
 expect_eq "nor added an audit entry" "$(audit_count)" "$n"
 
 # The store refuses what must never happen, even through plain SQL.
-expect_sql_refused "a negative capacity, by SQL" "CHECK constraint failed" "insert into assistance_offer (provider_org, title, description, capacity, start, end, status) values ('WCO','x','',-1,'','','open')"
-expect_sql_refused "an offer from nobody, by SQL" "FOREIGN KEY constraint failed" "PRAGMA foreign_keys=ON; insert into assistance_offer (provider_org, title, description, capacity, start, end, status) values ('NOBODY','x','',1,'','','open')"
+expect_sql_refused "a negative capacity, by SQL" "CHECK constraint failed" "insert into assistance_offer (id, provider_org, title, description, capacity, start, \"end\", status) values (999, 'WCO','x','',-1,'','','open')"
+expect_sql_refused "an offer from nobody, by SQL" "FOREIGN KEY constraint failed" "PRAGMA foreign_keys=ON; insert into assistance_offer (id, provider_org, title, description, capacity, start, \"end\", status) values (999, 'NOBODY','x','',1,'','','open')"
 # Lists are rows of code tables (sqlite_schema_lists.c): no empty code, none twice.
 expect_sql_refused "an empty code in a request's list, by SQL" "CHECK constraint failed" "insert into assistance_request_code (request_id, list, seq, code) values ((select min(id) from assistance_request),'items',99,'')"
 expect_sql_refused "a code twice in an offer's list, by SQL" "UNIQUE constraint failed" "insert into assistance_offer_code (offer_id, list, seq, code) select offer_id, list, 99, code from assistance_offer_code limit 1"
@@ -122,7 +122,7 @@ expect_sql_refused "the store refuses rewriting an answer" "workflow does not al
 expect_sql_refused "the store keeps proposals" "never deleted" "delete from assistance_proposal"
 expect_sql_refused "the store keeps the history" "cannot change" "update assistance_event set note = 'forged'"
 expect_sql_refused "the store keeps the history from deletion" "cannot change" "delete from assistance_event"
-sqlite_only "$DB" "update assistance_offer set capacity = 0 where id = 3" # the trigger's own test, beneath r1540
+beneath "update assistance_offer set capacity = 0 where id = 3" # the trigger's own test, beneath r1540
 expect_sql_refused "the store refuses more than the capacity" "at its capacity" "insert into assistance_proposal (request_id, offer_id, score, explanation, batch, created, status, provider_answer, state_answer) values (3, 3, 10, '', '', '2025-01-01', 'proposed', '', '')"
 
 r assistance request show 1 --format json >"$T/show1.json"
@@ -131,10 +131,13 @@ r assistance request show 2 >"$T/show2"
 expect_match "request show lists its proposals and their history" "$T/show2" "state-declined: not now"
 r assistance request show 2 --format json >"$T/show2.json"
 expect_eq "a declined offer no longer fits the request" "$(/usr/bin/python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print([o for o in d["fitting_offers"] if o["offer"]==int(sys.argv[2])])' "$T/show2.json" "$qo")" "[]"
-# A damaged file, made beneath r1540.
-cp "$DB" "$T/broken.db"
-sqlite_only "$T/broken.db" "drop table assistance_event"
-expect_fail "request show fails when a history cannot be read (not an empty history)" 1 "no such table" "$BIN" --db "$T/broken.db" assistance request show 2
+# A damaged file, made beneath r1540 (a copy of the SQLite file: on
+# PostgreSQL, tests/cli/51_postgres_assistance.sh)
+if on_sqlite; then
+    cp "$DB" "$T/broken.db"
+    sqlite_only "$T/broken.db" "drop table assistance_event"
+    expect_fail "request show fails when a history cannot be read (not an empty history)" 1 "no such table" "$BIN" --db "$T/broken.db" assistance request show 2
+fi
 
 # Export and import: requests, offers and proposals with their history, exactly.
 expect_ok "export with assistance" r export --format json -o "$T/a.json"
@@ -180,7 +183,7 @@ expect_fail "offers that are not a list" 4 "offers: must be an array" r import "
 expect_eq "no hostile import changed anything" "$(db_hash)" "$h"
 
 # Withdrawing requests and closing offers.
-DB=$T/status.db
+DB=$(new_db status)
 init_db
 r assistance request add KEN --kind training --items OP1-AG --title "A" --date 2025-01-10 >/dev/null
 r assistance request add UGA --kind training --items OP1-AG --title "B" --date 2025-01-10 >/dev/null
