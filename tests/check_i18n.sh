@@ -42,6 +42,7 @@ done
 rm -f "$pot"
 # The glossary (data/glossary.tsv): each concept is rendered with the UN's term in
 # every catalog, and no catalog entry or template label uses a form it says to avoid.
+mkdir -p tests/out # its log, whether or not tests/run.sh made the folder
 if ! python3 tools/check_glossary.py --first $((n + 1)) >tests/out/check_glossary.log 2>&1; then
     grep -q '^not ok' tests/out/check_glossary.log || echo "not ok $((n + 1)) - tools/check_glossary.py could not read data/glossary.tsv"
 fi
