@@ -56,6 +56,23 @@ static rc_t check_empty(cli_t *c, const char *target)
                    "target: already holds an r1540 database; copy writes only into an empty one");
 }
 
+/* RC_REFUSED if the opened target already holds records: every r1540
+ * database has at least the audit entry of its init. */
+static rc_t target_has_records(cli_t *c, store_t *dst)
+{
+    arena_t a = ARENA_INIT;
+    audit_entry_t last;
+    err_t e = {0};
+    rc_t rc = store_audit_last(dst, &a, &last, &e);
+    arena_free(&a);
+    if (rc == RC_NOTFOUND)
+        return RC_OK;
+    if (rc != RC_OK)
+        return err_set(&c->err, rc, "target: %s", e.msg);
+    return err_set(&c->err, RC_REFUSED,
+                   "target: already holds an r1540 database; copy writes only into an empty one");
+}
+
 /* The target's audit chain, checked as `audit verify` checks it. */
 static rc_t verify_target(cli_t *c, store_t *dst)
 {
@@ -82,6 +99,13 @@ rc_t cmd_copy(cli_t *c, int argc, char **argv)
     if ((rc = store_open(target, STORE_OPEN_CREATE, &dst, &c->err)) != RC_OK) {
         store_destroy(target, NULL); /* what the failed open made, if anything */
         return err_prefix(&c->err, "target: "), rc;
+    }
+    /* check_empty's look was not the last word: a target it could not reach
+     * counts as nothing there. One that holds records now is refused, and
+     * left as it is: it was not made here. */
+    if ((rc = target_has_records(c, dst)) != RC_OK) {
+        store_close(dst);
+        return rc;
     }
     bool tty = isatty(STDERR_FILENO);
     long long rows = 0;

@@ -214,6 +214,13 @@ static rc_t connect_to(const char *where, pg_store_t **out, err_t *e)
         first_line(msg, sizeof msg, errmsg);
         PQfreemem(errmsg);
         free(uri);
+        /* libpq quotes the part it could not read, which may be a password */
+        char *quoted = strpbrk(msg, "\"'");
+        if (quoted)
+            *quoted = '\0';
+        size_t len = strlen(msg);
+        while (len && (msg[len - 1] == ' ' || msg[len - 1] == ':'))
+            msg[--len] = '\0';
         return err_set(e, RC_DB, "not a PostgreSQL connection URI: %s", msg);
     }
     PQconninfoFree(opts);

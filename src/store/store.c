@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "../util/date.h"
+#include "../util/mem.h"
 
 struct store {
     const store_backend_t *be;
@@ -94,7 +95,8 @@ rc_t store_destroy(const char *url, err_t *e)
     return rc == RC_OK ? be->destroy(where, e) : rc;
 }
 
-void store_url_redacted(const char *url, char *out, size_t size)
+/* user:password@ in the authority: the password replaced by ***. */
+static void store_url_redacted_authority(const char *url, char *out, size_t size)
 {
     const char *auth = strstr(url, "://");
     const char *at = auth ? strchr(auth + 3, '@') : NULL;
@@ -105,6 +107,35 @@ void store_url_redacted(const char *url, char *out, size_t size)
         return;
     }
     snprintf(out, size, "%.*s***%s", (int)(colon + 1 - url), url, at);
+}
+
+/* A password=VALUE parameter of the URI's query, its value replaced by ***. */
+static void redact_query_password(char *s)
+{
+    char *q = strchr(s, '?');
+    for (char *p = q; p && *p;) {
+        p++;
+        if (strncmp(p, "password=", 9) == 0) {
+            char *v = p + 9, *end = v + strcspn(v, "&");
+            if (end - v != 3 || strncmp(v, "***", 3) != 0) {
+                memmove(v + 3, end, strlen(end) + 1);
+                memcpy(v, "***", 3);
+            }
+        }
+        p = strchr(p, '&');
+    }
+}
+
+void store_url_redacted(const char *url, char *out, size_t size)
+{
+    /* room for *** in place of values shorter than it: each password= adds
+     * at most 3 bytes, and there are fewer of them than len / 9 */
+    size_t len = strlen(url);
+    char *copy = xmalloc(2 * len + 4);
+    memcpy(copy, url, len + 1);
+    redact_query_password(copy);
+    store_url_redacted_authority(copy, out, size);
+    free(copy);
 }
 
 void store_close(store_t *st)

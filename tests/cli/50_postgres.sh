@@ -23,6 +23,10 @@ expect_fail "postgres: works as a prefix too, and an empty database is not r1540
 expect_fail "a password in the URI never shows in a message" 6 "postgres database nosuchdb" \
     "$BIN" --db "postgresql://r1540:s3cr3t-pw@/nosuchdb?host=$PG_DIR" state list
 if grep -q s3cr3t-pw "$T/err"; then not_ok "... and the password is not printed" "$(cat "$T/err")"; else ok "... and the password is not printed"; fi
+# libpq quotes what it cannot read: here a bad %-escape inside the password
+expect_fail "a URI libpq cannot read is refused" 6 "not a PostgreSQL connection URI: invalid percent-encoded token" \
+    "$BIN" --db "postgresql://r1540:s3cr%zzt-pw@/nosuchdb?host=$PG_DIR" state list
+if grep -q 's3cr' "$T/err"; then not_ok "... without printing the password" "$(cat "$T/err")"; else ok "... without printing the password"; fi
 
 pg_createdb other
 pg_psql other -c "CREATE TABLE payroll (id int); INSERT INTO payroll VALUES (7)"
