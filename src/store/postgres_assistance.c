@@ -95,13 +95,18 @@ static rc_t record_get(pg_store_t *h, const field_table_t *t, long long id, cons
 static rc_t record_begin(pg_store_t *h, bool *own, err_t *e)
 {
     *own = PQtransactionStatus(h->conn) == PQTRANS_IDLE;
-    return pg_script(h, *own ? "BEGIN" : "SAVEPOINT r1540_record", e);
+    rc_t rc = pg_script(h, *own ? "BEGIN" : "SAVEPOINT r1540_record", e);
+    if (*own && rc == RC_OK)
+        h->in_tx = true; /* a lost connection is not replaced halfway through */
+    return rc;
 }
 
 /* Keeps the record's writes when rc is RC_OK, else undoes them (leaving the
  * caller's transaction usable) and returns rc with its message. */
 static rc_t record_end(pg_store_t *h, bool own, rc_t rc, err_t *e)
 {
+    if (own)
+        h->in_tx = false;
     if (rc == RC_OK)
         return pg_script(h, own ? "COMMIT" : "RELEASE SAVEPOINT r1540_record", e);
     PQclear(PQexec(h->conn, own ? "ROLLBACK"

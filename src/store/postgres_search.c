@@ -56,7 +56,11 @@ rc_t pg_report_text_put(void *hv, long long report_id, const report_text_t *t, e
     rc_t rc = pg_script(h, own ? "BEGIN" : "SAVEPOINT report_text_put", e);
     if (rc != RC_OK)
         return rc;
+    if (own)
+        h->in_tx = true; /* a lost connection is not replaced halfway through */
     rc = put_all(h, report_id, t, e);
+    if (rc != RC_OK && own)
+        h->in_tx = false;
     if (rc != RC_OK)
         PQclear(PQexec(h->conn, own ? "ROLLBACK" : "ROLLBACK TO report_text_put; "
                                                    "RELEASE report_text_put"));
