@@ -231,41 +231,6 @@ rc_t pg_practice_document(void *h, long long id, arena_t *a, void **doc, size_t 
     return rc;
 }
 
-/* Appends one lexeme of a tsquery, quoted (a quote or backslash escaped,
- * although terms hold only letters and digits). */
-static void tsquery_term(buf_t *b, const char *term)
-{
-    buf_putc(b, '\'');
-    for (const char *c = term; *c; c++) {
-        if (*c == '\'' || *c == '\\')
-            buf_putc(b, *c == '\'' ? '\'' : '\\');
-        buf_putc(b, *c);
-    }
-    buf_putc(b, '\'');
-}
-
-/* The tsquery of a parsed query, the FTS5 expression's counterpart
- * (sqlite_fts_expression): units ANDed, alternatives ORed, a phrase's
- * terms adjacent. Sent as a parameter and cast, never parsed by a text
- * search configuration: the terms are analyzed already. */
-static void tsquery_expression(buf_t *b, const text_query_t *q)
-{
-    for (size_t u = 0; u < q->n_units; u++) {
-        buf_puts(b, u ? " & (" : "(");
-        for (size_t k = 0; k < q->units[u].n_alts; k++) {
-            const text_phrase_t *ph = &q->units[u].alts[k];
-            buf_puts(b, k ? " | (" : "(");
-            for (size_t i = 0; i < ph->n; i++) {
-                if (i)
-                    buf_puts(b, " <-> ");
-                tsquery_term(b, ph->terms[i]);
-            }
-            buf_putc(b, ')');
-        }
-        buf_putc(b, ')');
-    }
-}
-
 rc_t pg_practice_search(void *h, const text_query_t *q, long long limit, arena_t *a,
                         practice_t **out, size_t *n, long long *total, err_t *e)
 {
@@ -274,7 +239,7 @@ rc_t pg_practice_search(void *h, const text_query_t *q, long long limit, arena_t
     *total = 0;
     buf_t match;
     buf_init(&match, 0);
-    tsquery_expression(&match, q);
+    pg_tsquery(&match, q);
     const char *v[] = {buf_str(&match)};
     PGresult *r;
     /* the join on status is a second guard: the index holds published ones

@@ -14,6 +14,8 @@
 
 #include <libpq-fe.h>
 
+#include "../text/analyze.h"
+#include "../util/buf.h"
 #include "store_backend.h"
 
 typedef struct pg_store {
@@ -58,6 +60,11 @@ rc_t pg_exec_read(pg_store_t *h, const char *sql, PGresult **out, err_t *e);
  * prepared once per connection (postgres_stmt.c). */
 PGresult *pg_stmt_exec(pg_store_t *h, const char *sql, int n, const char *const *params,
                        const int *lengths, const int *formats);
+/* The tsquery of a parsed query, as text to send as a parameter
+ * (postgres_search_query.c): units ANDed, alternatives ORed, a phrase's
+ * terms adjacent, each term a quoted lexeme. The report and practice
+ * searches both use it; the terms are analyzed already. */
+void pg_tsquery(buf_t *b, const text_query_t *q);
 /* Forgets the connection's prepared statements (after a reset, which lost
  * them, or a migration, which changed their tables; on close). */
 void pg_stmt_forget(pg_store_t *h);

@@ -34,8 +34,9 @@ static void ts_lexeme(buf_t *b, const char *term)
     buf_putc(b, '\'');
 }
 
-/* The tsquery of q, as text (a parameter of the statement, never SQL). */
-static void ts_expression(buf_t *b, const text_query_t *q)
+/* The tsquery of q, as text (a parameter of the statement, never SQL):
+ * postgres_private.h. */
+void pg_tsquery(buf_t *b, const text_query_t *q)
 {
     for (size_t u = 0; u < q->n_units; u++) {
         buf_puts(b, u ? " & (" : "(");
@@ -101,7 +102,7 @@ rc_t pg_search(void *hv, const search_filter_t *f, arena_t *a, search_hit_t **ou
     *total = 0;
     buf_t match;
     buf_init(&match, 0);
-    ts_expression(&match, f->query);
+    pg_tsquery(&match, f->query);
     /* at most 1000 hits, as SQLite's side reads; a negative limit is none */
     long long lim = f->limit == 0 ? 0 : f->limit > 0 && f->limit < 1000 ? f->limit : 1000;
     char limit[24], offset[24];
