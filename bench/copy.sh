@@ -22,7 +22,7 @@ cd "$(dirname "$0")/.."
 BIN=$PWD/r1540
 O=$PWD/bench/out/copy
 rm -rf "$O" && mkdir -p "$O"
-export R1540_DATA=$PWD/data R1540_PG_EXPERIMENTAL=1
+export R1540_DATA=$PWD/data
 RUNS=${BENCH_RUNS:-3}
 . tests/pg_cluster.sh
 trap 'pg_cluster_stop' EXIT

@@ -18,7 +18,7 @@ BIN=${R1540_BIN:-$PWD/r1540}
 case $BIN in /*) ;; *) BIN=$PWD/$BIN ;; esac
 SECS=${BENCH_PG_SECS:-5}
 PW='correct horse battery staple'
-export R1540_DATA=$PWD/data R1540_WEB=$PWD/web R1540_PG_EXPERIMENTAL=1
+export R1540_DATA=$PWD/data R1540_WEB=$PWD/web
 for t in wrk curl; do
     command -v "$t" >/dev/null 2>&1 || { echo "pg_accounts bench: '$t' is missing (make deps)"; exit 1; }
 done

@@ -21,7 +21,7 @@ BIN=${R1540_BIN:-$PWD/r1540}
 case $BIN in /*) ;; *) BIN=$PWD/$BIN ;; esac
 SEEN=${BENCH_PGS_SEEN:-20}
 SECONDS_RUN=${BENCH_PGS_SECONDS:-20}
-export R1540_DATA=$PWD/data R1540_WEB=$PWD/web R1540_PG_EXPERIMENTAL=1
+export R1540_DATA=$PWD/data R1540_WEB=$PWD/web
 for t in curl python3; do
     command -v "$t" >/dev/null 2>&1 || { echo "postgres_serve bench: '$t' is missing (make deps)"; exit 1; }
 done

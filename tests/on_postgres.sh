@@ -17,5 +17,5 @@ if ! pg_cluster_start >"$log" 2>&1; then
     exit 1
 fi
 rm -f "$log"
-export R1540_PG_EXPERIMENTAL=1 R1540_TEST_BACKEND=postgresql R1540_TEST_DB="$PG_URL"
+export R1540_TEST_BACKEND=postgresql R1540_TEST_DB="$PG_URL"
 sh "$@"

@@ -5,8 +5,7 @@
  * chain stays linear across servers), settings and the change counter, and
  * the error mapping by SQLSTATE. The records live in postgres_*.c, one file
  * per family; operations not written yet are postgres_todo.c's refusals.
- * Selected by a postgres:// or postgresql:// URI, behind R1540_PG_EXPERIMENTAL
- * until every operation exists (store.c).
+ * Selected by a postgres:// or postgresql:// URI (store.c).
  */
 #include <stdio.h>
 #include <stdlib.h>

@@ -4,8 +4,8 @@
  * so a missing one never gives a wrong answer; defining pg_NAME in any other
  * postgres_*.c file replaces it at link time (a strong definition wins over a
  * weak one), so nothing here is edited when an operation is written. When
- * `nm -C r1540 | grep ' W pg_'` lists nothing, every operation exists and the
- * backend can leave R1540_PG_EXPERIMENTAL (store.c).
+ * `nm -C r1540 | grep ' W pg_'` lists nothing, every operation exists; an
+ * operation added to store_ops.def later refuses by name until it is written.
  */
 #include "postgres_private.h"
 

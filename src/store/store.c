@@ -23,21 +23,11 @@ struct store {
 static const struct {
     const char *prefix;
     const store_backend_t *be; /* NULL: named, not built */
-    const char *switch_env;    /* non-NULL: usable only with this variable set to 1 */
 } backends[] = {
-    {"sqlite:", &store_sqlite_backend, NULL},
-    /* Not every operation exists yet (postgres_todo.c): a user must not pick
-     * it by accident. The switch goes when `nm r1540 | grep ' W pg_'` is empty. */
-    {"postgres:", &store_postgres_backend, "R1540_PG_EXPERIMENTAL"},
-    {"postgresql:", &store_postgres_backend, "R1540_PG_EXPERIMENTAL"},
+    {"sqlite:", &store_sqlite_backend},
+    {"postgres:", &store_postgres_backend},
+    {"postgresql:", &store_postgres_backend},
 };
-
-/* Whether the backend's switch, if it has one, is on. */
-static bool switched_on(const char *env)
-{
-    const char *v = env ? getenv(env) : "1";
-    return v && strcmp(v, "1") == 0;
-}
 
 /* The backend for url and the location it is given (url without the prefix). */
 static rc_t backend_for(const char *url, const store_backend_t **be, const char **where,
@@ -53,10 +43,6 @@ static rc_t backend_for(const char *url, const store_backend_t **be, const char 
         if (!backends[i].be)
             return err_set(e, RC_DB, "the %.*s backend is not built yet", (int)n - 1,
                            backends[i].prefix);
-        if (!switched_on(backends[i].switch_env))
-            return err_set(e, RC_DB,
-                           "the %s backend is experimental and incomplete; set %s=1 to try it",
-                           backends[i].be->name, backends[i].switch_env);
         *be = backends[i].be;
         *where = url + n;
         break;

@@ -29,8 +29,8 @@ typedef struct {
 
 /* The SQLite backend (store/sqlite.c). */
 extern const store_backend_t store_sqlite_backend;
-/* The PostgreSQL backend (store/postgres.c): incomplete, selectable only with
- * R1540_PG_EXPERIMENTAL=1 (store.c). */
+/* The PostgreSQL backend (store/postgres.c), for postgres:// and
+ * postgresql:// URIs (store.c). */
 extern const store_backend_t store_postgres_backend;
 
 #endif

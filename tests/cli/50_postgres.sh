@@ -8,12 +8,15 @@
 . tests/cli/pg_lib.sh
 
 # ---- the switch, the URI, databases that are not r1540's ---------------------------
+# no switch any more: a postgres URI is used as it is, whatever the environment
+# (a database of its own: r1540test stays empty for the steps below)
 unset R1540_PG_EXPERIMENTAL
-expect_fail "without R1540_PG_EXPERIMENTAL=1 the backend is refused" 6 \
-    "experimental and incomplete; set R1540_PG_EXPERIMENTAL=1" p state list
-export R1540_PG_EXPERIMENTAL=1
-expect_fail "the switch must be 1, not anything" 6 "R1540_PG_EXPERIMENTAL=1" \
-    env R1540_PG_EXPERIMENTAL=yes "$BIN" --db "$PG" state list
+pg_createdb noswitch
+expect_ok "without any switch, init on a postgresql URI" "$BIN" --db "$(pg_url noswitch)" init
+expect_ok "... and a command reads it" "$BIN" --db "$(pg_url noswitch)" state list
+expect_match "... the states are there" "$T/out" "^FRA"
+expect_ok "the old switch set to anything else changes nothing" \
+    env R1540_PG_EXPERIMENTAL=no "$BIN" --db "$(pg_url noswitch)" state list
 expect_fail "a malformed URI is refused" 6 "not a PostgreSQL connection URI" \
     "$BIN" --db "postgresql://[::1" state list
 expect_fail "a database that does not exist" 6 "cannot connect" \

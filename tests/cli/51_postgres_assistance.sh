@@ -11,7 +11,6 @@
 # on PostgreSQL (50_postgres.sh checks that they refuse naming themselves).
 . tests/cli/lib.sh
 . tests/cli/pg_lib.sh
-export R1540_PG_EXPERIMENTAL=1
 init_db
 expect_ok "init on PostgreSQL" p init
 

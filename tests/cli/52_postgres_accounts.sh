@@ -7,7 +7,6 @@
 # Argon2 makes each sign-in cost about half a second: two users, few attempts.
 . tests/cli/lib.sh
 . tests/cli/pg_lib.sh
-export R1540_PG_EXPERIMENTAL=1
 
 expect_ok "init on PostgreSQL" p init
 init_db

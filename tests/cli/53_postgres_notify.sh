@@ -18,7 +18,6 @@
 # not run on PostgreSQL yet. tests/http/notify.sh covers them on SQLite.
 . tests/cli/lib.sh
 . tests/cli/pg_lib.sh
-export R1540_PG_EXPERIMENTAL=1
 SYSPY=/usr/bin/python3 # Debian's interpreter, which has aiosmtpd
 PW='a long enough passphrase'
 

@@ -18,7 +18,6 @@
 # The score printed by `search` differs, so `both` compares no text output.
 . tests/cli/lib.sh
 . tests/cli/pg_lib.sh
-export R1540_PG_EXPERIMENTAL=1
 
 init_db
 expect_ok "init on PostgreSQL" p init

@@ -6,7 +6,6 @@
 # own schema (`refused`). Dates are given, so nothing depends on today.
 . tests/cli/lib.sh
 . tests/cli/pg_lib.sh
-export R1540_PG_EXPERIMENTAL=1
 init_db
 expect_ok "init on PostgreSQL" p init
 

@@ -20,7 +20,6 @@
 # by construction (one practice says the word five times in a short text).
 . tests/cli/lib.sh
 . tests/cli/pg_lib.sh
-export R1540_PG_EXPERIMENTAL=1
 
 init_db
 expect_ok "init on PostgreSQL" p init

@@ -13,7 +13,7 @@
 # operations are not written for PostgreSQL on this branch (postgres_todo.c).
 . tests/cli/lib.sh
 . tests/cli/pg_lib.sh
-export R1540_PG_EXPERIMENTAL=1 R1540_WEB="$ROOT/web"
+export R1540_WEB="$ROOT/web"
 SERVERS=""
 trap 'for s in $SERVERS; do kill -9 "$s" 2>/dev/null; done; pg_cluster_stop; rm -rf "$T"' EXIT
 

@@ -9,7 +9,6 @@
 # was, and never print a password given in the target's URI.
 . tests/cli/lib.sh
 . tests/cli/pg_lib.sh
-export R1540_PG_EXPERIMENTAL=1
 
 # ---- the source: a SQLite database with a bit of everything PostgreSQL holds -----------
 init_db

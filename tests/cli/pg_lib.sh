@@ -9,9 +9,6 @@
 #   refused NAME PATTERN SQL
 #                      psql, bypassing r1540, is refused with PATTERN: the
 #                      rule is PostgreSQL's own, whoever writes
-#
-# The backend is experimental (store.c): the scripts that use it export
-# R1540_PG_EXPERIMENTAL=1 themselves.
 . tests/pg_cluster.sh
 trap 'pg_cluster_stop; rm -rf "$T"' EXIT
 if ! pg_cluster_start >"$T/pg.log" 2>&1; then
