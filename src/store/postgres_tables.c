@@ -7,6 +7,12 @@
  * backend's catalog; they are identifiers, quoted, and one holding a quote is
  * refused.
  *
+ * The effective practices' search index is a table of its own here,
+ * practice_fts (rowid, terms), as on SQLite; the interface shows it as SQLite's
+ * backend does, as a column `terms` of practice, so that a copy between the
+ * backends and their fingerprints see the same tables (report_page holds its
+ * terms in a column on PostgreSQL already).
+ *
  * Loading: table_load_begin disables the tables' own triggers (ALTER TABLE
  * ... DISABLE TRIGGER USER: the rules' triggers and the change counter's; only
  * the tables' owner may) and drops the foreign keys, inside the caller's
@@ -35,6 +41,32 @@ enum {
 static bool plain_name(const char *s)
 {
     return s && *s && !strchr(s, '"');
+}
+
+/* A search index table and the table whose rows it indexes by rowid = id. */
+static const struct {
+    const char *table;
+    const char *index;
+} pg_indexes[] = {
+    {"practice", "practice_fts"},
+};
+
+/* The index table holding the `terms` of table, or NULL. */
+static const char *index_of(const char *table)
+{
+    for (size_t i = 0; i < sizeof pg_indexes / sizeof *pg_indexes; i++)
+        if (strcmp(pg_indexes[i].table, table) == 0)
+            return pg_indexes[i].index;
+    return NULL;
+}
+
+/* The position of column name in t, or -1. */
+static long column_of(const store_table_t *t, const char *name)
+{
+    for (size_t i = 0; i < t->ncol; i++)
+        if (strcmp(t->cols[i], name) == 0)
+            return (long)i;
+    return -1;
 }
 
 /* ---- table_list ---------------------------------------------------------------- */
@@ -98,6 +130,25 @@ rc_t pg_table_list(void *hv, arena_t *a, store_table_t **out, size_t *n, err_t *
         return rc;
     read_columns(r, a, out, n);
     PQclear(r);
+    /* each index table becomes the column `terms` of the table it indexes */
+    for (size_t i = 0; i < *n;) {
+        store_table_t *t = &(*out)[i];
+        const char *index = index_of(t->name);
+        size_t k = 0;
+        while (index && k < *n && strcmp((*out)[k].name, index) != 0)
+            k++;
+        if (index && k < *n && column_of(t, "terms") < 0) {
+            char **cols = arena_alloc(a, (t->ncol + 1) * sizeof *cols);
+            memcpy(cols, t->cols, t->ncol * sizeof *cols);
+            cols[t->ncol++] = arena_strdup(a, "terms");
+            t->cols = cols;
+            memmove(&(*out)[k], &(*out)[k + 1], (*n - k - 1) * sizeof **out);
+            (*n)--;
+            i = 0; /* the removal may have moved t: look again from the start */
+            continue;
+        }
+        i++;
+    }
     rc = pg_exec(hv,
                  "SELECT DISTINCT c.relname, p.relname FROM pg_constraint k"
                  " JOIN pg_class c ON c.oid = k.conrelid JOIN pg_class p ON p.oid = k.confrelid"
@@ -127,8 +178,13 @@ static rc_t select_sql(pg_store_t *h, const store_table_t *t, buf_t *b, err_t *e
     if (rc != RC_OK)
         return rc;
     buf_puts(b, "SELECT ");
+    const char *index = index_of(t->name);
     for (size_t i = 0; i < t->ncol; i++)
-        buf_printf(b, "%s\"%s\"", i ? ", " : "", t->cols[i]);
+        if (index && strcmp(t->cols[i], "terms") == 0)
+            buf_printf(b, "%s(SELECT f.terms FROM \"%s\" f WHERE f.rowid = \"%s\".id)",
+                       i ? ", " : "", index, t->name);
+        else
+            buf_printf(b, "%s\"%s\"", i ? ", " : "", t->cols[i]);
     buf_printf(b, " FROM \"%s\"", t->name);
     for (int i = 0; i < PQntuples(r); i++)
         buf_printf(b, "%s\"%s\"", i ? ", " : " ORDER BY ", PQgetvalue(r, i, 0));
@@ -301,8 +357,60 @@ static rc_t write_chunk(pg_store_t *h, const store_table_t *t, const store_value
     return rc;
 }
 
+static rc_t write_rows(pg_store_t *h, const store_table_t *t, const store_value_t *rows,
+                       size_t n, err_t *e);
+
+/* Rows of a table whose `terms` live in an index table: the rows without
+ * them, then (rowid, terms) into the index for each row that has terms. */
+static rc_t write_indexed(pg_store_t *h, const store_table_t *t, const char *index, size_t ti,
+                          const store_value_t *rows, size_t n, err_t *e)
+{
+    long id = column_of(t, "id");
+    if (id < 0)
+        return err_set(e, RC_INPUT, "table %s: terms without an id", t->name);
+    char **base_cols = xcalloc(t->ncol, sizeof *base_cols);
+    store_table_t base = {.name = t->name, .ncol = 0, .cols = base_cols};
+    for (size_t c = 0; c < t->ncol; c++)
+        if (c != ti)
+            base_cols[base.ncol++] = t->cols[c];
+    char *index_cols[] = {"rowid", "terms"};
+    store_table_t fts = {.name = (char *)index, .ncol = 2, .cols = index_cols};
+    store_value_t *plain = xcalloc(n ? n * base.ncol : 1, sizeof *plain);
+    store_value_t *terms = xcalloc(n ? 2 * n : 1, sizeof *terms);
+    size_t nterms = 0;
+    for (size_t r = 0; r < n; r++) {
+        const store_value_t *row = rows + r * t->ncol;
+        for (size_t c = 0, k = 0; c < t->ncol; c++)
+            if (c != ti)
+                plain[r * base.ncol + k++] = row[c];
+        if (row[ti].kind != STORE_VALUE_NULL) {
+            terms[2 * nterms] = row[id];
+            terms[2 * nterms + 1] = row[ti];
+            nterms++;
+        }
+    }
+    rc_t rc = write_rows(h, &base, plain, n, e);
+    if (rc == RC_OK && nterms)
+        rc = write_rows(h, &fts, terms, nterms, e);
+    free(plain);
+    free(terms);
+    free(base_cols);
+    return rc;
+}
+
 rc_t pg_table_write(void *hv, const store_table_t *t, const store_value_t *rows, size_t n,
                     err_t *e)
+{
+    const char *index = index_of(t->name);
+    long ti = index ? column_of(t, "terms") : -1;
+    if (ti >= 0 && plain_name(t->name))
+        return write_indexed(hv, t, index, (size_t)ti, rows, n, e);
+    return write_rows(hv, t, rows, n, e);
+}
+
+/* Rows of t as they are, in INSERTs of at most PG_ROWS_PER_INSERT rows. */
+static rc_t write_rows(pg_store_t *h, const store_table_t *t, const store_value_t *rows,
+                       size_t n, err_t *e)
 {
     if (!plain_name(t->name) || !t->ncol)
         return err_set(e, RC_INPUT, "no table %s", t->name);
@@ -314,7 +422,7 @@ rc_t pg_table_write(void *hv, const store_table_t *t, const store_value_t *rows,
         per = PG_ROWS_PER_INSERT;
     rc_t rc = RC_OK;
     for (size_t done = 0; done < n && rc == RC_OK; done += per)
-        rc = write_chunk(hv, t, rows + done * t->ncol, n - done < per ? n - done : per, e);
+        rc = write_chunk(h, t, rows + done * t->ncol, n - done < per ? n - done : per, e);
     return rc;
 }
 

@@ -207,6 +207,15 @@ else
     else
         not_ok "the demo's export on PostgreSQL" "$(head -c 600 "$T/err")"
     fi
+    # the practices' index terms (practice_fts on PostgreSQL, a column of
+    # practice in the interface on both) come back too
+    expect_eq "... the practices' index rows are on PostgreSQL" \
+        "$(pg_psql demo -c "SELECT count(*) FROM practice_fts")" \
+        "$(sqlite_only "$T/demo.db" "SELECT count(*) FROM practice_fts")"
+    expect_ok "... and the way back, PostgreSQL to a new SQLite file" \
+        "$BIN" --db "$(pg_url demo)" copy "$T/demo.back.db"
+    expect_eq "... with the same fingerprint" "$("$BIN" --db "$T/demo.back.db" fingerprint 2>&1)" \
+        "$("$BIN" --db "$T/demo.db" fingerprint)"
 fi
 
 done_testing
