@@ -5,9 +5,9 @@
  *
  * Two things of SQLite's own are hidden here. The FTS5 search indexes
  * (report_fts, practice_fts) are not tables of the interface: the terms they
- * hold for a row show as a column `terms` of the table they index (where the
- * PostgreSQL backend keeps them), read through a join and written into the
- * index. And SQLite cannot switch a trigger off, so table_load_begin keeps
+ * hold for a row show as a column `terms` of the table they index (as the
+ * PostgreSQL backend shows them too), read through a join and written into
+ * the index. And SQLite cannot switch a trigger off, so table_load_begin keeps
  * the triggers' own CREATE statements in a temporary table and drops them;
  * table_load_end creates them again from those statements, in the same
  * transaction, so the schema is left exactly as the migrations made it.
