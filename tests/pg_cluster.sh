@@ -17,6 +17,13 @@
 #                                     folder of its own ($PG_SB_DIR)
 #   pg_standby_url NAME               the URI of database NAME on the standby
 #
+# Two settings, read by pg_cluster_start, for a script that walks the
+# deployment guide (tests/cli/58_postgres_deploy.sh):
+#   PG_SUPERUSER  the cluster's superuser (default r1540; PGUSER is set to it)
+#   PG_PORT       also listen on TCP, on 127.0.0.1 and ::1 at this port (the
+#                 socket is then .s.PGSQL.PG_PORT, and PGPORT is set). Unset:
+#                 no TCP at all, the socket's default name.
+#
 # initdb's defaults are what streaming replication needs (wal_level replica,
 # ten WAL senders, and pg_hba's "local replication all trust" with -A trust):
 # the standby connects over the same Unix socket, still no TCP.
@@ -44,32 +51,37 @@ pg_cluster_start() {
     fi
     # C locale: the tests compare orderings with SQLite's byte order; r1540's
     # own columns are COLLATE "C" anyway, this keeps psql's output stable too.
-    $PG_AS "$PG_BIN/initdb" -D "$PG_DIR/data" -A trust -U r1540 --locale=C -E UTF8 \
+    PG_SUPERUSER=${PG_SUPERUSER:-r1540}
+    $PG_AS "$PG_BIN/initdb" -D "$PG_DIR/data" -A trust -U "$PG_SUPERUSER" --locale=C -E UTF8 \
         >"$PG_DIR/initdb.log" 2>&1 || { cat "$PG_DIR/initdb.log" >&2; return 1; }
-    pg_server_start "$PG_DIR/data" "$PG_DIR" "$PG_DIR/server.log" || return 1
-    export PGHOST="$PG_DIR" PGUSER=r1540
+    pg_server_start "$PG_DIR/data" "$PG_DIR" "$PG_DIR/server.log" ${PG_PORT:+"$PG_PORT"} || return 1
+    export PGHOST="$PG_DIR" PGUSER="$PG_SUPERUSER"
     unset PGPASSWORD PGDATABASE PGPORT
+    [ -z "${PG_PORT:-}" ] || export PGPORT="$PG_PORT"
     pg_createdb r1540test || return 1
     PG_URL=$(pg_url r1540test)
 }
 
-# pg_server_start DATA SOCKET-FOLDER LOG: a server on DATA listening only on
-# a Unix socket in SOCKET-FOLDER (listen_addresses='': no TCP at all).
+# pg_server_start DATA SOCKET-FOLDER LOG [PORT]: a server on DATA listening
+# on a Unix socket in SOCKET-FOLDER, and without PORT on nothing else
+# (listen_addresses=''); with PORT on the loopback at that port too.
 pg_server_start() {
+    listen="-c listen_addresses=''"
+    [ -z "${4:-}" ] || listen="-c listen_addresses=localhost -p $4"
     $PG_AS "$PG_BIN/pg_ctl" -D "$1" -l "$3" -w -s \
-        -o "-c listen_addresses='' -k $2 -c fsync=off -c full_page_writes=off" \
+        -o "$listen -k $2 -c fsync=off -c full_page_writes=off" \
         start >/dev/null || { cat "$3" >&2; return 1; }
 }
 
 pg_cluster_pause() { $PG_AS "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m fast -w -s stop >/dev/null; }
 
-pg_cluster_resume() { pg_server_start "$PG_DIR/data" "$PG_DIR" "$PG_DIR/server.log"; }
+pg_cluster_resume() { pg_server_start "$PG_DIR/data" "$PG_DIR" "$PG_DIR/server.log" ${PG_PORT:+"$PG_PORT"}; }
 
 pg_standby_start() {
     PG_SB_DIR=$PG_DIR/sb
     mkdir -p "$PG_SB_DIR" && chmod 700 "$PG_SB_DIR" || return 1
     [ -z "$PG_AS" ] || chown postgres "$PG_SB_DIR" || return 1
-    $PG_AS "$PG_BIN/pg_basebackup" -h "$PG_DIR" -U r1540 -D "$PG_SB_DIR/data" -R -X stream -c fast \
+    $PG_AS "$PG_BIN/pg_basebackup" -h "$PG_DIR" -U "$PG_SUPERUSER" -D "$PG_SB_DIR/data" -R -X stream -c fast \
         >"$PG_DIR/basebackup.log" 2>&1 || { cat "$PG_DIR/basebackup.log" >&2; return 1; }
     pg_server_start "$PG_SB_DIR/data" "$PG_SB_DIR" "$PG_SB_DIR/server.log"
 }
@@ -86,11 +98,11 @@ pg_cluster_stop() {
     PG_DIR=
 }
 
-pg_url() { echo "postgresql:///$1?host=$PG_DIR"; }
+pg_url() { echo "postgresql:///$1?host=$PG_DIR${PG_PORT:+&port=$PG_PORT}"; }
 
-pg_createdb() { "$PG_BIN/createdb" -h "$PG_DIR" -U r1540 "$1"; }
+pg_createdb() { "$PG_BIN/createdb" -h "$PG_DIR" ${PG_PORT:+-p "$PG_PORT"} -U "$PG_SUPERUSER" "$1"; }
 
 pg_psql() {
     db=$1; shift
-    "$PG_BIN/psql" -h "$PG_DIR" -U r1540 -d "$db" -X -q -v ON_ERROR_STOP=1 -At "$@"
+    "$PG_BIN/psql" -h "$PG_DIR" ${PG_PORT:+-p "$PG_PORT"} -U "$PG_SUPERUSER" -d "$db" -X -q -v ON_ERROR_STOP=1 -At "$@"
 }
