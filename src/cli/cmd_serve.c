@@ -79,7 +79,9 @@ static rc_t serve_prepare(cli_t *c, web_app_t *app)
         rc = static_load(dir, &c->err);
     char *max;
     store_t *st;
-    if (rc == RC_OK && (rc = cli_store(c, STORE_OPEN_EXISTING, &st)) == RC_OK &&
+    /* a read-only server neither migrates nor writes (store.h) */
+    store_open_mode_t mode = app->read_only ? STORE_OPEN_READ_ONLY : STORE_OPEN_EXISTING;
+    if (rc == RC_OK && (rc = cli_store(c, mode, &st)) == RC_OK &&
         (rc = store_meta_get(st, "max_document_bytes", &c->arena, &max, &c->err)) == RC_OK)
         app->max_upload = strtoll(max, NULL, 10);
     return rc;

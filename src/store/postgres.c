@@ -7,9 +7,13 @@
  * per family; operations not written yet are postgres_todo.c's refusals.
  * Selected by a postgres:// or postgresql:// URI (store.c).
  */
+#include <errno.h>
+#include <poll.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "postgres_private.h"
 #include "postgres_schema.h"
@@ -62,21 +66,57 @@ rc_t pg_fail(pg_store_t *h, const PGresult *r, err_t *e)
  * timestamps, but now() must agree with SQLite's strftime if it is used). */
 static const char session_setup[] = "SET TIME ZONE 'UTC'; SET client_encoding = 'UTF8'";
 
+static const char session_read_only[] = "SET default_transaction_read_only = on";
+
+static long long monotonic_ns(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return t.tv_sec * 1000000000LL + t.tv_nsec;
+}
+
+/* Replacing a lost connection may block for up to connect_timeout (a host
+ * that is gone answers nothing). Across the process, one connection at a
+ * time tries (another waits RESET_WAIT_NS for it, then gives up), and after
+ * a try that failed slowly (RESET_SLOW_NS or more) none tries again for as
+ * long as it took: the server's other workers then fail at once (a 503)
+ * instead of each blocking in turn. A try refused at once (PostgreSQL stopped,
+ * its socket gone) holds no one back: the next use tries again. */
+#define RESET_WAIT_NS 250000000LL
+#define RESET_SLOW_NS 500000000LL
+static atomic_flag reset_busy = ATOMIC_FLAG_INIT;
+static atomic_llong reset_paused_until; /* monotonic ns; 0 none */
+
 /* A connection PostgreSQL closed (a restart, a failover, a network cut) is
  * replaced at its next use, so that a server carries on once the database is
  * back without being restarted itself; not inside a transaction (see in_tx).
- * When PostgreSQL is still away the reset fails and the statement fails with
- * RC_DB as it would have. */
+ * When PostgreSQL is still away the reset fails (or is not tried: above)
+ * and the statement fails with RC_DB as it would have. */
 static void reconnect_if_lost(pg_store_t *h)
 {
     if (PQstatus(h->conn) != CONNECTION_BAD || h->in_tx)
         return;
+    if (monotonic_ns() < atomic_load(&reset_paused_until))
+        return;
+    long long waited = 0;
+    for (; atomic_flag_test_and_set(&reset_busy); waited += 10000000LL) {
+        if (waited >= RESET_WAIT_NS)
+            return;
+        nanosleep(&(struct timespec){0, 10000000L}, NULL);
+    }
+    long long start = monotonic_ns();
     PQreset(h->conn);
     pg_stmt_forget(h); /* the new session has none of the old one's */
-    if (PQstatus(h->conn) != CONNECTION_OK)
+    bool back = PQstatus(h->conn) == CONNECTION_OK;
+    long long took = monotonic_ns() - start;
+    atomic_store(&reset_paused_until, !back && took >= RESET_SLOW_NS ? monotonic_ns() + took : 0);
+    atomic_flag_clear(&reset_busy);
+    if (!back)
         return;
     h->resets++;
     PQclear(PQexec(h->conn, session_setup));
+    if (h->read_only)
+        PQclear(PQexec(h->conn, session_read_only));
 }
 
 rc_t pg_exec_read(pg_store_t *h, const char *sql, PGresult **out, err_t *e)
@@ -159,6 +199,10 @@ void pg_collect(const PGresult *r, arena_t *a, size_t elem, pg_row_reader_t read
 
 /* ---- connecting ----------------------------------------------------------- */
 
+/* Seconds libpq may take to connect when neither the URI nor
+ * PGCONNECT_TIMEOUT says (docs/deployment.md). */
+#define PG_CONNECT_TIMEOUT_DEFAULT "5"
+
 /* libpq wants the whole URI; store.c gave it without its "postgresql:" or
  * "postgres:" (both mean the same to libpq). */
 static char *full_uri(const char *where)
@@ -225,7 +269,13 @@ static rc_t connect_to(const char *where, pg_store_t **out, err_t *e)
     PQconninfoFree(opts);
     pg_store_t *h = xcalloc(1, sizeof *h);
     h->name = display_name(uri);
-    h->conn = PQconnectdb(uri);
+    /* without a connect_timeout, libpq waits for a host that answers nothing
+     * as long as TCP does (minutes), and a server's worker with it: a default
+     * the URI (a later keyword) or PGCONNECT_TIMEOUT replaces */
+    const char *keys[] = {"connect_timeout", "dbname", NULL};
+    const char *vals[] = {PG_CONNECT_TIMEOUT_DEFAULT, uri, NULL};
+    int skip = getenv("PGCONNECT_TIMEOUT") ? 1 : 0;
+    h->conn = PQconnectdbParams(keys + skip, vals + skip, 1);
     free(uri);
     if (PQstatus(h->conn) != CONNECTION_OK) {
         char msg[512];
@@ -331,9 +381,24 @@ static rc_t pg_open(const char *where, store_open_mode_t mode, void **handle, er
     if (rc != RC_OK)
         return rc;
     int version = 0;
+    h->read_only = mode == STORE_OPEN_READ_ONLY;
     if ((rc = pg_script(h, session_setup, e)) != RC_OK ||
-        (rc = check_is_r1540(h, mode, &version, e)) != RC_OK ||
-        (rc = migrate(h, version, e)) != RC_OK) {
+        (h->read_only && (rc = pg_script(h, session_read_only, e)) != RC_OK) ||
+        (rc = check_is_r1540(h, mode, &version, e)) != RC_OK) {
+        pg_close(h);
+        return rc;
+    }
+    /* a read-only server (on a standby, which could not anyway) leaves the
+     * schema to the primary's servers */
+    if (h->read_only && version < postgres_migration_count)
+        rc = err_set(e, RC_DB,
+                     "%s: its schema (%d) is older than this r1540's (%d), and a read-only "
+                     "server does not migrate: run this r1540 once against the primary "
+                     "(`r1540 --db URI status`), then start it again",
+                     h->name, version, postgres_migration_count);
+    else if (!h->read_only)
+        rc = migrate(h, version, e);
+    if (rc != RC_OK) {
         pg_close(h);
         return rc;
     }
@@ -478,6 +543,46 @@ rc_t pg_change_counter(void *hv, long long *out, err_t *e)
         return rc;
     *out = (PQntuples(r) == 1 ? pg_int(r, 0, 0) : 0) + (h->resets << 40);
     PQclear(r);
+    return RC_OK;
+}
+
+/* A notice on PG_CHANGE_CHANNEL is sent by the change counter's trigger at the
+ * commit of a transaction that wrote anything (postgres_schema.c). A hot
+ * standby replays no notices and refuses LISTEN: RC_REFUSED, and the server
+ * polls. A lost connection is replaced by the next call, through pg_script,
+ * which listens again and reports *heard: the commits in the gap went unheard. */
+rc_t pg_change_wait(void *hv, int timeout_ms, bool *heard, err_t *e)
+{
+    pg_store_t *h = hv;
+    *heard = false;
+    if (!h->listening || h->listen_resets != h->resets ||
+        PQstatus(h->conn) != CONNECTION_OK) {
+        h->listening = false;
+        PGresult *r;
+        rc_t rc = pg_exec_read(h, "SELECT pg_is_in_recovery()", &r, e);
+        if (rc != RC_OK)
+            return rc;
+        bool standby = PQgetvalue(r, 0, 0)[0] == 't';
+        PQclear(r);
+        if (standby)
+            return err_set(e, RC_REFUSED, "%s: a standby announces no changes", h->name);
+        if ((rc = pg_script(h, "LISTEN " PG_CHANGE_CHANNEL, e)) != RC_OK)
+            return rc;
+        h->listening = true;
+        h->listen_resets = h->resets;
+        *heard = true;
+        return RC_OK;
+    }
+    struct pollfd p = {.fd = PQsocket(h->conn), .events = POLLIN};
+    int n = poll(&p, 1, timeout_ms);
+    if (n < 0 && errno != EINTR)
+        return err_set(e, RC_FAIL, "%s: waiting for changes: %s", h->name, strerror(errno));
+    if (n > 0 && (!PQconsumeInput(h->conn) || PQstatus(h->conn) != CONNECTION_OK)) {
+        h->listening = false;
+        return pg_fail(h, NULL, e);
+    }
+    for (PGnotify *note; (note = PQnotifies(h->conn)) != NULL; PQfreemem(note))
+        *heard = true;
     return RC_OK;
 }
 

@@ -32,6 +32,13 @@ typedef struct pg_store {
     /* How many times a lost connection was replaced (PQreset): the change
      * counter moves with it, since a commit may have been missed meanwhile. */
     long long resets;
+    /* Opened with STORE_OPEN_READ_ONLY: every session, a replaced one too, is
+     * set to default_transaction_read_only. */
+    bool read_only;
+    /* LISTENing on PG_CHANGE_CHANNEL (change_wait), as of resets == listen_resets:
+     * a replaced connection listens no more. */
+    bool listening;
+    long long listen_resets;
     /* The statements prepared on this connection (postgres_stmt.c). */
     struct pg_stmts *stmts;
 } pg_store_t;

@@ -45,6 +45,20 @@ const char postgres_schema_drop[] =
     "  EXECUTE 'DROP FUNCTION IF EXISTS ' || t || ' CASCADE';"
     " END LOOP; END $$;";
 
+/* The counter's function again, now also announcing the change: pg_notify in
+ * the writing transaction is queued and sent at its commit, so a listener
+ * (a server's change listener, src/web/change_listen.c) hears of a commit
+ * at once and never of a rolled-back write; the notices of one transaction
+ * are one. */
+const char postgres_migration_change_notify[] =
+    "CREATE OR REPLACE FUNCTION r1540_count_change() RETURNS trigger LANGUAGE plpgsql AS $$"
+    " BEGIN"
+    " IF current_setting('r1540.counted', true) IS DISTINCT FROM txid_current()::text THEN"
+    "  UPDATE r1540_change SET n = n + 1;"
+    "  PERFORM set_config('r1540.counted', txid_current()::text, true);"
+    "  PERFORM pg_notify('" PG_CHANGE_CHANNEL "', '');"
+    " END IF; RETURN NULL; END $$;";
+
 const char *const postgres_migrations[] = {postgres_migration_ref, postgres_migration_audit,
                                              postgres_migration_matrix,
                                              postgres_migration_accounts,
@@ -54,5 +68,6 @@ const char *const postgres_migrations[] = {postgres_migration_ref, postgres_migr
                                              postgres_migration_practice,
                                              postgres_migration_assistance,
                                              postgres_migration_programme,
-                                             postgres_migration_outreach};
+                                             postgres_migration_outreach,
+                                             postgres_migration_change_notify};
 const int postgres_migration_count = sizeof postgres_migrations / sizeof *postgres_migrations;

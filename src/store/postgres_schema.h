@@ -48,6 +48,14 @@ extern const char postgres_migration_programme[];
 /* outreach events, the roster of points of contact with training attendance,
  * the outreach log (postgres_schema_outreach.c). */
 extern const char postgres_migration_outreach[];
+/* 12: every committing write announces itself on the channel PG_CHANGE_CHANNEL
+ * (NOTIFY from the change counter's trigger, postgres_schema.c). */
+extern const char postgres_migration_change_notify[];
+
+/* The channel a commit that wrote anything is announced on (LISTEN, store
+ * op change_wait): at most one notice per transaction, delivered at its commit
+ * and never for a rolled-back one. */
+#define PG_CHANGE_CHANNEL "r1540_change"
 
 /* Text columns compare and sort byte by byte, as SQLite's do, whatever the
  * database's locale: the orderings of store_ops.def must not depend on it. */

@@ -433,7 +433,7 @@ static rc_t sqlite_open(const char *path, store_open_mode_t mode, void **handle,
         flags |= SQLITE_OPEN_CREATE;
     int src = sqlite3_open_v2(path, &h->db, flags, NULL);
     if (src != SQLITE_OK) {
-        if (mode == STORE_OPEN_EXISTING && (src & 0xff) == SQLITE_CANTOPEN)
+        if (mode != STORE_OPEN_CREATE && (src & 0xff) == SQLITE_CANTOPEN)
             rc = err_set(e, RC_DB, "%s: no database there (create one with `r1540 init`)", path);
         else
             rc = db_fail(h, src, e);
@@ -444,14 +444,23 @@ static rc_t sqlite_open(const char *path, store_open_mode_t mode, void **handle,
     sqlite3_extended_result_codes(h->db, 1);
     sqlite3_commit_hook(h->db, count_commit, h);
     int version = 0;
+    bool read_only = mode == STORE_OPEN_READ_ONLY;
     if ((rc = check_is_r1540(h, &version, e)) == RC_OK && version == 0 &&
-        mode == STORE_OPEN_EXISTING)
+        mode != STORE_OPEN_CREATE)
         rc = err_set(e, RC_DB, "%s: an empty file, not an r1540 database (create one with "
                                "`r1540 init`)", path);
+    /* a read-only server neither migrates nor writes (store.h) */
+    else if (rc == RC_OK && read_only && version < sqlite_migration_count)
+        rc = err_set(e, RC_DB,
+                     "%s: its schema (%d) is older than this r1540's (%d), and a read-only "
+                     "server does not migrate: run this r1540 once without --read-only "
+                     "(`r1540 --db FILE status`), then start it again",
+                     path, version, sqlite_migration_count);
     if (rc != RC_OK ||
         (rc = exec(h, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL; PRAGMA cache_size = -65536", e)) != RC_OK ||
+        (read_only && (rc = exec(h, "PRAGMA query_only = ON", e)) != RC_OK) ||
         (version == 0 && (rc = exec(h, "PRAGMA journal_mode = WAL", e)) != RC_OK) ||
-        (rc = migrate(h, version, e)) != RC_OK) {
+        (!read_only && (rc = migrate(h, version, e)) != RC_OK)) {
         sqlite_close(h);
         return rc;
     }
@@ -535,6 +544,16 @@ rc_t sqlite_change_counter(void *hv, long long *out, err_t *e)
     /* reset now: a statement left stepped would hold its read transaction open */
     sqlite3_reset(s);
     return rc;
+}
+
+/* A file has no one to announce its commits: the server polls the change
+ * counter (src/web/server.c). */
+rc_t sqlite_change_wait(void *hv, int timeout_ms, bool *heard, err_t *e)
+{
+    (void)timeout_ms;
+    *heard = false;
+    return err_set(e, RC_REFUSED, "%s: SQLite announces no changes; poll the change counter",
+                   ((sqlite_store_t *)hv)->path);
 }
 
 /* ---- vocabulary, states, template ------------------------------------------- */

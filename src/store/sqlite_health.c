@@ -13,7 +13,8 @@ rc_t sqlite_health(void *h, store_health_t *out, err_t *e)
     if (!s)
         return rc;
     int step = sqlite_store_step(h, s, &rc, e);
-    *out = (store_health_t){.backend = "sqlite", .lag_seconds = -1};
+    *out = (store_health_t){.backend = "sqlite", .lag_seconds = -1, .wal_receiver = -1,
+                            .replay_age_seconds = -1};
     if (step == 1)
         out->schema = sqlite3_column_int(s, 0);
     sqlite3_finalize(s);

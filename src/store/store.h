@@ -45,6 +45,11 @@ typedef struct store store_t;
 typedef enum {
     STORE_OPEN_EXISTING, /* the database must exist and be an r1540 database */
     STORE_OPEN_CREATE,   /* create the file if missing */
+    /* as EXISTING, but never migrating nor writing (serve --read-only): a
+     * database whose schema is older than this binary's is refused (RC_DB),
+     * and the connection refuses writes (SQLite's query_only, PostgreSQL's
+     * default_transaction_read_only) */
+    STORE_OPEN_READ_ONLY,
 } store_open_mode_t;
 
 /* A translated label of reference vocabulary: M49 regions, UN groups, template
@@ -81,8 +86,12 @@ typedef struct {
     int schema;          /* the schema number the database is at */
     bool read_only;      /* the database itself refuses writes (a hot standby, a read-only file) */
     bool standby;        /* a PostgreSQL server in recovery, replaying a primary's changes */
-    double lag_seconds;  /* a standby's replay lag (0 when it has replayed all it received);
-                          * -1 when not a standby or not known yet */
+    double lag_seconds;  /* a standby's replay lag (0 when it has replayed all it received
+                          * from a connected primary); -1 when not a standby or not known */
+    int wal_receiver;    /* a standby's WAL receiver: 1 running, 0 none (the primary is
+                          * gone or unreachable); -1 when not a standby */
+    double replay_age_seconds; /* a standby's time since its last replayed transaction;
+                                * -1 when not a standby or none replayed yet */
 } store_health_t;
 
 /* What the matching score needs to know of a state's situation. */

@@ -43,12 +43,21 @@ void web_health(web_req_t *r, web_answer_t *out)
     }
     /* read_only: what this server accepts, the database's say included (a
      * server without --read-only on a standby takes no write either) */
-    char lag[48] = "";
-    if (hl.standby && hl.lag_seconds >= 0)
-        snprintf(lag, sizeof lag, ",\"replica_lag_seconds\":%.3f", hl.lag_seconds);
-    else if (hl.standby)
-        snprintf(lag, sizeof lag, ",\"replica_lag_seconds\":null");
-    char body[256];
+    /* on a standby: the lag, whether it receives from its primary at all
+     * (without, its lag is the age of its last replayed transaction: a
+     * standby cut off is never "0 behind"), and that age */
+    char lag[160] = "";
+    if (hl.standby) {
+        char l[32] = "null", age[32] = "null";
+        if (hl.lag_seconds >= 0)
+            snprintf(l, sizeof l, "%.3f", hl.lag_seconds);
+        if (hl.replay_age_seconds >= 0)
+            snprintf(age, sizeof age, "%.3f", hl.replay_age_seconds);
+        snprintf(lag, sizeof lag,
+                 ",\"replica_lag_seconds\":%s,\"wal_receiver\":%s,\"last_replay_seconds\":%s", l,
+                 hl.wal_receiver == 1 ? "true" : "false", age);
+    }
+    char body[384];
     snprintf(body, sizeof body,
              "{\"status\":\"ok\",\"backend\":\"%s\",\"schema\":%d,\"read_only\":%s,"
              "\"standby\":%s%s}\n",

@@ -15,7 +15,8 @@ bool web_health_url(const char *url);
 
 /* Answers the health check into out, its body in r's arena: 200 with
  * {"status":"ok","backend":...,"schema":N,"read_only":...,"standby":...,
- * "replica_lag_seconds":...} (the lag only on a standby), or 503 with
+ * "replica_lag_seconds":...,"wal_receiver":true|false,"last_replay_seconds":...}
+ * (the last three only on a standby), or 503 with
  * {"status":"unavailable","message":...} when the database cannot be reached
  * (the reason goes to the server's log, not to whoever asks). */
 void web_health(web_req_t *r, web_answer_t *out);

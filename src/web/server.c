@@ -26,6 +26,7 @@
 
 #include "../util/date.h"
 #include "../util/mem.h"
+#include "change_listen.h"
 #include "opendata_files.h"
 #include "review_cache.h"
 #include "upload.h"
@@ -43,6 +44,12 @@ static pthread_key_t store_key;
 static pthread_once_t store_once = PTHREAD_ONCE_INIT;
 
 static void thread_store_close(void *st) { store_close(st); }
+
+/* A read-only server's connections neither migrate nor write (store.h). */
+static store_open_mode_t store_mode(void)
+{
+    return web_app->read_only ? STORE_OPEN_READ_ONLY : STORE_OPEN_EXISTING;
+}
 static void store_key_make(void) { pthread_key_create(&store_key, thread_store_close); }
 
 rc_t web_store(store_t **out, err_t *e)
@@ -50,7 +57,7 @@ rc_t web_store(store_t **out, err_t *e)
     pthread_once(&store_once, store_key_make);
     store_t *st = pthread_getspecific(store_key);
     if (!st) {
-        rc_t rc = store_open(web_app->db_path, STORE_OPEN_EXISTING, &st, e);
+        rc_t rc = store_open(web_app->db_path, store_mode(), &st, e);
         if (rc != RC_OK)
             return rc;
         pthread_setspecific(store_key, st);
@@ -62,6 +69,9 @@ rc_t web_store(store_t **out, err_t *e)
 /* ---- data generation: when it moves, cached answers are stale ----------- */
 
 #define DATA_CHECK_NS 50000000LL /* how stale the cache may be after another process writes */
+/* the same while the change listener hears every commit (change_listen.h):
+ * the poll is then only the fallback for a notice lost with its connection */
+#define DATA_CHECK_HEARING_NS 1000000000LL
 
 static atomic_llong data_generation = 1;
 static atomic_llong data_changed_at; /* Unix seconds of the last move */
@@ -91,14 +101,15 @@ static long long sentinel_seen;
 static pthread_mutex_t sentinel_lock = PTHREAD_MUTEX_INITIALIZER;
 
 /* Whether a commit reached the database since the sentinel last said so;
- * true when there is no sentinel (nothing can be ruled out). */
+ * true when there is no sentinel or another thread is asking it (nothing can
+ * be ruled out): the sentinel may be replacing its lost connection, which
+ * can take connect_timeout, and no worker waits for that. */
 static bool sentinel_moved(void)
 {
-    if (!sentinel)
+    if (!sentinel || pthread_mutex_trylock(&sentinel_lock) != 0)
         return true;
     long long v;
     err_t e = {0};
-    pthread_mutex_lock(&sentinel_lock);
     bool moved = store_change_counter(sentinel, &v, &e) != RC_OK || v != sentinel_seen;
     if (moved && !e.msg[0])
         sentinel_seen = v;
@@ -110,10 +121,9 @@ static bool sentinel_moved(void)
  * about to move: read before the move, every commit it counts came before. */
 static void sentinel_sync(void)
 {
-    if (!sentinel)
-        return;
+    if (!sentinel || pthread_mutex_trylock(&sentinel_lock) != 0)
+        return; /* busy (above): the next sentinel_moved says "moved" once more */
     err_t e = {0};
-    pthread_mutex_lock(&sentinel_lock);
     long long v;
     if (store_change_counter(sentinel, &v, &e) == RC_OK)
         sentinel_seen = v;
@@ -165,7 +175,8 @@ void web_data_check(store_t *st)
  * at most. */
 static void data_check_recent(void)
 {
-    if (now_ns() - data_checked_ns < DATA_CHECK_NS)
+    long long every = change_listen_hearing() ? DATA_CHECK_HEARING_NS : DATA_CHECK_NS;
+    if (now_ns() - data_checked_ns < every)
         return;
     store_t *st;
     err_t e = {0};
@@ -825,7 +836,7 @@ rc_t web_serve(web_app_t *app, err_t *e)
     sodium_bin2hex(boot_nonce, sizeof boot_nonce, nonce, sizeof nonce);
     atomic_store(&data_changed_at, (long long)time(NULL));
     err_t se = {0};
-    if (store_open(app->db_path, STORE_OPEN_EXISTING, &sentinel, &se) != RC_OK ||
+    if (store_open(app->db_path, store_mode(), &sentinel, &se) != RC_OK ||
         store_change_counter(sentinel, &sentinel_seen, &se) != RC_OK) {
         store_close(sentinel); /* no sentinel: every first look counts as a change */
         sentinel = NULL;
@@ -872,6 +883,9 @@ rc_t web_serve(web_app_t *app, err_t *e)
     if (!d)
         return err_set(e, RC_FAIL, "cannot listen on %s (in use, or not an address here?)",
                        app->listen);
+    /* its first notice (on listening) moves the generation: what was cached
+     * before it listened is not trusted */
+    change_listen_start(app->db_path, store_mode(), web_data_changed);
     const union MHD_DaemonInfo *di = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
     char addr[INET_ADDRSTRLEN];
     inet_ntop(AF_INET, &sa.sin_addr, addr, sizeof addr);
@@ -891,6 +905,7 @@ rc_t web_serve(web_app_t *app, err_t *e)
     for (int waited = 0; atomic_load(&in_flight) > 0 && waited < 60 * 50; waited++)
         nanosleep(&(struct timespec){0, 20 * 1000 * 1000}, NULL);
     MHD_stop_daemon(d);
+    change_listen_stop(); /* before the sentinel goes: it calls web_data_changed */
     cache_clear();
     store_close(sentinel);
     sentinel = NULL;

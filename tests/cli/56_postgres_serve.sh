@@ -5,7 +5,13 @@
 # SIGKILL under load while the other answers, 2 x 32 concurrent CLI writers
 # losing no acknowledged write and leaving one unbroken audit chain, and
 # PostgreSQL stopped and started again under a running server (503, then
-# answers again without a restart). One cluster, one standby, few requests;
+# answers again without a restart, and its cached answers not stale). Each
+# commit is announced (NOTIFY, heard by every server's change listener) and a
+# rolled-back write is not; a listener whose connection is cut comes back.
+# --read-only never migrates (a schema older than the binary is refused).
+# A standby whose WAL receiver is gone says so on /healthz. A database host
+# that answers nothing (tests/pg_silent_proxy.py) gives 503s within the
+# default connect_timeout, not hung workers. One cluster, one standby, few requests;
 # the timings (how soon a write shows on the other server) are in
 # bench/postgres_serve.sh, not here.
 #
@@ -15,7 +21,8 @@
 . tests/cli/pg_lib.sh
 export R1540_WEB="$ROOT/web"
 SERVERS=""
-trap 'for s in $SERVERS; do kill -9 "$s" 2>/dev/null; done; pg_cluster_stop; rm -rf "$T"' EXIT
+PROXY=""
+trap 'for s in $SERVERS $PROXY; do kill -9 "$s" 2>/dev/null; done; pg_cluster_stop; rm -rf "$T"' EXIT
 
 # serve NAME DB ARGS...: starts `r1540 serve` on a free port; $NAME is its
 # base URL, ${NAME}_PID its process. No notification sender: it would only
@@ -73,6 +80,25 @@ until_seen() {
     not_ok "$1" "status $CODE" "$(head -c 400 "$T/body")" "wanted: $2"
 }
 
+# listeners DB: how many sessions on database DB listen for r1540's changes.
+listeners() {
+    pg_psql "$1" -c "SELECT count(*) FROM pg_stat_activity WHERE datname = '$1' AND query = 'LISTEN r1540_change'"
+}
+
+# until_listeners NAME DB N: polls (up to 15 s) until N sessions listen.
+until_listeners() {
+    i=0
+    while [ $i -lt 150 ]; do
+        [ "$(listeners "$2")" = "$3" ] && { ok "$1"; return; }
+        sleep 0.1
+        i=$((i + 1))
+    done
+    not_ok "$1" "$(listeners "$2") listening, wanted $3"
+}
+
+# total URL: the count of the reports list at URL (a cached public answer).
+total() { curl -s -m 30 "$1/api/v1/reports?per_page=1" | sed -n 's/.*"count":\([0-9]*\).*/\1/p'; }
+
 alive() { if kill -0 "$2" 2>/dev/null; then ok "$1"; else not_ok "$1" "$(tail -n 5 "$T/$3.log")"; fi; }
 
 # ---- SQLite: /healthz and --read-only, writing nothing ------------------------------
@@ -115,6 +141,17 @@ expect_get "a session cookie is ignored: the page is the public one" 200 'Go to 
 kill -TERM "$RO_PID"; wait "$RO_PID" 2>/dev/null
 expect_eq "the read-only server wrote nothing (the same fingerprint)" "$(r fingerprint)" "$before"
 
+# a file whose schema is one behind the binary: a read-only server does not
+# migrate it, and says how to
+cp "$DB" "$T/old.db"
+python3 -c "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); v = c.execute('PRAGMA user_version').fetchone()[0]; c.execute('PRAGMA user_version = %d' % (v - 1)); c.commit()" "$T/old.db"
+old_version=$(python3 -c "import sqlite3, sys; print(sqlite3.connect(sys.argv[1]).execute('PRAGMA user_version').fetchone()[0])" "$T/old.db")
+expect_fail "SQLite --read-only: a schema older than the binary is refused, not migrated" 6 \
+    "older than this r1540's.*read-only server does not migrate" \
+    timeout 60 "$BIN" --db "$T/old.db" serve --read-only --listen 127.0.0.1:0
+expect_eq "... and the file's schema number is unchanged" \
+    "$(python3 -c "import sqlite3, sys; print(sqlite3.connect(sys.argv[1]).execute('PRAGMA user_version').fetchone()[0])" "$T/old.db")" "$old_version"
+
 # ---- PostgreSQL: a primary with a published-to-be matrix, and a standby ----------------
 expect_ok "init on PostgreSQL" p init
 echo 'a long enough passphrase' | p user add deu-poc --role poc --state DEU >/dev/null 2>&1
@@ -130,14 +167,58 @@ SB=$(pg_standby_url r1540test)
 expect_fail "the standby refuses a write of the CLI" 6 "read-only transaction" \
     "$BIN" --db "$SB" report add FRA --kind letter --date 2006-01-02 --language fr --title x
 
+# --read-only on PostgreSQL: no migration either (a database of its own,
+# one schema number behind)
+pg_createdb r1540old
+OLD=$(pg_url r1540old)
+"$BIN" --db "$OLD" init >/dev/null
+pg_psql r1540old -c "UPDATE r1540_schema SET version = version - 1"
+old_version=$(pg_psql r1540old -c "SELECT version FROM r1540_schema")
+expect_fail "PostgreSQL --read-only: a schema older than the binary is refused, not migrated" 6 \
+    "older than this r1540's.*read-only server does not migrate" \
+    timeout 60 "$BIN" --db "$OLD" serve --read-only --listen 127.0.0.1:0
+expect_eq "... and the schema number is unchanged" \
+    "$(pg_psql r1540old -c "SELECT version FROM r1540_schema")" "$old_version"
+
+# each commit is announced on r1540_change (NOTIFY in the writing transaction),
+# a rolled-back write is not: psql listening while the CLI writes
+notices() { # notices NAME COUNT CMD...: COUNT notices heard while CMD runs
+    name=$1; want=$2; shift 2
+    rm -f "$T/fifo" "$T/notices"
+    mkfifo "$T/fifo"
+    pg_psql r1540test <"$T/fifo" >"$T/notices" 2>&1 &
+    lp=$!
+    exec 3>"$T/fifo"
+    echo "LISTEN r1540_change; SELECT 'listening';" >&3
+    i=0
+    while ! grep -q listening "$T/notices" && [ $i -lt 300 ]; do sleep 0.05; i=$((i + 1)); done
+    "$@" >/dev/null 2>&1
+    # psql prints what it heard after its next statement; a notice is sent
+    # at the commit, before the command exits, and this statement comes after
+    echo "SELECT pg_sleep(0.5); SELECT 'done';" >&3
+    exec 3>&-
+    wait "$lp"
+    expect_eq "$name" "$(grep -c 'Asynchronous notification "r1540_change"' "$T/notices")" "$want"
+}
+notices "a CLI write's commit is announced once on r1540_change" 1 \
+    p report add FRA --kind letter --date 2006-01-02 --language fr --title "announced"
+notices "a write rolled back announces nothing (the notice waits for the commit)" 0 \
+    pg_psql r1540test -c "BEGIN" -c "UPDATE meta SET value = value" -c "SELECT pg_sleep(0.2)" -c "ROLLBACK"
+notices "... and the same write committed is announced" 1 \
+    pg_psql r1540test -c "BEGIN" -c "UPDATE meta SET value = value" -c "COMMIT"
+notices "a write PostgreSQL refuses announces nothing" 0 p matrix set DEU 1 OP1-NPT Y --source 1
+
 serve A "$PG"
 serve B "$PG"
 serve C "$SB" --read-only --primary https://r1540.example.org/
+until_listeners "each server on the primary listens for changes (A and B)" r1540test 2
+expect_eq "the standby's server does not (a standby refuses LISTEN; it polls)" \
+    "$(pg_psql postgres -h "$PG_SB_DIR" -c "SELECT count(*) FROM pg_stat_activity WHERE query = 'LISTEN r1540_change'")" 0
 migrations=$(pg_psql r1540test -c "SELECT version FROM r1540_schema")
 expect_get "PostgreSQL: /healthz on the primary" 200 \
     "^\\{\"status\":\"ok\",\"backend\":\"postgresql\",\"schema\":$migrations,\"read_only\":false,\"standby\":false\\}\$" "$A/healthz"
 expect_get "PostgreSQL: /healthz on the standby reports it, read-only, and its lag" 200 \
-    "^\\{\"status\":\"ok\",\"backend\":\"postgresql\",\"schema\":$migrations,\"read_only\":true,\"standby\":true,\"replica_lag_seconds\":([0-9]+\\.[0-9]{3}|null)\\}\$" "$C/healthz"
+    "^\\{\"status\":\"ok\",\"backend\":\"postgresql\",\"schema\":$migrations,\"read_only\":true,\"standby\":true,\"replica_lag_seconds\":([0-9]+\\.[0-9]{3}|null),\"wal_receiver\":true,\"last_replay_seconds\":([0-9]+\\.[0-9]{3}|null)\\}\$" "$C/healthz"
 
 # the versions list, cached by B and C before the publication
 expect_get "B: no published version yet (and the answer is cached)" 200 '"versions":\[\]' "$B/api/v1/versions"
@@ -154,6 +235,15 @@ expect_get "the standby's server refuses a write, with the link" 403 \
 expect_get "... and its sign-in page (in Russian)" 403 'только для чтения' "$C/ru/login"
 expect_get "/healthz on the standby after the publication" 200 '"standby":true,"replica_lag_seconds":' "$C/healthz"
 alive "the standby's server is still running" "$C_PID" C
+
+# the listeners' connections cut (as by a network fault): B still sees a
+# write (its poll, then its listener back), and both listeners come back
+n0=$(total "$B")
+pg_psql r1540test -c "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE query = 'LISTEN r1540_change'" >/dev/null
+p report add FRA --kind letter --date 2006-01-02 --language fr --title "listener cut" >/dev/null
+until_seen "B's cached API shows a write made while its listener was cut" "\"count\":$((n0 + 1))[,}]" \
+    "$B/api/v1/reports?per_page=1"
+until_listeners "... and A's and B's listeners listen again" r1540test 2
 
 # ---- 2 x 32 concurrent CLI writers, and a server killed with SIGKILL under load -------
 # Two groups of 32 writers (reports of DEU, reports of FRA) for a few seconds,
@@ -218,11 +308,50 @@ expect_get "... the cached API answer is not served stale: 503" 503 '"code":"una
 alive "... and the server did not crash" "$B_PID" B
 expect_fail "... a CLI write is refused, saying why (exit 6)" 6 "cannot connect" \
     p report add FRA --kind letter --date 2006-01-02 --language fr --title "during the gap"
+until_seen "the standby's /healthz says its WAL receiver is gone, and the lag is not 0" \
+    '"wal_receiver":false,"last_replay_seconds":[0-9]' "$C/healthz"
+if grep -q '"replica_lag_seconds":0.000' "$T/body"; then not_ok "... a cut-off standby is not 0 behind" "$(cat "$T/body")"
+else ok "... a cut-off standby is not 0 behind"; fi
 pg_cluster_resume
 expect_get "PostgreSQL started again: /healthz is 200 without a restart" 200 '"status":"ok"' "$B/healthz"
 expect_get "... and the API answers from the database again" 200 '"state":"DEU"' "$B/api/v1/versions"
 expect_get "... a page too" 200 'Deutschland|Germany' "$B/en/states"
 alive "... the same server process" "$B_PID" B
+until_listeners "... B's listener is back" r1540test 1
+n0=$(total "$B")
+p report add FRA --kind letter --date 2006-01-02 --language fr --title "after the restart" >/dev/null
+until_seen "... and B's cached answers follow a CLI write after the restart" "\"count\":$((n0 + 1))[,}]" \
+    "$B/api/v1/reports?per_page=1"
+until_seen "the standby's WAL receiver is back" '"wal_receiver":true' "$C/healthz"
+
+# ---- a database host that answers nothing -----------------------------------------
+# D reaches PostgreSQL over TCP through tests/pg_silent_proxy.py; the URI
+# gives no connect_timeout, so r1540's default applies. Gone silent, the
+# host cuts D's connections and never answers a new one: D answers 503
+# within the default (5 s) and a margin, every worker, several requests at
+# once, and 200 again when the host is back.
+python3 "$ROOT/tests/pg_silent_proxy.py" "$PG_DIR/.s.PGSQL.5432" "$T/proxy.port" "$T/silent" &
+PROXY=$!
+i=0
+while [ ! -s "$T/proxy.port" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+serve D "postgresql://r1540@127.0.0.1:$(cat "$T/proxy.port")/r1540test"
+expect_get "D (over TCP) answers" 200 '"status":"ok"' "$D/healthz"
+touch "$T/silent"
+for k in 1 2 3 4; do
+    curl -s -m 15 -o /dev/null -w '%{http_code}\n' "$D/en/states" >"$T/silent.$k" &
+done
+wait_all=0
+for k in 1 2 3 4; do
+    while [ ! -s "$T/silent.$k" ] && [ $wait_all -lt 200 ]; do sleep 0.1; wait_all=$((wait_all + 1)); done
+done
+expect_eq "the host silent: 4 requests at once are each answered 503 within 15 s" \
+    "$(cat "$T"/silent.1 "$T"/silent.2 "$T"/silent.3 "$T"/silent.4 | tr '\n' ' ')" "503 503 503 503 "
+expect_get "... and /healthz is 503 (not hung)" 503 '"status":"unavailable"' "$D/healthz" -m 15
+alive "... D did not crash" "$D_PID" D
+rm -f "$T/silent"
+until_seen "the host back: D answers again without a restart" 'Deutschland|Germany' "$D/en/states"
+kill -TERM "$D_PID"; wait "$D_PID"; drc=$?
+expect_eq "D stops on SIGTERM with exit 0" "$drc" 0
 kill -TERM "$B_PID" "$C_PID"
 wait "$B_PID"; brc=$?
 wait "$C_PID"; crc=$?
