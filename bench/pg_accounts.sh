@@ -11,7 +11,8 @@
 # server; PostgreSQL runs in a throwaway cluster (tests/pg_cluster.sh, Unix
 # socket). Load: wrk, 2 threads, 32 connections, BENCH_PG_SECS (5) seconds per
 # answer, sharing the machine's cores with the server and PostgreSQL.
-# Figures: requests per second and p99 latency of each, and PostgreSQL/SQLite.
+# Figures: requests per second and p99 latency of each, PostgreSQL/SQLite, and
+# how many statements PostgreSQL runs for one request of each (its log).
 set -eu
 cd "$(dirname "$0")/.."
 BIN=${R1540_BIN:-$PWD/r1540}
@@ -67,7 +68,22 @@ run() {
     ' "$T/wrk.out"
 }
 
+# per_request HEADER URL: how many statements PostgreSQL runs for one request
+# (log_statement = all for the time of one request, counted in the cluster's
+# log; r1540's statements are prepared, so each shows as "execute r1540_sN")
+per_request() {
+    curl -s -o /dev/null -H "$1" "$2"
+    pg_psql r1540test -c "ALTER SYSTEM SET log_statement = 'all'" -c "SELECT pg_reload_conf()" >/dev/null
+    sleep 0.3
+    n0=$(wc -l <"$PG_DIR/server.log")
+    curl -s -o /dev/null -H "$1" "$2"
+    sleep 0.3
+    pg_psql r1540test -c "ALTER SYSTEM RESET log_statement" -c "SELECT pg_reload_conf()" >/dev/null
+    tail -n +$((n0 + 1)) "$PG_DIR/server.log" | grep -c 'LOG:  execute r1540_s' || true
+}
+
 # bench DB NAME: sets up DB, serves it, prints "NAME session RPS P99 bearer RPS P99"
+# (and, on the prepared PostgreSQL run, the statements per request of each)
 bench() {
     "$BIN" --db "$1" init >/dev/null
     echo "$PW" | "$BIN" --db "$1" user add admin --role admin >/dev/null
@@ -82,7 +98,12 @@ bench() {
         code=$(curl -s -o /dev/null -w '%{http_code}' -H "${check% *}" "${check##* }")
         [ "$code" = 200 ] || { echo "pg_accounts bench: ${check##* } is $code on $2"; exit 1; }
     done
-    echo "$2 $(run "Cookie: r1540_session=$cookie" "$B/api/v1/tokens") $(run "Authorization: Bearer $tok" "$B/api/v1/users")"
+    line="$2 $(run "Cookie: r1540_session=$cookie" "$B/api/v1/tokens") $(run "Authorization: Bearer $tok" "$B/api/v1/users")"
+    if [ "$2" = postgres ]; then
+        line="$line $(per_request "Cookie: r1540_session=$cookie" "$B/api/v1/tokens")"
+        line="$line $(per_request "Authorization: Bearer $tok" "$B/api/v1/users")"
+    fi
+    echo "$line"
 }
 
 sq=$(bench "$T/bench.db" sqlite)
@@ -92,6 +113,6 @@ pg_createdb unprepared
 unp=$(export R1540_PG_PREPARE=0; bench "$(pg_url unprepared)" postgres-unprepared)
 echo "signed-in API answers, wrk -t2 -c32, $SECS s each: requests/s, p99 ms"
 echo "$sq $pg $unp" | awk '{
-    printf "  session cookie  sqlite %6d/s p99 %6.2f   postgres %6d/s p99 %6.2f   ratio %.2f   unprepared %6d/s (%.2f)\n", $2, $3, $7, $8, $7 / $2, $12, $12 / $2
-    printf "  bearer token    sqlite %6d/s p99 %6.2f   postgres %6d/s p99 %6.2f   ratio %.2f   unprepared %6d/s (%.2f)\n", $4, $5, $9, $10, $9 / $4, $14, $14 / $4
+    printf "  session cookie  sqlite %6d/s p99 %6.2f   postgres %6d/s p99 %6.2f   ratio %.2f   unprepared %6d/s (%.2f)   %d statements/request\n", $2, $3, $7, $8, $7 / $2, $14, $14 / $2, $11
+    printf "  bearer token    sqlite %6d/s p99 %6.2f   postgres %6d/s p99 %6.2f   ratio %.2f   unprepared %6d/s (%.2f)   %d statements/request\n", $4, $5, $9, $10, $9 / $4, $16, $16 / $4, $12
 }'

@@ -7,6 +7,7 @@ sh bench/import_export.sh
 sh bench/web.sh
 sh bench/web_signed.sh
 sh bench/pg_accounts.sh
+sh bench/pg_web_signed.sh
 sh bench/inbox_unread.sh
 sh bench/match.sh
 sh bench/review.sh

@@ -67,19 +67,23 @@ rc_t pg_user_insert(void *h, user_t *u, err_t *e)
     return rc;
 }
 
+void pg_read_user_at(arena_t *a, const PGresult *r, int i, int col, user_t *u)
+{
+    memset(u, 0, sizeof *u);
+    u->id = pg_int(r, i, col);
+    u->name = pg_text(a, r, i, col + 1);
+    int role = role_parse(PQgetvalue(r, i, col + 2));
+    u->role = role < 0 ? ROLE_PROVIDER : (role_t)role; /* the CHECK makes role >= 0 */
+    u->state = pg_text(a, r, i, col + 3);
+    u->org = pg_text(a, r, i, col + 4);
+    u->disabled = pg_int(r, i, col + 5) != 0;
+    u->created = pg_text(a, r, i, col + 6);
+    u->pw_hash = pg_text(a, r, i, col + 7);
+}
+
 static void read_user(arena_t *a, const PGresult *r, int i, void *record)
 {
-    user_t *u = record;
-    memset(u, 0, sizeof *u);
-    u->id = pg_int(r, i, 0);
-    u->name = pg_text(a, r, i, 1);
-    int role = role_parse(PQgetvalue(r, i, 2));
-    u->role = role < 0 ? ROLE_PROVIDER : (role_t)role; /* the CHECK makes role >= 0 */
-    u->state = pg_text(a, r, i, 3);
-    u->org = pg_text(a, r, i, 4);
-    u->disabled = pg_int(r, i, 5) != 0;
-    u->created = pg_text(a, r, i, 6);
-    u->pw_hash = pg_text(a, r, i, 7);
+    pg_read_user_at(a, r, i, 0, record);
 }
 
 /* The one user of sql's answer; RC_NOTFOUND (no message) if none. */

@@ -95,6 +95,14 @@ void pg_collect(const PGresult *r, arena_t *a, size_t elem, pg_row_reader_t read
     "c.id, c.version_id, c.user_id, c.item, u.name, c.text, c.created, c.sent, c.answered"
 void pg_read_comment(arena_t *a, const PGresult *r, int i, void *record);
 
+/* A user's columns with the table as u, and their reader from column col on
+ * (postgres_accounts.c): a session's or a token's user read in the same
+ * statement as the session or token, one round trip instead of two
+ * (postgres_session.c, postgres_tokens.c). */
+#define PG_USER_COLS_U                                                                         \
+    "u.id, u.name, u.role, coalesce(u.state, ''), u.org, u.disabled, u.created, u.pw_hash"
+void pg_read_user_at(arena_t *a, const PGresult *r, int i, int col, user_t *u);
+
 /* The backend's operations: pg_NAME for each line of store_ops.def. Those not
  * written yet fall back on postgres_todo.c's weak definitions, which refuse
  * with RC_FAIL naming the operation. */

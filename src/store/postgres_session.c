@@ -53,6 +53,32 @@ rc_t pg_session_get(void *h, const char *token_hash, arena_t *a, session_t *out,
     return rc;
 }
 
+rc_t pg_session_user_get(void *h, const char *token_hash, arena_t *a, session_t *out,
+                         user_t *user, err_t *e)
+{
+    const char *p[] = {token_hash};
+    PGresult *r;
+    rc_t rc = pg_exec(h,
+                      "SELECT s.token_hash, s.user_id, s.csrf, s.created, s.last_seen, "
+                      PG_USER_COLS_U " FROM session s JOIN \"user\" u ON u.id = s.user_id"
+                      " WHERE s.token_hash = $1",
+                      1, p, &r, e);
+    if (rc != RC_OK)
+        return rc;
+    if (PQntuples(r) == 1) {
+        out->token_hash = pg_text(a, r, 0, 0);
+        out->user_id = pg_int(r, 0, 1);
+        out->csrf = pg_text(a, r, 0, 2);
+        out->created = pg_int(r, 0, 3);
+        out->last_seen = pg_int(r, 0, 4);
+        pg_read_user_at(a, r, 0, 5, user);
+    } else {
+        rc = err_set(e, RC_NOTFOUND, "no such session");
+    }
+    PQclear(r);
+    return rc;
+}
+
 rc_t pg_session_touch(void *h, const char *token_hash, long long now, err_t *e)
 {
     char at[24];

@@ -67,6 +67,25 @@ rc_t pg_token_get(void *h, const char *token_hash, arena_t *a, api_token_t *out,
     return rc;
 }
 
+rc_t pg_token_user_get(void *h, const char *token_hash, arena_t *a, api_token_t *out,
+                       user_t *user, err_t *e)
+{
+    const char *p[] = {token_hash};
+    PGresult *r;
+    rc_t rc = pg_exec(h, "SELECT " TOKEN_COLS ", " PG_USER_COLS_U TOKEN_FROM
+                         " WHERE t.token_hash = $1", 1, p, &r, e);
+    if (rc != RC_OK)
+        return rc;
+    if (PQntuples(r) == 1) {
+        read_token(a, r, 0, out);
+        pg_read_user_at(a, r, 0, 9, user);
+    } else {
+        rc = err_set(e, RC_NOTFOUND, "no such token");
+    }
+    PQclear(r);
+    return rc;
+}
+
 rc_t pg_token_list(void *h, long long user_id, arena_t *a, api_token_t **out, size_t *n,
                    err_t *e)
 {

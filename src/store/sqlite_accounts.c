@@ -11,7 +11,7 @@
 
 enum {
     A_USER_INSERT, A_USER_GET, A_USER_GET_ID, A_USER_LIST, A_USER_PASSWORD, A_USER_DISABLED,
-    A_SESSION_INSERT, A_SESSION_GET, A_SESSION_TOUCH, A_SESSION_DELETE, A_SESSION_DELETE_USER,
+    A_SESSION_INSERT, A_SESSION_GET, A_SESSION_USER, A_SESSION_TOUCH, A_SESSION_DELETE, A_SESSION_DELETE_USER,
     A_SESSION_PURGE, A_AUDIT_INSERT,
     A_AUDIT_LAST, A_AUDIT_LIST, A_COMMENT_INSERT, A_COMMENTS, A_REVIEW_SET, A_REVIEW_GET, A_REVIEW_CLEAR,
     A_STATE_KNOWN, A_COUNT
@@ -36,6 +36,9 @@ static const char *const queries[A_COUNT] = {
                          " VALUES (?, ?, ?, ?, ?)",
     [A_SESSION_GET] = "SELECT token_hash, user_id, csrf, created, last_seen FROM session"
                       " WHERE token_hash = ?",
+    [A_SESSION_USER] = "SELECT s.token_hash, s.user_id, s.csrf, s.created, s.last_seen, "
+                       SQLITE_USER_COLS_U " FROM session s JOIN user u ON u.id = s.user_id"
+                       " WHERE s.token_hash = ?",
     [A_SESSION_TOUCH] = "UPDATE session SET last_seen = ? WHERE token_hash = ?",
     [A_SESSION_DELETE] = "DELETE FROM session WHERE token_hash = ?",
     [A_SESSION_DELETE_USER] = "DELETE FROM session WHERE user_id = ?",
@@ -124,19 +127,23 @@ rc_t sqlite_user_insert(void *hv, user_t *u, err_t *e)
     return rc;
 }
 
+void sqlite_read_user_at(arena_t *a, sqlite3_stmt *s, int col, user_t *u)
+{
+    memset(u, 0, sizeof *u);
+    u->id = sqlite3_column_int64(s, col);
+    u->name = sqlite_col_text(a, s, col + 1);
+    int r = role_parse((const char *)sqlite3_column_text(s, col + 2));
+    u->role = r < 0 ? ROLE_PROVIDER : (role_t)r; /* the CHECK makes r >= 0 */
+    u->state = sqlite_col_text(a, s, col + 3);
+    u->org = sqlite_col_text(a, s, col + 4);
+    u->disabled = sqlite3_column_int(s, col + 5) != 0;
+    u->created = sqlite_col_text(a, s, col + 6);
+    u->pw_hash = sqlite_col_text(a, s, col + 7);
+}
+
 static void read_user(arena_t *a, sqlite3_stmt *s, void *record)
 {
-    user_t *u = record;
-    memset(u, 0, sizeof *u);
-    u->id = sqlite3_column_int64(s, 0);
-    u->name = sqlite_col_text(a, s, 1);
-    int r = role_parse((const char *)sqlite3_column_text(s, 2));
-    u->role = r < 0 ? ROLE_PROVIDER : (role_t)r; /* the CHECK makes r >= 0 */
-    u->state = sqlite_col_text(a, s, 3);
-    u->org = sqlite_col_text(a, s, 4);
-    u->disabled = sqlite3_column_int(s, 5) != 0;
-    u->created = sqlite_col_text(a, s, 6);
-    u->pw_hash = sqlite_col_text(a, s, 7);
+    sqlite_read_user_at(a, s, 0, record);
 }
 
 /* Reads the one row of a get statement whose key is already bound. */
@@ -231,6 +238,22 @@ rc_t sqlite_session_get(void *hv, const char *token_hash, arena_t *a, session_t 
     rc_t rc = get_one(h, s, a, read_session, out, e);
     /* The message never repeats the hash: it is as good as a key to the session table. */
     return rc == RC_NOTFOUND ? err_set(e, rc, "no such session") : rc;
+}
+
+rc_t sqlite_session_user_get(void *hv, const char *token_hash, arena_t *a, session_t *out,
+                             user_t *user, err_t *e)
+{
+    sqlite_store_t *h = hv;
+    PREPARE(h, s, A_SESSION_USER, e);
+    sqlite_bind_text(s, 1, token_hash);
+    rc_t rc = RC_OK;
+    int r = sqlite_store_step(h, s, &rc, e);
+    if (r == 1) {
+        read_session(a, s, out);
+        sqlite_read_user_at(a, s, 5, user);
+    }
+    sqlite3_reset(s);
+    return r == 0 ? err_set(e, RC_NOTFOUND, "no such session") : rc;
 }
 
 rc_t sqlite_session_touch(void *hv, const char *token_hash, long long now, err_t *e)

@@ -66,6 +66,13 @@ char *sqlite_col_text(arena_t *a, sqlite3_stmt *s, int i);
     " coalesce(c.answered, '')"
 void sqlite_read_comment(arena_t *a, sqlite3_stmt *s, void *record);
 
+/* A user's columns with the table as u, and their reader from column col on
+ * (sqlite_accounts.c): a session's or a token's user read in the same
+ * statement as the session or token (sqlite_tokens.c). */
+#define SQLITE_USER_COLS_U                                                                     \
+    "u.id, u.name, u.role, coalesce(u.state, ''), u.org, u.disabled, u.created, u.pw_hash"
+void sqlite_read_user_at(arena_t *a, sqlite3_stmt *s, int col, user_t *u);
+
 /* The backend's operations: sqlite_NAME for each line of store_ops.def, defined
  * in sqlite.c or the sqlite_*.c file of their records; sqlite.c lists them all
  * in store_sqlite_backend. */

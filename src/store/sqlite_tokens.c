@@ -6,7 +6,7 @@
 
 #include "sqlite_private.h"
 
-enum { T_INSERT, T_GET, T_LIST, T_LIST_ALL, T_REVOKE, T_COUNT };
+enum { T_INSERT, T_GET, T_GET_USER, T_LIST, T_LIST_ALL, T_REVOKE, T_COUNT };
 _Static_assert((int)SQLITE_TOKEN_SLOTS + (int)T_COUNT <= (int)SQLITE_EXTRA_STMTS,
                "sqlite_private.h: raise SQLITE_EXTRA_STMTS");
 
@@ -18,6 +18,8 @@ static const char *const queries[T_COUNT] = {
                  " VALUES (?, ?, ?, ?, coalesce(nullif(?, ''), date('now')), ?)",
     [T_GET] = "SELECT " TOKEN_COLS " FROM api_token t JOIN user u ON u.id = t.user_id"
               " WHERE t.token_hash = ?",
+    [T_GET_USER] = "SELECT " TOKEN_COLS ", " SQLITE_USER_COLS_U
+                   " FROM api_token t JOIN user u ON u.id = t.user_id WHERE t.token_hash = ?",
     [T_LIST] = "SELECT " TOKEN_COLS " FROM api_token t JOIN user u ON u.id = t.user_id"
                " WHERE t.user_id = ? ORDER BY t.id",
     [T_LIST_ALL] = "SELECT " TOKEN_COLS " FROM api_token t JOIN user u ON u.id = t.user_id"
@@ -74,6 +76,22 @@ rc_t sqlite_token_get(void *hv, const char *token_hash, arena_t *a, api_token_t 
         read_token(a, s, out);
     sqlite3_reset(s);
     /* the message never repeats the hash: it is as good as the token here */
+    return r == 0 ? err_set(e, RC_NOTFOUND, "no such token") : rc;
+}
+
+rc_t sqlite_token_user_get(void *hv, const char *token_hash, arena_t *a, api_token_t *out,
+                           user_t *user, err_t *e)
+{
+    sqlite_store_t *h = hv;
+    PREPARE(h, s, T_GET_USER, e);
+    sqlite_bind_text(s, 1, token_hash);
+    rc_t rc = RC_OK;
+    int r = sqlite_store_step(h, s, &rc, e);
+    if (r == 1) {
+        read_token(a, s, out);
+        sqlite_read_user_at(a, s, 9, user);
+    }
+    sqlite3_reset(s);
     return r == 0 ? err_set(e, RC_NOTFOUND, "no such token") : rc;
 }
 

@@ -23,8 +23,10 @@ rc_t bearer_resolve(web_req_t *r, const char *authorization, err_t *e)
     char hash[SECRET_HEX_LEN + 1];
     secret_sha256_hex(text, TOKEN_TEXT_LEN, hash);
     api_token_t *t = arena_alloc(&r->arena, sizeof *t);
+    user_t *u = arena_alloc(&r->arena, sizeof *u);
     err_t le = {0};
-    rc_t rc = store_token_get(r->st, hash, &r->arena, t, &le);
+    /* the token and its user in one read (one round trip on PostgreSQL) */
+    rc_t rc = store_token_user_get(r->st, hash, &r->arena, t, u, &le);
     if (rc == RC_NOTFOUND)
         return RC_DENIED;
     if (rc != RC_OK) {
@@ -33,9 +35,7 @@ rc_t bearer_resolve(web_req_t *r, const char *authorization, err_t *e)
     }
     char today[11];
     date_today(today);
-    user_t *u = arena_alloc(&r->arena, sizeof *u);
-    if (!token_live(t, today) || store_user_get_id(r->st, t->user_id, &r->arena, u, &le) != RC_OK ||
-        u->disabled)
+    if (!token_live(t, today) || u->disabled)
         return RC_DENIED;
     r->user = u;
     r->token = t;

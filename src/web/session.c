@@ -60,11 +60,15 @@ rc_t session_resolve(web_req_t *r, const char *cookie_header, err_t *e)
     if (!token)
         return RC_OK;
     session_t *s = arena_alloc(&r->arena, sizeof *s);
+    user_t *u = arena_alloc(&r->arena, sizeof *u);
     char hash[SECRET_HEX_LEN + 1];
     rc_t rc = RC_NOTFOUND;
+    /* the session and its user in one read: every signed-in request pays it
+     * (on PostgreSQL a round trip each); the user found here is the request's
+     * (r->user), which the app layer takes as the actor without reading it again */
     if (secret_hex_ok(token)) {
         secret_sha256_hex(token, SECRET_HEX_LEN, hash);
-        rc = store_session_get(r->st, hash, &r->arena, s, e);
+        rc = store_session_user_get(r->st, hash, &r->arena, s, u, e);
     }
     if (rc != RC_OK && rc != RC_NOTFOUND)
         return rc;
@@ -73,9 +77,7 @@ rc_t session_resolve(web_req_t *r, const char *cookie_header, err_t *e)
         store_session_delete(r->st, hash, e);
         rc = RC_NOTFOUND;
     }
-    user_t *u = arena_alloc(&r->arena, sizeof *u);
-    if (rc == RC_OK && (store_user_get_id(r->st, s->user_id, &r->arena, u, e) != RC_OK ||
-                        u->disabled))
+    if (rc == RC_OK && u->disabled)
         rc = RC_NOTFOUND;
     if (rc != RC_OK) {
         cookie_set(r, "r1540_session", "", true);

@@ -252,6 +252,33 @@ static void test_sessions(store_t *st, arena_t *a)
                   store_session_get(st, t1, a, &got, &e) == RC_OK && got.last_seen == 150 &&
                   got.created == 100 && strcmp(got.csrf, "c1") == 0,
               "touch and read a session");
+    user_t su;
+    TAP_CHECK(store_session_user_get(st, t1, a, &got, &su, &e) == RC_OK &&
+                  got.user_id == u.id && strcmp(got.csrf, "c1") == 0 && got.last_seen == 150 &&
+                  su.id == u.id && strcmp(su.name, "alice") == 0 && su.role == ROLE_POC &&
+                  strcmp(su.state, "FRA") == 0 && !su.disabled &&
+                  strcmp(su.pw_hash, u.pw_hash) == 0 && strcmp(su.created, u.created) == 0,
+              "a session and its user in one read");
+    TAP_CHECK(store_user_set_disabled(st, u.id, true, &e) == RC_OK &&
+                  store_session_user_get(st, t1, a, &got, &su, &e) == RC_OK && su.disabled &&
+                  store_user_set_disabled(st, u.id, false, &e) == RC_OK,
+              "a disabled user's session still reads, the user marked disabled");
+    TAP_CHECK(store_session_user_get(st, bad.token_hash, a, &got, &su, &e) == RC_NOTFOUND &&
+                  strstr(e.msg, bad.token_hash) == NULL,
+              "no such session: RC_NOTFOUND, the hash not repeated");
+    api_token_t tk = {.user_id = u.id, .token_hash = t2, .scope = TOKEN_WRITE, .label = "ci",
+                      .expires = ""};
+    api_token_t tg;
+    TAP_CHECK(store_token_insert(st, &tk, &e) == RC_OK &&
+                  store_token_user_get(st, t2, a, &tg, &su, &e) == RC_OK && tg.id == tk.id &&
+                  tg.user_id == u.id && tg.scope == TOKEN_WRITE && strcmp(tg.label, "ci") == 0 &&
+                  strcmp(tg.user_name, "alice") == 0 && su.id == u.id &&
+                  strcmp(su.name, "alice") == 0 && su.role == ROLE_POC &&
+                  strcmp(su.state, "FRA") == 0 && strcmp(su.pw_hash, u.pw_hash) == 0,
+              "a token and its user in one read");
+    TAP_CHECK(store_token_user_get(st, t1, a, &tg, &su, &e) == RC_NOTFOUND &&
+                  strstr(e.msg, t1) == NULL,
+              "no such token: RC_NOTFOUND, the hash not repeated");
     TAP_CHECK(store_session_purge(st, 160, 0, &e) == RC_OK &&
                   store_session_get(st, t1, a, &got, &e) == RC_NOTFOUND &&
                   store_session_get(st, t2, a, &got, &e) == RC_OK,
