@@ -253,15 +253,33 @@ static size_t chunk_rows(size_t left)
     return rows;
 }
 
-rc_t pg_entries_insert(void *h, long long version_id, const matrix_entry_t *entries, size_t n,
+/* All chunks in one savepoint (a round trip each way per call, not per
+ * chunk): when one fails, every row goes again one by one so that the
+ * message names the entry at fault. */
+rc_t pg_entries_insert(void *hv, long long version_id, const matrix_entry_t *entries, size_t n,
                        err_t *e)
 {
+    pg_store_t *h = hv;
     entry_owner_t o;
     rc_t rc = entry_owner(h, version_id, &o, e);
-    for (size_t i = 0, rows; i < n && rc == RC_OK; i += rows) {
-        rows = chunk_rows(n - i);
-        rc = entries_chunk_or_each(h, &o, entries + i, rows, e);
-    }
+    bool in_tx = PQtransactionStatus(h->conn) != PQTRANS_IDLE;
+    if (rc != RC_OK || n == 0)
+        return rc;
+    if (!in_tx) /* each chunk commits alone: the chunk's own fallback */
+        for (size_t i = 0, rows; i < n && rc == RC_OK; i += rows)
+            rc = entries_chunk_or_each(h, &o, entries + i, rows = chunk_rows(n - i), e);
+    if (!in_tx)
+        return rc;
+    if ((rc = pg_script(h, "SAVEPOINT entries_chunk", e)) != RC_OK)
+        return rc;
+    bool failed = false;
+    for (size_t i = 0, rows; i < n && !failed; i += rows)
+        failed = entries_chunk(h, &o, entries + i, rows = chunk_rows(n - i), NULL) != RC_OK;
+    if (!failed)
+        return pg_script(h, "RELEASE entries_chunk", e);
+    rc = pg_script(h, "ROLLBACK TO entries_chunk; RELEASE entries_chunk", e);
+    for (size_t i = 0; i < n && rc == RC_OK; i++)
+        rc = entry_write(h, &o, &entries[i], false, e);
     return rc;
 }
 
