@@ -11,6 +11,11 @@
 #                                in one transaction, triggers and foreign keys
 #                                off (session_replication_role = replica)
 #   copy PostgreSQL -> SQLite  : the PostgreSQL copy back into a new file
+#   import JSON -> SQLite      : `r1540 import` of the demo's `export --format
+#                                json` into a new `init`ed file (reference)
+#   import JSON -> PostgreSQL  : the same into an empty `init`ed PostgreSQL
+#                                database, with its ratio to the baseline
+#                                above (issue 14: within 2x of psql \copy)
 #
 # Each figure is the best of BENCH_RUNS runs (default 3), in milliseconds.
 # While the PostgreSQL schema lacks tables the demo fills (the backend is
@@ -19,7 +24,7 @@
 # database instead of a new demo.
 set -eu
 cd "$(dirname "$0")/.."
-BIN=$PWD/r1540
+BIN=${R1540_BIN:-$PWD/r1540}
 O=$PWD/bench/out/copy
 rm -rf "$O" && mkdir -p "$O"
 export R1540_DATA=$PWD/data
@@ -85,3 +90,15 @@ back=$(best "rm -f $O/back.db" "$BIN --db $(pg_url demo) copy $O/back.db")
 echo "copy PostgreSQL -> SQLite:  $back ms"
 [ "$("$BIN" --db "$O/back.db" fingerprint)" = "$("$BIN" --db "$SRC" fingerprint)" ] ||
     { echo "copy: the fingerprints differ after the round trip"; exit 1; }
+
+# The import: the demo's JSON export into an `init`ed database of each kind
+# (init is setup, not timed). It writes fewer rows than the copy (no accounts
+# nor audit log; the template came with init): both counts are printed.
+"$BIN" --db "$SRC" export --format json -o "$O/demo.json"
+ims=$(best "rm -f $O/imp.db && $BIN --db $O/imp.db init" "$BIN --db $O/imp.db import $O/demo.json")
+echo "import JSON -> SQLite:      $ims ms"
+pims=$(best "$(fresh_db imp) && $BIN --db $(pg_url imp) init" "$BIN --db $(pg_url imp) import $O/demo.json")
+irows=$($PSQL imp -At -c "SELECT sum((xpath('/row/n/text()', query_to_xml(format('SELECT count(*) AS n FROM %I', tablename), false, true, '')))[1]::text::bigint) FROM pg_tables WHERE schemaname = 'public'")
+printf '%s\n' "import JSON -> PostgreSQL:  $pims ms ($irows rows in the database after it; import / \\copy of the copy's $rows rows: $(ratio "$pims" "$base"))"
+[ "$("$BIN" --db "$O/imp.db" export --format json -o -)" = "$("$BIN" --db "$(pg_url imp)" export --format json -o -)" ] ||
+    { echo "import: the JSON exports of SQLite and PostgreSQL differ"; exit 1; }

@@ -280,6 +280,11 @@ static rc_t apply_reports(store_t *st, const dataset_t *ds, const id_set_t *stat
 
 /* ---- apply: matrices --------------------------------------------------------- */
 
+/* From this many entries on, an import lets the store check the entries'
+ * foreign keys once at the end (store_entries_bulk_begin): below it, the
+ * tables the keys join stay unlocked for other readers meanwhile. */
+enum { DATASET_BULK_ENTRIES = 4096 };
+
 /* The item ids of one template version, sorted, for membership checks. */
 typedef struct {
     int version;
@@ -410,14 +415,61 @@ static bool entries_same(const matrix_entry_t *stored, size_t ns, const ds_matri
     return true;
 }
 
+/* The reports in the store (after the import's own are written), by id, for
+ * the entries' source reports: one query per import, and an entry's report
+ * checked here rather than by the store's foreign keys, which a large import
+ * lets the store check once at the end (store_entries_bulk_begin). */
+typedef struct {
+    report_t *reports; /* by id */
+    size_t n;
+} report_set_t;
+
+static int cmp_report_id(const void *a, const void *b)
+{
+    long long x = ((const report_t *)a)->id, y = ((const report_t *)b)->id;
+    return (x > y) - (x < y);
+}
+
+static rc_t report_set_load(store_t *st, arena_t *a, report_set_t *set, err_t *e)
+{
+    rc_t rc = store_report_list(st, NULL, a, &set->reports, &set->n, e);
+    if (rc == RC_OK && set->n)
+        qsort(set->reports, set->n, sizeof *set->reports, cmp_report_id);
+    return rc;
+}
+
+/* The same messages as the store's own foreign keys give (sqlite.c). */
+static rc_t source_report_check(const report_set_t *set, const char *state,
+                                const matrix_entry_t *en, err_t *e)
+{
+    if (en->source_report == 0)
+        return RC_OK;
+    report_t key = {.id = en->source_report};
+    const report_t *r = set->n ? bsearch(&key, set->reports, set->n, sizeof key, cmp_report_id)
+                               : NULL;
+    if (!r)
+        return err_set(e, RC_INPUT, "item %s: no report with id %lld", en->item,
+                       en->source_report);
+    if (strcmp(r->state, state) != 0)
+        return err_set(e, RC_INPUT, "item %s: the source report is not a report of %s",
+                       en->item, state);
+    return RC_OK;
+}
+
 /* Writes the non-empty entries of m into its (new or emptied) version. */
-static rc_t insert_entries(store_t *st, const ds_matrix_t *m, arena_t *a, err_t *e)
+static rc_t insert_entries(store_t *st, const ds_matrix_t *m, const report_set_t *reports,
+                           arena_t *a, err_t *e)
 {
     matrix_entry_t *kept = arena_alloc(a, (m->nentries + 1) * sizeof *kept);
     size_t n = 0;
     for (size_t i = 0; i < m->nentries; i++)
         if (!matrix_entry_empty(&m->entries[i]))
             kept[n++] = m->entries[i];
+    for (size_t i = 0; i < n; i++) {
+        rc_t rc = source_report_check(reports, m->v.state, &kept[i], e);
+        if (rc != RC_OK)
+            return rc;
+    }
     return store_entries_insert(st, m->v.id, kept, n, e);
 }
 
@@ -444,30 +496,31 @@ static rc_t apply_frozen(store_t *st, const matrix_version_t *old, ds_matrix_t *
     return walk_status(st, &m->v, old->status, e);
 }
 
-static rc_t apply_open(store_t *st, const matrix_version_t *old, ds_matrix_t *m, arena_t *a,
-                       err_t *e)
+static rc_t apply_open(store_t *st, const matrix_version_t *old, ds_matrix_t *m,
+                       const report_set_t *reports, arena_t *a, err_t *e)
 {
     rc_t rc = store_entries_clear(st, old->id, e);
     m->v.id = old->id;
     if (rc == RC_OK) /* the import's template, date and note replace the stored ones */
         rc = store_version_update(st, &m->v, e);
     if (rc == RC_OK)
-        rc = insert_entries(st, m, a, e);
+        rc = insert_entries(st, m, reports, a, e);
     return rc == RC_OK ? walk_status(st, &m->v, old->status, e) : rc;
 }
 
-static rc_t apply_new(store_t *st, ds_matrix_t *m, arena_t *a, err_t *e)
+static rc_t apply_new(store_t *st, ds_matrix_t *m, const report_set_t *reports, arena_t *a,
+                      err_t *e)
 {
     mv_status_t target = m->v.status;
     rc_t rc = store_version_insert(st, &m->v, e); /* born a draft */
     m->v.status = target;
     if (rc == RC_OK)
-        rc = insert_entries(st, m, a, e);
+        rc = insert_entries(st, m, reports, a, e);
     return rc == RC_OK ? walk_status(st, &m->v, MV_DRAFT, e) : rc;
 }
 
 static rc_t apply_matrix(store_t *st, ds_matrix_t *m, const id_set_t *states, item_set_t *set,
-                         arena_t *a, err_t *e)
+                         const report_set_t *reports, arena_t *a, err_t *e)
 {
     rc_t rc = version_check(&m->v, e);
     if (rc != RC_OK)
@@ -481,9 +534,9 @@ static rc_t apply_matrix(store_t *st, ds_matrix_t *m, const id_set_t *states, it
         return rc;
     matrix_version_t old;
     if (store_version_get(st, m->v.state, m->v.number, a, &old, NULL) != RC_OK)
-        return apply_new(st, m, a, e);
+        return apply_new(st, m, reports, a, e);
     return matrix_status_frozen(old.status) ? apply_frozen(st, &old, m, a, e)
-                                            : apply_open(st, &old, m, a, e);
+                                            : apply_open(st, &old, m, reports, a, e);
 }
 
 static rc_t apply_matrices(store_t *st, const dataset_t *ds, const id_set_t *states, arena_t *a,
@@ -501,12 +554,18 @@ static rc_t apply_matrices(store_t *st, const dataset_t *ds, const id_set_t *sta
         return fail_at(e, ds->matrices[dup].where, RC_INPUT);
     }
     item_set_t set = {0};
-    for (size_t i = 0; i < ds->nmatrices; i++) {
-        rc_t rc = apply_matrix(st, &ds->matrices[i], states, &set, a, e);
-        if (rc != RC_OK)
+    report_set_t reports;
+    rc_t rc = report_set_load(st, a, &reports, e);
+    size_t entries = 0;
+    for (size_t i = 0; i < ds->nmatrices; i++)
+        entries += ds->matrices[i].nentries;
+    bool bulk = entries >= DATASET_BULK_ENTRIES;
+    if (rc == RC_OK && bulk)
+        rc = store_entries_bulk_begin(st, e);
+    for (size_t i = 0; i < ds->nmatrices && rc == RC_OK; i++)
+        if ((rc = apply_matrix(st, &ds->matrices[i], states, &set, &reports, a, e)) != RC_OK)
             return fail_at(e, ds->matrices[i].where, rc);
-    }
-    return RC_OK;
+    return rc == RC_OK && bulk ? store_entries_bulk_end(st, e) : rc;
 }
 
 /* ---- events ---- */

@@ -5,7 +5,8 @@
  * check its item and source report (postgres_schema_matrix.c). A new version
  * gets the highest id + 1, as SQLite's rowid does.
  *
- * entries_insert writes 64 rows per statement; COPY would be faster still.
+ * entries_insert writes 64, 16, 4 and 1 rows per statement; an import of many
+ * entries checks their foreign keys once at its end (entries_bulk_begin).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -240,14 +241,75 @@ static rc_t entries_chunk_or_each(pg_store_t *h, const entry_owner_t *o,
     return rc;
 }
 
-rc_t pg_entries_insert(void *h, long long version_id, const matrix_entry_t *entries, size_t n,
+/* Chunks of 64, 16, 4 and 1 rows, largest first (as sqlite.c's bulk insert):
+ * each chunk's statement is prepared once per connection (postgres_stmt.c),
+ * where a chunk of whatever was left (64, then 23, 41, ...) made a statement
+ * for every row count seen, each prepared for one or two uses. */
+static size_t chunk_rows(size_t left)
+{
+    size_t rows = BULK_ROWS;
+    while (rows > left)
+        rows /= 4;
+    return rows;
+}
+
+/* All chunks in one savepoint (a round trip each way per call, not per
+ * chunk): when one fails, every row goes again one by one so that the
+ * message names the entry at fault. */
+rc_t pg_entries_insert(void *hv, long long version_id, const matrix_entry_t *entries, size_t n,
                        err_t *e)
 {
+    pg_store_t *h = hv;
     entry_owner_t o;
     rc_t rc = entry_owner(h, version_id, &o, e);
-    for (size_t i = 0; i < n && rc == RC_OK; i += BULK_ROWS)
-        rc = entries_chunk_or_each(h, &o, entries + i, n - i < BULK_ROWS ? n - i : BULK_ROWS, e);
+    bool in_tx = PQtransactionStatus(h->conn) != PQTRANS_IDLE;
+    if (rc != RC_OK || n == 0)
+        return rc;
+    if (!in_tx) /* each chunk commits alone: the chunk's own fallback */
+        for (size_t i = 0, rows; i < n && rc == RC_OK; i += rows)
+            rc = entries_chunk_or_each(h, &o, entries + i, rows = chunk_rows(n - i), e);
+    if (!in_tx)
+        return rc;
+    if ((rc = pg_script(h, "SAVEPOINT entries_chunk", e)) != RC_OK)
+        return rc;
+    bool failed = false;
+    for (size_t i = 0, rows; i < n && !failed; i += rows)
+        failed = entries_chunk(h, &o, entries + i, rows = chunk_rows(n - i), NULL) != RC_OK;
+    if (!failed)
+        return pg_script(h, "RELEASE entries_chunk", e);
+    rc = pg_script(h, "ROLLBACK TO entries_chunk; RELEASE entries_chunk", e);
+    for (size_t i = 0; i < n && rc == RC_OK; i++)
+        rc = entry_write(h, &o, &entries[i], false, e);
     return rc;
+}
+
+/* The foreign keys of matrix_entry, held for a bulk write: dropped, then
+ * made again in the order they were first made (entry_fk_failure relies on
+ * that order), each checking every row with one join. */
+rc_t pg_entries_bulk_begin(void *h, err_t *e)
+{
+    return pg_script(h,
+                     "CREATE TEMP TABLE r1540_held_entry_fkeys ON COMMIT DROP AS"
+                     " SELECT c.oid AS made, c.conname AS name, pg_get_constraintdef(c.oid) AS def"
+                     " FROM pg_constraint c WHERE c.contype = 'f'"
+                     " AND c.conrelid = 'matrix_entry'::regclass;"
+                     "DO $$ DECLARE r record; BEGIN"
+                     " FOR r IN SELECT * FROM pg_temp.r1540_held_entry_fkeys ORDER BY made LOOP"
+                     "  EXECUTE format('ALTER TABLE matrix_entry DROP CONSTRAINT %I', r.name);"
+                     " END LOOP; END $$",
+                     e);
+}
+
+rc_t pg_entries_bulk_end(void *h, err_t *e)
+{
+    return pg_script(h,
+                     "DO $$ DECLARE r record; BEGIN"
+                     " FOR r IN SELECT * FROM pg_temp.r1540_held_entry_fkeys ORDER BY made LOOP"
+                     "  EXECUTE format('ALTER TABLE matrix_entry ADD CONSTRAINT %I %s',"
+                     "   r.name, r.def);"
+                     " END LOOP; END $$;"
+                     "DROP TABLE pg_temp.r1540_held_entry_fkeys",
+                     e);
 }
 
 rc_t pg_entries_clear(void *h, long long version_id, err_t *e)

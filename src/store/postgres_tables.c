@@ -2,16 +2,9 @@
  * The table interface for PostgreSQL (store_ops.def, "the table interface"):
  * r1540's tables from the catalog, their rows read through a cursor (a few
  * hundred at a time, so a table of documents is never held whole) and written
- * with multi-row INSERTs whose values all travel as parameters (bytea in
- * binary). Table and column names come from the catalog or from another
+ * with COPY FROM STDIN (text format, every value escaped: see table_write). Table and column names come from the catalog or from another
  * backend's catalog; they are identifiers, quoted, and one holding a quote is
  * refused.
- *
- * The effective practices' search index is a table of its own here,
- * practice_fts (rowid, terms), as on SQLite; the interface shows it as SQLite's
- * backend does, as a column `terms` of practice, so that a copy between the
- * backends and their fingerprints see the same tables (report_page holds its
- * terms in a column on PostgreSQL already).
  *
  * Loading: table_load_begin disables the tables' own triggers (ALTER TABLE
  * ... DISABLE TRIGGER USER: the rules' triggers and the change counter's; only
@@ -26,11 +19,10 @@
 #include "../util/buf.h"
 #include "postgres_private.h"
 
-/* Rows per FETCH, and at most per INSERT (PostgreSQL takes 65535 parameters):
- * a few hundred rows amortize the round trip without holding much. */
+/* Rows per FETCH: a few hundred rows amortize the round trip without
+ * holding much. */
 #define PG_ROWS_PER_FETCH 256
 #define PG_FETCH_SQL "FETCH 256 FROM r1540_rows"
-enum { PG_ROWS_PER_INSERT = 256, PG_MAX_PARAMS = 65535 };
 
 /* Type OIDs (pg_type.h) of the values read back as numbers or bytes. */
 enum {
@@ -43,29 +35,20 @@ static bool plain_name(const char *s)
     return s && *s && !strchr(s, '"');
 }
 
-/* A search index table and the table whose rows it indexes by rowid = id. */
-static const struct {
-    const char *table;
-    const char *index;
-} pg_indexes[] = {
-    {"practice", "practice_fts"},
-};
+/* The practices' search index is a table of its own here, practice_fts
+ * (rowid, terms), where SQLite's FTS5 table is not a table of the
+ * interface: both show its terms as a column `terms` of practice
+ * (sqlite_tables.c), so a copy carries them either way. (The reports' terms
+ * are a column of report_page on PostgreSQL already.) */
+#define PG_FTS_TABLE "practice"
+#define PG_FTS_INDEX "practice_fts"
 
-/* The index table holding the `terms` of table, or NULL. */
-static const char *index_of(const char *table)
-{
-    for (size_t i = 0; i < sizeof pg_indexes / sizeof *pg_indexes; i++)
-        if (strcmp(pg_indexes[i].table, table) == 0)
-            return pg_indexes[i].index;
-    return NULL;
-}
-
-/* The position of column name in t, or -1. */
-static long column_of(const store_table_t *t, const char *name)
+/* The index of column name in t, or -1. */
+static int column_of(const store_table_t *t, const char *name)
 {
     for (size_t i = 0; i < t->ncol; i++)
         if (strcmp(t->cols[i], name) == 0)
-            return (long)i;
+            return (int)i;
     return -1;
 }
 
@@ -120,35 +103,19 @@ rc_t pg_table_list(void *hv, arena_t *a, store_table_t **out, size_t *n, err_t *
     *out = NULL, *n = 0;
     /* r1540_schema and r1540_change are the backend's bookkeeping */
     rc_t rc = pg_exec(hv,
-                      "SELECT c.relname, a.attname FROM pg_class c JOIN pg_attribute a"
+                      "SELECT relname, attname FROM (SELECT c.relname, a.attname, a.attnum"
+                      " FROM pg_class c JOIN pg_attribute a"
                       " ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped"
                       " WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind = 'r'"
-                      " AND c.relname NOT LIKE 'r1540\\_%'"
-                      " ORDER BY c.relname COLLATE \"C\", a.attnum",
+                      " AND c.relname NOT LIKE 'r1540\\_%' AND c.relname <> '" PG_FTS_INDEX "'"
+                      " UNION ALL SELECT '" PG_FTS_TABLE "', 'terms', 32767"
+                      " WHERE to_regclass('" PG_FTS_INDEX "') IS NOT NULL) x"
+                      " ORDER BY relname COLLATE \"C\", attnum",
                       0, NULL, &r, e);
     if (rc != RC_OK)
         return rc;
     read_columns(r, a, out, n);
     PQclear(r);
-    /* each index table becomes the column `terms` of the table it indexes */
-    for (size_t i = 0; i < *n;) {
-        store_table_t *t = &(*out)[i];
-        const char *index = index_of(t->name);
-        size_t k = 0;
-        while (index && k < *n && strcmp((*out)[k].name, index) != 0)
-            k++;
-        if (index && k < *n && column_of(t, "terms") < 0) {
-            char **cols = arena_alloc(a, (t->ncol + 1) * sizeof *cols);
-            memcpy(cols, t->cols, t->ncol * sizeof *cols);
-            cols[t->ncol++] = arena_strdup(a, "terms");
-            t->cols = cols;
-            memmove(&(*out)[k], &(*out)[k + 1], (*n - k - 1) * sizeof **out);
-            (*n)--;
-            i = 0; /* the removal may have moved t: look again from the start */
-            continue;
-        }
-        i++;
-    }
     rc = pg_exec(hv,
                  "SELECT DISTINCT c.relname, p.relname FROM pg_constraint k"
                  " JOIN pg_class c ON c.oid = k.conrelid JOIN pg_class p ON p.oid = k.confrelid"
@@ -177,17 +144,18 @@ static rc_t select_sql(pg_store_t *h, const store_table_t *t, buf_t *b, err_t *e
                       1, p, &r, e);
     if (rc != RC_OK)
         return rc;
+    bool fts = strcmp(t->name, PG_FTS_TABLE) == 0;
     buf_puts(b, "SELECT ");
-    const char *index = index_of(t->name);
     for (size_t i = 0; i < t->ncol; i++)
-        if (index && strcmp(t->cols[i], "terms") == 0)
-            buf_printf(b, "%s(SELECT f.terms FROM \"%s\" f WHERE f.rowid = \"%s\".id)",
-                       i ? ", " : "", index, t->name);
+        if (fts && strcmp(t->cols[i], "terms") == 0)
+            buf_printf(b, "%sf.terms", i ? ", " : "");
         else
-            buf_printf(b, "%s\"%s\"", i ? ", " : "", t->cols[i]);
-    buf_printf(b, " FROM \"%s\"", t->name);
+            buf_printf(b, "%st.\"%s\"", i ? ", " : "", t->cols[i]);
+    buf_printf(b, " FROM \"%s\" t", t->name);
+    if (fts)
+        buf_puts(b, " LEFT JOIN " PG_FTS_INDEX " f ON f.rowid = t.id");
     for (int i = 0; i < PQntuples(r); i++)
-        buf_printf(b, "%s\"%s\"", i ? ", " : " ORDER BY ", PQgetvalue(r, i, 0));
+        buf_printf(b, "%st.\"%s\"", i ? ", " : " ORDER BY ", PQgetvalue(r, i, 0));
     PQclear(r);
     return RC_OK;
 }
@@ -299,130 +267,181 @@ rc_t pg_table_read(void *hv, const store_table_t *t, store_row_fn fn, void *ctx,
 
 /* ---- table_write ------------------------------------------------------------------ */
 
-/* The parameter of one value: text (numbers printed into the arena) or, for
- * bytes, binary. */
-static void param(arena_t *a, const store_value_t *v, const char **p, int *len, int *fmt)
+/* Rows are written with COPY FROM STDIN in PostgreSQL's text format: one
+ * statement and a stream of bytes per call, instead of a multi-row INSERT
+ * whose thousands of parameters are each parsed apart (3.5x psql's \copy,
+ * bench/copy.sh). Text format, not binary: binary needs each column's exact
+ * type on the client (int2, int4, int8, bool, float4 all differ on the wire),
+ * while text lets the server read every value as it read the INSERT's text
+ * parameters. Not CSV either: text format's escaping is per character and
+ * has no quoting state. What it escapes: a backslash, tab (the delimiter),
+ * newline and carriage return; \N is NULL. Bytes go as bytea's hex input,
+ * whose leading backslash is itself escaped ("\\x00ff"). Text with a NUL
+ * byte is refused: PostgreSQL's text cannot hold one (the INSERT path cut
+ * such a value short without a word). A COPY writes identity columns with
+ * the values given, as OVERRIDING SYSTEM VALUE did. */
+
+/* Bytes sent per PQputCopyData: a document is sent in pieces of this size,
+ * not held twice over in one buffer. */
+enum { PG_COPY_CHUNK = 1 << 20 };
+
+static const char hexdigit[] = "0123456789abcdef";
+
+/* Appends text escaped for COPY's text format. */
+static void copy_text(buf_t *b, const char *p, size_t n)
 {
-    *len = 0, *fmt = 0;
+    size_t run = 0;
+    for (size_t i = 0; i < n; i++) {
+        const char *esc = p[i] == '\\' ? "\\\\"
+                          : p[i] == '\t' ? "\\t"
+                          : p[i] == '\n' ? "\\n"
+                          : p[i] == '\r' ? "\\r"
+                                         : NULL;
+        if (!esc)
+            continue;
+        buf_append(b, p + run, i - run);
+        buf_puts(b, esc);
+        run = i + 1;
+    }
+    buf_append(b, p + run, n - run);
+}
+
+/* Sends what b holds when it is large enough (or when flush), then empties it. */
+static rc_t copy_send(pg_store_t *h, buf_t *b, bool flush, err_t *e)
+{
+    if (b->len == 0 || (!flush && b->len < PG_COPY_CHUNK))
+        return RC_OK;
+    if (PQputCopyData(h->conn, b->data, (int)b->len) != 1)
+        return pg_fail(h, NULL, e);
+    buf_reset(b);
+    return RC_OK;
+}
+
+/* Appends one value of column c as COPY text. */
+static rc_t copy_value(pg_store_t *h, buf_t *b, const store_table_t *t, size_t c,
+                       const store_value_t *v, err_t *e)
+{
     switch (v->kind) {
     case STORE_VALUE_INT:
-        *p = arena_printf(a, "%lld", v->i);
-        break;
+        buf_printf(b, "%lld", v->i);
+        return RC_OK;
     case STORE_VALUE_REAL:
-        *p = arena_printf(a, "%.17g", v->r);
-        break;
+        buf_printf(b, "%.17g", v->r);
+        return RC_OK;
     case STORE_VALUE_TEXT:
-        *p = v->p;
-        break;
-    case STORE_VALUE_BLOB:
-        *p = v->len ? v->p : "", *len = (int)v->len, *fmt = 1;
-        break;
-    default:
-        *p = NULL;
-    }
-}
-
-/* INSERT of `rows` rows of t's columns, ids as given (OVERRIDING SYSTEM
- * VALUE: an identity column takes the copied id). */
-static void insert_sql(const store_table_t *t, size_t rows, buf_t *b)
-{
-    buf_printf(b, "INSERT INTO \"%s\" (", t->name);
-    for (size_t i = 0; i < t->ncol; i++)
-        buf_printf(b, "%s\"%s\"", i ? ", " : "", t->cols[i]);
-    buf_puts(b, ") OVERRIDING SYSTEM VALUE VALUES ");
-    for (size_t r = 0, k = 1; r < rows; r++) {
-        buf_puts(b, r ? ", (" : "(");
-        for (size_t i = 0; i < t->ncol; i++)
-            buf_printf(b, "%s$%zu", i ? ", " : "", k++);
-        buf_puts(b, ")");
-    }
-}
-
-/* Writes rows [0, n) of one chunk in one statement. */
-static rc_t write_chunk(pg_store_t *h, const store_table_t *t, const store_value_t *rows,
-                        size_t n, err_t *e)
-{
-    size_t np = n * t->ncol;
-    arena_t a = ARENA_INIT;
-    const char **p = arena_alloc(&a, np * sizeof *p);
-    int *len = arena_alloc(&a, np * sizeof *len), *fmt = arena_alloc(&a, np * sizeof *fmt);
-    for (size_t k = 0; k < np; k++)
-        param(&a, &rows[k], &p[k], &len[k], &fmt[k]);
-    buf_t sql;
-    buf_init(&sql, 0);
-    insert_sql(t, n, &sql);
-    rc_t rc = pg_exec_bin(h, buf_str(&sql), (int)np, p, len, fmt, NULL, e);
-    buf_free(&sql);
-    arena_free(&a);
-    return rc;
-}
-
-static rc_t write_rows(pg_store_t *h, const store_table_t *t, const store_value_t *rows,
-                       size_t n, err_t *e);
-
-/* Rows of a table whose `terms` live in an index table: the rows without
- * them, then (rowid, terms) into the index for each row that has terms. */
-static rc_t write_indexed(pg_store_t *h, const store_table_t *t, const char *index, size_t ti,
-                          const store_value_t *rows, size_t n, err_t *e)
-{
-    long id = column_of(t, "id");
-    if (id < 0)
-        return err_set(e, RC_INPUT, "table %s: terms without an id", t->name);
-    char **base_cols = xcalloc(t->ncol, sizeof *base_cols);
-    store_table_t base = {.name = t->name, .ncol = 0, .cols = base_cols};
-    for (size_t c = 0; c < t->ncol; c++)
-        if (c != ti)
-            base_cols[base.ncol++] = t->cols[c];
-    char *index_cols[] = {"rowid", "terms"};
-    store_table_t fts = {.name = (char *)index, .ncol = 2, .cols = index_cols};
-    store_value_t *plain = xcalloc(n ? n * base.ncol : 1, sizeof *plain);
-    store_value_t *terms = xcalloc(n ? 2 * n : 1, sizeof *terms);
-    size_t nterms = 0;
-    for (size_t r = 0; r < n; r++) {
-        const store_value_t *row = rows + r * t->ncol;
-        for (size_t c = 0, k = 0; c < t->ncol; c++)
-            if (c != ti)
-                plain[r * base.ncol + k++] = row[c];
-        if (row[ti].kind != STORE_VALUE_NULL) {
-            terms[2 * nterms] = row[id];
-            terms[2 * nterms + 1] = row[ti];
-            nterms++;
+        if (memchr(v->p, '\0', v->len))
+            return err_set(e, RC_INPUT, "table %s: column %s: a text holding a NUL byte",
+                           t->name, t->cols[c]);
+        copy_text(b, v->p, v->len);
+        return RC_OK;
+    case STORE_VALUE_BLOB: {
+        buf_puts(b, "\\\\x");
+        const unsigned char *p = (const unsigned char *)v->p;
+        for (size_t i = 0; i < v->len; i++) {
+            char two[2] = {hexdigit[p[i] >> 4], hexdigit[p[i] & 15]};
+            buf_append(b, two, 2);
+            if ((i & 0xffff) == 0xffff) { /* a large document goes in pieces */
+                rc_t rc = copy_send(h, b, false, e);
+                if (rc != RC_OK)
+                    return rc;
+            }
         }
+        return RC_OK;
     }
-    rc_t rc = write_rows(h, &base, plain, n, e);
-    if (rc == RC_OK && nterms)
-        rc = write_rows(h, &fts, terms, nterms, e);
-    free(plain);
-    free(terms);
-    free(base_cols);
+    default:
+        buf_puts(b, "\\N");
+        return RC_OK;
+    }
+}
+
+/* Ends the COPY: error NULL commits its rows to the statement, otherwise the
+ * server is told to abandon it (and its own answer is not the error). */
+static rc_t copy_end(pg_store_t *h, const char *error, err_t *e)
+{
+    rc_t rc = RC_OK;
+    if (PQputCopyEnd(h->conn, error) != 1)
+        rc = pg_fail(h, NULL, error ? NULL : e);
+    PGresult *r;
+    while ((r = PQgetResult(h->conn)) != NULL) {
+        if (rc == RC_OK && !error && PQresultStatus(r) != PGRES_COMMAND_OK)
+            rc = pg_fail(h, r, e);
+        PQclear(r);
+    }
     return rc;
+}
+
+/* COPY of rows [0, n) of t (t->ncol values each) into table `into`: the
+ * values at columns pick[0..k) under the names names[0..k); a row whose
+ * value at column `need` (if not -1) is NULL is passed over. */
+static rc_t copy_rows(pg_store_t *h, const store_table_t *t, const char *into,
+                      const char *const *names, const size_t *pick, size_t k, int need,
+                      const store_value_t *rows, size_t n, err_t *e)
+{
+    buf_t b;
+    buf_init(&b, 0);
+    buf_printf(&b, "COPY \"%s\" (", into);
+    for (size_t i = 0; i < k; i++)
+        buf_printf(&b, "%s\"%s\"", i ? ", " : "", names[i]);
+    buf_puts(&b, ") FROM STDIN");
+    PGresult *r = PQexec(h->conn, buf_str(&b));
+    buf_reset(&b);
+    rc_t rc = PQresultStatus(r) == PGRES_COPY_IN ? RC_OK : pg_fail(h, r, e);
+    PQclear(r);
+    if (rc != RC_OK) {
+        buf_free(&b);
+        return rc;
+    }
+    for (size_t i = 0; i < n && rc == RC_OK; i++) {
+        const store_value_t *row = rows + i * t->ncol;
+        if (need >= 0 && row[need].kind == STORE_VALUE_NULL)
+            continue;
+        for (size_t c = 0; c < k && rc == RC_OK; c++) {
+            if (c)
+                buf_putc(&b, '\t');
+            rc = copy_value(h, &b, t, pick[c], &row[pick[c]], e);
+        }
+        buf_putc(&b, '\n');
+        if (rc == RC_OK)
+            rc = copy_send(h, &b, false, e);
+    }
+    if (rc == RC_OK)
+        rc = copy_send(h, &b, true, e);
+    buf_free(&b);
+    if (rc != RC_OK) {
+        copy_end(h, "r1540: a row could not be written", NULL);
+        return rc;
+    }
+    return copy_end(h, NULL, e);
 }
 
 rc_t pg_table_write(void *hv, const store_table_t *t, const store_value_t *rows, size_t n,
                     err_t *e)
 {
-    const char *index = index_of(t->name);
-    long ti = index ? column_of(t, "terms") : -1;
-    if (ti >= 0 && plain_name(t->name))
-        return write_indexed(hv, t, index, (size_t)ti, rows, n, e);
-    return write_rows(hv, t, rows, n, e);
-}
-
-/* Rows of t as they are, in INSERTs of at most PG_ROWS_PER_INSERT rows. */
-static rc_t write_rows(pg_store_t *h, const store_table_t *t, const store_value_t *rows,
-                       size_t n, err_t *e)
-{
+    pg_store_t *h = hv;
     if (!plain_name(t->name) || !t->ncol)
         return err_set(e, RC_INPUT, "no table %s", t->name);
     for (size_t i = 0; i < t->ncol; i++)
         if (!plain_name(t->cols[i]))
             return err_set(e, RC_INPUT, "table %s: no column %s", t->name, t->cols[i]);
-    size_t per = PG_MAX_PARAMS / t->ncol;
-    if (per > PG_ROWS_PER_INSERT)
-        per = PG_ROWS_PER_INSERT;
-    rc_t rc = RC_OK;
-    for (size_t done = 0; done < n && rc == RC_OK; done += per)
-        rc = write_chunk(h, t, rows + done * t->ncol, n - done < per ? n - done : per, e);
+    if (n == 0)
+        return RC_OK;
+    int terms = strcmp(t->name, PG_FTS_TABLE) == 0 ? column_of(t, "terms") : -1;
+    int id = column_of(t, "id");
+    if (terms >= 0 && id < 0)
+        return err_set(e, RC_INPUT, "table %s: terms without an id", t->name);
+    const char **names = xcalloc(t->ncol, sizeof *names);
+    size_t *pick = xcalloc(t->ncol, sizeof *pick), k = 0;
+    for (size_t i = 0; i < t->ncol; i++)
+        if ((int)i != terms)
+            names[k] = t->cols[i], pick[k++] = i;
+    rc_t rc = copy_rows(h, t, t->name, names, pick, k, -1, rows, n, e);
+    if (rc == RC_OK && terms >= 0) {
+        const char *fts_names[] = {"rowid", "terms"};
+        size_t fts_pick[] = {(size_t)id, (size_t)terms};
+        rc = copy_rows(h, t, PG_FTS_INDEX, fts_names, fts_pick, 2, terms, rows, n, e);
+    }
+    free(pick);
+    free(names);
     return rc;
 }
 
