@@ -49,3 +49,45 @@ beneath() {
 new_db() {
     if on_sqlite; then echo "$T/$1.db"; else createdb "$1" && echo "postgresql:///$1?host=$PGHOST"; fi
 }
+
+# beneath_value SQL: the one value SQL selects from $DB beneath r1540, on
+# either backend, bare (no header): what `sqlite3 DB SQL` prints.
+beneath_value() {
+    if on_sqlite; then sqlite3 "$DB" "$1"; else psql -X -q -A -t -v ON_ERROR_STOP=1 -d "$DB" -c "$1"; fi
+}
+
+# clone_db NAME: prints where an independent copy of $DB is (a copy of the
+# file on SQLite, `createdb -T` on PostgreSQL), to tamper with beneath r1540
+# without touching $DB. No r1540 may have $DB open meanwhile.
+clone_db() {
+    if on_sqlite; then cp "$DB" "$T/$1.db" && echo "$T/$1.db"
+    else createdb -T "$(echo "$DB" | sed 's,^postgresql:///\([^?]*\).*,\1,')" "$1" &&
+        echo "postgresql:///$1?host=$PGHOST"; fi
+}
+
+# hold_write_lock READY RELEASE: holds r1540's write lock on $DB (SQLite's
+# BEGIN IMMEDIATE; on PostgreSQL the transaction-level advisory lock the
+# backend's writers take, postgres.c: pg_advisory_xact_lock(1540, 1)) from
+# another process; creates the file READY once it holds it, and lets go when
+# the file RELEASE exists (at most 2 minutes). Run it in the background.
+hold_write_lock() {
+    if on_sqlite; then
+        /usr/bin/python3 -c '
+import os, sqlite3, sys, time
+c = sqlite3.connect(sys.argv[1], isolation_level=None)
+c.execute("BEGIN IMMEDIATE"); open(sys.argv[2], "w").close()
+for _ in range(2400):  # until the test is done with it (at most 2 minutes), not a fixed time
+    if os.path.exists(sys.argv[3]): break
+    time.sleep(0.05)
+c.execute("ROLLBACK")
+' "$DB" "$1" "$2"
+    else
+        {
+            echo "BEGIN; SELECT pg_advisory_xact_lock(1540, 1);"
+            echo "\\! touch '$1'"
+            i=0
+            while [ ! -e "$2" ] && [ $i -lt 2400 ]; do sleep 0.05; i=$((i + 1)); done
+            echo "ROLLBACK;"
+        } | psql -X -q -v ON_ERROR_STOP=1 -d "$DB" >/dev/null
+    fi
+}

@@ -164,8 +164,10 @@ typedef rc_t (*store_row_fn)(void *ctx, const store_value_t *row, err_t *e);
  * same content gives the same fingerprint in every backend. Equal before and
  * after an operation means it changed nothing; tests compare it instead of
  * reading the database themselves, and after `r1540 copy` it proves the copy
- * lossless. Call it outside a transaction. */
-rc_t store_fingerprint(store_t *st, char out[65], err_t *e);
+ * lossless. With data_only, the audit log and meta's audit_count and
+ * audit_head are left out too: equal then means nothing changed but the
+ * audit log (a repeated init or import). Call it outside a transaction. */
+rc_t store_fingerprint(store_t *st, bool data_only, char out[65], err_t *e);
 
 /* Spreads a parenthesized parameter list of store_ops.def into a prototype. */
 #define STORE_PARAMS(...) __VA_ARGS__

@@ -17,9 +17,13 @@
  *  - an empty table adds nothing, so a table one backend's schema has and the
  *    other's lacks does not matter while it holds no rows.
  * Left out: sessions (no one's data, they come and go with sign-ins) and the
- * `terms` columns (search terms derived from the text beside them).
+ * `terms` columns (search terms derived from the text beside them). With
+ * data_only, also the audit log and meta's audit_count and audit_head (what
+ * every command adds to, even one that changes no record): tests compare it to
+ * prove that a repeated init or import changed nothing else.
  */
 #include <math.h>
+#include <stdint.h>
 #include <sodium.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,6 +38,7 @@ typedef struct {
 typedef struct {
     fp_col_t *order; /* the columns fed, by name */
     size_t nfed;
+    size_t skip_key; /* with data_only, meta's `key` column: audit rows skipped; else SIZE_MAX */
     unsigned char (*digests)[crypto_hash_sha256_BYTES]; /* owned (xrealloc) */
     size_t n, cap;
 } fp_table_t;
@@ -70,6 +75,13 @@ static rc_t hash_row(void *ctx, const store_value_t *row, err_t *e)
 {
     (void)e;
     fp_table_t *ft = ctx;
+    if (ft->skip_key != SIZE_MAX) {
+        const store_value_t *k = &row[ft->skip_key];
+        if (k->kind == STORE_VALUE_TEXT &&
+            ((k->len == 11 && memcmp(k->p, "audit_count", 11) == 0) ||
+             (k->len == 10 && memcmp(k->p, "audit_head", 10) == 0)))
+            return RC_OK;
+    }
     crypto_hash_sha256_state hs;
     crypto_hash_sha256_init(&hs);
     for (size_t k = 0; k < ft->nfed; k++)
@@ -94,11 +106,14 @@ static int by_name(const void *x, const void *y)
 
 /* Feeds one table: its name, its columns by name, its rows' sorted digests;
  * nothing at all when it has no rows. */
-static rc_t feed_table(store_t *st, const store_table_t *t, crypto_hash_sha256_state *hs,
-                       arena_t *a, err_t *e)
+static rc_t feed_table(store_t *st, const store_table_t *t, bool data_only,
+                       crypto_hash_sha256_state *hs, arena_t *a, err_t *e)
 {
-    fp_table_t ft = {0};
+    fp_table_t ft = {.skip_key = SIZE_MAX};
     ft.order = arena_alloc(a, (t->ncol ? t->ncol : 1) * sizeof *ft.order);
+    for (size_t i = 0; i < t->ncol; i++)
+        if (data_only && strcmp(t->name, "meta") == 0 && strcmp(t->cols[i], "key") == 0)
+            ft.skip_key = i;
     for (size_t i = 0; i < t->ncol; i++)
         if (strcmp(t->cols[i], "terms") != 0)
             ft.order[ft.nfed++] = (fp_col_t){t->cols[i], i};
@@ -122,7 +137,7 @@ static int by_table_name(const void *x, const void *y)
     return strcmp(((const store_table_t *)x)->name, ((const store_table_t *)y)->name);
 }
 
-rc_t store_fingerprint(store_t *st, char out[65], err_t *e)
+rc_t store_fingerprint(store_t *st, bool data_only, char out[65], err_t *e)
 {
     arena_t a = ARENA_INIT;
     store_table_t *tables;
@@ -135,8 +150,9 @@ rc_t store_fingerprint(store_t *st, char out[65], err_t *e)
     crypto_hash_sha256_state hs;
     crypto_hash_sha256_init(&hs);
     for (size_t i = 0; i < n && rc == RC_OK; i++)
-        if (strcmp(tables[i].name, "session") != 0)
-            rc = feed_table(st, &tables[i], &hs, &a, e);
+        if (strcmp(tables[i].name, "session") != 0 &&
+            !(data_only && strcmp(tables[i].name, "audit") == 0))
+            rc = feed_table(st, &tables[i], data_only, &hs, &a, e);
     store_rollback(st);
     unsigned char digest[crypto_hash_sha256_BYTES];
     crypto_hash_sha256_final(&hs, digest);

@@ -120,17 +120,9 @@ r assistance request add MLI --kind training --items OP1-AG --title "Late" --dat
 n=$(audit_count) # before the lock: a read waits for it too
 # the writer holds the lock until match has given up (not a fixed time: on a busy
 # machine 2 seconds were over before match started)
-/usr/bin/python3 -c '
-import os, sqlite3, sys, time
-c = sqlite3.connect(sys.argv[1], isolation_level=None)
-c.execute("BEGIN IMMEDIATE"); open(sys.argv[2], "w").close()
-for _ in range(2400):  # until the test is done with it (at most 2 minutes), not a fixed time
-    if os.path.exists(sys.argv[3]): break
-    time.sleep(0.05)
-c.execute("ROLLBACK")
-' "$DB" "$T/locked" "$T/release" &
+hold_write_lock "$T/locked" "$T/release" &
 holder=$!
-while [ ! -e "$T/locked" ]; do sleep 0.05; done
+while [ ! -e "$T/locked" ] && kill -0 $holder 2>/dev/null; do sleep 0.05; done
 expect_fail "match on a locked database" 6 "locked by another process" r match
 : >"$T/release"
 wait $holder
@@ -139,7 +131,7 @@ expect_eq "the locked match recorded nothing" "$(json length assistance proposal
 expect_ok "the audit log verifies" r audit verify
 
 # Regional batch mode: the three East African requests share their themes.
-init_db_b() { DB=$T/batch.db; r init >/dev/null; }
+init_db_b() { DB=$(new_db batch); r init >/dev/null; }
 init_db_b
 for s in KEN UGA TZA; do
     r assistance request add $s --kind training --items OP1-AG,OP1-NSG --title "Export control" --languages en --date 2025-01-10 >/dev/null
@@ -158,7 +150,7 @@ unaudited "an unknown region" 3 "unknown M49 region '999'" r match --region 999
 expect_ok "the audit log of the batch database verifies" r audit verify
 
 # The weights live in the configuration file, not in the code.
-DB=$T/weights.db
+DB=$(new_db weights)
 r init >/dev/null
 r assistance request add UGA --kind training --items OP1-AG --title "Export control" --date 2025-01-10 >/dev/null
 r assistance offer add WCO --kinds training --items OP1-AG --title "STCE" --capacity 1 >/dev/null
@@ -186,7 +178,7 @@ expect_fail "a word between a key and its =" 4 "weights.conf:[0-9]+: expected \`
 # gives X to UGA and Y to KEN, though X scores more for KEN: KEN's proposal
 # must name UGA's pair and the drop in total if KEN took X (UGA then gets
 # nothing: the drop is the optimum minus KEN's score with X).
-DB=$T/explain.db
+DB=$(new_db explain)
 r init >/dev/null
 r assistance request add KEN --kind training --items OP1-AG,OP1-NSG --title "A" --languages en --date 2025-01-10 >/dev/null
 r assistance request add UGA --kind equipment --items OP1-AG,OP1-NSG --title "B" --languages en --date 2025-01-10 >/dev/null
@@ -238,7 +230,7 @@ expect_match "the audit entry has the picked total and the optimum" "$T/detail" 
 expect_eq "a later run proposes X to one of the other two" "$(r match --dry-run --format json | /usr/bin/python3 -c 'import json,sys; print([(p["offer"], p["state"] in ("UGA", "TZA")) for p in json.load(sys.stdin)["proposals"]])')" "[(1, True)]"
 
 # A regional batch is recorded whole or not at all.
-DB=$T/batch2.db
+DB=$(new_db batch2)
 r init >/dev/null
 for s in KEN UGA; do
     r assistance request add $s --kind training --items OP1-AG,OP1-NSG --title "Export control" --languages en --date 2025-01-10 >/dev/null

@@ -24,7 +24,7 @@ expect_eq "the detail says what moved" "$(audit_detail)" '{"from":"approved","to
 audited "init again" init database r init
 
 r export --format json -o "$T/a.json" >/dev/null
-DB=$T/second.db
+DB=$(new_db second)
 init_db
 audited "import of a JSON file" import "file:$T/a.json" r import "$T/a.json"
 expect_eq "one entry with the file's SHA-256 and counts" "$(audit_detail | jq -r '"\(.sha256)|\(.reports)|\(.matrix_entries)"')" "$(sha256sum "$T/a.json" | cut -c1-64)|1|0"
@@ -58,22 +58,24 @@ expect_fail "an unknown verb" 2 "expected .audit verify" r audit fix
 expect_sql_refused "the store refuses an update" "append-only" "update audit set detail = 'x' where seq = 2"
 expect_sql_refused "and a delete" "append-only" "delete from audit where seq = $n"
 
-# Tampering, each on a copy: someone who can write the file drops the triggers
-# (beneath r1540 by design: what the chain guards against).
+# Tampering, each on a copy: someone who can write the database switches the
+# triggers off (beneath r1540 by design: what the chain guards against).
 tamper() { # NAME SQL: a copy of the database with SQL applied without the triggers
-    cp "$DB" "$T/$1.db"
-    sqlite_only "$T/$1.db" "drop trigger audit_no_update; drop trigger audit_no_delete; $2"
+    copy=$(clone_db "$1")
+    if on_sqlite; then sqlite_only "$copy" "drop trigger audit_no_update; drop trigger audit_no_delete; $2"
+    else (DB=$copy; beneath "ALTER TABLE audit DISABLE TRIGGER USER; $2"); fi
+    eval "$1=\$copy"
 }
 tamper edited "update audit set detail = '{\"tampered\":1}' where seq = 3"
-expect_fail "verify names an edited entry" 5 "audit entry 3 was edited" "$BIN" --db "$T/edited.db" audit verify
+expect_fail "verify names an edited entry" 5 "audit entry 3 was edited" "$BIN" --db "$edited" audit verify
 tamper middle "delete from audit where seq = 2"
-expect_fail "a deleted entry" 5 "audit entry 2 is missing" "$BIN" --db "$T/middle.db" audit verify
+expect_fail "a deleted entry" 5 "audit entry 2 is missing" "$BIN" --db "$middle" audit verify
 tamper newest "delete from audit where seq = $n"
-expect_fail "a deleted newest entry (the meta record)" 5 "newest entries were deleted" "$BIN" --db "$T/newest.db" audit verify
+expect_fail "a deleted newest entry (the meta record)" 5 "newest entries were deleted" "$BIN" --db "$newest" audit verify
 tamper actor "update audit set actor = 'cli:someone-else' where seq = 1"
-expect_fail "an edited actor in the first entry" 5 "audit entry 1 was edited" "$BIN" --db "$T/actor.db" audit verify
+expect_fail "an edited actor in the first entry" 5 "audit entry 1 was edited" "$BIN" --db "$actor" audit verify
 tamper inserted "insert into audit select seq + 1000, at, actor, action, object, detail, prev_hash, hash from audit where seq = 2"
-expect_fail "an inserted entry" 5 "entry 1002|missing|newest" "$BIN" --db "$T/inserted.db" audit verify
+expect_fail "an inserted entry" 5 "entry 1002|missing|newest" "$BIN" --db "$inserted" audit verify
 expect_ok "the original still verifies" r audit verify
 
 done_testing

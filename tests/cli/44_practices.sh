@@ -77,9 +77,10 @@ expect_fail "an empty document" 4 "empty" \
 expect_fail "both a state and an organization" 2 "one STATE or --org" \
     r practice add FRA --org IAEA --title x --summary y --language en --items OP1-NPT
 expect_eq "refused submissions change nothing and are not audited" "$(db_hash) $(audit_count)" "$h $n"
-expect_sql_refused "the store refuses a practice with both a state and an organization" "CHECK" \
-    "INSERT INTO practice (state, org, title, summary, language, items, themes, status, submitted, submitter) VALUES ('FRA','IAEA','t','s','en','OP1-NPT','','submitted','2026-01-01','x')"
-expect_sql_refused "the store refuses a published practice without a decision date" "CHECK" \
+# (the id given: r1540 gives max + 1 itself; PostgreSQL's column has no default)
+expect_sql_refused "the store refuses a practice with both a state and an organization" "CHECK constraint failed" \
+    "INSERT INTO practice (id, state, org, title, summary, language, items, themes, status, submitted, submitter) VALUES (999,'FRA','IAEA','t','s','en','OP1-NPT','','submitted','2026-01-01','x')"
+expect_sql_refused "the store refuses a published practice without a decision date" "CHECK constraint failed" \
     "UPDATE practice SET status = 'published' WHERE id = 1"
 
 # ---- nothing unpublished leaks ---------------------------------------------------
@@ -121,7 +122,7 @@ expect_fail "an unknown status filter" 4 "status: 'secret'" r practice list --st
 expect_eq "the audit chain holds" "$(r audit verify >/dev/null 2>&1; echo $?)" "0"
 
 # ---- the demo data ---------------------------------------------------------------
-DB=$T/demo.db
+DB=$(new_db demo)
 init_db --demo
 expect_eq "the demo has four practices, all marked demo, titled so" \
     "$(r practice list --format json | jq -c '[length, all(.demo), all(.title | startswith("Demo: "))]')" '[4,true,true]'
