@@ -44,6 +44,16 @@ beneath() {
     else psql -X -q -v ON_ERROR_STOP=1 -d "$DB" -c "${1#PRAGMA foreign_keys=ON; }"; fi
 }
 
+# beneath_read SQL: the rows of a query on $DB beneath r1540, on either
+# backend, one line a row, columns joined by '|' and no header (sqlite3's
+# default list output; psql -tA gives the same). For what r1540 does not show:
+# a stored token's hash, a row's hidden flag. The SQL must be valid in both
+# dialects ("user" quoted, no strftime or group_concat).
+beneath_read() {
+    if on_sqlite; then sqlite3 "$DB" "$1"
+    else psql -X -q -tA -v ON_ERROR_STOP=1 -d "$DB" -c "$1"; fi
+}
+
 # new_db NAME: where a second, empty database of the suite's backend is: a
 # file in $T on SQLite, a new database of the throwaway cluster on PostgreSQL.
 new_db() {
@@ -90,4 +100,21 @@ c.execute("ROLLBACK")
             echo "ROLLBACK;"
         } | psql -X -q -v ON_ERROR_STOP=1 -d "$DB" >/dev/null
     fi
+}
+
+# copy_db NAME: a copy of $DB (no server or command writing to it) as a
+# second database of the suite's backend, and prints where it is: the file
+# copied on SQLite, `r1540 copy` into new_db NAME on PostgreSQL (which leaves
+# the sign-in sessions out: copy before anyone signs in).
+copy_db() {
+    if on_sqlite; then cp "$DB" "$T/$1.db" && echo "$T/$1.db"
+    else c_url=$(new_db "$1") && "$BIN" --db "$DB" copy "$c_url" >/dev/null && echo "$c_url"; fi
+}
+
+# db_holds STRING: whether STRING is anywhere in what $DB stores: the bytes of
+# the SQLite file and its journals, or a pg_dump of the PostgreSQL database
+# (for "hashed at rest" checks: a token must never be stored as it is).
+db_holds() {
+    if on_sqlite; then cat "$DB"* 2>/dev/null | grep -qaF -- "$1"
+    else pg_dump -d "$DB" >"$T/dump.sql" && grep -qaF -- "$1" "$T/dump.sql"; fi
 }

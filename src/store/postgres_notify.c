@@ -323,13 +323,37 @@ rc_t pg_notify_ending(void *h, const char *from, const char *until, long long no
     num(t, sizeof t, now);
     const char *p[] = {from, until, t};
     *queued = 0;
-    for (size_t i = 0; i < sizeof sql / sizeof *sql; i++) {
+    /* The sender's thread runs this every pass (a minute by default), nearly
+     * always queueing nothing. An INSERT of no rows still fires the
+     * statement-level trigger that moves the change counter
+     * (postgres_schema.c), where SQLite's data_version stays put: every
+     * server's cached answers and ETags were dropped once a minute. So the
+     * inserts run in a savepoint (or a transaction of their own outside one)
+     * that is undone when they queued nothing. */
+    pg_store_t *hs = h;
+    bool own = PQtransactionStatus(hs->conn) == PQTRANS_IDLE;
+    rc_t rc = pg_script(hs, own ? "BEGIN" : "SAVEPOINT notify_ending", e);
+    if (rc != RC_OK)
+        return rc;
+    if (own)
+        hs->in_tx = true; /* a lost connection is not replaced halfway through */
+    for (size_t i = 0; i < sizeof sql / sizeof *sql && rc == RC_OK; i++) {
         PGresult *r;
-        rc_t rc = pg_exec(h, sql[i], 3, p, &r, e);
-        if (rc != RC_OK)
-            return rc;
-        *queued += strtoll(PQcmdTuples(r), NULL, 10);
-        PQclear(r);
+        rc = pg_exec(hs, sql[i], 3, p, &r, e);
+        if (rc == RC_OK) {
+            *queued += strtoll(PQcmdTuples(r), NULL, 10);
+            PQclear(r);
+        }
     }
-    return RC_OK;
+    if (own)
+        hs->in_tx = false;
+    if (rc != RC_OK || *queued == 0) {
+        PQclear(PQexec(hs->conn, own ? "ROLLBACK"
+                                     : "ROLLBACK TO SAVEPOINT notify_ending;"
+                                       " RELEASE SAVEPOINT notify_ending"));
+        if (rc != RC_OK)
+            *queued = 0;
+        return rc;
+    }
+    return own ? pg_commit(hs, e) : pg_script(hs, "RELEASE SAVEPOINT notify_ending", e);
 }

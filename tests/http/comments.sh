@@ -27,7 +27,7 @@ VP="states/DEU/versions/$V"
 mark() { before=$(fingerprint); n0=$(audit_count); }
 same() { expect_eq "$1" "$(fingerprint) $(audit_count)" "$before $n0"; }
 status() { json ".[] | select(.version == $V) | .status" matrix list DEU; }
-ids() { sqlite_only "$DB" "SELECT group_concat(id || ':' || item || ':' || sent || ':' || (answered IS NOT NULL), ' ') FROM (SELECT * FROM matrix_comment WHERE version_id = (SELECT id FROM matrix_version WHERE state = 'DEU' AND number = $V) ORDER BY id)"; }
+ids() { beneath_read "SELECT id || ':' || item || ':' || sent || ':' || CASE WHEN answered IS NULL THEN 0 ELSE 1 END FROM matrix_comment WHERE version_id = (SELECT id FROM matrix_version WHERE state = 'DEU' AND number = $V) ORDER BY id" | paste -sd ' ' -; }
 
 # ---- the page: a comment control on every row, no typed item ----------------------
 tok=$(page_csrf pocdeu "$VP")
@@ -46,14 +46,14 @@ mark
 post pocdeu "$tok" draft-comments --data-urlencode item=OP1-NPT --data-urlencode 'text=First <b>draft</b> on NPT'
 expect_eq "a comment on row OP1-NPT: saved (303)" "$CODE" 303
 expect_eq "... back to its row" "$(header Location)" "/en/$VP?msg=comment-drafted#OP1-NPT"
-C1=$(sqlite_only "$DB" "SELECT max(id) FROM matrix_comment")
+C1=$(beneath_read "SELECT max(id) FROM matrix_comment")
 expect_eq "... audited" "$(audit_last)" "matrix.comment.draft matrix:DEU/$V#$C1"
 expect_eq "... a draft: the version is still with the state" "$(status)" with-state
 post pocdeu "$tok" draft-comments --data-urlencode item=OP1-CWC --data-urlencode 'text=Second, on CWC'
 expect_eq "a comment on a second row (OP1-CWC): saved" "$CODE" 303
-C2=$(sqlite_only "$DB" "SELECT max(id) FROM matrix_comment")
+C2=$(beneath_read "SELECT max(id) FROM matrix_comment")
 post pocdeu "$tok" draft-comments --data-urlencode item=OP1-BWC --data-urlencode 'text=to be deleted'
-C3=$(sqlite_only "$DB" "SELECT max(id) FROM matrix_comment")
+C3=$(beneath_read "SELECT max(id) FROM matrix_comment")
 expect_eq "three drafts, none sent" "$(ids)" "$C1:OP1-NPT:0:0 $C2:OP1-CWC:0:0 $C3:OP1-BWC:0:0"
 
 req -b "$T/pjar.pocdeu" "$B/en/$VP"
@@ -68,7 +68,7 @@ check "nor does the public" body_lacks 'Second, on CWC'
 
 post pocdeu "$tok" "comments/$C1" --data-urlencode item=OP1-NPT --data-urlencode comment="$C1" --data-urlencode 'text=First, edited'
 expect_eq "the author edits a draft: 303" "$CODE" 303
-expect_eq "... the text changed" "$(sqlite_only "$DB" "SELECT text FROM matrix_comment WHERE id = $C1")" "First, edited"
+expect_eq "... the text changed" "$(beneath_read "SELECT text FROM matrix_comment WHERE id = $C1")" "First, edited"
 expect_eq "... audited" "$(audit_last)" "matrix.comment.edit matrix:DEU/$V#$C1"
 post pocdeu "$tok" "comments/$C3/delete" --data-urlencode item=OP1-BWC
 expect_eq "the author deletes a draft: 303" "$CODE" 303
@@ -192,7 +192,7 @@ expect_eq "... the version stays with the state" "$(status)" with-state
 same "... nothing changed"
 post pocdeu "$tok" comments --data-urlencode 'text=On the whole version'
 expect_eq "a comment on the whole version alone still sends: 303" "$CODE" 303
-expect_eq "... stored as sent, on no row" "$(sqlite_only "$DB" "SELECT item || ':' || sent FROM matrix_comment ORDER BY id DESC LIMIT 1")" ":1"
+expect_eq "... stored as sent, on no row" "$(beneath_read "SELECT item || ':' || sent FROM matrix_comment ORDER BY id DESC LIMIT 1")" ":1"
 stop_server
 expect_eq "the server stops cleanly (no sanitizer report)" "$SRC" 0
 done_testing

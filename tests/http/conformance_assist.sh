@@ -110,10 +110,11 @@ done
 # Last, what needs no record; the matching last of all, as what the others
 # create is what it would propose.
 for op in request-add offer-add event-add import match-record; do echo "$op - - *" >>"$T/cases"; done
-for door in cli api sys; do cp "$DB" "$T/$door.db"; done
+# three copies of the same data: the CLI's, the API's, the system actor's
+CLI_DB=$(copy_db cli) && API_DB=$(copy_db api) && SYS_DB=$(copy_db sys) || { echo "Bail out! copies"; exit 1; }
 
 # ---- the two doors ----------------------------------------------------------------
-DB=$T/api.db
+DB=$API_DB
 start_server
 for u in admin com exp pocken pocfra iaea opcw; do api_login "$u" || { echo "Bail out! login $u"; exit 1; }; done
 
@@ -159,14 +160,14 @@ has_api() { case $1 in event-add | import) return 1 ;; esac; return 0; }
 # one_case OP WORKFLOW-STATE ROLE ID: both doors (the CLI only where there is
 # no API), one TAP line. The fingerprints before are those after the case
 # before (FC, FA).
-FC=$("$BIN" --db "$T/cli.db" fingerprint)
+FC=$("$BIN" --db "$CLI_DB" fingerprint)
 FA=$(r fingerprint)
 one_case() {
     op=$1; w=$2; role=$3; id=$4; acct=$(account "$3")
     want=$(expected "$op" "$role" "$w")
-    cli "$T/cli.db" "$acct" "$op" "$id"
+    cli "$CLI_DB" "$acct" "$op" "$id"
     got_cli=$(cli_class $?)
-    fc2=$("$BIN" --db "$T/cli.db" fingerprint)
+    fc2=$("$BIN" --db "$CLI_DB" fingerprint)
     got_api=$want fa2=$FA
     if has_api "$op"; then
         api_op "$acct" "$op" "$id"
@@ -188,12 +189,12 @@ while read -r op w id only; do
 done <"$T/cases"
 
 # ---- the system actor (the CLI without --as) and the public (the API), on their copies --
-FS=$("$BIN" --db "$T/sys.db" fingerprint)
+FS=$("$BIN" --db "$SYS_DB" fingerprint)
 while read -r op w id only; do
     want=$(expected "$op" system "$w")
-    cli "$T/sys.db" system "$op" "$id"
+    cli "$SYS_DB" system "$op" "$id"
     got=$(cli_class $?)
-    f2=$("$BIN" --db "$T/sys.db" fingerprint)
+    f2=$("$BIN" --db "$SYS_DB" fingerprint)
     if [ "$got" != "$want" ]; then
         not_ok "$op / $w / system (CLI): $got, want $want" "$(head -c 300 "$T/cli.out")"
     elif [ "$want" != allowed ] && [ "$FS" != "$f2" ]; then
@@ -219,8 +220,8 @@ done <"$T/cases"
 audit_of() { "$BIN" --db "$1" audit list --format json | python3 -c '
 import json, sys
 print("\n".join("%s %s %s" % (e["action"], e["object"], e["actor"].split(" as ")[-1].split(":")[-1]) for e in json.load(sys.stdin)))'; }
-audit_of "$T/cli.db" | grep -Ev "^(import|event.add) " >"$T/audit.cli"
-audit_of "$T/api.db" | grep -v "^session\." >"$T/audit.api"
+audit_of "$CLI_DB" | grep -Ev "^(import|event.add) " >"$T/audit.cli"
+audit_of "$API_DB" | grep -v "^session\." >"$T/audit.api"
 expect_eq "both doors audited the same actions on the same records, by the same accounts" \
     "$(diff "$T/audit.cli" "$T/audit.api" >"$T/audit.diff" && echo same || head -c 600 "$T/audit.diff")" same
 

@@ -89,15 +89,23 @@ r --as exp matrix new FRA >/dev/null || echo "Bail out! matrix new"
 V=$(json 'map(.version) | max' matrix list FRA)
 # beneath r1540 (the one way to make a commit fail after the notification was
 # queued): the audit log refuses the send's entry, so the operation rolls back
-sqlite_only "$DB" "CREATE TRIGGER test_refuse BEFORE INSERT ON audit WHEN NEW.action = 'matrix.send'
+if on_sqlite; then
+    sqlite_only "$DB" "CREATE TRIGGER test_refuse BEFORE INSERT ON audit WHEN NEW.action = 'matrix.send'
     BEGIN SELECT RAISE(ABORT, 'test: the audit log refuses'); END;"
+else
+    beneath 'CREATE FUNCTION test_refuse() RETURNS trigger LANGUAGE plpgsql AS $f$
+    BEGIN RAISE EXCEPTION '"'"'test: the audit log refuses'"'"'; END $f$;
+    CREATE TRIGGER test_refuse BEFORE INSERT ON audit FOR EACH ROW
+    WHEN (NEW.action = '"'"'matrix.send'"'"') EXECUTE FUNCTION test_refuse();'
+fi
 H=$(fingerprint)
 r --as exp matrix send FRA "$V" >/dev/null 2>&1
 check "a send whose audit entry fails is refused" test $? -ne 0
 expect_eq "... the version is still a draft" "$(json ".[] | select(.version == $V) | .status" matrix list FRA)" draft
 expect_eq "... and no notification was queued (the database is unchanged)" "$(fingerprint)" "$H"
 expect_eq "... the point of contact's inbox is empty" "$(inbox pocfra | wc -l)" 0
-sqlite_only "$DB" "DROP TRIGGER test_refuse;"
+if on_sqlite; then sqlite_only "$DB" "DROP TRIGGER test_refuse;"
+else beneath "DROP TRIGGER test_refuse ON audit; DROP FUNCTION test_refuse();"; fi
 r --as com matrix approve FRA "$V" >/dev/null 2>&1
 expect_eq "a refused step (approve a draft) queues nothing" "$(fingerprint)" "$H"
 
@@ -237,9 +245,14 @@ req -b "$T/jar.pocfra" "$B/fr/states"
 check "... every signed-in page's header then shows 3 unread" body_has '<span class="count" title="non lu">3</span></a>'
 # the count every signed-in page asks (sqlite_notify.c) reads the partial index
 # of unread rows alone, never the account's read ones (bench/inbox_unread.sh)
-expect_eq "the unread count is answered from its covering index" \
-    "$(sqlite_only "$DB" "EXPLAIN QUERY PLAN SELECT count(*) FROM notification WHERE user_id = 1 AND read_at = 0" | sed -n 's/^.*--//p')" \
-    "SEARCH notification USING COVERING INDEX notification_unread (user_id=? AND read_at=?)"
+if on_sqlite; then
+    expect_eq "the unread count is answered from its covering index" \
+        "$(sqlite_only "$DB" "EXPLAIN QUERY PLAN SELECT count(*) FROM notification WHERE user_id = 1 AND read_at = 0" | sed -n 's/^.*--//p')" \
+        "SEARCH notification USING COVERING INDEX notification_unread (user_id=? AND read_at=?)"
+else
+    echo "# skipped on PostgreSQL: the covering-index check reads SQLite's query plan;"
+    echo "# PostgreSQL's planner chooses by table size, so a plan on this small table proves nothing"
+fi
 EXP_ID=$(inbox exp | head -1 | cut -f1)
 for bad in "$EXP_ID" 0 -1 abc 99999999999999999999 "${N1}x"; do
     api_expect "someone else's or no notification: 404 ($bad)" 404 pocfra GET "inbox/$bad"
@@ -283,6 +296,15 @@ i=0
 while [ $i -lt 300 ] && [ "$(mails 'length')" != 1 ]; do sleep 0.1; i=$((i + 1)); done
 expect_eq "serve's sender mails a version sent to the state (not to the one who wants none)" \
     "$(mails 'map(.rcpt) | join(" ")')" "fra@example.org"
+# the passes that find nothing to do (one a second here) change nothing, so the
+# public answers' ETags hold: a reminder pass that queued no row moved
+# PostgreSQL's change counter, and every cached answer went stale once a pass
+sleep 1.5 # the mail's own pass (marking it mailed) is over
+req "$B/api/v1/states"
+ETAG=$(header ETag)
+sleep 2.5
+req -H "If-None-Match: $ETAG" "$B/api/v1/states"
+expect_eq "idle sender passes keep the public answers' ETags (304)" "$CODE $([ -n "$ETAG" ] && echo tagged)" "304 tagged"
 stop_server
 expect_eq "serve stops cleanly with its sender" "$SRC" 0
 expect_eq "no mail of the run was sent twice (Message-IDs all different)" \

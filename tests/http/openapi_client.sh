@@ -40,7 +40,7 @@ else not_ok "the client ran" "$(head -5 "$T/client.out")"; fi
 NSTATES=$(r state list --format json 2>/dev/null | jq length)
 expect_eq "it listed every state, through every page of 50" \
     "$(sed -n 's/^\([0-9]*\) states, from .*/\1/p' "$T/client.out")" "$NSTATES"
-V=$(sqlite3 "$DB" "SELECT max(number) FROM matrix_version WHERE state = 'FRA' AND status = 'published'")
+V=$(beneath_read "SELECT max(number) FROM matrix_version WHERE state = 'FRA' AND status = 'published'")
 check "it found the newest published version of FRA" grep -q "^FRA version $V: " "$T/client.out"
 r matrix show FRA "$V" --format csv -o "$T/cli.csv" >/dev/null 2>&1
 check "the CSV it downloaded is the one the CLI exports" cmp -s "$T/fra.csv" "$T/cli.csv"

@@ -371,9 +371,9 @@ expect_eq "... audited" "$(last_audit)" "user.add user:orgx"
 api_expect "admin adds a provider (API)" 201 admin POST users "{\"name\":\"orgs\",\"role\":\"provider\",\"org\":\"IAEA\",\"password\":\"$PW\"}"
 api_expect "a taken name is 409" 409 admin POST users "{\"name\":\"orgs\",\"role\":\"provider\",\"password\":\"$PW\"}"
 # organizations written before the rule (or by another tool) are still shown
-# safely: r1540 refuses to write them, so they are written in the file
-sqlite_only "$DB" "UPDATE user SET org = '$(echo "$XSS2" | sed "s/'/''/g")' WHERE name = 'orgx';
-    UPDATE user SET org = '$XSS1' WHERE name = 'orgs'"
+# safely: r1540 refuses to write them, so they are written beneath it
+beneath "UPDATE \"user\" SET org = '$(echo "$XSS2" | sed "s/'/''/g")' WHERE name = 'orgx';
+    UPDATE \"user\" SET org = '$XSS1' WHERE name = 'orgs'"
 expect "the users page" 200 -b "$T/pjar.admin" "$B/en/users"
 check "... shows hostile organizations escaped" sh -c "grep -qF '<td>$XSS2_HTML</td>' '$T/body' && grep -qF '<td>$XSS1_HTML</td>' '$T/body'"
 check "... no raw <script> or <img> from the data" sh -c "! grep -qF -e '$XSS1' -e '<img src=x' '$T/body'"
@@ -434,17 +434,17 @@ check "victim signs in with it" api_login victim
 api_login old || not_ok "old signs in" "$CODE"
 api_expect "old's session works" 200 old GET workspace
 # Sessions are the server's own, out of r1540's reads: idling one for two
-# hours and counting them is done in the file.
-sqlite_only "$DB" "UPDATE session SET last_seen = strftime('%s', 'now') - 7200 WHERE user_id = (SELECT id FROM user WHERE name = 'old')"
+# hours and counting them is done beneath it.
+beneath "UPDATE session SET last_seen = $(($(date +%s) - 7200)) WHERE user_id = (SELECT id FROM \"user\" WHERE name = 'old')"
 api_expect "a session idle for 2 hours is refused" 401 old GET workspace
-check "... and is deleted" test "$(sqlite_only "$DB" "SELECT count(*) FROM session WHERE user_id = (SELECT id FROM user WHERE name = 'old')")" = 0
+check "... and is deleted" test "$(beneath_read "SELECT count(*) FROM session WHERE user_id = (SELECT id FROM \"user\" WHERE name = 'old')")" = 0
 c=$(grep -i '^set-cookie: r1540_session=' "$T/hdr" | tr -d '\r')
 case $c in *Max-Age=0*) ok "... and its cookie is dropped" ;; *) not_ok "... and its cookie is dropped" "got: $c" ;; esac
 api_login old || not_ok "old signs in again" "$CODE"
-sqlite_only "$DB" "UPDATE session SET last_seen = strftime('%s', 'now') - 7200 WHERE user_id = (SELECT id FROM user WHERE name = 'old')"
-check "old leaves an expired session behind" test "$(sqlite_only "$DB" "SELECT count(*) FROM session WHERE user_id = (SELECT id FROM user WHERE name = 'old')")" = 1
+beneath "UPDATE session SET last_seen = $(($(date +%s) - 7200)) WHERE user_id = (SELECT id FROM \"user\" WHERE name = 'old')"
+check "old leaves an expired session behind" test "$(beneath_read "SELECT count(*) FROM session WHERE user_id = (SELECT id FROM \"user\" WHERE name = 'old')")" = 1
 check "another user's sign-in purges it" api_login victim
-check "... it is gone" test "$(sqlite_only "$DB" "SELECT count(*) FROM session WHERE user_id = (SELECT id FROM user WHERE name = 'old')")" = 0
+check "... it is gone" test "$(beneath_read "SELECT count(*) FROM session WHERE user_id = (SELECT id FROM \"user\" WHERE name = 'old')")" = 0
 
 # ---- the sign-in rate limit -----------------------------------------------------------
 i=1
