@@ -280,11 +280,6 @@ static rc_t apply_reports(store_t *st, const dataset_t *ds, const id_set_t *stat
 
 /* ---- apply: matrices --------------------------------------------------------- */
 
-/* From this many entries on, an import lets the store check the entries'
- * foreign keys once at the end (store_entries_bulk_begin): below it, the
- * tables the keys join stay unlocked for other readers meanwhile. */
-enum { DATASET_BULK_ENTRIES = 4096 };
-
 /* The item ids of one template version, sorted, for membership checks. */
 typedef struct {
     int version;
@@ -416,9 +411,8 @@ static bool entries_same(const matrix_entry_t *stored, size_t ns, const ds_matri
 }
 
 /* The reports in the store (after the import's own are written), by id, for
- * the entries' source reports: one query per import, and an entry's report
- * checked here rather than by the store's foreign keys, which a large import
- * lets the store check once at the end (store_entries_bulk_begin). */
+ * the entries' source reports: one query per import, so that a refusal names
+ * the entry (the store's foreign keys check them again). */
 typedef struct {
     report_t *reports; /* by id */
     size_t n;
@@ -556,16 +550,10 @@ static rc_t apply_matrices(store_t *st, const dataset_t *ds, const id_set_t *sta
     item_set_t set = {0};
     report_set_t reports;
     rc_t rc = report_set_load(st, a, &reports, e);
-    size_t entries = 0;
-    for (size_t i = 0; i < ds->nmatrices; i++)
-        entries += ds->matrices[i].nentries;
-    bool bulk = entries >= DATASET_BULK_ENTRIES;
-    if (rc == RC_OK && bulk)
-        rc = store_entries_bulk_begin(st, e);
     for (size_t i = 0; i < ds->nmatrices && rc == RC_OK; i++)
         if ((rc = apply_matrix(st, &ds->matrices[i], states, &set, &reports, a, e)) != RC_OK)
             return fail_at(e, ds->matrices[i].where, rc);
-    return rc == RC_OK && bulk ? store_entries_bulk_end(st, e) : rc;
+    return rc;
 }
 
 /* ---- events ---- */

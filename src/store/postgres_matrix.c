@@ -5,8 +5,7 @@
  * check its item and source report (postgres_schema_matrix.c). A new version
  * gets the highest id + 1, as SQLite's rowid does.
  *
- * entries_insert writes 64, 16, 4 and 1 rows per statement; an import of many
- * entries checks their foreign keys once at its end (entries_bulk_begin).
+ * entries_insert writes 64, 16, 4 and 1 rows per statement.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -281,35 +280,6 @@ rc_t pg_entries_insert(void *hv, long long version_id, const matrix_entry_t *ent
     for (size_t i = 0; i < n && rc == RC_OK; i++)
         rc = entry_write(h, &o, &entries[i], false, e);
     return rc;
-}
-
-/* The foreign keys of matrix_entry, held for a bulk write: dropped, then
- * made again in the order they were first made (entry_fk_failure relies on
- * that order), each checking every row with one join. */
-rc_t pg_entries_bulk_begin(void *h, err_t *e)
-{
-    return pg_script(h,
-                     "CREATE TEMP TABLE r1540_held_entry_fkeys ON COMMIT DROP AS"
-                     " SELECT c.oid AS made, c.conname AS name, pg_get_constraintdef(c.oid) AS def"
-                     " FROM pg_constraint c WHERE c.contype = 'f'"
-                     " AND c.conrelid = 'matrix_entry'::regclass;"
-                     "DO $$ DECLARE r record; BEGIN"
-                     " FOR r IN SELECT * FROM pg_temp.r1540_held_entry_fkeys ORDER BY made LOOP"
-                     "  EXECUTE format('ALTER TABLE matrix_entry DROP CONSTRAINT %I', r.name);"
-                     " END LOOP; END $$",
-                     e);
-}
-
-rc_t pg_entries_bulk_end(void *h, err_t *e)
-{
-    return pg_script(h,
-                     "DO $$ DECLARE r record; BEGIN"
-                     " FOR r IN SELECT * FROM pg_temp.r1540_held_entry_fkeys ORDER BY made LOOP"
-                     "  EXECUTE format('ALTER TABLE matrix_entry ADD CONSTRAINT %I %s',"
-                     "   r.name, r.def);"
-                     " END LOOP; END $$;"
-                     "DROP TABLE pg_temp.r1540_held_entry_fkeys",
-                     e);
 }
 
 rc_t pg_entries_clear(void *h, long long version_id, err_t *e)

@@ -996,20 +996,6 @@ rc_t sqlite_entries_insert(void *hv, long long version_id, const matrix_entry_t 
     return rc;
 }
 
-/* SQLite checks an entry's foreign keys with index lookups as it is written:
- * nothing to hold off for a bulk write. */
-rc_t sqlite_entries_bulk_begin(void *hv, err_t *e)
-{
-    (void)hv, (void)e;
-    return RC_OK;
-}
-
-rc_t sqlite_entries_bulk_end(void *hv, err_t *e)
-{
-    (void)hv, (void)e;
-    return RC_OK;
-}
-
 rc_t sqlite_entries_clear(void *hv, long long version_id, err_t *e)
 {
     sqlite_store_t *h = hv;
