@@ -21,7 +21,7 @@ SAN_OBJ  := $(SRC:%.c=build/san/%.o)
 UNIT_BIN := $(UNIT:tests/unit/%.c=build/rel/tests/%)
 SAN_UNIT := $(UNIT:tests/unit/%.c=build/san/tests/%)
 
-.PHONY: all run test bench deps clean unit-bins fuzz-bins
+.PHONY: all run test test-long bench deps clean unit-bins fuzz-bins
 all: r1540
 
 r1540: build/rel/src/main.o $(OBJ)
@@ -67,6 +67,12 @@ TEST_JOBS ?= 2
 test: deps
 	$(MAKE) -j$(TEST_JOBS) r1540 unit-bins fuzz-bins
 	TEST_JOBS=$(TEST_JOBS) sh tests/run.sh
+
+# make test and the runs it leaves out for time (tests/run.sh, long_one): the
+# slowest ASan runs, conformance.sh, more scripts on PostgreSQL; about 75 minutes
+test-long: deps
+	$(MAKE) -j$(TEST_JOBS) r1540 unit-bins fuzz-bins
+	TEST_LONG=1 TEST_JOBS=$(TEST_JOBS) sh tests/run.sh
 
 bench: deps
 	$(MAKE) r1540
