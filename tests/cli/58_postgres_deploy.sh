@@ -240,7 +240,7 @@ expect_eq "the standby streams, synchronous" "$(pg_psql postgres -c "SELECT sync
 
 serve R "$PR" "$STANDBY_DB" --read-only --primary "$NGINX/"
 expect_get "/healthz on the read-only server: standby, read-only, its lag" 200 \
-    '^\{"status":"ok","backend":"postgresql","schema":[0-9]+,"read_only":true,"standby":true,"replica_lag_seconds":([0-9]+\.[0-9]{3}|null)\}$' \
+    '^\{"status":"ok","backend":"postgresql","schema":[0-9]+,"read_only":true,"standby":true,"replica_lag_seconds":([0-9]+\.[0-9]{3}|null),"wal_receiver":true,"last_replay_seconds":([0-9]+\.[0-9]{3}|null)\}$' \
     "http://127.0.0.1:$PR/healthz"
 expect_get "... and through its nginx port" 200 '"standby":true' "$NGINX_RO/healthz"
 expect_get "the standby lists DEU's published versions 1 to 3 (4 is approved, not published)" 200 \
@@ -264,7 +264,13 @@ expect_get "a write acknowledged just before the primary dies (through nginx)" 2
 pq audit verify >"$T/head" 2>&1
 HEAD=$(sed -n 's/.*head \([0-9a-f]*\)$/\1/p' "$T/head")
 $PG_AS "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m immediate -s stop >/dev/null 2>&1
-expect_get "the primary is gone: /healthz through nginx is 503" 503 '"status":"unavailable"' "$NGINX/healthz"
+expect_get "the primary is gone: /healthz on server A is 503" 503 '"status":"unavailable"' "http://127.0.0.1:$PA/healthz"
+expect_get "... and on server B" 503 '"status":"unavailable"' "http://127.0.0.1:$PB/healthz"
+# nginx passes the last server's 503 on, or gives its own 502 once max_fails
+# has taken both servers out of the upstream: an error either way, at once
+get "$NGINX/healthz"
+case $CODE in 502 | 503) ok "... and through nginx an error at once ($CODE)" ;;
+*) not_ok "... and through nginx an error at once" "status $CODE" ;; esac
 expect_get "... the read-only server goes on" 200 '"standby":true' "$NGINX_RO/healthz"
 if $PG_AS "$PG_BIN/pg_ctl" -D "$SB_DIR/data" -w -s promote >"$T/out" 2>&1; then ok "pg_ctl promote on the standby"
 else not_ok "pg_ctl promote" "$(head -c 600 "$T/out")"; fi
