@@ -292,28 +292,7 @@ expect_eq "... keeps its name" "$(header Content-Disposition)" 'attachment; file
 # storage errors: a generic message, the details in the server's log; the lock is
 # held until the checks are done (at most 2 minutes), not for a fixed time that a
 # busy machine can use up before the request
-if on_sqlite; then
-    /usr/bin/python3 -c '
-import os, sqlite3, sys, time
-c = sqlite3.connect(sys.argv[1], isolation_level=None)
-c.execute("BEGIN IMMEDIATE")
-open(sys.argv[2], "w").close()
-for _ in range(2400):
-    if os.path.exists(sys.argv[3]): break
-    time.sleep(0.05)
-c.execute("ROLLBACK")' "$DB" "$T/locked" "$T/release" &
-else
-    # PostgreSQL: a transaction holding r1540's write lock (the advisory lock
-    # every r1540 writer takes at begin); a writer gives up after its
-    # lock_timeout (R1540_BUSY_TIMEOUT_MS)
-    {
-        echo "BEGIN; SELECT pg_advisory_xact_lock(1540, 1);"
-        echo "\\! touch '$T/locked'"
-        i=0
-        while [ ! -e "$T/release" ] && [ $i -lt 2400 ]; do sleep 0.05; i=$((i + 1)); done
-        echo "ROLLBACK;"
-    } | psql -X -q -v ON_ERROR_STOP=1 -d "$DB" >/dev/null &
-fi
+hold_write_lock "$T/locked" "$T/release" & # tests/store_access.sh, either backend
 lpid=$!
 while [ ! -e "$T/locked" ]; do sleep 0.1; done
 api - POST login "{\"name\":\"alice\",\"password\":\"$PW\"}"
