@@ -29,6 +29,17 @@ rc_t pg_session_insert(void *hv, const session_t *s, err_t *e)
     return rc;
 }
 
+/* The session in columns 0-4 of row 0 of r (token_hash, user_id, csrf,
+ * created, last_seen). */
+static void read_session(arena_t *a, const PGresult *r, session_t *out)
+{
+    out->token_hash = pg_text(a, r, 0, 0);
+    out->user_id = pg_int(r, 0, 1);
+    out->csrf = pg_text(a, r, 0, 2);
+    out->created = pg_int(r, 0, 3);
+    out->last_seen = pg_int(r, 0, 4);
+}
+
 rc_t pg_session_get(void *h, const char *token_hash, arena_t *a, session_t *out, err_t *e)
 {
     const char *p[] = {token_hash};
@@ -40,11 +51,7 @@ rc_t pg_session_get(void *h, const char *token_hash, arena_t *a, session_t *out,
     if (rc != RC_OK)
         return rc;
     if (PQntuples(r) == 1) {
-        out->token_hash = pg_text(a, r, 0, 0);
-        out->user_id = pg_int(r, 0, 1);
-        out->csrf = pg_text(a, r, 0, 2);
-        out->created = pg_int(r, 0, 3);
-        out->last_seen = pg_int(r, 0, 4);
+        read_session(a, r, out);
     } else {
         /* the message never repeats the hash: it is as good as a key here */
         rc = err_set(e, RC_NOTFOUND, "no such session");
@@ -66,11 +73,7 @@ rc_t pg_session_user_get(void *h, const char *token_hash, arena_t *a, session_t 
     if (rc != RC_OK)
         return rc;
     if (PQntuples(r) == 1) {
-        out->token_hash = pg_text(a, r, 0, 0);
-        out->user_id = pg_int(r, 0, 1);
-        out->csrf = pg_text(a, r, 0, 2);
-        out->created = pg_int(r, 0, 3);
-        out->last_seen = pg_int(r, 0, 4);
+        read_session(a, r, out);
         pg_read_user_at(a, r, 0, 5, user);
     } else {
         rc = err_set(e, RC_NOTFOUND, "no such session");
