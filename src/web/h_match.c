@@ -22,6 +22,7 @@
 #include "handlers.h"
 #include "model.h"
 #include "model_assist.h"
+#include "refcache.h"
 #include "web.h"
 
 /* ---- the match review ------------------------------------------------------- */
@@ -348,17 +349,14 @@ static int offer_id_cmp(const void *key, const void *x)
 static rc_t visible_proposals(web_req_t *r, const assist_names_t *n, const char *status,
                               bool todo, json_t **out, err_t *e)
 {
-    assistance_proposal_t *ps;
-    assistance_request_t *qs;
-    assistance_offer_t *os;
-    size_t np, nq, no;
-    rc_t rc = store_proposal_list(r->st, 0, &r->arena, &ps, &np, e);
-    if (rc == RC_OK)
-        rc = store_request_list(r->st, NULL, &r->arena, &qs, &nq, e);
-    if (rc == RC_OK)
-        rc = store_offer_list(r->st, &r->arena, &os, &no, e);
+    web_assist_lists_t l;
+    rc_t rc = web_ref_assist(r, &l, e);
     if (rc != RC_OK)
         return rc;
+    const assistance_proposal_t *ps = l.p;
+    const assistance_request_t *qs = l.q;
+    const assistance_offer_t *os = l.o;
+    size_t np = l.np, nq = l.nq, no = l.no;
     *out = json_array();
     for (size_t i = np; i-- > 0;) {
         const assistance_request_t *q = bsearch(&ps[i].request_id, qs, nq, sizeof *qs, request_id_cmp);
@@ -412,10 +410,11 @@ rc_t h_assist_inbox(web_req_t *r, json_t *m, err_t *e)
     json_object_set_new(m, "inbox", todo);
     if (r->user->role != ROLE_PROVIDER)
         return RC_OK;
-    assistance_offer_t *os;
-    size_t no;
-    if ((rc = store_offer_list(r->st, &r->arena, &os, &no, e)) != RC_OK)
+    web_assist_lists_t l;
+    if ((rc = web_ref_assist(r, &l, e)) != RC_OK)
         return rc;
+    const assistance_offer_t *os = l.o;
+    size_t no = l.no;
     json_t *mine = json_array();
     for (size_t k = no; k-- > 0;)
         if (authz_acts_for_provider(r->user, match_provider(&os[k])))

@@ -60,8 +60,9 @@ static void go_row(web_req_t *r, const char *state, int version, const char *msg
 
 /* The versions and states a workspace lists, read once per page. */
 typedef struct {
-    matrix_version_t *v;
+    const matrix_version_t *v; /* every state's (the thread's cache, refcache.h) */
     size_t nv;
+    const char *own;           /* a point of contact's state: only its versions */
     const state_t *states; /* by alpha-3, as the store lists them (refcache.h) */
     size_t ns;
 } workspace_t;
@@ -86,7 +87,7 @@ static json_t *versions_in(web_req_t *r, const workspace_t *w, mv_status_t statu
 {
     json_t *a = json_array();
     for (size_t i = 0; i < w->nv; i++) {
-        if (w->v[i].status != status ||
+        if (w->v[i].status != status || (w->own && strcmp(w->v[i].state, w->own) != 0) ||
             (accepted >= 0 && version_accepted(r, w->v[i].id) != accepted))
             continue;
         json_t *o = model_version(r, &w->v[i]);
@@ -127,9 +128,8 @@ rc_t h_workspace(web_req_t *r, json_t *m, err_t *e)
     char today[11];
     date_today(today);
     json_object_set_new(m, "today", json_string(today));
-    workspace_t w;
-    const char *own = u->role == ROLE_POC ? u->state : NULL;
-    rc_t rc = store_version_list(r->st, own, &r->arena, &w.v, &w.nv, e);
+    workspace_t w = {.own = u->role == ROLE_POC ? u->state : NULL};
+    rc_t rc = web_ref_versions(r, &w.v, &w.nv, e);
     if (rc == RC_OK)
         rc = web_ref_states(r, &w.states, &w.ns, e);
     if (rc != RC_OK)

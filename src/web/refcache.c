@@ -32,11 +32,14 @@ typedef struct {
     arena_t arena; /* owns every record below */
     long long generation;
     char date[11];
-    bool have_states, have_orgs;
+    bool have_states, have_orgs, have_versions, have_assist;
     state_t *states;
     size_t nstates;
     organization_t *orgs;
     size_t norgs;
+    matrix_version_t *versions;
+    size_t nversions;
+    web_assist_lists_t assist;
     struct {
         int version; /* 0: unused */
         template_item_t *items, *by_id;
@@ -149,6 +152,41 @@ rc_t web_ref_orgs(web_req_t *r, const organization_t **out, size_t *n, err_t *e)
         c->have_orgs = true;
     }
     *out = c->orgs, *n = c->norgs;
+    return RC_OK;
+}
+
+rc_t web_ref_versions(web_req_t *r, const matrix_version_t **out, size_t *n, err_t *e)
+{
+    ref_cache_t *c = ref_cache();
+    if (!c->have_versions) {
+        rc_t rc = store_version_list(r->st, NULL, &c->arena, &c->versions, &c->nversions, e);
+        if (rc != RC_OK)
+            return rc;
+        c->have_versions = true;
+    }
+    *out = c->versions, *n = c->nversions;
+    return RC_OK;
+}
+
+rc_t web_ref_assist(web_req_t *r, web_assist_lists_t *out, err_t *e)
+{
+    ref_cache_t *c = ref_cache();
+    if (!c->have_assist) {
+        assistance_proposal_t *p;
+        assistance_request_t *q;
+        assistance_offer_t *o;
+        size_t np, nq, no;
+        rc_t rc = store_proposal_list(r->st, 0, &c->arena, &p, &np, e);
+        if (rc == RC_OK)
+            rc = store_request_list(r->st, NULL, &c->arena, &q, &nq, e);
+        if (rc == RC_OK)
+            rc = store_offer_list(r->st, &c->arena, &o, &no, e);
+        if (rc != RC_OK)
+            return rc;
+        c->assist = (web_assist_lists_t){p, np, q, nq, o, no};
+        c->have_assist = true;
+    }
+    *out = c->assist;
     return RC_OK;
 }
 

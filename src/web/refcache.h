@@ -1,10 +1,13 @@
 /*
  * The reference data that nearly every page reads - the states (with their
  * LDC/LLDC/SIDS flags of today), the organizations, a template version's
- * items, the vocabularies and a few meta values - kept per worker thread
+ * items, the vocabularies and a few meta values - and the lists the
+ * workspace reads whole on every view (the matrix versions, the assistance
+ * proposals, requests and offers), kept per worker thread
  * and read again from the store only when the data generation or the date
  * has moved since. Reading them per request took most of a signed-in page's
- * time (the state list alone walks every membership period for each state).
+ * time (the state list alone walks every membership period for each state);
+ * on PostgreSQL the workspace's lists were most of its database time.
  *
  * The records live in the thread's cache, not in the request's arena: they
  * stay valid until the thread's next request begins (web_ref_begin), so a
@@ -35,6 +38,21 @@ rc_t web_ref_items(web_req_t *r, int version, bool by_id, const template_item_t 
                    size_t *n, err_t *e);
 /* One vocabulary kind's entries, as store_vocab_list gives them. */
 rc_t web_ref_vocab(web_req_t *r, const char *kind, const vocab_t **out, size_t *n, err_t *e);
+/* Every matrix version, by state and number (store_version_list with no
+ * state): the workspace lists them on each view. */
+rc_t web_ref_versions(web_req_t *r, const matrix_version_t **out, size_t *n, err_t *e);
+/* Every assistance proposal, request and offer, each by id (as the store
+ * lists them): the workspace's inbox and the proposals page join them whole
+ * on each view, before choosing what the user may see. */
+typedef struct {
+    const assistance_proposal_t *p;
+    size_t np;
+    const assistance_request_t *q;
+    size_t nq;
+    const assistance_offer_t *o;
+    size_t no;
+} web_assist_lists_t;
+rc_t web_ref_assist(web_req_t *r, web_assist_lists_t *out, err_t *e);
 /* A meta value, or NULL when the key is not set (or cannot be read). */
 const char *web_ref_meta(web_req_t *r, const char *key);
 
