@@ -5,8 +5,10 @@
 #
 #   draft     : an expert's largest draft version page (~180 KB)
 #   workspace : the expert's workspace
+#   public    : /en/states and /api/v1/states without a cookie (issue 14:
+#               public cached answers the same as on SQLite)
 #
-# each with the expert's session cookie: never answered from the answer cache
+# The first two with the expert's session cookie: never answered from the answer cache
 # (the script checks that each answer is 200, carries the user's own CSRF
 # token and says Cache-Control: no-store). Each backend gets the demo data
 # (`r1540 init --demo`: the same records and ids on both) and its own server
@@ -64,9 +66,14 @@ check() {
         { echo "pg_web_signed bench: $4 may be cached on $1"; exit 1; }
 }
 
-# run COOKIE URL: "RPS P99" from wrk; errors are said
+# run COOKIE URL: "RPS P99" from wrk; errors are said. COOKIE "-": no
+# cookie (a public answer, from the answer cache after the first)
 run() {
-    wrk -t2 -c32 -d"${SECS}s" --latency -H "Cookie: r1540_session=$1" "$2" >"$T/wrk.out" 2>&1
+    if [ "$1" = - ]; then
+        wrk -t2 -c32 -d"${SECS}s" --latency "$2" >"$T/wrk.out" 2>&1
+    else
+        wrk -t2 -c32 -d"${SECS}s" --latency -H "Cookie: r1540_session=$1" "$2" >"$T/wrk.out" 2>&1
+    fi
     if grep -q -e 'Non-2xx' -e 'Socket errors' "$T/wrk.out"; then
         echo "pg_web_signed bench: errors under load at $2:" >&2
         grep -e 'Non-2xx' -e 'Socket errors' "$T/wrk.out" >&2
@@ -118,6 +125,7 @@ bench() {
     check "$2" "$cookie" "$csrf" "$B/en/states/$DRAFT"
     check "$2" "$cookie" "$csrf" "$B/en/workspace"
     line="$2 $(run "$cookie" "$B/en/states/$DRAFT") $(run "$cookie" "$B/en/workspace")"
+    line="$line $(run - "$B/en/states") $(run - "$B/api/v1/states")"
     if [ "$2" = postgres ]; then
         line="$line $(per_request "$cookie" "$B/en/states/$DRAFT")"
         line="$line $(per_request "$cookie" "$B/en/workspace")"
@@ -127,8 +135,10 @@ bench() {
 
 sq=$(bench "$T/bench.db" sqlite)
 pg=$(bench "$PG_URL" postgres)
-echo "signed-in pages (expert), demo data, wrk -t2 -c32, $SECS s each: requests/s, p99 ms"
+echo "signed-in pages (expert) and public answers, demo data, wrk -t2 -c32, $SECS s each: requests/s, p99 ms"
 echo "$sq $pg" | awk -v draft="$DRAFT" '{
-    printf "  draft %-14s sqlite %6d/s p99 %7.2f   postgres %6d/s p99 %7.2f   ratio %.2f   %d statements/request\n", draft, $2, $3, $7, $8, $7 / $2, $11
-    printf "  workspace            sqlite %6d/s p99 %7.2f   postgres %6d/s p99 %7.2f   ratio %.2f   %d statements/request\n", $4, $5, $9, $10, $9 / $4, $12
+    printf "  draft %-14s sqlite %6d/s p99 %7.2f   postgres %6d/s p99 %7.2f   ratio %.2f   %d statements/request\n", draft, $2, $3, $11, $12, $11 / $2, $19
+    printf "  workspace            sqlite %6d/s p99 %7.2f   postgres %6d/s p99 %7.2f   ratio %.2f   %d statements/request\n", $4, $5, $13, $14, $13 / $4, $20
+    printf "  public /en/states    sqlite %6d/s p99 %7.2f   postgres %6d/s p99 %7.2f   ratio %.2f   (answer cache)\n", $6, $7, $15, $16, $15 / $6
+    printf "  public /api/v1/states sqlite %5d/s p99 %7.2f   postgres %6d/s p99 %7.2f   ratio %.2f   (answer cache)\n", $8, $9, $17, $18, $17 / $8
 }'
