@@ -573,6 +573,12 @@ rc_t pg_change_wait(void *hv, int timeout_ms, bool *heard, err_t *e)
         *heard = true;
         return RC_OK;
     }
+    /* notices libpq already read (with a statement's answer) are not on
+     * the socket any more: waiting on it first would hold them back */
+    for (PGnotify *note; (note = PQnotifies(h->conn)) != NULL; PQfreemem(note))
+        *heard = true;
+    if (*heard)
+        return RC_OK;
     struct pollfd p = {.fd = PQsocket(h->conn), .events = POLLIN};
     int n = poll(&p, 1, timeout_ms);
     if (n < 0 && errno != EINTR)
