@@ -390,12 +390,14 @@ expect_fail "PDF needs -o" 2 "needs -o FILE" r review --format pdf
 expect_fail "an unwritable PDF" 1 "cannot write" r review --format pdf -o /nonexistent/r.pdf
 # A refused PDF (a theme name with a private-use character no Noto font has)
 # leaves the file that was at -o as it was, and no temporary file beside it.
-cp "$DB" "$T/glyph.db"
-# The theme name is changed in a copy of the file: r1540 has no command for it.
-sqlite_only "$T/glyph.db" "UPDATE vocab SET name_en = name_en || char(57344) WHERE kind = 'theme'"
+GLYPH_DB=$(clone_db glyph)
+# The theme name is changed in a copy of the database: r1540 has no command
+# for it. U+E000: SQLite's char(), PostgreSQL's chr().
+if on_sqlite; then pua='char(57344)'; else pua='chr(57344)'; fi
+(DB=$GLYPH_DB; beneath "UPDATE vocab SET name_en = name_en || $pua WHERE kind = 'theme'") >/dev/null
 echo before >"$T/kept.pdf"
 expect_fail "a character without a glyph refuses the PDF" 1 "have no glyph" \
-    "$BIN" --db "$T/glyph.db" review --format pdf --as-of 2026-01-01 -o "$T/kept.pdf"
+    "$BIN" --db "$GLYPH_DB" review --format pdf --as-of 2026-01-01 -o "$T/kept.pdf"
 expect_eq "... and leaves the file that was there, and no .tmp" \
     "$(cat "$T/kept.pdf") $(ls "$T" | grep -c 'kept.pdf.tmp')" "before 0"
 r review -o "$T/rpub.json"

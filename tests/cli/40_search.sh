@@ -137,7 +137,7 @@ expect_eq "reindex: one audit entry" "$(($(audit_count) - before)) $(audit_last)
 expect_eq "the same hits after reindex" "$(hits "controle exportation" --state FRA)" "$fr:2"
 # beneath r1540: a report whose text was never extracted (a database from
 # before the search migration) is a state r1540 itself cannot make
-sqlite_only "$DB" "DELETE FROM report_page WHERE report_id = $ru; DELETE FROM report_text WHERE report_id = $ru" >/dev/null
+beneath "DELETE FROM report_page WHERE report_id = $ru; DELETE FROM report_text WHERE report_id = $ru" >/dev/null
 expect_eq "a report never extracted is found again after reindex --missing" \
     "$(hits "экспортный контроль")/$(r reindex --missing 2>/dev/null)/$(hits "экспортный контроль")" "/1 reports indexed/$ru:2"
 expect_fail "reindex of an unknown state" 3 "" r reindex --state XYZ
@@ -146,7 +146,7 @@ expect_fail "reindex of an unknown state" 3 "" r reindex --state XYZ
 # for reindex --missing (no audit entry is added: the import's and the
 # init's one entry stand for it)
 r export --format json -o "$T/all.json" >/dev/null
-DB2=$T/imported.db
+DB2=$(new_db imported)
 "$BIN" --db "$DB2" init >/dev/null
 "$BIN" --db "$DB2" import "$T/all.json" >/dev/null 2>"$T/imp.err" || cat "$T/imp.err"
 expect_eq "an imported report is found without reindex" \
@@ -155,11 +155,11 @@ expect_eq "an imported PDF keeps its pages" \
     "$("$BIN" --db "$DB2" search "controle exportation" --state FRA --format json | jq -c '[.hits[].page]')" "[2]"
 expect_eq "nothing is left for reindex --missing after import" \
     "$("$BIN" --db "$DB2" reindex --missing 2>/dev/null)" "0 reports indexed"
-DB3=$T/demo.db
+DB3=$(new_db demo)
 "$BIN" --db "$DB3" init --demo >/dev/null
 expect_eq "init --demo: every demo report is found" \
     "$("$BIN" --db "$DB3" search placeholder --format json | jq .total)" \
-    "$(sqlite_only "$DB3" "SELECT count(*) FROM report WHERE document IS NOT NULL")"
+    "$(DB=$DB3 beneath_read "SELECT count(*) FROM report WHERE document IS NOT NULL")"
 expect_eq "init --demo: nothing left for reindex --missing" \
     "$("$BIN" --db "$DB3" reindex --missing 2>/dev/null)" "0 reports indexed"
 
