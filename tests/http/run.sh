@@ -340,6 +340,14 @@ api_expect "com's workspace (API)" 200 com GET workspace
 in_list() { python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(any(v["state"]=="DEU" and v["number"]==int(sys.argv[3]) for v in d.get(sys.argv[2], [])))' "$T/body" "$1" "$DV"; }
 expect_eq "... lists the sent DEU draft as with the state" "$(in_list with_state)" True
 expect_eq "... not as awaiting approval before the state accepts" "$(in_list to_approve)" False
+# a point of contact's workspace lists its own state's versions only (the
+# workspace filters the list of every state's versions it keeps)
+api_expect "pocdeu's workspace (API)" 200 pocdeu GET workspace
+expect_eq "... lists the sent DEU draft to review" "$(in_list to_review)" True
+api_expect "pocfra's workspace (API)" 200 pocfra GET workspace
+expect_eq "... lists no other state's version to review" \
+    "$(python3 -c 'import json,sys; print(sorted({v["state"] for v in json.load(open(sys.argv[1])).get("to_review", [])} - {"FRA"}))' "$T/body")" "[]"
+expect_eq "... and not the DEU draft" "$(in_list to_review)" False
 csrf=$(page_csrf pocdeu states/DEU/versions/$DV)
 check "pocdeu's page of the version has Accept" body_has 'Accept this version'
 expect "pocdeu accepts (form)" 303 -b "$T/pjar.pocdeu" -d "csrf=$csrf" -d confirm=yes "$B/en/states/DEU/versions/$DV/accept"
