@@ -15,72 +15,8 @@
 # how many statements PostgreSQL runs for one request of each (its log).
 set -eu
 cd "$(dirname "$0")/.."
-BIN=${R1540_BIN:-$PWD/r1540}
-case $BIN in /*) ;; *) BIN=$PWD/$BIN ;; esac
-SECS=${BENCH_PG_SECS:-5}
-PW='correct horse battery staple'
-export R1540_DATA=$PWD/data R1540_WEB=$PWD/web
-for t in wrk curl; do
-    command -v "$t" >/dev/null 2>&1 || { echo "pg_accounts bench: '$t' is missing (make deps)"; exit 1; }
-done
-. tests/pg_cluster.sh
-T=$(mktemp -d "${TMPDIR:-/tmp}/r1540-pgacc.XXXXXX")
-cleanup() {
-    # the servers are started in $(bench ...) subshells: their pids are in a file
-    for p in $(cat "$T/pids" 2>/dev/null); do kill "$p" 2>/dev/null || true; done
-    pg_cluster_stop
-    rm -rf "$T"
-}
-trap cleanup EXIT
-trap 'exit 1' INT TERM HUP
-pg_cluster_start >"$T/pg.log" 2>&1 || { cat "$T/pg.log"; exit 1; }
-
-# serve DB NAME: starts a server on DB, its base URL in $B
-serve() {
-    log=$T/serve.$2.log
-    "$BIN" --db "$1" serve --listen 127.0.0.1:0 --notify-interval 0 --per-address 0 >"$log" 2>&1 &
-    echo $! >>"$T/pids"
-    i=0
-    B=
-    while [ $i -lt 100 ] && [ -z "$B" ]; do
-        sleep 0.1
-        port=$(sed -n 's|^r1540 serving http://127\.0\.0\.1:\([0-9]*\)/.*|\1|p' "$log")
-        [ -n "$port" ] && B=http://127.0.0.1:$port
-        i=$((i + 1))
-    done
-    [ -n "$B" ] || { echo "pg_accounts bench: no server on $2"; cat "$log"; exit 1; }
-}
-
-# run HEADER URL: "RPS P99" from wrk; errors are said
-run() {
-    wrk -t2 -c32 -d"${SECS}s" --latency -H "$1" "$2" >"$T/wrk.out" 2>&1
-    if grep -q -e 'Non-2xx' -e 'Socket errors' "$T/wrk.out"; then
-        echo "pg_accounts bench: errors under load at $2:" >&2
-        grep -e 'Non-2xx' -e 'Socket errors' "$T/wrk.out" >&2
-    fi
-    awk '
-        /Requests\/sec:/ { rps = $2 }
-        $1 == "99%" {
-            v = $2; u = v; sub(/[0-9.]+/, "", u); sub(/[a-z]+$/, "", v)
-            p99 = (u == "us") ? v / 1000 : (u == "s") ? v * 1000 : v
-        }
-        END { if (rps == "" || p99 == "") exit 1; printf "%.0f %.2f\n", rps, p99 }
-    ' "$T/wrk.out"
-}
-
-# per_request HEADER URL: how many statements PostgreSQL runs for one request
-# (log_statement = all for the time of one request, counted in the cluster's
-# log; r1540's statements are prepared, so each shows as "execute r1540_sN")
-per_request() {
-    curl -s -o /dev/null -H "$1" "$2"
-    pg_psql r1540test -c "ALTER SYSTEM SET log_statement = 'all'" -c "SELECT pg_reload_conf()" >/dev/null
-    sleep 0.3
-    n0=$(wc -l <"$PG_DIR/server.log")
-    curl -s -o /dev/null -H "$1" "$2"
-    sleep 0.3
-    pg_psql r1540test -c "ALTER SYSTEM RESET log_statement" -c "SELECT pg_reload_conf()" >/dev/null
-    tail -n +$((n0 + 1)) "$PG_DIR/server.log" | grep -c 'LOG:  execute r1540_s' || true
-}
+BENCH=pg_accounts
+. bench/pg_lib.sh
 
 # bench DB NAME: sets up DB, serves it, prints "NAME session RPS P99 bearer RPS P99"
 # (and, on the prepared PostgreSQL run, the statements per request of each)

@@ -20,41 +20,8 @@
 # request of each page (its log). R1540_BIN runs another binary.
 set -eu
 cd "$(dirname "$0")/.."
-BIN=${R1540_BIN:-$PWD/r1540}
-case $BIN in /*) ;; *) BIN=$PWD/$BIN ;; esac
-SECS=${BENCH_PG_SECS:-5}
-PW='correct horse battery staple'
-export R1540_DATA=$PWD/data R1540_WEB=$PWD/web R1540_PG_EXPERIMENTAL=1
-for t in wrk curl sqlite3; do
-    command -v "$t" >/dev/null 2>&1 || { echo "pg_web_signed bench: '$t' is missing (make deps)"; exit 1; }
-done
-. tests/pg_cluster.sh
-T=$(mktemp -d "${TMPDIR:-/tmp}/r1540-pgweb.XXXXXX")
-cleanup() {
-    # the servers are started in $(bench ...) subshells: their pids are in a file
-    for p in $(cat "$T/pids" 2>/dev/null); do kill "$p" 2>/dev/null || true; done
-    pg_cluster_stop
-    rm -rf "$T"
-}
-trap cleanup EXIT
-trap 'exit 1' INT TERM HUP
-pg_cluster_start >"$T/pg.log" 2>&1 || { cat "$T/pg.log"; exit 1; }
-
-# serve DB NAME: starts a server on DB, its base URL in $B
-serve() {
-    log=$T/serve.$2.log
-    "$BIN" --db "$1" serve --listen 127.0.0.1:0 --notify-interval 0 --per-address 0 >"$log" 2>&1 &
-    echo $! >>"$T/pids"
-    i=0
-    B=
-    while [ $i -lt 100 ] && [ -z "$B" ]; do
-        sleep 0.1
-        port=$(sed -n 's|^r1540 serving http://127\.0\.0\.1:\([0-9]*\)/.*|\1|p' "$log")
-        [ -n "$port" ] && B=http://127.0.0.1:$port
-        i=$((i + 1))
-    done
-    [ -n "$B" ] || { echo "pg_web_signed bench: no server on $2"; cat "$log"; exit 1; }
-}
+BENCH=pg_web_signed
+. bench/pg_lib.sh
 
 # check NAME COOKIE CSRF URL: the signed-in answer is 200, the user's own
 # (their CSRF token in the page) and not cacheable
@@ -66,51 +33,16 @@ check() {
         { echo "pg_web_signed bench: $4 may be cached on $1"; exit 1; }
 }
 
-# run COOKIE URL: "RPS P99" from wrk; errors are said. COOKIE "-": no
-# cookie (a public answer, from the answer cache after the first)
-run() {
-    if [ "$1" = - ]; then
-        wrk -t2 -c32 -d"${SECS}s" --latency "$2" >"$T/wrk.out" 2>&1
-    else
-        wrk -t2 -c32 -d"${SECS}s" --latency -H "Cookie: r1540_session=$1" "$2" >"$T/wrk.out" 2>&1
-    fi
-    if grep -q -e 'Non-2xx' -e 'Socket errors' "$T/wrk.out"; then
-        echo "pg_web_signed bench: errors under load at $2:" >&2
-        grep -e 'Non-2xx' -e 'Socket errors' "$T/wrk.out" >&2
-    fi
-    awk '
-        /Requests\/sec:/ { rps = $2 }
-        $1 == "99%" {
-            v = $2; u = v; sub(/[0-9.]+/, "", u); sub(/[a-z]+$/, "", v)
-            p99 = (u == "us") ? v / 1000 : (u == "s") ? v * 1000 : v
-        }
-        END { if (rps == "" || p99 == "") exit 1; printf "%.0f %.2f\n", rps, p99 }
-    ' "$T/wrk.out"
-}
-
 # the draft with the most entries, found in SQLite: the demo gives the same
 # versions and ids on both backends
 "$BIN" --db "$T/bench.db" init --demo >/dev/null
 DRAFT=$(sqlite3 "$T/bench.db" "SELECT v.state || '/versions/' || v.number FROM matrix_version v
     JOIN matrix_entry e ON e.version_id = v.id WHERE v.status = 'draft'
     GROUP BY v.id ORDER BY count(*) DESC, v.id LIMIT 1")
-# PostgreSQL makes its own demo: `r1540 copy` would be sooner, but it refuses
-# the demo's practice.terms (PostgreSQL keeps them in practice_fts)
-"$BIN" --db "$PG_URL" init --demo >/dev/null
-
-# per_request COOKIE URL: how many statements PostgreSQL runs for one request
-# (log_statement = all for the time of one request, counted in the cluster's
-# log; r1540's statements are prepared, so each shows as "execute r1540_sN")
-per_request() {
-    curl -s -o /dev/null -H "Cookie: r1540_session=$1" "$2"
-    pg_psql r1540test -c "ALTER SYSTEM SET log_statement = 'all'" -c "SELECT pg_reload_conf()" >/dev/null
-    sleep 0.3
-    n0=$(wc -l <"$PG_DIR/server.log")
-    curl -s -o /dev/null -H "Cookie: r1540_session=$1" "$2"
-    sleep 0.3
-    pg_psql r1540test -c "ALTER SYSTEM RESET log_statement" -c "SELECT pg_reload_conf()" >/dev/null
-    tail -n +$((n0 + 1)) "$PG_DIR/server.log" | grep -c 'LOG:  execute r1540_s' || true
-}
+# PostgreSQL gets the same records by `r1540 copy`, and its planner their
+# statistics at once (autovacuum would take up to a minute)
+"$BIN" --db "$T/bench.db" copy "$PG_URL" >/dev/null
+pg_psql r1540test -c ANALYZE
 
 # bench DB NAME: serves DB with an expert signed in; prints "NAME RPS P99 RPS P99"
 # (and, on PostgreSQL, the statements per request of each page)
@@ -124,11 +56,12 @@ bench() {
     [ -n "$cookie" ] && [ -n "$csrf" ] || { echo "pg_web_signed bench: sign-in failed on $2"; exit 1; }
     check "$2" "$cookie" "$csrf" "$B/en/states/$DRAFT"
     check "$2" "$cookie" "$csrf" "$B/en/workspace"
-    line="$2 $(run "$cookie" "$B/en/states/$DRAFT") $(run "$cookie" "$B/en/workspace")"
-    line="$line $(run - "$B/en/states") $(run - "$B/api/v1/states")"
+    h="Cookie: r1540_session=$cookie"
+    line="$2 $(run "$h" "$B/en/states/$DRAFT") $(run "$h" "$B/en/workspace")"
+    line="$line $(run "" "$B/en/states") $(run "" "$B/api/v1/states")"
     if [ "$2" = postgres ]; then
-        line="$line $(per_request "$cookie" "$B/en/states/$DRAFT")"
-        line="$line $(per_request "$cookie" "$B/en/workspace")"
+        line="$line $(per_request "$h" "$B/en/states/$DRAFT")"
+        line="$line $(per_request "$h" "$B/en/workspace")"
     fi
     echo "$line"
 }
