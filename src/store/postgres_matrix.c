@@ -149,14 +149,36 @@ static rc_t entry_owner(pg_store_t *h, long long version_id, entry_owner_t *o, e
     return rc;
 }
 
+/* Whether a report with this id exists (0: none asked, true). An entry's
+ * one key on its report, (source_report, state), cannot tell a missing report
+ * from another state's (postgres_schema_matrix.c, migration 13), and after
+ * the failure a transaction answers nothing: so it is asked before. */
+static rc_t report_exists(pg_store_t *h, long long id, bool *exists, err_t *e)
+{
+    *exists = true;
+    if (id == 0)
+        return RC_OK;
+    char ids[24];
+    num(ids, sizeof ids, id);
+    const char *p[] = {ids};
+    PGresult *r;
+    rc_t rc = pg_exec(h, "SELECT 1 FROM report WHERE id = $1", 1, p, &r, e);
+    if (rc == RC_OK) {
+        *exists = PQntuples(r) > 0;
+        PQclear(r);
+    }
+    return rc;
+}
+
 /* After a foreign key failure on an entry: says which reference was wrong,
- * from the constraint's name (postgres_schema_matrix.c). */
+ * from the constraint's name (postgres_schema_matrix.c) and, for the report,
+ * from whether it exists. */
 static rc_t entry_fk_failure(pg_store_t *h, const entry_owner_t *o, const matrix_entry_t *en,
-                             err_t *e)
+                             bool report_found, err_t *e)
 {
     if (strcmp(h->constraint, "matrix_entry_template_version_item_fkey") == 0)
         return err_set(e, RC_NOTFOUND, "item %s: unknown template item", en->item);
-    if (strcmp(h->constraint, "matrix_entry_source_report_fkey") == 0)
+    if (strcmp(h->constraint, "matrix_entry_source_report_state_fkey") == 0 && !report_found)
         return err_set(e, RC_INPUT, "item %s: no report with id %lld", en->item,
                        en->source_report);
     if (strcmp(h->constraint, "matrix_entry_source_report_state_fkey") == 0)
@@ -175,9 +197,13 @@ static rc_t entry_write(pg_store_t *h, const entry_owner_t *o, const matrix_entr
                          upsert ? "version_id, item" : NULL);
     pg_params_t p = {.v = {o->id, o->state, o->template_version}, .n = ENTRY_OWNER_COLS};
     pg_fields_params(&p, &matrix_entry_fields, en);
-    rc_t rc = pg_exec(h, sql, p.n, p.v, NULL, e);
+    bool report_found;
+    rc_t rc = report_exists(h, en->source_report, &report_found, e);
+    if (rc != RC_OK)
+        return rc;
+    rc = pg_exec(h, sql, p.n, p.v, NULL, e);
     if (rc == RC_INPUT && strstr(h->constraint, "_fkey"))
-        return entry_fk_failure(h, o, en, e);
+        return entry_fk_failure(h, o, en, report_found, e);
     if (rc == RC_REFUSED || rc == RC_INPUT)
         err_prefix(e, "item %s: ", en->item);
     return rc;
