@@ -113,6 +113,26 @@ void pg_fields_insert_sql(char *dst, const field_table_t *t, const char *prefix_
     }
 }
 
+void pg_fields_insert_arrays_sql(char *dst, const field_table_t *t, const char *prefix_cols,
+                                 const char *prefix_select, int n_prefix, const char *tail)
+{
+    *dst = '\0';
+    add(dst, "INSERT INTO %s (%s%s", t->table, prefix_cols ? prefix_cols : "",
+        prefix_cols ? ", " : "");
+    add_columns(dst, t, false);
+    add(dst, ") SELECT %s%su.* FROM unnest(", prefix_select ? prefix_select : "",
+        prefix_select ? ", " : "");
+    int k = n_prefix;
+    for (size_t i = 0; i < t->n; i++) {
+        const field_t *f = &t->fields[i];
+        bool numeric = f->type == FIELD_ID || f->type == FIELD_REF || f->type == FIELD_INT ||
+                       f->type == FIELD_LLONG || f->type == FIELD_BOOL;
+        for (int w = 0; w < width(f); w++, k++)
+            add(dst, "%s$%d::%s[]", k > n_prefix ? ", " : "", k + 1, numeric ? "bigint" : "text");
+    }
+    add(dst, ") AS u%s", tail ? tail : "");
+}
+
 void pg_fields_upsert_sql(char *dst, const field_table_t *t, const char *key)
 {
     *dst = '\0';
@@ -200,6 +220,47 @@ void pg_fields_params(pg_params_t *p, const field_table_t *t, const void *rec)
             break;
         }
     }
+}
+
+/* Appends v to an array literal: quoted, with " and \\ escaped; NULL bare. */
+static void array_element(buf_t *b, const char *v)
+{
+    if (!v) {
+        buf_puts(b, "NULL");
+        return;
+    }
+    buf_putc(b, '"');
+    for (const char *run = v;; v++) {
+        if (*v == '"' || *v == '\\' || !*v) {
+            buf_append(b, run, (size_t)(v - run));
+            if (!*v)
+                break;
+            buf_putc(b, '\\');
+            run = v;
+        }
+    }
+    buf_putc(b, '"');
+}
+
+int pg_fields_arrays(buf_t *cols, const field_table_t *t, const void *recs, size_t stride,
+                     size_t n)
+{
+    pg_params_t p;
+    int ncol = 0;
+    for (size_t r = 0; r < n; r++) {
+        p.n = 0;
+        pg_fields_params(&p, t, (const char *)recs + r * stride);
+        ncol = p.n;
+        for (int k = 0; k < p.n; k++) {
+            if (r == 0)
+                buf_reset(&cols[k]);
+            buf_putc(&cols[k], r ? ',' : '{');
+            array_element(&cols[k], p.v[k]);
+        }
+    }
+    for (int k = 0; k < ncol; k++)
+        buf_putc(&cols[k], '}');
+    return ncol;
 }
 
 static void read_one(arena_t *a, const PGresult *r, int i, int c, const field_t *f, void *rec)

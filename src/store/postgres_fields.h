@@ -12,6 +12,7 @@
 #include <libpq-fe.h>
 
 #include "../core/fields.h"
+#include "../util/buf.h"
 #include "../util/mem.h"
 
 enum { PG_FIELDS_SQL_MAX = 4096, PG_FIELDS_MAX_PARAMS = 64 };
@@ -31,6 +32,20 @@ void pg_fields_upsert_sql(char *dst, const field_table_t *t, const char *key);
  * SET" every column but the FIELD_KEY ones. */
 void pg_fields_insert_sql(char *dst, const field_table_t *t, const char *prefix_cols,
                           int n_prefix, const char *conflict);
+/* "INSERT INTO table (prefix_cols, cols) SELECT prefix_select, u.* FROM
+ * unnest($k::text[], ...) AS u" and then tail: any number of rows in one
+ * statement of one text, each column's values one array parameter
+ * (pg_fields_arrays), numbered after the caller's n_prefix parameters (which
+ * prefix_select and tail use). A number's array is bigint[] (an integer
+ * column takes it by assignment), any other text[]. */
+void pg_fields_insert_arrays_sql(char *dst, const field_table_t *t, const char *prefix_cols,
+                                 const char *prefix_select, int n_prefix, const char *tail);
+/* The columns of the n records at recs (stride bytes apart) as array literals,
+ * cols[k] column k's (cols: PG_FIELDS_MAX_PARAMS buffers, each set up by
+ * buf_init and reset here): the values pg_fields_params gives, quoted,
+ * NULL unquoted. Returns the number of columns. */
+int pg_fields_arrays(buf_t *cols, const field_table_t *t, const void *recs, size_t stride,
+                     size_t n);
 /* "INSERT INTO table (cols) VALUES (...) RETURNING id" for a record with a
  * FIELD_ID: an id parameter that is NULL (an id of 0) becomes the highest id
  * + 1, as SQLite's rowid, so the same data gives the same ids on both

@@ -5,7 +5,8 @@
  * check its item and source report (postgres_schema_matrix.c). A new version
  * gets the highest id + 1, as SQLite's rowid does.
  *
- * entries_insert writes 64, 16, 4 and 1 rows per statement.
+ * entries_insert writes a version's rows in one statement, a column per
+ * array parameter (pg_fields_insert_arrays_sql).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -149,14 +150,36 @@ static rc_t entry_owner(pg_store_t *h, long long version_id, entry_owner_t *o, e
     return rc;
 }
 
+/* Whether a report with this id exists (0: none asked, true). An entry's
+ * one key on its report, (source_report, state), cannot tell a missing report
+ * from another state's (postgres_schema_matrix.c, migration 13), and after
+ * the failure a transaction answers nothing: so it is asked before. */
+static rc_t report_exists(pg_store_t *h, long long id, bool *exists, err_t *e)
+{
+    *exists = true;
+    if (id == 0)
+        return RC_OK;
+    char ids[24];
+    num(ids, sizeof ids, id);
+    const char *p[] = {ids};
+    PGresult *r;
+    rc_t rc = pg_exec(h, "SELECT 1 FROM report WHERE id = $1", 1, p, &r, e);
+    if (rc == RC_OK) {
+        *exists = PQntuples(r) > 0;
+        PQclear(r);
+    }
+    return rc;
+}
+
 /* After a foreign key failure on an entry: says which reference was wrong,
- * from the constraint's name (postgres_schema_matrix.c). */
+ * from the constraint's name (postgres_schema_matrix.c) and, for the report,
+ * from whether it exists. */
 static rc_t entry_fk_failure(pg_store_t *h, const entry_owner_t *o, const matrix_entry_t *en,
-                             err_t *e)
+                             bool report_found, err_t *e)
 {
     if (strcmp(h->constraint, "matrix_entry_template_version_item_fkey") == 0)
         return err_set(e, RC_NOTFOUND, "item %s: unknown template item", en->item);
-    if (strcmp(h->constraint, "matrix_entry_source_report_fkey") == 0)
+    if (strcmp(h->constraint, "matrix_entry_source_report_state_fkey") == 0 && !report_found)
         return err_set(e, RC_INPUT, "item %s: no report with id %lld", en->item,
                        en->source_report);
     if (strcmp(h->constraint, "matrix_entry_source_report_state_fkey") == 0)
@@ -175,9 +198,13 @@ static rc_t entry_write(pg_store_t *h, const entry_owner_t *o, const matrix_entr
                          upsert ? "version_id, item" : NULL);
     pg_params_t p = {.v = {o->id, o->state, o->template_version}, .n = ENTRY_OWNER_COLS};
     pg_fields_params(&p, &matrix_entry_fields, en);
-    rc_t rc = pg_exec(h, sql, p.n, p.v, NULL, e);
+    bool report_found;
+    rc_t rc = report_exists(h, en->source_report, &report_found, e);
+    if (rc != RC_OK)
+        return rc;
+    rc = pg_exec(h, sql, p.n, p.v, NULL, e);
     if (rc == RC_INPUT && strstr(h->constraint, "_fkey"))
-        return entry_fk_failure(h, o, en, e);
+        return entry_fk_failure(h, o, en, report_found, e);
     if (rc == RC_REFUSED || rc == RC_INPUT)
         err_prefix(e, "item %s: ", en->item);
     return rc;
@@ -190,96 +217,87 @@ rc_t pg_entry_put(void *h, long long version_id, const matrix_entry_t *en, err_t
     return rc == RC_OK ? entry_write(h, &o, en, true, e) : rc;
 }
 
-/* Rows per multi-row insert: one statement per entry costs a round trip each. */
-enum { BULK_ROWS = 64 };
+/* Rows per statement: a version has at most its template's items (a few
+ * hundred), so nearly always one statement; the cap bounds the arrays. */
+enum { ENTRY_ROWS_MAX = 1000 };
 
-/* One multi-row insert of rows entries (all or none). */
-static rc_t entries_chunk(pg_store_t *h, const entry_owner_t *o, const matrix_entry_t *entries,
-                          size_t rows, err_t *e)
+/* One INSERT of rows entries (all or none), each column one array, its owner
+ * columns read from the version in the same statement: one statement text for
+ * any number of rows (prepared once, postgres_stmt.c), one round trip, one
+ * frozen check (migration 13's statement trigger). RC_NOTFOUND if there is
+ * no such version (nothing inserted). */
+static rc_t entries_rows(pg_store_t *h, long long version_id, const matrix_entry_t *entries,
+                         size_t rows, err_t *e)
 {
-    char one[PG_FIELDS_SQL_MAX];
-    pg_fields_insert_sql(one, &matrix_entry_fields, ENTRY_OWNER, ENTRY_OWNER_COLS, NULL);
-    size_t head = (size_t)(strstr(one, " VALUES") - one);
-    pg_params_t *p = xcalloc(rows, sizeof *p);
-    const char **v = xcalloc(rows * PG_FIELDS_MAX_PARAMS, sizeof *v);
-    size_t cap = head + rows * (size_t)PG_FIELDS_MAX_PARAMS * 8 + 16, len;
-    char *sql = xmalloc(cap);
-    len = (size_t)snprintf(sql, cap, "%.*s VALUES ", (int)head, one);
-    int n = 0;
-    for (size_t i = 0; i < rows; i++) {
-        p[i] = (pg_params_t){.v = {o->id, o->state, o->template_version}, .n = ENTRY_OWNER_COLS};
-        pg_fields_params(&p[i], &matrix_entry_fields, &entries[i]);
-        len += (size_t)snprintf(sql + len, cap - len, i ? ",(" : "(");
-        for (int k = 0; k < p[i].n; k++) {
-            v[n++] = p[i].v[k];
-            len += (size_t)snprintf(sql + len, cap - len, k ? ",$%d" : "$%d", n);
-        }
-        len += (size_t)snprintf(sql + len, cap - len, ")");
-    }
-    rc_t rc = pg_exec(h, sql, n, v, NULL, e);
-    free(sql);
-    free(v);
-    free(p);
+    char sql[PG_FIELDS_SQL_MAX], id[24];
+    pg_fields_insert_arrays_sql(sql, &matrix_entry_fields, ENTRY_OWNER,
+                                "v.id, v.state, v.template_version", 1,
+                                ", matrix_version v WHERE v.id = $1");
+    buf_t cols[PG_FIELDS_MAX_PARAMS];
+    for (int k = 0; k < PG_FIELDS_MAX_PARAMS; k++)
+        buf_init(&cols[k], 0);
+    int n = pg_fields_arrays(cols, &matrix_entry_fields, entries, sizeof *entries, rows);
+    const char *v[1 + PG_FIELDS_MAX_PARAMS];
+    num(id, sizeof id, version_id);
+    v[0] = id;
+    for (int k = 0; k < n; k++)
+        v[1 + k] = buf_str(&cols[k]);
+    PGresult *r;
+    rc_t rc = pg_exec(h, sql, 1 + n, v, &r, e);
+    for (int k = 0; k < PG_FIELDS_MAX_PARAMS; k++)
+        buf_free(&cols[k]);
+    if (rc != RC_OK)
+        return rc;
+    if (strcmp(PQcmdTuples(r), "0") == 0)
+        rc = err_set(e, RC_NOTFOUND, "no matrix version with id %lld", version_id);
+    PQclear(r);
     return rc;
 }
 
-/* A chunk in a savepoint inside a transaction (a failure would abort it):
- * when it fails, its rows go again one by one so that the message names the
- * entry at fault. */
-static rc_t entries_chunk_or_each(pg_store_t *h, const entry_owner_t *o,
-                                  const matrix_entry_t *entries, size_t rows, err_t *e)
-{
-    bool in_tx = PQtransactionStatus(h->conn) != PQTRANS_IDLE;
-    rc_t rc = in_tx ? pg_script(h, "SAVEPOINT entries_chunk", e) : RC_OK;
-    if (rc == RC_OK && entries_chunk(h, o, entries, rows, NULL) == RC_OK)
-        return in_tx ? pg_script(h, "RELEASE entries_chunk", e) : RC_OK;
-    if (rc == RC_OK && in_tx)
-        rc = pg_script(h, "ROLLBACK TO entries_chunk; RELEASE entries_chunk", e);
-    for (size_t i = 0; i < rows && rc == RC_OK; i++)
-        rc = entry_write(h, o, &entries[i], false, e);
-    return rc;
-}
-
-/* Chunks of 64, 16, 4 and 1 rows, largest first (as sqlite.c's bulk insert):
- * each chunk's statement is prepared once per connection (postgres_stmt.c),
- * where a chunk of whatever was left (64, then 23, 41, ...) made a statement
- * for every row count seen, each prepared for one or two uses. */
-static size_t chunk_rows(size_t left)
-{
-    size_t rows = BULK_ROWS;
-    while (rows > left)
-        rows /= 4;
-    return rows;
-}
-
-/* All chunks in one savepoint (a round trip each way per call, not per
- * chunk): when one fails, every row goes again one by one so that the
+/* The entries [0, n) one by one, after a statement of them failed: the
  * message names the entry at fault. */
+static rc_t entries_each(pg_store_t *h, long long version_id, const matrix_entry_t *entries,
+                         size_t n, err_t *e)
+{
+    entry_owner_t o;
+    rc_t rc = entry_owner(h, version_id, &o, e);
+    for (size_t i = 0; i < n && rc == RC_OK; i++)
+        rc = entry_write(h, &o, &entries[i], false, e);
+    return rc;
+}
+
+/* In a transaction, all statements in one savepoint: when one fails on a rule
+ * (a key, a check, a refusal), every row goes again one by one so that the
+ * message names the entry at fault; any other failure is the answer.
+ * Outside one, each statement commits alone (a failed one goes again row by
+ * row, the rows before the one at fault committing). */
 rc_t pg_entries_insert(void *hv, long long version_id, const matrix_entry_t *entries, size_t n,
                        err_t *e)
 {
     pg_store_t *h = hv;
-    entry_owner_t o;
-    rc_t rc = entry_owner(h, version_id, &o, e);
+    if (n == 0) {
+        entry_owner_t o;
+        return entry_owner(h, version_id, &o, e);
+    }
     bool in_tx = PQtransactionStatus(h->conn) != PQTRANS_IDLE;
-    if (rc != RC_OK || n == 0)
+    rc_t rc = in_tx ? pg_script(h, "SAVEPOINT entries_chunk", e) : RC_OK;
+    size_t i = 0, rows = 0;
+    for (; i < n && rc == RC_OK; i += rows) {
+        rows = n - i < ENTRY_ROWS_MAX ? n - i : ENTRY_ROWS_MAX;
+        rc = entries_rows(h, version_id, entries + i, rows, e);
+    }
+    if (rc == RC_OK)
+        return in_tx ? pg_script(h, "RELEASE entries_chunk", e) : RC_OK;
+    if (rc == RC_NOTFOUND && in_tx) /* no such version: nothing written, nothing failed */
+        pg_script(h, "RELEASE entries_chunk", NULL);
+    if (rc != RC_INPUT && rc != RC_REFUSED) /* not a rule an entry broke */
         return rc;
-    if (!in_tx) /* each chunk commits alone: the chunk's own fallback */
-        for (size_t i = 0, rows; i < n && rc == RC_OK; i += rows)
-            rc = entries_chunk_or_each(h, &o, entries + i, rows = chunk_rows(n - i), e);
     if (!in_tx)
+        return entries_each(h, version_id, entries + (i - rows), n - (i - rows), e);
+    err_t again = {0};
+    if (pg_script(h, "ROLLBACK TO entries_chunk; RELEASE entries_chunk", &again) != RC_OK)
         return rc;
-    if ((rc = pg_script(h, "SAVEPOINT entries_chunk", e)) != RC_OK)
-        return rc;
-    bool failed = false;
-    for (size_t i = 0, rows; i < n && !failed; i += rows)
-        failed = entries_chunk(h, &o, entries + i, rows = chunk_rows(n - i), NULL) != RC_OK;
-    if (!failed)
-        return pg_script(h, "RELEASE entries_chunk", e);
-    rc = pg_script(h, "ROLLBACK TO entries_chunk; RELEASE entries_chunk", e);
-    for (size_t i = 0; i < n && rc == RC_OK; i++)
-        rc = entry_write(h, &o, &entries[i], false, e);
-    return rc;
+    return entries_each(h, version_id, entries, n, e);
 }
 
 rc_t pg_entries_clear(void *h, long long version_id, err_t *e)

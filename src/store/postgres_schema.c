@@ -69,5 +69,6 @@ const char *const postgres_migrations[] = {postgres_migration_ref, postgres_migr
                                              postgres_migration_assistance,
                                              postgres_migration_programme,
                                              postgres_migration_outreach,
-                                             postgres_migration_change_notify};
+                                             postgres_migration_change_notify,
+                                             postgres_migration_entry_checks};
 const int postgres_migration_count = sizeof postgres_migrations / sizeof *postgres_migrations;

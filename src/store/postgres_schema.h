@@ -51,6 +51,10 @@ extern const char postgres_migration_outreach[];
 /* 12: every committing write announces itself on the channel PG_CHANGE_CHANNEL
  * (NOTIFY from the change counter's trigger, postgres_schema.c). */
 extern const char postgres_migration_change_notify[];
+/* 13: an inserted entry's frozen check once per statement, and no foreign key
+ * source_report -> report (id) beside (source_report, state) -> report
+ * (postgres_schema_matrix.c). */
+extern const char postgres_migration_entry_checks[];
 
 /* The channel a commit that wrote anything is announced on (LISTEN, store
  * op change_wait): at most one notice per transaction, delivered at its commit

@@ -94,6 +94,14 @@ both "matrix show --all" matrix show DEU 2 --all
 both "matrix diff" matrix diff DEU 1 2
 both "state show" state show DEU
 both "status" status
+# a version's entries go in one statement, each column an array literal: text
+# that array syntax reads specially must come back as it went in (the import
+# of a draft writes its entries again)
+both "matrix set with quotes, backslashes, braces, commas and NULL" matrix set DEU 2 OP1-BWC X \
+    --remark 'a "quoted" \back\\slash\, {braced, NULL}' --ref '\' --page '""'
+r export --format json -o "$T/draft.json" >/dev/null 2>&1
+both "import of it (its draft's entries in one statement)" import "$T/draft.json"
+both "... read back the same" matrix show DEU 2 --all --format json
 expect_ok "audit verify on PostgreSQL" p audit verify
 
 # ---- the rules, enforced by PostgreSQL whoever writes -----------------------------------
@@ -113,6 +121,26 @@ refused "a status moves only along the workflow" "r1540: the workflow does not a
     "UPDATE matrix_version SET status = 'published' WHERE id = 2"
 refused "a version is born a draft" "r1540: a new matrix version starts as a draft" \
     "INSERT INTO matrix_version VALUES (9, 'FRA', 1, 1, 'approved', '2005-01-01', '', '', '')"
+refused "... nor does an entry go into it, also among a draft's in one statement" \
+    "r1540: an approved matrix version cannot change" \
+    "INSERT INTO matrix_entry (version_id, state, template_version, item, mark, legal_reference, source_report, page, remark) SELECT id, state, template_version, 'OP1-CTBT', 'X', '', NULL, '', '' FROM matrix_version WHERE state = 'DEU'"
+# The frozen check of an INSERT locks its versions (FOR SHARE, migration 13):
+# a status change waits for the inserting transaction, so an entry cannot
+# slip into a version approved meanwhile.
+pg_psql r1540test -c "BEGIN" -c "INSERT INTO matrix_entry (version_id, state, template_version, item, mark, legal_reference, source_report, page, remark) SELECT id, state, template_version, 'OP1-CTBT', 'X', '', NULL, '', '' FROM matrix_version WHERE state = 'DEU' AND number = 2" \
+    -c "SELECT pg_sleep(60)" -c "ROLLBACK" >"$T/holder.out" 2>&1 &
+holder=$!
+for _ in $(seq 100); do
+    [ "$(pg_psql r1540test -c "SELECT count(*) FROM pg_stat_activity WHERE query = 'SELECT pg_sleep(60)'")" = 1 ] && break
+    sleep 0.1
+done
+refused "an entry's insert holds its version against a status change until it ends" \
+    "could not obtain lock on row in relation \"matrix_version\"" \
+    "SELECT 1 FROM matrix_version WHERE state = 'DEU' AND number = 2 FOR NO KEY UPDATE NOWAIT"
+pg_psql r1540test -c "SELECT pg_cancel_backend(pid) FROM pg_stat_activity WHERE query = 'SELECT pg_sleep(60)'" >/dev/null
+wait "$holder"
+expect_eq "... and the insert was held, never kept" \
+    "$(pg_psql r1540test -c "SELECT count(*) FROM matrix_entry WHERE item = 'OP1-CTBT'")" "0"
 refused "an entry's source is a report of its own state" "foreign key" \
     "INSERT INTO matrix_entry (version_id, state, template_version, item, mark, legal_reference, source_report, page, remark) SELECT 2, 'DEU', template_version, 'OP1-CWC', 'X', '', 2, '', '' FROM matrix_version WHERE id = 2"
 refused "a mark has its shape" "matrix_entry_mark_check" \
