@@ -69,7 +69,8 @@ test: deps
 	TEST_JOBS=$(TEST_JOBS) sh tests/run.sh
 
 # make test and the runs it leaves out for time (tests/run.sh, long_one): the
-# slowest ASan runs, conformance.sh, more scripts on PostgreSQL; about 75 minutes
+# slowest ASan runs, conformance.sh, more scripts on PostgreSQL, the plain SQLite
+# runs of the scripts also run under ASan and on PostgreSQL; about 75 minutes
 test-long: deps
 	$(MAKE) -j$(TEST_JOBS) r1540 unit-bins fuzz-bins
 	TEST_LONG=1 TEST_JOBS=$(TEST_JOBS) sh tests/run.sh

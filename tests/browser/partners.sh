@@ -7,7 +7,7 @@ cd "$(dirname "$0")/../.." || exit 2
 
 [ -d node_modules/playwright-core ] || { echo "Bail out! node_modules/playwright-core is missing: run npm ci"; exit 1; }
 [ -x "${CHROMIUM:-/usr/bin/chromium}" ] || { echo "Bail out! no chromium (scripts/install-deps.sh installs it)"; exit 1; }
-r init --demo >/dev/null 2>"$T/init.err" || { cat "$T/init.err"; echo "Bail out! init"; exit 1; }
+init_demo >/dev/null 2>"$T/init.err" || { cat "$T/init.err"; echo "Bail out! init"; exit 1; }
 for spec in pocfra:FRA pocegy:EGY pocchn:CHN; do
     echo "$PW" | r user add "${spec%%:*}" --role poc --state "${spec#*:}" >/dev/null 2>>"$T/init.err" ||
         { cat "$T/init.err"; echo "Bail out! user add"; exit 1; }

@@ -8,7 +8,7 @@ cd "$(dirname "$0")/../.." || exit 2
 
 [ -d node_modules/playwright-core ] && [ -d node_modules/axe-core ] || { echo "Bail out! node_modules/playwright-core or axe-core is missing: run npm ci"; exit 1; }
 [ -x "${CHROMIUM:-/usr/bin/chromium}" ] || { echo "Bail out! no chromium (scripts/install-deps.sh installs it)"; exit 1; }
-r init --demo >/dev/null 2>"$T/init.err" || { cat "$T/init.err"; echo "Bail out! init"; exit 1; }
+init_demo >/dev/null 2>"$T/init.err" || { cat "$T/init.err"; echo "Bail out! init"; exit 1; }
 for spec in exp:expert com:committee pocfra:poc:FRA pocegy:poc:EGY pocchn:poc:CHN pocdeu:poc:DEU \
     prov:provider:OPCW pocjpn:poc:JPN admin:admin pocgbr:poc:GBR; do
     name=${spec%%:*}; rest=${spec#*:}; role=${rest%%:*}

@@ -89,7 +89,11 @@ unaudited() {
     expect_eq "$1: no audit entry" "$(audit_count)" "$before"
 }
 
-# The standard setup: a database with reference data only, or with demo data.
-init_db() { r init "$@" >/dev/null 2>"$T/init.err" || { cat "$T/init.err"; exit 1; }; }
+# The standard setup: a database with reference data only, or with demo data
+# (init_demo: on SQLite a copy of the run's demo database).
+init_db() {
+    if [ "$*" = --demo ]; then init_demo; else r init "$@"; fi >/dev/null 2>"$T/init.err" ||
+        { cat "$T/init.err"; exit 1; }
+}
 
 done_testing() { echo "1..$N"; }

@@ -13,7 +13,7 @@ XSS='<script>alert(1)</script>'
 XSS_HTML='&lt;script&gt;alert(1)&lt;/script&gt;'
 SQL="'; DROP TABLE assistance_request; --"
 
-r init --demo >/dev/null 2>"$T/init.err" || { cat "$T/init.err"; echo "Bail out! init"; exit 1; }
+init_demo >/dev/null 2>"$T/init.err" || { cat "$T/init.err"; echo "Bail out! init"; exit 1; }
 adduser() { echo "$PW" | r user add "$@" >/dev/null 2>>"$T/init.err" || { cat "$T/init.err"; echo "Bail out! user add $1"; exit 1; }; }
 adduser exp --role expert
 adduser com --role committee

@@ -11,7 +11,7 @@
 cd "$(dirname "$0")/../.." || exit 2
 . tests/http/lib.sh
 
-r init --demo >/dev/null 2>"$T/init.err" || { cat "$T/init.err"; echo "Bail out! init"; exit 1; }
+init_demo >/dev/null 2>"$T/init.err" || { cat "$T/init.err"; echo "Bail out! init"; exit 1; }
 for spec in exp:expert pocdeu:poc:DEU pocdeu2:poc:DEU pocfra:poc:FRA; do
     name=${spec%%:*}; rest=${spec#*:}; role=${rest%%:*}
     case $rest in *:*) set -- --state "${rest#*:}" ;; *) set -- ;; esac

@@ -13,7 +13,7 @@ no_grep() { ! grep "$@"; }
 
 
 # ---- setup ----------------------------------------------------------------------
-r init --demo >/dev/null 2>"$T/init.err" || { cat "$T/init.err"; echo "Bail out! init"; exit 1; }
+init_demo >/dev/null 2>"$T/init.err" || { cat "$T/init.err"; echo "Bail out! init"; exit 1; }
 for spec in admin:admin exp:expert pocbfa:poc:BFA alice:provider bob:provider carol:provider; do
     name=${spec%%:*}; rest=${spec#*:}; role=${rest%%:*}
     case $rest in *:*) set -- --state "${rest#*:}" ;; *) set -- ;; esac

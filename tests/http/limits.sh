@@ -38,7 +38,7 @@ except Exception:
 EOF
 }
 
-r init --demo >/dev/null 2>"$T/init.err" || { cat "$T/init.err"; echo "Bail out! init"; exit 1; }
+init_demo >/dev/null 2>"$T/init.err" || { cat "$T/init.err"; echo "Bail out! init"; exit 1; }
 echo "$PW" | r user add pocdeu --role poc --state DEU >/dev/null 2>>"$T/init.err" ||
     { cat "$T/init.err"; echo "Bail out! user add"; exit 1; }
 SERVE_ARGS="--upload-budget 1"

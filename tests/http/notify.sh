@@ -46,7 +46,7 @@ sent_line() { sed -n "s/^$1: \([0-9]*\).*/\1/p" "$T/send.out"; }
 inbox() { r notify inbox "$1"; }
 
 # ---- setup: users of every role with their settings, the sink -----------------
-r init --demo >/dev/null 2>"$T/init.err" || { cat "$T/init.err"; echo "Bail out! init"; exit 1; }
+init_demo >/dev/null 2>"$T/init.err" || { cat "$T/init.err"; echo "Bail out! init"; exit 1; }
 for spec in exp:expert com:committee pocfra:poc:FRA pocfra2:poc:FRA pocdeu:poc:DEU \
     prov:provider:LUX dig:expert noaddr:expert; do
     name=${spec%%:*}; rest=${spec#*:}; role=${rest%%:*}

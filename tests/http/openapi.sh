@@ -40,7 +40,7 @@ expect_eq "the route check finds a route left out and one made up" \
     "$(echo "$out" | grep -c -e 'missing in the description: GET /states/\*/diff' -e 'not in the route table: GET /nowhere')" 2
 
 # ---- the server ------------------------------------------------------------------
-r init --demo >/dev/null 2>"$T/init.err" || { cat "$T/init.err"; echo "Bail out! init"; exit 1; }
+init_demo >/dev/null 2>"$T/init.err" || { cat "$T/init.err"; echo "Bail out! init"; exit 1; }
 echo "$PW" | r user add exp --role expert >/dev/null 2>>"$T/init.err" || { cat "$T/init.err"; echo "Bail out! user"; exit 1; }
 TR=$(r token add exp 2>/dev/null | grep -o 'r1540_[0-9a-f]*')
 TW=$(r token add exp --scope write 2>/dev/null | grep -o 'r1540_[0-9a-f]*')

@@ -17,7 +17,7 @@ done
 # inside the repository, so that the compiled client finds node_modules
 C=$(mktemp -d "$ROOT/build/client.XXXXXX") || { echo "Bail out! mktemp"; exit 1; }
 trap 'stop_server >/dev/null 2>&1; rm -rf "$T" "$C"' EXIT
-r init --demo >/dev/null 2>"$T/init.err" || { cat "$T/init.err"; echo "Bail out! init"; exit 1; }
+init_demo >/dev/null 2>"$T/init.err" || { cat "$T/init.err"; echo "Bail out! init"; exit 1; }
 start_server
 
 tsc() { node node_modules/typescript/bin/tsc --strict --module nodenext --target es2022 "$@"; }

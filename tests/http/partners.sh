@@ -14,7 +14,7 @@ PY=/usr/bin/python3
 XSD=${IATI_XSD:-/work/shared/standards/iati-2.03/iati-activities-schema.xsd}
 [ -f "$XSD" ] || XSD=$ROOT/../shared/standards/iati-2.03/iati-activities-schema.xsd
 
-r init --demo >/dev/null 2>"$T/init.err" || { cat "$T/init.err"; echo "Bail out! init"; exit 1; }
+init_demo >/dev/null 2>"$T/init.err" || { cat "$T/init.err"; echo "Bail out! init"; exit 1; }
 # An event whose text needs every iCalendar escape, and whose Chinese title is
 # long enough to be folded inside multi-byte characters.
 HOSTILE='Atelier, régional; C:\dir\ "x" <b>'

@@ -10,7 +10,7 @@
 cd "$(dirname "$0")/../.." || exit 2
 . tests/http/lib.sh
 
-r init --demo >/dev/null 2>"$T/init.err" || { cat "$T/init.err"; echo "Bail out! init"; exit 1; }
+init_demo >/dev/null 2>"$T/init.err" || { cat "$T/init.err"; echo "Bail out! init"; exit 1; }
 # a new published version of KEN citing a report with a hostile title
 HOSTILE='<script>alert(1)</script> "Report" & <b>annex</b>'
 rid=$(r report add KEN --kind additional-information --date 2026-03-01 --language en --title "$HOSTILE" 2>>"$T/init.err") &&

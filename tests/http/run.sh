@@ -21,7 +21,7 @@ SQL2_JSON='%_\\\"'
 SQL2_HTML='%_\&quot;'
 
 # ---- setup: a demo database, users of every role, the server ------------------
-r init --demo >/dev/null 2>"$T/init.err" || { cat "$T/init.err"; echo "Bail out! init"; exit 1; }
+init_demo >/dev/null 2>"$T/init.err" || { cat "$T/init.err"; echo "Bail out! init"; exit 1; }
 for spec in admin:admin com:committee exp:expert prov:provider pocfra:poc:FRA pocdeu:poc:DEU \
     victim:provider old:expert rl:provider; do
     name=${spec%%:*}; rest=${spec#*:}; role=${rest%%:*}

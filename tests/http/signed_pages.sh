@@ -9,7 +9,7 @@
 cd "$(dirname "$0")/../.." || exit 2
 . tests/http/lib.sh
 
-r init --demo >/dev/null 2>"$T/init.err" || { cat "$T/init.err"; echo "Bail out! init"; exit 1; }
+init_demo >/dev/null 2>"$T/init.err" || { cat "$T/init.err"; echo "Bail out! init"; exit 1; }
 # a point of contact of a state with a proposal waiting for its answer
 POC_STATE=$(r assistance proposal list --format json | python3 -c '
 import json, sys

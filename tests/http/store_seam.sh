@@ -6,7 +6,7 @@
 cd "$(dirname "$0")/../.." || exit 2
 . tests/http/lib.sh
 
-r init --demo >/dev/null 2>"$T/init.err" || { cat "$T/init.err"; echo "Bail out! init"; exit 1; }
+init_demo >/dev/null 2>"$T/init.err" || { cat "$T/init.err"; echo "Bail out! init"; exit 1; }
 printf 'A note verbale.\n' >"$T/note.txt"
 start_server
 

@@ -10,7 +10,7 @@ cd "$(dirname "$0")/../.." || exit 2
 . tests/http/lib.sh
 NB=$(printf '\302\240') # ICU's dates have no-break spaces: 14${NB}Nov${NB}1996
 
-r init --demo >/dev/null 2>"$T/init.err" || { cat "$T/init.err"; echo "Bail out! init"; exit 1; }
+init_demo >/dev/null 2>"$T/init.err" || { cat "$T/init.err"; echo "Bail out! init"; exit 1; }
 echo "$PW" | r user add pocken --role poc --state KEN >/dev/null 2>>"$T/init.err"
 # KEN's next version on template v2, edited, accepted, approved and published
 r matrix new KEN --template v2 --date 2026-01-10 >/dev/null 2>>"$T/init.err" ||
