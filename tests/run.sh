@@ -85,9 +85,10 @@ export LSAN_OPTIONS="suppressions=$(pwd)/tests/lsan.supp:print_suppressions=0"
 
 # The scripts make test runs with the plain build on PostgreSQL
 # (tests/on_postgres.sh; issue 14); list() runs them there.
-# Not yet: 05_refdata, 06_template_v2, 20_review, 40_search (made to run,
-# not yet checked there), 32_serve, 33_backup, 34_kill9 (SQLite's file:
-# 56_postgres_serve.sh and 58_postgres_deploy.sh do their part on PostgreSQL).
+# 04, 05_refdata, 06_template_v2, 20_review, 32_serve and 40_search run
+# there in make test-long (below); 33_backup and 34_kill9 are about SQLite's
+# file (56_postgres_serve.sh and 58_postgres_deploy.sh do their part on
+# PostgreSQL).
 CLI_ON_POSTGRES="tests/cli/01_init_states.sh tests/cli/02_reports.sh tests/cli/03_matrix.sh
     tests/cli/05_actors.sh tests/cli/10_assistance.sh tests/cli/11_match.sh tests/cli/21_events.sh
     tests/cli/22_matrix_download.sh tests/cli/30_users.sh tests/cli/31_audit.sh
@@ -140,6 +141,9 @@ for t in tests/cli/[0-9]*.sh; do
     *_postgres_*) continue ;;
     */04_import_export.sh | */05_refdata.sh | */06_template_v2.sh | */20_review.sh)
         long_one "$t (asan)" env R1540_BIN=build/san/r1540 sh "$t" ;;
+    # the kills are of the writing processes, which cannot report under ASan
+    # anyway; the plain run checks what the file holds after each
+    */34_kill9.sh) long_one "$t (asan)" env R1540_BIN=build/san/r1540 sh "$t" ;;
     *) run_one "$t (asan)" env R1540_BIN=build/san/r1540 sh "$t" ;;
     esac
 done
@@ -152,15 +156,22 @@ run_one "tests/cli/58_postgres_deploy.sh (asan)" env R1540_BIN=build/san/r1540 s
 for t in $CLI_ON_POSTGRES; do
     run_one "$t (postgresql)" env R1540_BIN=./r1540 sh tests/on_postgres.sh "$t"
 done
-long_one "tests/cli/04_import_export.sh (postgresql)" env R1540_BIN=./r1540 sh tests/on_postgres.sh tests/cli/04_import_export.sh
+# and in make test-long the slower ones and those made backend-neutral last
+for t in tests/cli/04_import_export.sh tests/cli/05_refdata.sh tests/cli/06_template_v2.sh \
+    tests/cli/20_review.sh tests/cli/32_serve.sh tests/cli/40_search.sh; do
+    long_one "$t (postgresql)" env R1540_BIN=./r1540 sh tests/on_postgres.sh "$t"
+done
 # The HTTP scripts on PostgreSQL: the quicker ones here, the rest in make
-# test-long; practices, programmes, org_programmes, partners, suggest and the
-# two conformance grids have not been run there yet.
+# test-long; conformance.sh (the matrix grid, 8 minutes on SQLite) has not
+# been run there yet.
 for t in $HTTP_ON_POSTGRES; do
     run_one "$t (postgresql)" env R1540_BIN=./r1540 sh tests/on_postgres.sh "$t"
 done
 for t in tests/http/run.sh tests/http/api.sh tests/http/search.sh tests/http/assistance.sh \
-    tests/http/notify.sh tests/http/harden.sh tests/http/openapi.sh tests/http/limits.sh; do
+    tests/http/notify.sh tests/http/harden.sh tests/http/openapi.sh tests/http/limits.sh \
+    tests/http/practices.sh tests/http/programmes.sh tests/http/org_programmes.sh \
+    tests/http/partners.sh tests/http/suggest.sh tests/http/openapi_client.sh \
+    tests/http/conformance_assist.sh; do
     long_one "$t (postgresql)" env R1540_BIN=./r1540 sh tests/on_postgres.sh "$t"
 done
 
@@ -168,15 +179,21 @@ done
 # (plain_one: the plain run of a script in HTTP_ON_POSTGRES is make test-long's)
 run_one "tests/http/run.sh" env R1540_BIN=./r1540 sh tests/http/run.sh
 run_one "tests/http/run.sh (asan)" env R1540_BIN=build/san/r1540 sh tests/http/run.sh
-plain_one tests/http/drift.sh
+# drift.sh: the plain build on SQLite (as on PostgreSQL) in make test, under
+# ASan (1:45 min) in make test-long: it compares answers, the C beneath them
+# runs under ASan in the other HTTP scripts
+run_one "tests/http/drift.sh" env R1540_BIN=./r1540 sh tests/http/drift.sh
 plain_one tests/http/signed_pages.sh
 run_one "tests/http/signed_pages.sh (asan)" env R1540_BIN=build/san/r1540 sh tests/http/signed_pages.sh
-run_one "tests/http/drift.sh (asan)" env R1540_BIN=build/san/r1540 sh tests/http/drift.sh
+long_one "tests/http/drift.sh (asan)" env R1540_BIN=build/san/r1540 sh tests/http/drift.sh
 # every matrix/report/user operation x role x workflow state, CLI (--as) and API
 # (make test-long: 8 minutes; conformance_assist.sh below is make test's grid)
 long_one "tests/http/conformance.sh" env R1540_BIN=./r1540 sh tests/http/conformance.sh
 run_one "tests/http/assistance.sh" env R1540_BIN=./r1540 sh tests/http/assistance.sh
-run_one "tests/http/assistance.sh (asan)" env R1540_BIN=build/san/r1540 sh tests/http/assistance.sh
+# make test-long: 4 minutes under ASan; in make test the assistance pages and
+# API run under ASan in signed_pages.sh, api.sh, openapi.sh (every operation)
+# and partners.sh, and the operations beneath them in 10_assistance.sh
+long_one "tests/http/assistance.sh (asan)" env R1540_BIN=build/san/r1540 sh tests/http/assistance.sh
 # plain build only: about 600 requests and commands, 8 minutes under ASan; the
 # sanitizer build runs the same operations in tests/http/assistance.sh
 run_one "tests/http/conformance_assist.sh" env R1540_BIN=./r1540 sh tests/http/conformance_assist.sh
