@@ -75,17 +75,28 @@ static long long monotonic_ns(void)
     return t.tv_sec * 1000000000LL + t.tv_nsec;
 }
 
-/* Replacing a lost connection may block for up to connect_timeout (a host
- * that is gone answers nothing). Across the process, one connection at a
- * time tries (another waits RESET_WAIT_NS for it, then gives up), and after
- * a try that failed slowly (RESET_SLOW_NS or more) none tries again for as
- * long as it took: the server's other workers then fail at once (a 503)
- * instead of each blocking in turn. A try refused at once (PostgreSQL stopped,
- * its socket gone) holds no one back: the next use tries again. */
+/* Connecting, or replacing a lost connection, may block for up to
+ * connect_timeout (a host that is gone answers nothing). Across the process,
+ * one lost connection at a time is replaced (another waits RESET_WAIT_NS for
+ * it, then gives up), and after a try of either kind that failed slowly
+ * (CONNECT_SLOW_NS or more) none is made for as long as it took: the
+ * server's other workers then fail at once (a 503) instead of each blocking
+ * in turn, and a worker's request does not wait once per statement or per
+ * connection it wants. A try refused at once (PostgreSQL stopped, its socket
+ * gone) holds no one back: the next use tries again. */
 #define RESET_WAIT_NS 250000000LL
-#define RESET_SLOW_NS 500000000LL
+#define CONNECT_SLOW_NS 500000000LL
 static atomic_flag reset_busy = ATOMIC_FLAG_INIT;
-static atomic_llong reset_paused_until; /* monotonic ns; 0 none */
+static atomic_llong connect_paused_until; /* monotonic ns; 0 none */
+
+static bool connect_paused(void) { return monotonic_ns() < atomic_load(&connect_paused_until); }
+
+/* Notes how a try that started at START went. */
+static void connect_tried(bool ok, long long start)
+{
+    long long took = monotonic_ns() - start;
+    atomic_store(&connect_paused_until, !ok && took >= CONNECT_SLOW_NS ? monotonic_ns() + took : 0);
+}
 
 /* A connection PostgreSQL closed (a restart, a failover, a network cut) is
  * replaced at its next use, so that a server carries on once the database is
@@ -96,7 +107,7 @@ static void reconnect_if_lost(pg_store_t *h)
 {
     if (PQstatus(h->conn) != CONNECTION_BAD || h->in_tx)
         return;
-    if (monotonic_ns() < atomic_load(&reset_paused_until))
+    if (connect_paused())
         return;
     long long waited = 0;
     for (; atomic_flag_test_and_set(&reset_busy); waited += 10000000LL) {
@@ -108,8 +119,7 @@ static void reconnect_if_lost(pg_store_t *h)
     PQreset(h->conn);
     pg_stmt_forget(h); /* the new session has none of the old one's */
     bool back = PQstatus(h->conn) == CONNECTION_OK;
-    long long took = monotonic_ns() - start;
-    atomic_store(&reset_paused_until, !back && took >= RESET_SLOW_NS ? monotonic_ns() + took : 0);
+    connect_tried(back, start);
     atomic_flag_clear(&reset_busy);
     if (!back)
         return;
@@ -269,14 +279,24 @@ static rc_t connect_to(const char *where, pg_store_t **out, err_t *e)
     PQconninfoFree(opts);
     pg_store_t *h = xcalloc(1, sizeof *h);
     h->name = display_name(uri);
+    if (connect_paused()) {
+        free(uri);
+        rc_t rc = err_set(e, RC_DB,
+                          "%s: cannot connect: the host did not answer a try moments ago",
+                          h->name);
+        pg_close(h);
+        return rc;
+    }
     /* without a connect_timeout, libpq waits for a host that answers nothing
      * as long as TCP does (minutes), and a server's worker with it: a default
      * the URI (a later keyword) or PGCONNECT_TIMEOUT replaces */
     const char *keys[] = {"connect_timeout", "dbname", NULL};
     const char *vals[] = {PG_CONNECT_TIMEOUT_DEFAULT, uri, NULL};
     int skip = getenv("PGCONNECT_TIMEOUT") ? 1 : 0;
+    long long start = monotonic_ns();
     h->conn = PQconnectdbParams(keys + skip, vals + skip, 1);
     free(uri);
+    connect_tried(PQstatus(h->conn) == CONNECTION_OK, start);
     if (PQstatus(h->conn) != CONNECTION_OK) {
         char msg[512];
         first_line(msg, sizeof msg, PQerrorMessage(h->conn));
