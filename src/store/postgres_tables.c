@@ -10,8 +10,11 @@
  * ... DISABLE TRIGGER USER: the rules' triggers and the change counter's; only
  * the tables' owner may) and drops the foreign keys, inside the caller's
  * transaction; table_load_end makes the foreign keys again (which checks every
- * row against them), enables the triggers and moves every sequence
- * (report_page's identity) past the ids written.
+ * row against them), enables the triggers, gathers the planner's statistics
+ * (ANALYZE, in the same transaction: until autovacuum came by, a freshly
+ * loaded database was planned as if empty, and its signed-in pages read
+ * whole tables) and moves every sequence (report_page's identity) past the
+ * ids written.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -483,6 +486,7 @@ rc_t pg_table_load_end(void *hv, err_t *e)
                      " FOR t IN SELECT tablename FROM pg_tables"
                      "  WHERE schemaname = current_schema() LOOP"
                      "  EXECUTE format('ALTER TABLE %I ENABLE TRIGGER USER', t);"
+                     "  EXECUTE format('ANALYZE %I', t);"
                      " END LOOP;"
                      " FOR r IN SELECT c.relname AS tab, a.attname AS col,"
                      "   pg_get_serial_sequence(quote_ident(c.relname), a.attname) AS seq"

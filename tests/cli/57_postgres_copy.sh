@@ -40,6 +40,10 @@ expect_match "... says how many rows it copied" "$T/out" "^copied [0-9]+ rows$"
 expect_eq "... and shows no progress line when stderr is not a terminal" "$(cat "$T/err")" ""
 expect_eq "the fingerprints of source and copy are equal" "$(p fingerprint 2>&1)" "$(cat "$T/fp.sqlite")"
 expect_ok "audit verify passes on the copy" p audit verify
+expect_eq "... the planner has statistics of every table (ANALYZE ran: none is 'never analyzed')" \
+    "$(pg_psql r1540test -c "SELECT count(*) FROM pg_class WHERE relkind = 'r' AND relnamespace = 'public'::regnamespace AND reltuples < 0")" "0"
+expect_eq "... and counted the matrix entries" \
+    "$(pg_psql r1540test -c "SELECT reltuples::bigint = (SELECT count(*) FROM matrix_entry) AND reltuples > 0 FROM pg_class WHERE relname = 'matrix_entry'")" "t"
 both "audit verify: the same chain, count and head on both" audit verify
 both "report list" report list --format json
 both "report get (document metadata and hash)" report get 1 --format json
