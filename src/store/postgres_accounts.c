@@ -233,6 +233,15 @@ rc_t pg_review_clear(void *h, long long version_id, err_t *e)
     return pg_exec(h, "DELETE FROM matrix_review WHERE version_id = $1", 1, p, NULL, e);
 }
 
+static void read_review(arena_t *a, const PGresult *r, int i, void *record)
+{
+    matrix_review_t *rv = record;
+    rv->version_id = pg_int(r, i, 0);
+    rv->user_id = pg_int(r, i, 1);
+    rv->response = pg_text(a, r, i, 2);
+    rv->at = pg_text(a, r, i, 3);
+}
+
 rc_t pg_review_get(void *h, long long version_id, arena_t *a, matrix_review_t *out, err_t *e)
 {
     char vid[24];
@@ -246,14 +255,25 @@ rc_t pg_review_get(void *h, long long version_id, arena_t *a, matrix_review_t *o
     if (rc != RC_OK)
         return rc;
     if (PQntuples(r) == 1) {
-        out->version_id = pg_int(r, 0, 0);
-        out->user_id = pg_int(r, 0, 1);
-        out->response = pg_text(a, r, 0, 2);
-        out->at = pg_text(a, r, 0, 3);
+        read_review(a, r, 0, out);
     } else {
         rc = err_set(e, RC_NOTFOUND, "matrix version %lld has no answer from its state",
                      version_id);
     }
     PQclear(r);
+    return rc;
+}
+
+rc_t pg_review_list(void *h, arena_t *a, matrix_review_t **out, size_t *n, err_t *e)
+{
+    PGresult *r;
+    rc_t rc = pg_exec(h,
+                      "SELECT version_id, user_id, response, at FROM matrix_review"
+                      " ORDER BY version_id",
+                      0, NULL, &r, e);
+    if (rc == RC_OK) {
+        pg_collect(r, a, sizeof **out, read_review, out, n);
+        PQclear(r);
+    }
     return rc;
 }

@@ -13,7 +13,7 @@ enum {
     A_USER_INSERT, A_USER_GET, A_USER_GET_ID, A_USER_LIST, A_USER_PASSWORD, A_USER_DISABLED,
     A_SESSION_INSERT, A_SESSION_GET, A_SESSION_USER, A_SESSION_TOUCH, A_SESSION_DELETE, A_SESSION_DELETE_USER,
     A_SESSION_PURGE, A_AUDIT_INSERT,
-    A_AUDIT_LAST, A_AUDIT_LIST, A_COMMENT_INSERT, A_COMMENTS, A_REVIEW_SET, A_REVIEW_GET, A_REVIEW_CLEAR,
+    A_AUDIT_LAST, A_AUDIT_LIST, A_COMMENT_INSERT, A_COMMENTS, A_REVIEW_SET, A_REVIEW_GET, A_REVIEW_LIST, A_REVIEW_CLEAR,
     A_STATE_KNOWN, A_COUNT
 };
 _Static_assert((int)A_COUNT <= (int)SQLITE_EVENT_SLOTS, "sqlite_private.h: move SQLITE_EVENT_SLOTS");
@@ -58,6 +58,8 @@ static const char *const queries[A_COUNT] = {
     [A_REVIEW_CLEAR] = "DELETE FROM matrix_review WHERE version_id = ?",
     [A_REVIEW_GET] = "SELECT version_id, user_id, response, at FROM matrix_review"
                      " WHERE version_id = ?",
+    [A_REVIEW_LIST] = "SELECT version_id, user_id, response, at FROM matrix_review"
+                      " ORDER BY version_id",
     [A_STATE_KNOWN] = "SELECT 1 FROM state WHERE alpha3 = ?",
 };
 
@@ -429,4 +431,11 @@ rc_t sqlite_review_get(void *hv, long long version_id, arena_t *a, matrix_review
     return rc == RC_NOTFOUND
                ? err_set(e, rc, "matrix version %lld has no answer from its state", version_id)
                : rc;
+}
+
+rc_t sqlite_review_list(void *hv, arena_t *a, matrix_review_t **out, size_t *n, err_t *e)
+{
+    sqlite_store_t *h = hv;
+    PREPARE(h, s, A_REVIEW_LIST, e);
+    return sqlite_store_collect(h, s, a, sizeof **out, read_review, out, n, e);
 }

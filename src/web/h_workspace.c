@@ -75,10 +75,9 @@ static int state_code_cmp(const void *key, const void *s)
 /* Whether the state accepted the version: 1 yes, 0 no (or no answer yet). */
 static int version_accepted(web_req_t *r, long long id)
 {
-    matrix_review_t rv;
+    const matrix_review_t *rv;
     err_t e = {0};
-    return store_review_get(r->st, id, &r->arena, &rv, &e) == RC_OK &&
-           strcmp(rv.response, "accepted") == 0;
+    return web_ref_review(r, id, &rv, &e) == RC_OK && rv && strcmp(rv->response, "accepted") == 0;
 }
 
 /* The versions in one stage of the workflow, with their state's name; with

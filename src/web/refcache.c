@@ -32,13 +32,15 @@ typedef struct {
     arena_t arena; /* owns every record below */
     long long generation;
     char date[11];
-    bool have_states, have_orgs, have_versions, have_assist;
+    bool have_states, have_orgs, have_versions, have_reviews, have_assist;
     state_t *states;
     size_t nstates;
     organization_t *orgs;
     size_t norgs;
     matrix_version_t *versions;
     size_t nversions;
+    matrix_review_t *reviews; /* by version id */
+    size_t nreviews;
     web_assist_lists_t assist;
     struct {
         int version; /* 0: unused */
@@ -165,6 +167,25 @@ rc_t web_ref_versions(web_req_t *r, const matrix_version_t **out, size_t *n, err
         c->have_versions = true;
     }
     *out = c->versions, *n = c->nversions;
+    return RC_OK;
+}
+
+static int review_version_cmp(const void *key, const void *rv)
+{
+    long long id = *(const long long *)key, other = ((const matrix_review_t *)rv)->version_id;
+    return (id > other) - (id < other);
+}
+
+rc_t web_ref_review(web_req_t *r, long long version_id, const matrix_review_t **out, err_t *e)
+{
+    ref_cache_t *c = ref_cache();
+    if (!c->have_reviews) {
+        rc_t rc = store_review_list(r->st, &c->arena, &c->reviews, &c->nreviews, e);
+        if (rc != RC_OK)
+            return rc;
+        c->have_reviews = true;
+    }
+    *out = bsearch(&version_id, c->reviews, c->nreviews, sizeof *c->reviews, review_version_cmp);
     return RC_OK;
 }
 

@@ -41,6 +41,9 @@ rc_t web_ref_vocab(web_req_t *r, const char *kind, const vocab_t **out, size_t *
 /* Every matrix version, by state and number (store_version_list with no
  * state): the workspace lists them on each view. */
 rc_t web_ref_versions(web_req_t *r, const matrix_version_t **out, size_t *n, err_t *e);
+/* The state's answer to a version (*out NULL when none yet), from every
+ * answer read at once: the Committee's workspace asks for each version sent. */
+rc_t web_ref_review(web_req_t *r, long long version_id, const matrix_review_t **out, err_t *e);
 /* Every assistance proposal, request and offer, each by id (as the store
  * lists them): the workspace's inbox and the proposals page join them whole
  * on each view, before choosing what the user may see. */

@@ -358,6 +358,12 @@ static void test_review(store_t *st, arena_t *a)
                   store_review_get(st, v.id, a, &got, &e) == RC_OK &&
                   strcmp(got.response, "accepted") == 0 && strlen(got.at) == 20,
               "a second answer replaces the first");
+    matrix_review_t *all;
+    size_t nall = 9;
+    TAP_CHECK(store_review_list(st, a, &all, &nall, &e) == RC_OK && nall == 1 &&
+                  all[0].version_id == v.id && strcmp(all[0].response, "accepted") == 0 &&
+                  strcmp(all[0].at, got.at) == 0,
+              "review_list: the one answer, as review_get gives it");
     r.response = "maybe";
     TAP_CHECK(store_review_set(st, &r, &e) == RC_INPUT, "an unknown response is refused");
 }
