@@ -9,7 +9,7 @@
 #
 # Each backend gets a fresh database with two users and one token, and its own
 # server; PostgreSQL runs in a throwaway cluster (tests/pg_cluster.sh, Unix
-# socket). Load: wrk, 2 threads, 32 connections, BENCH_PG_SECS (5) seconds per
+# socket). Load: wrk, 2 threads, 32 connections, BENCH_PG_SECS (10) seconds per
 # answer, sharing the machine's cores with the server and PostgreSQL.
 # Figures: requests per second and p99 latency of each, PostgreSQL/SQLite, and
 # how many statements PostgreSQL runs for one request of each (its log).

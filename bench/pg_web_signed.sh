@@ -15,7 +15,7 @@
 # (`r1540 init --demo`: the same records and ids on both) and its own server
 # with the default threads; PostgreSQL runs in a throwaway cluster
 # (tests/pg_cluster.sh, Unix socket). Load: wrk, 2 threads, 32 connections,
-# BENCH_PG_SECS (5) seconds per page, sharing the machine's cores with the
+# BENCH_PG_SECS (10) seconds per page, sharing the machine's cores with the
 # server and PostgreSQL. Figures: requests per second and p99 latency of
 # each, PostgreSQL/SQLite, and how many statements PostgreSQL runs for one
 # request of each page (its log). R1540_BIN runs another binary.
