@@ -162,8 +162,8 @@ for t in tests/cli/04_import_export.sh tests/cli/05_refdata.sh tests/cli/06_temp
     long_one "$t (postgresql)" env R1540_BIN=./r1540 sh tests/on_postgres.sh "$t"
 done
 # The HTTP scripts on PostgreSQL: the quicker ones here, the rest in make
-# test-long; conformance.sh (the matrix grid, 8 minutes on SQLite) has not
-# been run there yet.
+# test-long (conformance.sh, the grid of operations and roles, among them:
+# 8 minutes on SQLite).
 for t in $HTTP_ON_POSTGRES; do
     run_one "$t (postgresql)" env R1540_BIN=./r1540 sh tests/on_postgres.sh "$t"
 done
@@ -171,7 +171,7 @@ for t in tests/http/run.sh tests/http/api.sh tests/http/search.sh tests/http/ass
     tests/http/notify.sh tests/http/harden.sh tests/http/openapi.sh tests/http/limits.sh \
     tests/http/practices.sh tests/http/programmes.sh tests/http/org_programmes.sh \
     tests/http/partners.sh tests/http/suggest.sh tests/http/openapi_client.sh \
-    tests/http/conformance_assist.sh; do
+    tests/http/conformance_assist.sh tests/http/conformance.sh; do
     long_one "$t (postgresql)" env R1540_BIN=./r1540 sh tests/on_postgres.sh "$t"
 done
 

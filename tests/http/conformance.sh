@@ -72,10 +72,12 @@ for op in passwd disable enable; do
     done
 done
 printf 'a plain text report\n' >"$T/doc.txt"
-for door in cli api sys; do cp "$DB" "$T/$door.db"; done
+# one copy of it per door (a file, or a database of the throwaway cluster on PostgreSQL)
+CLI_DB=$(clone_db cli) && SYS_DB=$(clone_db sys) && API_DB=$(clone_db api) ||
+    { echo "Bail out! the copies of the base database"; exit 1; }
 
 # ---- the two doors ----------------------------------------------------------------
-DB=$T/api.db
+DB=$API_DB
 start_server
 for u in admin com exp prov pocx $(awk '{ print "poc" $3 }' "$T/cases") "poc$RS"; do
     api_login "$u" || { echo "Bail out! login $u"; exit 1; }
@@ -118,14 +120,14 @@ api_op() {
 
 # one_case OP WORKFLOW-STATE ROLE ACCOUNT TARGET: both doors, one TAP line. The
 # fingerprints before are those after the case before (FC, FA).
-FC=$("$BIN" --db "$T/cli.db" fingerprint)
+FC=$("$BIN" --db "$CLI_DB" fingerprint)
 FA=$(r fingerprint)
 one_case() {
     op=$1; w=$2; role=$3; acct=$4; s=$5
     want=$(expected "$op" "$role" "$w")
-    cli "$T/cli.db" "$acct" "$op" "$s"
+    cli "$CLI_DB" "$acct" "$op" "$s"
     got_cli=$(cli_class $?)
-    fc2=$("$BIN" --db "$T/cli.db" fingerprint)
+    fc2=$("$BIN" --db "$CLI_DB" fingerprint)
     api_op "$acct" "$op" "$s"
     got_api=$(api_class "$CODE")
     fa2=$(r fingerprint)
@@ -147,12 +149,12 @@ for op in passwd disable enable; do
 done
 
 # ---- the system actor (the CLI without --as), on its own copy --------------------------
-FS=$("$BIN" --db "$T/sys.db" fingerprint)
+FS=$("$BIN" --db "$SYS_DB" fingerprint)
 sys_case() { # OP WORKFLOW-STATE TARGET
     want=$(expected "$1" system "$2")
-    cli "$T/sys.db" system "$1" "$3"
+    cli "$SYS_DB" system "$1" "$3"
     got=$(cli_class $?)
-    f2=$("$BIN" --db "$T/sys.db" fingerprint)
+    f2=$("$BIN" --db "$SYS_DB" fingerprint)
     if [ "$got" != "$want" ]; then
         not_ok "$1 / $2 / system (CLI): $got, want $want" "$(head -c 300 "$T/cli.out")"
     elif [ "$want" != allowed ] && [ "$FS" != "$f2" ]; then
