@@ -185,7 +185,10 @@ rc_t web_ref_review(web_req_t *r, long long version_id, const matrix_review_t **
             return rc;
         c->have_reviews = true;
     }
-    *out = bsearch(&version_id, c->reviews, c->nreviews, sizeof *c->reviews, review_version_cmp);
+    /* no answer yet: the list is NULL, which bsearch may not be given */
+    *out = c->nreviews ? bsearch(&version_id, c->reviews, c->nreviews, sizeof *c->reviews,
+                                 review_version_cmp)
+                       : NULL;
     return RC_OK;
 }
 
