@@ -15,8 +15,8 @@
 # the timings (how soon a write shows on the other server) are in
 # bench/postgres_serve.sh, not here.
 #
-# Writes go through the CLI, not through signed-in web forms: the sessions'
-# operations are not written for PostgreSQL on this branch (postgres_todo.c).
+# Writes go through the CLI, not through signed-in web forms: sessions, CSRF
+# and sign-in limits across two servers are 52_postgres_accounts.sh's.
 . tests/cli/lib.sh
 . tests/cli/pg_lib.sh
 export R1540_WEB="$ROOT/web"
